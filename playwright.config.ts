@@ -1,0 +1,58 @@
+import { defineConfig } from '@playwright/test';
+import { existsSync } from 'node:fs';
+import { chromium } from '@playwright/test';
+
+/**
+ * End-to-end tests run against the production build (`vite preview`) in Chromium.
+ * Chromium is found by CHROMIUM_PATH, else /usr/bin/chromium, else Playwright's own browser.
+ * If none exists the run fails and says how to get one; it never skips silently.
+ */
+function findChromium(): string | undefined {
+  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(Boolean) as string[];
+  for (const c of candidates) if (existsSync(c)) return c;
+  try {
+    const own = chromium.executablePath();
+    if (own && existsSync(own)) return undefined; // Playwright's own browser: let it pick it.
+  } catch {
+    // not installed
+  }
+  throw new Error(
+    'No Chromium found for the end-to-end tests. Install one: `sudo apt-get install chromium` (Debian/Ubuntu), ' +
+      'or `npx playwright install chromium`, or set CHROMIUM_PATH to a Chromium/Chrome binary.',
+  );
+}
+
+const executablePath = findChromium();
+
+export default defineConfig({
+  testDir: 'e2e',
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  reporter: [['list']],
+  outputDir: 'test-results',
+  use: {
+    baseURL: 'http://127.0.0.1:4173',
+    viewport: { width: 1280, height: 720 },
+    launchOptions: {
+      executablePath,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+        '--disable-quic',
+      ],
+    },
+  },
+  webServer: {
+    command: 'npx vite preview --host 127.0.0.1 --port 4173 --strictPort',
+    url: 'http://127.0.0.1:4173',
+    reuseExistingServer: !process.env.CI,
+    timeout: 60_000,
+  },
+});

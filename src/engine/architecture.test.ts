@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+// This test reads the engine's own sources to enforce the engine/UI split (the linter enforces it too).
+const root = join(__dirname);
+function files(dir: string): string[] {
+  return readdirSync(dir).flatMap((n) => {
+    const p = join(dir, n);
+    return statSync(p).isDirectory() ? files(p) : p.endsWith('.ts') && !p.endsWith('.test.ts') ? [p] : [];
+  });
+}
+const forbidden = /from\s+['"](react|react-dom|zustand|d3|d3-[\w-]+|monaco-editor|@xterm\/[\w-]+|node:[\w/]+|fs|path|os|crypto)(\/[^'"]*)?['"]|from\s+['"][./]*\/(ui|lessons|node)\//;
+
+describe('Engine architecture', () => {
+  it('has no engine source file that imports UI libraries, UI code or Node built-ins', () => {
+    const offenders = files(root).filter((f) => forbidden.test(readFileSync(f, 'utf8')));
+    expect(offenders).toEqual([]);
+  });
+});

@@ -1,0 +1,57 @@
+/**
+ * The simulated Docker engine: one object that owns the image store, the build cache, the containers and
+ * the mock registry, and runs docker CLI commands against them. Hosts (the browser app, the Node CLI)
+ * create one with their clock, randomness, hashing and build-context reader.
+ */
+import { SeededRandom, type EngineEnv } from './core/env';
+import type { ContextReader } from './core/host';
+import { memoryContext } from './core/host';
+import { sha256Hex } from './core/sha256';
+import type { CliIO } from './cli/io';
+import { runDocker } from './cli/docker';
+
+export const ENGINE_VERSION = '28.2.2';
+export const ENGINE_API_VERSION = '1.50';
+export const LAYERLAB_VERSION = '0.1.0';
+
+export interface EngineOptions {
+  env?: Partial<EngineEnv>;
+  /** The host side of the build context (`.` in `docker build .`). */
+  context?: ContextReader;
+  /** A snapshot from `Engine.snapshot()` to restore. */
+  snapshot?: EngineSnapshot;
+}
+
+/** Everything the engine persists, as plain JSON. Each subsystem owns one key. */
+export interface EngineSnapshot {
+  version: 1;
+  [subsystem: string]: unknown;
+}
+
+export class Engine {
+  readonly env: EngineEnv;
+  context: ContextReader;
+
+  constructor(opts: EngineOptions = {}) {
+    this.env = {
+      clock: opts.env?.clock ?? { now: () => 0 },
+      random: opts.env?.random ?? new SeededRandom(),
+      sha256: opts.env?.sha256 ?? sha256Hex,
+    };
+    this.context = opts.context ?? memoryContext({});
+    if (opts.snapshot) this.restore(opts.snapshot);
+  }
+
+  /** Runs one docker command line (without the leading "docker"), like the docker client; resolves with its exit code. */
+  run(argv: string[], io: CliIO): Promise<number> {
+    return runDocker(this, argv, io);
+  }
+
+  snapshot(): EngineSnapshot {
+    return { version: 1 };
+  }
+
+  restore(_snapshot: EngineSnapshot): void {
+    // Subsystems restore their own slices here.
+  }
+}
