@@ -42,6 +42,19 @@ export class Engine {
     if (opts.snapshot) this.restore(opts.snapshot);
   }
 
+  private listeners = new Set<() => void>();
+
+  /** UI hook: called after any state change (images, containers, builds). Returns an unsubscribe function. */
+  subscribe(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Subsystems call this after they change state. */
+  changed(): void {
+    for (const l of this.listeners) l();
+  }
+
   /** Runs one docker command line (without the leading "docker"), like the docker client; resolves with its exit code. */
   run(argv: string[], io: CliIO): Promise<number> {
     return runDocker(this, argv, io);
