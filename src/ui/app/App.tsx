@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { detectLang, translate, type Lang } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages';
+import { LessonSlot } from './LessonSlot';
 
 export function App() {
   const [lang, setLang] = useState<Lang>(() => detectLang());
@@ -22,7 +23,9 @@ export function App() {
         <section className="region editor" data-testid="editor" aria-label={t('region.editor')} />
         <section className="region layers" data-testid="layer-stack" aria-label={t('region.layers')} />
         <section className="region terminal" data-testid="terminal" aria-label={t('region.terminal')} />
-        <aside className="region lesson" aria-label={t('region.lesson')} />
+        <aside className="region lesson" data-testid="lesson-region" aria-label={t('region.lesson')}>
+          <LessonSlot failedText={t('lesson.failed')} />
+        </aside>
       </main>
     </div>
   );
