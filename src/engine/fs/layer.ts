@@ -1,0 +1,154 @@
+/**
+ * A layer: a change set over the layers below it (paths added or changed, whiteouts for deletions).
+ * Committed layers are immutable and identified by a diffId: sha256 over a canonical serialization of
+ * their entries (paths, types, modes, owners, sizes, content digests, symlink targets; no mtimes).
+ */
+import { contentDigest, isWhiteout, type FsNode, type LayerEntry } from './node';
+import { basename, dirname } from './path';
+
+export type Sha256 = (d: Uint8Array | string) => string;
+
+/** What a layer changed relative to the layers below it. */
+export interface LayerDiffSummary {
+  added: number;
+  modified: number;
+  removed: number;
+}
+
+export interface LayerChange {
+  path: string;
+  kind: 'A' | 'C' | 'D';
+  type: FsNode['type'] | 'whiteout';
+  size: number;
+}
+
+export class Layer {
+  /** path -> node or whiteout. */
+  readonly entries: Map<string, LayerEntry>;
+  private childIndex: Map<string, Set<string>> | null = null;
+  /** True when the layer holds any whiteout or opaque dir (lookups must then check ancestors). */
+  hides = false;
+  /** Set by `seal`. */
+  diffId = '';
+  /** Sum of file and symlink sizes in this layer (what `docker history` shows). */
+  size = 0;
+  /** Summary against the lower layers at commit time. */
+  summary: LayerDiffSummary = { added: 0, modified: 0, removed: 0 };
+  sealed = false;
+
+  constructor(entries?: Map<string, LayerEntry>) {
+    this.entries = entries ?? new Map();
+    for (const e of this.entries.values()) if (isWhiteout(e) || (e as FsNode).opaque) this.hides = true;
+  }
+
+  get(path: string): LayerEntry | undefined {
+    return this.entries.get(path);
+  }
+
+  set(path: string, e: LayerEntry): void {
+    if (this.sealed) throw new Error('layer is sealed');
+    if (isWhiteout(e) || (e as FsNode).opaque) this.hides = true;
+    const had = this.entries.has(path);
+    this.entries.set(path, e);
+    if (!had && this.childIndex && path !== '/') {
+      const d = dirname(path);
+      let s = this.childIndex.get(d);
+      if (!s) this.childIndex.set(d, (s = new Set()));
+      s.add(basename(path));
+    }
+  }
+
+  delete(path: string): void {
+    if (this.sealed) throw new Error('layer is sealed');
+    if (this.entries.delete(path) && this.childIndex && path !== '/') this.childIndex.get(dirname(path))?.delete(basename(path));
+  }
+
+  /** Names of entries (nodes and whiteouts) directly under `dir` in this layer only. */
+  children(dir: string): Iterable<string> {
+    if (!this.childIndex) {
+      const idx = new Map<string, Set<string>>();
+      for (const p of this.entries.keys()) {
+        if (p === '/') continue;
+        const d = dirname(p);
+        let s = idx.get(d);
+        if (!s) idx.set(d, (s = new Set()));
+        s.add(basename(p));
+      }
+      this.childIndex = idx;
+    }
+    return this.childIndex.get(dir) ?? [];
+  }
+
+  /** Paths in this layer at or under `root`. */
+  pathsUnder(root: string): string[] {
+    const out: string[] = [];
+    const prefix = root === '/' ? '/' : root + '/';
+    for (const p of this.entries.keys()) if (p === root || p.startsWith(prefix)) out.push(p);
+    return out;
+  }
+
+  get isEmpty(): boolean {
+    return this.entries.size === 0;
+  }
+
+  /** Canonical text the diffId is computed over (sorted paths; whiteouts as `.wh.` names like the OCI format). */
+  canonical(sha256: Sha256): string {
+    const paths = [...this.entries.keys()].sort();
+    const lines: string[] = [];
+    for (const p of paths) {
+      const e = this.entries.get(p)!;
+      if (isWhiteout(e)) {
+        const d = dirname(p);
+        lines.push(`${d === '/' ? '' : d}/.wh.${basename(p)}`);
+        continue;
+      }
+      const n = e as FsNode;
+      lines.push(`${p}\t${n.type}\t${n.mode.toString(8)}\t${n.uid}:${n.gid}\t${n.size}\t${contentDigest(n, sha256)}`);
+      if (n.opaque) lines.push(`${p === '/' ? '' : p}/.wh..wh..opq`);
+    }
+    return lines.join('\n');
+  }
+
+  /** Freezes the layer and computes diffId, size and (against `lowerLookup`) the change summary. */
+  seal(sha256: Sha256, lowerLookup?: (path: string) => FsNode | null): this {
+    if (this.sealed) return this;
+    this.diffId = 'sha256:' + sha256(this.canonical(sha256));
+    let size = 0;
+    const sum: LayerDiffSummary = { added: 0, modified: 0, removed: 0 };
+    for (const [p, e] of this.entries) {
+      if (isWhiteout(e)) {
+        sum.removed++;
+        continue;
+      }
+      if (e.type !== 'dir') size += e.size;
+      const lower = lowerLookup ? lowerLookup(p) : null;
+      if (lower) sum.modified++;
+      else sum.added++;
+    }
+    this.size = size;
+    this.summary = sum;
+    this.sealed = true;
+    return this;
+  }
+
+  /** Every change in this layer, sorted by path; `lowerLookup` tells added from changed. */
+  changes(lowerLookup?: (path: string) => FsNode | null): LayerChange[] {
+    return [...this.entries.keys()].sort().map((p) => {
+      const e = this.entries.get(p)!;
+      if (isWhiteout(e)) return { path: p, kind: 'D' as const, type: 'whiteout' as const, size: 0 };
+      const lower = lowerLookup ? lowerLookup(p) : null;
+      return { path: p, kind: lower ? ('C' as const) : ('A' as const), type: e.type, size: e.type === 'dir' ? 0 : e.size };
+    });
+  }
+}
+
+/** Chain ID of a layer stack (OCI image spec): chain(L0) = diffId0, chain(Ln) = sha256(chain(Ln-1) + " " + diffIdn). */
+export function chainIds(diffIds: string[], sha256: Sha256): string[] {
+  const out: string[] = [];
+  let prev = '';
+  for (const d of diffIds) {
+    prev = prev === '' ? d : 'sha256:' + sha256(`${prev} ${d}`);
+    out.push(prev);
+  }
+  return out;
+}
