@@ -1,0 +1,6 @@
+/** The busybox-like applets the shell implements (also runnable directly: `docker run img cat file`). */
+export const APPLETS: ReadonlySet<string> = new Set([
+  'cat', 'cp', 'date', 'echo', 'env', 'false', 'grep', 'head', 'hostname', 'id', 'ls', 'mkdir', 'mv', 'printenv',
+  'ps', 'pwd', 'rm', 'sleep', 'tail', 'touch', 'true', 'uname', 'wc', 'whoami', 'which', 'printf', 'basename',
+  'dirname', 'test', 'chmod', 'clear', 'seq',
+]);
