@@ -9,6 +9,7 @@ import { memoryContext } from './core/host';
 import { sha256Hex } from './core/sha256';
 import type { CliIO } from './cli/io';
 import { runDocker } from './cli/docker';
+import { ImageStore, type StoreSnapshot } from './images/store';
 
 export const ENGINE_VERSION = '28.2.2';
 export const ENGINE_API_VERSION = '1.50';
@@ -31,6 +32,8 @@ export interface EngineSnapshot {
 export class Engine {
   readonly env: EngineEnv;
   context: ContextReader;
+  /** Images, tags and layers (owner: build). */
+  readonly images: ImageStore;
 
   constructor(opts: EngineOptions = {}) {
     this.env = {
@@ -39,6 +42,7 @@ export class Engine {
       sha256: opts.env?.sha256 ?? sha256Hex,
     };
     this.context = opts.context ?? memoryContext({});
+    this.images = new ImageStore(this.env, () => this.changed());
     if (opts.snapshot) this.restore(opts.snapshot);
   }
 
@@ -61,10 +65,11 @@ export class Engine {
   }
 
   snapshot(): EngineSnapshot {
-    return { version: 1 };
+    return { version: 1, images: this.images.snapshot() };
   }
 
   restore(_snapshot: EngineSnapshot): void {
     // Subsystems restore their own slices here.
+    this.images.restore(_snapshot.images as StoreSnapshot | undefined);
   }
 }

@@ -1,0 +1,7 @@
+/** The image store and image references. See README.md. */
+export * from './config';
+export * from './reference';
+export * from './store';
+export * from './inspect';
+export * from './time';
+export * from './base-images';

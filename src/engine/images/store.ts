@@ -1,0 +1,536 @@
+/**
+ * The image store: images (ID = sha256 of the canonical config JSON), repository tags and digests,
+ * legacy parent links, and the layers they share (stored once by diffId).
+ */
+import { err, ok, engineError, type Result } from '../core/errors';
+import type { EngineEnv } from '../core/env';
+import { chainIds, Layer } from '../fs/layer';
+import { layerFromJSON, layerToJSON, type LayerJSON } from '../fs/serialize';
+import { layerFromTree, type TreeSpec } from '../fs/tree';
+import { UnionFs } from '../fs/union';
+import { canonicalJSON, cloneConfig, type ContainerConfig, type HistoryEntry, type ImageConfigJSON } from './config';
+import { familiarName, familiarString, fullString, parseReference, withDefaultTag, type ImageRef } from './reference';
+import { parseTime, rfc3339 } from './time';
+
+export interface ImageRecord {
+  /** "sha256:<64 hex>". */
+  id: string;
+  config: ImageConfigJSON;
+  /** Canonical digest references ("docker.io/library/node@sha256:…"), for pulled images. */
+  repoDigests: string[];
+  /** Legacy builder: the image this one was built on (intermediate images chain through it). */
+  parent?: string;
+  lastTagTime?: string;
+}
+
+export interface ImageSummary {
+  id: string;
+  shortId: string;
+  /** Familiar tags: ["web-ping:latest"]. */
+  repoTags: string[];
+  repoDigests: string[];
+  created: number;
+  /** Sum of its layers' sizes. */
+  size: number;
+  dangling: boolean;
+  /** Has an image built on it (legacy intermediates). */
+  hasChildren: boolean;
+  parent?: string;
+}
+
+/** A container that uses an image (for rmi conflicts and system df); supplied by the containers subsystem. */
+export interface ImageUser {
+  id: string;
+  running: boolean;
+}
+
+export interface RemoveOptions {
+  force?: boolean;
+  noPrune?: boolean;
+  /** Containers using a given image ID. */
+  usersOf?: (imageId: string) => ImageUser[];
+}
+
+export interface ImportOptions {
+  /** Tags to set ("node:18", "diamol/base"). */
+  refs?: string[];
+  /** Layers bottom first: sealed Layers or tree specs. */
+  layers: (Layer | TreeSpec)[];
+  config?: ContainerConfig;
+  /** One entry per layer and per metadata step; default: one `ADD file:…` row per layer plus CMD. */
+  history?: HistoryEntry[];
+  created?: number;
+  architecture?: string;
+  os?: string;
+  /** Registry digest ("sha256:…") recorded as `<name>@<digest>` for each ref. */
+  digest?: string;
+}
+
+export interface CommitOptions {
+  /** Image the container was created from. */
+  baseId: string;
+  /** The container's writable layer (unsealed or sealed). */
+  upper: Layer;
+  config: ContainerConfig;
+  comment?: string;
+  author?: string;
+  /** History's created_by (`docker commit` uses the container's command). */
+  createdBy?: string;
+  ref?: string;
+}
+
+export interface StoreSnapshot {
+  layers: LayerJSON[];
+  images: ImageRecord[];
+  tags: [string, string][];
+}
+
+const shortHex = (id: string) => id.replace(/^sha256:/, '').slice(0, 12);
+
+export class ImageStore {
+  private images = new Map<string, ImageRecord>();
+  /** Canonical ref ("docker.io/library/x:latest") -> image id. */
+  private tags = new Map<string, string>();
+  private layerMap = new Map<string, Layer>();
+  /** Other holders of layers (the BuildKit cache): diffIds that must not be freed. */
+  extraLayerRoots: () => Iterable<string> = () => [];
+
+  constructor(
+    private env: EngineEnv,
+    private onChange: () => void = () => {},
+  ) {}
+
+  private sha = (d: Uint8Array | string) => this.env.sha256(d);
+
+  // ---------- lookups ----------
+
+  all(): ImageRecord[] {
+    return [...this.images.values()];
+  }
+
+  /** Summaries, newest first. */
+  list(): ImageSummary[] {
+    const children = new Set<string>();
+    for (const i of this.images.values()) if (i.parent) children.add(i.parent);
+    return this.all()
+      .map((i) => {
+        const repoTags = this.tagsOf(i.id);
+        return {
+          id: i.id,
+          shortId: shortHex(i.id),
+          repoTags,
+          repoDigests: this.digestsOf(i.id),
+          created: parseTime(i.config.created),
+          size: this.size(i.id),
+          dangling: repoTags.length === 0 && !children.has(i.id),
+          hasChildren: children.has(i.id),
+          parent: i.parent,
+        };
+      })
+      .sort((a, b) => b.created - a.created || (a.id < b.id ? -1 : 1));
+  }
+
+  /** By full or short ID, `sha256:` prefix or not, or by reference ("web-ping", "node:18", "x@sha256:…"). */
+  get(refOrId: string): ImageRecord | undefined {
+    if (!refOrId) return undefined;
+    const r = parseReference(refOrId);
+    if (r.ok) {
+      const ref = withDefaultTag(r.value);
+      if (ref.digest) {
+        const want = `${ref.domain}/${ref.path}@${ref.digest}`;
+        for (const i of this.images.values()) if (i.repoDigests.includes(want)) return i;
+      } else {
+        const id = this.tags.get(fullString(ref));
+        if (id) return this.images.get(id);
+      }
+    }
+    const hex = refOrId.replace(/^sha256:/, '');
+    if (/^[a-f0-9]{1,64}$/.test(hex)) {
+      const full = this.images.get('sha256:' + hex);
+      if (full) return full;
+      let found: ImageRecord | undefined;
+      for (const i of this.images.values()) {
+        if (i.id.startsWith('sha256:' + hex)) {
+          if (found) return undefined; // ambiguous
+          found = i;
+        }
+      }
+      return found;
+    }
+    return undefined;
+  }
+
+  /** Image ID for a reference or ID, or null. */
+  resolve(refOrId: string): string | null {
+    return this.get(refOrId)?.id ?? null;
+  }
+
+  has(id: string): boolean {
+    return this.images.has(id);
+  }
+
+  /** Familiar tags ("web-ping:latest"), sorted. */
+  tagsOf(id: string): string[] {
+    const out: string[] = [];
+    for (const [ref, iid] of this.tags) if (iid === id) out.push(familiarOf(ref));
+    return out.sort();
+  }
+
+  /** Familiar digests ("node@sha256:…"). */
+  digestsOf(id: string): string[] {
+    const i = this.images.get(id);
+    if (!i) return [];
+    return i.repoDigests.map((d) => {
+      const r = parseReference(d);
+      return r.ok ? familiarString(r.value) : d;
+    });
+  }
+
+  children(id: string): ImageRecord[] {
+    return this.all().filter((i) => i.parent === id);
+  }
+
+  layer(diffId: string): Layer | undefined {
+    return this.layerMap.get(diffId);
+  }
+
+  /** The image's layers, bottom first (one per RootFS entry). */
+  layers(id: string): Layer[] {
+    const i = this.images.get(id);
+    if (!i) return [];
+    return i.config.rootfs.diff_ids.map((d) => this.layerMap.get(d) ?? new Layer().seal(this.sha));
+  }
+
+  /** A union view of the image's filesystem (read it, or write into a fresh upper layer). */
+  rootfs(id: string): UnionFs {
+    return new UnionFs(this.layers(id), new Layer(), () => this.env.clock.now());
+  }
+
+  /** Sum of layer sizes (what `docker image ls` SIZE shows). */
+  size(id: string): number {
+    let s = 0;
+    for (const l of this.layers(id)) s += l.size;
+    return s;
+  }
+
+  /** diffId -> number of images using it. */
+  layerRefCounts(): Map<string, number> {
+    const m = new Map<string, number>();
+    for (const i of this.images.values()) for (const d of new Set(i.config.rootfs.diff_ids)) m.set(d, (m.get(d) ?? 0) + 1);
+    return m;
+  }
+
+  chainIds(id: string): string[] {
+    const i = this.images.get(id);
+    return i ? chainIds(i.config.rootfs.diff_ids, this.sha) : [];
+  }
+
+  // ---------- adding images ----------
+
+  /** Stores sealed layers (dedup by diffId). */
+  addLayers(layers: Layer[]): void {
+    for (const l of layers) {
+      if (!l.sealed) l.seal(this.sha);
+      if (!this.layerMap.has(l.diffId)) this.layerMap.set(l.diffId, l);
+    }
+  }
+
+  /**
+   * Stores an image from its config and layers (bottom first; `config.rootfs.diff_ids` is filled from them
+   * when empty). Identical configs give the same ID. Returns the record.
+   */
+  put(config: ImageConfigJSON, layers: Layer[], opts: { parent?: string; repoDigests?: string[] } = {}): ImageRecord {
+    this.addLayers(layers);
+    const cfg: ImageConfigJSON = { ...config, rootfs: { type: 'layers', diff_ids: config.rootfs.diff_ids.length ? config.rootfs.diff_ids : layers.map((l) => l.diffId) } };
+    if (opts.parent) cfg.parent = opts.parent;
+    const id = 'sha256:' + this.sha(canonicalJSON(cfg));
+    let rec = this.images.get(id);
+    if (!rec) {
+      rec = { id, config: cfg, repoDigests: [], parent: opts.parent };
+      this.images.set(id, rec);
+    }
+    for (const d of opts.repoDigests ?? []) if (!rec.repoDigests.includes(d)) rec.repoDigests.push(d);
+    this.onChange();
+    return rec;
+  }
+
+  /** Adds a pulled/imported image (used by the registry). Layers may be tree specs. */
+  importImage(o: ImportOptions): ImageRecord {
+    const created = o.created ?? this.env.clock.now();
+    const layers = o.layers.map((l) => (l instanceof Layer ? (l.sealed ? l : l.seal(this.sha)) : layerFromTree(this.sha, l, created)));
+    const history: HistoryEntry[] =
+      o.history ??
+      [
+        ...layers.map((l) => ({ created: rfc3339(created), created_by: `/bin/sh -c #(nop) ADD file:${l.diffId.slice(7, 71)} in / ` })),
+        ...(o.config?.Cmd ? [{ created: rfc3339(created), created_by: `/bin/sh -c #(nop)  CMD ${goQuoteList(o.config.Cmd)}`, empty_layer: true }] : []),
+      ];
+    const cfg: ImageConfigJSON = {
+      architecture: o.architecture ?? 'amd64',
+      os: o.os ?? 'linux',
+      created: rfc3339(created),
+      config: cloneConfig(o.config ?? {}),
+      rootfs: { type: 'layers', diff_ids: layers.map((l) => l.diffId) },
+      history,
+    };
+    const digests: string[] = [];
+    const parsed: ImageRef[] = [];
+    for (const ref of o.refs ?? []) {
+      const r = parseReference(ref);
+      if (r.ok) parsed.push(r.value);
+    }
+    if (o.digest) for (const r of parsed) digests.push(`${r.domain}/${r.path}@${o.digest}`);
+    const rec = this.put(cfg, layers, { repoDigests: digests });
+    for (const r of parsed) if (!r.digest) this.setTag(rec.id, fullString(withDefaultTag(r)));
+    this.onChange();
+    return rec;
+  }
+
+  /** `docker commit`: the container's upper layer on top of its image, with a new config. */
+  commit(o: CommitOptions): Result<ImageRecord> {
+    const base = this.images.get(o.baseId);
+    if (!base) return err(engineError('no-such-image', `No such image: ${o.baseId}`));
+    const layer = o.upper.sealed ? o.upper : o.upper.seal(this.sha, (p) => this.rootfs(o.baseId).lookupRaw(p));
+    const now = this.env.clock.now();
+    const cfg: ImageConfigJSON = {
+      architecture: base.config.architecture,
+      os: base.config.os,
+      author: o.author || undefined,
+      comment: o.comment || undefined,
+      created: rfc3339(now),
+      config: cloneConfig(o.config),
+      rootfs: { type: 'layers', diff_ids: [...base.config.rootfs.diff_ids, layer.diffId] },
+      history: [
+        ...base.config.history,
+        { created: rfc3339(now), created_by: o.createdBy ?? '', author: o.author || undefined, comment: o.comment || undefined },
+      ],
+    };
+    const rec = this.put(cfg, [...this.layers(o.baseId), layer], { parent: o.baseId });
+    if (o.ref) {
+      const t = this.tag(rec.id, o.ref);
+      if (!t.ok) return t;
+    }
+    return ok(rec);
+  }
+
+  // ---------- tags ----------
+
+  private setTag(id: string, canonical: string): void {
+    this.tags.set(canonical, id);
+    const rec = this.images.get(id);
+    if (rec) rec.lastTagTime = rfc3339(this.env.clock.now());
+  }
+
+  /** `docker tag SOURCE TARGET`. */
+  tag(source: string, target: string): Result<ImageRecord> {
+    const rec = this.get(source);
+    if (!rec) return err(engineError('no-such-image', `No such image: ${displayRef(source)}`));
+    const r = parseReference(target);
+    if (!r.ok) return r;
+    if (r.value.digest) return err(engineError('invalid-reference', 'refusing to create a tag with a digest reference'));
+    const name = familiarName(r.value);
+    if (/^[a-f0-9]{64}$/.test(name.split('/').pop() ?? '') && !r.value.tag) return err(engineError('invalid-reference', 'invalid repository name (' + name + '), cannot specify 64-byte hexadecimal strings'));
+    this.setTag(rec.id, fullString(withDefaultTag(r.value)));
+    this.onChange();
+    return ok(rec);
+  }
+
+  /** Removes one tag; returns the image ID it pointed to. */
+  untag(ref: string): string | null {
+    const r = parseReference(ref);
+    if (!r.ok) return null;
+    const key = fullString(withDefaultTag(r.value));
+    const id = this.tags.get(key);
+    if (!id) return null;
+    this.tags.delete(key);
+    this.onChange();
+    return id;
+  }
+
+  // ---------- removal ----------
+
+  /**
+   * `docker image rm` for one argument, with Docker's lines (`Untagged: x:latest`, `Deleted: sha256:…`)
+   * and conflict errors (messages without the "Error response from daemon: " prefix).
+   */
+  remove(refOrId: string, opts: RemoveOptions = {}): Result<string[]> {
+    const rec = this.get(refOrId);
+    if (!rec) return err(engineError('no-such-image', `No such image: ${displayRef(refOrId)}`));
+    const users = opts.usersOf?.(rec.id) ?? [];
+    const lines: string[] = [];
+    const hex = refOrId.replace(/^sha256:/, '');
+    const byId = /^[a-f0-9]{1,64}$/.test(hex) && rec.id.startsWith('sha256:' + hex) && !this.isTagRef(refOrId);
+    const tags = this.tagsOf(rec.id);
+    const short = shortHex(rec.id);
+    if (!byId) {
+      const r = parseReference(refOrId);
+      const key = r.ok ? fullString(withDefaultTag(r.value)) : refOrId;
+      const tagNames = new Set(tags.map((t) => nameOf(t)));
+      const refs = tags.length + rec.repoDigests.filter((d) => !tagNames.has(nameOf(d))).length;
+      if (refs <= 1 && users.length && !opts.force) {
+        const u = users[0];
+        return err(engineError('conflict', `conflict: unable to remove repository reference "${refOrId}" (must force) - container ${shortHex(u.id)} is using its referenced image ${short}`));
+      }
+      let name = '';
+      if (r.ok && r.value.digest) {
+        const d = `${r.value.domain}/${r.value.path}@${r.value.digest}`;
+        rec.repoDigests = rec.repoDigests.filter((x) => x !== d);
+        lines.push(`Untagged: ${familiarString(r.value)}`);
+      } else {
+        this.tags.delete(key);
+        lines.push(`Untagged: ${familiarOf(key)}`);
+        name = nameOf(key);
+      }
+      // A removed tag takes the digest references of its repository along when no other tag of it remains.
+      if (name && !this.tagsOf(rec.id).some((t) => nameOf(t) === name)) {
+        for (const d of rec.repoDigests.filter((x) => nameOf(x) === name)) {
+          const p = parseReference(d);
+          lines.push(`Untagged: ${p.ok ? familiarString(p.value) : d}`);
+        }
+        rec.repoDigests = rec.repoDigests.filter((x) => nameOf(x) !== name);
+      }
+      if (this.tagsOf(rec.id).length > 0 || rec.repoDigests.length > 0 || users.length) {
+        this.onChange();
+        return ok(lines);
+      }
+    } else {
+      const running = users.find((u) => u.running);
+      if (running) return err(engineError('conflict', `conflict: unable to delete ${hex.slice(0, 12)} (cannot be forced) - image is being used by running container ${shortHex(running.id)}`));
+      if (this.children(rec.id).length) return err(engineError('conflict', `conflict: unable to delete ${hex.slice(0, 12)} (cannot be forced) - image has dependent child images`));
+      if (tags.length > 1 && !opts.force) return err(engineError('conflict', `conflict: unable to delete ${hex.slice(0, 12)} (must be forced) - image is referenced in multiple repositories`));
+      if (users.length && !opts.force) return err(engineError('conflict', `conflict: unable to delete ${hex.slice(0, 12)} (must be forced) - image is being used by stopped container ${shortHex(users[0].id)}`));
+      for (const t of tags) {
+        this.untag(t);
+        lines.push(`Untagged: ${t}`);
+      }
+      for (const d of rec.repoDigests) {
+        const p = parseReference(d);
+        lines.push(`Untagged: ${p.ok ? familiarString(p.value) : d}`);
+      }
+      rec.repoDigests = [];
+      if (users.length) {
+        this.onChange();
+        return ok(lines);
+      }
+    }
+    if (this.children(rec.id).length) {
+      this.onChange();
+      return ok(lines);
+    }
+    this.deleteChain(rec.id, lines, !opts.noPrune, opts.usersOf);
+    this.onChange();
+    return ok(lines);
+  }
+
+  private isTagRef(s: string): boolean {
+    const r = parseReference(s);
+    return r.ok && this.tags.has(fullString(withDefaultTag(r.value)));
+  }
+
+  /** Deletes an image (and, with `prune`, its now-unused untagged parents), appending `Deleted:` lines. */
+  private deleteChain(id: string, lines: string[], prune: boolean, usersOf?: (id: string) => ImageUser[]): void {
+    let cur: string | undefined = id;
+    while (cur) {
+      const rec = this.images.get(cur);
+      if (!rec) break;
+      const before = new Set(this.layerRefCounts().keys());
+      const chains = this.chainIds(cur);
+      const diffIds = rec.config.rootfs.diff_ids;
+      this.images.delete(cur);
+      for (const [k, v] of [...this.tags]) if (v === cur) this.tags.delete(k);
+      lines.push(`Deleted: ${cur}`);
+      const freed = this.gcLayers();
+      for (let i = diffIds.length - 1; i >= 0; i--) {
+        if (freed.has(diffIds[i]) && before.has(diffIds[i])) {
+          lines.push(`Deleted: ${chains[i]}`);
+          freed.delete(diffIds[i]);
+        }
+      }
+      const parent: string | undefined = rec.parent;
+      if (!prune || !parent || !this.images.has(parent)) break;
+      if (this.tagsOf(parent).length || this.children(parent).length || (usersOf?.(parent).length ?? 0)) break;
+      cur = parent;
+    }
+  }
+
+  /** Drops layers no image (and no extra root) references; returns their diffIds. */
+  gcLayers(): Set<string> {
+    const used = new Set<string>(this.layerRefCounts().keys());
+    for (const d of this.extraLayerRoots()) used.add(d);
+    const freed = new Set<string>();
+    for (const d of [...this.layerMap.keys()]) {
+      if (!used.has(d)) {
+        this.layerMap.delete(d);
+        freed.add(d);
+      }
+    }
+    return freed;
+  }
+
+  /** Deletes an image without any checks (prune, builder internals). Returns the `Deleted:` lines. */
+  forceDelete(id: string): string[] {
+    const lines: string[] = [];
+    for (const t of this.tagsOf(id)) this.untag(t);
+    this.deleteChain(id, lines, false);
+    this.onChange();
+    return lines;
+  }
+
+  // ---------- persistence ----------
+
+  snapshot(): StoreSnapshot {
+    return {
+      layers: [...this.layerMap.values()].map(layerToJSON),
+      images: this.all().map((i) => JSON.parse(JSON.stringify(i)) as ImageRecord),
+      tags: [...this.tags],
+    };
+  }
+
+  restore(s: StoreSnapshot | undefined): void {
+    this.images.clear();
+    this.tags.clear();
+    this.layerMap.clear();
+    if (!s) return;
+    for (const l of s.layers ?? []) this.layerMap.set(l.diffId, layerFromJSON(l));
+    for (const i of s.images ?? []) this.images.set(i.id, i);
+    for (const [k, v] of s.tags ?? []) if (this.images.has(v)) this.tags.set(k, v);
+  }
+}
+
+/** Canonical repository name of a ref ("docker.io/library/busybox"). */
+function nameOf(ref: string): string {
+  const r = parseReference(ref);
+  return r.ok ? `${r.value.domain}/${r.value.path}` : ref;
+}
+
+function familiarOf(canonical: string): string {
+  const r = parseReference(canonical);
+  return r.ok ? familiarString(r.value) : canonical;
+}
+
+/** How Docker echoes a missing image in "No such image: x:latest". */
+export function displayRef(s: string): string {
+  const hex = s.replace(/^sha256:/, '');
+  if (/^[a-f0-9]{6,64}$/.test(hex)) return s;
+  const r = parseReference(s);
+  return r.ok ? familiarString(withDefaultTag(r.value)) : s;
+}
+
+/** Go's %q of a []string: `["/bin/sh" "-c" "x"]`. */
+export function goQuoteList(a: string[]): string {
+  return '[' + a.map(goQuote).join(' ') + ']';
+}
+
+export function goQuote(s: string): string {
+  let out = '"';
+  for (const ch of s) {
+    const c = ch.codePointAt(0)!;
+    if (ch === '"') out += '\\"';
+    else if (ch === '\\') out += '\\\\';
+    else if (ch === '\n') out += '\\n';
+    else if (ch === '\t') out += '\\t';
+    else if (ch === '\r') out += '\\r';
+    else if (c < 0x20 || c === 0x7f) out += '\\x' + c.toString(16).padStart(2, '0');
+    else out += ch;
+  }
+  return out + '"';
+}
