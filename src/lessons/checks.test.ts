@@ -1,0 +1,227 @@
+import { describe, expect, it } from 'vitest';
+import * as c from './checks';
+import { FakeWorld } from './fakeWorld';
+
+const ctx = { since: 0 };
+
+describe('Image checks', () => {
+  it('needs the pulled image with enough layers', () => {
+    const w = new FakeWorld();
+    expect(c.imagePresent('diamol/ch03-web-ping', 2).run(w, ctx).ok).toBe(false);
+    w.image(['diamol/ch03-web-ping:latest'], ['a']);
+    expect(c.imagePresent('diamol/ch03-web-ping', 2).run(w, ctx).ok).toBe(false);
+    w.imageList[0].layers.push('b');
+    expect(c.imagePresent('docker.io/diamol/ch03-web-ping', 2).run(w, ctx).ok).toBe(true);
+  });
+
+  it('sees shared layers between images', () => {
+    const w = new FakeWorld();
+    w.image(['diamol/node:latest'], ['base', 'node']);
+    w.image(['web-ping:latest'], ['x', 'y']);
+    expect(c.imagesShareLayers('web-ping', 'diamol/node').run(w, ctx).ok).toBe(false);
+    w.imageList[1].layers = ['base', 'node', 'app'];
+    expect(c.imagesShareLayers('web-ping', 'diamol/node').run(w, ctx).ok).toBe(true);
+  });
+
+  it('accepts a built image only when its config matches the Dockerfile', () => {
+    const w = new FakeWorld();
+    w.image(['web-ping:latest'], ['a'], { workingDir: '/web-ping', env: ['TARGET=x', 'METHOD=HEAD'], cmd: ['node', '/web-ping/app.js'] });
+    const check = c.imageBuilt('web-ping', { workingDir: '/web-ping', envKeys: ['TARGET', 'METHOD', 'INTERVAL'], cmdIncludes: 'app.js' });
+    expect(check.run(w, ctx).ok).toBe(false); // no build on record
+    w.build(['web-ping:latest'], [{ name: 'COPY app.js .' }]);
+    const r = check.run(w, ctx);
+    expect(r.ok).toBe(false);
+    expect(r.missing?.en).toContain('INTERVAL');
+    w.imageList[0].env.push('INTERVAL=3000');
+    expect(check.run(w, ctx).ok).toBe(true);
+  });
+
+  it('knows a committed image from the container change it came from', () => {
+    const w = new FakeWorld();
+    w.image(['ch03-lab-soln:latest'], ['a', 'b'], { committedFrom: { containerId: 'c1', changedPaths: ['/diamol/other.txt'] } });
+    expect(c.imageCommittedFrom('ch03-lab-soln', 'ch03.txt').run(w, ctx).ok).toBe(false);
+    w.imageList[0].committedFrom!.changedPaths.push('/diamol/ch03.txt');
+    expect(c.imageCommittedFrom('ch03-lab-soln', 'ch03.txt').run(w, ctx).ok).toBe(true);
+  });
+
+  it('tells dangling images apart and ignores those still used by a container', () => {
+    const w = new FakeWorld();
+    expect(c.danglingImageExists().run(w, ctx).ok).toBe(false);
+    const old = w.image([], ['a']);
+    expect(c.danglingImageExists().run(w, ctx).ok).toBe(true);
+    expect(c.noDanglingImages().run(w, ctx).ok).toBe(false);
+    w.container({ name: 'app', image: old.id, imageId: old.id });
+    expect(c.noDanglingImages().run(w, ctx).ok).toBe(true);
+  });
+});
+
+describe('Container checks', () => {
+  it('wants a running container with the overridden env', () => {
+    const w = new FakeWorld();
+    const img = w.image(['diamol/ch03-web-ping:latest'], ['a']);
+    const check = c.containerMatches({ name: 'web-ping', image: 'diamol/ch03-web-ping', env: { TARGET: 'google.com' } });
+    w.container({ name: 'web-ping', image: 'diamol/ch03-web-ping', imageId: img.id, env: ['TARGET=blog.sixeyed.com'] });
+    expect(check.run(w, ctx).ok).toBe(false);
+    w.containerList[0].env.push('TARGET=google.com');
+    expect(check.run(w, ctx).ok).toBe(true);
+    w.containerList[0].state = 'exited';
+    expect(check.run(w, ctx).ok).toBe(false);
+  });
+
+  it('matches a container by image id when it was started by image ID', () => {
+    const w = new FakeWorld();
+    const img = w.image(['node-web:1'], ['a'], { exposedPorts: ['80/tcp'] });
+    w.container({ name: 'app', image: img.id.slice(7, 19), imageId: img.id, ports: [{ hostPort: 3000, containerPort: 80, protocol: 'tcp' }] });
+    expect(c.containerMatches({ name: 'app', image: 'node-web:1', port: { hostPort: 3000, containerPort: 80 } }).run(w, ctx).ok).toBe(true);
+    expect(c.containerMatches({ name: 'app', image: 'node-web:1', port: { hostPort: 8080, containerPort: 80 } }).run(w, ctx).ok).toBe(false);
+  });
+
+  it('needs both a removed container and a docker rm on record', () => {
+    const w = new FakeWorld();
+    w.container({ name: 'web-ping', image: 'x' });
+    expect(c.containerRemoved('web-ping').run(w, ctx).ok).toBe(false);
+    w.containerList = [];
+    expect(c.containerRemoved('web-ping').run(w, ctx).ok).toBe(false);
+    w.command(['rm', '-f', 'web-ping']);
+    expect(c.containerRemoved('web-ping').run(w, ctx).ok).toBe(true);
+    expect(c.containerRemoved('web-ping').run(w, { since: 5 }).ok).toBe(false);
+  });
+
+  it('compares plain and interactive runs', () => {
+    const w = new FakeWorld();
+    const img = w.image(['node:latest'], ['a']);
+    const check = c.interactiveVsDetached('node');
+    w.container({ name: 'a', image: 'node', imageId: img.id, state: 'exited', exitCode: 0 });
+    expect(check.run(w, ctx).ok).toBe(false);
+    w.container({ name: 'b', image: 'node', imageId: img.id, tty: true, interactive: true });
+    expect(check.run(w, ctx).ok).toBe(true);
+  });
+
+  it('sees a change in a container\'s writable layer while the image stays the same', () => {
+    const w = new FakeWorld();
+    const img = w.image(['diamol/ch03-lab:latest'], ['a']);
+    const ctr = w.container({ name: 'lab', image: 'diamol/ch03-lab', imageId: img.id, state: 'exited' });
+    const check = c.writableLayerChanged('diamol/ch03-lab', 'ch03.txt');
+    expect(check.run(w, ctx).ok).toBe(false);
+    ctr.changes.push({ path: '/diamol/ch03.txt', kind: 'C' });
+    expect(check.run(w, ctx).ok).toBe(true);
+  });
+});
+
+describe('Command checks', () => {
+  it('counts aliases, exit codes and output', () => {
+    const w = new FakeWorld();
+    const check = c.commandSucceeded('image ls', { arg: (a) => a.replace(/'/g, '').startsWith('w'), outputIncludes: 'web-ping' });
+    w.command(['images', 'w*'], 0, 'REPOSITORY TAG\n');
+    expect(check.run(w, ctx).ok).toBe(false);
+    w.command(['image', 'list', "'w*'"], 0, 'REPOSITORY TAG\nweb-ping latest\n');
+    expect(check.run(w, ctx).ok).toBe(true);
+    expect(c.commandRefused('image rm').run(w, ctx).ok).toBe(false);
+    w.command(['rmi', 'node-web:2'], 1);
+    expect(c.commandRefused('image rm').run(w, ctx).ok).toBe(true);
+  });
+});
+
+describe('Build checks', () => {
+  const webPingSteps = (copy: 'cached' | 'built', reasonFiles: string[] = ['app.js']) => [
+    { name: 'FROM diamol/node', outcome: 'cached' as const },
+    { name: 'ENV TARGET=blog.sixeyed.com', outcome: 'cached' as const },
+    { name: 'WORKDIR /web-ping', outcome: 'cached' as const },
+    { name: 'COPY app.js .', outcome: copy, reason: copy === 'built' ? { kind: 'files-changed' as const, files: reasonFiles } : undefined },
+    { name: 'CMD ["node", "/web-ping/app.js"]', outcome: 'built' as const, layer: false },
+  ];
+
+  it('calls an unchanged rebuild all-cached, ignoring metadata-only steps', () => {
+    const w = new FakeWorld();
+    w.build(['web-ping:latest'], webPingSteps('cached'));
+    expect(c.lastBuildAllCached('web-ping').run(w, ctx).ok).toBe(true);
+    w.build(['web-ping:latest'], webPingSteps('built'));
+    expect(c.lastBuildAllCached('web-ping').run(w, ctx).ok).toBe(false);
+  });
+
+  it('sees the cascade after a changed file', () => {
+    const w = new FakeWorld();
+    w.build(['web-ping:latest'], [
+      { name: 'FROM diamol/node', outcome: 'cached' },
+      { name: 'COPY app.js .', outcome: 'built', reason: { kind: 'files-changed', files: ['app.js'] } },
+      { name: 'RUN node -v', outcome: 'cached' },
+    ]);
+    expect(c.lastBuildCascade('web-ping', 'app.js').run(w, ctx).ok).toBe(false);
+    w.build(['web-ping:latest'], [
+      { name: 'FROM diamol/node', outcome: 'cached' },
+      { name: 'COPY app.js .', outcome: 'built', reason: { kind: 'files-changed', files: ['app.js'] } },
+      { name: 'RUN node -v', outcome: 'built', reason: { kind: 'parent-changed', line: 2, instruction: 'COPY app.js .' } },
+    ]);
+    expect(c.lastBuildCascade('web-ping', 'app.js').run(w, ctx).ok).toBe(true);
+    expect(c.lastBuildCascade('web-ping', 'server.js').run(w, ctx).ok).toBe(false);
+  });
+
+  it('rebuilt at most one layer after a change to server.js, with npm install cached', () => {
+    const w = new FakeWorld();
+    const check = c.lastBuildRebuiltAtMost('node-web', 'server.js', 1, ['RUN npm install']);
+    w.build(['node-web:3'], [
+      { name: 'FROM node', outcome: 'cached' },
+      { name: 'COPY . /app', outcome: 'built', reason: { kind: 'files-changed', files: ['server.js'] } },
+      { name: 'RUN npm install', outcome: 'built', reason: { kind: 'parent-changed', line: 3, instruction: 'COPY . /app' } },
+    ]);
+    expect(check.run(w, ctx).ok).toBe(false);
+    w.build(['node-web:3'], [
+      { name: 'FROM node', outcome: 'cached' },
+      { name: 'WORKDIR /app', outcome: 'cached' },
+      { name: 'COPY package.json /app', outcome: 'cached' },
+      { name: 'RUN npm install', outcome: 'cached' },
+      { name: 'COPY . /app', outcome: 'built', reason: { kind: 'files-changed', files: ['server.js'] } },
+    ]);
+    expect(check.run(w, ctx).ok).toBe(true);
+    expect(check.run(w, { since: 99 }).ok).toBe(false);
+  });
+
+  it('checks builder and which steps were cached or rebuilt', () => {
+    const w = new FakeWorld();
+    w.build(['greet:latest'], [
+      { name: 'COPY app.js .', outcome: 'cached' },
+      { name: 'RUN echo "$GREETING" > greeting.txt', outcome: 'built', reason: { kind: 'env-changed', names: ['GREETING'] } },
+    ]);
+    expect(c.lastBuildShape('greet', { builder: 'buildkit', cached: ['COPY'], built: ['RUN'] }).run(w, ctx).ok).toBe(true);
+    expect(c.lastBuildShape('greet', { builder: 'legacy' }).run(w, ctx).ok).toBe(false);
+    expect(c.lastBuildShape('greet', { minStages: 2 }).run(w, ctx).ok).toBe(false);
+  });
+
+  it('checks the Dockerfile order used by the last build', () => {
+    const w = new FakeWorld();
+    w.build(['web-ping:latest'], []);
+    w.fileMap.Dockerfile = 'FROM diamol/node\nENV A=1\nENV B=2\nWORKDIR /w\nCOPY app.js .\nCMD ["node"]\n';
+    const check = c.dockerfileOrder('web-ping', [['CMD', 'COPY']], { ENV: 1 });
+    expect(check.run(w, ctx).ok).toBe(false);
+    w.fileMap.Dockerfile = 'FROM diamol/node\nCMD ["node"]\n# settings\nenv A=1 \\\n    B=2\nWORKDIR /w\nCOPY app.js .\n';
+    expect(check.run(w, ctx).ok).toBe(true);
+  });
+
+  it('wants a running container from the newest build', () => {
+    const w = new FakeWorld();
+    const b = w.build(['node-web:2'], [{ name: 'COPY . /app', outcome: 'built', reason: { kind: 'files-changed', files: ['server.js'] } }]);
+    w.container({ name: 'app', image: 'node-web:1', imageId: 'old' });
+    expect(c.runningLatestBuild('node-web', 'server.js').run(w, ctx).ok).toBe(false);
+    w.container({ name: 'app2', image: 'node-web:2', imageId: b.imageId! });
+    expect(c.runningLatestBuild('node-web', 'server.js').run(w, ctx).ok).toBe(true);
+  });
+});
+
+describe('Quiz and combined checks', () => {
+  it('passes a quiz at the ratio', () => {
+    const w = new FakeWorld();
+    expect(c.quizPassed('ch3', 0.75).run(w, ctx).ok).toBe(false);
+    w.scores.ch3 = { correct: 2, total: 4 };
+    expect(c.quizPassed('ch3', 0.75).run(w, ctx).ok).toBe(false);
+    w.scores.ch3 = { correct: 3, total: 4 };
+    expect(c.quizPassed('ch3', 0.75).run(w, ctx).ok).toBe(true);
+  });
+
+  it('allOf explains the first failure', () => {
+    const w = new FakeWorld();
+    w.command(['system', 'df']);
+    const r = c.allOf(c.commandSucceeded('image ls'), c.commandSucceeded('system df')).run(w, ctx);
+    expect(r.ok).toBe(false);
+    expect(r.missing?.en).toContain('image ls');
+  });
+});

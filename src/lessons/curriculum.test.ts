@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import readme from './README.md?raw';
+import { LESSONS, lessonById } from './curriculum';
+import { QUIZZES, quizById } from './quizzes';
+import { lessonHash, parseLessonHash } from './links';
+
+function walkL10n(v: unknown, path: string, out: { path: string; ko: unknown; en: unknown }[]): void {
+  if (Array.isArray(v)) v.forEach((x, i) => walkL10n(x, `${path}[${i}]`, out));
+  else if (v && typeof v === 'object') {
+    const o = v as Record<string, unknown>;
+    if ('ko' in o || 'en' in o) out.push({ path, ko: o.ko, en: o.en });
+    else for (const [k, x] of Object.entries(o)) if (k !== 'check' && k !== 'files') walkL10n(x, `${path}.${k}`, out);
+  }
+}
+
+describe('Curriculum', () => {
+  it('maps every seed concept 1-28 to at least one step with a check', () => {
+    for (let n = 1; n <= 28; n++) {
+      const steps = LESSONS.flatMap((l) => l.steps.filter((s) => s.concepts.includes(n)));
+      expect(steps.length, `concept ${n}`).toBeGreaterThan(0);
+      for (const s of steps) expect(typeof s.check.run).toBe('function');
+    }
+  });
+
+  it('has every lesson and quiz string in both Korean and English', () => {
+    const all: { path: string; ko: unknown; en: unknown }[] = [];
+    walkL10n(LESSONS, 'lessons', all);
+    walkL10n(QUIZZES, 'quizzes', all);
+    expect(all.length).toBeGreaterThan(150);
+    for (const s of all) {
+      expect(typeof s.ko === 'string' && s.ko.trim().length > 0, `${s.path}.ko`).toBe(true);
+      expect(typeof s.en === 'string' && s.en.trim().length > 0, `${s.path}.en`).toBe(true);
+      // The Korean text is Korean (has Hangul) unless it is only a command or a symbol.
+      if (/[a-z]{4,}/i.test(String(s.en)) && String(s.en).split(' ').length > 2) expect(/[가-힣]/.test(String(s.ko)), `${s.path}.ko is Korean`).toBe(true);
+    }
+  });
+
+  it('has unique ids and no dangling references', () => {
+    const ids = LESSONS.map((l) => l.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const l of LESSONS) {
+      const stepIds = l.steps.map((s) => s.id);
+      expect(new Set(stepIds).size, l.id).toBe(stepIds.length);
+      if (l.quiz) expect(quizById(l.quiz), `${l.id} quiz`).toBeDefined();
+      for (const s of l.steps) expect(s.concepts.every((c) => c >= 1 && c <= 28)).toBe(true);
+    }
+    for (const q of QUIZZES)
+      for (const qq of q.questions) {
+        const l = lessonById(qq.ref.lesson);
+        expect(l, `${q.id}/${qq.id}`).toBeDefined();
+        expect(l!.steps.some((s) => s.id === qq.ref.step), `${q.id}/${qq.id} -> ${qq.ref.step}`).toBe(true);
+      }
+  });
+
+  it('agrees with the concept table in README.md', () => {
+    const rows = readme.split('\n').filter((l) => /^\| \d+ \|/.test(l));
+    expect(rows.length).toBe(28);
+    for (const row of rows) {
+      const n = Number(/^\| (\d+) \|/.exec(row)![1]);
+      const entries = [...row.matchAll(/`([^`]+)` \/ `([^`]+)` \/ `([^`]+)`/g)];
+      expect(entries.length, `row ${n}`).toBeGreaterThan(0);
+      for (const [, lesson, step, checkName] of entries) {
+        const s = lessonById(lesson)?.steps.find((x) => x.id === step);
+        expect(s, `row ${n}: ${lesson}/${step}`).toBeDefined();
+        expect(s!.concepts).toContain(n);
+        expect(s!.check.name).toBe(checkName);
+      }
+      const expected = LESSONS.flatMap((l) => l.steps.filter((s) => s.concepts.includes(n)).map((s) => `${l.id}/${s.id}`));
+      expect(entries.map(([, l, s]) => `${l}/${s}`).sort(), `row ${n}`).toEqual(expected.sort());
+    }
+  });
+});
+
+describe('Lesson links', () => {
+  it('opens a lesson and step from the hash and rejects unknown ones', () => {
+    expect(parseLessonHash('#/lesson/web-ping/env')).toEqual({ lesson: 'web-ping', step: 'env' });
+    expect(parseLessonHash('#/lesson/web-ping')).toEqual({ lesson: 'web-ping', step: undefined });
+    expect(parseLessonHash('#/lesson/web-ping/nope')).toEqual({ lesson: 'web-ping', step: undefined });
+    expect(parseLessonHash('#/lesson/nope/env')).toBeNull();
+    expect(parseLessonHash('#/lesson/<script>')).toBeNull();
+    expect(parseLessonHash(lessonHash({ lesson: 'cache', step: 'verify' }))).toEqual({ lesson: 'cache', step: 'verify' });
+  });
+});

@@ -1,0 +1,259 @@
+/** Chapter quizzes: O/X (true/false) and fill-in questions. Explanations point back into the lessons. */
+import type { QuestionDef, QuizDef } from './types';
+
+export const QUIZZES: QuizDef[] = [
+  {
+    id: 'ch3',
+    title: { ko: '3장 복습', en: 'Chapter 3 review' },
+    passRatio: 0.75,
+    questions: [
+      {
+        id: 'host-env',
+        kind: 'ox',
+        prompt: { ko: '컨테이너 안에서는 호스트 컴퓨터의 환경 변수를 그대로 읽을 수 있다.', en: 'A container can read the host computer\'s environment variables as they are.' },
+        answer: false,
+        explanation: {
+          ko: 'X. 호스트의 환경 변수와 컨테이너의 환경 변수는 따로입니다. 컨테이너는 이미지의 ENV, 실행할 때 -e로 준 값, 그리고 Docker가 넣어 주는 값(HOSTNAME 등)만 가집니다.',
+          en: 'False. The host\'s variables and the container\'s are separate. A container gets the image\'s ENV, what you pass with -e, and what Docker sets (HOSTNAME and so on).',
+        },
+        ref: { lesson: 'web-ping', step: 'env' },
+      },
+      {
+        id: 'dockerfile-name',
+        kind: 'fill',
+        prompt: { ko: '애플리케이션을 패키징하는 인스트럭션 스크립트 파일을 [ ] 라고 한다.', en: 'The script of instructions that packages an application is called a [ ].' },
+        accept: ['dockerfile', '도커파일', '도커 파일'],
+        explanation: { ko: 'Dockerfile. 인스트럭션을 차례로 실행한 결과가 이미지입니다.', en: 'Dockerfile. Running its instructions in order produces the image.' },
+        ref: { lesson: 'web-ping', step: 'build' },
+      },
+      {
+        id: 'ls-size',
+        kind: 'ox',
+        prompt: { ko: 'docker image ls의 SIZE는 그 이미지가 실제로 차지하는 디스크 용량이다.', en: 'SIZE in docker image ls is the disk space the image really takes.' },
+        answer: false,
+        explanation: {
+          ko: 'X. 논리적 크기입니다. 레이어를 공유하는 이미지가 많으면 실제 사용량은 훨씬 작고, docker system df로 확인합니다.',
+          en: 'False. It is the logical size. Images that share layers take much less; docker system df shows the real use.',
+        },
+        ref: { lesson: 'layers', step: 'disk' },
+      },
+      {
+        id: 'order',
+        kind: 'ox',
+        prompt: { ko: 'Dockerfile에서는 자주 바뀌는 인스트럭션을 앞에, 잘 바뀌지 않는 것을 뒤에 두어야 한다.', en: 'In a Dockerfile, instructions that change often should come first and rarely changing ones last.' },
+        answer: false,
+        explanation: {
+          ko: 'X. 반대입니다. 미스가 난 뒤의 단계는 다시 실행되므로 잘 바뀌지 않는 것을 앞에 두어야 캐시를 많이 씁니다.',
+          en: 'False, the other way round. Steps after a miss run again, so rarely changing instructions go first to reuse the cache most.',
+        },
+        ref: { lesson: 'cache', step: 'reorder' },
+      },
+    ],
+  },
+  {
+    id: 'web-ping',
+    title: { ko: 'web-ping 퀴즈', en: 'web-ping quiz' },
+    passRatio: 0.66,
+    questions: [
+      {
+        id: 'detach',
+        kind: 'fill',
+        prompt: { ko: '컨테이너를 백그라운드에서 실행하는 docker run 플래그의 짧은 형태는 [ ] 이다.', en: 'The short docker run flag that runs a container in the background is [ ].' },
+        accept: ['-d', 'd', '--detach'],
+        explanation: { ko: '-d (--detach). 출력은 docker logs로 봅니다.', en: '-d (--detach). Read its output with docker logs.' },
+        ref: { lesson: 'web-ping', step: 'run-detached' },
+      },
+      {
+        id: 'layers-all',
+        kind: 'ox',
+        prompt: { ko: '이미지 레이어 중 일부만 내려받아도 그 이미지로 컨테이너를 실행할 수 있다.', en: 'You can run a container from an image when only some of its layers have been downloaded.' },
+        answer: false,
+        explanation: { ko: 'X. 모든 레이어가 있어야 이미지를 쓸 수 있습니다.', en: 'False. The image is usable only when every layer is there.' },
+        ref: { lesson: 'web-ping', step: 'pull' },
+      },
+      {
+        id: 'dot',
+        kind: 'ox',
+        prompt: { ko: 'docker image build --tag web-ping . 의 마지막 점(.)은 빌드 컨텍스트, 즉 현재 디렉터리다.', en: 'The final dot in docker image build --tag web-ping . is the build context: the current directory.' },
+        answer: true,
+        explanation: { ko: 'O. Dockerfile과 COPY할 파일이 있는 디렉터리입니다.', en: 'True. It is the directory holding the Dockerfile and the files to COPY.' },
+        ref: { lesson: 'web-ping', step: 'build' },
+      },
+    ],
+  },
+  {
+    id: 'layers',
+    title: { ko: '레이어 퀴즈', en: 'Layers quiz' },
+    passRatio: 0.66,
+    questions: [
+      {
+        id: 'history-rows',
+        kind: 'fill',
+        prompt: { ko: 'docker image history에서 각 줄을 만든 인스트럭션을 보여 주는 열 이름은 [ ] 이다.', en: 'The docker image history column showing which instruction made each row is [ ].' },
+        accept: ['created by', 'createdby', 'created_by'],
+        explanation: { ko: 'CREATED BY.', en: 'CREATED BY.' },
+        ref: { lesson: 'layers', step: 'history' },
+      },
+      {
+        id: 'read-only',
+        kind: 'ox',
+        prompt: { ko: '컨테이너 안에서 파일을 바꾸면 그 이미지의 레이어도 바뀐다.', en: 'Changing a file inside a container changes the image\'s layer too.' },
+        answer: false,
+        explanation: { ko: 'X. 레이어는 읽기 전용이고, 바뀐 내용은 컨테이너의 쓰기 레이어에만 남습니다.', en: 'False. Layers are read-only; the change stays in the container\'s writable layer.' },
+        ref: { lesson: 'layers', step: 'read-only' },
+      },
+      {
+        id: 'shared',
+        kind: 'ox',
+        prompt: { ko: 'Node.js 앱 컨테이너 여러 개는 Node.js 런타임 레이어를 함께 쓴다.', en: 'Several Node.js app containers share the Node.js runtime layer.' },
+        answer: true,
+        explanation: { ko: 'O. 같은 레이어는 디스크에 한 번만 있습니다.', en: 'True. The same layer is on disk once.' },
+        ref: { lesson: 'layers', step: 'shared' },
+      },
+    ],
+  },
+  {
+    id: 'cache',
+    title: { ko: '캐시 퀴즈', en: 'Cache quiz' },
+    passRatio: 0.66,
+    questions: [
+      {
+        id: 'hash',
+        kind: 'ox',
+        prompt: { ko: '캐시는 인스트럭션과 복사하는 파일의 내용으로 만든 해시로 찾는다.', en: 'The cache is looked up by a hash of the instruction and the contents of the files it copies.' },
+        answer: true,
+        explanation: { ko: 'O. 파일의 수정 시각은 들어가지 않습니다.', en: 'True. File modification times are not part of it.' },
+        ref: { lesson: 'cache', step: 'rebuild' },
+      },
+      {
+        id: 'cascade',
+        kind: 'ox',
+        prompt: { ko: 'COPY에서 미스가 나도 그 뒤의 RUN은 바뀌지 않았으면 캐시를 쓴다.', en: 'After a miss at COPY, a later unchanged RUN still comes from the cache.' },
+        answer: false,
+        explanation: { ko: 'X. RUN은 바뀐 파일 시스템 위에서 실행되므로 다시 실행됩니다.', en: 'False. The RUN works on a changed filesystem, so it runs again.' },
+        ref: { lesson: 'cache', step: 'change-app' },
+      },
+      {
+        id: 'env-merge',
+        kind: 'fill',
+        prompt: { ko: 'ENV 세 줄을 한 줄로 합치려면 줄 끝에 [ ] 를 써서 이어 쓸 수 있다.', en: 'To merge three ENV lines into one you can continue a line with [ ] at its end.' },
+        accept: ['\\', 'backslash', '역슬래시', '백슬래시'],
+        explanation: { ko: '\\ (역슬래시).', en: '\\ (backslash).' },
+        ref: { lesson: 'cache', step: 'reorder' },
+      },
+    ],
+  },
+  {
+    id: 'node-app',
+    title: { ko: 'Node 서버 퀴즈', en: 'Node server quiz' },
+    passRatio: 0.66,
+    questions: [
+      {
+        id: 'cmd-when',
+        kind: 'ox',
+        prompt: { ko: 'CMD의 명령은 이미지를 빌드할 때 실행된다.', en: 'The CMD command runs when the image is built.' },
+        answer: false,
+        explanation: { ko: 'X. 컨테이너가 시작될 때 실행됩니다.', en: 'False. It runs when a container starts.' },
+        ref: { lesson: 'node-app', step: 'publish' },
+      },
+      {
+        id: 'port',
+        kind: 'fill',
+        prompt: { ko: '호스트 3000번을 컨테이너 80번에 연결하는 플래그: -p [ ]', en: 'Flag mapping host port 3000 to container port 80: -p [ ]' },
+        accept: ['3000:80'],
+        explanation: { ko: '3000:80. 앞이 호스트, 뒤가 컨테이너입니다.', en: '3000:80. Host first, container second.' },
+        ref: { lesson: 'node-app', step: 'publish' },
+      },
+      {
+        id: 'rmi',
+        kind: 'ox',
+        prompt: { ko: '컨테이너가 쓰고 있는 이미지도 docker rmi로 바로 지울 수 있다.', en: 'docker rmi removes an image even while a container uses it.' },
+        answer: false,
+        explanation: { ko: 'X. 그 컨테이너를 먼저 지워야 합니다.', en: 'False. Remove that container first.' },
+        ref: { lesson: 'node-app', step: 'rmi-in-use' },
+      },
+    ],
+  },
+  {
+    id: 'commit-lab',
+    title: { ko: '커밋 실습 퀴즈', en: 'Commit lab quiz' },
+    passRatio: 0.5,
+    questions: [
+      {
+        id: 'commit-cmd',
+        kind: 'fill',
+        prompt: { ko: '컨테이너를 새 이미지로 만드는 명령: docker container [ ]', en: 'The command that turns a container into an image: docker container [ ]' },
+        accept: ['commit'],
+        explanation: { ko: 'commit.', en: 'commit.' },
+        ref: { lesson: 'commit-lab', step: 'commit' },
+      },
+      {
+        id: 'original',
+        kind: 'ox',
+        prompt: { ko: '커밋한 뒤 diamol/ch03-lab 이미지로 새 컨테이너를 만들면 내 이름이 들어 있다.', en: 'After the commit, a new container from diamol/ch03-lab has your name in it.' },
+        answer: false,
+        explanation: { ko: 'X. 원래 이미지는 그대로이고, 이름은 새 이미지 ch03-lab-soln에만 있습니다.', en: 'False. The original image is unchanged; only the new ch03-lab-soln has your name.' },
+        ref: { lesson: 'commit-lab', step: 'edit' },
+      },
+    ],
+  },
+  {
+    id: 'buildkit-legacy',
+    title: { ko: '빌더 퀴즈', en: 'Builders quiz' },
+    passRatio: 0.5,
+    questions: [
+      {
+        id: 'env-copy',
+        kind: 'ox',
+        prompt: { ko: 'BuildKit에서 ENV 값을 바꾸면 뒤의 COPY는 다시 실행된다.', en: 'In BuildKit, changing an ENV value reruns a later COPY.' },
+        answer: false,
+        explanation: { ko: 'X. COPY는 캐시에 남고, 뒤의 RUN만 다시 실행됩니다(레거시 빌더에서는 둘 다).', en: 'False. COPY stays cached and only later RUNs rerun (in the legacy builder both do).' },
+        ref: { lesson: 'buildkit-legacy', step: 'bk-env' },
+      },
+      {
+        id: 'metadata',
+        kind: 'ox',
+        prompt: { ko: 'BuildKit 출력에는 CMD가 번호 붙은 단계로 나오지 않는다.', en: 'BuildKit\'s output does not show CMD as a numbered step.' },
+        answer: true,
+        explanation: { ko: 'O. 설정만 바꾸는 인스트럭션은 단계가 아닙니다.', en: 'True. Instructions that only change config are not steps.' },
+        ref: { lesson: 'buildkit-legacy', step: 'bk-build' },
+      },
+    ],
+  },
+  {
+    id: 'multi-stage',
+    title: { ko: '멀티 스테이지 퀴즈', en: 'Multi-stage quiz' },
+    passRatio: 0.5,
+    questions: [
+      {
+        id: 'from-flag',
+        kind: 'fill',
+        prompt: { ko: '앞 스테이지의 파일을 가져오는 COPY 플래그: COPY [ ]=build-stage ...', en: 'The COPY flag taking files from an earlier stage: COPY [ ]=build-stage ...' },
+        accept: ['--from'],
+        explanation: { ko: '--from.', en: '--from.' },
+        ref: { lesson: 'multi-stage', step: 'build' },
+      },
+      {
+        id: 'final',
+        kind: 'ox',
+        prompt: { ko: '최종 이미지에는 모든 스테이지의 레이어가 들어 있다.', en: 'The final image contains every stage\'s layers.' },
+        answer: false,
+        explanation: { ko: 'X. 마지막 스테이지의 레이어만 들어갑니다.', en: 'False. Only the last stage\'s layers.' },
+        ref: { lesson: 'multi-stage', step: 'run' },
+      },
+    ],
+  },
+];
+
+export function quizById(id: string): QuizDef | undefined {
+  return QUIZZES.find((q) => q.id === id);
+}
+
+/** Grades one answer: O/X by boolean, fill-in by normalised text (case, spaces and quotes ignored). */
+export function gradeAnswer(q: QuestionDef, answer: boolean | string): boolean {
+  if (q.kind === 'ox') return answer === q.answer;
+  if (typeof answer !== 'string') return false;
+  const norm = (s: string) => s.trim().toLowerCase().replace(/["'`]/g, '').replace(/\s+/g, ' ');
+  const a = norm(answer);
+  return q.accept.some((x) => norm(x) === a || norm(x).replace(/ /g, '') === a.replace(/ /g, ''));
+}

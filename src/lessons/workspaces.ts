@@ -1,0 +1,107 @@
+/** The starting workspaces (build contexts) of the lessons. Written for Layerlab. */
+
+export const WEB_PING_JS = `// web-ping: sends a request to TARGET every INTERVAL ms and logs the answer.
+const https = require('https');
+
+const target = process.env.TARGET;
+const method = process.env.METHOD;
+const interval = Number(process.env.INTERVAL);
+
+console.log(\`** web-ping ** Pinging: \${target}; method: \${method}; \${interval}ms intervals\`);
+
+let n = 0;
+setInterval(() => {
+  n += 1;
+  const started = Date.now();
+  console.log(\`Making request number: \${n}; at \${started}\`);
+  const req = https.request({ hostname: target, method, port: 443, path: '/' }, (res) => {
+    const done = Date.now();
+    console.log(\`Got response status: \${res.statusCode} at \${done}; duration: \${done - started}ms\`);
+  });
+  req.on('error', (e) => console.error(e));
+  req.end();
+}, interval);
+
+process.on('SIGINT', () => process.exit());
+`;
+
+export const WEB_PING_DOCKERFILE = `FROM diamol/node
+
+ENV TARGET="blog.sixeyed.com"
+ENV METHOD="HEAD"
+ENV INTERVAL="3000"
+
+WORKDIR /web-ping
+COPY app.js .
+
+CMD ["node", "/web-ping/app.js"]
+`;
+
+export const WEB_PING_FILES = { Dockerfile: WEB_PING_DOCKERFILE, 'app.js': WEB_PING_JS };
+
+export const NODE_APP_FILES = {
+  Dockerfile: `FROM node
+
+WORKDIR /app
+
+COPY . /app
+
+RUN npm install
+
+EXPOSE 80
+
+CMD ["node", "server.js"]
+`,
+  'package.json': `{
+  "name": "node-web",
+  "version": "1.0.0",
+  "main": "server.js",
+  "dependencies": {}
+}
+`,
+  'server.js': `const http = require('http');
+
+const server = http.createServer((req, res) => {
+  res.writeHead(200, { 'Content-Type': 'text/plain' });
+  res.end('Hello from the node-web container!\\n');
+});
+
+server.listen(80, () => console.log('listening on port 80'));
+`,
+};
+
+export const LAB_FILES = {
+  'NOTES.txt': `The lab image diamol/ch03-lab has /diamol/ch03.txt in it.
+Add your name to that file inside a container, then turn the container into a new image.
+`,
+};
+
+export const BUILDKIT_FILES = {
+  Dockerfile: `FROM diamol/node
+
+WORKDIR /app
+ENV GREETING="hello"
+
+COPY app.js .
+RUN echo "$GREETING" > greeting.txt
+
+CMD ["node", "app.js"]
+`,
+  'app.js': `const fs = require('fs');
+console.log('greeting file says: ' + fs.readFileSync('/app/greeting.txt', 'utf8').trim());
+`,
+};
+
+export const MULTI_STAGE_FILES = {
+  Dockerfile: `FROM diamol/base AS build-stage
+RUN echo 'Building...' > /build.txt
+
+FROM diamol/base AS test-stage
+COPY --from=build-stage /build.txt /build.txt
+RUN echo 'Testing...' >> /build.txt
+
+FROM diamol/base
+COPY --from=test-stage /build.txt /build.txt
+CMD cat /build.txt
+`,
+};
