@@ -1,0 +1,7 @@
+/** Public API of the Dockerfile package: parsing, dumping, variable expansion, scoping, lint, check, describe. */
+export { parseDockerfile, type ParseOutput } from './parseDockerfile';
+export { dumpAst, type AstNode, type AstRoot, type AstHeredoc } from './ast';
+export { parseAst, MAX_LINE_BYTES } from './parser';
+export { expandWord, expandWords, expandForDisplay, referencedVariables, type EnvLike, type LexOptions } from './shellLexer';
+export { parseCheckDirective, type CheckDirective } from './directives';
+export * from './instructions';

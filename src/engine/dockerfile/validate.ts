@@ -1,0 +1,373 @@
+/**
+ * Layer 2 of Dockerfile parsing (BuildKit `instructions.Parse`): AST nodes → typed instructions grouped
+ * into stages, with BuildKit's validation errors ("dockerfile parse error on line N: ...").
+ */
+import type { EngineError, SourceRange } from '../core/errors';
+import type { AstNode, AstRoot } from './ast';
+import { INSTRUCTION_FLAGS, parseFlags, type FlagValues } from './flags';
+import type {
+  ArgInstr,
+  CopyInstr,
+  Dockerfile,
+  FromInstr,
+  Heredoc,
+  HealthcheckInstr,
+  Instruction,
+  KeyValueInstr,
+  Stage,
+} from './instructions';
+import { parseHeredocWord } from './parser';
+import { withSuggestion } from './suggest';
+import { goQuote, trimSpace } from './text';
+
+/** Instruction names in the order used for "did you mean" tie-breaks. */
+export const INSTRUCTION_NAMES = [
+  'from', 'run', 'cmd', 'label', 'maintainer', 'expose', 'env', 'add', 'copy', 'entrypoint',
+  'volume', 'user', 'workdir', 'arg', 'onbuild', 'stopsignal', 'healthcheck', 'shell',
+];
+
+const VALID_STAGE_NAME = /^[a-z][a-z0-9\-_.]*$/;
+
+class ValidationError extends Error {
+  constructor(
+    message: string,
+    readonly code: string,
+  ) {
+    super(message);
+  }
+}
+const fail = (message: string, code = 'dockerfile.invalid-instruction'): never => {
+  throw new ValidationError(message, code);
+};
+
+const atLeastOne = (cmd: string) => fail(`${cmd} requires at least one argument`, 'dockerfile.args');
+const exactlyOne = (cmd: string) => fail(`${cmd} requires exactly one argument`, 'dockerfile.args');
+const noDestination = (cmd: string) =>
+  fail(`${cmd} requires at least two arguments, but only one was provided. Destination could not be determined`, 'dockerfile.args');
+
+/** Go time.ParseDuration → milliseconds; null when invalid. */
+export function parseGoDuration(s: string): number | null {
+  if (s === '0') return 0;
+  const m = /^[-+]?((\d+(\.\d*)?|\.\d+)(ns|us|µs|μs|ms|s|m|h))+$/.exec(s);
+  if (!m || s === '') return null;
+  const unit: Record<string, number> = { ns: 1e-6, us: 1e-3, 'µs': 1e-3, 'μs': 1e-3, ms: 1, s: 1000, m: 60000, h: 3600000 };
+  let total = 0;
+  const re = /(\d+(?:\.\d*)?|\.\d+)(ns|us|µs|μs|ms|s|m|h)/g;
+  let p: RegExpExecArray | null;
+  while ((p = re.exec(s))) total += parseFloat(p[1]) * unit[p[2]];
+  return s.startsWith('-') ? -total : total;
+}
+
+function chomp(content: string): string {
+  return content.replace(/^\t+/gm, '');
+}
+
+function heredocsOf(node: AstNode): Heredoc[] {
+  return node.heredocs.map((h) => ({
+    name: h.name,
+    content: h.chomp ? chomp(h.content) : h.content,
+    expand: h.expand,
+    ...(h.fd ? { fd: h.fd } : {}),
+  }));
+}
+
+function flagsOf(node: AstNode, name: string): FlagValues {
+  const allowed = INSTRUCTION_FLAGS[name] ?? {};
+  const r = parseFlags(node.flags, allowed);
+  if (typeof r === 'string') fail(r, 'dockerfile.flag');
+  return r as FlagValues;
+}
+
+/** Flags as written, without validation (ARG, STOPSIGNAL, HEALTHCHECK NONE never check them). */
+function rawFlags(node: AstNode): { name: string; value: string }[] {
+  return node.flags
+    .filter((f) => f.startsWith('--') && f !== '--')
+    .map((f) => {
+      const eq = f.indexOf('=');
+      return eq < 0 ? { name: f.slice(2), value: 'true' } : { name: f.slice(2, eq), value: f.slice(eq + 1) };
+    });
+}
+
+function errNotJSON(command: string, original: string): string {
+  let extra = '';
+  const o = original.toLowerCase();
+  if (/"[a-z]:\\/.test(o) && !o.includes('\\\\') && o.includes('[') && o.includes(']')) {
+    extra = `. It looks like '${o}' includes a file path without an escaped back-slash. JSON requires back-slashes to be escaped such as ["c:\\\\path\\\\to\\\\file.exe", "/parameter"]`;
+  }
+  return `${command} requires the arguments to be in JSON form${extra}`;
+}
+
+function base(node: AstNode, flags: { name: string; value: string }[]) {
+  return {
+    kind: node.value.toUpperCase(),
+    keyword: node.keyword,
+    line: node.startLine,
+    endLine: node.endLine,
+    range: node.range,
+    original: trimSpace(node.original),
+    flags,
+  };
+}
+
+function kvPairs(node: AstNode, cmd: string): { key: string; value: string }[] {
+  const a = node.args;
+  if (a.length === 0) atLeastOne(cmd);
+  if (a.length % 3 !== 0) fail(`Bad input to ${cmd}, too many arguments`, 'dockerfile.args');
+  const pairs: { key: string; value: string }[] = [];
+  for (let j = 0; j < a.length; j += 3) {
+    if (a[j].length === 0) fail(`${cmd} names can not be blank`, 'dockerfile.args');
+    pairs.push({ key: a[j], value: a[j + 1] });
+  }
+  return pairs;
+}
+
+/** Parses one AST node into a typed instruction (throws ValidationError). */
+function parseInstruction(node: AstNode): Instruction {
+  const v = node.value;
+  const args = node.args;
+  switch (v) {
+    case 'from': {
+      let stageName: string | undefined;
+      if (args.length === 3 && args[1].toLowerCase() === 'as') {
+        stageName = args[2].toLowerCase();
+        if (!VALID_STAGE_NAME.test(stageName)) {
+          fail(`invalid name for build stage: ${goQuote(args[2])}, name can't start with a number or contain symbols`, 'dockerfile.stage-name');
+        }
+      } else if (args.length !== 1) fail('FROM requires either one or three arguments', 'dockerfile.args');
+      const f = flagsOf(node, 'from');
+      const instr: FromInstr = { ...base(node, f.list), kind: 'FROM', image: args[0] };
+      if (stageName !== undefined) instr.stageName = stageName;
+      if (f.values.has('platform')) instr.platform = f.values.get('platform');
+      return instr;
+    }
+    case 'env':
+    case 'label': {
+      const cmd = v.toUpperCase() as 'ENV' | 'LABEL';
+      const pairs = kvPairs(node, cmd);
+      const f = flagsOf(node, v);
+      const instr: KeyValueInstr = { ...base(node, f.list), kind: cmd, pairs, legacy: args[2] === '' };
+      return instr;
+    }
+    case 'maintainer': {
+      if (args.length !== 1) exactlyOne('MAINTAINER');
+      const f = flagsOf(node, v);
+      return { ...base(node, f.list), kind: 'MAINTAINER', name: args[0] };
+    }
+    case 'add':
+    case 'copy': {
+      const cmd = v.toUpperCase() as 'ADD' | 'COPY';
+      if (args.length < 2) noDestination(cmd);
+      const f = flagsOf(node, v);
+      const dest = args[args.length - 1];
+      if (!node.json && parseHeredocWordSafe(dest)) fail(`${cmd} cannot accept a heredoc as a destination`, 'dockerfile.heredoc');
+      const instr: CopyInstr = {
+        ...base(node, f.list),
+        kind: cmd,
+        form: node.json ? 'exec' : 'shell',
+        sources: args.slice(0, -1),
+        dest,
+        link: f.values.get('link') === 'true',
+        parents: f.values.get('parents') === 'true',
+        exclude: f.all.get('exclude') ?? [],
+        heredocs: heredocsOf(node),
+      };
+      const from = f.values.get('from');
+      if (from !== undefined) instr.from = from;
+      if (f.values.has('chown')) instr.chown = f.values.get('chown');
+      if (f.values.has('chmod')) instr.chmod = f.values.get('chmod');
+      if (cmd === 'ADD') {
+        if (f.values.has('checksum')) instr.checksum = f.values.get('checksum');
+        if (f.values.has('keep-git-dir')) instr.keepGitDir = f.values.get('keep-git-dir') === 'true';
+        if (f.values.has('unpack')) instr.unpack = f.values.get('unpack') === 'true';
+      }
+      return instr;
+    }
+    case 'onbuild': {
+      if (!node.child) atLeastOne('ONBUILD');
+      const f = flagsOf(node, v);
+      const trigger = node.child!.value.toUpperCase();
+      if (trigger === 'ONBUILD') fail('Chaining ONBUILD via `ONBUILD ONBUILD` isn\'t allowed');
+      if (trigger === 'MAINTAINER' || trigger === 'FROM') fail(`${trigger} isn't allowed as an ONBUILD trigger`);
+      let expression = trimSpace(node.original).replace(/^\s*ONBUILD\s*/i, '');
+      for (const h of node.heredocs) expression += '\n' + h.content + h.name;
+      const child: AstNode = { ...node.child!, heredocs: node.heredocs };
+      return { ...base(node, f.list), kind: 'ONBUILD', expression, trigger: parseInstruction(child) };
+    }
+    case 'workdir': {
+      if (args.length !== 1) exactlyOne('WORKDIR');
+      const f = flagsOf(node, v);
+      return { ...base(node, f.list), kind: 'WORKDIR', path: args[0] };
+    }
+    case 'run': {
+      const f = flagsOf(node, v);
+      const instr = {
+        ...base(node, f.list),
+        kind: 'RUN' as const,
+        form: node.json ? ('exec' as const) : ('shell' as const),
+        cmd: node.json ? args.slice() : args.length ? [args.join(' ')] : [],
+        heredocs: heredocsOf(node),
+        mounts: f.all.get('mount') ?? [],
+      };
+      const out: Instruction = instr;
+      if (f.values.has('network')) (out as { network?: string }).network = f.values.get('network');
+      if (f.values.has('security')) (out as { security?: string }).security = f.values.get('security');
+      return out;
+    }
+    case 'cmd':
+    case 'entrypoint': {
+      const f = flagsOf(node, v);
+      return {
+        ...base(node, f.list),
+        kind: v.toUpperCase() as 'CMD' | 'ENTRYPOINT',
+        form: node.json ? 'exec' : 'shell',
+        cmd: node.json ? args.slice() : args.length ? [args.join(' ')] : [],
+      };
+    }
+    case 'expose': {
+      if (args.length === 0) atLeastOne('EXPOSE');
+      const f = flagsOf(node, v);
+      return { ...base(node, f.list), kind: 'EXPOSE', ports: args.slice().sort() };
+    }
+    case 'user': {
+      if (args.length !== 1) exactlyOne('USER');
+      const f = flagsOf(node, v);
+      return { ...base(node, f.list), kind: 'USER', user: args[0] };
+    }
+    case 'volume': {
+      if (args.length === 0) atLeastOne('VOLUME');
+      const f = flagsOf(node, v);
+      const paths = args.map((p) => trimSpace(p));
+      if (paths.some((p) => p === '')) fail('VOLUME specified can not be an empty string', 'dockerfile.args');
+      return { ...base(node, f.list), kind: 'VOLUME', paths };
+    }
+    case 'stopsignal': {
+      if (args.length !== 1) exactlyOne('STOPSIGNAL');
+      return { ...base(node, rawFlags(node)), kind: 'STOPSIGNAL', signal: args[0] };
+    }
+    case 'arg': {
+      if (args.length < 1) atLeastOne('ARG');
+      const list: ArgInstr['args'] = args.map((a) => {
+        const eq = a.indexOf('=');
+        if (eq < 0) return { key: a };
+        if (eq === 0) fail('ARG names can not be blank', 'dockerfile.args');
+        return { key: a.slice(0, eq), value: a.slice(eq + 1) };
+      });
+      return { ...base(node, rawFlags(node)), kind: 'ARG', args: list };
+    }
+    case 'shell': {
+      const f = flagsOf(node, v);
+      if (args.length === 0) atLeastOne('SHELL');
+      if (!node.json) fail(errNotJSON('SHELL', node.original), 'dockerfile.shell-not-json');
+      return { ...base(node, f.list), kind: 'SHELL', shell: args.slice() };
+    }
+    case 'healthcheck': {
+      if (args.length === 0) atLeastOne('HEALTHCHECK');
+      const typ = args[0].toUpperCase();
+      const rest = args.slice(1);
+      if (typ === 'NONE') {
+        if (rest.length) fail('HEALTHCHECK NONE takes no arguments', 'dockerfile.args');
+        return { ...base(node, rawFlags(node)), kind: 'HEALTHCHECK', test: ['NONE'] };
+      }
+      const f = flagsOf(node, v);
+      if (typ !== 'CMD') fail(`Unknown type ${goQuote(typ)} in HEALTHCHECK (try CMD)`, 'dockerfile.healthcheck');
+      const cmd = node.json ? rest : rest.length ? [rest.join(' ')] : [];
+      if (cmd.length === 0) fail('Missing command after HEALTHCHECK CMD', 'dockerfile.healthcheck');
+      const instr: HealthcheckInstr = {
+        ...base(node, f.list),
+        kind: 'HEALTHCHECK',
+        test: [node.json ? 'CMD' : 'CMD-SHELL', ...cmd],
+      };
+      const dur = (name: string, key: 'interval' | 'timeout' | 'startPeriod' | 'startInterval') => {
+        const s = f.values.get(name);
+        if (s === undefined || s === '') return;
+        const ms = parseGoDuration(s);
+        if (ms === null) fail(`time: invalid duration ${goQuote(s)}`, 'dockerfile.healthcheck');
+        if (ms! !== 0 && ms! < 1) fail(`Interval ${goQuote(name)} cannot be less than 1ms`, 'dockerfile.healthcheck');
+        instr[key] = s;
+      };
+      dur('interval', 'interval');
+      dur('timeout', 'timeout');
+      dur('start-period', 'startPeriod');
+      dur('start-interval', 'startInterval');
+      const r = f.values.get('retries');
+      if (r !== undefined && r !== '') {
+        if (!/^[+-]?\d+$/.test(r) || Math.abs(parseInt(r, 10)) > 2147483647) {
+          fail(`strconv.ParseInt: parsing ${goQuote(r)}: ${/^[+-]?\d+$/.test(r) ? 'value out of range' : 'invalid syntax'}`, 'dockerfile.healthcheck');
+        }
+        const n = parseInt(r, 10);
+        if (n < 0) fail(`--retries cannot be negative (${n})`, 'dockerfile.healthcheck');
+        instr.retries = n;
+      }
+      return instr;
+    }
+    default:
+      return fail(
+        withSuggestion(`unknown instruction: ${node.keyword}`, node.keyword, INSTRUCTION_NAMES, false),
+        'dockerfile.unknown-instruction',
+      );
+  }
+}
+
+function parseHeredocWordSafe(word: string): boolean {
+  try {
+    return parseHeredocWord(word) !== null;
+  } catch {
+    return false;
+  }
+}
+
+export interface ValidateResult {
+  dockerfile: Dockerfile | null;
+  error: EngineError | null;
+}
+
+function lineRange(node: AstNode): SourceRange {
+  return node.range;
+}
+
+/** Turns the AST into stages (or the first validation error, in Docker's words). */
+export function validateAst(ast: AstRoot): ValidateResult {
+  const metaArgs: ArgInstr[] = [];
+  const stages: Stage[] = [];
+  for (const node of ast.children) {
+    let instr: Instruction;
+    try {
+      instr = parseInstruction(node);
+    } catch (e) {
+      if (!(e instanceof ValidationError)) throw e;
+      return {
+        dockerfile: null,
+        error: { code: e.code, message: `dockerfile parse error on line ${node.startLine}: ${e.message}`, range: lineRange(node), file: 'Dockerfile' },
+      };
+    }
+    if (stages.length === 0 && instr.kind === 'ARG') {
+      metaArgs.push(instr as ArgInstr);
+      continue;
+    }
+    if (instr.kind === 'FROM') {
+      const from = instr as FromInstr;
+      const stage: Stage = { index: stages.length, from, instructions: [] };
+      if (from.stageName !== undefined) stage.name = from.stageName;
+      stages.push(stage);
+      continue;
+    }
+    if (stages.length === 0) {
+      return {
+        dockerfile: null,
+        error: { code: 'dockerfile.no-stage', message: 'no build stage in current context', range: lineRange(node), file: 'Dockerfile' },
+      };
+    }
+    stages[stages.length - 1].instructions.push(instr);
+  }
+  return {
+    dockerfile: {
+      metaArgs,
+      stages,
+      escape: ast.escape,
+      directives: ast.directives.map((d) => ({ name: d.name, value: d.value })),
+      warnings: ast.warnings.slice(),
+    },
+    error: null,
+  };
+}
+
