@@ -10,6 +10,7 @@ import { sha256Hex } from './core/sha256';
 import type { CliIO } from './cli/io';
 import { runDocker } from './cli/docker';
 import { ImageStore, type StoreSnapshot } from './images/store';
+import { Registry, type RegistrySnapshot } from './registry/registry';
 
 export const ENGINE_VERSION = '28.2.2';
 export const ENGINE_API_VERSION = '1.50';
@@ -34,6 +35,8 @@ export class Engine {
   context: ContextReader;
   /** Images, tags and layers (owner: build). */
   readonly images: ImageStore;
+  /** The mock Docker Hub: pull, push, login, search (owner: containers). */
+  readonly registry: Registry;
 
   constructor(opts: EngineOptions = {}) {
     this.env = {
@@ -43,6 +46,7 @@ export class Engine {
     };
     this.context = opts.context ?? memoryContext({});
     this.images = new ImageStore(this.env, () => this.changed());
+    this.registry = new Registry(this.env, () => this.images, () => this.changed());
     if (opts.snapshot) this.restore(opts.snapshot);
   }
 
@@ -65,11 +69,12 @@ export class Engine {
   }
 
   snapshot(): EngineSnapshot {
-    return { version: 1, images: this.images.snapshot() };
+    return { version: 1, images: this.images.snapshot(), registry: this.registry.snapshot() };
   }
 
   restore(_snapshot: EngineSnapshot): void {
     // Subsystems restore their own slices here.
     this.images.restore(_snapshot.images as StoreSnapshot | undefined);
+    this.registry.restore(_snapshot.registry as RegistrySnapshot | undefined);
   }
 }
