@@ -1,103 +1,76 @@
 /**
  * The headless `layerlab` CLI: the same engine as the browser, in Node.
  * `layerlab <docker args>` or `layerlab docker <docker args>` behaves like `docker <args>`.
- * The working directory is the host side of the build context; state persists in LAYERLAB_STATE.
+ * The working directory is the host side of the build context; state persists in LAYERLAB_STATE
+ * (see state-file.ts). Exit codes are docker's (0, 1, 125, 126, 127, or the container's).
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { homedir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { Engine, type EngineSnapshot } from '../engine/engine';
+import { Engine } from '../engine/engine';
 import { SeededRandom } from '../engine/core/env';
-import type { CliIO, StdinSource } from '../engine/cli/io';
+import type { CliIO } from '../engine/cli/io';
 import { diskContext } from './disk-context';
+import { loadState, saveState, statePath } from './state-file';
+import { processStdin } from './stdin';
 
-export function statePath(env: NodeJS.ProcessEnv = process.env): string {
-  return env.LAYERLAB_STATE || join(homedir(), '.layerlab', 'state.json');
+export { statePath } from './state-file';
+
+export interface MainOptions {
+  cwd?: string;
+  env?: NodeJS.ProcessEnv;
 }
 
-function loadSnapshot(path: string): EngineSnapshot | undefined {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch {
-    return undefined;
-  }
-  try {
-    const data = JSON.parse(text);
-    if (data && typeof data === 'object' && data.version === 1) return data as EngineSnapshot;
-  } catch {
-    // fall through
-  }
-  process.stderr.write(`layerlab: ignoring damaged state file ${path} (move it away to keep it)\n`);
-  return undefined;
-}
-
-function saveSnapshot(path: string, snap: EngineSnapshot): void {
-  mkdirSync(dirname(path), { recursive: true });
-  const tmp = `${path}.${process.pid}.tmp`;
-  writeFileSync(tmp, JSON.stringify(snap));
-  renameSync(tmp, path);
-}
-
-function processStdin(): StdinSource | null {
-  if (process.stdin.isTTY) {
-    // Interactive: read as the user types.
-  }
-  const chunks: string[] = [];
-  let ended = false;
-  let wake: (() => void) | null = null;
-  let started = false;
-  const start = () => {
-    if (started) return;
-    started = true;
-    process.stdin.setEncoding('utf8');
-    process.stdin.on('data', (c: string) => {
-      chunks.push(c);
-      wake?.();
-    });
-    process.stdin.on('end', () => {
-      ended = true;
-      wake?.();
-    });
-  };
-  return {
-    async read() {
-      start();
-      while (chunks.length === 0 && !ended) await new Promise<void>((r) => (wake = r));
-      wake = null;
-      if (chunks.length) return chunks.shift()!;
-      return null;
-    },
-  };
-}
-
-export async function main(argv: string[]): Promise<number> {
+export async function main(argv: string[], opts: MainOptions = {}): Promise<number> {
+  const env = opts.env ?? process.env;
   const args = argv[0] === 'docker' ? argv.slice(1) : argv;
-  const path = statePath();
-  const snapshot = loadSnapshot(path);
-  const engine = new Engine({
-    env: {
-      clock: { now: () => Date.now() },
-      random: new SeededRandom((Date.now() ^ (process.pid << 8)) >>> 0),
-      sha256: (data) => createHash('sha256').update(data).digest('hex'),
-    },
-    context: diskContext(process.cwd()),
-    snapshot,
-  });
+  const path = statePath(env);
+  const loaded = loadState(path);
+  if (loaded.warning) process.stderr.write(loaded.warning);
+  let engine: Engine;
+  try {
+    engine = new Engine({
+      env: {
+        clock: { now: () => Date.now() },
+        random: new SeededRandom((Date.now() ^ (process.pid << 8)) >>> 0),
+        sha256: (data) => createHash('sha256').update(data).digest('hex'),
+      },
+      context: diskContext(opts.cwd ?? process.cwd()),
+      snapshot: loaded.snapshot,
+    });
+  } catch (e) {
+    // A snapshot a subsystem cannot restore (e.g. from an older Layerlab): say so rather than crash.
+    process.stderr.write(`layerlab: cannot restore state from ${path} (${e instanceof Error ? e.message : String(e)}); move it away to start fresh\n`);
+    return 1;
+  }
   const controller = new AbortController();
-  process.on('SIGINT', () => controller.abort());
+  let interrupts = 0;
+  const onSigint = () => {
+    interrupts++;
+    controller.abort();
+    if (interrupts > 1) process.exit(130);
+  };
+  process.on('SIGINT', onSigint);
+  const stdin = processStdin();
   const io: CliIO = {
     stdout: (t) => void process.stdout.write(t),
     stderr: (t) => void process.stderr.write(t),
-    stdin: processStdin(),
+    stdin,
     stdinIsTTY: Boolean(process.stdin.isTTY),
     stdoutIsTTY: Boolean(process.stdout.isTTY),
     columns: process.stdout.columns || 80,
-    env: process.env,
+    env,
     signal: controller.signal,
   };
-  const code = await engine.run(args, io);
-  saveSnapshot(path, engine.snapshot());
+  let code: number;
+  try {
+    code = await engine.run(args, io);
+  } finally {
+    stdin.release();
+    process.off('SIGINT', onSigint);
+  }
+  try {
+    saveState(path, engine.snapshot());
+  } catch (e) {
+    process.stderr.write(`layerlab: could not save state to ${path}: ${e instanceof Error ? e.message : String(e)}\n`);
+  }
   return code;
 }

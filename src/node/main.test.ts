@@ -1,0 +1,93 @@
+/**
+ * The headless CLI as users run it: `node bin/layerlab.mjs ...` in a child process, with a temporary state file.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const BIN = resolve(__dirname, '../../bin/layerlab.mjs');
+const dir = mkdtempSync(join(tmpdir(), 'layerlab-cli-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+let n = 0;
+function layerlab(args: string[], opts: { state?: string; input?: string } = {}) {
+  const state = opts.state ?? join(dir, `state-${n++}.json`);
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    cwd: dir,
+    env: { ...process.env, LAYERLAB_STATE: state },
+    input: opts.input ?? '',
+    encoding: 'utf8',
+    timeout: 30_000,
+  });
+  return { code: r.status, out: r.stdout, err: r.stderr, state };
+}
+
+describe('layerlab headless CLI', () => {
+  it('prints the version block, says it is simulated, and saves state', () => {
+    const r = layerlab(['version']);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('Client:\n Version:           28.2.2\n');
+    expect(r.out).toContain('Server: Layerlab simulated Docker Engine\n');
+    expect(r.err).toBe('');
+    const saved = JSON.parse(readFileSync(r.state, 'utf8'));
+    expect(saved.version).toBe(1);
+  });
+
+  it('treats `layerlab docker <args>` like `layerlab <args>`', () => {
+    const a = layerlab(['docker', 'version', '--format', '{{.Client.Version}}']);
+    const b = layerlab(['version', '--format', '{{.Client.Version}}']);
+    expect(a).toMatchObject({ code: 0, out: '28.2.2\n', err: '' });
+    expect(b).toMatchObject({ code: 0, out: '28.2.2\n', err: '' });
+  });
+
+  it('answers an unknown command like docker, exit 1', () => {
+    const r = layerlab(['frobnicate']);
+    expect(r.code).toBe(1);
+    expect(r.out).toBe('');
+    expect(r.err).toBe("docker: unknown command: docker frobnicate\n\nRun 'docker --help' for more information\n");
+  });
+
+  it('answers an unknown flag like docker, exit 125', () => {
+    const r = layerlab(['docker', 'version', '--bogus']);
+    expect(r.code).toBe(125);
+    expect(r.err).toBe("unknown flag: --bogus\n\nUsage:  docker version [OPTIONS]\n\nRun 'docker version --help' for more information\n");
+  });
+
+  it('moves a damaged state file aside with a message and starts fresh', () => {
+    const state = join(dir, 'damaged.json');
+    writeFileSync(state, '{"version": 1, "images": ');
+    const r = layerlab(['version'], { state });
+    expect(r.code).toBe(0);
+    expect(r.err).toMatch(/^layerlab: state file .*damaged\.json is damaged \(.*\); moved it to .*damaged\.json\.damaged and started with an empty engine\n$/);
+    expect(readFileSync(`${state}.damaged`, 'utf8')).toBe('{"version": 1, "images": ');
+    expect(JSON.parse(readFileSync(state, 'utf8')).version).toBe(1);
+  });
+
+  it('leaves no temporary files next to the state', () => {
+    const r = layerlab(['version'], { state: join(dir, 'clean', 'state.json') });
+    expect(existsSync(r.state)).toBe(true);
+    expect(readdirSync(join(dir, 'clean'))).toEqual(['state.json']);
+  });
+
+  it('exits promptly even when stdin stays open', async () => {
+    const child = spawn(process.execPath, [BIN, 'version'], {
+      cwd: dir,
+      env: { ...process.env, LAYERLAB_STATE: join(dir, 'open-stdin.json') },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    // stdin is never ended: the CLI must not wait for it.
+    const code = await new Promise<number | null>((res, rej) => {
+      const t = setTimeout(() => {
+        child.kill('SIGKILL');
+        rej(new Error('layerlab did not exit with stdin left open'));
+      }, 20_000);
+      child.on('exit', (c) => {
+        clearTimeout(t);
+        res(c);
+      });
+    });
+    expect(code).toBe(0);
+  });
+});
