@@ -95,7 +95,7 @@ export function renderTTY(msgs: ProgressMessage[], columns: number): string {
   const order: string[] = [];
   let out = '';
   for (const m of msgs) {
-    let idx = order.indexOf(m.id);
+    const idx = order.indexOf(m.id);
     if (idx === -1) {
       order.push(m.id);
       out += `\x1b[2K\r${line(m, columns)}\n`;

@@ -5,9 +5,19 @@
 import type { CommandSpec } from '../command';
 import { infoCommand } from './info';
 import { versionCommand } from './version';
+import { pullCommand } from './pull';
+import { pushCommand } from './push';
+import { loginCommand, logoutCommand } from './login';
+import { searchCommand } from './search';
 
 export const commands: CommandSpec[] = [
   // cli
   versionCommand,
   infoCommand,
+  // containers
+  pullCommand,
+  pushCommand,
+  loginCommand,
+  logoutCommand,
+  searchCommand,
 ];

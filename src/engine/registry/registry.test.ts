@@ -1,0 +1,140 @@
+import { describe, expect, it } from 'vitest';
+import { Engine } from '../engine';
+import { testEnv } from '../core/env';
+import { bufferIO, stringStdin } from '../cli/io';
+import { humanSize } from '../cli/format/units';
+
+const engine = () => new Engine({ env: testEnv() });
+async function run(e: Engine, argv: string[], opts: Parameters<typeof bufferIO>[0] = {}) {
+  const io = bufferIO(opts);
+  const code = await e.run(argv, io);
+  return { code, out: io.out, err: io.err };
+}
+
+describe('Docker Hub pull', () => {
+  it('pulls diamol/ch03-web-ping as six layers, with Docker\'s lines', async () => {
+    const e = engine();
+    const r = await run(e, ['image', 'pull', 'diamol/ch03-web-ping']);
+    expect(r.code).toBe(0);
+    const lines = r.out.split('\n');
+    expect(lines[0]).toBe('Using default tag: latest');
+    expect(lines[1]).toBe('latest: Pulling from diamol/ch03-web-ping');
+    expect(lines.filter((l) => /^[0-9a-f]{12}: Pull complete$/.test(l))).toHaveLength(6);
+    expect(r.out).toMatch(/\nDigest: sha256:[0-9a-f]{64}\n/);
+    expect(r.out).toContain('Status: Downloaded newer image for diamol/ch03-web-ping:latest\n');
+    expect(r.out.endsWith('docker.io/diamol/ch03-web-ping:latest\n')).toBe(true);
+    expect(r.out).not.toContain('Downloading');
+  });
+
+  it('says Already exists for the layers diamol/node shares with the web-ping image', async () => {
+    const e = engine();
+    await run(e, ['pull', 'diamol/ch03-web-ping']);
+    const r = await run(e, ['pull', 'diamol/node']);
+    expect(r.out.match(/: Already exists\n/g)).toHaveLength(4);
+    expect(r.out).not.toContain('Pull complete');
+    expect(r.out).toContain('Status: Downloaded newer image for diamol/node:latest');
+    const again = await run(e, ['pull', 'diamol/node']);
+    expect(again.out).toBe(
+      `Using default tag: latest\nlatest: Pulling from diamol/node\n${again.out.split('\n')[2]}\nStatus: Image is up to date for diamol/node:latest\ndocker.io/diamol/node:latest\n`,
+    );
+  });
+
+  it('gives images the sizes of the real ones', async () => {
+    const e = engine();
+    for (const ref of ['diamol/node', 'diamol/ch03-web-ping', 'alpine', 'hello-world', 'busybox', 'node:lts-alpine', 'ubuntu']) await run(e, ['pull', ref]);
+    const size = (ref: string) => humanSize(e.images.size(e.images.get(ref)!.id));
+    expect(size('diamol/node')).toBe('75.5MB');
+    expect(size('alpine')).toBe('7.8MB');
+    expect(size('hello-world')).toBe('13.3kB');
+    expect(size('busybox')).toBe('4.26MB');
+    expect(size('ubuntu')).toBe('78.1MB');
+    expect(e.images.get('diamol/ch03-web-ping')!.config.history).toHaveLength(15);
+    expect(e.images.get('diamol/ch03-web-ping')!.config.config.Env).toContain('TARGET=blog.sixeyed.com');
+  });
+
+  it('has the chapter-3 lab file without a trailing newline and WORKDIR /diamol', async () => {
+    const e = engine();
+    await run(e, ['pull', 'diamol/ch03-lab']);
+    const img = e.images.get('diamol/ch03-lab')!;
+    expect(img.config.config.WorkingDir).toBe('/diamol');
+    expect(e.images.rootfs(img.id).readText('/diamol/ch03.txt')).toBe('Lab solution, by: ');
+    expect(e.images.rootfs(img.id).readText('/etc/os-release')).toContain('Alpine Linux');
+  });
+
+  it('prints redrawn progress bars on a terminal', async () => {
+    const e = engine();
+    const r = await run(e, ['pull', 'node:20-alpine'], { stdoutIsTTY: true, columns: 120 });
+    expect(r.out).toContain('Downloading [');
+    expect(r.out).toMatch(/\x1b\[\d+A/);
+    expect(r.out).toContain('Pull complete');
+  });
+
+  it('answers unknown repositories, unknown tags and bad references in Docker\'s words', async () => {
+    const e = engine();
+    expect(await run(e, ['pull', 'nope'])).toEqual({
+      code: 1,
+      out: 'Using default tag: latest\n',
+      err: "Error response from daemon: pull access denied for nope, repository does not exist or may require 'docker login': denied: requested access to the resource is denied\n",
+    });
+    expect((await run(e, ['pull', 'node:99'])).err).toBe('Error response from daemon: manifest for node:99 not found: manifest unknown: manifest unknown\n');
+    expect((await run(e, ['pull', 'Foo'])).err).toBe('invalid reference format: repository name (library/Foo) must be lowercase\n');
+    expect((await run(e, ['pull', 'a:b:c'])).err).toBe('invalid reference format\n');
+  });
+
+  it('pulls by digest', async () => {
+    const e = engine();
+    const first = await run(e, ['pull', 'alpine:3.9']);
+    const digest = /Digest: (sha256:[0-9a-f]{64})/.exec(first.out)![1];
+    const r = await run(e, ['pull', `alpine@${digest}`]);
+    expect(r.code).toBe(0);
+    expect(r.out.split('\n')[0]).toBe(`${digest}: Pulling from library/alpine`);
+    expect(r.out).toContain(`docker.io/library/alpine@${digest}`);
+  });
+});
+
+describe('Docker Hub push and login', () => {
+  it('denies a push before login and stores the image after it, so it can be pulled back', async () => {
+    const e = engine();
+    await run(e, ['pull', 'alpine']);
+    e.images.tag('alpine', 'alice/myalpine:v1');
+    const denied = await run(e, ['push', 'alice/myalpine:v1']);
+    expect(denied.code).toBe(1);
+    expect(denied.out).toContain('The push refers to repository [docker.io/alice/myalpine]\n');
+    expect(denied.out).toMatch(/[0-9a-f]{12}: Preparing\n/);
+    expect(denied.err).toBe('denied: requested access to the resource is denied\n');
+
+    const login = await run(e, ['login', '-u', 'alice', '--password-stdin'], { stdin: stringStdin('s3cret\n') });
+    expect(login).toEqual({ code: 0, out: '\nLogin Succeeded\n', err: '' });
+    const pushed = await run(e, ['push', 'alice/myalpine:v1']);
+    expect(pushed.code).toBe(0);
+    expect(pushed.out).toMatch(/: Mounted from library\/alpine\n/);
+    expect(pushed.out).toMatch(/\nv1: digest: sha256:[0-9a-f]{64} size: \d+\n$/);
+
+    // A new browser session restores the registry and can pull it.
+    const e2 = new Engine({ env: testEnv(), snapshot: JSON.parse(JSON.stringify({ version: 1, registry: e.snapshot().registry })) });
+    const r = await run(e2, ['pull', 'alice/myalpine:v1']);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('Status: Downloaded newer image for alice/myalpine:v1');
+    expect(e2.registry.username).toBe('alice');
+    expect((await run(e2, ['logout'])).out).toBe('Removing login credentials for https://index.docker.io/v1/\n');
+  });
+
+  it('refuses to push an image that is not there', async () => {
+    const e = engine();
+    const r = await run(e, ['push', 'alice/nothing']);
+    expect(r.err).toBe('An image does not exist locally with the tag: alice/nothing\n');
+    expect(r.code).toBe(1);
+  });
+});
+
+describe('docker search', () => {
+  it('prints Docker\'s table with truncated descriptions and [OK] for official images', async () => {
+    const e = engine();
+    const r = await run(e, ['search', 'alpine']);
+    const lines = r.out.split('\n');
+    expect(lines[0]).toMatch(/^NAME\s+DESCRIPTION\s+STARS\s+OFFICIAL$/);
+    expect(lines[1]).toMatch(/^alpine\s+A minimal Docker image based on Alpine Linux…\s+\d+\s+\[OK\]$/);
+    const official = await run(e, ['search', '--filter', 'is-official=true', 'node']);
+    expect(official.out).not.toContain('diamol/node');
+  });
+});
