@@ -1,32 +1,70 @@
-import { useState } from 'react';
-import { detectLang, translate, type Lang } from '../i18n/i18n';
-import type { MessageKey } from '../i18n/messages';
+import { useEffect, useState } from 'react';
+import { useApp } from '../state/store';
+import { useT } from '../i18n/useT';
 import { LessonSlot } from './LessonSlot';
+import { Header } from './Header';
+import { DamagedScreen } from './DamagedScreen';
+import { WorkspacePanel } from '../workspace/WorkspacePanel';
+import { EditorPane } from '../editor/EditorPane';
+import { BuildControls } from '../build/BuildControls';
+import { LayerStack } from '../layers/LayerStack';
+import { TerminalPane } from '../terminal/TerminalPane';
+import { SidePanel } from '../containers/SidePanel';
 
+/**
+ * The app shell. The root element carries the theme (`theme-light` / `theme-dark`) and presenter mode
+ * (`presenter`: large type, high contrast) classes; all colours are CSS variables in app.css.
+ * The lesson region renders <LessonSlot/>, which lazy-loads src/ui/lesson/LessonPanel (lessons engineer).
+ */
 export function App() {
-  const [lang, setLang] = useState<Lang>(() => detectLang());
-  const t = (k: MessageKey) => translate(lang, k);
+  const t = useT();
+  const phase = useApp((s) => s.phase);
+  const settings = useApp((s) => s.settings);
+  const [lessonOpen, setLessonOpen] = useState(true);
+
+  useEffect(() => {
+    void useApp.getState().init();
+  }, []);
+
+  useEffect(() => {
+    document.documentElement.lang = settings.lang;
+    document.title = `${t('app.title')} — ${t('app.tagline')}`;
+  }, [settings.lang, t]);
+
+  const themeClass = settings.theme === 'system' ? '' : `theme-${settings.theme}`;
+  const rootClass = ['app', themeClass, settings.presenter ? 'presenter' : '', lessonOpen ? '' : 'no-lesson'].filter(Boolean).join(' ');
+
+  if (phase === 'damaged')
+    return (
+      <div className={rootClass} lang={settings.lang}>
+        <DamagedScreen />
+      </div>
+    );
+
   return (
-    <div className="app" lang={lang}>
-      <header className="app-header">
-        <h1>{t('app.title')}</h1>
-        <span className="tagline">{t('app.tagline')}</span>
-        <label>
-          {t('lang.switch')}{' '}
-          <select value={lang} onChange={(e) => setLang(e.target.value as Lang)}>
-            <option value="en">English</option>
-            <option value="ko">한국어</option>
-          </select>
-        </label>
-      </header>
-      <main className="app-grid">
-        <section className="region editor" data-testid="editor" aria-label={t('region.editor')} />
-        <section className="region layers" data-testid="layer-stack" aria-label={t('region.layers')} />
-        <section className="region terminal" data-testid="terminal" aria-label={t('region.terminal')} />
-        <aside className="region lesson" data-testid="lesson-region" aria-label={t('region.lesson')}>
-          <LessonSlot failedText={t('lesson.failed')} />
-        </aside>
-      </main>
+    <div className={rootClass} lang={settings.lang} data-phase={phase}>
+      <Header lessonOpen={lessonOpen} onToggleLesson={() => setLessonOpen((o) => !o)} />
+      {phase === 'loading' ? (
+        <main className="loading" role="status">
+          {t('app.loading')}
+        </main>
+      ) : (
+        <main className="app-grid">
+          <WorkspacePanel />
+          <div className="center">
+            <BuildControls />
+            <EditorPane />
+          </div>
+          <LayerStack />
+          <TerminalPane />
+          <SidePanel />
+          {lessonOpen && (
+            <aside className="region lesson" data-testid="lesson-region" aria-label={t('region.lesson')}>
+              <LessonSlot failedText={t('lesson.failed')} />
+            </aside>
+          )}
+        </main>
+      )}
     </div>
   );
 }

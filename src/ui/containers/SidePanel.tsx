@@ -1,0 +1,170 @@
+/** Containers (status, ports, logs) and a browser-like preview of a published port, as two tabs. */
+import { useState } from 'react';
+import { useApp } from '../state/store';
+import { useT } from '../i18n/useT';
+import { canHttp, containers, httpGet, type HttpResponseView } from '../engine/engineApi';
+import { bufferIO } from '../../engine/cli/io';
+import { writeToTerminal } from '../state/terminalBus';
+
+export function SidePanel() {
+  const t = useT();
+  const [tab, setTab] = useState<'containers' | 'preview'>('containers');
+  const [address, setAddress] = useState('localhost:3000');
+  return (
+    <section className="region side" aria-label={t('region.side')} data-testid="side-panel">
+      <div role="tablist" className="tabs" aria-label={t('region.side')}>
+        <button role="tab" type="button" id="tab-containers" aria-controls="panel-containers" aria-selected={tab === 'containers'} onClick={() => setTab('containers')}>
+          {t('tab.containers')}
+        </button>
+        <button role="tab" type="button" id="tab-preview" aria-controls="panel-preview" aria-selected={tab === 'preview'} onClick={() => setTab('preview')}>
+          {t('tab.preview')}
+        </button>
+      </div>
+      <div role="tabpanel" id="panel-containers" aria-labelledby="tab-containers" hidden={tab !== 'containers'}>
+        <Containers
+          onOpen={(port) => {
+            setAddress(`localhost:${port}`);
+            setTab('preview');
+          }}
+        />
+      </div>
+      <div role="tabpanel" id="panel-preview" aria-labelledby="tab-preview" hidden={tab !== 'preview'}>
+        <Preview address={address} setAddress={setAddress} />
+      </div>
+    </section>
+  );
+}
+
+function Containers({ onOpen }: { onOpen: (port: string) => void }) {
+  const t = useT();
+  const engine = useApp((s) => s.engine);
+  useApp((s) => s.engineRev);
+  const [logs, setLogs] = useState<{ name: string; text: string } | null>(null);
+  const list = engine ? containers(engine) : [];
+  const run = async (argv: string[]) => {
+    if (!engine) return;
+    const io = bufferIO();
+    await engine.run(argv, io);
+    return io;
+  };
+  if (list.length === 0) return <p className="muted">{t('containers.none')}</p>;
+  return (
+    <>
+      <table className="containers" data-testid="containers">
+        <thead>
+          <tr>
+            <th scope="col">{t('containers.name')}</th>
+            <th scope="col">{t('containers.image')}</th>
+            <th scope="col">{t('containers.status')}</th>
+            <th scope="col">{t('containers.ports')}</th>
+            <th scope="col">
+              <span className="visually-hidden">{t('containers.logs')}</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {list.map((c) => {
+            const hostPorts = [...c.ports.matchAll(/(?:^|[\s,])(?:[\d.]+:)?(\d+)(?:->|:)/g)].map((m) => m[1]);
+            return (
+              <tr key={c.id || c.name}>
+                <td>{c.name}</td>
+                <td>{c.image}</td>
+                <td className={c.running ? 'running' : ''}>{c.status}</td>
+                <td>
+                  {c.ports}
+                  {hostPorts.map((p) => (
+                    <button key={p} type="button" className="link" onClick={() => onOpen(p)}>
+                      {t('containers.open', { port: `localhost:${p}` })}
+                    </button>
+                  ))}
+                </td>
+                <td className="actions">
+                  <button
+                    type="button"
+                    onClick={async () => {
+                      const io = await run(['logs', c.name || c.id]);
+                      if (io) setLogs({ name: c.name, text: io.out + io.err });
+                    }}
+                  >
+                    {t('containers.logs')}
+                  </button>
+                  {c.running && (
+                    <button type="button" onClick={() => run(['stop', c.name || c.id]).then((io) => io && writeToTerminal((io.out + io.err).replace(/\n/g, '\r\n')))}>
+                      {t('containers.stop')}
+                    </button>
+                  )}
+                  <button type="button" onClick={() => run(['rm', '-f', c.name || c.id])}>
+                    {t('containers.remove')}
+                  </button>
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      {logs && (
+        <section className="logs" aria-label={t('containers.logsOf', { name: logs.name })}>
+          <h3>{t('containers.logsOf', { name: logs.name })}</h3>
+          <pre data-testid="container-logs">{logs.text}</pre>
+        </section>
+      )}
+    </>
+  );
+}
+
+function Preview({ address, setAddress }: { address: string; setAddress: (a: string) => void }) {
+  const t = useT();
+  const engine = useApp((s) => s.engine);
+  const [resp, setResp] = useState<HttpResponseView | null>(null);
+  const [error, setError] = useState('');
+  const [asText, setAsText] = useState(false);
+  if (!engine || !canHttp(engine)) return <p className="muted">{t('preview.unavailable')}</p>;
+  const go = async () => {
+    setError('');
+    const m = /^(?:https?:\/\/)?(?:localhost|127\.0\.0\.1)?:?(\d+)(\/.*)?$/.exec(address.trim());
+    if (!m) {
+      setError(t('preview.error', { error: address }));
+      return;
+    }
+    try {
+      setResp(await httpGet(engine, Number(m[1]), m[2] ?? '/'));
+    } catch (e) {
+      setResp(null);
+      setError(t('preview.error', { error: e instanceof Error ? e.message : String(e) }));
+    }
+  };
+  const isHtml = /html/i.test(resp?.headers['content-type'] ?? resp?.headers['Content-Type'] ?? '') || /^\s*</.test(resp?.body ?? '');
+  return (
+    <div className="preview" data-testid="preview">
+      <form
+        className="address-bar"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void go();
+        }}
+      >
+        <label>
+          <span className="visually-hidden">{t('preview.address')}</span>
+          <input value={address} onChange={(e) => setAddress(e.target.value)} spellCheck={false} data-testid="preview-address" />
+        </label>
+        <button type="submit">{t('preview.go')}</button>
+        <label className="check">
+          <input type="checkbox" checked={asText} onChange={(e) => setAsText(e.target.checked)} />
+          {t('preview.asText')}
+        </label>
+      </form>
+      {!resp && !error && <p className="muted">{t('preview.hint')}</p>}
+      {error && <p role="alert">{error}</p>}
+      {resp && (
+        <div className="preview-body">
+          <p className="mono">HTTP {resp.status}</p>
+          {isHtml && !asText ? (
+            <iframe title={t('preview.frame')} sandbox="" srcDoc={resp.body} referrerPolicy="no-referrer" data-testid="preview-frame" />
+          ) : (
+            <pre data-testid="preview-text">{resp.body}</pre>
+          )}
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,159 @@
+/**
+ * The editor region: the open file of the active workspace in Monaco (lazy-loaded; a plain textarea until
+ * it arrives), Dockerfile diagnostics from the parser, and the "how Docker reads this" side view.
+ */
+import { useEffect, useRef, useState } from 'react';
+import { activeWorkspace, useApp } from '../state/store';
+import { useT } from '../i18n/useT';
+import { textOf, sizeOf } from '../workspace/workspace';
+import { formatBytes } from '../layers/format';
+import { diagnose, loadParser, type Diagnostic } from './parserBridge';
+import { imageRefs } from '../engine/engineApi';
+import { ExplainView } from './ExplainView';
+import type * as Setup from './monacoSetup';
+
+type SetupModule = typeof Setup;
+
+export function EditorPane() {
+  const t = useT();
+  const ws = useApp((s) => activeWorkspace(s));
+  const path = useApp((s) => s.openFile[s.activeId] ?? 'Dockerfile');
+  const theme = useApp((s) => s.settings.theme);
+  const presenter = useApp((s) => s.settings.presenter);
+  const lang = useApp((s) => s.settings.lang);
+  const host = useRef<HTMLDivElement>(null);
+  const editorRef = useRef<Setup.monaco.editor.IStandaloneCodeEditor | null>(null);
+  const setupRef = useRef<SetupModule | null>(null);
+  const diagsRef = useRef<Diagnostic[]>([]);
+  const [loaded, setLoaded] = useState(false);
+  const [diags, setDiags] = useState<Diagnostic[]>([]);
+  const [explain, setExplain] = useState(false);
+
+  const content = ws?.files[path];
+  const isBinary = content instanceof Uint8Array;
+  const text = textOf(content);
+  const dockerfileText = textOf(ws?.files['Dockerfile']);
+
+  // Load Monaco once.
+  useEffect(() => {
+    let disposed = false;
+    void import('./monacoSetup').then((m) => {
+      if (disposed || !host.current) return;
+      setupRef.current = m;
+      m.registerDockerfileFeatures({
+        lang: () => useApp.getState().settings.lang,
+        images: () => {
+          const e = useApp.getState().engine;
+          return e ? imageRefs(e) : [];
+        },
+        diagnostics: () => diagsRef.current,
+      });
+      const editor = m.monaco.editor.create(host.current, {
+        automaticLayout: true,
+        minimap: { enabled: false },
+        fontSize: 14,
+        scrollBeyondLastLine: false,
+        tabSize: 2,
+        ariaLabel: 'Editor',
+        renderWhitespace: 'selection',
+        fixedOverflowWidgets: true,
+      });
+      m.addMoveInstructionCommands(editor);
+      editor.addCommand(m.monaco.KeyMod.CtrlCmd | m.monaco.KeyCode.Enter, () => void useApp.getState().build());
+      editor.onDidChangeModelContent(() => {
+        const model = editor.getModel();
+        if (!model) return;
+        const p = model.uri.path.split('/').slice(2).join('/');
+        const st = useApp.getState();
+        const cur = activeWorkspace(st);
+        if (!cur || model.uri.path.split('/')[1] !== encodeURIComponent(cur.id)) return;
+        const value = model.getValue();
+        if (textOf(cur.files[p]) !== value) st.writeFile(p, value);
+      });
+      editorRef.current = editor;
+      setLoaded(true);
+    });
+    return () => {
+      disposed = true;
+      editorRef.current?.dispose();
+      editorRef.current = null;
+    };
+  }, []);
+
+  // Show the open file's model; keep it in sync with the store (moves from the layer stack, renames).
+  useEffect(() => {
+    const m = setupRef.current;
+    const editor = editorRef.current;
+    if (!loaded || !m || !editor || !ws || isBinary) return;
+    const uri = m.monaco.Uri.from({ scheme: 'file', path: `/${encodeURIComponent(ws.id)}/${path}` });
+    let model = m.monaco.editor.getModel(uri);
+    if (!model) model = m.monaco.editor.createModel(text, m.languageFor(path), uri);
+    else if (model.getValue() !== text) {
+      model.pushEditOperations([], [{ range: model.getFullModelRange(), text }], () => null);
+    }
+    if (editor.getModel() !== model) editor.setModel(model);
+    editor.updateOptions({ ariaLabel: t('editor.fileLabel', { path }) });
+  }, [loaded, ws, path, text, isBinary, t]);
+
+  // Theme.
+  useEffect(() => {
+    const m = setupRef.current;
+    if (!loaded || !m) return;
+    const dark = theme === 'dark' || (theme === 'system' && matchMedia('(prefers-color-scheme: dark)').matches);
+    m.monaco.editor.setTheme(presenter ? (dark ? 'hc-black' : 'hc-light') : dark ? 'vs-dark' : 'vs');
+    editorRef.current?.updateOptions({ fontSize: presenter ? 20 : 14 });
+  }, [loaded, theme, presenter]);
+
+  // Diagnostics for the Dockerfile (parser + lint), as markers.
+  useEffect(() => {
+    let cancelled = false;
+    void loadParser().then((mod) => {
+      if (cancelled || !mod) return;
+      const d = diagnose(mod, dockerfileText);
+      diagsRef.current = d;
+      setDiags(d);
+      const m = setupRef.current;
+      if (m && ws) {
+        const model = m.monaco.editor.getModel(m.monaco.Uri.from({ scheme: 'file', path: `/${encodeURIComponent(ws.id)}/Dockerfile` }));
+        if (model) m.setMarkers(model, d, useApp.getState().settings.lang);
+      }
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [dockerfileText, loaded, ws, lang]);
+
+  if (!ws) return null;
+  return (
+    <section className="region editor" data-testid="editor" aria-label={t('region.editor')}>
+      <div className="editor-bar">
+        <span className="file-path" data-testid="open-file">
+          {path}
+        </span>
+        <span className={`problems${diags.some((d) => d.severity === 'error') ? ' has-errors' : ''}`} role="status">
+          {diags.length ? t('editor.problems', { count: diags.length }) : t('editor.noProblems')}
+        </span>
+        <label className="check">
+          <input type="checkbox" checked={explain} onChange={(e) => setExplain(e.target.checked)} data-testid="explain-toggle" />
+          {t('editor.explain')}
+        </label>
+      </div>
+      <div className={`editor-body${explain ? ' with-explain' : ''}`}>
+        {isBinary ? (
+          <p className="binary-note">{t('files.binary', { path, size: formatBytes(sizeOf(content!)) })}</p>
+        ) : null}
+        <div ref={host} className="monaco-host" data-testid="monaco" hidden={isBinary || !loaded} />
+        {!loaded && !isBinary && (
+          <textarea
+            className="fallback-editor"
+            aria-label={t('editor.fallback')}
+            value={text}
+            spellCheck={false}
+            onChange={(e) => useApp.getState().writeFile(path, e.target.value)}
+          />
+        )}
+        {explain && <ExplainView text={dockerfileText} />}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,50 @@
+/**
+ * The one Engine instance of the page, with the browser's clock, crypto-backed randomness and the pure TS
+ * SHA-256 (the default). The build context is the active workspace; the container sandbox is the runtime
+ * engineer's Web Worker host (src/ui/runtime/) when it exists.
+ */
+import { Engine, type EngineSnapshot } from '../../engine/engine';
+import type { ContextReader } from '../../engine/core/host';
+import type { RandomSource } from '../../engine/core/env';
+
+export const cryptoRandom: RandomSource = {
+  next() {
+    const a = new Uint32Array(1);
+    crypto.getRandomValues(a);
+    return a[0] / 4294967296;
+  },
+};
+
+/** Hooks other browser pieces (the worker sandbox) can register before the engine is created. */
+const sandboxModules = import.meta.glob('../runtime/index.ts');
+
+export async function createBrowserEngine(context: ContextReader, snapshot?: EngineSnapshot): Promise<Engine> {
+  const opts: Record<string, unknown> = { env: { clock: { now: () => Date.now() }, random: cryptoRandom }, context };
+  const load = Object.values(sandboxModules)[0];
+  if (load) {
+    try {
+      const m = (await load()) as { createBrowserSandbox?: () => unknown };
+      if (typeof m.createBrowserSandbox === 'function') opts.sandbox = m.createBrowserSandbox();
+    } catch (e) {
+      console.warn('Layerlab: the container sandbox could not start', e);
+    }
+  }
+  const engine = new Engine(opts as ConstructorParameters<typeof Engine>[0]);
+  if (snapshot) {
+    try {
+      engine.restore(snapshot);
+    } catch (e) {
+      throw new DamagedStateError('engine', e);
+    }
+  }
+  return engine;
+}
+
+export class DamagedStateError extends Error {
+  constructor(
+    readonly part: string,
+    override readonly cause: unknown,
+  ) {
+    super(`saved ${part} state could not be restored: ${String(cause)}`);
+  }
+}

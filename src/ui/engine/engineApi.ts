@@ -1,0 +1,211 @@
+/**
+ * The UI's typed view of the engine members that other engineers add during development (build, images,
+ * registry, containers, http). Every accessor checks that the member exists, so the app works (with less)
+ * before they land, and nothing here reaches into engine internals.
+ */
+import type { Engine } from '../../engine/engine';
+import type { CliIO } from '../../engine/cli/io';
+import type { BuildEvent, Builder, MissReason, StepInfo } from '../../engine/build/events';
+
+export interface UiBuildOptions {
+  /** Context directory as `docker build` takes it (".": the workspace root). */
+  context: string;
+  file?: string;
+  tags: string[];
+  builder: Builder;
+  noCache: boolean;
+  target?: string;
+  buildArgs: Record<string, string>;
+}
+
+export interface PredictedStep {
+  step: StepInfo;
+  outcome: 'cached' | 'built';
+  reason?: MissReason;
+}
+
+export interface LayerChangeView {
+  path: string;
+  kind: 'A' | 'C' | 'D';
+  size: number;
+  type?: string;
+}
+
+export interface ContainerView {
+  id: string;
+  name: string;
+  image: string;
+  status: string;
+  running: boolean;
+  ports: string;
+}
+
+export interface HttpResponseView {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+}
+
+type AnyRec = Record<string, any>;
+const any = (e: Engine): AnyRec => e as unknown as AnyRec;
+
+export function canBuild(engine: Engine): boolean {
+  return typeof any(engine).build === 'function';
+}
+
+/** Runs a build through `engine.build(opts, io, onEvent)`. */
+export async function runBuild(engine: Engine, opts: UiBuildOptions, io: CliIO, onEvent: (e: BuildEvent) => void): Promise<unknown> {
+  return any(engine).build(opts, io, onEvent);
+}
+
+export function canPredict(engine: Engine): boolean {
+  return typeof any(engine).predictBuild === 'function';
+}
+
+/** `engine.predictBuild(opts)`, normalised to one entry per step. Null when unavailable or on error. */
+export async function predictBuild(engine: Engine, opts: UiBuildOptions): Promise<PredictedStep[] | null> {
+  if (!canPredict(engine)) return null;
+  try {
+    const r = await any(engine).predictBuild(opts);
+    return normalizePrediction(r);
+  } catch {
+    return null;
+  }
+}
+
+/** Accepts the shapes a dry-run result may take: {steps:[{...StepInfo, outcome, reason}]} or {steps, outcomes}. */
+export function normalizePrediction(r: unknown): PredictedStep[] | null {
+  if (!r || typeof r !== 'object') return null;
+  const o = r as AnyRec;
+  if (o.ok === false) return null;
+  const steps: AnyRec[] | undefined = Array.isArray(o.steps) ? o.steps : Array.isArray(r) ? (r as AnyRec[]) : undefined;
+  if (!steps) return null;
+  const outcomes: AnyRec[] | undefined = Array.isArray(o.outcomes) ? o.outcomes : undefined;
+  return steps.map((s, i) => {
+    const info: StepInfo = (s.step && typeof s.step === 'object' ? s.step : s) as StepInfo;
+    const oc = outcomes?.find((x) => x.step === i) ?? outcomes?.[i] ?? s;
+    const outcome: 'cached' | 'built' = oc.outcome === 'cached' || oc.cached === true ? 'cached' : 'built';
+    return { step: { ...info, index: info.index ?? i }, outcome, reason: oc.reason };
+  });
+}
+
+/** The files a layer added, changed or removed (like `dive`), or null when the image store cannot say. */
+export function layerChanges(engine: Engine, digest: string): LayerChangeView[] | null {
+  const images = any(engine).images;
+  if (!images) return null;
+  try {
+    for (const fn of ['layerChanges', 'layerDiff', 'diff']) {
+      if (typeof images[fn] === 'function') {
+        const r = images[fn](digest);
+        if (Array.isArray(r)) return r as LayerChangeView[];
+      }
+    }
+    for (const fn of ['layer', 'getLayer']) {
+      if (typeof images[fn] === 'function') {
+        const layer = images[fn](digest);
+        if (layer && typeof layer.changes === 'function') return layer.changes() as LayerChangeView[];
+      }
+    }
+  } catch {
+    return null;
+  }
+  return null;
+}
+
+export interface BaseLayerView {
+  createdBy: string;
+  size: number;
+  digest?: string;
+}
+
+/** The layers of an image as `docker history` lists them, bottom first; null when unknown. */
+export function imageHistory(engine: Engine, ref: string): BaseLayerView[] | null {
+  const images = any(engine).images;
+  if (!images || typeof images.get !== 'function') return null;
+  try {
+    const img = images.get(ref) ?? images.get(ref.includes(':') || ref.includes('@') ? ref : `${ref}:latest`);
+    const hist: AnyRec[] | undefined = img?.config?.history;
+    if (!img || !Array.isArray(hist)) return null;
+    const layers: AnyRec[] = typeof images.layers === 'function' ? images.layers(img.id) : [];
+    const diffIds: string[] = img.config?.rootfs?.diff_ids ?? [];
+    let li = 0;
+    return hist.map((h) => {
+      if (h.empty_layer) return { createdBy: String(h.created_by ?? ''), size: 0 };
+      const layer = layers[li];
+      const digest = diffIds[li];
+      li++;
+      return { createdBy: String(h.created_by ?? ''), size: Number(layer?.size ?? 0), digest };
+    });
+  } catch {
+    return null;
+  }
+}
+
+/** Image references for completion ("repo:tag"). */
+export function imageRefs(engine: Engine): string[] {
+  const out = new Set<string>();
+  try {
+    const images = any(engine).images;
+    const list: AnyRec[] = typeof images?.list === 'function' ? images.list() : [];
+    for (const img of list) for (const t of (img.repoTags ?? img.tags ?? []) as string[]) out.add(String(t).replace(/^docker\.io\/(library\/)?/, ''));
+  } catch {
+    // not available yet
+  }
+  for (const r of catalogRefs(engine)) out.add(r);
+  return [...out];
+}
+
+/** Image names and tags from the mock registry's catalog. */
+export function catalogRefs(engine: Engine): string[] {
+  const out: string[] = [];
+  try {
+    const reg = any(engine).registry;
+    if (!reg || typeof reg.repositories !== 'function') return out;
+    for (const repo of reg.repositories() as string[]) {
+      const name = repo.replace(/^library\//, '');
+      out.push(name);
+      const tags: string[] = typeof reg.tags === 'function' ? reg.tags(repo) : [];
+      for (const t of tags) out.push(`${name}:${t}`);
+    }
+  } catch {
+    // not available
+  }
+  return out;
+}
+
+export function containers(engine: Engine): ContainerView[] {
+  try {
+    const cs = any(engine).containers;
+    const list: AnyRec[] = typeof cs?.list === 'function' ? cs.list({ all: true }) : [];
+    return list.map((c) => {
+      const state = String(c.state?.status ?? c.status ?? c.state ?? '');
+      const ports = Array.isArray(c.ports)
+        ? c.ports.map((p: AnyRec) => (typeof p === 'string' ? p : `${p.hostPort ?? p.host}:${p.containerPort ?? p.container}`)).join(', ')
+        : String(c.ports ?? '');
+      return {
+        id: String(c.id ?? ''),
+        name: String(c.name ?? '').replace(/^\//, ''),
+        image: String(c.image ?? c.imageRef ?? ''),
+        status: state,
+        running: state === 'running' || c.running === true || c.state?.running === true,
+        ports,
+      };
+    });
+  } catch {
+    return [];
+  }
+}
+
+export function containerNames(engine: Engine): string[] {
+  return containers(engine).flatMap((c) => [c.name, c.id.slice(0, 12)]).filter(Boolean);
+}
+
+export function canHttp(engine: Engine): boolean {
+  return typeof any(engine).http === 'function';
+}
+
+export async function httpGet(engine: Engine, hostPort: number, path: string): Promise<HttpResponseView> {
+  const r: AnyRec = await any(engine).http(hostPort, { method: 'GET', path, headers: { host: `localhost:${hostPort}` } });
+  const body = typeof r.body === 'string' ? r.body : r.body instanceof Uint8Array ? new TextDecoder().decode(r.body) : String(r.text ?? '');
+  return { status: Number(r.status ?? r.statusCode ?? 0), headers: (r.headers ?? {}) as Record<string, string>, body };
+}

@@ -1,0 +1,52 @@
+/** A layer's file changes as a tree (added, modified, removed, sizes), like dive, with wasted-space hints. */
+import { useEffect, useRef } from 'react';
+import { useT } from '../i18n/useT';
+import type { Band } from './model';
+import type { LayerChangeView } from '../engine/engineApi';
+import { diffTree, wasteHints, type DiffNode } from './diffTree';
+import { formatBytes } from './format';
+
+export function LayerDiff({ band, changes, onClose }: { band: Band; changes: LayerChangeView[] | null; onClose: () => void }) {
+  const t = useT();
+  const ref = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    const d = ref.current;
+    if (d && !d.open) d.showModal?.();
+    return () => d?.close?.();
+  }, []);
+  const tree = changes ? diffTree(changes) : null;
+  const hints = changes ? wasteHints(changes) : [];
+  const kindText = (k: DiffNode['kind']) => (k === 'A' ? t('layers.added') : k === 'C' ? t('layers.modified') : k === 'D' ? t('layers.removed') : '');
+  const render = (n: DiffNode) => (
+    <li key={n.path} className={`diff-${n.kind}`}>
+      <span className="diff-mark" aria-label={kindText(n.kind)}>
+        {n.kind === 'A' ? '+' : n.kind === 'C' ? '~' : n.kind === 'D' ? '−' : ''}
+      </span>{' '}
+      <span className="diff-name">{n.name}{n.kind === 'dir' ? '/' : ''}</span> <span className="diff-size">{formatBytes(n.size)}</span>
+      {n.children.length > 0 && <ul>{n.children.map(render)}</ul>}
+    </li>
+  );
+  return (
+    <dialog ref={ref} className="layer-diff" data-testid="layer-diff" aria-labelledby="layer-diff-title" onClose={onClose} onCancel={onClose}>
+      <h2 id="layer-diff-title">{t('layers.diffTitle', { line: band.line ?? '' })}</h2>
+      <p className="mono">{band.name}</p>
+      {changes === null ? (
+        <p>{t('layers.diffUnavailable')}</p>
+      ) : changes.length === 0 ? (
+        <p>{t('layers.diffNone')}</p>
+      ) : (
+        <ul className="diff-tree">{tree!.children.map(render)}</ul>
+      )}
+      {hints.length > 0 && (
+        <ul className="waste">
+          {hints.map((h) => (
+            <li key={h.path}>{h.kind === 'removed' ? t('layers.wasted', { path: h.path, size: formatBytes(h.size) }) : t('layers.overwritten', { path: h.path })}</li>
+          ))}
+        </ul>
+      )}
+      <button type="button" onClick={onClose} autoFocus>
+        {t('layers.close')}
+      </button>
+    </dialog>
+  );
+}

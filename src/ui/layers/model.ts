@@ -1,0 +1,158 @@
+/**
+ * The layer stack's view model, built from the engine's build events (what happened) or from
+ * `engine.predictBuild` (what the next build would do). Pure, so it is unit-tested without a DOM.
+ */
+import type { BuildEvent, Builder, MissReason, StepInfo } from '../../engine/build/events';
+import type { PredictedStep } from '../engine/engineApi';
+
+export type BandStatus = 'base' | 'cached' | 'built' | 'will-rebuild' | 'pending';
+
+export interface Band {
+  /** The build step index. */
+  step: number;
+  stage: string;
+  line: number | null;
+  name: string;
+  instruction: string;
+  metadataOnly: boolean;
+  status: BandStatus;
+  running: boolean;
+  reason?: MissReason;
+  digest?: string;
+  size: number;
+  durationMs: number;
+  added: number;
+  modified: number;
+  removed: number;
+}
+
+export interface BuildView {
+  builder: Builder;
+  bands: Band[];
+  state: 'running' | 'finished' | 'failed';
+  imageId?: string;
+  tags: string[];
+  error?: string;
+  durationMs: number;
+  startedAt: number;
+  /** Order in which steps finished (for the step-by-step animation). */
+  finishOrder: number[];
+  /** True for builds that happened in this page session (animated); restored ones show their end state. */
+  live?: boolean;
+}
+
+/** Steps shown as bands: every instruction of the Dockerfile; FROM steps become the base image group. */
+export function visibleStep(s: StepInfo): boolean {
+  return s.line !== null || s.instruction.toUpperCase() === 'FROM';
+}
+
+function bandOf(s: StepInfo): Band {
+  const isBase = s.instruction.toUpperCase() === 'FROM';
+  return {
+    step: s.index,
+    stage: s.stage,
+    line: s.line,
+    name: s.name,
+    instruction: s.instruction.toUpperCase(),
+    metadataOnly: s.metadataOnly,
+    status: isBase ? 'base' : 'pending',
+    running: false,
+    size: 0,
+    durationMs: 0,
+    added: 0,
+    modified: 0,
+    removed: 0,
+  };
+}
+
+export function applyBuildEvent(view: BuildView | null, e: BuildEvent): BuildView | null {
+  switch (e.type) {
+    case 'build-started':
+      return {
+        builder: e.builder,
+        bands: e.steps.filter(visibleStep).map(bandOf),
+        state: 'running',
+        tags: [],
+        durationMs: 0,
+        startedAt: e.time,
+        finishOrder: [],
+        live: true,
+      };
+    case 'step-started':
+      if (!view) return view;
+      return { ...view, bands: view.bands.map((b) => (b.step === e.step ? { ...b, running: true } : b)) };
+    case 'step-finished': {
+      if (!view) return view;
+      const bands = view.bands.map((b) => {
+        if (b.step !== e.step) return b;
+        return {
+          ...b,
+          running: false,
+          status: b.status === 'base' ? ('base' as const) : e.outcome,
+          reason: e.reason,
+          digest: e.layer?.digest,
+          size: e.layer?.size ?? 0,
+          added: e.layer?.added ?? 0,
+          modified: e.layer?.modified ?? 0,
+          removed: e.layer?.removed ?? 0,
+          durationMs: e.durationMs,
+        };
+      });
+      return { ...view, bands, finishOrder: view.bands.some((b) => b.step === e.step) ? [...view.finishOrder, e.step] : view.finishOrder };
+    }
+    case 'build-finished':
+      if (!view) return view;
+      return { ...view, state: 'finished', imageId: e.imageId, tags: e.tags, durationMs: e.durationMs };
+    case 'build-failed':
+      if (!view) return view;
+      return { ...view, state: 'failed', error: e.message, bands: view.bands.map((b) => ({ ...b, running: false })) };
+    default:
+      return view;
+  }
+}
+
+/**
+ * The bands for the Dockerfile being edited: the prediction's steps, each marked will-rebuild when the next
+ * build would run it, otherwise as the last build left it (cached when it was not in the last build).
+ */
+export function predictedBands(pred: PredictedStep[], last: BuildView | null): Band[] {
+  return pred
+    .filter((p) => visibleStep(p.step))
+    .map((p) => {
+      const b = bandOf(p.step);
+      const prev = last?.bands.find((x) => x.line === b.line && x.name === b.name && x.stage === b.stage);
+      if (prev) Object.assign(b, { digest: prev.digest, size: prev.size, durationMs: prev.durationMs, added: prev.added, modified: prev.modified, removed: prev.removed });
+      if (b.status === 'base') return b;
+      if (p.outcome === 'built') return { ...b, status: 'will-rebuild' as const, reason: p.reason };
+      return { ...b, status: prev && prev.status !== 'pending' ? prev.status : ('cached' as const), reason: prev?.reason };
+    });
+}
+
+export interface BuildSummary {
+  built: number;
+  cached: number;
+  /** Sum of simulated step durations, ms. */
+  durationMs: number;
+  /** Bytes of layers written again (rebuilt steps). */
+  bytesRebuilt: number;
+}
+
+export function summarize(view: BuildView): BuildSummary {
+  const steps = view.bands.filter((b) => b.status !== 'base');
+  return {
+    built: steps.filter((b) => b.status === 'built').length,
+    cached: steps.filter((b) => b.status === 'cached').length,
+    durationMs: view.durationMs || steps.reduce((s, b) => s + b.durationMs, 0),
+    bytesRebuilt: steps.filter((b) => b.status === 'built').reduce((s, b) => s + b.size, 0),
+  };
+}
+
+/** Band heights: linear or log by layer size, or uniform; metadata-only bands stay thin. */
+export function bandHeights(bands: Band[], mode: 'linear' | 'log' | 'uniform', total: number, thin = 8, min = 22): number[] {
+  if (bands.length === 0) return [];
+  const weight = (b: Band) => (mode === 'uniform' ? 1 : b.size <= 0 ? 0 : mode === 'log' ? Math.log10(1 + b.size) : b.size);
+  const fixed = bands.map((b) => (b.metadataOnly || (mode !== 'uniform' && b.size <= 0) ? thin : min));
+  const rest = Math.max(0, total - fixed.reduce((a, b) => a + b, 0));
+  const sumW = bands.reduce((s, b) => s + (fixed[bands.indexOf(b)] === thin ? 0 : weight(b)), 0);
+  return bands.map((b, i) => (fixed[i] === thin ? thin : min + (sumW > 0 ? (rest * weight(b)) / sumW : 0)));
+}

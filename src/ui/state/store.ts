@@ -1,0 +1,399 @@
+/**
+ * The app's Zustand store: workspaces, settings, the one Engine instance and what the layer stack shows.
+ * It subscribes to the engine (engine.subscribe) and saves everything to IndexedDB as it changes.
+ */
+import { create } from 'zustand';
+import type { Engine, EngineSnapshot } from '../../engine/engine';
+import type { BuildEvent } from '../../engine/build/events';
+import type { CliIO } from '../../engine/cli/io';
+import { createBrowserEngine } from '../engine/browserEngine';
+import { canBuild, canPredict, predictBuild, runBuild, type PredictedStep, type UiBuildOptions } from '../engine/engineApi';
+import { exampleWorkspaces } from '../workspace/examples';
+import { deletePath, renameFile, workspaceContext, type FileContent, type Workspace } from '../workspace/workspace';
+import { applyBuildEvent, type BuildView } from '../layers/model';
+import { openKv, memoryKv, type KvStore } from '../persist/idb';
+import {
+  DamagedStoreError,
+  exportAll,
+  importAll,
+  validateEngineSnapshot,
+  validateSettings,
+  validateWorkspaces,
+  type SavedWorkspaces,
+  type Settings,
+} from '../persist/saved';
+import { detectLang } from '../i18n/i18n';
+import { terminalColumns, writeToTerminal } from './terminalBus';
+
+export const defaultSettings = (): Settings => ({
+  lang: typeof navigator !== 'undefined' ? detectLang() : 'en',
+  theme: 'system',
+  presenter: false,
+  builder: 'buildkit',
+  noCache: false,
+  heightMode: 'log',
+  stepMs: 250,
+});
+
+export interface BuildHistory {
+  last: BuildView | null;
+  previous: BuildView | null;
+}
+
+export interface AppState {
+  phase: 'loading' | 'ready' | 'damaged';
+  damagedDetail: string;
+  engine: Engine | null;
+  /** Bumped whenever the engine reports a change. */
+  engineRev: number;
+  workspaces: Workspace[];
+  activeId: string;
+  openFile: Record<string, string>;
+  settings: Settings;
+  /** Per workspace. */
+  builds: Record<string, BuildHistory>;
+  /** Edited since its last build (show the prediction instead of the last result). */
+  dirty: Record<string, boolean>;
+  building: boolean;
+  prediction: PredictedStep[] | null;
+  predictionMs: number;
+  target: string;
+  buildArgs: string;
+  saveError: string;
+
+  init(): Promise<void>;
+  setSettings(patch: Partial<Settings>): void;
+  selectWorkspace(id: string): void;
+  openPath(path: string): void;
+  writeFile(path: string, content: FileContent): void;
+  renamePath(from: string, to: string): void;
+  deletePath(path: string): void;
+  setTag(tag: string): void;
+  addWorkspace(name: string, from?: Workspace): void;
+  removeWorkspace(id: string): void;
+  setTarget(t: string): void;
+  setBuildArgs(t: string): void;
+  build(): Promise<void>;
+  predict(): Promise<void>;
+  resetAll(): Promise<void>;
+  exportFile(): string;
+  importFile(text: string): Promise<void>;
+}
+
+let kv: KvStore = memoryKv();
+let saveTimer: ReturnType<typeof setTimeout> | null = null;
+let engineSaveTimer: ReturnType<typeof setTimeout> | null = null;
+let uiBuildRunning = false;
+
+export function activeWorkspace(s: Pick<AppState, 'workspaces' | 'activeId'>): Workspace | undefined {
+  return s.workspaces.find((w) => w.id === s.activeId) ?? s.workspaces[0];
+}
+
+export function parseBuildArgs(text: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const raw of text.split(/[\n,]/)) {
+    const l = raw.trim();
+    if (!l) continue;
+    const eq = l.indexOf('=');
+    if (eq <= 0) continue;
+    out[l.slice(0, eq).trim()] = l.slice(eq + 1);
+  }
+  return out;
+}
+
+/** The equivalent command line, echoed in the terminal so learners see what the button does. */
+export function buildCommandLine(o: UiBuildOptions): string {
+  const parts = ['docker', 'build'];
+  for (const t of o.tags) parts.push('-t', t);
+  if (o.noCache) parts.push('--no-cache');
+  if (o.target) parts.push('--target', o.target);
+  for (const [k, v] of Object.entries(o.buildArgs)) parts.push('--build-arg', /\s/.test(v) ? `"${k}=${v}"` : `${k}=${v}`);
+  parts.push(o.context);
+  return (o.builder === 'legacy' ? 'DOCKER_BUILDKIT=0 ' : '') + parts.join(' ');
+}
+
+export const useApp = create<AppState>()((set, get) => {
+  const savedWorkspaces = (): SavedWorkspaces => ({ version: 1, workspaces: get().workspaces, activeId: get().activeId, openFile: get().openFile });
+
+  const scheduleSave = () => {
+    if (saveTimer) clearTimeout(saveTimer);
+    saveTimer = setTimeout(() => {
+      saveTimer = null;
+      Promise.all([kv.set('workspaces', savedWorkspaces()), kv.set('settings', get().settings)]).then(
+        () => get().saveError && set({ saveError: '' }),
+        (e) => set({ saveError: String(e) }),
+      );
+    }, 150);
+  };
+
+  const scheduleEngineSave = () => {
+    if (engineSaveTimer) clearTimeout(engineSaveTimer);
+    engineSaveTimer = setTimeout(() => {
+      engineSaveTimer = null;
+      const engine = get().engine;
+      if (!engine) return;
+      try {
+        kv.set('engine', engine.snapshot()).catch((e) => set({ saveError: String(e) }));
+      } catch (e) {
+        set({ saveError: String(e) });
+      }
+    }, 400);
+  };
+
+  const syncContext = () => {
+    const { engine } = get();
+    const ws = activeWorkspace(get());
+    if (engine && ws) engine.context = workspaceContext(ws);
+  };
+
+  const markEdited = () => {
+    const id = get().activeId;
+    set({ dirty: { ...get().dirty, [id]: true } });
+    scheduleSave();
+    syncContext();
+    void get().predict();
+  };
+
+  const onBuildEvent = (wsId: string) => (e: BuildEvent) => {
+    const hist = get().builds[wsId] ?? { last: null, previous: null };
+    let next: BuildHistory;
+    if (e.type === 'build-started') next = { previous: hist.last?.state === 'finished' ? hist.last : hist.previous, last: applyBuildEvent(null, e) };
+    else next = { ...hist, last: applyBuildEvent(hist.last, e) };
+    set({ builds: { ...get().builds, [wsId]: next } });
+    if (e.type === 'build-started') set({ dirty: { ...get().dirty, [wsId]: false } });
+  };
+
+  const options = (): UiBuildOptions => {
+    const s = get();
+    const ws = activeWorkspace(s);
+    return {
+      context: '.',
+      file: 'Dockerfile',
+      tags: ws?.tag ? [ws.tag] : [],
+      builder: s.settings.builder,
+      noCache: s.settings.noCache,
+      target: s.target || undefined,
+      buildArgs: parseBuildArgs(s.buildArgs),
+    };
+  };
+
+  return {
+    phase: 'loading',
+    damagedDetail: '',
+    engine: null,
+    engineRev: 0,
+    workspaces: [],
+    activeId: '',
+    openFile: {},
+    settings: defaultSettings(),
+    builds: {},
+    dirty: {},
+    building: false,
+    prediction: null,
+    predictionMs: 0,
+    target: '',
+    buildArgs: '',
+    saveError: '',
+
+    async init() {
+      try {
+        kv = await openKv();
+      } catch {
+        kv = memoryKv();
+      }
+      let saved: SavedWorkspaces;
+      let settings: Settings;
+      let snapshot: EngineSnapshot | undefined;
+      try {
+        const rawWs = await kv.get('workspaces');
+        saved = rawWs === undefined ? { version: 1, workspaces: exampleWorkspaces(), activeId: 'web-ping', openFile: {} } : validateWorkspaces(rawWs);
+        if (saved.workspaces.length === 0) saved.workspaces = exampleWorkspaces();
+        settings = validateSettings(await kv.get('settings'), defaultSettings());
+        snapshot = validateEngineSnapshot(await kv.get('engine'));
+      } catch (e) {
+        set({ phase: 'damaged', damagedDetail: e instanceof Error ? e.message : String(e) });
+        return;
+      }
+      const active = saved.workspaces.find((w) => w.id === saved.activeId) ?? saved.workspaces[0];
+      let engine: Engine;
+      try {
+        engine = await createBrowserEngine(workspaceContext(active), snapshot);
+      } catch (e) {
+        set({ phase: 'damaged', damagedDetail: e instanceof Error ? e.message : String(e) });
+        return;
+      }
+      engine.subscribe(() => {
+        set({ engineRev: get().engineRev + 1 });
+        scheduleEngineSave();
+      });
+      const anyEngine = engine as unknown as { onBuildEvent?: (l: (e: BuildEvent) => void) => unknown };
+      if (typeof anyEngine.onBuildEvent === 'function') {
+        anyEngine.onBuildEvent((e) => {
+          if (!uiBuildRunning) onBuildEvent(get().activeId)(e);
+        });
+      }
+      set({ phase: 'ready', engine, workspaces: saved.workspaces, activeId: active.id, openFile: saved.openFile, settings });
+      void get().predict();
+    },
+
+    setSettings(patch) {
+      set({ settings: { ...get().settings, ...patch } });
+      scheduleSave();
+      if ('noCache' in patch || 'builder' in patch) void get().predict();
+    },
+
+    selectWorkspace(id) {
+      set({ activeId: id, target: '', prediction: null });
+      scheduleSave();
+      syncContext();
+      void get().predict();
+    },
+
+    openPath(path) {
+      set({ openFile: { ...get().openFile, [get().activeId]: path } });
+      scheduleSave();
+    },
+
+    writeFile(path, content) {
+      const id = get().activeId;
+      set({ workspaces: get().workspaces.map((w) => (w.id === id ? { ...w, files: { ...w.files, [path]: content } } : w)) });
+      markEdited();
+    },
+
+    renamePath(from, to) {
+      const id = get().activeId;
+      const open = get().openFile[id];
+      set({
+        workspaces: get().workspaces.map((w) => (w.id === id ? renameFile(w, from, to) : w)),
+        openFile: open === from || open?.startsWith(from + '/') ? { ...get().openFile, [id]: to + open.slice(from.length) } : get().openFile,
+      });
+      markEdited();
+    },
+
+    deletePath(path) {
+      const id = get().activeId;
+      set({ workspaces: get().workspaces.map((w) => (w.id === id ? deletePath(w, path) : w)) });
+      markEdited();
+    },
+
+    setTag(tag) {
+      const id = get().activeId;
+      set({ workspaces: get().workspaces.map((w) => (w.id === id ? { ...w, tag } : w)) });
+      scheduleSave();
+      void get().predict();
+    },
+
+    addWorkspace(name, from) {
+      const base = name.trim() || 'workspace';
+      let id = base.toLowerCase().replace(/[^a-z0-9._-]+/g, '-');
+      const taken = new Set(get().workspaces.map((w) => w.id));
+      for (let i = 2; taken.has(id); i++) id = `${base.toLowerCase().replace(/[^a-z0-9._-]+/g, '-')}-${i}`;
+      const ws: Workspace = from
+        ? { ...from, id, name: base, files: { ...from.files } }
+        : { id, name: base, tag: id, files: { Dockerfile: 'FROM alpine\n\nCMD ["echo", "hello"]\n' } };
+      set({ workspaces: [...get().workspaces, ws] });
+      get().selectWorkspace(id);
+    },
+
+    removeWorkspace(id) {
+      const rest = get().workspaces.filter((w) => w.id !== id);
+      if (rest.length === 0) return;
+      set({ workspaces: rest });
+      if (get().activeId === id) get().selectWorkspace(rest[0].id);
+      else scheduleSave();
+    },
+
+    setTarget(t) {
+      set({ target: t });
+      void get().predict();
+    },
+
+    setBuildArgs(t) {
+      set({ buildArgs: t });
+      void get().predict();
+    },
+
+    async build() {
+      const { engine, building } = get();
+      if (!engine || building) return;
+      syncContext();
+      const wsId = get().activeId;
+      const opts = options();
+      set({ building: true });
+      uiBuildRunning = true;
+      writeToTerminal(`\x1b[2m$ ${buildCommandLine(opts)}\x1b[0m\r\n`);
+      const out = (t: string) => writeToTerminal(t.replace(/\r?\n/g, '\r\n'));
+      const io: CliIO = {
+        stdout: out,
+        stderr: out,
+        stdin: null,
+        stdinIsTTY: false,
+        stdoutIsTTY: true,
+        columns: terminalColumns(),
+        env: opts.builder === 'legacy' ? { DOCKER_BUILDKIT: '0' } : {},
+      };
+      try {
+        if (canBuild(engine)) {
+          await runBuild(engine, opts, io, onBuildEvent(wsId));
+        } else {
+          const argv = ['build', ...opts.tags.flatMap((t) => ['-t', t]), ...(opts.noCache ? ['--no-cache'] : [])];
+          if (opts.target) argv.push('--target', opts.target);
+          for (const [k, v] of Object.entries(opts.buildArgs)) argv.push('--build-arg', `${k}=${v}`);
+          argv.push('.');
+          await engine.run(argv, io);
+        }
+      } catch (e) {
+        out(`ERROR: ${e instanceof Error ? e.message : String(e)}\n`);
+      } finally {
+        uiBuildRunning = false;
+        set({ building: false, dirty: { ...get().dirty, [wsId]: false } });
+        void get().predict();
+      }
+    },
+
+    async predict() {
+      const { engine } = get();
+      if (!engine || !canPredict(engine)) return;
+      syncContext();
+      const t0 = performance.now();
+      const wsId = get().activeId;
+      const p = await predictBuild(engine, options());
+      if (get().activeId !== wsId) return;
+      set({ prediction: p, predictionMs: performance.now() - t0 });
+    },
+
+    async resetAll() {
+      try {
+        await kv.clear();
+      } catch {
+        // a broken database: delete it whole
+        await new Promise((r) => {
+          const d = indexedDB.deleteDatabase('layerlab');
+          d.onsuccess = d.onerror = d.onblocked = () => r(null);
+        });
+      }
+      location.reload();
+    },
+
+    exportFile() {
+      const engine = get().engine;
+      let snap: EngineSnapshot | undefined;
+      try {
+        snap = engine?.snapshot();
+      } catch {
+        snap = undefined;
+      }
+      return exportAll(savedWorkspaces(), snap, get().settings, new Date());
+    },
+
+    async importFile(text) {
+      const data = importAll(text, defaultSettings());
+      await kv.set('workspaces', data.workspaces);
+      await kv.set('settings', data.settings);
+      if (data.engine) await kv.set('engine', data.engine);
+      location.reload();
+    },
+  };
+});
+
+export { DamagedStoreError };

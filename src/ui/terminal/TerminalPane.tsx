@@ -1,0 +1,116 @@
+/** The terminal region: xterm (lazy-loaded) running the Shell against the page's engine. */
+import { useEffect, useRef, useState } from 'react';
+import { useApp } from '../state/store';
+import { useT } from '../i18n/useT';
+import { translate } from '../i18n/i18n';
+import { attachTerminal, setTerminalColumns } from '../state/terminalBus';
+import { containerNames, imageRefs } from '../engine/engineApi';
+import { DEFAULT_COMMANDS, type CompletionSource } from './completion';
+import { commandRegistry } from './commandRegistry';
+
+const HISTORY_KEY = 'layerlab.history';
+
+function terminalTheme(dark: boolean, presenter: boolean) {
+  return dark
+    ? { background: presenter ? '#000000' : '#111418', foreground: '#e8e8e8', cursor: '#e8e8e8', selectionBackground: '#3a5a8a' }
+    : { background: '#ffffff', foreground: presenter ? '#000000' : '#1d1f21', cursor: '#1d1f21', selectionBackground: '#b5d0ff' };
+}
+
+export function TerminalPane() {
+  const t = useT();
+  const host = useRef<HTMLDivElement>(null);
+  const [loaded, setLoaded] = useState(false);
+  const theme = useApp((s) => s.settings.theme);
+  const presenter = useApp((s) => s.settings.presenter);
+  const termRef = useRef<import('@xterm/xterm').Terminal | null>(null);
+
+  useEffect(() => {
+    let disposed = false;
+    let cleanup: (() => void) | null = null;
+    void Promise.all([import('./xtermLoader'), commandRegistry()]).then(([x, registry]) => {
+      if (disposed || !host.current) return;
+      const { term, fit } = x.createTerminal(host.current);
+      termRef.current = term;
+      let history: string[] = [];
+      try {
+        history = JSON.parse(localStorage.getItem(HISTORY_KEY) ?? '[]');
+      } catch {
+        history = [];
+      }
+      const source = (): CompletionSource => {
+        const engine = useApp.getState().engine;
+        return {
+          commands: registry?.commands ?? DEFAULT_COMMANDS,
+          flagsFor: (p) => registry?.flagsFor(p) ?? [],
+          images: engine ? imageRefs(engine) : [],
+          containers: engine ? containerNames(engine) : [],
+        };
+      };
+      const shell = new x.Shell(
+        { write: (s) => term.write(s), clear: () => term.clear(), get cols() { return term.cols; } },
+        () => useApp.getState().engine,
+        source,
+        () => ({ help: translate(useApp.getState().settings.lang, 'term.help') }),
+        history,
+        (h) => {
+          try {
+            localStorage.setItem(HISTORY_KEY, JSON.stringify(h.slice(-200)));
+          } catch {
+            // storage full or blocked: history stays in memory
+          }
+        },
+      );
+      term.attachCustomKeyEventHandler((e) => {
+        if (e.type !== 'keydown') return true;
+        const mod = e.ctrlKey || e.metaKey;
+        if (mod && e.key === 'Enter') return false; // the app's Build shortcut
+        if (mod && (e.key === 'c' || e.key === 'C') && (e.shiftKey || term.hasSelection())) {
+          if (term.hasSelection()) void navigator.clipboard?.writeText(term.getSelection()).catch(() => {});
+          return false;
+        }
+        if (mod && (e.key === 'v' || e.key === 'V')) return false; // let the browser paste
+        return true;
+      });
+      const data = term.onData((d) => shell.input(d));
+      const detach = attachTerminal((text) => shell.external(text));
+      const ro = new ResizeObserver(() => {
+        try {
+          fit.fit();
+          setTerminalColumns(term.cols);
+        } catch {
+          // hidden
+        }
+      });
+      ro.observe(host.current);
+      shell.start(translate(useApp.getState().settings.lang, 'term.welcome'));
+      (window as unknown as { __layerlabShell?: unknown }).__layerlabShell = shell;
+      setLoaded(true);
+      cleanup = () => {
+        ro.disconnect();
+        detach();
+        data.dispose();
+        term.dispose();
+      };
+    });
+    return () => {
+      disposed = true;
+      cleanup?.();
+      termRef.current = null;
+    };
+  }, []);
+
+  useEffect(() => {
+    const term = termRef.current;
+    if (!term) return;
+    const dark = theme === 'dark' || (theme === 'system' && matchMedia('(prefers-color-scheme: dark)').matches);
+    term.options.theme = terminalTheme(dark, presenter);
+    term.options.fontSize = presenter ? 20 : 14;
+  }, [theme, presenter, loaded]);
+
+  return (
+    <section className="region terminal" data-testid="terminal" aria-label={t('region.terminal')}>
+      {!loaded && <p className="muted">{t('term.loading')}</p>}
+      <div ref={host} className="xterm-host" data-testid="xterm" />
+    </section>
+  );
+}

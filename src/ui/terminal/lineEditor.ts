@@ -1,0 +1,189 @@
+/**
+ * The terminal's line editor, free of xterm so it can be unit-tested: a buffer with a cursor, history
+ * (Up/Down), Home/End, word and character deletion. `handle` takes raw terminal input and returns what
+ * to echo plus an optional action (submit a line, interrupt, complete, clear, end of input).
+ */
+
+export type EditorAction =
+  | { kind: 'submit'; line: string }
+  | { kind: 'interrupt' }
+  | { kind: 'complete' }
+  | { kind: 'clear-screen' }
+  | { kind: 'eof' };
+
+export class LineEditor {
+  buffer = '';
+  cursor = 0;
+  private history: string[] = [];
+  private histIndex = -1;
+  private draft = '';
+
+  constructor(history: string[] = []) {
+    this.history = [...history];
+  }
+
+  get entries(): readonly string[] {
+    return this.history;
+  }
+
+  reset(): void {
+    this.buffer = '';
+    this.cursor = 0;
+    this.histIndex = -1;
+    this.draft = '';
+  }
+
+  insert(text: string): void {
+    const clean = text.replace(/\r\n|\r|\n/g, ' ').replace(/[\x00-\x1f]/g, '');
+    this.buffer = this.buffer.slice(0, this.cursor) + clean + this.buffer.slice(this.cursor);
+    this.cursor += clean.length;
+  }
+
+  /** Replaces the word before the cursor (for completion). */
+  replaceCurrentWord(word: string): void {
+    const start = this.currentWordStart();
+    this.buffer = this.buffer.slice(0, start) + word + this.buffer.slice(this.cursor);
+    this.cursor = start + word.length;
+  }
+
+  currentWordStart(): number {
+    let i = this.cursor;
+    while (i > 0 && this.buffer[i - 1] !== ' ') i--;
+    return i;
+  }
+
+  private pushHistory(line: string): void {
+    if (line.trim() && this.history[this.history.length - 1] !== line) this.history.push(line);
+    if (this.history.length > 500) this.history.shift();
+  }
+
+  /** Feeds raw input (one keypress or a pasted chunk). Returns the actions it produced. */
+  handle(data: string): EditorAction[] {
+    const actions: EditorAction[] = [];
+    let i = 0;
+    while (i < data.length) {
+      const rest = data.slice(i);
+      const esc = /^\x1b(\[[0-9;]*[A-Za-z~]|O[A-Za-z])/.exec(rest);
+      if (esc) {
+        this.escape(esc[1]);
+        i += esc[0].length;
+        continue;
+      }
+      const c = data[i++];
+      switch (c) {
+        case '\r':
+        case '\n': {
+          const line = this.buffer;
+          this.pushHistory(line);
+          this.reset();
+          actions.push({ kind: 'submit', line });
+          if (c === '\r' && data[i] === '\n') i++;
+          break;
+        }
+        case '\x03':
+          this.reset();
+          actions.push({ kind: 'interrupt' });
+          break;
+        case '\x04':
+          if (this.buffer === '') actions.push({ kind: 'eof' });
+          else this.buffer = this.buffer.slice(0, this.cursor) + this.buffer.slice(this.cursor + 1);
+          break;
+        case '\t':
+          actions.push({ kind: 'complete' });
+          break;
+        case '\x0c':
+          actions.push({ kind: 'clear-screen' });
+          break;
+        case '\x7f':
+        case '\b':
+          if (this.cursor > 0) {
+            this.buffer = this.buffer.slice(0, this.cursor - 1) + this.buffer.slice(this.cursor);
+            this.cursor--;
+          }
+          break;
+        case '\x01':
+          this.cursor = 0;
+          break;
+        case '\x05':
+          this.cursor = this.buffer.length;
+          break;
+        case '\x15':
+          this.buffer = this.buffer.slice(this.cursor);
+          this.cursor = 0;
+          break;
+        case '\x0b':
+          this.buffer = this.buffer.slice(0, this.cursor);
+          break;
+        case '\x17': {
+          let s = this.cursor;
+          while (s > 0 && this.buffer[s - 1] === ' ') s--;
+          while (s > 0 && this.buffer[s - 1] !== ' ') s--;
+          this.buffer = this.buffer.slice(0, s) + this.buffer.slice(this.cursor);
+          this.cursor = s;
+          break;
+        }
+        default:
+          if (c >= ' ') this.insert(c);
+      }
+    }
+    return actions;
+  }
+
+  private escape(seq: string): void {
+    const code = seq[seq.length - 1];
+    if (seq === '[3~') {
+      this.buffer = this.buffer.slice(0, this.cursor) + this.buffer.slice(this.cursor + 1);
+      return;
+    }
+    switch (code) {
+      case 'A':
+        this.historyMove(-1);
+        break;
+      case 'B':
+        this.historyMove(1);
+        break;
+      case 'C':
+        this.cursor = Math.min(this.buffer.length, this.cursor + 1);
+        break;
+      case 'D':
+        this.cursor = Math.max(0, this.cursor - 1);
+        break;
+      case 'H':
+        this.cursor = 0;
+        break;
+      case 'F':
+        this.cursor = this.buffer.length;
+        break;
+      case '~':
+        if (seq === '[1~' || seq === '[7~') this.cursor = 0;
+        if (seq === '[4~' || seq === '[8~') this.cursor = this.buffer.length;
+        break;
+    }
+  }
+
+  private historyMove(dir: -1 | 1): void {
+    if (this.history.length === 0) return;
+    if (this.histIndex === -1) {
+      if (dir === 1) return;
+      this.draft = this.buffer;
+      this.histIndex = this.history.length - 1;
+    } else {
+      this.histIndex += dir;
+      if (this.histIndex >= this.history.length) {
+        this.histIndex = -1;
+        this.buffer = this.draft;
+        this.cursor = this.buffer.length;
+        return;
+      }
+      if (this.histIndex < 0) this.histIndex = 0;
+    }
+    this.buffer = this.history[this.histIndex];
+    this.cursor = this.buffer.length;
+  }
+
+  /** The escape sequence that redraws the prompt line after an edit. */
+  render(prompt: string): string {
+    const back = this.buffer.length - this.cursor;
+    return '\r\x1b[2K' + prompt + this.buffer + (back > 0 ? `\x1b[${back}D` : '');
+  }
+}

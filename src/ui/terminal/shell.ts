@@ -1,0 +1,228 @@
+/**
+ * The terminal's shell: a prompt with a line editor, running docker commands through `engine.run(argv, io)`.
+ * Free of xterm (it writes to a TermLike), so it is unit-tested with a fake terminal and engine.
+ * Interactive sessions (`run -it`, `exec -it`) get a stdin fed by typed lines (cooked mode: we echo);
+ * Ctrl-C aborts the command through io.signal (in a TTY session it is first passed to the program).
+ */
+import type { Engine } from '../../engine/engine';
+import type { CliIO, StdinSource } from '../../engine/cli/io';
+import { LineEditor } from './lineEditor';
+import { splitArgs, toDockerArgv } from './splitArgs';
+import { complete, type CompletionSource } from './completion';
+
+export interface TermLike {
+  write(text: string): void;
+  clear(): void;
+  readonly cols: number;
+}
+
+export interface ShellTexts {
+  help: string;
+}
+
+const PROMPT = '\x1b[1;32m$\x1b[0m ';
+const PROMPT_LEN = 2;
+
+/** A stdin queue fed by the terminal. */
+class StdinQueue implements StdinSource {
+  private chunks: (string | null)[] = [];
+  private waiting: ((v: string | null) => void)[] = [];
+  push(v: string | null): void {
+    const w = this.waiting.shift();
+    if (w) w(v);
+    else this.chunks.push(v);
+  }
+  read(): Promise<string | null> {
+    if (this.chunks.length) return Promise.resolve(this.chunks.shift()!);
+    return new Promise((r) => this.waiting.push(r));
+  }
+}
+
+/** Does this command line want an interactive stdin / a TTY (docker run/exec/start -i, -t, -it)? */
+export function interactiveFlags(argv: string[]): { interactive: boolean; tty: boolean } {
+  const cmd = argv[0] === 'container' ? argv[1] : argv[0];
+  const rest = argv[0] === 'container' ? argv.slice(2) : argv.slice(1);
+  if (!['run', 'exec', 'start', 'attach'].includes(cmd)) return { interactive: false, tty: false };
+  let interactive = cmd === 'attach';
+  let tty = false;
+  for (const a of rest) {
+    if (!a.startsWith('-')) break; // flags stop at the image / container
+    if (a === '--interactive' || a === '--interactive=true' || a === '--attach') interactive = true;
+    else if (a === '--tty' || a === '--tty=true') tty = true;
+    else if (/^-[A-Za-z]+$/.test(a)) {
+      if (a.includes('i') || (cmd === 'start' && a.includes('a'))) interactive = true;
+      if (a.includes('t') && cmd !== 'start') tty = true;
+    }
+  }
+  return { interactive, tty };
+}
+
+export class Shell {
+  readonly editor: LineEditor;
+  private running: { abort: AbortController; stdin: StdinQueue | null; tty: boolean; lastInterrupt: number } | null = null;
+  private stdinLine = new LineEditor();
+  private redrawTimer: ReturnType<typeof setTimeout> | null = null;
+
+  constructor(
+    private term: TermLike,
+    private engine: () => Engine | null,
+    private completionSource: () => CompletionSource,
+    private texts: () => ShellTexts,
+    history: string[] = [],
+    private onHistory: (h: readonly string[]) => void = () => {},
+  ) {
+    this.editor = new LineEditor(history);
+  }
+
+  get busy(): boolean {
+    return this.running !== null;
+  }
+
+  start(welcome: string): void {
+    this.term.write(welcome + '\r\n');
+    this.prompt();
+  }
+
+  private prompt(): void {
+    this.term.write(this.editor.render(PROMPT));
+  }
+
+  /** Output from elsewhere (the Build button): keep the prompt line intact below it. */
+  external(text: string): void {
+    if (this.running) {
+      this.term.write(text);
+      return;
+    }
+    this.term.write('\r\x1b[2K' + text);
+    if (this.redrawTimer) clearTimeout(this.redrawTimer);
+    this.redrawTimer = setTimeout(() => {
+      this.redrawTimer = null;
+      if (!this.running) this.prompt();
+    }, 30);
+  }
+
+  /** Raw input from the terminal (keys, pastes). */
+  input(data: string): void {
+    if (this.running) return this.inputWhileRunning(data);
+    for (const a of this.editor.handle(data)) {
+      if (a.kind === 'submit') {
+        this.term.write('\r\n');
+        this.onHistory(this.editor.entries);
+        void this.execute(a.line);
+        if (this.running) return; // the rest of a pasted chunk is not replayed into the command
+      } else if (a.kind === 'interrupt') {
+        this.term.write('^C\r\n');
+      } else if (a.kind === 'clear-screen') {
+        this.term.clear();
+      } else if (a.kind === 'complete') {
+        this.complete();
+      } else if (a.kind === 'eof') {
+        // nothing to end at the prompt
+      }
+    }
+    if (!this.running) this.term.write(this.editor.render(PROMPT));
+  }
+
+  private inputWhileRunning(data: string): void {
+    const r = this.running!;
+    const before = this.stdinLine.buffer;
+    const actions = this.stdinLine.handle(data);
+    for (const a of actions) {
+      if (a.kind === 'interrupt') {
+        this.term.write('^C');
+        const now = Date.now();
+        if (r.tty && r.stdin && now - r.lastInterrupt > 2000) {
+          r.lastInterrupt = now;
+          r.stdin.push('\x03');
+        } else {
+          r.abort.abort();
+        }
+      } else if (a.kind === 'submit') {
+        this.term.write('\r\n');
+        r.stdin?.push(a.line + '\n');
+      } else if (a.kind === 'eof') {
+        r.stdin?.push(null);
+      }
+    }
+    if (!r.stdin || actions.length) return;
+    // cooked-mode echo of the line being typed, like a terminal's line discipline
+    const after = this.stdinLine.buffer;
+    if (after.startsWith(before)) this.term.write(after.slice(before.length));
+    else if (before.startsWith(after)) this.term.write('\b \b'.repeat(before.length - after.length));
+  }
+
+  private complete(): void {
+    const before = this.editor.buffer.slice(0, this.editor.cursor);
+    const words = before.split(/\s+/);
+    const partial = words.pop() ?? '';
+    const res = complete(words.filter(Boolean), partial, this.completionSource());
+    if (res.candidates.length === 1) this.editor.replaceCurrentWord(res.candidates[0] + ' ');
+    else if (res.candidates.length > 1) {
+      if (res.common.length > partial.length) this.editor.replaceCurrentWord(res.common);
+      else this.term.write('\r\n' + res.candidates.join('  ') + '\r\n');
+    }
+  }
+
+  async execute(line: string): Promise<number> {
+    const trimmed = line.trim();
+    if (!trimmed) return 0;
+    if (trimmed === 'clear') {
+      this.term.clear();
+      return 0;
+    }
+    if (trimmed === 'help' || trimmed === '?') {
+      this.term.write(this.texts().help.replace(/\n/g, '\r\n') + '\r\n');
+      return 0;
+    }
+    const split = splitArgs(trimmed);
+    if (!split.ok) {
+      this.term.write(`sh: ${split.error}\r\n`);
+      return 2;
+    }
+    const env: Record<string, string> = {};
+    let words = split.argv;
+    while (words.length && /^[A-Za-z_][A-Za-z0-9_]*=/.test(words[0])) {
+      const [k, ...v] = words[0].split('=');
+      env[k] = v.join('=');
+      words = words.slice(1);
+    }
+    if (words.length === 0) return 0;
+    if (words[0] !== 'docker' && !this.completionSource().commands.some((c) => c[0] === words[0])) {
+      this.term.write(`sh: ${words[0]}: command not found (try "docker ${words[0]}" or "help")\r\n`);
+      return 127;
+    }
+    const argv = toDockerArgv(words);
+    const engine = this.engine();
+    if (!engine) return 1;
+    const { interactive, tty } = interactiveFlags(argv);
+    const abort = new AbortController();
+    const stdin = interactive ? new StdinQueue() : null;
+    this.running = { abort, stdin, tty, lastInterrupt: 0 };
+    this.stdinLine.reset();
+    const write = (t: string) => this.term.write(t.replace(/\r?\n/g, '\r\n'));
+    const io: CliIO = {
+      stdout: write,
+      stderr: write,
+      stdin,
+      stdinIsTTY: interactive && tty,
+      stdoutIsTTY: true,
+      columns: this.term.cols,
+      env,
+      signal: abort.signal,
+    };
+    let code = 0;
+    try {
+      code = await engine.run(argv, io);
+    } catch (e) {
+      write(`Error: ${e instanceof Error ? e.message : String(e)}\n`);
+      code = 1;
+    } finally {
+      this.running = null;
+    }
+    this.prompt();
+    return code;
+  }
+
+  /** The visible width of the prompt. */
+  static promptLength = PROMPT_LEN;
+}

@@ -1,0 +1,26 @@
+/** xterm and its fit addon, in their own lazy chunk. */
+import { Terminal } from '@xterm/xterm';
+import { FitAddon } from '@xterm/addon-fit';
+import '@xterm/xterm/css/xterm.css';
+
+export { Shell } from './shell';
+
+export function createTerminal(host: HTMLElement): { term: Terminal; fit: FitAddon } {
+  const term = new Terminal({
+    convertEol: false,
+    cursorBlink: true,
+    fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, "Noto Sans Mono CJK KR", monospace',
+    fontSize: 14,
+    scrollback: 5000,
+    allowProposedApi: false,
+  });
+  const fit = new FitAddon();
+  term.loadAddon(fit);
+  term.open(host);
+  try {
+    fit.fit();
+  } catch {
+    // not laid out yet
+  }
+  return { term, fit };
+}

@@ -1,0 +1,107 @@
+/**
+ * A workspace is one build context the learner edits: a flat map of POSIX paths to file contents.
+ * Directories are implied by paths. Text files are strings, uploaded binaries are bytes.
+ */
+import { memoryContext, type ContextReader } from '../../engine/core/host';
+
+export type FileContent = string | Uint8Array;
+
+export interface Workspace {
+  id: string;
+  name: string;
+  /** The default image tag for the Build button. */
+  tag: string;
+  files: Record<string, FileContent>;
+}
+
+/** Normalises a user-typed path: POSIX separators, no leading "./" or "/", no "..", no empty segments. Null when invalid. */
+export function normalizePath(input: string): string | null {
+  const parts = input.replace(/\\/g, '/').split('/').filter((p) => p !== '' && p !== '.');
+  if (parts.length === 0 || parts.some((p) => p === '..')) return null;
+  return parts.join('/');
+}
+
+export function textOf(content: FileContent | undefined): string {
+  if (content === undefined) return '';
+  return typeof content === 'string' ? content : new TextDecoder().decode(content);
+}
+
+export function sizeOf(content: FileContent): number {
+  return typeof content === 'string' ? new TextEncoder().encode(content).length : content.length;
+}
+
+/** True when the bytes look like text we can edit (valid UTF-8, no NUL bytes). */
+export function isProbablyText(bytes: Uint8Array): boolean {
+  if (bytes.includes(0)) return false;
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function renameFile(ws: Workspace, from: string, to: string): Workspace {
+  const files: Record<string, FileContent> = {};
+  for (const [p, c] of Object.entries(ws.files)) {
+    if (p === from) files[to] = c;
+    else if (p.startsWith(from + '/')) files[to + p.slice(from.length)] = c;
+    else files[p] = c;
+  }
+  return { ...ws, files };
+}
+
+export function deletePath(ws: Workspace, path: string): Workspace {
+  const files: Record<string, FileContent> = {};
+  for (const [p, c] of Object.entries(ws.files)) if (p !== path && !p.startsWith(path + '/')) files[p] = c;
+  return { ...ws, files };
+}
+
+export interface TreeNode {
+  name: string;
+  path: string;
+  kind: 'file' | 'dir';
+  size: number;
+  children: TreeNode[];
+}
+
+/** The file tree, directories first, then files, each sorted by name. */
+export function fileTree(files: Record<string, FileContent>): TreeNode[] {
+  const root: TreeNode = { name: '', path: '', kind: 'dir', size: 0, children: [] };
+  for (const [path, content] of Object.entries(files)) {
+    const parts = path.split('/');
+    let node = root;
+    for (let i = 0; i < parts.length; i++) {
+      const isFile = i === parts.length - 1;
+      const p = parts.slice(0, i + 1).join('/');
+      let child = node.children.find((c) => c.name === parts[i] && c.kind === (isFile ? 'file' : 'dir'));
+      if (!child) {
+        child = { name: parts[i], path: p, kind: isFile ? 'file' : 'dir', size: 0, children: [] };
+        node.children.push(child);
+      }
+      if (isFile) child.size = sizeOf(content);
+      node = child;
+    }
+  }
+  const sort = (n: TreeNode) => {
+    n.children.sort((a, b) => (a.kind !== b.kind ? (a.kind === 'dir' ? -1 : 1) : a.name.localeCompare(b.name)));
+    n.children.forEach(sort);
+  };
+  sort(root);
+  return root.children;
+}
+
+/** The engine's view of a workspace: `docker build .` reads this. */
+export function workspaceContext(ws: Workspace): ContextReader {
+  return memoryContext(ws.files);
+}
+
+/** The stage names declared with `FROM ... AS name`, in order (for the target picker and completion). */
+export function stageNames(dockerfile: string): string[] {
+  const out: string[] = [];
+  for (const line of dockerfile.split('\n')) {
+    const m = /^\s*FROM\s+(?:--\S+\s+)*\S+\s+AS\s+([A-Za-z0-9][A-Za-z0-9_.-]*)\s*$/i.exec(line);
+    if (m) out.push(m[1]);
+  }
+  return out;
+}
