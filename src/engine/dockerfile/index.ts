@@ -5,3 +5,7 @@ export { parseAst, MAX_LINE_BYTES } from './parser';
 export { expandWord, expandWords, expandForDisplay, referencedVariables, type EnvLike, type LexOptions } from './shellLexer';
 export { parseCheckDirective, type CheckDirective } from './directives';
 export * from './instructions';
+export { StageScope, resolveGlobalArgs, expandFromValue, defaultPlatformArgs, type ScopeOptions, type GlobalArgs } from './scope';
+export { lintDockerfile, type LintOptions } from './lint/lintDockerfile';
+export { LINT_RULES, RULES_BY_ID, type LintRule } from './lint/rules';
+export { formatCheckOutput, runBuildCheck, formatBuildWarnings, formatSourceSnippet, type CheckOutput } from './lint/checkOutput';

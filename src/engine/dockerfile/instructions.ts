@@ -159,8 +159,34 @@ export interface Diagnostic {
   /** Stable id: a BuildKit check name ("JSONArgsRecommended") or one of ours. */
   code: string;
   severity: 'error' | 'warning' | 'info';
+  /** English text; for BuildKit checks, BuildKit's exact message. */
   message: string;
   range: SourceRange;
+  /** Same as `code` for lint rules (added for clarity; optional for compatibility). */
+  ruleId?: string;
+  /** Who defines the rule: BuildKit's build checks, or a Layerlab teaching rule. */
+  source?: 'buildkit' | 'layerlab' | 'parser';
+  /** Korean message (UI); Docker's own output stays English. */
+  messageKo?: string;
+  /** Why it matters, in both languages (UI explanation). */
+  why?: { en: string; ko: string };
+  /** BuildKit documentation URL of the check. */
+  url?: string;
+  /** Id of the lesson that explains the concept (src/lessons). */
+  lesson?: string;
+  /** Optional quick fix: text edits on the Dockerfile source, applied together. */
+  fix?: QuickFix;
+}
+
+/** A text edit: replace `range` (end exclusive; 1-based line/column) with `newText`. */
+export interface TextEdit {
+  range: SourceRange;
+  newText: string;
+}
+
+export interface QuickFix {
+  title: { en: string; ko: string };
+  edits: TextEdit[];
 }
 
 export interface Dockerfile {

@@ -14,12 +14,14 @@ export interface ParseOutput {
   dockerfile: Dockerfile | null;
   error: EngineError | null;
   warnings: Diagnostic[];
+  /** The text that was parsed (lint quick fixes and the check output quote it). */
+  source: string;
 }
 
 const EMPTY_AST: AstRoot = { children: [], startLine: -1, endLine: -1, escape: '\\', directives: [], warnings: [] };
 
-function emptyOutput(error: EngineError): ParseOutput {
-  return { ast: { ...EMPTY_AST, children: [], directives: [], warnings: [] }, dockerfile: null, error, warnings: [] };
+function emptyOutput(error: EngineError, source: string): ParseOutput {
+  return { ast: { ...EMPTY_AST, children: [], directives: [], warnings: [] }, dockerfile: null, error, warnings: [], source };
 }
 
 export function parseDockerfile(text: string): ParseOutput {
@@ -30,12 +32,12 @@ export function parseDockerfile(text: string): ParseOutput {
         message: 'the Dockerfile cannot be empty',
         range: { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } },
         file: 'Dockerfile',
-      });
+      }, '');
     }
     const { ast, error } = parseAst(text);
-    if (error) return { ast, dockerfile: null, error, warnings: ast.warnings };
+    if (error) return { ast, dockerfile: null, error, warnings: ast.warnings, source: text };
     const v = validateAst(ast);
-    if (v.error || !v.dockerfile) return { ast, dockerfile: null, error: v.error, warnings: ast.warnings };
+    if (v.error || !v.dockerfile) return { ast, dockerfile: null, error: v.error, warnings: ast.warnings, source: text };
     const df = v.dockerfile;
     if (df.stages.length === 0) {
       const last = ast.children[ast.children.length - 1];
@@ -44,12 +46,13 @@ export function parseDockerfile(text: string): ParseOutput {
         dockerfile: df,
         error: { code: 'dockerfile.no-stages', message: 'dockerfile contains no stages to build', range: last.range, file: 'Dockerfile' },
         warnings: ast.warnings,
+        source: text,
       };
     }
     const later = checkStageReferences(df);
-    return { ast, dockerfile: df, error: later, warnings: ast.warnings };
+    return { ast, dockerfile: df, error: later, warnings: ast.warnings, source: text };
   } catch (e) {
-    return emptyOutput({ code: 'dockerfile.internal', message: `internal parser error: ${(e as Error)?.message ?? String(e)}` });
+    return emptyOutput({ code: 'dockerfile.internal', message: `internal parser error: ${(e as Error)?.message ?? String(e)}` }, String(text));
   }
 }
 
