@@ -11,6 +11,8 @@ import type { CliIO } from './cli/io';
 import { runDocker } from './cli/docker';
 import { ImageStore, type StoreSnapshot } from './images/store';
 import { Registry, type RegistrySnapshot } from './registry/registry';
+import { ContainerStore, type ContainersSnapshot } from './containers/store';
+import type { HttpRequest, SandboxHost } from './runtime/process';
 
 export const ENGINE_VERSION = '28.2.2';
 export const ENGINE_API_VERSION = '1.50';
@@ -37,6 +39,10 @@ export class Engine {
   readonly images: ImageStore;
   /** The mock Docker Hub: pull, push, login, search (owner: containers). */
   readonly registry: Registry;
+  /** Containers: lifecycle, exec, logs, ports (owner: containers). */
+  readonly containers: ContainerStore;
+  /** The sandbox that runs container processes (owner: runtime; hosts may set a worker-based one). */
+  sandbox: SandboxHost | null = null;
 
   constructor(opts: EngineOptions = {}) {
     this.env = {
@@ -47,6 +53,7 @@ export class Engine {
     this.context = opts.context ?? memoryContext({});
     this.images = new ImageStore(this.env, () => this.changed());
     this.registry = new Registry(this.env, () => this.images, () => this.changed());
+    this.containers = new ContainerStore(this.env, () => this.images, () => this.sandbox, () => this.changed());
     if (opts.snapshot) this.restore(opts.snapshot);
   }
 
@@ -68,13 +75,22 @@ export class Engine {
     return runDocker(this, argv, io);
   }
 
+  /**
+   * Sends an HTTP request to the container that publishes `hostPort` (`-p hostPort:port`): the UI preview and
+   * `layerlab curl`. Resolves with the response, or an error whose `exitCode` is curl's (7 refused, 56 reset).
+   */
+  http(hostPort: number, request: HttpRequest): ReturnType<ContainerStore['http']> {
+    return this.containers.http(hostPort, request);
+  }
+
   snapshot(): EngineSnapshot {
-    return { version: 1, images: this.images.snapshot(), registry: this.registry.snapshot() };
+    return { version: 1, images: this.images.snapshot(), registry: this.registry.snapshot(), containers: this.containers.snapshot() };
   }
 
   restore(_snapshot: EngineSnapshot): void {
     // Subsystems restore their own slices here.
     this.images.restore(_snapshot.images as StoreSnapshot | undefined);
     this.registry.restore(_snapshot.registry as RegistrySnapshot | undefined);
+    this.containers.restore(_snapshot.containers as ContainersSnapshot | undefined);
   }
 }

@@ -1,0 +1,91 @@
+/**
+ * The runtime's `ProcessFs` over a container's union filesystem (image layers + writable layer).
+ * While a process is being replayed (headless CLI: each invocation re-runs a detached container from its
+ * start), writes at virtual times already applied earlier are skipped, so replays do not apply them twice.
+ */
+import { FsError, type UnionFs } from '../fs/union';
+import type { FsErrno, FsStat, ProcessFs } from '../runtime/process';
+
+function errno(e: unknown): FsErrno {
+  if (e instanceof FsError) {
+    const c = e.code;
+    if (c === 'ELOOP') return 'EINVAL';
+    return c as FsErrno;
+  }
+  return 'EINVAL';
+}
+
+function toStat(n: { type: 'file' | 'dir' | 'symlink'; size: number; mode: number; mtime: number }): FsStat {
+  return { type: n.type, size: n.size, mode: n.mode, mtimeMs: n.mtime };
+}
+
+export interface ReplayGuard {
+  /** True while the process's current virtual time is not after the time already applied. */
+  skipWrites(): boolean;
+}
+
+export function unionProcessFs(fs: UnionFs, guard: ReplayGuard = { skipWrites: () => false }): ProcessFs {
+  const write = (f: () => void): FsErrno | null => {
+    if (guard.skipWrites()) return null;
+    try {
+      f();
+      return null;
+    } catch (e) {
+      return errno(e);
+    }
+  };
+  return {
+    stat(path) {
+      const s = fs.stat(path);
+      return s ? toStat(s) : null;
+    },
+    lstat(path) {
+      const s = fs.lstat(path);
+      return s ? toStat(s) : null;
+    },
+    readFile(path) {
+      try {
+        const s = fs.stat(path);
+        if (!s || s.type !== 'file') return null;
+        return fs.readFile(path);
+      } catch {
+        return null;
+      }
+    },
+    readdir(path) {
+      try {
+        return fs.readdir(path);
+      } catch {
+        return null;
+      }
+    },
+    readlink(path) {
+      const s = fs.lstat(path);
+      return s && s.type === 'symlink' ? (s.target ?? '') : null;
+    },
+    writeFile(path, data, mode) {
+      return write(() => {
+        const st = fs.stat(path);
+        if (st?.type === 'dir') throw new FsError('EISDIR', path);
+        fs.writeFile(path, data, { mode: mode ?? st?.mode ?? 0o644, uid: st?.uid, gid: st?.gid });
+      });
+    },
+    mkdir(path, mode) {
+      return write(() => fs.mkdir(path, { mode: mode ?? 0o755 }));
+    },
+    rm(path) {
+      return write(() => {
+        const st = fs.lstat(path);
+        if (!st) throw new FsError('ENOENT', path);
+        if (st.type === 'dir') fs.rmdir(path);
+        else fs.rm(path);
+      });
+    },
+    rename(from, to) {
+      return write(() => fs.mv(from, to));
+    },
+    chmod(path, mode) {
+      return write(() => fs.chmod(path, mode));
+    },
+  };
+}

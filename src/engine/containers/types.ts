@@ -1,0 +1,105 @@
+/** The container record: what `docker inspect` shows and what the engine snapshot stores. */
+import type { Layer } from '../fs/layer';
+import type { HttpRequest, Signal } from '../runtime/process';
+import type { PortBinding } from './ports';
+
+export type ContainerStatus = 'created' | 'running' | 'paused' | 'restarting' | 'removing' | 'exited' | 'dead';
+
+export interface ContainerConfig {
+  Hostname: string;
+  Domainname: string;
+  User: string;
+  AttachStdin: boolean;
+  AttachStdout: boolean;
+  AttachStderr: boolean;
+  ExposedPorts?: Record<string, Record<string, never>>;
+  Tty: boolean;
+  OpenStdin: boolean;
+  StdinOnce: boolean;
+  Env: string[];
+  Cmd: string[] | null;
+  /** The image as the user typed it ("diamol/ch03-web-ping"). */
+  Image: string;
+  Volumes: null;
+  WorkingDir: string;
+  Entrypoint: string[] | null;
+  OnBuild: null;
+  Labels: Record<string, string>;
+  StopSignal?: string;
+  StopTimeout?: number;
+}
+
+export interface HostConfig {
+  AutoRemove: boolean;
+  PortBindings: PortBinding[];
+  PublishAllPorts: boolean;
+  RestartPolicy: { Name: string; MaximumRetryCount: number };
+}
+
+export interface ContainerState {
+  Status: ContainerStatus;
+  Pid: number;
+  ExitCode: number;
+  Error: string;
+  /** Epoch ms; 0 = never. */
+  StartedAt: number;
+  FinishedAt: number;
+  OOMKilled: boolean;
+}
+
+export interface LogEntry {
+  stream: 'stdout' | 'stderr';
+  text: string;
+  /** Virtual epoch ms. */
+  time: number;
+}
+
+/** Something that happened to the main process after it started, replayed when the process is re-run. */
+export interface ProcessInput {
+  time: number;
+  kind: 'stdin' | 'close' | 'signal' | 'http';
+  data?: string;
+  signal?: Signal;
+  port?: number;
+  req?: HttpRequest;
+}
+
+/** What is needed to spawn the main process again (structured-clone friendly). */
+export interface ProcessSpecData {
+  argv: string[];
+  env: Record<string, string>;
+  cwd: string;
+  hostname: string;
+  user?: string;
+  tty: boolean;
+  interactive: boolean;
+  startTime: number;
+  seed: number;
+  pid: number;
+}
+
+export interface Container {
+  /** 64 hex. */
+  id: string;
+  /** Without the leading "/". */
+  name: string;
+  created: number;
+  /** "sha256:…" */
+  imageId: string;
+  /** Entrypoint+Cmd split as Docker's Path and Args. */
+  path: string;
+  args: string[];
+  config: ContainerConfig;
+  hostConfig: HostConfig;
+  state: ContainerState;
+  logs: LogEntry[];
+  /** The writable layer (unsealed). */
+  upper: Layer;
+  /** Inputs to the main process since its last start (for replays). */
+  inputs: ProcessInput[];
+  /** The main process's spec of its last start. */
+  spec?: ProcessSpecData;
+  /** Virtual time up to which the main process's effects (logs, writes) are recorded. */
+  appliedUntil: number;
+  restartCount: number;
+}
