@@ -86,11 +86,11 @@ export function nodeLayerTree(version = '18.20.5'): TreeSpec {
   return {
     '/usr/local/bin/node': { synthetic: { seed: 'node-' + version, size: 96_000_000 }, mode: 0o755 },
     '/usr/local/lib/node_modules/npm/package.json': `{"name":"npm","version":"10.8.2"}\n`,
-    '/usr/local/lib/node_modules/npm/bin/npm-cli.js': { synthetic: { seed: 'npm-10.8.2', size: 9_000_000 } },
+    '/usr/local/lib/node_modules/npm/bin/npm-cli.js': { synthetic: { seed: 'npm-10.8.2', size: 9_000_000 }, mode: 0o755 },
     '/usr/local/bin/npm': { symlink: '../lib/node_modules/npm/bin/npm-cli.js' },
     '/usr/local/bin/npx': { symlink: '../lib/node_modules/npm/bin/npx-cli.js' },
     '/usr/local/lib/node_modules/npm/bin/npx-cli.js': { content: '#!/usr/bin/env node\n', mode: 0o755 },
-    '/opt/yarn-v1.22.22/bin/yarn.js': { synthetic: { seed: 'yarn-1.22.22', size: 5_200_000 } },
+    '/opt/yarn-v1.22.22/bin/yarn.js': { synthetic: { seed: 'yarn-1.22.22', size: 5_200_000 }, mode: 0o755 },
     '/usr/local/bin/yarn': { symlink: '/opt/yarn-v1.22.22/bin/yarn.js' },
     '/home/node/': { dir: true, uid: 1000, gid: 1000 },
   };
