@@ -10,6 +10,7 @@ const startsW = (a: string) => a.replace(/^['"]|['"]$/g, '').startsWith('w');
 
 export const WEB_PING: LessonDef = {
   id: 'web-ping',
+  tag: 'web-ping',
   chapter: 3,
   title: { ko: 'web-ping: 도커 허브에서 내 이미지까지', en: 'web-ping: from Docker Hub to your own image' },
   summary: {
@@ -118,6 +119,7 @@ export const WEB_PING: LessonDef = {
 
 export const LAYERS: LessonDef = {
   id: 'layers',
+  tag: 'web-ping',
   chapter: 3,
   title: { ko: '이미지와 레이어', en: 'Images and layers' },
   summary: {
@@ -181,6 +183,7 @@ export const LAYERS: LessonDef = {
 
 export const CACHE: LessonDef = {
   id: 'cache',
+  tag: 'web-ping',
   chapter: 3,
   title: { ko: '레이어 캐시와 Dockerfile 최적화', en: 'The layer cache and a faster Dockerfile' },
   summary: {
@@ -244,6 +247,7 @@ export const CACHE: LessonDef = {
 
 export const NODE_APP: LessonDef = {
   id: 'node-app',
+  tag: 'node-web',
   chapter: 4,
   title: { ko: 'Node 서버 이미지 만들고 관리하기', en: 'Build and manage a Node server image' },
   summary: {
@@ -370,6 +374,7 @@ export const NODE_APP: LessonDef = {
 
 export const COMMIT_LAB: LessonDef = {
   id: 'commit-lab',
+  tag: 'ch03-lab',
   chapter: 3,
   title: { ko: '실습: 컨테이너로 이미지를 손수 만들기', en: 'Lab: build an image by hand from a container' },
   summary: {
@@ -433,6 +438,7 @@ export const COMMIT_LAB: LessonDef = {
 
 export const BUILDKIT_LEGACY: LessonDef = {
   id: 'buildkit-legacy',
+  tag: 'greet',
   chapter: 3,
   title: { ko: 'BuildKit과 레거시 빌더', en: 'BuildKit and the legacy builder' },
   summary: {
@@ -484,6 +490,7 @@ export const BUILDKIT_LEGACY: LessonDef = {
 
 export const MULTI_STAGE: LessonDef = {
   id: 'multi-stage',
+  tag: 'multistage',
   chapter: 4,
   title: { ko: '멀티 스테이지 빌드', en: 'Multi-stage builds' },
   summary: {
@@ -523,6 +530,7 @@ export const MULTI_STAGE: LessonDef = {
 
 export const REVIEW: LessonDef = {
   id: 'ch3-review',
+  tag: 'web-ping',
   chapter: 3,
   title: { ko: '3장 복습 퀴즈', en: 'Chapter 3 review quiz' },
   summary: {

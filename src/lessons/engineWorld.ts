@@ -24,6 +24,8 @@ export interface EngineWorldOptions {
 export interface EngineWorld extends LessonWorld {
   /** Stops recording and restores the engine's own `run`. */
   dispose(): void;
+  /** The raw event streams of the most recent builds, oldest first (for replay). */
+  buildEvents(): BuildEvent[][];
   /** Called after each recorded command or build (the panel re-evaluates). */
   onRecord(listener: () => void): () => void;
 }
@@ -102,7 +104,13 @@ export function createEngineWorld(engine: Engine, opts: EngineWorldOptions): Eng
 
   // ---- builds: from events ----
   let current: WorldBuild | null = null;
+  const rawEvents: BuildEvent[][] = [];
   const onEvent = (ev: BuildEvent) => {
+    if (ev.type === 'build-started') {
+      rawEvents.push([]);
+      if (rawEvents.length > 5) rawEvents.shift();
+    }
+    rawEvents[rawEvents.length - 1]?.push(ev);
     switch (ev.type) {
       case 'build-started':
         current = {
@@ -280,6 +288,7 @@ export function createEngineWorld(engine: Engine, opts: EngineWorldOptions): Eng
     containers: () => safe(containers),
     builds: () => safe(recordBuilds),
     commands: () => commands,
+    buildEvents: () => rawEvents,
     files: opts.files,
     quizScores: opts.quizScores,
     onRecord(l) {

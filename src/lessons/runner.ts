@@ -39,6 +39,8 @@ export function evaluateLesson(
   world: LessonWorld,
   completed: readonly string[],
   since: Readonly<Record<string, number>> = {},
+  /** `since` for a step that becomes current during this evaluation (default: worldSeq, so only later events count). */
+  chainSince: number = worldSeq(world),
 ): Evaluation {
   const steps: StepState[] = [];
   const newlyCompleted: string[] = [];
@@ -53,8 +55,9 @@ export function evaluateLesson(
       continue;
     }
     let r: CheckResult;
+    const from = newlyCompleted.length > 0 ? Math.max(chainSince, since[step.id] ?? 0) : (since[step.id] ?? 0);
     try {
-      r = step.check.run(world, { since: since[step.id] ?? 0 });
+      r = step.check.run(world, { since: from });
     } catch (e) {
       steps.push({ id: step.id, status: 'error', error: e instanceof Error ? e.message : String(e) });
       blocked = true;

@@ -42,6 +42,8 @@ export interface LessonDef {
   chapter: number;
   title: L10n;
   summary: L10n;
+  /** The image tag the workspace's Build button uses. */
+  tag: string;
   /** The workspace (build context) the lesson starts from. */
   files: Record<string, string>;
   /** docker commands (argv without "docker") run quietly when the lesson starts, e.g. a pull or a build. */

@@ -1,10 +1,135 @@
 /**
- * Placeholder lesson panel, created by the UI engineer so the app shell has something to lazy-load.
- * From now on this folder belongs to the lessons engineer: replace this component freely.
- * Contract: default export (or named `LessonPanel`) React component, rendered inside the lesson region.
+ * The lesson region: lessons with live step checks and quizzes, plus the classroom tools (presenter mode,
+ * share links, Dockerfile compare, build replay). Rendered lazily by src/ui/app/LessonSlot.tsx.
  */
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useApp, activeWorkspace } from '../state/store';
+import { useLang, useT } from '../i18n/useT';
+import { bufferIO } from '../../engine/cli/io';
+import { loadProgress, saveProgress, type LessonProgress } from '../../lessons/progress';
+import type { LessonDef } from '../../lessons/types';
+import { parseLessonHash } from '../../lessons/links';
+import { textOf, type Workspace } from '../workspace/workspace';
+import { useLessonWorld } from './useLessonWorld';
+import { LessonView, lessonWorkspaceId } from './LessonView';
+import { ShareButton, ShareImport } from '../classroom/SharePanel';
+import { CompareView } from '../classroom/CompareView';
+import { ReplayView } from '../classroom/ReplayView';
+import type { SharedWorkspace } from '../classroom/shareLink';
+import './lesson.css';
+import '../classroom/presenter.css';
+
+type Tab = 'lesson' | 'compare' | 'replay';
+
+const storage = (): Storage | undefined => {
+  try {
+    return localStorage;
+  } catch {
+    return undefined;
+  }
+};
+
+function workspaceText(ws: Workspace | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (!ws) return out;
+  for (const [p, c] of Object.entries(ws.files)) if (typeof c === 'string') out[p] = c;
+  return out;
+}
+
 export function LessonPanel() {
-  return <p style={{ padding: '0.5rem' }}>Lessons</p>;
+  const t = useT();
+  const lang = useLang();
+  const engine = useApp((s) => s.engine);
+  const presenter = useApp((s) => s.settings.presenter);
+  const stepMs = useApp((s) => s.settings.stepMs);
+  const setSettings = useApp((s) => s.setSettings);
+  const activeId = useApp((s) => s.activeId);
+  const [tab, setTab] = useState<Tab>('lesson');
+  const [progress, setProgressState] = useState<LessonProgress>(() => loadProgress(storage()));
+
+  const setProgress = useCallback((p: LessonProgress) => {
+    setProgressState(p);
+    saveProgress(storage(), p);
+  }, []);
+
+  const { world, rev } = useLessonWorld(engine, {
+    files: () => workspaceText(activeWorkspace(useApp.getState())),
+    quizScores: () => progress.quizScores,
+  });
+
+  useEffect(() => {
+    const root = document.documentElement;
+    if (presenter) root.setAttribute('data-presenter', 'true');
+    else root.removeAttribute('data-presenter');
+    return () => root.removeAttribute('data-presenter');
+  }, [presenter]);
+
+  const togglePresenter = () => {
+    // Presenter mode also slows the layer animation down (restored when it is turned off).
+    if (!presenter) setSettings({ presenter: true, stepMs: Math.max(stepMs * 2, 500) });
+    else setSettings({ presenter: false, stepMs: Math.max(100, Math.round(stepMs / 2)) });
+  };
+
+  const startLesson = useCallback(
+    async (lesson: LessonDef) => {
+      const s = useApp.getState();
+      const id = lessonWorkspaceId(lesson.id);
+      const existing = s.workspaces.find((w) => w.id === id);
+      if (existing) {
+        s.selectWorkspace(id);
+        for (const [p, c] of Object.entries(lesson.files)) if (textOf(existing.files[p]) !== c) useApp.getState().writeFile(p, c);
+      } else {
+        s.addWorkspace(id, { id, name: id, tag: lesson.tag, files: { ...lesson.files } });
+      }
+      const eng = useApp.getState().engine;
+      if (!eng) return;
+      for (const argv of lesson.setup) {
+        const io = bufferIO();
+        const code = await eng.run(argv, io);
+        if (code !== 0) throw new Error(`docker ${argv.join(' ')}: ${io.err.trim() || `exit code ${code}`}`);
+      }
+    },
+    [],
+  );
+
+  const openShared = (ws: SharedWorkspace) => {
+    useApp.getState().addWorkspace('shared', { id: 'shared', name: 'shared', tag: 'shared', files: { ...ws.files } });
+  };
+
+  const lessonLink = useMemo(() => {
+    void rev;
+    return typeof location !== 'undefined' ? parseLessonHash(location.hash) : null;
+  }, [rev]);
+  const events = world?.buildEvents();
+  const lastEvents = events && events.length ? events[events.length - 1] : undefined;
+
+  return (
+    <div className="lesson-panel" data-testid="lesson-panel">
+      <div className="lesson-toolbar" role="toolbar">
+        <div className="lesson-tabs" role="tablist">
+          {(['lesson', 'compare', 'replay'] as Tab[]).map((k) => (
+            <button key={k} type="button" role="tab" aria-selected={tab === k} className={tab === k ? 'active' : ''} onClick={() => setTab(k)} data-testid={`lesson-tab-${k}`}>
+              {t(`lesson.tab.${k}`)}
+            </button>
+          ))}
+        </div>
+        <button type="button" aria-pressed={presenter} onClick={togglePresenter} data-testid="presenter-toggle" className={presenter ? 'active' : ''}>
+          {t('classroom.presenter')}
+        </button>
+        <ShareButton
+          t={t}
+          files={() => workspaceText(activeWorkspace(useApp.getState()))}
+          lesson={lessonLink ? { id: lessonLink.lesson, step: lessonLink.step } : undefined}
+        />
+      </div>
+      <ShareImport t={t} lang={lang} onOpen={openShared} />
+      {tab === 'lesson' && (
+        <LessonView world={world} rev={rev} lang={lang} t={t} progress={progress} setProgress={setProgress} activeWorkspaceId={activeId} startLesson={startLesson} />
+      )}
+      {tab === 'compare' && <CompareView t={t} />}
+      {tab === 'replay' && <ReplayView t={t} lang={lang} events={lastEvents} slow={presenter} />}
+    </div>
+  );
 }
 
 export default LessonPanel;
