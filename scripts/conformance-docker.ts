@@ -1,0 +1,238 @@
+/**
+ * Differential conformance against a real Docker engine (issue 4).
+ *
+ *   npm run conformance:docker                 # record on the oracle if DOCKER_HOST answers, then compare Layerlab
+ *   bash scripts/with-oracle.sh npm run conformance:docker   # start a private oracle first (root or sudo)
+ *   npm run conformance:docker -- --no-record  # compare Layerlab with the committed oracle results only
+ *   npm run conformance:docker -- --only dockerignore --builder classic
+ *
+ * Recording plays every scenario of tests/conformance/scenarios/ on the real engine with both builders
+ * (`DOCKER_BUILDKIT=1 docker build --progress=plain`, `DOCKER_BUILDKIT=0 docker build`), each scenario starting
+ * from an empty build cache, and writes tests/conformance/oracle-results.json (committed, so unit tests can
+ * compare without Docker). Then the same scenarios run on Layerlab and are compared build by build: step
+ * list, cache outcome per step (FROM excluded), files of the resulting image relative to busybox.
+ * Exit 0 when every build agrees or its disagreement is listed in tests/conformance/known-differences.ts.
+ */
+import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { formatTable } from '../src/engine/cli/format/tabwriter';
+import { compareResults, diffAgainstBase, parseBuildKitSteps, parseClassicSteps, parseTar, resultKey, type Disagreement } from '../tests/conformance/harness';
+import { isKnown, knownDifferences } from '../tests/conformance/known-differences';
+import { layerlabCanBuild, playOnLayerlab } from '../tests/conformance/layerlab-side';
+import { buildScenarios } from '../tests/conformance/scenarios/builds';
+import type { BuildResult, Builder, FileEntry, OracleResults, Scenario } from '../tests/conformance/scenarios/types';
+
+const ROOT = resolve(dirname(new URL(import.meta.url).pathname), '..');
+const RESULTS = join(ROOT, 'tests/conformance/oracle-results.json');
+const DOCKER = process.env.ORACLE_DOCKER || '/usr/bin/docker';
+const BUILDERS: Builder[] = ['buildkit', 'classic'];
+
+const argv = process.argv.slice(2);
+const opt = (name: string) => {
+  const i = argv.indexOf(name);
+  return i >= 0 ? argv[i + 1] : undefined;
+};
+const noRecord = argv.includes('--no-record');
+const recordOnly = argv.includes('--record-only');
+const only = opt('--only');
+const onlyBuilder = opt('--builder') as Builder | undefined;
+
+function loud(msg: string): void {
+  const bar = '!'.repeat(78);
+  process.stderr.write(`\n${bar}\n!! ${msg.split('\n').join('\n!! ')}\n${bar}\n\n`);
+}
+
+function docker(args: string[], opts: { cwd?: string; env?: Record<string, string> } = {}): SpawnSyncReturns<Buffer> {
+  return spawnSync(DOCKER, args, { cwd: opts.cwd, env: { ...process.env, ...opts.env }, maxBuffer: 512 * 1024 * 1024, timeout: 300_000 });
+}
+const text = (r: SpawnSyncReturns<Buffer>) => `${r.stdout?.toString() ?? ''}${r.stderr?.toString() ?? ''}`;
+
+function oracleAvailable(): string | null {
+  if (!process.env.DOCKER_HOST) return 'DOCKER_HOST is not set (run through scripts/with-oracle.sh)';
+  if (!existsSync(DOCKER)) return `${DOCKER} not found`;
+  const r = docker(['version', '--format', '{{.Server.Version}}']);
+  if (r.status !== 0) return `the engine at ${process.env.DOCKER_HOST} does not answer: ${text(r).trim()}`;
+  const img = docker(['image', 'inspect', 'busybox:latest', '--format', '{{.Id}}']);
+  if (img.status !== 0) return 'the engine has no busybox:latest image';
+  return null;
+}
+
+/** Empties the daemon except busybox: containers, other images, BuildKit cache. */
+function resetDaemon(busyboxId: string): void {
+  const cs = docker(['ps', '-aq']).stdout.toString().split('\n').filter(Boolean);
+  if (cs.length) docker(['rm', '-f', ...cs]);
+  const ids = [...new Set(docker(['images', '-aq', '--no-trunc']).stdout.toString().split('\n').filter(Boolean))].filter((id) => id !== busyboxId);
+  if (ids.length) docker(['rmi', '-f', ...ids]);
+  // Tags pointing at busybox's ID (none expected) would survive; the build cache goes too.
+  docker(['builder', 'prune', '-af']);
+}
+
+function exportFiles(ref: string): FileEntry[] {
+  const c = docker(['create', ref]);
+  if (c.status !== 0) throw new Error(`docker create ${ref}: ${text(c)}`);
+  const id = c.stdout.toString().trim();
+  try {
+    const e = docker(['export', id]);
+    if (e.status !== 0) throw new Error(`docker export: ${text(e)}`);
+    return parseTar(new Uint8Array(e.stdout));
+  } finally {
+    docker(['rm', '-f', id]);
+  }
+}
+
+function writeEdits(dir: string, b: Scenario['builds'][number], step: number): void {
+  for (const [p, v] of Object.entries(b.files ?? {})) {
+    const abs = join(dir, p);
+    if (v === null) {
+      if (existsSync(abs)) unlinkSync(abs);
+      continue;
+    }
+    mkdirSync(dirname(abs), { recursive: true });
+    const content = typeof v === 'string' ? v : v.content;
+    const had = existsSync(abs);
+    writeFileSync(abs, content);
+    if (typeof v !== 'string' && v.mode !== undefined) chmodSync(abs, v.mode);
+    else if (!had) chmodSync(abs, 0o644);
+  }
+  for (const [p, mode] of Object.entries(b.chmod ?? {})) chmodSync(join(dir, p), mode);
+  for (const p of b.touch ?? []) {
+    const t = new Date(Date.now() + (step + 1) * 60_000);
+    utimesSync(join(dir, p), t, t);
+  }
+}
+
+function recordScenario(s: Scenario, builder: Builder, base: FileEntry[], busyboxId: string): BuildResult[] {
+  resetDaemon(busyboxId);
+  const dir = mkdtempSync(join(tmpdir(), `conformance-${s.name}-`));
+  const out: BuildResult[] = [];
+  try {
+    for (let i = 0; i < s.builds.length; i++) {
+      const b = s.builds[i];
+      writeEdits(dir, b, i);
+      const tag = `conformance-${i + 1}`;
+      const args = builder === 'buildkit' ? ['build', '--progress=plain', '-t', tag, ...(b.flags ?? []), '.'] : ['build', '-t', tag, ...(b.flags ?? []), '.'];
+      const r = docker(args, { cwd: dir, env: { DOCKER_BUILDKIT: builder === 'buildkit' ? '1' : '0' } });
+      const output = text(r);
+      const steps = builder === 'buildkit' ? parseBuildKitSteps(output) : parseClassicSteps(output);
+      const res: BuildResult = { scenario: s.name, builder, index: i, note: b.note, ok: r.status === 0, steps, files: [], removed: [] };
+      if (r.status === 0) Object.assign(res, diffAgainstBase(base, exportFiles(tag)));
+      else res.error = output.trim().split('\n').slice(-3).join('\n');
+      out.push(res);
+      process.stdout.write(`  recorded ${resultKey(res)}: ${res.ok ? 'ok' : 'failed'}, ${steps.filter((x) => x.cached).length}/${steps.filter((x) => x.cached !== null).length} cached\n`);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  return out;
+}
+
+function selected(): { s: Scenario; builder: Builder }[] {
+  const out: { s: Scenario; builder: Builder }[] = [];
+  for (const s of buildScenarios) {
+    if (only && !s.name.includes(only)) continue;
+    for (const builder of s.builders ?? BUILDERS) if (!onlyBuilder || onlyBuilder === builder) out.push({ s, builder });
+  }
+  return out;
+}
+
+function record(): OracleResults {
+  const version = docker(['version', '--format', '{{.Server.Version}}']).stdout.toString().trim();
+  const busyboxId = docker(['image', 'inspect', 'busybox:latest', '--format', '{{.Id}}']).stdout.toString().trim();
+  resetDaemon(busyboxId);
+  const base = exportFiles('busybox:latest');
+  const previous: OracleResults | null = existsSync(RESULTS) ? JSON.parse(readFileSync(RESULTS, 'utf8')) : null;
+  const fresh: BuildResult[] = [];
+  const t0 = Date.now();
+  for (const { s, builder } of selected()) fresh.push(...recordScenario(s, builder, base, busyboxId));
+  resetDaemon(busyboxId);
+  // Keep earlier results of scenarios not replayed this time (--only / --builder).
+  const replayed = new Set(fresh.map((r) => `${r.scenario} ${r.builder}`));
+  const kept = (previous?.results ?? []).filter((r) => !replayed.has(`${r.scenario} ${r.builder}`) && buildScenarios.some((s) => s.name === r.scenario));
+  const order = (r: BuildResult) => buildScenarios.findIndex((s) => s.name === r.scenario) * 1000 + BUILDERS.indexOf(r.builder) * 100 + r.index;
+  const results = [...kept, ...fresh].sort((a, b) => order(a) - order(b));
+  const data: OracleResults = {
+    comment:
+      'Recorded by scripts/conformance-docker.ts on a real Docker engine (the oracle, tests/conformance/README.md). Files are relative to busybox; FROM steps have cached=null (not compared).',
+    engine: `Docker Engine ${version} (BuildKit via DOCKER_BUILDKIT=1, legacy builder via DOCKER_BUILDKIT=0)`,
+    recordedAt: new Date().toISOString(),
+    results,
+  };
+  writeFileSync(RESULTS, JSON.stringify(data, null, 1) + '\n');
+  process.stdout.write(`oracle: recorded ${fresh.length} builds in ${((Date.now() - t0) / 1000).toFixed(1)}s → ${RESULTS}\n`);
+  return data;
+}
+
+async function compare(oracle: OracleResults): Promise<number> {
+  if (!layerlabCanBuild()) {
+    loud('Layerlab has no `docker build` command yet: nothing to compare the oracle results with.');
+    return 1;
+  }
+  const byKey = new Map(oracle.results.map((r) => [resultKey(r), r]));
+  const rows: string[][] = [['BUILD', 'STEPS', 'CACHE', 'FILES', 'RESULT', 'NOTE']];
+  let agree = 0;
+  let total = 0;
+  let unexplained = 0;
+  const details: string[] = [];
+  for (const { s, builder } of selected()) {
+    let ours: BuildResult[];
+    try {
+      ours = await playOnLayerlab(s, builder);
+    } catch (e) {
+      ours = s.builds.map((b, index) => ({ scenario: s.name, builder, index, note: b.note, ok: false, steps: [], files: [], removed: [], error: `Layerlab threw: ${e instanceof Error ? e.stack : String(e)}` }));
+    }
+    for (const r of ours) {
+      const key = resultKey(r);
+      const o = byKey.get(key);
+      if (!o) {
+        rows.push([key, '-', '-', '-', 'NOT RECORDED', r.note]);
+        continue;
+      }
+      total++;
+      const ds = compareResults(o, r);
+      const mark = (w: Disagreement['what']) => (ds.some((d) => d.what === w || (d.what === 'outcome' && w === 'steps')) ? 'differ' : 'ok');
+      let verdict = 'agree';
+      if (ds.length) {
+        const unknown = ds.filter((d) => !isKnown(key, d));
+        if (unknown.length) {
+          unexplained++;
+          verdict = 'DISAGREE';
+        } else verdict = 'known difference';
+        details.push(`${key}: ${r.note}\n${ds.map((d) => `  [${d.what}] ${d.detail.split('\n').join('\n    ')}${isKnown(key, d) ? `\n    (known: ${isKnown(key, d)!.reason})` : ''}`).join('\n')}`);
+      } else agree++;
+      rows.push([key, mark('steps'), mark('cache'), mark('files'), verdict, r.note]);
+    }
+  }
+  process.stdout.write('\n' + formatTable(rows));
+  if (details.length) process.stdout.write(`\nDetails:\n${details.join('\n\n')}\n`);
+  process.stdout.write(`\nconformance: ${agree}/${total} builds agree (${oracle.engine}; ${knownDifferences.length} documented known differences)\n`);
+  if (unexplained) process.stdout.write(`conformance: ${unexplained} build(s) disagree without a documented reason\n`);
+  return unexplained ? 1 : 0;
+}
+
+async function main(): Promise<number> {
+  let oracle: OracleResults | null = null;
+  if (!noRecord) {
+    const why = oracleAvailable();
+    if (why) loud(`No real Docker engine: ${why}.\nComparing Layerlab with the committed results in tests/conformance/oracle-results.json instead.`);
+    else oracle = record();
+  }
+  if (recordOnly) return 0;
+  if (!oracle) {
+    if (!existsSync(RESULTS)) {
+      loud('No recorded oracle results (tests/conformance/oracle-results.json) and no engine to record them.');
+      return 1;
+    }
+    oracle = JSON.parse(readFileSync(RESULTS, 'utf8')) as OracleResults;
+  }
+  return compare(oracle);
+}
+
+main().then(
+  (code) => process.exit(code),
+  (e) => {
+    loud(`conformance:docker crashed: ${e instanceof Error ? e.stack : String(e)}`);
+    process.exit(1);
+  },
+);

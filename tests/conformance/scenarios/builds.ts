@@ -1,0 +1,214 @@
+/**
+ * The build corpus. Every Dockerfile starts FROM busybox (the only image the oracle has). Each scenario is a
+ * sequence of builds on one daemon with a clean cache at its start; every build after the first describes an
+ * edit to the previous context. Add scenarios at the end; `npm run conformance:docker` records them.
+ */
+import type { Scenario } from './types';
+
+const NODE_LIKE = `FROM busybox
+WORKDIR /app
+COPY package.json ./
+RUN wc -c package.json > /deps.installed
+COPY server.js ./
+RUN cat server.js > /server.built
+CMD ["sh"]
+`;
+
+export const buildScenarios: Scenario[] = [
+  {
+    name: 'edit-source-after-deps',
+    builds: [
+      { note: 'first build: everything runs', files: { Dockerfile: NODE_LIKE, 'package.json': '{"name":"app"}\n', 'server.js': 'console.log(1)\n' } },
+      { note: 'no change: everything cached', files: {} },
+      { note: 'server.js edited: deps stay cached, the COPY of server.js and later miss', files: { 'server.js': 'console.log(2)\n' } },
+      { note: 'package.json edited: cascade from its COPY', files: { 'package.json': '{"name":"app","v":2}\n' } },
+      { note: 'a new file not copied by any COPY: cached', files: { 'README.md': 'hello\n' } },
+    ],
+  },
+  {
+    name: 'chmod-and-touch',
+    builds: [
+      {
+        note: 'first build',
+        files: { Dockerfile: 'FROM busybox\nCOPY run.sh /usr/local/bin/\nRUN ls -l /usr/local/bin/run.sh > /listing\n', 'run.sh': 'echo run\n' },
+      },
+      { note: 'touch (mtime only): stays cached', touch: ['run.sh'] },
+      { note: 'chmod +x: the mode is part of the COPY checksum, so it misses', chmod: { 'run.sh': 0o755 } },
+      { note: 'same mode again after touch: cached', touch: ['run.sh'] },
+    ],
+  },
+  {
+    name: 'env-arg-label',
+    builds: [
+      {
+        note: 'first build',
+        files: {
+          Dockerfile: 'FROM busybox\nARG V=1\nENV E=a\nLABEL team=red\nCOPY f.txt /f.txt\nRUN echo "$V $E" > /out\n',
+          'f.txt': 'f\n',
+        },
+      },
+      { note: '--build-arg V=2: the RUN misses', flags: ['--build-arg', 'V=2'] },
+      { note: 'back to the default arg: cached again', flags: [] },
+      { note: 'ENV value changed', files: { Dockerfile: 'FROM busybox\nARG V=1\nENV E=b\nLABEL team=red\nCOPY f.txt /f.txt\nRUN echo "$V $E" > /out\n' } },
+      { note: 'LABEL changed', files: { Dockerfile: 'FROM busybox\nARG V=1\nENV E=b\nLABEL team=blue\nCOPY f.txt /f.txt\nRUN echo "$V $E" > /out\n' } },
+      { note: '--build-arg for an undeclared arg', flags: ['--build-arg', 'NOPE=1'] },
+    ],
+  },
+  {
+    name: 'dockerignore',
+    builds: [
+      {
+        note: 'first build, COPY . with ignored logs',
+        files: {
+          Dockerfile: 'FROM busybox\nWORKDIR /ctx\nCOPY . .\nRUN find . | sort > /tree\n',
+          '.dockerignore': '*.log\nsecret/\n',
+          'app.txt': 'app\n',
+          'debug.log': 'log 1\n',
+          'secret/key': 'k\n',
+          'src/a.txt': 'a\n',
+        },
+      },
+      { note: 'an ignored file changed: cached', files: { 'debug.log': 'log 2\n' } },
+      { note: 'a new ignored file: cached', files: { 'trace.log': 't\n' } },
+      { note: 'a file under an ignored dir changed: cached', files: { 'secret/key': 'k2\n' } },
+      { note: '.dockerignore edited to re-include one log', files: { '.dockerignore': '*.log\n!debug.log\nsecret/\n' } },
+      { note: 'a copied file removed from the context', files: { 'src/a.txt': null } },
+    ],
+  },
+  {
+    name: 'dockerfile-in-context',
+    builds: [
+      { note: 'first build: COPY . . includes the Dockerfile', files: { Dockerfile: 'FROM busybox\nCOPY . /src/\n', 'a.txt': 'a\n' } },
+      { note: 'a comment added to the Dockerfile: COPY . misses because the Dockerfile is in the context', files: { Dockerfile: '# comment\nFROM busybox\nCOPY . /src/\n' } },
+      { note: 'Dockerfile ignored: its edits no longer matter', files: { '.dockerignore': 'Dockerfile\n' } },
+      { note: 'edit the ignored Dockerfile comment: cached', files: { Dockerfile: '# another comment\nFROM busybox\nCOPY . /src/\n' } },
+    ],
+  },
+  {
+    name: 'copy-forms',
+    builds: [
+      {
+        note: 'first build: files, dirs, globs, rename, JSON form, ADD',
+        files: {
+          Dockerfile: [
+            'FROM busybox',
+            'COPY a.txt b.txt /multi/',
+            'COPY dir/ /d1/',
+            'COPY dir /d2',
+            'COPY *.md /docs/',
+            'COPY a.txt /renamed.txt',
+            'COPY ["with space.txt", "/sp/"]',
+            'ADD a.txt /added/',
+            'WORKDIR /rel',
+            'COPY a.txt ./here/',
+            '',
+          ].join('\n'),
+          'a.txt': 'a\n',
+          'b.txt': 'b\n',
+          'dir/x.txt': 'x\n',
+          'dir/sub/y.txt': 'y\n',
+          'one.md': '1\n',
+          'two.md': '2\n',
+          'with space.txt': 's\n',
+        },
+      },
+      { note: 'a glob match edited: only the glob COPY and later miss', files: { 'two.md': '22\n' } },
+      { note: 'a new glob match added', files: { 'three.md': '3\n' } },
+      { note: 'a file inside a copied directory edited', files: { 'dir/sub/y.txt': 'yy\n' } },
+    ],
+  },
+  {
+    name: 'multi-stage',
+    builds: [
+      {
+        note: 'first build: unused stage skipped by BuildKit, built by classic',
+        files: {
+          Dockerfile: [
+            'FROM busybox AS build',
+            'COPY src.txt /src.txt',
+            'RUN tr a-z A-Z < /src.txt > /out.txt',
+            '',
+            'FROM busybox AS unused',
+            'RUN echo unused > /unused.txt',
+            '',
+            'FROM busybox',
+            'COPY --from=build /out.txt /final.txt',
+            'RUN cat /final.txt > /final.copy',
+            '',
+          ].join('\n'),
+          'src.txt': 'hello\n',
+        },
+      },
+      { note: 'no change', files: {} },
+      { note: 'source edited: build stage and final copy miss', files: { 'src.txt': 'world\n' } },
+      { note: '--target build', flags: ['--target', 'build'] },
+      { note: '--target unused', flags: ['--target', 'unused'] },
+    ],
+  },
+  {
+    name: 'no-cache',
+    builds: [
+      { note: 'first build', files: { Dockerfile: 'FROM busybox\nCOPY a.txt /\nRUN cat /a.txt > /b.txt\n', 'a.txt': 'a\n' } },
+      { note: '--no-cache rebuilds everything', flags: ['--no-cache'] },
+      { note: 'then cached again', flags: [] },
+    ],
+  },
+  {
+    name: 'keyword-case-comments-whitespace',
+    builds: [
+      {
+        note: 'lower-case keywords, comments, continuation lines',
+        files: {
+          Dockerfile: ['from busybox', '# a comment', 'run echo one \\', '  && echo two > /two.txt', 'copy a.txt /a.txt', ''].join('\n'),
+          'a.txt': 'a\n',
+        },
+      },
+      {
+        note: 'only a comment changed: cached',
+        files: { Dockerfile: ['from busybox', '# a different comment', 'run echo one \\', '  && echo two > /two.txt', 'copy a.txt /a.txt', ''].join('\n') },
+      },
+      {
+        note: 'keyword case changed: same instruction, cached',
+        files: { Dockerfile: ['FROM busybox', '# a different comment', 'RUN echo one \\', '  && echo two > /two.txt', 'COPY a.txt /a.txt', ''].join('\n') },
+      },
+      {
+        note: 'whitespace inside the RUN command changed: the command text differs, so it misses',
+        files: { Dockerfile: ['FROM busybox', '# a different comment', 'RUN echo one \\', '  &&  echo two > /two.txt', 'COPY a.txt /a.txt', ''].join('\n') },
+      },
+      {
+        note: 'a comment line inside the continuation vanishes: cached',
+        files: { Dockerfile: ['FROM busybox', '# a different comment', 'RUN echo one \\', '# inside', '  &&  echo two > /two.txt', 'COPY a.txt /a.txt', ''].join('\n') },
+      },
+    ],
+  },
+  {
+    name: 'metadata-only-changes',
+    builds: [
+      {
+        note: 'first build',
+        files: { Dockerfile: 'FROM busybox\nRUN echo a > /a\nEXPOSE 80\nUSER nobody\nCMD ["sh"]\n' },
+      },
+      { note: 'EXPOSE and CMD changed after the RUN', files: { Dockerfile: 'FROM busybox\nRUN echo a > /a\nEXPOSE 8080\nUSER nobody\nCMD ["echo", "hi"]\n' } },
+      { note: 'USER moved before the RUN', files: { Dockerfile: 'FROM busybox\nUSER nobody\nRUN echo a > /tmp/a\nEXPOSE 8080\nCMD ["echo", "hi"]\n' } },
+    ],
+  },
+  {
+    name: 'run-edit-cascade',
+    builds: [
+      {
+        note: 'first build',
+        files: { Dockerfile: 'FROM busybox\nRUN echo 1 > /one\nRUN echo 2 > /two\nCOPY a.txt /a.txt\nRUN echo 3 > /three\n', 'a.txt': 'a\n' },
+      },
+      { note: 'middle RUN edited: later steps miss', files: { Dockerfile: 'FROM busybox\nRUN echo 1 > /one\nRUN echo 22 > /two\nCOPY a.txt /a.txt\nRUN echo 3 > /three\n' } },
+      { note: 'a RUN that deletes a base file', files: { Dockerfile: 'FROM busybox\nRUN echo 1 > /one\nRUN echo 22 > /two\nCOPY a.txt /a.txt\nRUN echo 3 > /three && rm /etc/group\n' } },
+    ],
+  },
+  {
+    name: 'failing-builds',
+    builds: [
+      { note: 'COPY of a missing file fails', files: { Dockerfile: 'FROM busybox\nCOPY missing.txt /\n' } },
+      { note: 'RUN exiting 3 fails', files: { Dockerfile: 'FROM busybox\nRUN exit 3\n' } },
+      { note: 'fixed: builds', files: { Dockerfile: 'FROM busybox\nRUN true\n' } },
+    ],
+  },
+];
