@@ -228,49 +228,37 @@ export function createEngineWorld(engine: Engine, opts: EngineWorldOptions): Eng
     });
   };
 
-  // ---- containers ----
+  // ---- containers (engine.containers: ContainerStore) ----
   const containers = (): WorldContainer[] => {
     const cs = e.containers as AnyRec | undefined;
-    if (!cs) return [];
-    let list: AnyRec[] = [];
-    try {
-      list = typeof cs.list === 'function' ? cs.list({ all: true }) : typeof cs.all === 'function' ? cs.all() : Array.isArray(cs) ? cs : [];
-    } catch {
-      list = [];
-    }
-    return (Array.isArray(list) ? list : []).map((c): WorldContainer => {
-      const full: AnyRec = (typeof cs.get === 'function' && c.id ? cs.get(c.id) : undefined) ?? c;
-      const cfg: AnyRec = full.config ?? full.Config ?? {};
+    if (!cs || typeof cs.list !== 'function') return [];
+    return (cs.list() as AnyRec[]).map((c): WorldContainer => {
+      const cfg: AnyRec = c.config ?? {};
+      const st: AnyRec = c.state ?? {};
       let changes: WorldContainer['changes'] = [];
       try {
-        const raw = typeof cs.diff === 'function' ? cs.diff(full.id) : typeof cs.changes === 'function' ? cs.changes(full.id) : full.changes;
-        const arr = raw && typeof raw === 'object' && 'ok' in raw ? (raw.ok ? raw.value : []) : raw;
-        if (Array.isArray(arr)) changes = arr.map((x: AnyRec) => ({ path: String(x.path ?? x.Path), kind: (x.kind ?? (['C', 'A', 'D'][x.Kind] as string) ?? 'C') as 'A' | 'C' | 'D' }));
+        if (typeof cs.diff === 'function') changes = (cs.diff(c) as AnyRec[]).map((x) => ({ path: String(x.path), kind: x.kind as 'A' | 'C' | 'D' }));
       } catch {
         changes = [];
       }
-      let logs = '';
-      try {
-        const l = typeof cs.logs === 'function' ? cs.logs(full.id) : full.logs ?? full.output;
-        logs = typeof l === 'string' ? l : Array.isArray(l) ? l.map((x: AnyRec) => (typeof x === 'string' ? x : String(x?.text ?? ''))).join('') : '';
-      } catch {
-        logs = '';
-      }
-      const state = normalizeState(full.state ?? full.State ?? full.status, full.running);
+      const bindings: AnyRec[] = Array.isArray(c.hostConfig?.PortBindings) ? c.hostConfig.PortBindings : [];
+      const status = normalizeState(st.Status, undefined);
       return {
-        id: String(full.id ?? full.Id ?? ''),
-        name: String(full.name ?? full.Name ?? '').replace(/^\//, ''),
-        image: String(full.image ?? full.Image ?? cfg.Image ?? ''),
-        imageId: String(full.imageId ?? full.ImageID ?? full.imageID ?? ''),
-        state,
-        exitCode: typeof (full.exitCode ?? full.state?.exitCode ?? full.State?.ExitCode) === 'number' ? (full.exitCode ?? full.state?.exitCode ?? full.State?.ExitCode) : null,
-        env: strList(full.env ?? cfg.Env),
-        ports: parsePorts(full.ports ?? full.portBindings ?? full.hostConfig?.PortBindings ?? full.HostConfig?.PortBindings),
-        tty: Boolean(full.tty ?? cfg.Tty),
-        interactive: Boolean(full.interactive ?? full.openStdin ?? cfg.OpenStdin),
+        id: String(c.id ?? ''),
+        name: String(c.name ?? '').replace(/^\//, ''),
+        image: String(cfg.Image ?? ''),
+        imageId: String(c.imageId ?? ''),
+        state: status,
+        exitCode: status === 'exited' || status === 'dead' ? Number(st.ExitCode ?? 0) : null,
+        env: strList(cfg.Env),
+        ports: parsePorts(
+          bindings.map((b) => ({ hostPort: b.hostPort, containerPort: parseInt(String(b.containerPort), 10), protocol: String(b.containerPort).split('/')[1] ?? 'tcp' })),
+        ),
+        tty: Boolean(cfg.Tty),
+        interactive: Boolean(cfg.OpenStdin),
         changes,
-        logs,
-        cmd: strList(full.cmd ?? cfg.Cmd),
+        logs: Array.isArray(c.logs) ? (c.logs as AnyRec[]).map((l) => String(l?.text ?? '')).join('') : '',
+        cmd: strList(cfg.Cmd),
       };
     });
   };
