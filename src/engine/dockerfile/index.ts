@@ -9,3 +9,4 @@ export { StageScope, resolveGlobalArgs, expandFromValue, defaultPlatformArgs, ty
 export { lintDockerfile, type LintOptions } from './lint/lintDockerfile';
 export { LINT_RULES, RULES_BY_ID, type LintRule } from './lint/rules';
 export { formatCheckOutput, runBuildCheck, formatBuildWarnings, formatSourceSnippet, type CheckOutput } from './lint/checkOutput';
+export { describeDockerfile, stepDisplayName, DEFAULT_SHELL, type DescribedInstruction, type DockerfileDescription, type ExpandedValue } from './describe';

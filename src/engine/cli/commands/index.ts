@@ -9,6 +9,7 @@ import { pullCommand } from './pull';
 import { pushCommand } from './push';
 import { loginCommand, logoutCommand } from './login';
 import { searchCommand } from './search';
+import { debugDumpAstCommand } from './debug';
 
 export const commands: CommandSpec[] = [
   // cli
@@ -20,4 +21,6 @@ export const commands: CommandSpec[] = [
   loginCommand,
   logoutCommand,
   searchCommand,
+  // parser
+  debugDumpAstCommand,
 ];
