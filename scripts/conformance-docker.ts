@@ -22,6 +22,7 @@ import { compareResults, diffAgainstBase, parseBuildKitSteps, parseClassicSteps,
 import { isKnown, knownDifferences } from '../tests/conformance/known-differences';
 import { layerlabCanBuild, playOnLayerlab } from '../tests/conformance/layerlab-side';
 import { buildScenarios } from '../tests/conformance/scenarios/builds';
+import { containerSession } from '../tests/conformance/scenarios/containers';
 import type { BuildResult, Builder, FileEntry, OracleResults, Scenario } from '../tests/conformance/scenarios/types';
 
 const ROOT = resolve(dirname(new URL(import.meta.url).pathname), '..');
@@ -38,6 +39,9 @@ const noRecord = argv.includes('--no-record');
 const recordOnly = argv.includes('--record-only');
 const only = opt('--only');
 const onlyBuilder = opt('--builder') as Builder | undefined;
+const containers = argv.includes('--containers');
+const CONTAINERS_RESULTS = join(ROOT, 'tests/conformance/oracle-containers.json');
+const CLIENT28 = process.env.ORACLE_DOCKER28 || '/usr/local/bin/docker';
 
 function loud(msg: string): void {
   const bar = '!'.repeat(78);
@@ -211,7 +215,68 @@ async function compare(oracle: OracleResults): Promise<number> {
   return unexplained ? 1 : 0;
 }
 
+/** Records the container session with the docker 28 client (our persona) against the oracle engine. */
+function recordContainers(): number {
+  const client = existsSync(CLIENT28) ? CLIENT28 : DOCKER;
+  const busyboxId = docker(['image', 'inspect', 'busybox:latest', '--format', '{{.Id}}']).stdout.toString().trim();
+  resetDaemon(busyboxId);
+  const ids = new Map<string, string>();
+  const placeholders = (t: string) => {
+    for (const m of t.match(/\b[0-9a-f]{64}\b/g) ?? []) if (!ids.has(m)) ids.set(m, `<id${ids.size + 1}>`);
+    let out = t;
+    for (const [full, ph] of ids) out = out.split(full).join(ph).split(full.slice(0, 12)).join(ph.replace('>', ':12>'));
+    return out;
+  };
+  const cases = [];
+  for (const c of containerSession) {
+    const r = spawnSync(client, c.argv, { input: c.input ?? '', env: process.env, timeout: 60_000 });
+    const rec = { note: c.note, argv: c.argv, input: c.input, stdout: r.stdout.toString(), stderr: r.stderr.toString(), code: r.status };
+    // Learn IDs from the daemon so short forms in messages are replaced too.
+    for (const id of docker(['ps', '-aq', '--no-trunc']).stdout.toString().split('\n').filter(Boolean)) if (!ids.has(id)) ids.set(id, `<id${ids.size + 1}>`);
+    for (const id of docker(['images', '-aq', '--no-trunc']).stdout.toString().split('\n').filter(Boolean)) {
+      const hex = id.replace(/^sha256:/, '');
+      if (!ids.has(hex)) ids.set(hex, hex === busyboxId.replace(/^sha256:/, '') ? '<busybox-id>' : `<image${ids.size + 1}>`);
+    }
+    rec.stdout = placeholders(rec.stdout);
+    rec.stderr = placeholders(rec.stderr);
+    cases.push(rec);
+    process.stdout.write(`  ${c.argv.join(' ')} → ${r.status}\n`);
+  }
+  resetDaemon(busyboxId);
+  const server = docker(['version', '--format', '{{.Server.Version}}']).stdout.toString().trim();
+  const clientVersion = spawnSync(client, ['version', '--format', '{{.Client.Version}}']).stdout.toString().trim();
+  writeFileSync(
+    CONTAINERS_RESULTS,
+    JSON.stringify(
+      {
+        comment:
+          'Container commands played in order on a real engine by scripts/conformance-docker.ts --containers. IDs replaced: <idN> full, <idN:12> short; images <imageN>, <busybox-id>. Daemon texts are Engine ' +
+          server +
+          "'s; client texts are the docker " +
+          clientVersion +
+          " client's. Status times (\"Up 2 seconds\") vary between runs.",
+        client: clientVersion,
+        engine: server,
+        recordedAt: new Date().toISOString(),
+        cases,
+      },
+      null,
+      1,
+    ) + '\n',
+  );
+  process.stdout.write(`oracle: recorded ${cases.length} container cases → ${CONTAINERS_RESULTS}\n`);
+  return 0;
+}
+
 async function main(): Promise<number> {
+  if (containers) {
+    const why = oracleAvailable();
+    if (why) {
+      loud(`No real Docker engine: ${why}. Container cases not recorded.`);
+      return 1;
+    }
+    return recordContainers();
+  }
   let oracle: OracleResults | null = null;
   if (!noRecord) {
     const why = oracleAvailable();
