@@ -30,7 +30,10 @@ export const buildScenarios: Scenario[] = [
     builds: [
       {
         note: 'first build',
-        files: { Dockerfile: 'FROM busybox\nCOPY run.sh /usr/local/bin/\nRUN ls -l /usr/local/bin/run.sh > /listing\n', 'run.sh': 'echo run\n' },
+        files: {
+          Dockerfile: 'FROM busybox\nCOPY run.sh /tools/bin/\nRUN if test -x /tools/bin/run.sh; then echo exec; else echo plain; fi > /mode.txt\n',
+          'run.sh': 'echo run\n',
+        },
       },
       { note: 'touch (mtime only): stays cached', touch: ['run.sh'] },
       { note: 'chmod +x: the mode is part of the COPY checksum, so it misses', chmod: { 'run.sh': 0o755 } },
