@@ -4,6 +4,7 @@ import { useT } from '../i18n/useT';
 import { LessonSlot } from './LessonSlot';
 import { Header } from './Header';
 import { DamagedScreen } from './DamagedScreen';
+import { ErrorBoundary } from './ErrorBoundary';
 import { WorkspacePanel } from '../workspace/WorkspacePanel';
 import { EditorPane } from '../editor/EditorPane';
 import { BuildControls } from '../build/BuildControls';
@@ -50,17 +51,17 @@ export function App() {
         </main>
       ) : (
         <main className="app-grid">
-          <WorkspacePanel />
+          <ErrorBoundary panel="files" className="region files"><WorkspacePanel /></ErrorBoundary>
           <div className="center">
-            <BuildControls />
-            <EditorPane />
+            <ErrorBoundary panel="build" className="build-controls"><BuildControls /></ErrorBoundary>
+            <ErrorBoundary panel="editor" className="region editor"><EditorPane /></ErrorBoundary>
           </div>
-          <LayerStack />
-          <TerminalPane />
-          <SidePanel />
+          <ErrorBoundary panel="layers" className="region layers"><LayerStack /></ErrorBoundary>
+          <ErrorBoundary panel="terminal" className="region terminal"><TerminalPane /></ErrorBoundary>
+          <ErrorBoundary panel="side" className="region side"><SidePanel /></ErrorBoundary>
           {lessonOpen && (
             <aside className="region lesson" data-testid="lesson-region" aria-label={t('region.lesson')}>
-              <LessonSlot failedText={t('lesson.failed')} />
+              <ErrorBoundary panel="lesson"><LessonSlot failedText={t('lesson.failed')} /></ErrorBoundary>
             </aside>
           )}
         </main>

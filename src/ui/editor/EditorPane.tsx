@@ -56,6 +56,7 @@ export function EditorPane() {
         tabSize: 2,
         ariaLabel: 'Editor',
         renderWhitespace: 'selection',
+        renderFinalNewline: 'on',
         fixedOverflowWidgets: true,
       });
       m.addMoveInstructionCommands(editor);

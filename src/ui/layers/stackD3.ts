@@ -3,6 +3,8 @@
  * bottom-up, colour by status, animated transitions, drag to move an instruction, keyboard handlers.
  */
 import { drag, select } from 'd3';
+// d3's own package is side-effect free, so the transition methods on selections need this import.
+import 'd3-transition';
 import type { BandStatus } from './model';
 
 export interface StackItem {

@@ -83,7 +83,18 @@ export function TerminalPane() {
       });
       ro.observe(host.current);
       shell.start(translate(useApp.getState().settings.lang, 'term.welcome'));
-      (window as unknown as { __layerlabShell?: unknown }).__layerlabShell = shell;
+      // For end-to-end tests and debugging: the whole scrollback as text.
+      (window as unknown as { __layerlabTerminalText?: () => string }).__layerlabTerminalText = () => {
+        const b = term.buffer.active;
+        const lines: string[] = [];
+        for (let i = 0; i < b.length; i++) {
+          const l = b.getLine(i);
+          if (!l) continue;
+          if (l.isWrapped && lines.length) lines[lines.length - 1] += l.translateToString(true);
+          else lines.push(l.translateToString(true));
+        }
+        return lines.join('\n');
+      };
       setLoaded(true);
       cleanup = () => {
         ro.disconnect();

@@ -1,0 +1,64 @@
+import { expect, type Page } from '@playwright/test';
+
+/** Opens the app on a fresh profile state (IndexedDB cleared) and waits until it is ready. */
+export async function openFresh(page: Page): Promise<void> {
+  await page.goto('/');
+  await page.evaluate(async () => {
+    localStorage.clear();
+    await new Promise((r) => {
+      const d = indexedDB.deleteDatabase('layerlab');
+      d.onsuccess = d.onerror = d.onblocked = () => r(null);
+    });
+  });
+  await page.reload();
+  await waitReady(page);
+}
+
+export async function waitReady(page: Page): Promise<void> {
+  await expect(page.getByTestId('build-button')).toBeEnabled();
+  await expect(page.getByTestId('monaco')).toBeVisible();
+  await page.waitForFunction(() => typeof (window as any).__layerlabTerminalText === 'function');
+}
+
+export async function terminalText(page: Page): Promise<string> {
+  return page.evaluate(() => (window as any).__layerlabTerminalText());
+}
+
+/** Types a command line into the terminal and waits for the prompt to come back. */
+export async function typeCommand(page: Page, line: string, opts: { wait?: boolean } = {}): Promise<string> {
+  const before = await terminalText(page);
+  const prompts = (before.match(/^\$ /gm) ?? []).length;
+  await page.locator('.xterm-helper-textarea').focus();
+  await page.keyboard.type(line);
+  await page.keyboard.press('Enter');
+  if (opts.wait !== false) {
+    await expect.poll(async () => ((await terminalText(page)).match(/^\$ /gm) ?? []).length, { timeout: 30_000 }).toBeGreaterThan(prompts);
+  }
+  const after = await terminalText(page);
+  return after.slice(before.length);
+}
+
+/** Selects a workspace and opens one of its files in the editor. */
+export async function openFile(page: Page, path: string): Promise<void> {
+  await page.getByTestId('file-tree').getByRole('button', { name: path, exact: true }).click();
+  await expect(page.getByTestId('open-file')).toHaveText(path);
+}
+
+/** Replaces the whole content of the open file through Monaco. */
+export async function setEditorText(page: Page, text: string): Promise<void> {
+  await page.locator('.monaco-host .view-lines').click();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.press('Delete');
+  await page.keyboard.insertText(text);
+}
+
+export function bands(page: Page) {
+  return page.getByTestId('layer-stack').locator('[data-testid="layer"]');
+}
+
+/** Status of every instruction band (not base), bottom first, as "line:status". */
+export async function bandStatuses(page: Page): Promise<string[]> {
+  return bands(page).evaluateAll((els) =>
+    els.filter((e) => e.getAttribute('data-status') !== 'base').map((e) => `${e.getAttribute('data-line')}:${e.getAttribute('data-status')}`),
+  );
+}
