@@ -37,7 +37,10 @@ export interface CommandSpec {
   args?: {
     min?: number;
     max?: number;
-    /** Docker's own text for a wrong count, e.g. '"docker image history" requires exactly 1 argument.' */
+    /**
+     * Rarely needed: docker.ts generates docker 28's text from min/max (e.g. "docker: 'docker image history'
+     * requires 1 argument" + usage + hint). If set, replaces only that first line.
+     */
     message?: string;
   };
   /** Stop parsing flags at the first positional argument (docker run/exec: flags after IMAGE belong to the command). */

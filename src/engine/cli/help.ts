@@ -34,6 +34,7 @@ export const MANAGEMENT_GROUPS: Record<string, string> = {
   service: 'Manage Swarm services',
   stack: 'Manage Swarm stacks',
   swarm: 'Manage Swarm',
+  debug: 'Layerlab debugging tools (not a Docker command)',
 };
 
 const SWARM_GROUPS = new Set(['config', 'node', 'secret', 'service', 'stack', 'swarm']);
