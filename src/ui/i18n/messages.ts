@@ -5,9 +5,10 @@
  */
 import { enCore, koCore } from './messages.core';
 import { enLessons, koLessons } from './messages.lessons';
+import { enRobustness, koRobustness } from './messages.robustness';
 
-export const en = { ...enCore, ...enLessons };
+export const en = { ...enCore, ...enLessons, ...enRobustness };
 
 export type MessageKey = keyof typeof en;
 
-export const ko: Record<MessageKey, string> = { ...koCore, ...koLessons };
+export const ko: Record<MessageKey, string> = { ...koCore, ...koLessons, ...koRobustness };
