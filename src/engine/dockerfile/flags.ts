@@ -13,7 +13,10 @@ export interface FlagValues {
 }
 
 /** Parses raw `--x=y` words against the allowed flags. Returns an error message or the values. */
+const NO_FLAGS: FlagValues = Object.freeze({ values: new Map(), all: new Map(), list: [] }) as FlagValues;
+
 export function parseFlags(raw: readonly string[], allowed: Record<string, FlagKind>): FlagValues | string {
+  if (raw.length === 0) return { values: NO_FLAGS.values, all: NO_FLAGS.all, list: [] };
   const values = new Map<string, string>();
   const all = new Map<string, string[]>();
   const list: { name: string; value: string }[] = [];

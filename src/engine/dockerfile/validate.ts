@@ -7,7 +7,17 @@ import type { AstNode, AstRoot } from './ast';
 import { INSTRUCTION_FLAGS, parseFlags, type FlagValues } from './flags';
 import type {
   ArgInstr,
+  CmdInstr,
   CopyInstr,
+  ExposeInstr,
+  MaintainerInstr,
+  OnbuildInstr,
+  RunInstr,
+  ShellInstr,
+  StopsignalInstr,
+  UserInstr,
+  VolumeInstr,
+  WorkdirInstr,
   Dockerfile,
   FromInstr,
   Heredoc,
@@ -109,6 +119,18 @@ function base(node: AstNode, flags: { name: string; value: string }[]) {
   };
 }
 
+/**
+ * Builds a typed instruction: the base fields, `kind`, then the instruction's own fields, assigned in
+ * place (object spread of large literals was the validator's hot spot on 10,000-line files).
+ */
+function make<T extends Instruction>(node: AstNode, flags: { name: string; value: string }[], kind: T['kind'], extra: Omit<T, keyof ReturnType<typeof base>>): T {
+  const o = base(node, flags) as Record<string, unknown>;
+  o.kind = kind;
+  const e = extra as Record<string, unknown>;
+  for (const k in e) o[k] = e[k];
+  return o as unknown as T;
+}
+
 function kvPairs(node: AstNode, cmd: string): { key: string; value: string }[] {
   const a = node.args;
   if (a.length === 0) atLeastOne(cmd);
@@ -135,7 +157,7 @@ function parseInstruction(node: AstNode): Instruction {
         }
       } else if (args.length !== 1) fail('FROM requires either one or three arguments', 'dockerfile.args');
       const f = flagsOf(node, 'from');
-      const instr: FromInstr = { ...base(node, f.list), kind: 'FROM', image: args[0] };
+      const instr: FromInstr = make<FromInstr>(node, f.list, 'FROM', {image: args[0]});
       if (stageName !== undefined) instr.stageName = stageName;
       if (f.values.has('platform')) instr.platform = f.values.get('platform');
       return instr;
@@ -145,13 +167,13 @@ function parseInstruction(node: AstNode): Instruction {
       const cmd = v.toUpperCase() as 'ENV' | 'LABEL';
       const pairs = kvPairs(node, cmd);
       const f = flagsOf(node, v);
-      const instr: KeyValueInstr = { ...base(node, f.list), kind: cmd, pairs, legacy: args[2] === '' };
+      const instr: KeyValueInstr = make<KeyValueInstr>(node, f.list, cmd, {pairs, legacy: args[2] === ''});
       return instr;
     }
     case 'maintainer': {
       if (args.length !== 1) exactlyOne('MAINTAINER');
       const f = flagsOf(node, v);
-      return { ...base(node, f.list), kind: 'MAINTAINER', name: args[0] };
+      return make<MaintainerInstr>(node, f.list, 'MAINTAINER', {name: args[0]});
     }
     case 'add':
     case 'copy': {
@@ -160,9 +182,7 @@ function parseInstruction(node: AstNode): Instruction {
       const f = flagsOf(node, v);
       const dest = args[args.length - 1];
       if (!node.json && parseHeredocWordSafe(dest)) fail(`${cmd} cannot accept a heredoc as a destination`, 'dockerfile.heredoc');
-      const instr: CopyInstr = {
-        ...base(node, f.list),
-        kind: cmd,
+      const instr = make<CopyInstr>(node, f.list, cmd, {
         form: node.json ? 'exec' : 'shell',
         sources: args.slice(0, -1),
         dest,
@@ -170,7 +190,7 @@ function parseInstruction(node: AstNode): Instruction {
         parents: f.values.get('parents') === 'true',
         exclude: f.all.get('exclude') ?? [],
         heredocs: heredocsOf(node),
-      };
+      });
       const from = f.values.get('from');
       if (from !== undefined) instr.from = from;
       if (f.values.has('chown')) instr.chown = f.values.get('chown');
@@ -191,58 +211,53 @@ function parseInstruction(node: AstNode): Instruction {
       let expression = trimSpace(node.original).replace(/^\s*ONBUILD\s*/i, '');
       for (const h of node.heredocs) expression += '\n' + h.content + h.name;
       const child: AstNode = { ...node.child!, heredocs: node.heredocs };
-      return { ...base(node, f.list), kind: 'ONBUILD', expression, trigger: parseInstruction(child) };
+      return make<OnbuildInstr>(node, f.list, 'ONBUILD', {expression, trigger: parseInstruction(child)});
     }
     case 'workdir': {
       if (args.length !== 1) exactlyOne('WORKDIR');
       const f = flagsOf(node, v);
-      return { ...base(node, f.list), kind: 'WORKDIR', path: args[0] };
+      return make<WorkdirInstr>(node, f.list, 'WORKDIR', {path: args[0]});
     }
     case 'run': {
       const f = flagsOf(node, v);
-      const instr = {
-        ...base(node, f.list),
-        kind: 'RUN' as const,
-        form: node.json ? ('exec' as const) : ('shell' as const),
+      const out = make<RunInstr>(node, f.list, 'RUN', {
+        form: node.json ? 'exec' : 'shell',
         cmd: node.json ? args.slice() : args.length ? [args.join(' ')] : [],
         heredocs: heredocsOf(node),
         mounts: f.all.get('mount') ?? [],
-      };
-      const out: Instruction = instr;
-      if (f.values.has('network')) (out as { network?: string }).network = f.values.get('network');
-      if (f.values.has('security')) (out as { security?: string }).security = f.values.get('security');
+      });
+      if (f.values.has('network')) out.network = f.values.get('network');
+      if (f.values.has('security')) out.security = f.values.get('security');
       return out;
     }
     case 'cmd':
     case 'entrypoint': {
       const f = flagsOf(node, v);
-      return {
-        ...base(node, f.list),
-        kind: v.toUpperCase() as 'CMD' | 'ENTRYPOINT',
+      return make<CmdInstr>(node, f.list, v.toUpperCase() as 'CMD' | 'ENTRYPOINT', {
         form: node.json ? 'exec' : 'shell',
         cmd: node.json ? args.slice() : args.length ? [args.join(' ')] : [],
-      };
+      });
     }
     case 'expose': {
       if (args.length === 0) atLeastOne('EXPOSE');
       const f = flagsOf(node, v);
-      return { ...base(node, f.list), kind: 'EXPOSE', ports: args.slice().sort() };
+      return make<ExposeInstr>(node, f.list, 'EXPOSE', {ports: args.slice().sort()});
     }
     case 'user': {
       if (args.length !== 1) exactlyOne('USER');
       const f = flagsOf(node, v);
-      return { ...base(node, f.list), kind: 'USER', user: args[0] };
+      return make<UserInstr>(node, f.list, 'USER', {user: args[0]});
     }
     case 'volume': {
       if (args.length === 0) atLeastOne('VOLUME');
       const f = flagsOf(node, v);
       const paths = args.map((p) => trimSpace(p));
       if (paths.some((p) => p === '')) fail('VOLUME specified can not be an empty string', 'dockerfile.args');
-      return { ...base(node, f.list), kind: 'VOLUME', paths };
+      return make<VolumeInstr>(node, f.list, 'VOLUME', {paths});
     }
     case 'stopsignal': {
       if (args.length !== 1) exactlyOne('STOPSIGNAL');
-      return { ...base(node, rawFlags(node)), kind: 'STOPSIGNAL', signal: args[0] };
+      return make<StopsignalInstr>(node, rawFlags(node), 'STOPSIGNAL', {signal: args[0]});
     }
     case 'arg': {
       if (args.length < 1) atLeastOne('ARG');
@@ -252,13 +267,13 @@ function parseInstruction(node: AstNode): Instruction {
         if (eq === 0) fail('ARG names can not be blank', 'dockerfile.args');
         return { key: a.slice(0, eq), value: a.slice(eq + 1) };
       });
-      return { ...base(node, rawFlags(node)), kind: 'ARG', args: list };
+      return make<ArgInstr>(node, rawFlags(node), 'ARG', {args: list});
     }
     case 'shell': {
       const f = flagsOf(node, v);
       if (args.length === 0) atLeastOne('SHELL');
       if (!node.json) fail(errNotJSON('SHELL', node.original), 'dockerfile.shell-not-json');
-      return { ...base(node, f.list), kind: 'SHELL', shell: args.slice() };
+      return make<ShellInstr>(node, f.list, 'SHELL', {shell: args.slice()});
     }
     case 'healthcheck': {
       if (args.length === 0) atLeastOne('HEALTHCHECK');
@@ -266,17 +281,13 @@ function parseInstruction(node: AstNode): Instruction {
       const rest = args.slice(1);
       if (typ === 'NONE') {
         if (rest.length) fail('HEALTHCHECK NONE takes no arguments', 'dockerfile.args');
-        return { ...base(node, rawFlags(node)), kind: 'HEALTHCHECK', test: ['NONE'] };
+        return make<HealthcheckInstr>(node, rawFlags(node), 'HEALTHCHECK', {test: ['NONE']});
       }
       const f = flagsOf(node, v);
       if (typ !== 'CMD') fail(`Unknown type ${goQuote(typ)} in HEALTHCHECK (try CMD)`, 'dockerfile.healthcheck');
       const cmd = node.json ? rest : rest.length ? [rest.join(' ')] : [];
       if (cmd.length === 0) fail('Missing command after HEALTHCHECK CMD', 'dockerfile.healthcheck');
-      const instr: HealthcheckInstr = {
-        ...base(node, f.list),
-        kind: 'HEALTHCHECK',
-        test: [node.json ? 'CMD' : 'CMD-SHELL', ...cmd],
-      };
+      const instr = make<HealthcheckInstr>(node, f.list, 'HEALTHCHECK', { test: [node.json ? 'CMD' : 'CMD-SHELL', ...cmd] });
       const dur = (name: string, key: 'interval' | 'timeout' | 'startPeriod' | 'startInterval') => {
         const s = f.values.get(name);
         if (s === undefined || s === '') return;

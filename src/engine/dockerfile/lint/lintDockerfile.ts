@@ -406,39 +406,45 @@ function moveFix(l: Linter, moved: Instruction, before: Instruction, prefix = ''
 function checkCacheOrder(l: Linter, df: Dockerfile): void {
   for (const s of df.stages) {
     const list = s.instructions;
+    const n = list.length;
+    // Backward pass: for each position, the next RUN that installs dependencies / the next stable RUN.
+    const tools: (InstallTool | undefined)[] = new Array(n);
+    const nextInstall = new Array<number>(n + 1);
+    const nextStable = new Array<number>(n + 1);
+    nextInstall[n] = nextStable[n] = n;
+    for (let j = n - 1; j >= 0; j--) {
+      const r = list[j];
+      nextInstall[j] = nextInstall[j + 1];
+      nextStable[j] = nextStable[j + 1];
+      if (r.kind !== 'RUN') continue;
+      const cmd = runText(r);
+      const tool = INSTALL_TOOLS.find((t) => t.re.test(cmd));
+      tools[j] = tool;
+      if (tool) nextInstall[j] = j;
+      else if (STABLE_STEP.test(cmd)) nextStable[j] = j;
+    }
     let reportedInstall = false;
-    for (let i = 0; i < list.length; i++) {
+    for (let i = 0; i < n; i++) {
       const c = list[i];
       if (c.kind !== 'COPY' && c.kind !== 'ADD') continue;
       if (c.from !== undefined || c.heredocs.length) continue;
+      if (c.sources.every((src) => MANIFEST_NAMES.has(src.replace(/^\.\//, '')))) continue;
       const all = copiesAll(c);
-      const onlyManifests = c.sources.every((src) => MANIFEST_NAMES.has(src.replace(/^\.\//, '')));
-      if (onlyManifests) continue;
-      for (let j = i + 1; j < list.length; j++) {
-        const r = list[j];
-        if (r.kind !== 'RUN') continue;
-        const cmd = runText(r);
-        const tool = all && !reportedInstall ? INSTALL_TOOLS.find((t) => t.re.test(cmd)) : undefined;
-        if (tool) {
-          reportedInstall = true;
-          const dest = c.dest === '.' ? './' : c.dest;
-          const f =
-            c.form === 'shell' && r.line > c.line
-              ? fix('Copy the manifests and install first', '매니페스트를 먼저 복사해 설치하기', moveFix(l, r, c, `${c.keyword} ${tool.copyArgs} ${dest}\n`))
-              : undefined;
-          const names = tool.manifests.join(' + ');
-          l.report('CopyAllBeforeDependencyInstall', c.range, [short(c.original), short(r.original), names], f);
-          break;
-        }
-        if (STABLE_STEP.test(cmd) && !INSTALL_TOOLS.some((t) => t.re.test(cmd))) {
-          l.report(
-            'VolatileCopyBeforeStableStep',
-            c.range,
-            [short(c.original), short(r.original)],
-            fix('Move the step above the COPY', '그 단계를 COPY 위로 옮기기', moveFix(l, r, c)),
-          );
-          break;
-        }
+      const ji = all && !reportedInstall ? nextInstall[i + 1] : n;
+      const js = nextStable[i + 1];
+      if (ji < n && ji < js) {
+        const r = list[ji];
+        const tool = tools[ji]!;
+        reportedInstall = true;
+        const dest = c.dest === '.' ? './' : c.dest;
+        const f =
+          c.form === 'shell'
+            ? fix('Copy the manifests and install first', '매니페스트를 먼저 복사해 설치하기', moveFix(l, r, c, `${c.keyword} ${tool.copyArgs} ${dest}\n`))
+            : undefined;
+        l.report('CopyAllBeforeDependencyInstall', c.range, [short(c.original), short(r.original), tool.manifests.join(' + ')], f);
+      } else if (js < n) {
+        const r = list[js];
+        l.report('VolatileCopyBeforeStableStep', c.range, [short(c.original), short(r.original)], fix('Move the step above the COPY', '그 단계를 COPY 위로 옮기기', moveFix(l, r, c)));
       }
     }
   }
