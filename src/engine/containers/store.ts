@@ -325,7 +325,7 @@ export class ContainerStore {
   }
 
   /** Starts a created or exited container. */
-  async start(ref: string): Promise<Result<Container, ContainerError>> {
+  async start(ref: string, opts: { onOutput?: (e: OutputEvent) => void } = {}): Promise<Result<Container, ContainerError>> {
     const f = this.find(ref);
     if (!f.ok) return f;
     const c = f.value;
@@ -368,6 +368,7 @@ export class ContainerStore {
     c.logs = c.state.StartedAt ? c.logs : [];
     c.appliedUntil = now;
     c.state = { Status: 'running', Pid: 1000 + (parseInt(c.id.slice(0, 4), 16) % 30000), ExitCode: 0, Error: '', StartedAt: now, FinishedAt: 0, OOMKilled: false };
+    if (opts.onOutput) spawned.value.listeners.add(opts.onOutput);
     this.changed();
     // Let the program run up to now (hello-world prints and exits at once).
     await this.settle(c);
@@ -463,6 +464,15 @@ export class ContainerStore {
     if (!l) return;
     await l.proc.advanceTo(Math.max(to, c.appliedUntil));
     if (this.live.get(c.id) === l) c.appliedUntil = Math.max(c.appliedUntil, to);
+  }
+
+  /** Advances one container to the clock's now (session targets). */
+  settleOne(c: Container): Promise<void> {
+    return this.settle(c);
+  }
+
+  clockNow(): number {
+    return this.now();
   }
 
   /** Advances every running container to `clock.now()`. Commands call this first. */

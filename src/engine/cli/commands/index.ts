@@ -9,6 +9,26 @@ import { pullCommand } from './pull';
 import { pushCommand } from './push';
 import { loginCommand, logoutCommand } from './login';
 import { searchCommand } from './search';
+import { runCommand, createCommand } from './run';
+import { startCommand } from './start';
+import { stopCommand } from './stop';
+import { restartCommand } from './restart';
+import { killCommand } from './kill';
+import { rmCommand } from './rm';
+import { renameCommand } from './rename';
+import { psCommand } from './ps';
+import { logsCommand } from './logs';
+import { execCommand } from './exec';
+import { attachCommand } from './attach';
+import { containerInspectCommand } from './container-inspect';
+import { portCommand } from './port';
+import { diffCommand } from './diff';
+import { cpCommand } from './cp';
+import { commitCommand } from './commit';
+import { topCommand } from './top';
+import { statsCommand } from './stats';
+import { containerPruneCommand } from './container-prune';
+import { curlCommand } from './curl';
 import { debugDumpAstCommand } from './debug';
 
 export const commands: CommandSpec[] = [
@@ -21,6 +41,27 @@ export const commands: CommandSpec[] = [
   loginCommand,
   logoutCommand,
   searchCommand,
+  runCommand,
+  createCommand,
+  startCommand,
+  stopCommand,
+  restartCommand,
+  killCommand,
+  rmCommand,
+  renameCommand,
+  psCommand,
+  logsCommand,
+  execCommand,
+  attachCommand,
+  containerInspectCommand,
+  portCommand,
+  diffCommand,
+  cpCommand,
+  commitCommand,
+  topCommand,
+  statsCommand,
+  containerPruneCommand,
+  curlCommand,
   // parser
   debugDumpAstCommand,
 ];

@@ -27,7 +27,7 @@ export const loginCommand: CommandSpec = {
   args: { max: 1 },
   flags: [
     { name: 'password', short: 'p', type: 'string', usage: 'Password or Personal Access Token (PAT)' },
-    { name: 'password-stdin', type: 'bool', usage: 'Take the Password or Personal Access Token\n(PAT) from stdin' },
+    { name: 'password-stdin', type: 'bool', usage: 'Take the Password or Personal Access Token (PAT) from stdin' },
     { name: 'username', short: 'u', type: 'string', usage: 'Username' },
   ],
   async run({ engine, io, flags, args }) {

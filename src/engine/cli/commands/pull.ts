@@ -12,7 +12,7 @@ export const pullCommand: CommandSpec = {
   flags: [
     { name: 'all-tags', short: 'a', type: 'bool', usage: 'Download all tagged images in the repository' },
     { name: 'disable-content-trust', type: 'bool', default: true, usage: 'Skip image verification' },
-    { name: 'platform', type: 'string', usage: 'Set platform if server is multi-platform\ncapable' },
+    { name: 'platform', type: 'string', usage: 'Set platform if server is multi-platform capable' },
     { name: 'quiet', short: 'q', type: 'bool', usage: 'Suppress verbose output' },
   ],
   run({ engine, io, flags, args }) {

@@ -12,7 +12,7 @@ export const pushCommand: CommandSpec = {
   flags: [
     { name: 'all-tags', short: 'a', type: 'bool', usage: 'Push all tags of an image to the repository' },
     { name: 'disable-content-trust', type: 'bool', default: true, usage: 'Skip image signing' },
-    { name: 'platform', type: 'string', usage: "Push a platform-specific manifest as a\nsingle-platform image to the registry.\nImage index won't be pushed, meaning that\nother manifests, including attestations\nwon't be preserved.\n'os[/arch[/variant]]': Explicit platform\n(eg. linux/amd64)" },
+    { name: 'platform', type: 'string', usage: "Push a platform-specific manifest as a single-platform image to the registry. Image index won't be pushed, meaning that other manifests, including attestations won't be preserved. 'os[/arch[/variant]]': Explicit platform (eg. linux/amd64)" },
     { name: 'quiet', short: 'q', type: 'bool', usage: 'Suppress verbose output' },
   ],
   run({ engine, io, flags, args }) {
