@@ -21,6 +21,8 @@ export interface LintOptions {
   layerlabRules?: boolean;
   /** Extra rules to skip (on top of `# check=skip=`). */
   skip?: string[];
+  /** Tests only: rethrow internal errors instead of returning the diagnostics found so far. */
+  strict?: boolean;
 }
 
 const DEFAULT_IMAGE_ENV = { PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' };
@@ -558,8 +560,9 @@ export function lintDockerfile(parsed: ParseOutput, opts: LintOptions = {}): Dia
       checkMergeable(l, df);
       checkAdd(l, df);
     }
-  } catch {
+  } catch (e) {
     // Lint must never break the editor: return what was found so far.
+    if (opts.strict) throw e;
   }
   return l.out.sort(byPosition);
 }
