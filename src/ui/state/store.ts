@@ -6,7 +6,6 @@ import { create } from 'zustand';
 import type { Engine, EngineSnapshot } from '../../engine/engine';
 import type { BuildEvent } from '../../engine/build/events';
 import type { CliIO } from '../../engine/cli/io';
-import { createBrowserEngine } from '../engine/browserEngine';
 import { canBuild, canPredict, predictBuild, runBuild, type PredictedStep, type UiBuildOptions } from '../engine/engineApi';
 import { exampleWorkspaces } from '../workspace/examples';
 import { deletePath, renameFile, workspaceContext, type FileContent, type Workspace } from '../workspace/workspace';
@@ -217,6 +216,7 @@ export const useApp = create<AppState>()((set, get) => {
       const active = saved.workspaces.find((w) => w.id === saved.activeId) ?? saved.workspaces[0];
       let engine: Engine;
       try {
+        const { createBrowserEngine } = await import('../engine/browserEngine');
         engine = await createBrowserEngine(workspaceContext(active), snapshot);
       } catch (e) {
         set({ phase: 'damaged', damagedDetail: e instanceof Error ? e.message : String(e) });

@@ -1,0 +1,103 @@
+import { expect, test } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { bands, bandStatuses, openFile, openFresh, setEditorText, terminalText } from './helpers';
+
+test.describe.configure({ timeout: 120_000 });
+
+async function build(page: import('@playwright/test').Page) {
+  await page.getByTestId('build-button').click();
+  await expect(page.getByTestId('build-button')).toBeEnabled({ timeout: 60_000 });
+  // the animation reveals steps one by one: wait until nothing is pending or running
+  await expect
+    .poll(async () => (await bandStatuses(page)).filter((s) => s.endsWith(':pending')).length, { timeout: 30_000 })
+    .toBe(0);
+  await expect(page.getByTestId('layer-stack').locator('[data-running="true"]')).toHaveCount(0);
+}
+
+function statusOf(statuses: string[], line: number): string | undefined {
+  return statuses.find((s) => s.startsWith(`${line}:`))?.split(':')[1];
+}
+
+test('web-ping: first build builds every step, a rebuild is all cached, an app.js change rebuilds COPY and shows why', async ({ page }) => {
+  await openFresh(page);
+  await expect(page.getByTestId('workspace-select')).toHaveValue('web-ping');
+
+  await build(page);
+  let st = await bandStatuses(page);
+  // FROM is the base group; ENV x3 (lines 3-5), WORKDIR 7, COPY 8, CMD 10
+  expect(st.map((s) => s.split(':')[0])).toEqual(['3', '4', '5', '7', '8', '10']);
+  expect(st.every((s) => s.endsWith(':built')), st.join(' ')).toBe(true);
+  await expect(page.getByTestId('terminal')).toContainText('naming to docker.io/library/web-ping');
+
+  await build(page);
+  st = await bandStatuses(page);
+  expect(st.every((s) => s.endsWith(':cached')), st.join(' ')).toBe(true);
+  await expect(bands(page).filter({ hasText: 'CACHED' })).toHaveCount(6);
+
+  // add a blank line to app.js: before building, the what-if view marks COPY (and what follows) for rebuild
+  await openFile(page, 'app.js');
+  await page.locator('.monaco-host .view-lines').click();
+  await page.keyboard.press('ControlOrMeta+End');
+  await page.keyboard.press('Enter');
+  await expect(page.locator('[data-testid="layer"][data-line="8"]')).toHaveAttribute('data-status', 'will-rebuild');
+  await expect(page.locator('[data-testid="layer"][data-line="7"]')).not.toHaveAttribute('data-status', 'will-rebuild');
+
+  await build(page);
+  st = await bandStatuses(page);
+  for (const line of [3, 4, 5, 7]) expect(statusOf(st, line), st.join(' ')).toBe('cached');
+  expect(statusOf(st, 8)).toBe('built');
+  await expect(page.locator('[data-testid="layer"][data-line="8"]')).toContainText('app.js changed');
+  await expect(page.getByTestId('build-compare')).toBeVisible();
+
+  // the layer stack passes axe with bands on screen
+  const axe = await new AxeBuilder({ page }).include('[data-testid="layer-stack"]').analyze();
+  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+
+  // clicking a band opens its file diff
+  await page.locator('[data-testid="layer"][data-line="8"]').click();
+  await expect(page.getByTestId('layer-diff')).toContainText('app.js');
+  await page.keyboard.press('Escape');
+  expect(await terminalText(page)).toContain('docker build -t web-ping .');
+});
+
+test('node app: installing dependencies before copying the source keeps npm install cached when server.js changes', async ({ page }) => {
+  await openFresh(page);
+  await page.getByTestId('workspace-select').selectOption('node-web');
+  await openFile(page, 'Dockerfile');
+  await setEditorText(
+    page,
+    'FROM node\n\nWORKDIR /app\n\nCOPY package.json .\nRUN npm install\n\nCOPY . .\n\nEXPOSE 80\n\nCMD ["node", "server.js"]\n',
+  );
+  await build(page);
+  let st = await bandStatuses(page);
+  expect(statusOf(st, 6), st.join(' ')).toBe('built');
+
+  await openFile(page, 'server.js');
+  await page.locator('.monaco-host .view-lines').click();
+  await page.keyboard.press('ControlOrMeta+End');
+  await page.keyboard.type('// changed\n');
+  // what-if: COPY . . would rebuild, RUN npm install would not
+  await expect(page.locator('[data-testid="layer"][data-line="8"]')).toHaveAttribute('data-status', 'will-rebuild');
+  await expect(page.locator('[data-testid="layer"][data-line="6"]')).not.toHaveAttribute('data-status', 'will-rebuild');
+
+  await build(page);
+  st = await bandStatuses(page);
+  expect(statusOf(st, 5), st.join(' ')).toBe('cached');
+  expect(statusOf(st, 6), st.join(' ')).toBe('cached');
+  expect(statusOf(st, 8), st.join(' ')).toBe('built');
+});
+
+test('moving an instruction from the layer stack changes the Dockerfile and the prediction', async ({ page }) => {
+  await openFresh(page);
+  await build(page);
+  // focus the WORKDIR band and press Alt+Down: it moves below (earlier than) ENV INTERVAL
+  const workdir = page.locator('[data-testid="layer"][data-line="7"]');
+  await workdir.focus();
+  await page.keyboard.press('Alt+ArrowDown');
+  // line 5 now holds WORKDIR, which the next build would run again (its parent changed)
+  const moved = page.locator('[data-testid="layer"][data-line="5"]');
+  await expect(moved).toContainText('WORKDIR');
+  await expect(moved).toHaveAttribute('data-status', 'will-rebuild');
+  await expect(page.locator('.monaco-host .view-lines')).toContainText('WORKDIR /web-ping');
+  await expect(page.getByTestId('layers-summary')).toContainText('Next build');
+});

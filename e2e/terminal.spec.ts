@@ -1,0 +1,65 @@
+import { expect, test } from '@playwright/test';
+import { openFresh, terminalText, typeCommand } from './helpers';
+
+test.describe.configure({ timeout: 120_000 });
+
+test('a terminal session pulls, runs detached, reads logs and removes web-ping', async ({ page }) => {
+  await openFresh(page);
+  let out = await typeCommand(page, 'docker pull diamol/ch03-web-ping');
+  expect(out).toContain('Status: Downloaded newer image for diamol/ch03-web-ping:latest');
+
+  out = await typeCommand(page, 'docker run -d --name web-ping diamol/ch03-web-ping');
+  expect(out).toMatch(/[0-9a-f]{64}/);
+  await page.getByRole('tab', { name: 'Containers' }).click();
+  await expect(page.getByTestId('containers')).toContainText('web-ping');
+
+  // a leading "docker" is optional
+  await expect
+    .poll(async () => typeCommand(page, 'logs web-ping'), { timeout: 30_000 })
+    .toContain('** web-ping ** Pinging: blog.sixeyed.com; method: HEAD; 3000ms intervals');
+
+  out = await typeCommand(page, 'docker rm -f web-ping');
+  expect(out).toContain('web-ping');
+  out = await typeCommand(page, 'docker ps -a');
+  expect(out).not.toContain('web-ping');
+  await expect(page.getByTestId('side-panel')).not.toContainText('diamol/ch03-web-ping');
+});
+
+test('the line editor: history, completion, quotes, clear, help and errors in docker’s words', async ({ page }) => {
+  await openFresh(page);
+  await typeCommand(page, 'version');
+  // Up recalls the last command
+  await page.locator('.xterm-helper-textarea').focus();
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('Enter');
+  await expect.poll(async () => ((await terminalText(page)).match(/Version: +28\.2\.2/g) ?? []).length).toBeGreaterThanOrEqual(2);
+
+  // Tab completes a command
+  await page.keyboard.type('docker imag');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type(' ls');
+  await page.keyboard.press('Enter');
+  await expect.poll(() => terminalText(page)).toContain('REPOSITORY');
+
+  const help = await typeCommand(page, 'help');
+  expect(help).toContain('clear');
+
+  const err = await typeCommand(page, 'docker bogus');
+  expect(err).toContain("docker: unknown command: docker bogus");
+
+  const quote = await typeCommand(page, 'docker run "unterminated');
+  expect(quote).toContain('unexpected EOF');
+
+  await typeCommand(page, 'clear');
+  expect((await terminalText(page)).trim()).toMatch(/^\$\s*$/m);
+});
+
+test('Ctrl-C stops a following log stream', async ({ page }) => {
+  await openFresh(page);
+  await typeCommand(page, 'docker run -d --name pinger diamol/ch03-web-ping');
+  await typeCommand(page, 'docker logs -f pinger', { wait: false });
+  await expect.poll(() => terminalText(page), { timeout: 30_000 }).toContain('Pinging: blog.sixeyed.com');
+  const prompts = ((await terminalText(page)).match(/^\$ /gm) ?? []).length;
+  await page.keyboard.press('Control+C');
+  await expect.poll(async () => ((await terminalText(page)).match(/^\$ /gm) ?? []).length, { timeout: 10_000 }).toBeGreaterThan(prompts);
+});

@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import type { BuildEvent, StepInfo } from '../../engine/build/events';
+import { applyBuildEvent, bandHeights, predictedBands, summarize, type BuildView } from './model';
+import { describeReason } from './reasons';
+
+const step = (index: number, line: number | null, instruction: string, name: string, metadataOnly = false): StepInfo => ({
+  index,
+  stage: 'stage-0',
+  line,
+  name,
+  instruction,
+  metadataOnly,
+});
+
+const steps = [
+  step(0, null, 'internal', '[internal] load build definition from Dockerfile'),
+  step(1, 1, 'FROM', 'FROM docker.io/diamol/node:latest'),
+  step(2, 3, 'ENV', 'ENV TARGET="blog.sixeyed.com"', true),
+  step(3, 4, 'WORKDIR', 'WORKDIR /web-ping'),
+  step(4, 5, 'COPY', 'COPY app.js .'),
+  step(5, 6, 'CMD', 'CMD ["node", "/web-ping/app.js"]', true),
+];
+
+function run(events: BuildEvent[]): BuildView | null {
+  return events.reduce<BuildView | null>((v, e) => applyBuildEvent(v, e), null);
+}
+
+describe('Layer stack model', () => {
+  it('shows one band per instruction, the base image as a base band, and hides internal steps', () => {
+    const v = run([{ type: 'build-started', builder: 'buildkit', steps, time: 0 }])!;
+    expect(v.bands.map((b) => `${b.line}:${b.status}`)).toEqual(['1:base', '3:pending', '4:pending', '5:pending', '6:pending']);
+  });
+
+  it('records outcomes, reasons, layer facts and the order steps finished in', () => {
+    const v = run([
+      { type: 'build-started', builder: 'buildkit', steps, time: 0 },
+      { type: 'step-finished', step: 3, outcome: 'cached', durationMs: 0, time: 1, layer: { digest: 'sha256:a', size: 0, added: 1, modified: 0, removed: 0 } },
+      { type: 'step-started', step: 4, time: 1 },
+      {
+        type: 'step-finished',
+        step: 4,
+        outcome: 'built',
+        durationMs: 120,
+        time: 2,
+        reason: { kind: 'files-changed', files: ['app.js'] },
+        layer: { digest: 'sha256:b', size: 846, added: 1, modified: 0, removed: 0 },
+      },
+      { type: 'build-finished', imageId: 'sha256:img', tags: ['web-ping:latest'], durationMs: 300, time: 3 },
+    ])!;
+    const copy = v.bands.find((b) => b.line === 5)!;
+    expect(copy).toMatchObject({ status: 'built', size: 846, digest: 'sha256:b', running: false });
+    expect(describeReason('en', copy.reason)).toBe('app.js changed');
+    expect(v.finishOrder).toEqual([3, 4]);
+    expect(v.state).toBe('finished');
+    expect(summarize(v)).toMatchObject({ built: 1, cached: 1, bytesRebuilt: 846, durationMs: 300 });
+  });
+
+  it('marks the steps a prediction would rebuild and keeps the last build’s facts for the rest', () => {
+    const last = run([
+      { type: 'build-started', builder: 'buildkit', steps, time: 0 },
+      ...[2, 3, 4, 5].map((s) => ({ type: 'step-finished' as const, step: s, outcome: 'built' as const, durationMs: 10, time: 1 })),
+    ]);
+    const pred = steps.map((s) => ({ step: s, outcome: (s.index >= 4 ? 'built' : 'cached') as 'built' | 'cached', reason: s.index === 4 ? { kind: 'files-changed' as const, files: ['app.js'] } : undefined }));
+    const bands = predictedBands(pred, last);
+    expect(bands.map((b) => `${b.line}:${b.status}`)).toEqual(['1:base', '3:built', '4:built', '5:will-rebuild', '6:will-rebuild']);
+  });
+
+  it('says why in Korean too', () => {
+    expect(describeReason('ko', { kind: 'parent-changed', line: 4, instruction: 'COPY' })).toContain('4번째 줄');
+    expect(describeReason('en', { kind: 'env-changed', names: ['TARGET'] })).toBe('ENV TARGET changed');
+  });
+
+  it('gives metadata-only bands a thin fixed height and sizes the rest by layer size', () => {
+    const v = run([
+      { type: 'build-started', builder: 'buildkit', steps, time: 0 },
+      { type: 'step-finished', step: 3, outcome: 'built', durationMs: 0, time: 1, layer: { digest: 'x', size: 100, added: 1, modified: 0, removed: 0 } },
+      { type: 'step-finished', step: 4, outcome: 'built', durationMs: 0, time: 1, layer: { digest: 'y', size: 10000, added: 1, modified: 0, removed: 0 } },
+    ])!;
+    const instr = v.bands.filter((b) => b.status !== 'base');
+    const hs = bandHeights(instr, 'linear', 300);
+    expect(hs[0]).toBe(8); // ENV
+    expect(hs[3]).toBe(8); // CMD
+    expect(hs[2]).toBeGreaterThan(hs[1]);
+    const uniform = bandHeights(instr, 'uniform', 300);
+    expect(uniform[1]).toBe(uniform[2]);
+  });
+});
