@@ -64,7 +64,8 @@ export interface ExecOptions {
 
 interface Live {
   proc: SandboxProcess;
-  replayUntil: number;
+  /** True while a restored process is re-run up to `appliedUntil`: its writes and output were already applied. */
+  replaying: boolean;
   listeners: Set<(e: OutputEvent) => void>;
   exitListeners: Set<(e: ExitEvent) => void>;
 }
@@ -356,7 +357,7 @@ export class ContainerStore {
       seed: parseInt(c.id.slice(0, 8), 16),
       pid: 1,
     };
-    const spawned = this.spawnMain(c, spec, now);
+    const spawned = this.spawnMain(c, spec, false);
     if (!spawned.ok) {
       c.state = { ...c.state, Status: c.state.StartedAt ? 'exited' : 'created', ExitCode: spawned.error.exitCode, Error: this.ociError(spawned.error) };
       this.changed();
@@ -380,19 +381,19 @@ export class ContainerStore {
     return `failed to create task for container: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: ${e.message}: unknown`;
   }
 
-  private spawnMain(c: Container, spec: ProcessSpecData, replayUntil: number): Result<Live, SpawnError> {
+  private spawnMain(c: Container, spec: ProcessSpecData, replaying: boolean): Result<Live, SpawnError> {
     const host = this.host();
     if (!host) return err({ code: 'runtime.not-found', message: 'no sandbox runtime', exitCode: 127 });
     let live: Live | null = null;
-    const guard = { skipWrites: () => !!live && live.proc.now() <= live.replayUntil };
+    const guard = { skipWrites: () => !!live && live.replaying };
     const r = host.spawn({ ...spec, fs: unionProcessFs(this.fs(c), guard) });
     if (!r.ok) return r;
     const proc = r.value;
-    live = { proc, replayUntil, listeners: new Set(), exitListeners: new Set() };
+    live = { proc, replaying, listeners: new Set(), exitListeners: new Set() };
     const l = live;
     this.live.set(c.id, l);
     proc.onOutput((e) => {
-      if (e.time <= l.replayUntil && l.replayUntil > spec.startTime) return;
+      if (l.replaying) return;
       this.appendLog(c, { stream: e.stream, text: e.text, time: e.time });
       for (const fn of l.listeners) fn(e);
     });
@@ -425,7 +426,7 @@ export class ContainerStore {
     const have = this.live.get(c.id);
     if (have) return have;
     if (!this.isRunning(c) || !c.spec) return null;
-    const r = this.spawnMain(c, c.spec, c.appliedUntil);
+    const r = this.spawnMain(c, c.spec, true);
     if (!r.ok) {
       c.state = { ...c.state, Status: 'exited', ExitCode: r.error.exitCode, FinishedAt: c.appliedUntil, Error: r.error.message };
       return null;
@@ -437,6 +438,7 @@ export class ContainerStore {
       await this.applyInput(l.proc, input).catch(() => undefined);
     }
     if (this.live.get(c.id) === l) await l.proc.advanceTo(c.appliedUntil);
+    l.replaying = false;
     return this.live.get(c.id) === l ? l : null;
   }
 
@@ -773,7 +775,9 @@ export class ContainerStore {
     for (const l of this.live.values()) l.proc.dispose();
     this.live.clear();
     this.containers.clear();
-    for (const j of s?.containers ?? []) {
+    for (const j0 of s?.containers ?? []) {
+      // A private copy: the snapshot object may be restored again elsewhere.
+      const j = JSON.parse(JSON.stringify(j0)) as typeof j0;
       const upper = layerFromJSON(j.upper);
       // Writable again: a restored layer must accept the container's further writes.
       upper.sealed = false;
