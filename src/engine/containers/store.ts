@@ -570,7 +570,7 @@ export class ContainerStore {
     await this.settle(c);
     const sig = toSignal(signal);
     if (!sig) return err(engineError('containers.bad-signal', `Invalid signal: ${signal}`));
-    if (!this.isRunning(c)) return err(engineError('containers.not-running', `cannot kill container: ${ref}: container ${c.id} is not running`));
+    if (!this.isRunning(c)) return err(engineError('containers.not-running', `Cannot kill container: ${ref}: container ${c.id} is not running`));
     await this.signal(c, sig);
     return ok(c);
   }

@@ -6,7 +6,7 @@ import type { CommandSpec } from '../command';
 
 export const curlCommand: CommandSpec = {
   path: ['curl'],
-  usage: 'layerlab curl [OPTIONS] URL',
+  usage: 'docker curl [OPTIONS] URL',
   short: "Send an HTTP request to a container's published port (Layerlab)",
   args: { min: 1, max: 1 },
   flags: [
