@@ -1,0 +1,140 @@
+/**
+ * The in-process SandboxHost: runs the kernel on the caller's thread. Used by unit tests, by the engine when no
+ * worker host is injected, and inside the workers themselves. It cannot interrupt a synchronous infinite loop in
+ * user code (nothing on the same thread can); the worker hosts enforce CPU and memory limits.
+ */
+import { err, ok, type Result } from '../core/errors';
+import { resolveExecutable } from './executables';
+import { Kernel, type KernelEvents, type ProcessSpecData } from './kernel';
+import type { ExitEvent, HttpRequest, HttpResponse, OutputEvent, ProcessFs, ProcessSpec, ProgramKind, SandboxHost, SandboxProcess, Signal, SpawnError } from './process';
+import { createProgram } from './programs';
+
+/** Splits a spec into its cloneable data and its filesystem. */
+export function specData(spec: ProcessSpec): ProcessSpecData {
+  const { fs: _fs, ...data } = spec;
+  return data;
+}
+
+/** A SandboxProcess over a Kernel running on this thread. */
+export class KernelProcess implements SandboxProcess {
+  readonly kernel: Kernel;
+  readonly exited: Promise<ExitEvent>;
+  private outputListeners = new Set<(e: OutputEvent) => void>();
+  private exitListeners = new Set<(e: ExitEvent) => void>();
+  private backlog: OutputEvent[] = [];
+  private resolveExit!: (e: ExitEvent) => void;
+  private exitEvent: ExitEvent | null = null;
+
+  constructor(
+    readonly pid: number,
+    readonly kind: ProgramKind,
+    spec: ProcessSpecData,
+    fs: ProcessFs,
+    argv: string[],
+    extraEvents: Partial<KernelEvents> = {},
+    yieldToHost?: () => Promise<void>,
+  ) {
+    this.exited = new Promise((r) => (this.resolveExit = r));
+    const events: KernelEvents = {
+      output: (e) => {
+        extraEvents.output?.(e);
+        if (this.outputListeners.size === 0) this.backlog.push(e);
+        for (const l of this.outputListeners) l(e);
+      },
+      exit: (e) => {
+        this.exitEvent = e;
+        extraEvents.exit?.(e);
+        for (const l of this.exitListeners) l(e);
+        this.resolveExit(e);
+      },
+      ports: extraEvents.ports,
+      slice: extraEvents.slice,
+    };
+    const resolved = resolveExecutable(fs, argv, spec.env, spec.cwd);
+    if (!resolved.ok) throw new Error(resolved.error.message);
+    this.kernel = new Kernel({
+      spec,
+      fs,
+      resolved: resolved.value,
+      events,
+      createProgram,
+      resolve: (a, env, cwd) => {
+        const r = resolveExecutable(fs, a, env, cwd);
+        return r.ok ? r.value : { error: r.error.message, exitCode: r.error.exitCode };
+      },
+      yieldToHost,
+    });
+    void this.kernel.start();
+  }
+
+  onOutput(listener: (e: OutputEvent) => void): () => void {
+    this.outputListeners.add(listener);
+    if (this.backlog.length) {
+      const b = this.backlog;
+      this.backlog = [];
+      for (const e of b) listener(e);
+    }
+    return () => this.outputListeners.delete(listener);
+  }
+
+  onExit(listener: (e: ExitEvent) => void): () => void {
+    this.exitListeners.add(listener);
+    if (this.exitEvent) listener(this.exitEvent);
+    return () => this.exitListeners.delete(listener);
+  }
+
+  exitStatus(): ExitEvent | null {
+    return this.exitEvent;
+  }
+
+  now(): number {
+    return this.kernel.now();
+  }
+
+  write(text: string): void {
+    void this.kernel.write(text);
+  }
+
+  closeStdin(): void {
+    void this.kernel.closeStdin();
+  }
+
+  kill(signal: Signal = 'SIGTERM'): Promise<void> {
+    return this.kernel.kill(signal);
+  }
+
+  advanceTo(t: number): Promise<void> {
+    return this.kernel.advanceTo(t);
+  }
+
+  httpRequest(port: number, req: HttpRequest): Promise<HttpResponse> {
+    return this.kernel.httpRequest(port, req);
+  }
+
+  listeningPorts(): number[] {
+    return this.kernel.listeningPorts();
+  }
+
+  dispose(): void {
+    if (!this.exitEvent) this.kernel.terminate(137, 'killed', 'disposed');
+  }
+}
+
+export interface InProcessHostOptions {
+  /** Lets the host's event loop run between slices (default: microtask hops only). */
+  yieldToHost?: () => Promise<void>;
+}
+
+export class InProcessHost implements SandboxHost {
+  readonly kind = 'in-process' as const;
+  private nextPid = 1;
+  constructor(private opts: InProcessHostOptions = {}) {}
+
+  spawn(spec: ProcessSpec): Result<SandboxProcess, SpawnError> {
+    const r = resolveExecutable(spec.fs, spec.argv, spec.env, spec.cwd);
+    if (!r.ok) return err(r.error);
+    const data = specData(spec);
+    const pid = spec.pid ?? this.nextPid++;
+    return ok(new KernelProcess(pid, r.value.kind, { ...data, pid }, spec.fs, spec.argv, {}, this.opts.yieldToHost));
+  }
+}

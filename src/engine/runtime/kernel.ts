@@ -1,0 +1,480 @@
+/**
+ * The process core: one simulated process (plus the children a shell starts) with its virtual clock, terminal
+ * line discipline, signals, ports and exit. It is the same code in every host: the in-process host calls it
+ * directly; the worker hosts run it inside the worker (worker-core.ts) and talk to it through messages.
+ */
+import type { ExitEvent, ExitReason, HttpRequest, HttpResponse, OutputEvent, ProcessFs, ProcessSpec, Signal, StdStream } from './process';
+import { signalExitCode } from './process';
+import { VirtualScheduler } from './scheduler';
+import type { ResolvedProgram } from './executables';
+
+/** The spec without the filesystem: what crosses a worker boundary. */
+export type ProcessSpecData = Omit<ProcessSpec, 'fs'>;
+
+export interface KernelEvents {
+  output(e: OutputEvent): void;
+  exit(e: ExitEvent): void;
+  /** Listening ports changed. */
+  ports?(ports: number[]): void;
+  /** A synchronous slice of user code starts / ends (the worker hosts' CPU watchdog listens to these). */
+  slice?(phase: 'start' | 'end'): void;
+}
+
+export type HttpHandler = (req: HttpRequest) => Promise<HttpResponse>;
+
+/** What a program (node, sh, an applet, hello) gets from the kernel. One per program instance. */
+export interface ProgramContext {
+  readonly argv: string[];
+  readonly env: Record<string, string>;
+  readonly cwd: string;
+  readonly spec: ProcessSpecData;
+  readonly fs: ProcessFs;
+  readonly pid: number;
+  /** Is this the process's main program (a container's pid 1 when spec.pid is 1)? */
+  readonly isMain: boolean;
+  now(): number;
+  random(): number;
+  write(stream: StdStream, text: string): void;
+  /** Ends this program. For the main program this ends the process. */
+  exit(code: number, reason?: ExitReason, signal?: Signal): void;
+  /** Virtual timers owned by this program (cleared when it exits). `ref` timers keep it alive. */
+  setTimer(delay: number, cb: () => void, repeat?: boolean): number;
+  clearTimer(id: number): void;
+  setTimerRef(id: number, ref: boolean): void;
+  hasTimer(id: number): boolean;
+  /** Keeps the program alive until the returned function is called (servers, pending requests, readers). */
+  hold(): () => void;
+  listen(port: number, handler: HttpHandler): 'EADDRINUSE' | null;
+  unlisten(port: number): void;
+  /** Calls a server listening in this process (a localhost request), or null if nothing listens on the port. */
+  localRequest(port: number, req: HttpRequest): Promise<HttpResponse> | null;
+  /** Runs another program in the foreground (the shell running `node app.js`); resolves with its exit code. */
+  spawnChild(argv: string[], opts: { env: Record<string, string>; cwd: string }): Promise<number>;
+  /** Wraps a callback so exceptions go to the program's uncaught handler. */
+  guard<A extends unknown[]>(fn: (...args: A) => void): (...args: A) => void;
+}
+
+export interface Program {
+  start(): void;
+  /** Input: a cooked line ending in "\n" (tty) or a raw chunk (pipe). */
+  input?(text: string): void;
+  inputEnd?(): void;
+  /** Returns true if the program handled the signal; false applies the default action. */
+  signal?(sig: Signal): boolean;
+  /** Ctrl-C in a tty: like SIGINT but the REPL and shell treat it as "cancel line". Defaults to signal(). */
+  interrupt?(pendingLine: string): boolean;
+  /** Nothing keeps the program alive any more (no ref timers, no holds). Node exits here; others ignore it. */
+  idle?(): void;
+  /** An exception escaped a guarded callback. */
+  uncaught?(e: unknown): void;
+  /** The terminal shows "^C" for Ctrl-C unless the program draws its own (the Node REPL). */
+  readonly ownsTty?: boolean;
+}
+
+export type ProgramFactory = (ctx: ProgramContext, resolved: ResolvedProgram) => Program;
+
+/** Thrown inside user code to unwind the stack after process.exit(); never reaches the user. */
+export class ProcessExit {
+  constructor(readonly code: number) {}
+}
+
+interface Ctx {
+  ctx: ProgramContext;
+  program: Program | null;
+  timers: Set<number>;
+  holds: number;
+  done: boolean;
+  onExit: (code: number, reason: ExitReason, signal?: Signal) => void;
+}
+
+export interface KernelOptions {
+  spec: ProcessSpecData;
+  fs: ProcessFs;
+  resolved: ResolvedProgram;
+  events: KernelEvents;
+  /** Creates programs (node.ts, shell.ts, ...); injected to keep the kernel independent of them. */
+  createProgram: (ctx: ProgramContext, resolved: ResolvedProgram) => Program;
+  /** Resolves an argv for a child (PATH lookup). */
+  resolve: (argv: string[], env: Record<string, string>, cwd: string) => ResolvedProgram | { error: string; exitCode: number };
+  /** Lets pending host work (and Node's microtask queue) run; default: a chain of microtask hops. */
+  yieldToHost?: () => Promise<void>;
+}
+
+function seedFrom(text: string): number {
+  let h = 2166136261;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
+  return h >>> 0;
+}
+
+export class Kernel {
+  readonly scheduler: VirtualScheduler;
+  private exitEvent: ExitEvent | null = null;
+  private stack: Ctx[] = [];
+  private ports = new Map<number, HttpHandler>();
+  private lineBuf = '';
+  private escape = 0;
+  private stdinClosed = false;
+  private queue: Promise<void> = Promise.resolve();
+  private rngState: number;
+  private started = false;
+
+  constructor(private opts: KernelOptions) {
+    this.scheduler = new VirtualScheduler(opts.spec.startTime);
+    this.rngState = (opts.spec.seed ?? seedFrom(opts.spec.hostname)) >>> 0;
+  }
+
+  get exited(): ExitEvent | null {
+    return this.exitEvent;
+  }
+
+  now(): number {
+    return this.scheduler.now;
+  }
+
+  listeningPorts(): number[] {
+    return [...this.ports.keys()].sort((a, b) => a - b);
+  }
+
+  private random(): number {
+    this.rngState = (this.rngState + 0x6d2b79f5) >>> 0;
+    let t = this.rngState;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  }
+
+  /** Serialises every external entry point so slices never interleave. */
+  private enqueue<T>(fn: () => Promise<T> | T): Promise<T> {
+    const p = this.queue.then(fn);
+    this.queue = p.then(
+      () => undefined,
+      () => undefined,
+    );
+    return p;
+  }
+
+  private async settle(): Promise<void> {
+    for (let round = 0; round < 3; round++) {
+      for (let i = 0; i < 20; i++) await Promise.resolve();
+      if (this.opts.yieldToHost) await this.opts.yieldToHost();
+    }
+  }
+
+  /** Runs fn as one slice of user work, then lets microtasks settle and checks for idleness. */
+  private async slice(fn: () => void, drain = true): Promise<void> {
+    await this.sliceOnce(fn);
+    if (!drain) return;
+    // Work due "now" (setImmediate, zero-delay timers, deferred callbacks) runs without time passing.
+    for (let i = 0; i < 10000 && !this.exitEvent; i++) {
+      const t = this.scheduler.nextDue(this.scheduler.now);
+      if (!t) break;
+      if (t.repeat !== undefined) this.scheduler.rearm(t);
+      else this.scheduler.clear(t.id);
+      await this.sliceOnce(t.cb);
+    }
+  }
+
+  private async sliceOnce(fn: () => void): Promise<void> {
+    if (this.exitEvent) return;
+    this.opts.events.slice?.('start');
+    try {
+      try {
+        fn();
+      } catch (e) {
+        if (!(e instanceof ProcessExit)) this.crash(e);
+      }
+      await this.settle();
+    } finally {
+      this.opts.events.slice?.('end');
+    }
+    this.checkIdle();
+  }
+
+  private crash(e: unknown): void {
+    const top = this.stack[this.stack.length - 1];
+    if (top?.program?.uncaught) top.program.uncaught(e);
+    else {
+      const text = e instanceof Error ? e.stack ?? String(e) : String(e);
+      this.output('stderr', `${text}\n`);
+      this.finish(1, 'error', undefined, 'runtime error');
+    }
+  }
+
+  private checkIdle(): void {
+    // Repeat: one program exiting can make its parent idle.
+    for (let guard = 0; guard < 8 && !this.exitEvent; guard++) {
+      const top = this.stack[this.stack.length - 1];
+      if (!top || top.done) return;
+      let ref = false;
+      for (const id of top.timers) {
+        const t = this.scheduler.get(id);
+        if (t?.ref) ref = true;
+        else if (!t) top.timers.delete(id);
+      }
+      if (ref || top.holds > 0 || !top.program?.idle) return;
+      const before = this.stack.length;
+      top.program.idle();
+      if (this.stack.length === before && !top.done) return;
+    }
+  }
+
+  private output(stream: StdStream, text: string): void {
+    if (!text || this.exitEvent) return;
+    const out = this.opts.spec.tty ? text.replace(/\r?\n/g, '\r\n') : text;
+    this.opts.events.output({ stream: this.opts.spec.tty ? 'stdout' : stream, text: out, time: this.scheduler.now });
+  }
+
+  private finish(code: number, reason: ExitReason, signal?: Signal, message?: string): void {
+    if (this.exitEvent) return;
+    this.exitEvent = { code, time: this.scheduler.now, reason, ...(signal ? { signal } : {}), ...(message ? { message } : {}) };
+    this.scheduler.clearAll();
+    for (const c of this.stack) c.done = true;
+    this.stack = [];
+    if (this.ports.size) {
+      this.ports.clear();
+      this.opts.events.ports?.([]);
+    }
+    this.opts.events.exit(this.exitEvent);
+  }
+
+  private makeContext(argv: string[], env: Record<string, string>, cwd: string, isMain: boolean, onExit: Ctx['onExit']): Ctx {
+    // eslint-disable-next-line @typescript-eslint/no-this-alias
+    const k = this;
+    const c: Ctx = { ctx: null as unknown as ProgramContext, program: null, timers: new Set(), holds: 0, done: false, onExit };
+    const ctx: ProgramContext = {
+      argv,
+      env,
+      cwd,
+      spec: this.opts.spec,
+      fs: this.opts.fs,
+      pid: isMain ? this.opts.spec.pid ?? 1 : (this.opts.spec.pid ?? 1) + this.stack.length + 6,
+      isMain,
+      now: () => k.scheduler.now,
+      random: () => k.random(),
+      write: (stream, text) => {
+        if (!c.done) k.output(stream, text);
+      },
+      exit: (code, reason = 'exit', signal) => {
+        if (c.done) return;
+        c.done = true;
+        for (const id of c.timers) k.scheduler.clear(id);
+        c.timers.clear();
+        c.onExit(code, reason, signal);
+      },
+      setTimer: (delay, cb, repeat) => {
+        const t = k.scheduler.add(delay, ctx.guard(cb), repeat ? delay : undefined);
+        c.timers.add(t.id);
+        return t.id;
+      },
+      clearTimer: (id) => {
+        if (c.timers.delete(id)) k.scheduler.clear(id);
+      },
+      setTimerRef: (id, ref) => {
+        const t = k.scheduler.get(id);
+        if (t && c.timers.has(id)) t.ref = ref;
+      },
+      hasTimer: (id) => c.timers.has(id) && k.scheduler.has(id),
+      hold: () => {
+        c.holds++;
+        let released = false;
+        return () => {
+          if (released) return;
+          released = true;
+          c.holds--;
+        };
+      },
+      listen: (port, handler) => {
+        if (k.ports.has(port)) return 'EADDRINUSE';
+        k.ports.set(port, handler);
+        k.opts.events.ports?.(k.listeningPorts());
+        return null;
+      },
+      unlisten: (port) => {
+        if (k.ports.delete(port)) k.opts.events.ports?.(k.listeningPorts());
+      },
+      localRequest: (port, req) => {
+        const h = k.ports.get(port);
+        return h ? h(req) : null;
+      },
+      spawnChild: (cargv, o) => k.spawnChild(cargv, o.env, o.cwd),
+      guard:
+        <A extends unknown[]>(fn: (...args: A) => void) =>
+        (...args: A) => {
+          if (c.done) return;
+          try {
+            fn(...args);
+          } catch (e) {
+            if (e instanceof ProcessExit) return;
+            if (c.program?.uncaught) c.program.uncaught(e);
+            else throw e;
+          }
+        },
+    };
+    c.ctx = ctx;
+    return c;
+  }
+
+  private spawnChild(argv: string[], env: Record<string, string>, cwd: string): Promise<number> {
+    const r = this.opts.resolve(argv, env, cwd);
+    if ('error' in r) return Promise.resolve(r.exitCode);
+    return new Promise<number>((resolveExit) => {
+      const c = this.makeContext(r.argv, env, cwd, false, (code) => {
+        const i = this.stack.indexOf(c);
+        if (i >= 0) this.stack.splice(i, 1);
+        resolveExit(code);
+      });
+      this.stack.push(c);
+      c.program = this.opts.createProgram(c.ctx, r);
+      try {
+        c.program.start();
+      } catch (e) {
+        if (!(e instanceof ProcessExit)) {
+          if (c.program.uncaught) c.program.uncaught(e);
+          else c.ctx.exit(1);
+        }
+      }
+      if (this.stdinClosed && !c.done) c.program.inputEnd?.();
+    });
+  }
+
+  /** Starts the main program at spec.startTime. */
+  start(): Promise<void> {
+    return this.enqueue(async () => {
+      if (this.started) return;
+      this.started = true;
+      const s = this.opts.spec;
+      const main = this.makeContext(this.opts.resolved.argv, { ...s.env }, s.cwd, true, (code, reason, signal) =>
+        this.finish(code, reason, signal),
+      );
+      this.stack.push(main);
+      await this.slice(() => {
+        main.program = this.opts.createProgram(main.ctx, this.opts.resolved);
+        main.program.start();
+      });
+      if (!s.interactive) await this.closeStdinNow();
+    });
+  }
+
+  private async closeStdinNow(): Promise<void> {
+    if (this.stdinClosed) return;
+    this.stdinClosed = true;
+    const top = this.stack[this.stack.length - 1];
+    if (top?.program?.inputEnd) await this.slice(() => top.program!.inputEnd!());
+  }
+
+  private deliver(text: string): Promise<void> {
+    const top = this.stack[this.stack.length - 1];
+    if (!top?.program?.input) return Promise.resolve();
+    return this.slice(() => top.program!.input!(text));
+  }
+
+  /** Terminal or pipe input. */
+  write(text: string): Promise<void> {
+    return this.enqueue(async () => {
+      if (this.exitEvent || this.stdinClosed) return;
+      if (!this.opts.spec.tty) {
+        await this.deliver(text);
+        return;
+      }
+      for (const ch of text) {
+        if (this.exitEvent) return;
+        if (this.escape > 0) {
+          // Swallow ANSI escape sequences (arrow keys): ESC [ ... final byte.
+          if (this.escape === 1 && ch === '[') this.escape = 2;
+          else if (this.escape === 1 || /[@-~]/.test(ch)) this.escape = 0;
+          continue;
+        }
+        if (ch === '\x1b') {
+          this.escape = 1;
+        } else if (ch === '\r' || ch === '\n') {
+          const line = this.lineBuf;
+          this.lineBuf = '';
+          this.output('stdout', '\n');
+          await this.deliver(line + '\n');
+        } else if (ch === '\x7f' || ch === '\b') {
+          if (this.lineBuf.length) {
+            this.lineBuf = [...this.lineBuf].slice(0, -1).join('');
+            this.opts.events.output({ stream: 'stdout', text: '\b \b', time: this.scheduler.now });
+          }
+        } else if (ch === '\x03') {
+          const pending = this.lineBuf;
+          this.lineBuf = '';
+          const top = this.stack[this.stack.length - 1];
+          if (!top?.program?.ownsTty) this.output('stdout', '^C');
+          await this.slice(() => {
+            const handled = top?.program?.interrupt ? top.program.interrupt(pending) : top?.program?.signal?.('SIGINT');
+            if (!handled && top && !(top.ctx.isMain && (this.opts.spec.pid ?? 1) === 1)) {
+              top.ctx.exit(signalExitCode('SIGINT'), 'signal', 'SIGINT');
+            }
+          });
+        } else if (ch === '\x04') {
+          if (this.lineBuf === '') {
+            const top = this.stack[this.stack.length - 1];
+            if (top?.program?.inputEnd) await this.slice(() => top.program!.inputEnd!());
+          }
+        } else if (ch >= ' ' || ch === '\t') {
+          this.lineBuf += ch;
+          this.output('stdout', ch);
+        }
+      }
+    });
+  }
+
+  closeStdin(): Promise<void> {
+    return this.enqueue(() => this.closeStdinNow());
+  }
+
+  /**
+   * Signals go to the main program. Like Linux, a pid-1 process without a handler ignores SIGINT/SIGTERM
+   * (so `docker stop` of a handler-less node app waits for the timeout and SIGKILLs it: exit 137).
+   */
+  kill(sig: Signal = 'SIGTERM'): Promise<void> {
+    if (sig === 'SIGKILL') {
+      // Not queued: SIGKILL must work even while a slice is stuck awaiting.
+      this.finish(signalExitCode('SIGKILL'), 'killed', 'SIGKILL');
+      return Promise.resolve();
+    }
+    return this.enqueue(async () => {
+      if (this.exitEvent) return;
+      const main = this.stack[0];
+      await this.slice(() => {
+        const handled = main?.program?.signal?.(sig) ?? false;
+        if (!handled && main && (this.opts.spec.pid ?? 1) !== 1) main.ctx.exit(signalExitCode(sig), 'signal', sig);
+      });
+    });
+  }
+
+  /** Ends the process from outside (host decisions: OOM, CPU limit). */
+  terminate(code: number, reason: ExitReason, message?: string): void {
+    this.finish(code, reason, reason === 'killed' ? 'SIGKILL' : undefined, message);
+  }
+
+  advanceTo(t: number): Promise<void> {
+    return this.enqueue(async () => {
+      for (let n = 0; !this.exitEvent; n++) {
+        const timer = this.scheduler.nextDue(t);
+        if (!timer) break;
+        this.scheduler.now = Math.max(this.scheduler.now, timer.at);
+        if (timer.repeat !== undefined) this.scheduler.rearm(timer);
+        else this.scheduler.clear(timer.id);
+        await this.slice(timer.cb, false);
+      }
+      if (!this.exitEvent && t > this.scheduler.now) this.scheduler.now = t;
+      await this.settle();
+    });
+  }
+
+  httpRequest(port: number, req: HttpRequest): Promise<HttpResponse> {
+    // The queue must not wait for the response (it may need virtual time to pass), so the promise is boxed.
+    return this.enqueue(async () => {
+      const h = this.ports.get(port);
+      if (!h || this.exitEvent) throw Object.assign(new Error(`connect ECONNREFUSED 127.0.0.1:${port}`), { code: 'ECONNREFUSED' });
+      const box: { p: Promise<HttpResponse> | null } = { p: null };
+      await this.slice(() => {
+        box.p = h(req);
+      });
+      if (!box.p) throw new Error('socket hang up');
+      return box;
+    }).then((box) => box.p!);
+  }
+}

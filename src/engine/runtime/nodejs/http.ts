@@ -1,0 +1,377 @@
+/**
+ * Node's `http` and `https`: a client that talks to the simulated internet (network.ts) or to servers in the
+ * same process (localhost), and `createServer`, whose requests arrive through `SandboxProcess.httpRequest`.
+ */
+import type { HttpRequest, HttpResponse } from '../process';
+import type { ProgramContext } from '../kernel';
+import { EventEmitter } from './events';
+import { NodeBuffer } from './globals';
+import { econnrefused, enotfound, type NodeFlavour } from './node-errors';
+import { dnsFailureDelay, latencyFor, lookupSite, STATUS_CODES } from './network';
+
+export interface HttpHost {
+  ctx: ProgramContext;
+  fl: NodeFlavour;
+  /** Next request number of this process (for deterministic latency). */
+  nextRequestNumber(): number;
+  /** Calls a server listening in this process, or null if none listens on the port. */
+  localRequest(port: number, req: HttpRequest): Promise<HttpResponse> | null;
+  immediate(cb: () => void): void;
+  Date: DateConstructor;
+}
+
+export class IncomingMessage extends EventEmitter {
+  statusCode?: number;
+  statusMessage?: string;
+  method?: string;
+  url?: string;
+  httpVersion = '1.1';
+  headers: Record<string, string> = {};
+  rawHeaders: string[] = [];
+  complete = false;
+  private encoding: string | null = null;
+  socket = { remoteAddress: '172.17.0.1', encrypted: false };
+  setEncoding(enc: string): this {
+    this.encoding = enc;
+    return this;
+  }
+  resume(): this {
+    return this;
+  }
+  pause(): this {
+    return this;
+  }
+  pipe<T extends { write(c: unknown): unknown; end(): unknown }>(dest: T): T {
+    this.on('data', (c: unknown) => dest.write(c));
+    this.on('end', () => dest.end());
+    return dest;
+  }
+  /** Delivers the body as one chunk then 'end'. */
+  _deliver(body: string): void {
+    if (body) this.emit('data', this.encoding ? body : NodeBuffer.from(body));
+    this.complete = true;
+    this.emit('end');
+  }
+}
+
+function lowerHeaders(h: Record<string, unknown> | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(h ?? {})) out[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : String(v);
+  return out;
+}
+
+export class ServerResponse extends EventEmitter {
+  statusCode = 200;
+  statusMessage = '';
+  headersSent = false;
+  finished = false;
+  writableEnded = false;
+  private headers = new Map<string, [string, string | string[]]>();
+  private chunks: string[] = [];
+  constructor(
+    private done: (r: HttpResponse) => void,
+    private D: DateConstructor,
+    readonly req: IncomingMessage,
+  ) {
+    super();
+  }
+  setHeader(name: string, value: string | number | string[]): this {
+    this.headers.set(name.toLowerCase(), [name, Array.isArray(value) ? value.map(String) : String(value)]);
+    return this;
+  }
+  getHeader(name: string): string | string[] | undefined {
+    return this.headers.get(name.toLowerCase())?.[1];
+  }
+  getHeaders(): Record<string, string | string[]> {
+    const o: Record<string, string | string[]> = {};
+    for (const [k, [, v]] of this.headers) o[k] = v;
+    return o;
+  }
+  getHeaderNames(): string[] {
+    return [...this.headers.keys()];
+  }
+  hasHeader(name: string): boolean {
+    return this.headers.has(name.toLowerCase());
+  }
+  removeHeader(name: string): void {
+    this.headers.delete(name.toLowerCase());
+  }
+  writeHead(status: number, msg?: string | Record<string, unknown>, headers?: Record<string, unknown>): this {
+    this.statusCode = status;
+    if (typeof msg === 'string') this.statusMessage = msg;
+    else headers = msg;
+    for (const [k, v] of Object.entries(headers ?? {})) this.setHeader(k, v as string);
+    this.headersSent = true;
+    return this;
+  }
+  write(chunk: unknown, _enc?: unknown, cb?: () => void): boolean {
+    if (chunk !== undefined && chunk !== null) this.chunks.push(chunk instanceof Uint8Array ? new TextDecoder().decode(chunk) : String(chunk));
+    this.headersSent = true;
+    if (typeof _enc === 'function') (_enc as () => void)();
+    else cb?.();
+    return true;
+  }
+  end(chunk?: unknown, _enc?: unknown, cb?: () => void): this {
+    if (this.finished) return this;
+    if (typeof chunk === 'function') {
+      cb = chunk as () => void;
+      chunk = undefined;
+    }
+    if (chunk !== undefined && chunk !== null) this.write(chunk);
+    this.finished = this.writableEnded = true;
+    this.headersSent = true;
+    const body = this.chunks.join('');
+    const headers: Record<string, string> = {};
+    for (const [k, [, v]] of this.headers) headers[k] = Array.isArray(v) ? v.join(', ') : v;
+    headers['date'] ??= new this.D().toUTCString();
+    headers['connection'] ??= 'keep-alive';
+    if (!('content-length' in headers) && !('transfer-encoding' in headers)) {
+      if (this.chunks.length <= 1) headers['content-length'] = String(new TextEncoder().encode(body).length);
+      else headers['transfer-encoding'] = 'chunked';
+    }
+    this.done({
+      status: this.statusCode,
+      statusText: this.statusMessage || STATUS_CODES[this.statusCode] || '',
+      headers,
+      body: this.req.method === 'HEAD' ? '' : body,
+    });
+    this.emit('finish');
+    if (typeof _enc === 'function') (_enc as () => void)();
+    else cb?.();
+    return this;
+  }
+}
+
+export function createHttpModule(h: HttpHost, secure: boolean): any {
+  const defaultPort = secure ? 443 : 80;
+
+  class ClientRequest extends EventEmitter {
+    method: string;
+    path: string;
+    host: string;
+    port: number;
+    aborted = false;
+    private headers: Record<string, string>;
+    private body: string[] = [];
+    private ended = false;
+    constructor(opts: any, cb?: (res: IncomingMessage) => void) {
+      super();
+      const hostRaw: string = opts.hostname ?? opts.host ?? 'localhost';
+      const hostname = opts.hostname ? String(opts.hostname) : String(hostRaw).replace(/:\d+$/, '');
+      this.host = hostname;
+      const portFromHost = !opts.hostname && /:(\d+)$/.exec(String(hostRaw));
+      this.port = Number(opts.port ?? (portFromHost ? portFromHost[1] : defaultPort));
+      this.method = String(opts.method ?? 'GET').toUpperCase();
+      this.path = opts.path ?? '/';
+      this.headers = lowerHeaders(opts.headers);
+      if (cb) this.once('response', cb);
+    }
+    setHeader(k: string, v: string): void {
+      this.headers[k.toLowerCase()] = String(v);
+    }
+    getHeader(k: string): string | undefined {
+      return this.headers[k.toLowerCase()];
+    }
+    removeHeader(k: string): void {
+      delete this.headers[k.toLowerCase()];
+    }
+    setTimeout(_ms: number, cb?: () => void): this {
+      if (cb) this.once('timeout', cb);
+      return this;
+    }
+    setNoDelay(): void {}
+    setSocketKeepAlive(): void {}
+    write(chunk: unknown): boolean {
+      this.body.push(chunk instanceof Uint8Array ? new TextDecoder().decode(chunk) : String(chunk));
+      return true;
+    }
+    abort(): void {
+      this.aborted = true;
+    }
+    destroy(err?: Error): this {
+      this.aborted = true;
+      if (err) h.immediate(() => this.emit('error', err));
+      return this;
+    }
+    end(chunk?: unknown, _enc?: unknown, cb?: () => void): this {
+      if (this.ended) return this;
+      this.ended = true;
+      if (typeof chunk === 'function') cb = chunk as () => void;
+      else if (chunk !== undefined && chunk !== null) this.write(chunk);
+      if (typeof _enc === 'function') cb = _enc as () => void;
+      cb?.();
+      this.send();
+      return this;
+    }
+    private send(): void {
+      const release = h.ctx.hold();
+      const n = h.nextRequestNumber();
+      const host = this.host;
+      const respond = (r: { status: number; headers: Record<string, string>; body: string }) => {
+        if (this.aborted) return release();
+        const res = new IncomingMessage();
+        res.statusCode = r.status;
+        res.statusMessage = STATUS_CODES[r.status] ?? '';
+        res.headers = { ...r.headers };
+        res.rawHeaders = Object.entries(r.headers).flat();
+        try {
+          this.emit('response', res);
+        } finally {
+          h.immediate(() => {
+            release();
+            res._deliver(this.method === 'HEAD' ? '' : r.body);
+          });
+        }
+      };
+      const fail = (e: Error, delay: number) => {
+        h.ctx.setTimer(delay, () => {
+          release();
+          if (!this.aborted) this.emit('error', e);
+        });
+      };
+      const local = host === 'localhost' || host === '127.0.0.1' || host === '0.0.0.0' || host === h.ctx.spec.hostname;
+      if (local) {
+        const p = h.localRequest(this.port, { method: this.method, path: this.path, headers: this.headers, body: this.body.join('') });
+        if (!p) return fail(econnrefused(h.fl, host, this.port), 1);
+        p.then(
+          h.ctx.guard((r: HttpResponse) => h.ctx.setTimer(1, () => respond(r))),
+          h.ctx.guard((e: Error) => fail(e, 1)),
+        );
+        return;
+      }
+      const site = lookupSite(host);
+      if (!site) return fail(enotfound(h.fl, host, this.port), dnsFailureDelay(host, n));
+      const latency = latencyFor(site, host, n);
+      h.ctx.setTimer(latency, () =>
+        respond({
+          status: site.status,
+          headers: { date: new h.Date().toUTCString(), ...(site.headers ?? {}), 'content-length': String(new TextEncoder().encode(site.body ?? '').length) },
+          body: site.body ?? '',
+        }),
+      );
+    }
+  }
+
+  const parseArgs = (a: any, b: any, c: any): [any, ((res: IncomingMessage) => void) | undefined] => {
+    let opts: any = {};
+    let cb = typeof b === 'function' ? b : c;
+    if (typeof a === 'string' || (a && typeof a === 'object' && typeof a.href === 'string' && typeof a.pathname === 'string')) {
+      const U = (globalThis as any).URL;
+      let u: any;
+      try {
+        u = new U(String(a));
+      } catch {
+        const e: any = new TypeError(h.fl.legacy ? `Invalid URL: ${a}` : 'Invalid URL');
+        e.code = 'ERR_INVALID_URL';
+        e.input = String(a);
+        throw e;
+      }
+      opts = { protocol: u.protocol, hostname: u.hostname, port: u.port || undefined, path: `${u.pathname}${u.search}` };
+      if (b && typeof b === 'object') opts = { ...opts, ...b };
+    } else opts = { ...(a ?? {}) };
+    if (typeof b === 'function') cb = b;
+    return [opts, cb];
+  };
+
+  class Server extends EventEmitter {
+    listening = false;
+    private port = 0;
+    private release: (() => void) | null = null;
+    constructor(handler?: (req: IncomingMessage, res: ServerResponse) => void) {
+      super();
+      if (handler) this.on('request', handler);
+    }
+    listen(...args: any[]): this {
+      const cb = typeof args[args.length - 1] === 'function' ? args.pop() : undefined;
+      let port = args[0];
+      if (port && typeof port === 'object') port = port.port;
+      this.port = port === undefined || port === null ? 0 : Number(port);
+      if (!Number.isInteger(this.port) || this.port < 0 || this.port > 65535) {
+        const e: any = new RangeError(`options.port should be >= 0 and < 65536. Received ${args[0]}.`);
+        e.code = 'ERR_SOCKET_BAD_PORT';
+        throw e;
+      }
+      if (this.port === 0) this.port = 30000 + Math.floor(h.ctx.random() * 20000);
+      if (cb) this.once('listening', cb);
+      const err = h.ctx.listen(this.port, (req) => this.handle(req));
+      if (err) {
+        const e: any = new Error(`listen EADDRINUSE: address already in use :::${this.port}`);
+        e.code = 'EADDRINUSE';
+        e.errno = h.fl.legacy ? 'EADDRINUSE' : -98;
+        e.syscall = 'listen';
+        e.address = '::';
+        e.port = this.port;
+        h.immediate(() => this.emit('error', e));
+        return this;
+      }
+      this.listening = true;
+      this.release = h.ctx.hold();
+      h.immediate(() => this.emit('listening'));
+      return this;
+    }
+    address(): { address: string; family: string; port: number } | null {
+      return this.listening ? { address: '::', family: 'IPv6', port: this.port } : null;
+    }
+    close(cb?: (err?: Error) => void): this {
+      if (this.listening) {
+        h.ctx.unlisten(this.port);
+        this.listening = false;
+        this.release?.();
+        this.release = null;
+      }
+      h.immediate(() => {
+        this.emit('close');
+        cb?.();
+      });
+      return this;
+    }
+    setTimeout(): this {
+      return this;
+    }
+    ref(): this {
+      return this;
+    }
+    unref(): this {
+      this.release?.();
+      this.release = null;
+      return this;
+    }
+    private handle(r: HttpRequest): Promise<HttpResponse> {
+      return new Promise<HttpResponse>((resolve) => {
+        const req = new IncomingMessage();
+        req.method = r.method.toUpperCase();
+        req.url = r.path || '/';
+        req.headers = { host: `localhost:${this.port}`, ...lowerHeaders(r.headers) };
+        req.rawHeaders = Object.entries(req.headers).flat();
+        const res = new ServerResponse(resolve, h.Date, req);
+        h.ctx.guard(() => this.emit('request', req, res))();
+        h.immediate(() => req._deliver(r.body ?? ''));
+      });
+    }
+  }
+
+  const mod: any = {
+    request: (a: any, b?: any, c?: any) => {
+      const [opts, cb] = parseArgs(a, b, c);
+      return new ClientRequest(opts, cb);
+    },
+    get: (a: any, b?: any, c?: any) => {
+      const [opts, cb] = parseArgs(a, b, c);
+      const r = new ClientRequest({ ...opts, method: 'GET' }, cb);
+      r.end();
+      return r;
+    },
+    createServer: (a?: any, b?: any) => new Server(typeof a === 'function' ? a : b),
+    Server,
+    ClientRequest,
+    IncomingMessage,
+    ServerResponse,
+    STATUS_CODES,
+    METHODS: ['DELETE', 'GET', 'HEAD', 'OPTIONS', 'PATCH', 'POST', 'PUT'],
+    Agent: class Agent {
+      constructor(public options: unknown = {}) {}
+    },
+  };
+  mod.globalAgent = new mod.Agent();
+  return mod;
+}

@@ -1,0 +1,346 @@
+/**
+ * util.inspect and util.format, close to Node's output for the values learners print: strings quoted with
+ * single quotes, `{ a: 1 }`, `[ 1, 2 ]`, `Map(1) { 'a' => 1 }`, `[Function: f]`, errors as their stack.
+ * `legacy` (Node < 12) switches to Node 10's layout: `{ a: 1,\n  b: 2 }`, errors with props as `{ Error: ... }`.
+ */
+export interface InspectOptions {
+  depth?: number;
+  legacy?: boolean;
+  breakLength?: number;
+}
+
+const IDENT = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
+
+export function quoteString(s: string): string {
+  let q = "'";
+  if (s.includes("'")) {
+    if (!s.includes('"')) q = '"';
+    else if (!s.includes('`') && !s.includes('${')) q = '`';
+  }
+  let out = '';
+  for (const ch of s) {
+    const c = ch.charCodeAt(0);
+    if (ch === q || ch === '\\') out += '\\' + ch;
+    else if (ch === '\n') out += '\\n';
+    else if (ch === '\t') out += '\\t';
+    else if (ch === '\r') out += '\\r';
+    else if (ch === '\b') out += '\\b';
+    else if (ch === '\f') out += '\\f';
+    else if (ch === '\v') out += '\\v';
+    else if (c < 0x20 || c === 0x7f) out += '\\x' + c.toString(16).toUpperCase().padStart(2, '0');
+    else out += ch;
+  }
+  return q + out + q;
+}
+
+function formatKey(k: string | symbol): string {
+  if (typeof k === 'symbol') return `[${k.toString()}]`;
+  return IDENT.test(k) ? k : quoteString(k);
+}
+
+function fnName(f: (...a: any[]) => unknown): string {
+  return typeof f.name === 'string' ? f.name : '';
+}
+
+function isClass(f: (...a: any[]) => unknown): boolean {
+  try {
+    return /^class[\s{]/.test(Function.prototype.toString.call(f));
+  } catch {
+    return false;
+  }
+}
+
+function constructorName(o: object): string | null {
+  let proto = Object.getPrototypeOf(o);
+  if (proto === null) return null;
+  while (proto) {
+    const d = Object.getOwnPropertyDescriptor(proto, 'constructor');
+    if (d && typeof d.value === 'function' && d.value.name) return d.value.name;
+    proto = Object.getPrototypeOf(proto);
+  }
+  return '';
+}
+
+interface Ctx {
+  seen: object[];
+  depth: number;
+  legacy: boolean;
+  breakLength: number;
+  circular: Map<object, number>;
+}
+
+export function inspect(value: unknown, opts: InspectOptions = {}): string {
+  const ctx: Ctx = {
+    seen: [],
+    depth: opts.depth === undefined ? 2 : opts.depth === null ? Infinity : opts.depth,
+    legacy: !!opts.legacy,
+    breakLength: opts.breakLength ?? (opts.legacy ? 60 : 80),
+    circular: new Map(),
+  };
+  const out = formatValue(ctx, value, 0, 0);
+  if (!ctx.legacy && typeof value === 'object' && value !== null && ctx.circular.has(value)) return `<ref *1> ${out}`;
+  return out;
+}
+
+function formatPrimitive(v: unknown): string | null {
+  switch (typeof v) {
+    case 'string':
+      return quoteString(v);
+    case 'number':
+      return Object.is(v, -0) ? '-0' : String(v);
+    case 'bigint':
+      return `${v}n`;
+    case 'boolean':
+      return String(v);
+    case 'undefined':
+      return 'undefined';
+    case 'symbol':
+      return v.toString();
+  }
+  if (v === null) return 'null';
+  return null;
+}
+
+function errorText(e: Error): string {
+  const stack = typeof e.stack === 'string' && e.stack ? e.stack : `${e.name}: ${e.message}`;
+  return stack;
+}
+
+function formatValue(ctx: Ctx, v: unknown, level: number, indent: number): string {
+  const prim = formatPrimitive(v);
+  if (prim !== null) return prim;
+  const o = v as object;
+  if (ctx.seen.includes(o)) {
+    if (ctx.legacy) return '[Circular]';
+    ctx.circular.set(o, 1);
+    return '[Circular *1]';
+  }
+  const ownKeys = (): (string | symbol)[] => {
+    try {
+      return Reflect.ownKeys(o).filter((k) => Object.getOwnPropertyDescriptor(o, k)?.enumerable);
+    } catch {
+      return [];
+    }
+  };
+  if (typeof v === 'function') {
+    const name = fnName(v as (...a: any[]) => unknown);
+    let base: string;
+    if (isClass(v as (...a: any[]) => unknown)) {
+      const ext = Object.getPrototypeOf(v);
+      base = ctx.legacy ? `[Function: ${name}]` : `[class ${name || '(anonymous)'}${ext && ext.name ? ` extends ${ext.name}` : ''}]`;
+    } else base = name ? `[Function: ${name}]` : ctx.legacy ? '[Function]' : '[Function (anonymous)]';
+    const keys = ownKeys().filter((k) => k !== 'prototype');
+    if (keys.length === 0) return base;
+    return formatEntries(ctx, o, keys, `${base}`, '{', '}', level, indent);
+  }
+  if (v instanceof Date) return isNaN(v.getTime()) ? 'Invalid Date' : v.toISOString();
+  if (v instanceof RegExp) return String(v);
+  if (v instanceof Error) {
+    const keys = ownKeys().filter((k) => k !== 'stack' && k !== 'message');
+    const text = errorText(v);
+    if (keys.length === 0) return ctx.legacy ? text : text;
+    if (ctx.legacy) {
+      ctx.seen.push(o);
+      const entries = keys.map((k) => `${formatKey(k)}: ${formatValue(ctx, (o as any)[k], level + 1, indent + 2)}`);
+      ctx.seen.pop();
+      return `{ ${text}\n${' '.repeat(indent + 2)}${entries.join(`,\n${' '.repeat(indent + 2)}`)} }`;
+    }
+    return formatEntries(ctx, o, keys, text, '{', '}', level, indent, true);
+  }
+  if (level > ctx.depth) {
+    if (Array.isArray(v)) return '[Array]';
+    const cn = constructorName(o);
+    return `[${cn || 'Object'}]`;
+  }
+  if (Array.isArray(v)) {
+    ctx.seen.push(o);
+    const items: string[] = [];
+    const max = 100;
+    let holes = 0;
+    const flushHoles = () => {
+      if (holes) items.push(`<${holes} empty item${holes > 1 ? 's' : ''}>`);
+      holes = 0;
+    };
+    for (let i = 0; i < v.length && items.length < max; i++) {
+      if (!(i in v)) {
+        holes++;
+        continue;
+      }
+      flushHoles();
+      items.push(formatValue(ctx, v[i], level + 1, indent + 2));
+    }
+    flushHoles();
+    if (v.length > max) items.push(`... ${v.length - max} more item${v.length - max > 1 ? 's' : ''}`);
+    for (const k of ownKeys()) {
+      if (typeof k === 'string' && /^\d+$/.test(k)) continue;
+      if (k === 'length') continue;
+      items.push(`${formatKey(k)}: ${formatValue(ctx, (o as any)[k], level + 1, indent + 2)}`);
+    }
+    ctx.seen.pop();
+    const cn = constructorName(o);
+    const prefix = cn && cn !== 'Array' ? `${cn}(${v.length}) ` : '';
+    if (items.length === 0) return `${prefix}[]`;
+    return wrap(ctx, items, `${prefix}[`, ']', indent);
+  }
+  if (v instanceof Map) {
+    ctx.seen.push(o);
+    const items = [...v.entries()].map(([k, val]) => `${formatValue(ctx, k, level + 1, indent + 2)} => ${formatValue(ctx, val, level + 1, indent + 2)}`);
+    ctx.seen.pop();
+    const head = ctx.legacy ? 'Map' : `Map(${v.size})`;
+    if (!items.length) return `${head} {}`;
+    return wrap(ctx, items, `${head} {`, '}', indent);
+  }
+  if (v instanceof Set) {
+    ctx.seen.push(o);
+    const items = [...v.values()].map((x) => formatValue(ctx, x, level + 1, indent + 2));
+    ctx.seen.pop();
+    const head = ctx.legacy ? 'Set' : `Set(${v.size})`;
+    if (!items.length) return `${head} {}`;
+    return wrap(ctx, items, `${head} {`, '}', indent);
+  }
+  if (v instanceof Promise) return 'Promise { <pending> }';
+  if (v instanceof Uint8Array) {
+    const cn = constructorName(o) || 'Uint8Array';
+    if (cn === 'Buffer') {
+      const hex = [...v.subarray(0, 50)].map((b) => b.toString(16).padStart(2, '0'));
+      return `<Buffer${hex.length ? ' ' + hex.join(' ') : ''}${v.length > 50 ? ` ... ${v.length - 50} more bytes` : ''}>`;
+    }
+    return wrap(ctx, [...v.subarray(0, 100)].map(String), `${cn}(${v.length}) [`, ']', indent);
+  }
+  const keys = ownKeys();
+  const cn = constructorName(o);
+  let prefix = '';
+  if (cn === null) prefix = '[Object: null prototype] ';
+  else if (cn && cn !== 'Object') prefix = `${cn} `;
+  if (keys.length === 0) {
+    if (cn === null) return '[Object: null prototype] {}';
+    return `${prefix}{}`;
+  }
+  return formatEntries(ctx, o, keys, prefix.trimEnd(), '{', '}', level, indent);
+}
+
+function formatEntries(
+  ctx: Ctx,
+  o: object,
+  keys: (string | symbol)[],
+  prefix: string,
+  open: string,
+  close: string,
+  level: number,
+  indent: number,
+  forceBreak = false,
+): string {
+  ctx.seen.push(o);
+  const items = keys.map((k) => {
+    const d = Object.getOwnPropertyDescriptor(o, k);
+    let val: string;
+    if (d && (d.get || d.set)) val = d.get && d.set ? '[Getter/Setter]' : d.get ? '[Getter]' : '[Setter]';
+    else val = formatValue(ctx, (o as any)[k], level + 1, indent + 2);
+    return `${formatKey(k)}: ${val}`;
+  });
+  ctx.seen.pop();
+  const start = prefix ? `${prefix} ${open}` : open;
+  if (forceBreak) {
+    const pad = ' '.repeat(indent + 2);
+    return `${start}\n${pad}${items.join(`,\n${pad}`)}\n${' '.repeat(indent)}${close}`;
+  }
+  return wrap(ctx, items, start, close, indent);
+}
+
+function wrap(ctx: Ctx, items: string[], start: string, close: string, indent: number): string {
+  const total = items.reduce((n, s) => n + s.length, 0) + items.length;
+  const multiline = items.some((s) => s.includes('\n'));
+  if (!multiline && start.length + total + indent + 4 <= ctx.breakLength) {
+    return `${start} ${items.join(', ')} ${close}`;
+  }
+  const pad = ' '.repeat(indent + 2);
+  if (ctx.legacy) return `${start} ${items.join(`,\n${pad}`)} ${close}`;
+  return `${start}\n${pad}${items.join(`,\n${pad}`)}\n${' '.repeat(indent)}${close}`;
+}
+
+/** util.format: %s %d %i %f %j %o %O %c %%, extra arguments appended with spaces. */
+export function format(opts: InspectOptions, ...args: unknown[]): string {
+  if (args.length === 0) return '';
+  const first = args[0];
+  let out = '';
+  let a = 1;
+  if (typeof first === 'string') {
+    let i = 0;
+    let last = 0;
+    while (i < first.length - 1) {
+      if (first[i] === '%') {
+        const c = first[i + 1];
+        let rep: string | null = null;
+        if (c === '%') {
+          out += first.slice(last, i) + '%';
+          last = i + 2;
+          i += 2;
+          continue;
+        }
+        if (a < args.length) {
+          const arg = args[a];
+          switch (c) {
+            case 's':
+              rep =
+                typeof arg === 'string'
+                  ? arg
+                  : typeof arg === 'bigint'
+                    ? `${arg}n`
+                    : typeof arg === 'object' && arg !== null
+                      ? inspect(arg, { ...opts, depth: opts.legacy ? 2 : 0 })
+                      : typeof arg === 'symbol'
+                        ? arg.toString()
+                        : String(arg);
+              break;
+            case 'd':
+              rep = typeof arg === 'bigint' ? `${arg}n` : typeof arg === 'object' && arg !== null ? 'NaN' : formatNumber(Number(arg));
+              break;
+            case 'i':
+              rep = typeof arg === 'bigint' ? `${arg}n` : typeof arg === 'object' && arg !== null ? 'NaN' : String(parseInt(String(arg), 10));
+              break;
+            case 'f':
+              rep = typeof arg === 'symbol' ? 'NaN' : String(parseFloat(String(arg)));
+              break;
+            case 'j':
+              try {
+                rep = JSON.stringify(arg) ?? 'undefined';
+              } catch {
+                rep = '[Circular]';
+              }
+              break;
+            case 'o':
+              rep = inspect(arg, { ...opts, depth: 4 });
+              break;
+            case 'O':
+              rep = inspect(arg, opts);
+              break;
+            case 'c':
+              rep = '';
+              break;
+          }
+        }
+        if (rep !== null) {
+          out += first.slice(last, i) + rep;
+          a++;
+          last = i + 2;
+          i += 2;
+          continue;
+        }
+      }
+      i++;
+    }
+    out += first.slice(last);
+  } else {
+    a = 0;
+  }
+  for (; a < args.length; a++) {
+    const v = args[a];
+    const s = typeof v === 'string' ? v : inspect(v, opts);
+    out += a === 0 ? s : ' ' + s;
+  }
+  return out;
+}
+
+function formatNumber(n: number): string {
+  return Object.is(n, -0) ? '-0' : String(n);
+}
