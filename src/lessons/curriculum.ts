@@ -481,7 +481,7 @@ export const BUILDKIT_LEGACY: LessonDef = {
         ko: 'GREETING을 다시 바꾸고 `DOCKER_BUILDKIT=0 docker build -t greet .` 로 예전 빌더를 써 보세요. 레거시 빌더는 모든 인스트럭션을 Step 1/6처럼 세고, 바뀐 ENV 줄에서 미스가 나면 그 뒤는 COPY까지 모두 다시 실행합니다. 노트의 "뒤는 모두 다시 실행"은 이 빌더의 동작입니다. BuildKit에서도 파일을 바꾸는 미스라면 뒤의 단계가 모두 다시 실행됩니다.',
         en: 'Change GREETING again and use the old builder: `DOCKER_BUILDKIT=0 docker build -t greet .`. The legacy builder counts every instruction (Step 1/6) and, once the changed ENV line misses, reruns everything after it, COPY included. The notes\' "every later instruction reruns" describes this builder; in BuildKit it still holds when a miss changes files.',
       },
-      hint: { ko: '터미널이 VAR=값 접두사를 지원하지 않으면 `export DOCKER_BUILDKIT=0` 을 먼저 실행하세요.', en: 'If the terminal does not take a VAR=value prefix, run `export DOCKER_BUILDKIT=0` first.' },
+      hint: { ko: 'VAR=값 접두사는 그 명령 하나에만 적용됩니다. 빌드 버튼 옆의 Builder를 Legacy로 바꿔도 됩니다.', en: 'A VAR=value prefix applies to that one command only. You can also set Builder to Legacy next to the Build button.' },
       commands: ['DOCKER_BUILDKIT=0 docker build -t greet .'],
       check: c.lastBuildShape('greet', { builder: 'legacy', built: ['COPY', 'RUN'] }),
     },
