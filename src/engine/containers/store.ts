@@ -17,6 +17,7 @@ import { envGet, type ContainerConfig as ImageContainerConfig } from '../images/
 import { familiarRef } from '../images/reference';
 import type { ImageRecord, ImageStore } from '../images/store';
 import type { ExitEvent, HttpRequest, HttpResponse, OutputEvent, SandboxHost, SandboxProcess, Signal, SpawnError } from '../runtime/process';
+import { InProcessHost } from '../runtime/in-process-host';
 import { randomId, randomName, VALID_NAME } from './names';
 import { parsePortSpec, type PortBinding } from './ports';
 import { unionProcessFs } from './process-fs';
@@ -93,12 +94,18 @@ export class ContainerStore {
   /** Set by hosts: a repeating timer used while a foreground command waits for time to pass. */
   timer: ((cb: () => void, ms: number) => () => void) | null = null;
 
+  private fallbackHost: SandboxHost | null = null;
+  private host: SandboxProvider;
+
+  /** `host` gives the sandbox (engine.sandbox); when it gives none, an in-process host is used. */
   constructor(
     private env: EngineEnv,
     private images: () => ImageStore,
-    private host: SandboxProvider,
+    host: SandboxProvider,
     private changed: () => void = () => {},
-  ) {}
+  ) {
+    this.host = () => host() ?? (this.fallbackHost ??= new InProcessHost());
+  }
 
   private now(): number {
     return this.env.clock.now();

@@ -1,43 +1,10 @@
+/** Application files baked into the book's images (written for Layerlab). */
+
 /**
- * Application files baked into the book's images. Written for Layerlab from the behaviour described in
- * the facts file (the book's web-ping pings TARGET with METHOD every INTERVAL ms over https).
+ * /web-ping/app.js of diamol/ch03-web-ping: the runtime's web-ping sample, the same file the chapter-3 lesson
+ * builds from, so the pulled image and a learner's `docker build -t web-ping .` print the same log lines.
  */
-
-/** /web-ping/app.js of diamol/ch03-web-ping (also what the chapter-3 lesson puts in the build context). */
-export const WEB_PING_APP_JS = `const https = require("https");
-
-const options = {
-  hostname: process.env.TARGET,
-  method: process.env.METHOD,
-  port: 443,
-  path: "/",
-};
-
-console.log(
-  "** web-ping ** Pinging: " + options.hostname + "; method: " + options.method + "; " + process.env.INTERVAL + "ms intervals"
-);
-
-let i = 1;
-let start = new Date().getTime();
-setInterval(() => {
-  start = new Date().getTime();
-  console.log("Making request number: " + i + "; at " + start);
-  i++;
-  const req = https.request(options, (res) => {
-    const end = new Date().getTime();
-    const duration = end - start;
-    console.log("Got response status: " + res.statusCode + " at " + end + "; duration: " + duration + "ms");
-  });
-  req.on("error", (e) => {
-    console.error(e);
-  });
-  req.end();
-}, process.env.INTERVAL);
-
-process.on("SIGINT", () => {
-  process.exit();
-});
-`;
+export { WEB_PING_APP_JS } from '../../runtime/samples/web-ping';
 
 /** ch03.txt of diamol/ch03-lab: a trailing space and no newline, so `echo Name >> ch03.txt` completes the line. */
 export const CH03_TXT = 'Lab solution, by: ';
