@@ -7,6 +7,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 // eslint-disable-next-line no-restricted-imports
 import { env } from 'node:process';
+// eslint-disable-next-line no-restricted-imports
+import { performance as perf } from 'node:perf_hooks';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { SourceRange } from '../core/errors';
@@ -35,7 +37,13 @@ const mutation = fc.oneof(
   fc.record({ kind: fc.constant('swapLines' as const), at: fc.nat(), other: fc.nat() }),
 );
 
-function mutate(text: string, muts: fc.infer<typeof mutation>[]): string {
+type Mutation =
+  | { kind: 'insert'; at: number; text: string }
+  | { kind: 'delete'; at: number; len: number }
+  | { kind: 'dupLine'; at: number }
+  | { kind: 'swapLines'; at: number; other: number };
+
+function mutate(text: string, muts: Mutation[]): string {
   let t = text;
   for (const m of muts) {
     const at = t.length ? m.at % (t.length + 1) : 0;
@@ -95,14 +103,14 @@ describe('Dockerfile parser robustness', () => {
     let slowest = 0;
     fc.assert(
       fc.property(input, (text) => {
-        let t = performance.now();
+        let t = perf.now();
         runAll(text);
-        let ms = performance.now() - t;
+        let ms = perf.now() - t;
         if (ms > 50) {
           // Re-measure once so a garbage-collection pause is not mistaken for slowness.
-          t = performance.now();
+          t = perf.now();
           runAll(text);
-          ms = Math.min(ms, performance.now() - t);
+          ms = Math.min(ms, perf.now() - t);
         }
         slowest = Math.max(slowest, ms);
         expect(ms).toBeLessThan(50);
