@@ -30,6 +30,13 @@ export async function createBrowserEngine(context: ContextReader, snapshot?: Eng
     }
   }
   const engine = new Engine(opts as ConstructorParameters<typeof Engine>[0]);
+  const e = engine as unknown as { sandbox?: unknown };
+  if (opts.sandbox && 'sandbox' in engine) e.sandbox = opts.sandbox;
+  if ('sandbox' in engine && !e.sandbox) {
+    // No worker host: run container processes on the page's thread, yielding to the event loop between slices.
+    const { InProcessHost } = await import('../../engine/runtime/in-process-host');
+    e.sandbox = new InProcessHost({ yieldToHost: () => new Promise((r) => setTimeout(r, 0)) });
+  }
   if (snapshot) {
     try {
       engine.restore(snapshot);

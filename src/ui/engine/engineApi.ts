@@ -176,18 +176,22 @@ export function catalogRefs(engine: Engine): string[] {
 export function containers(engine: Engine): ContainerView[] {
   try {
     const cs = any(engine).containers;
-    const list: AnyRec[] = typeof cs?.list === 'function' ? cs.list({ all: true }) : [];
+    const list: AnyRec[] = typeof cs?.list === 'function' ? cs.list() : [];
     return list.map((c) => {
-      const state = String(c.state?.status ?? c.status ?? c.state ?? '');
-      const ports = Array.isArray(c.ports)
-        ? c.ports.map((p: AnyRec) => (typeof p === 'string' ? p : `${p.hostPort ?? p.host}:${p.containerPort ?? p.container}`)).join(', ')
-        : String(c.ports ?? '');
+      const st = c.state ?? {};
+      const status = String(st.Status ?? st.status ?? '');
+      const running = status === 'running';
+      const bindings: AnyRec[] = Array.isArray(c.hostConfig?.PortBindings) ? c.hostConfig.PortBindings : [];
+      const ports = bindings
+        .filter((p) => p.hostPort)
+        .map((p) => `${p.hostIp && p.hostIp !== '0.0.0.0' ? p.hostIp + ':' : ''}${p.hostPort}->${p.containerPort}`)
+        .join(', ');
       return {
         id: String(c.id ?? ''),
         name: String(c.name ?? '').replace(/^\//, ''),
-        image: String(c.image ?? c.imageRef ?? ''),
-        status: state,
-        running: state === 'running' || c.running === true || c.state?.running === true,
+        image: String(c.config?.Image ?? c.image ?? ''),
+        status: status === 'exited' ? `exited (${st.ExitCode ?? 0})` : status,
+        running,
         ports,
       };
     });
@@ -206,6 +210,8 @@ export function canHttp(engine: Engine): boolean {
 
 export async function httpGet(engine: Engine, hostPort: number, path: string): Promise<HttpResponseView> {
   const r: AnyRec = await any(engine).http(hostPort, { method: 'GET', path, headers: { host: `localhost:${hostPort}` } });
-  const body = typeof r.body === 'string' ? r.body : r.body instanceof Uint8Array ? new TextDecoder().decode(r.body) : String(r.text ?? '');
-  return { status: Number(r.status ?? r.statusCode ?? 0), headers: (r.headers ?? {}) as Record<string, string>, body };
+  if (r && r.ok === false) throw new Error(String(r.error?.message ?? 'connection refused'));
+  const v: AnyRec = r && r.ok === true ? r.value : r;
+  const body = typeof v.body === 'string' ? v.body : v.body instanceof Uint8Array ? new TextDecoder().decode(v.body) : String(v.text ?? '');
+  return { status: Number(v.status ?? 0), headers: (v.headers ?? {}) as Record<string, string>, body };
 }
