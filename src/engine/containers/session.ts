@@ -59,6 +59,7 @@ export async function runSession(store: ContainerStore, io: CliIO, t: SessionTar
     readerDone = true;
   })();
   let forwarded = false;
+  const aborting = abortPromise(io);
   try {
     await t.advance();
     while (!t.done()) {
@@ -70,7 +71,7 @@ export async function runSession(store: ContainerStore, io: CliIO, t: SessionTar
       }
       const waits: Promise<unknown>[] = [store.waitTick()];
       if (!readerDone) waits.push(reader);
-      if (!aborted) waits.push(abortPromise(io));
+      if (!aborted) waits.push(aborting);
       await Promise.race(waits);
       await t.advance();
     }

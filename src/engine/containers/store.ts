@@ -506,7 +506,8 @@ export class ContainerStore {
         resolve();
       };
       this.tickWaiters.add(done);
-      if (this.timer) cancel = this.timer(() => void this.sync(), ms);
+      const timer = this.timer ?? hostTimer();
+      if (timer) cancel = timer(() => void this.sync(), ms);
     });
   }
 
@@ -791,6 +792,19 @@ export class ContainerStore {
       this.containers.set(j.id, { ...j, upper } as Container);
     }
   }
+}
+
+/**
+ * The platform's interval timer (browser and Node both have one) when the host injected none. It only paces
+ * waiting; virtual time still comes from the injected clock.
+ */
+function hostTimer(): ((cb: () => void, ms: number) => () => void) | null {
+  const g = globalThis as unknown as { setInterval?: (cb: () => void, ms: number) => unknown; clearInterval?: (h: unknown) => void };
+  if (typeof g.setInterval !== 'function' || typeof g.clearInterval !== 'function') return null;
+  return (cb, ms) => {
+    const h = g.setInterval!(cb, ms);
+    return () => g.clearInterval!(h);
+  };
 }
 
 const SIGNALS: Record<string, Signal> = {

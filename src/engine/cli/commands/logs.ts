@@ -90,12 +90,10 @@ export const logsCommand: CommandSpec = {
       partial = parts[parts.length - 1].endsWith('\n') ? '' : parts.pop()!;
       for (const p of parts) show({ stream: e.stream, text: p, time: e.time });
     });
+    const aborted = new Promise<void>((r) => io.signal?.addEventListener('abort', () => r(), { once: true }));
     try {
       while (store.isRunning(c) && !io.signal?.aborted) {
-        await Promise.race([
-          store.waitTick(),
-          new Promise<void>((r) => io.signal?.addEventListener('abort', () => r(), { once: true })),
-        ]);
+        await Promise.race([store.waitTick(), aborted]);
         await store.settleOne(c);
       }
     } finally {
