@@ -10,6 +10,10 @@ import { sha256Hex } from './core/sha256';
 import type { CliIO } from './cli/io';
 import { runDocker } from './cli/docker';
 import { ImageStore, type StoreSnapshot } from './images/store';
+import { BuildService, type BuildSnapshot } from './build/service';
+import type { BuildOptions, BuildResult } from './build/builder';
+import type { BuildEvent, BuildEventListener } from './build/events';
+import type { BuildPrediction, BuildRecord } from './build/records';
 import { Registry, type RegistrySnapshot } from './registry/registry';
 import { ContainerStore, type ContainersSnapshot } from './containers/store';
 import type { HttpRequest, SandboxHost } from './runtime/process';
@@ -37,6 +41,8 @@ export class Engine {
   context: ContextReader;
   /** Images, tags and layers (owner: build). */
   readonly images: ImageStore;
+  /** Builds, the build cache and build records (owner: build). */
+  readonly buildService: BuildService;
   /** The mock Docker Hub: pull, push, login, search (owner: containers). */
   readonly registry: Registry;
   /** Containers: lifecycle, exec, logs, ports (owner: containers). */
@@ -52,6 +58,7 @@ export class Engine {
     };
     this.context = opts.context ?? memoryContext({});
     this.images = new ImageStore(this.env, () => this.changed());
+    this.buildService = new BuildService(() => ({ env: this.env, context: this.context, images: this.images, registry: this.registry ?? null, changed: () => this.changed() }));
     this.registry = new Registry(this.env, () => this.images, () => this.changed());
     this.containers = new ContainerStore(this.env, () => this.images, () => this.sandbox, () => this.changed());
     if (opts.snapshot) this.restore(opts.snapshot);
@@ -83,13 +90,33 @@ export class Engine {
     return this.containers.http(hostPort, request);
   }
 
+  /** `docker build`: runs a build, printing Docker's output to `io`; events go to `onEvent` and `onBuildEvent` listeners. */
+  build(opts: BuildOptions, io: CliIO, onEvent?: (e: BuildEvent) => void): Promise<BuildResult> {
+    return this.buildService.build(opts, io, onEvent);
+  }
+
+  /** Dry run: which steps would be cached or rebuilt, and why (no execution, no output). */
+  predictBuild(opts: BuildOptions): Promise<BuildPrediction> {
+    return this.buildService.predict(opts);
+  }
+
+  /** Recent builds, oldest first. */
+  get builds(): BuildRecord[] {
+    return this.buildService.records;
+  }
+
+  onBuildEvent(listener: BuildEventListener): () => void {
+    return this.buildService.onEvent(listener);
+  }
+
   snapshot(): EngineSnapshot {
-    return { version: 1, images: this.images.snapshot(), registry: this.registry.snapshot(), containers: this.containers.snapshot() };
+    return { version: 1, images: this.images.snapshot(), build: this.buildService.snapshot(), registry: this.registry.snapshot(), containers: this.containers.snapshot() };
   }
 
   restore(_snapshot: EngineSnapshot): void {
     // Subsystems restore their own slices here.
     this.images.restore(_snapshot.images as StoreSnapshot | undefined);
+    this.buildService.restore(_snapshot.build as BuildSnapshot | undefined);
     this.registry.restore(_snapshot.registry as RegistrySnapshot | undefined);
     this.containers.restore(_snapshot.containers as ContainersSnapshot | undefined);
   }

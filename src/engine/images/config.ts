@@ -45,6 +45,8 @@ export interface ImageConfigJSON {
   /** Legacy builder: the parent image ID, part of the hashed config (`parent` in moby's image JSON). */
   parent?: string;
   comment?: string;
+  /** Legacy builder: the probe config of the step that made this image (what its cache compares). */
+  container_config?: ContainerConfig;
   rootfs: { type: 'layers'; diff_ids: string[] };
   history: HistoryEntry[];
 }

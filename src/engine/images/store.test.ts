@@ -75,7 +75,7 @@ describe('ImageStore', () => {
     const ins = inspectImage(copy, 'box:v2')!;
     expect(Object.keys(ins).slice(0, 4)).toEqual(['Id', 'RepoTags', 'RepoDigests', 'Parent']);
     expect((ins.RootFS as { Layers: string[] }).Layers).toHaveLength(2);
-    expect(dockerJSON([ins])).toMatch(/^\[\n    \{\n        "Id": "sha256:/);
+    expect(dockerJSON([ins])).toMatch(/^\[\n {4}\{\n {8}"Id": "sha256:/);
   });
 
   it('shares layers between images (stored once)', () => {

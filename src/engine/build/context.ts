@@ -1,0 +1,146 @@
+/**
+ * The build context as the builder sees it: the host's entries after .dockerignore, with content digests
+ * computed once per file and reused across builds (keyed by path, size, mode and content identity).
+ */
+import type { ContextEntry } from '../core/host';
+import { rememberDigest } from '../fs/node';
+import { pathMatch } from '../images/reference';
+import type { IgnoreMatcher } from './dockerignore';
+import { cleanPath } from './dockerignore';
+
+interface CachedHash {
+  size: number;
+  mode: number;
+  data: Uint8Array;
+  digest: string;
+}
+
+/** Per-file digest cache shared by all builds of an engine. */
+export class ContextHashCache {
+  private map = new Map<string, CachedHash>();
+  /** Bytes hashed since creation (for measurements). */
+  hashedBytes = 0;
+  constructor(private sha256: (d: Uint8Array | string) => string) {}
+
+  digest(key: string, e: ContextEntry): string {
+    const data = e.content ?? new Uint8Array(0);
+    const c = this.map.get(key);
+    if (c && c.size === data.length && c.mode === e.mode) {
+      if (c.data === data || sameBytes(c.data, data)) {
+        if (c.data !== data) rememberDigest(data, c.digest);
+        c.data = data;
+        return c.digest;
+      }
+    }
+    const digest = this.sha256(data);
+    this.hashedBytes += data.length;
+    rememberDigest(data, digest);
+    this.map.set(key, { size: data.length, mode: e.mode, data, digest });
+    return digest;
+  }
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+export interface SelectedFile {
+  /** Path relative to the context root. */
+  path: string;
+  entry: ContextEntry;
+  digest: string;
+}
+
+export class BuildContext {
+  /** Included entries by path. */
+  readonly entries = new Map<string, ContextEntry>();
+  readonly paths: string[];
+  constructor(
+    all: ContextEntry[],
+    readonly ignore: IgnoreMatcher,
+    private cache: ContextHashCache,
+    private cacheKeyPrefix: string,
+  ) {
+    for (const e of all) {
+      if (ignore.excludes(e.path)) continue;
+      this.entries.set(e.path, e);
+    }
+    // A directory whose own path is excluded still exists when something below it is re-included.
+    for (const p of [...this.entries.keys()]) {
+      const parts = p.split('/');
+      for (let i = 1; i < parts.length; i++) {
+        const d = parts.slice(0, i).join('/');
+        if (!this.entries.has(d)) this.entries.set(d, { path: d, type: 'dir', mode: 0o755 });
+      }
+    }
+    this.paths = [...this.entries.keys()].sort();
+  }
+
+  /** Sum of included file sizes. */
+  get size(): number {
+    let s = 0;
+    for (const e of this.entries.values()) if (e.type === 'file') s += e.content?.length ?? 0;
+    return s;
+  }
+
+  digest(e: ContextEntry): string {
+    if (e.type === 'symlink') return 'link:' + (e.target ?? '');
+    if (e.type === 'dir') return 'dir';
+    return this.cache.digest(this.cacheKeyPrefix + e.path, e);
+  }
+
+  has(path: string): boolean {
+    const p = cleanPath(path).replace(/^\/+/, '');
+    return p === '.' || p === '' || this.entries.has(p);
+  }
+
+  /**
+   * Resolves one COPY source (already expanded) to context paths: exact path or a filepath.Match glob.
+   * Returns the matched roots (files or dirs) relative to the context, or null when nothing matches.
+   */
+  match(src: string): string[] | null {
+    let p = cleanPath(src);
+    while (p.startsWith('/')) p = p.slice(1);
+    if (p === '' || p === '.') return ['.'];
+    if (/[*?[]/.test(p)) {
+      const out = this.paths.filter((x) => pathMatch(p, x));
+      return out.length ? out : null;
+    }
+    return this.entries.has(p) ? [p] : null;
+  }
+
+  /** Every file, dir and symlink at or under a root (".": everything), sorted. */
+  under(root: string): SelectedFile[] {
+    const out: SelectedFile[] = [];
+    if (root === '.') {
+      for (const p of this.paths) {
+        const e = this.entries.get(p)!;
+        out.push({ path: p, entry: e, digest: this.digest(e) });
+      }
+      return out;
+    }
+    const prefix = root + '/';
+    const self = this.entries.get(root);
+    if (self) out.push({ path: root, entry: self, digest: this.digest(self) });
+    if (self?.type === 'dir') {
+      for (const p of this.paths) {
+        if (!p.startsWith(prefix)) continue;
+        const e = this.entries.get(p)!;
+        out.push({ path: p, entry: e, digest: this.digest(e) });
+      }
+    }
+    return out;
+  }
+}
+
+/** Size of the tar the legacy client sends ("Sending build context to Docker daemon  2.048kB"). */
+export function tarSize(entries: Iterable<ContextEntry>): number {
+  let n = 1024;
+  for (const e of entries) {
+    n += 512;
+    if (e.type === 'file') n += Math.ceil((e.content?.length ?? 0) / 512) * 512;
+  }
+  return n;
+}
