@@ -96,8 +96,31 @@ export interface KernelOptions {
   createProgram: (ctx: ProgramContext, resolved: ResolvedProgram) => Program;
   /** Resolves an argv for a child (PATH lookup). */
   resolve: (argv: string[], env: Record<string, string>, cwd: string) => ResolvedProgram | { error: string; exitCode: number };
-  /** Lets pending host work (and Node's microtask queue) run; default: a chain of microtask hops. */
+  /** Lets pending host work (and the microtask queue) run; default: `macrotask()`. */
   yieldToHost?: () => Promise<void>;
+}
+
+/**
+ * Resolves on the next macrotask, after the whole microtask queue has drained. Uses setImmediate (Node) or a
+ * MessageChannel (browsers, workers): scheduling only, no clock is read.
+ */
+export function macrotask(): Promise<void> {
+  const g = globalThis as any;
+  if (typeof g.setImmediate === 'function') return new Promise((r) => g.setImmediate(r));
+  if (typeof g.MessageChannel === 'function') {
+    return new Promise((r) => {
+      const ch = new g.MessageChannel();
+      ch.port1.onmessage = () => {
+        ch.port1.close();
+        r();
+      };
+      ch.port2.postMessage(0);
+    });
+  }
+  if (typeof g.setTimeout === 'function') return new Promise((r) => g.setTimeout(r, 0));
+  return (async () => {
+    for (let i = 0; i < 200; i++) await Promise.resolve();
+  })();
 }
 
 function seedFrom(text: string): number {
@@ -153,11 +176,9 @@ export class Kernel {
     return p;
   }
 
+  /** Lets every pending microtask (promise chains of async programs) run before the slice counts as done. */
   private async settle(): Promise<void> {
-    for (let round = 0; round < 3; round++) {
-      for (let i = 0; i < 20; i++) await Promise.resolve();
-      if (this.opts.yieldToHost) await this.opts.yieldToHost();
-    }
+    await (this.opts.yieldToHost ?? macrotask)();
   }
 
   /** Runs fn as one slice of user work, then lets microtasks settle and checks for idleness. */

@@ -317,9 +317,16 @@ export class NodeProgram implements Program {
     if (e instanceof Error) {
       const stack = typeof e.stack === 'string' ? e.stack : `${e.name}: ${e.message}`;
       const { frames, loc } = this.userFrames(stack);
-      if (loc) {
+      if ((e as any).code === 'MODULE_NOT_FOUND') {
+        out += fl.legacy ? 'internal/modules/cjs/loader.js:638\n    throw err;\n    ^\n\n' : 'node:internal/modules/cjs/loader:1228\n  throw err;\n  ^\n\n';
+      } else if (loc) {
         const src = this.sourceLine(loc.file, loc.line);
-        if (src !== null) out += `${loc.file}:${loc.line}\n${src}\n${' '.repeat(Math.max(0, loc.col - 1))}^\n\n`;
+        if (src !== null) {
+          // Node points at the throw statement when the error was thrown on that line.
+          const t = src.lastIndexOf('throw', loc.col - 1);
+          const col = t >= 0 ? t + 1 : loc.col;
+          out += `${loc.file}:${loc.line}\n${src}\n${' '.repeat(Math.max(0, col - 1))}^\n\n`;
+        }
       }
       const head = stack.split('\n    at ')[0];
       const internal = this.loadingMain && frames.length

@@ -38,6 +38,8 @@ export class ShellProgram implements Program {
   private reader: { buf: string; resolve: (s: string) => void } | null = null;
   private cancelSleep: (() => void) | null = null;
   private partial: string[] = [];
+  /** True when commands come from stdin (not -c or a script file). */
+  private readsCommands = false;
 
   constructor(private ctx: ProgramContext) {
     this.cwd = ctx.cwd;
@@ -97,6 +99,7 @@ export class ShellProgram implements Program {
       void this.runScript(decodeText(data)).then((code) => this.ctx.exit(code));
       return;
     }
+    this.readsCommands = true;
     this.interactive = forceInteractive || (this.ctx.spec.tty && this.ctx.spec.interactive);
     if (this.interactive) this.prompt();
   }
@@ -152,6 +155,7 @@ export class ShellProgram implements Program {
       return;
     }
     this.pendingInput += text;
+    if (!this.readsCommands) return;
     let i: number;
     while ((i = this.pendingInput.indexOf('\n')) >= 0) {
       this.queue.push(this.pendingInput.slice(0, i));
@@ -168,6 +172,7 @@ export class ShellProgram implements Program {
       return;
     }
     this.stdinEnded = true;
+    if (!this.readsCommands) return;
     if (this.pendingInput) {
       this.queue.push(this.pendingInput);
       this.pendingInput = '';

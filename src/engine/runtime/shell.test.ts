@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { imageFs, spawnCollect, T0 } from './test-helpers';
+import { CH03_LAB_TXT } from './samples';
+
+const strip = (s: string) => s.replace(/\r\n/g, '\n');
+const env = { PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin', HOSTNAME: 'f1e2d3c4b5a6', HOME: '/root' };
+
+async function typeLines(c: ReturnType<typeof spawnCollect>, lines: string[]) {
+  for (const l of lines) {
+    c.proc.write(l);
+    await c.proc.advanceTo(c.proc.now());
+  }
+}
+
+describe('container shell', () => {
+  it('runs the ch03 lab: prompt in /diamol, append a name, cat the file, exit', async () => {
+    const fs = imageFs('busybox', { '/diamol/ch03.txt': CH03_LAB_TXT });
+    const c = spawnCollect({ argv: ['/bin/sh'], cwd: '/diamol', env, tty: true, interactive: true, fs });
+    await c.proc.advanceTo(T0);
+    await typeLines(c, ['ls\r', 'echo Elton >> ch03.txt\r', 'cat ch03.txt\r', 'exit\r']);
+    expect(strip(c.stdout())).toBe('/diamol # ls\nch03.txt\n/diamol # echo Elton >> ch03.txt\n/diamol # cat ch03.txt\nLab solution, by: Elton\n/diamol # exit\n');
+    expect(c.exit).toMatchObject({ code: 0 });
+    expect(new TextDecoder().decode(fs.readFile('/diamol/ch03.txt')!)).toBe('Lab solution, by: Elton\n');
+  });
+
+  it('runs an applet directly as the container command (docker run img cat ch03.txt)', async () => {
+    const fs = imageFs('busybox', { '/diamol/ch03.txt': 'Lab solution, by: Elton\n' });
+    const c = spawnCollect({ argv: ['cat', 'ch03.txt'], cwd: '/diamol', env, fs });
+    await c.proc.advanceTo(T0);
+    expect(c.stdout()).toBe('Lab solution, by: Elton\n');
+    expect(c.exit).toMatchObject({ code: 0 });
+  });
+
+  it('reads commands from piped stdin, with &&, ||, pipes, variables and redirections', async () => {
+    const fs = imageFs('busybox');
+    const c = spawnCollect({ argv: ['sh'], env, interactive: true, fs });
+    c.proc.write('NAME=world; echo "hello $NAME" > /tmp/x && cat /tmp/x\nfoo || echo "status $?"\necho one two three | wc -w\nprintenv HOME; hostname\ncd /nope\n');
+    c.proc.closeStdin();
+    await c.proc.advanceTo(T0);
+    expect(c.stdout()).toBe('hello world\nstatus 127\n3\n/root\nf1e2d3c4b5a6\n');
+    expect(c.stderr()).toBe("sh: foo: not found\nsh: cd: can't cd to /nope: No such file or directory\n");
+    expect(c.exit).toMatchObject({ code: 2 });
+  });
+
+  it('exits 0 at once without stdin (docker run alpine)', async () => {
+    const c = spawnCollect({ argv: ['/bin/sh'], env, fs: imageFs('busybox') });
+    await c.proc.advanceTo(T0);
+    expect(c.exit).toMatchObject({ code: 0 });
+  });
+
+  it('sh -c runs a script; sleep waits on virtual time', async () => {
+    const c = spawnCollect({ argv: ['sh', '-c', 'echo start; sleep 5; date; for i in 1 2; do echo "n=$i"; done; exit 3'], env, fs: imageFs('busybox') });
+    await c.proc.advanceTo(T0 + 1000);
+    expect(c.stdout()).toBe('start\n');
+    await c.proc.advanceTo(T0 + 6000);
+    expect(c.stdout()).toBe('start\nMon Nov 23 09:00:05 UTC 2026\nn=1\nn=2\n');
+    expect(c.exit).toMatchObject({ code: 3, time: T0 + 5000 });
+  });
+
+  it('runs node from the shell and returns to the prompt', async () => {
+    const fs = imageFs('node', { '/app/hi.js': "console.log('hi from', process.argv[2])" });
+    const c = spawnCollect({ argv: ['sh'], cwd: '/app', env, tty: true, interactive: true, fs });
+    await c.proc.advanceTo(T0);
+    await typeLines(c, ['node hi.js there\r', 'ls -l\r']);
+    expect(strip(c.stdout())).toBe(`/app # node hi.js there\nhi from there\n/app # ls -l\ntotal 4\n-rw-r--r--    1 root     root            39 Jan  1  1970 hi.js\n/app # `);
+  });
+
+  it('Ctrl-C at the prompt gives a new prompt; Ctrl-D exits', async () => {
+    const c = spawnCollect({ argv: ['sh'], env, tty: true, interactive: true, fs: imageFs('busybox') });
+    await c.proc.advanceTo(T0);
+    await typeLines(c, ['abc\x03', '\x04']);
+    expect(strip(c.stdout())).toBe('/ # abc^C\n/ # ');
+    expect(c.exit).toMatchObject({ code: 0 });
+  });
+});
