@@ -109,7 +109,7 @@ export function diagnose(mod: ParserModule, text: string): Diagnostic[] {
   }
   try {
     if (typeof mod.lintDockerfile === 'function') {
-      let l = mod.lintDockerfile(text);
+      let l = mod.lintDockerfile(parsed ?? text);
       if (l && !Array.isArray(l)) l = l.warnings ?? l.value ?? l.diagnostics ?? [];
       for (const w of (l ?? []) as any[]) {
         const d = toDiagnostic(w, 'warning');

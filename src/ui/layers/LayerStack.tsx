@@ -322,7 +322,7 @@ function buildItems(
       dataLine: b.line === null ? '' : String(b.line),
       label: `${b.line ?? ''}  ${name}`.slice(0, 70),
       right,
-      ariaLabel: `${t('editor.fileLabel', { path: 'Dockerfile' }).split(' ')[0]} ${b.line}: ${name}. ${st}${reason ? `, ${reason}` : ''}. ${b.metadataOnly ? t('layers.metadata') : size}`,
+      ariaLabel: `${t('layers.line', { line: b.line ?? '' })}: ${name}. ${st}${reason ? `, ${reason}` : ''}. ${b.metadataOnly ? t('layers.metadata') : size}`,
       tooltip: t('layers.tooltip', {
         instruction: name,
         line: b.line ?? '',
