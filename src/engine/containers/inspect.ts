@@ -1,9 +1,15 @@
 /** `docker container inspect` objects, in Docker's key order (API 1.50). */
-import { rfc3339 } from '../images/time';
 import type { ContainerStore } from './store';
 import type { Container } from './types';
 
 const ZERO_TIME = '0001-01-01T00:00:00Z';
+
+/** Go's time.Time JSON form (RFC3339Nano: the fraction without trailing zeros) for an epoch-ms time. */
+export function goJSONTime(ms: number): string {
+  const iso = new Date(Math.floor(ms)).toISOString();
+  const frac = iso.slice(20, 23).replace(/0+$/, '');
+  return `${iso.slice(0, 19)}${frac ? '.' + frac : ''}Z`;
+}
 
 export function inspectContainer(store: ContainerStore, c: Container, opts: { size?: boolean; imageSize?: number } = {}): Record<string, unknown> {
   const s = c.state;
@@ -49,7 +55,7 @@ export function inspectContainer(store: ContainerStore, c: Container, opts: { si
   if (c.config.StopTimeout !== undefined) config.StopTimeout = c.config.StopTimeout;
   const out: Record<string, unknown> = {
     Id: c.id,
-    Created: rfc3339(c.created),
+    Created: goJSONTime(c.created),
     Path: c.path,
     Args: c.args,
     State: {
@@ -62,8 +68,8 @@ export function inspectContainer(store: ContainerStore, c: Container, opts: { si
       Pid: running ? s.Pid : 0,
       ExitCode: s.ExitCode,
       Error: s.Error,
-      StartedAt: s.StartedAt ? rfc3339(s.StartedAt) : ZERO_TIME,
-      FinishedAt: s.FinishedAt ? rfc3339(s.FinishedAt) : ZERO_TIME,
+      StartedAt: s.StartedAt ? goJSONTime(s.StartedAt) : ZERO_TIME,
+      FinishedAt: s.FinishedAt ? goJSONTime(s.FinishedAt) : ZERO_TIME,
     },
     Image: c.imageId,
     ResolvConfPath: `/var/lib/docker/containers/${c.id}/resolv.conf`,

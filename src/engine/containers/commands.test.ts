@@ -1,0 +1,94 @@
+/** Container commands beyond the journey: exec, cp, diff, ps filters and sizes, top, stats, logs -f, inspect. */
+import { describe, expect, it } from 'vitest';
+import { Engine } from '../engine';
+import { testEnv } from '../core/env';
+import { memoryContext } from '../core/host';
+import { bufferIO, stringStdin, type CliIO } from '../cli/io';
+
+function setup() {
+  const env = testEnv();
+  const engine = new Engine({ env, context: memoryContext({ 'app/server.js': 'console.log("hi")\n', 'note.txt': 'hello\n' }) });
+  const run = async (argv: string[], opts: Partial<CliIO> = {}) => {
+    const io = bufferIO(opts);
+    const code = await engine.run(argv, io);
+    return { code, out: io.out, err: io.err };
+  };
+  return { env, engine, run };
+}
+
+describe('Working inside a running container', () => {
+  it('runs an interactive shell with exec -it, with the container env and -e/-w', async () => {
+    const { run } = setup();
+    const id = (await run(['run', '-d', '--name', 'wp', 'diamol/ch03-web-ping'])).out.trim();
+    const sh = await run(['exec', '-it', 'wp', 'sh'], { stdinIsTTY: true, stdoutIsTTY: true, stdin: stringStdin('echo $TARGET $HOSTNAME\nexit\n') });
+    expect(sh.code).toBe(0);
+    expect(sh.out).toContain(`blog.sixeyed.com ${id.slice(0, 12)}`);
+    expect(sh.out).toContain('/web-ping # ');
+    expect((await run(['exec', '-e', 'X=1', '-w', '/tmp', 'wp', 'sh', '-c', 'pwd; echo $X'])).out).toBe('/tmp\n1\n');
+    expect(await run(['exec', 'wp', 'nope'])).toEqual({
+      code: 127,
+      out: '',
+      err: 'OCI runtime exec failed: exec failed: unable to start container process: exec: "nope": executable file not found in $PATH: unknown\n',
+    });
+  });
+
+  it('copies files in from the host context and shows them in diff', async () => {
+    const { run } = setup();
+    await run(['run', '-d', '--name', 'wp', 'diamol/ch03-web-ping']);
+    expect((await run(['cp', 'note.txt', 'wp:/web-ping/'])).code).toBe(0);
+    expect((await run(['cp', 'app', 'wp:/srv/'])).code).toBe(0);
+    expect((await run(['exec', 'wp', 'cat', '/web-ping/note.txt', '/srv/app/server.js'])).out).toBe('hello\nconsole.log("hi")\n');
+    expect((await run(['cp', 'wp:/web-ping/note.txt', '-'])).out).toBe('hello\n');
+    expect((await run(['diff', 'wp'])).out).toBe('C /srv\nA /srv/app\nA /srv/app/server.js\nC /web-ping\nA /web-ping/note.txt\n');
+    expect((await run(['cp', 'missing.txt', 'wp:/'])).err).toBe('lstat missing.txt: no such file or directory\n');
+  });
+});
+
+describe('Listing and inspecting containers', () => {
+  it('filters ps, shows sizes, top and one-shot stats', async () => {
+    const { run } = setup();
+    const id = (await run(['run', '-d', '--name', 'wp', 'diamol/ch03-web-ping'])).out.trim();
+    await run(['run', '--name', 'done', 'alpine', 'true']);
+    expect((await run(['ps', '-q'])).out).toBe(`${id.slice(0, 12)}\n`);
+    expect((await run(['ps', '-a', '--filter', 'status=exited', '--format', '{{.Names}}'])).out).toBe('done\n');
+    expect((await run(['ps', '-a', '--filter', 'ancestor=alpine', '--format', '{{.Names}} {{.Image}}'])).out).toBe('done alpine\n');
+    expect((await run(['ps', '--no-trunc', '-q'])).out).toBe(`${id}\n`);
+    expect((await run(['ps', '-s', '--format', '{{.Size}}'])).out).toMatch(/^0B \(virtual 75\.5MB\)\n$/);
+    expect((await run(['ps', '--filter', 'bogus=1'])).err).toBe("Error response from daemon: invalid filter 'bogus'\n");
+    const top = (await run(['top', 'wp'])).out.split('\n');
+    expect(top[0]).toMatch(/^UID\s+PID\s+PPID\s+C\s+STIME\s+TTY\s+TIME\s+CMD$/);
+    expect(top[1]).toMatch(/^root\s+\d+\s+\d+\s+0\s+09:00\s+\?\s+00:00:00\s+docker-entrypoint\.sh node \/web-ping\/app\.js$/);
+    const stats = (await run(['stats', '--no-stream'])).out.split('\n');
+    expect(stats[0]).toBe('CONTAINER ID   NAME      CPU %     MEM USAGE / LIMIT   MEM %     NET I/O       BLOCK I/O   PIDS');
+    expect(stats[1]).toMatch(/^[0-9a-f]{12}   wp        \d\.\d\d%     [\d.]+MiB \/ 7\.66GiB/);
+  });
+
+  it('inspects a container as a JSON array with Docker\'s fields', async () => {
+    const { run } = setup();
+    await run(['run', '-d', '-p', '8080:80', '--name', 'web', 'nginx']);
+    const [c] = JSON.parse((await run(['container', 'inspect', 'web'])).out);
+    expect(Object.keys(c).slice(0, 6)).toEqual(['Id', 'Created', 'Path', 'Args', 'State', 'Image']);
+    expect(c.Name).toBe('/web');
+    expect(c.Created).toBe('2026-11-23T09:00:00Z');
+    expect(c.Config.ExposedPorts).toEqual({ '80/tcp': {} });
+    expect(c.HostConfig.PortBindings).toEqual({ '80/tcp': [{ HostIp: '', HostPort: '8080' }] });
+    expect(c.Mounts).toEqual([]);
+    expect((await run(['container', 'inspect', '-f', '{{.Config.StopSignal}}', 'web'])).out).toBe('SIGQUIT\n');
+    expect(await run(['container', 'inspect', 'nope'])).toEqual({ code: 1, out: '[]\n', err: 'Error: No such container: nope\n' });
+  });
+
+  it('follows logs with -f until Ctrl-C', async () => {
+    const { env, engine, run } = setup();
+    await run(['run', '-d', '--name', 'wp', 'diamol/ch03-web-ping']);
+    const ac = new AbortController();
+    const io = bufferIO({ signal: ac.signal });
+    const following = engine.run(['logs', '-f', 'wp'], io);
+    for (let i = 0; i < 20; i++) await new Promise((r) => setTimeout(r, 0));
+    expect(io.out).toBe('** web-ping ** Pinging: blog.sixeyed.com; method: HEAD; 3000ms intervals\n');
+    env.clock.advance(3000);
+    await engine.containers.advance();
+    expect(io.out).toMatch(/Making request number: 1; at \d+\n$/);
+    ac.abort();
+    expect(await following).toBe(0);
+  });
+});
