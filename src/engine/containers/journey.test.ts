@@ -180,6 +180,27 @@ describe('Publishing ports', () => {
   });
 });
 
+describe('Official web server images', () => {
+  it('serves nginx\'s welcome page on a published port and logs each request', async () => {
+    const { run } = setup();
+    expect((await run(['run', '-d', '-p', '8080:80', '--name', 'web', 'nginx'])).code).toBe(0);
+    const page = await run(['curl', 'http://localhost:8080/']);
+    expect(page.out).toContain('<h1>Welcome to nginx!</h1>');
+    const logs = await run(['logs', 'web']);
+    expect(logs.out).toContain('/docker-entrypoint.sh: Configuration complete; ready for start up\n');
+    expect(logs.out).toMatch(/172\.17\.0\.1 - - \[23\/Nov\/2026:09:00:00 \+0000\] "GET \/ HTTP\/1\.1" 200 \d+ "-" "curl\/8\.5\.0" "-"\n$/);
+    expect(logs.err).toContain('[notice] 1#1: start worker processes\n');
+    expect((await run(['stop', 'web'])).code).toBe(0);
+    expect((await run(['ps', '-a', '--format', '{{.Status}}'])).out).toMatch(/^Exited \(0\)/);
+  });
+
+  it('serves httpd\'s It works! page', async () => {
+    const { run } = setup();
+    await run(['run', '-d', '-p', '8081:80', 'httpd']);
+    expect((await run(['curl', 'localhost:8081'])).out).toBe('<html><body><h1>It works!</h1></body></html>\n');
+  });
+});
+
 describe('The chapter-3 lab: a container becomes an image', () => {
   it('appends a name in an interactive shell, commits the container and runs the new image', async () => {
     const { run } = setup();

@@ -30,3 +30,100 @@ working. Further configuration is required.</p>
 </body>
 </html>
 `;
+
+const SERVER_COMMON = `const http = require("http");
+const fs = require("fs");
+const path = require("path");
+const pad = (n) => String(n).padStart(2, "0");
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+const clf = (d) =>
+  pad(d.getUTCDate()) + "/" + MONTHS[d.getUTCMonth()] + "/" + d.getUTCFullYear() + ":" +
+  pad(d.getUTCHours()) + ":" + pad(d.getUTCMinutes()) + ":" + pad(d.getUTCSeconds()) + " +0000";
+const TYPES = { ".html": "text/html", ".htm": "text/html", ".css": "text/css", ".js": "application/javascript",
+  ".json": "application/json", ".png": "image/png", ".svg": "image/svg+xml", ".txt": "text/plain" };
+function serve(root, server, notFound, log) {
+  http.createServer((req, res) => {
+    let p = decodeURIComponent(req.url.split("?")[0]);
+    if (p.endsWith("/")) p += "index.html";
+    const file = path.join(root, path.normalize(p));
+    let status = 200;
+    let body;
+    try {
+      body = fs.readFileSync(file);
+    } catch (e) {
+      status = 404;
+      body = notFound;
+    }
+    const type = status === 200 ? TYPES[path.extname(file)] || "application/octet-stream" : "text/html";
+    res.writeHead(status, { Server: server, "Content-Type": type });
+    res.end(req.method === "HEAD" ? "" : body);
+    log(req, status, body.length);
+  }).listen(80);
+}
+`;
+
+/**
+ * /usr/sbin/nginx: a small static file server (our own, in Node for the sandbox) that logs like nginx:
+ * start-up notices on stderr, one access-log line per request on stdout.
+ */
+export const NGINX_JS = `#!/usr/bin/env node
+${SERVER_COMMON}
+const stamp = (d) => d.getUTCFullYear() + "/" + pad(d.getUTCMonth() + 1) + "/" + pad(d.getUTCDate()) + " " +
+  pad(d.getUTCHours()) + ":" + pad(d.getUTCMinutes()) + ":" + pad(d.getUTCSeconds());
+const notice = (m) => console.error(stamp(new Date()) + " [notice] 1#1: " + m);
+if (process.argv.includes("-v") || process.argv.includes("-V")) {
+  console.error("nginx version: nginx/1.27.2");
+  process.exit(0);
+}
+if (process.argv[2] === "-g" || process.argv.length <= 2) {
+  for (const l of [
+    "/docker-entrypoint.sh: /docker-entrypoint.d/ is not empty, will attempt to perform configuration",
+    "/docker-entrypoint.sh: Looking for shell scripts in /docker-entrypoint.d/",
+    "/docker-entrypoint.sh: Launching /docker-entrypoint.d/10-listen-on-ipv6-by-default.sh",
+    "10-listen-on-ipv6-by-default.sh: info: Getting the checksum of /etc/nginx/conf.d/default.conf",
+    "10-listen-on-ipv6-by-default.sh: info: Enabled listen on IPv6 in /etc/nginx/conf.d/default.conf",
+    "/docker-entrypoint.sh: Sourcing /docker-entrypoint.d/15-local-resolvers.envsh",
+    "/docker-entrypoint.sh: Launching /docker-entrypoint.d/20-envsubst-on-templates.sh",
+    "/docker-entrypoint.sh: Launching /docker-entrypoint.d/30-tune-worker-processes.sh",
+    "/docker-entrypoint.sh: Configuration complete; ready for start up",
+  ]) console.log(l);
+}
+notice('using the "epoll" event method');
+notice("nginx/1.27.2");
+notice("built by gcc 12.2.0 (Debian 12.2.0-14)");
+notice("OS: Linux 6.10.14-linuxkit");
+notice("getrlimit(RLIMIT_NOFILE): 1048576:1048576");
+notice("start worker processes");
+notice("start worker process 29");
+const notFound = "<html>\\r\\n<head><title>404 Not Found</title></head>\\r\\n<body>\\r\\n<center><h1>404 Not Found</h1></center>\\r\\n<hr><center>nginx/1.27.2</center>\\r\\n</body>\\r\\n</html>\\r\\n";
+serve("/usr/share/nginx/html", "nginx/1.27.2", notFound, (req, status, size) => {
+  console.log('172.17.0.1 - - [' + clf(new Date()) + '] "' + req.method + " " + req.url + ' HTTP/1.1" ' + status + " " + size +
+    ' "-" "' + (req.headers["user-agent"] || "-") + '" "-"');
+});
+const quit = (sig) => () => {
+  notice("signal " + sig + " received, exiting");
+  process.exit(0);
+};
+process.on("SIGQUIT", quit(3));
+process.on("SIGTERM", quit(15));
+`;
+
+/** /usr/local/apache2/bin/httpd: the same idea with Apache's start-up lines and common log format. */
+export const HTTPD_JS = `#!/usr/bin/env node
+${SERVER_COMMON}
+const DAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
+const stamp = (d) => "[" + DAYS[d.getUTCDay()] + " " + MONTHS[d.getUTCMonth()] + " " + pad(d.getUTCDate()) + " " +
+  pad(d.getUTCHours()) + ":" + pad(d.getUTCMinutes()) + ":" + pad(d.getUTCSeconds()) + "." +
+  String(d.getUTCMilliseconds()).padStart(3, "0") + "000 " + d.getUTCFullYear() + "]";
+const fqdn = "AH00558: httpd: Could not reliably determine the server's fully qualified domain name, using 172.17.0.2. Set the 'ServerName' directive globally to suppress this message";
+console.error(fqdn);
+console.error(fqdn);
+console.error(stamp(new Date()) + " [mpm_event:notice] [pid 1:tid 1] AH00489: Apache/2.4.62 (Unix) configured -- resuming normal operations");
+console.error(stamp(new Date()) + " [core:notice] [pid 1:tid 1] AH00094: Command line: 'httpd -D FOREGROUND'");
+const notFound = "<!DOCTYPE HTML PUBLIC \\"-//IETF//DTD HTML 2.0//EN\\">\\n<html><head>\\n<title>404 Not Found</title>\\n</head><body>\\n<h1>Not Found</h1>\\n<p>The requested URL was not found on this server.</p>\\n</body></html>\\n";
+serve("/usr/local/apache2/htdocs", "Apache/2.4.62 (Unix)", notFound, (req, status, size) => {
+  console.log("172.17.0.1 - - [" + clf(new Date()) + '] "' + req.method + " " + req.url + ' HTTP/1.1" ' + status + " " + size);
+});
+process.on("SIGWINCH", () => process.exit(0));
+process.on("SIGTERM", () => process.exit(0));
+`;

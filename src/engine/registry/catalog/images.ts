@@ -3,7 +3,7 @@
  * (/work/shared/reference/registry-and-diamol-facts.md); history rows mimic the real ones (classic-builder
  * strings for the 2019 book images, BuildKit strings for current official images).
  */
-import { CH03_TXT, HTTPD_INDEX, NGINX_INDEX, WEB_PING_APP_JS } from './apps';
+import { CH03_TXT, HTTPD_INDEX, HTTPD_JS, NGINX_INDEX, NGINX_JS, WEB_PING_APP_JS } from './apps';
 import {
   ALPINE_PASSWD,
   DEBIAN_PASSWD,
@@ -184,7 +184,11 @@ function python(base: CatalogStep[], deps: CatalogLayer, build: CatalogLayer): C
 }
 
 // ---------------------------------------------------------------- nginx, httpd
-const NGINX_ENTRY = '#!/bin/sh\n# vim:sw=4:ts=4:et\n\nset -e\n\nif [ "$1" = "nginx" ] || [ "$1" = "nginx-debug" ]; then\n    echo "$0: /docker-entrypoint.d/ is not empty, will attempt to perform configuration"\n    echo "$0: Configuration complete; ready for start up"\nfi\n\nexec "$@"\n';
+/**
+ * nginx's /docker-entrypoint.sh. The runtime's `docker-entrypoint` marker runs the command it is given
+ * (it only prepends `node` when $1 is not a command); the start-up lines are printed by /usr/sbin/nginx.
+ */
+const NGINX_ENTRY = '#!layerlab docker-entrypoint\n# vim:sw=4:ts=4:et\n# Runs the scripts in /docker-entrypoint.d/ when the command is nginx, then execs the command.\nexec "$@"\n';
 const nginxScripts = (prefix: string): CatalogStep[] => {
   const t = '2024-10-02T17:55:35Z';
   const s = (name: string, size: number) =>
@@ -198,7 +202,7 @@ const nginxScripts = (prefix: string): CatalogStep[] => {
   ];
 };
 const nginxFiles = (): RootfsEntry[] => [
-  program('/usr/sbin/nginx', 'nginx', 1_487_832),
+  { path: '/usr/sbin/nginx', type: 'file', mode: 0o755, content: NGINX_JS, size: 1_487_832 },
   file('/etc/nginx/nginx.conf', 'user  nginx;\nworker_processes  auto;\n\nerror_log  /var/log/nginx/error.log notice;\npid        /var/run/nginx.pid;\n\nevents {\n    worker_connections  1024;\n}\n\nhttp {\n    include       /etc/nginx/mime.types;\n    default_type  application/octet-stream;\n    sendfile        on;\n    keepalive_timeout  65;\n    include /etc/nginx/conf.d/*.conf;\n}\n'),
   file('/etc/nginx/conf.d/default.conf', 'server {\n    listen       80;\n    listen  [::]:80;\n    server_name  localhost;\n\n    location / {\n        root   /usr/share/nginx/html;\n        index  index.html index.htm;\n    }\n}\n'),
   file('/usr/share/nginx/html/index.html', NGINX_INDEX),
@@ -261,9 +265,9 @@ function httpdImage(): CatalogImage {
       bk('ENV HTTPD_SHA256=674188e7bf44ced82da8db522da946849e22080d73d16c93f7f4df89e25729ec', t),
       bk('ENV HTTPD_PATCHES=', t),
       bk('RUN /bin/sh -c set -eux; \t\tsavedAptMark="$(apt-mark showmanual)"; \tapt-get update; \tapt-get install -y --no-install-recommends \t\tbzip2 \t\tdpkg-dev \t\tgcc \t\tlibapr1-dev \t\tlibaprutil1-dev # buildkit', t,
-        layer('httpd-2.4.62-build', 62_390_272, 25_521_011, () => [program('/usr/local/apache2/bin/httpd', 'httpd', 2_402_736), file('/usr/local/apache2/htdocs/index.html', HTTPD_INDEX), file('/usr/local/apache2/conf/httpd.conf', 'ServerRoot "/usr/local/apache2"\nListen 80\nDocumentRoot "/usr/local/apache2/htdocs"\n')], '/usr/local/apache2/modules/.layerlab-modules')),
+        layer('httpd-2.4.62-build', 62_390_272, 25_521_011, () => [{ path: '/usr/local/apache2/bin/httpd', type: 'file', mode: 0o755, content: HTTPD_JS, size: 2_402_736 }, file('/usr/local/apache2/htdocs/index.html', HTTPD_INDEX), file('/usr/local/apache2/conf/httpd.conf', 'ServerRoot "/usr/local/apache2"\nListen 80\nDocumentRoot "/usr/local/apache2/htdocs"\n')], '/usr/local/apache2/modules/.layerlab-modules')),
       bk('STOPSIGNAL SIGWINCH', t),
-      bk('COPY httpd-foreground /usr/local/bin/ # buildkit', t, layer('httpd-foreground', 'auto', 294, () => [script('/usr/local/bin/httpd-foreground', '#!/bin/sh\nset -e\n\n# Apache gets grumpy about PID files pre-existing\nrm -f /usr/local/apache2/logs/httpd.pid\n\nexec httpd -DFOREGROUND "$@"\n')])),
+      bk('COPY httpd-foreground /usr/local/bin/ # buildkit', t, layer('httpd-foreground', 'auto', 294, () => [script('/usr/local/bin/httpd-foreground', HTTPD_JS)])),
       bk('EXPOSE map[80/tcp:{}]', t),
       bk('CMD ["httpd-foreground"]', t),
     ],
