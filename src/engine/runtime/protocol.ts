@@ -1,0 +1,31 @@
+/**
+ * The message protocol between a worker host (main thread) and the worker that runs the kernel.
+ * Everything is structured-clone friendly. Host → worker: HostMessage; worker → host: WorkerMessage.
+ *
+ * Filesystem: the host sends a snapshot of the container's files with `spawn`; the worker runs on a MemoryFs and
+ * reports every mutation as an `fs` message, which the host applies to the real ProcessFs (applyFsChange) before it
+ * handles the next message (so `done` for an advance arrives after that advance's writes).
+ */
+import type { ExitEvent, HttpRequest, HttpResponse, OutputEvent, Signal } from './process';
+import type { ProcessSpecData } from './kernel';
+import type { FsChange, FsSnapshotEntry } from './memory-fs';
+
+export type HostMessage =
+  | { t: 'spawn'; spec: ProcessSpecData; files: FsSnapshotEntry[] }
+  | { t: 'stdin'; text: string }
+  | { t: 'stdin-end' }
+  | { t: 'kill'; id: number; signal: Signal }
+  | { t: 'advance'; id: number; time: number }
+  | { t: 'http'; id: number; port: number; req: HttpRequest };
+
+export type WorkerMessage =
+  | { t: 'output'; e: OutputEvent }
+  | { t: 'exit'; e: ExitEvent }
+  | { t: 'fs'; change: FsChange }
+  | { t: 'ports'; ports: number[] }
+  /** A synchronous slice of user code starts/ends: the host's CPU watchdog. */
+  | { t: 'slice'; phase: 'start' | 'end' }
+  /** Reply to kill/advance: done, with the worker's virtual time. */
+  | { t: 'done'; id: number; now: number }
+  | { t: 'http-response'; id: number; res?: HttpResponse; error?: string }
+  | { t: 'fatal'; message: string };

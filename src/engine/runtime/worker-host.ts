@@ -1,0 +1,221 @@
+/**
+ * The host side of a worker-isolated process, shared by the Web Worker host (src/ui/runtime/) and the
+ * worker_threads host (src/node/runtime/). It snapshots the container's files into the worker, applies the
+ * worker's writes back to the real ProcessFs, and runs the CPU watchdog: when one synchronous slice of user code
+ * runs longer than `limits.cpuMsPerSlice` (default 2000 ms of wall time), the worker is terminated and the process
+ * exits 137 with reason 'cpu-limit'. Memory: the adapter reports 'oom' when the platform tells it (Node's
+ * resourceLimits).
+ */
+import { applyFsChange } from './memory-fs';
+import { walk } from './fs-helpers';
+import type { FsSnapshotEntry } from './memory-fs';
+import type { HostMessage, WorkerMessage } from './protocol';
+import type { ExitEvent, ExitReason, HttpRequest, HttpResponse, OutputEvent, ProcessFs, ProcessSpec, ProgramKind, SandboxProcess, Signal } from './process';
+import { signalExitCode } from './process';
+
+/** What a platform worker must offer. */
+export interface WorkerLike {
+  postMessage(m: HostMessage): void;
+  terminate(): void;
+}
+
+/** Host facilities for the watchdog: wall-clock ms (for measuring only) and an interval timer. */
+export interface WatchdogTimers {
+  wallNow(): number;
+  setInterval(cb: () => void, ms: number): unknown;
+  clearInterval(handle: unknown): void;
+}
+
+export const DEFAULT_CPU_MS_PER_SLICE = 2000;
+
+/** A snapshot of every entry of a ProcessFs (what the worker's MemoryFs starts from). */
+export function snapshotFs(fs: ProcessFs): FsSnapshotEntry[] {
+  const out: FsSnapshotEntry[] = [];
+  for (const { path, stat } of walk(fs, '/')) {
+    if (path === '/') continue;
+    if (stat.type === 'file') out.push({ path, type: 'file', mode: stat.mode, mtimeMs: stat.mtimeMs, data: fs.readFile(path) ?? new Uint8Array() });
+    else if (stat.type === 'symlink') out.push({ path, type: 'symlink', mode: stat.mode, mtimeMs: stat.mtimeMs, target: fs.readlink?.(path) ?? '' });
+    else out.push({ path, type: 'dir', mode: stat.mode, mtimeMs: stat.mtimeMs });
+  }
+  return out;
+}
+
+export class WorkerProcess implements SandboxProcess {
+  readonly exited: Promise<ExitEvent>;
+  private resolveExit!: (e: ExitEvent) => void;
+  private exitEvent: ExitEvent | null = null;
+  private outputListeners = new Set<(e: OutputEvent) => void>();
+  private exitListeners = new Set<(e: ExitEvent) => void>();
+  private backlog: OutputEvent[] = [];
+  private pending = new Map<number, () => void>();
+  private httpPending = new Map<number, { resolve: (r: HttpResponse) => void; reject: (e: Error) => void }>();
+  private nextId = 1;
+  private virtualNow: number;
+  private ports: number[] = [];
+  private sliceStart: number | null = null;
+  private watchdog: unknown;
+  private cpuMs: number;
+
+  constructor(
+    readonly pid: number,
+    readonly kind: ProgramKind,
+    private worker: WorkerLike,
+    private spec: ProcessSpec,
+    private timers: WatchdogTimers,
+  ) {
+    this.exited = new Promise((r) => (this.resolveExit = r));
+    this.virtualNow = spec.startTime;
+    this.cpuMs = spec.limits?.cpuMsPerSlice ?? DEFAULT_CPU_MS_PER_SLICE;
+    const { fs, ...data } = spec;
+    worker.postMessage({ t: 'spawn', spec: { ...data, pid }, files: snapshotFs(fs) });
+    this.watchdog = timers.setInterval(() => this.check(), Math.max(20, Math.min(250, this.cpuMs / 4)));
+  }
+
+  private check(): void {
+    if (this.exitEvent || this.sliceStart === null) return;
+    const ran = this.timers.wallNow() - this.sliceStart;
+    if (ran > this.cpuMs) {
+      this.fail('cpu-limit', `the process ran JavaScript for more than ${(this.cpuMs / 1000).toFixed(1)} s without yielding (an endless loop?) and was stopped`);
+    }
+  }
+
+  /** Ends the process from the host side (watchdog, OOM, worker error) and terminates the worker. */
+  fail(reason: ExitReason, message: string, code = 137): void {
+    if (this.exitEvent) return;
+    this.worker.terminate();
+    this.finish({ code, time: this.virtualNow, reason, ...(reason === 'killed' ? { signal: 'SIGKILL' as Signal } : {}), message });
+  }
+
+  private finish(e: ExitEvent): void {
+    if (this.exitEvent) return;
+    this.exitEvent = e;
+    this.sliceStart = null;
+    this.timers.clearInterval(this.watchdog);
+    this.ports = [];
+    for (const l of this.exitListeners) l(e);
+    this.resolveExit(e);
+    for (const done of this.pending.values()) done();
+    this.pending.clear();
+    for (const h of this.httpPending.values()) h.reject(new Error('socket hang up'));
+    this.httpPending.clear();
+    this.worker.terminate();
+  }
+
+  /** Feed every message from the worker here. */
+  handle(m: WorkerMessage): void {
+    if (this.exitEvent && m.t !== 'done') return;
+    switch (m.t) {
+      case 'output':
+        this.virtualNow = Math.max(this.virtualNow, m.e.time);
+        if (this.outputListeners.size === 0) this.backlog.push(m.e);
+        for (const l of this.outputListeners) l(m.e);
+        return;
+      case 'fs':
+        applyFsChange(this.spec.fs, m.change);
+        return;
+      case 'ports':
+        this.ports = m.ports;
+        return;
+      case 'slice':
+        this.sliceStart = m.phase === 'start' ? this.timers.wallNow() : null;
+        return;
+      case 'exit':
+        this.virtualNow = Math.max(this.virtualNow, m.e.time);
+        this.finish(m.e);
+        return;
+      case 'done': {
+        this.virtualNow = Math.max(this.virtualNow, m.now);
+        const d = this.pending.get(m.id);
+        this.pending.delete(m.id);
+        d?.();
+        return;
+      }
+      case 'http-response': {
+        const h = this.httpPending.get(m.id);
+        this.httpPending.delete(m.id);
+        if (!h) return;
+        if (m.res) h.resolve(m.res);
+        else h.reject(Object.assign(new Error(m.error ?? 'socket hang up'), { code: /ECONNREFUSED/.test(m.error ?? '') ? 'ECONNREFUSED' : undefined }));
+        return;
+      }
+      case 'fatal':
+        this.fail('error', `sandbox runtime error: ${m.message}`, 1);
+        return;
+    }
+  }
+
+  private request(make: (id: number) => HostMessage): Promise<void> {
+    if (this.exitEvent) return Promise.resolve();
+    const id = this.nextId++;
+    return new Promise<void>((resolve) => {
+      this.pending.set(id, resolve);
+      this.worker.postMessage(make(id));
+    });
+  }
+
+  onOutput(listener: (e: OutputEvent) => void): () => void {
+    this.outputListeners.add(listener);
+    if (this.backlog.length) {
+      const b = this.backlog;
+      this.backlog = [];
+      for (const e of b) listener(e);
+    }
+    return () => this.outputListeners.delete(listener);
+  }
+
+  onExit(listener: (e: ExitEvent) => void): () => void {
+    this.exitListeners.add(listener);
+    if (this.exitEvent) listener(this.exitEvent);
+    return () => this.exitListeners.delete(listener);
+  }
+
+  exitStatus(): ExitEvent | null {
+    return this.exitEvent;
+  }
+
+  now(): number {
+    return this.virtualNow;
+  }
+
+  write(text: string): void {
+    if (!this.exitEvent) this.worker.postMessage({ t: 'stdin', text });
+  }
+
+  closeStdin(): void {
+    if (!this.exitEvent) this.worker.postMessage({ t: 'stdin-end' });
+  }
+
+  kill(signal: Signal = 'SIGTERM'): Promise<void> {
+    if (this.exitEvent) return Promise.resolve();
+    if (signal === 'SIGKILL') {
+      this.worker.terminate();
+      this.finish({ code: signalExitCode('SIGKILL'), time: this.virtualNow, reason: 'killed', signal: 'SIGKILL' });
+      return Promise.resolve();
+    }
+    return this.request((id) => ({ t: 'kill', id, signal }));
+  }
+
+  advanceTo(t: number): Promise<void> {
+    return this.request((id) => ({ t: 'advance', id, time: t }));
+  }
+
+  httpRequest(port: number, req: HttpRequest): Promise<HttpResponse> {
+    if (this.exitEvent || !this.ports.includes(port)) {
+      return Promise.reject(Object.assign(new Error(`connect ECONNREFUSED 127.0.0.1:${port}`), { code: 'ECONNREFUSED' }));
+    }
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.httpPending.set(id, { resolve, reject });
+      this.worker.postMessage({ t: 'http', id, port, req });
+    });
+  }
+
+  listeningPorts(): number[] {
+    return [...this.ports];
+  }
+
+  dispose(): void {
+    if (!this.exitEvent) this.fail('killed', 'disposed');
+    this.worker.terminate();
+  }
+}

@@ -1,0 +1,63 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { NodeWorkerHost } from './node-worker-host';
+import { imageFs, spawnCollect, T0 } from '../../engine/runtime/test-helpers';
+import { WEB_PING_APP_JS } from '../../engine/runtime/samples';
+
+const host = new NodeWorkerHost();
+const env = { PATH: '/usr/local/bin:/usr/bin:/bin', NODE_VERSION: '10.16.0' };
+const live: { proc: { dispose(): void } }[] = [];
+afterAll(() => live.forEach((c) => c.proc.dispose()));
+
+describe('Node worker host', () => {
+  it('runs web-ping in a worker thread with the same output as in-process', async () => {
+    const fs = imageFs('node', { '/web-ping/app.js': WEB_PING_APP_JS });
+    const spec = { argv: ['node', '/web-ping/app.js'], cwd: '/web-ping', env: { ...env, TARGET: 'google.com', METHOD: 'HEAD', INTERVAL: '3000' }, fs };
+    const w = spawnCollect(spec, host);
+    live.push(w);
+    await w.proc.advanceTo(T0 + 7000);
+    const local = spawnCollect(spec);
+    await local.proc.advanceTo(T0 + 7000);
+    expect(w.stdout()).toContain('Making request number: 2; at ' + (T0 + 6000));
+    expect(w.events).toEqual(local.events);
+  }, 30000);
+
+  it('stops an endless loop with a clear status (137, cpu-limit)', async () => {
+    const fs = imageFs('node');
+    const c = spawnCollect({ argv: ['node', '-e', "console.log('spinning'); while (true) {}"], env, fs, limits: { cpuMsPerSlice: 500 } }, host);
+    live.push(c);
+    const exit = await c.proc.exited;
+    expect(exit).toMatchObject({ code: 137, reason: 'cpu-limit' });
+    expect(exit.message).toMatch(/endless loop/);
+    expect(c.stdout()).toBe('spinning\n');
+  }, 30000);
+
+  it('ends a memory hog with 137 / oom at its memory limit', async () => {
+    const c = spawnCollect(
+      { argv: ['node', '-e', 'const keep = []; for (;;) keep.push(new Array(100000).fill(keep.length))'], env, fs: imageFs('node'), limits: { memoryBytes: 32 * 1024 * 1024, cpuMsPerSlice: 20000 } },
+      host,
+    );
+    live.push(c);
+    const exit = await c.proc.exited;
+    expect(exit).toMatchObject({ code: 137, reason: 'oom' });
+  }, 30000);
+
+  it('sends writes back to the container filesystem and serves HTTP', async () => {
+    const fs = imageFs('node');
+    const c = spawnCollect(
+      {
+        argv: ['node', '-e', "require('fs').writeFileSync('/tmp/out.txt', 'written'); require('http').createServer((q, s) => s.end('pong ' + q.url)).listen(8080)"],
+        env,
+        fs,
+      },
+      host,
+    );
+    live.push(c);
+    await c.proc.advanceTo(T0);
+    expect(new TextDecoder().decode(fs.readFile('/tmp/out.txt')!)).toBe('written');
+    expect(c.proc.listeningPorts()).toEqual([8080]);
+    const res = await c.proc.httpRequest(8080, { method: 'GET', path: '/ping' });
+    expect(res.body).toBe('pong /ping');
+    await c.proc.kill('SIGKILL');
+    expect(c.exit).toMatchObject({ code: 137, reason: 'killed' });
+  }, 30000);
+});
