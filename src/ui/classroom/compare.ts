@@ -66,7 +66,7 @@ async function buildOnce(engine: Engine): Promise<{ code: number; events: BuildE
   if (typeof e.build === 'function') {
     let code = 0;
     try {
-      await e.build({ context: '.', file: 'Dockerfile', tags: ['compare'], builder: 'buildkit', noCache: false, buildArgs: {} }, io, (ev: BuildEvent) => events.push(ev));
+      await e.build({ tags: ['compare'] }, io, (ev: BuildEvent) => events.push(ev));
     } catch (x) {
       code = 1;
       io.err += x instanceof Error ? x.message : String(x);

@@ -69,11 +69,13 @@ export function LessonView({ world, rev, lang, t, progress, setProgress, activeW
   }, [lesson.id]);
 
   const completed = useMemo(() => progress.completed[lesson.id] ?? [], [progress, lesson.id]);
+  // The saved quiz scores are part of the world the checks see; read them from this render's progress.
+  const checkedWorld = useMemo(() => (world ? { ...world, quizScores: () => progress.quizScores } : null), [world, progress.quizScores]);
   const evaluation = useMemo(
-    () => (world ? evaluateLesson(lesson, world, completed, since) : null),
+    () => (checkedWorld ? evaluateLesson(lesson, checkedWorld, completed, since) : null),
     // rev: re-evaluate whenever the engine or its records change
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [world, rev, lesson, completed, since, progress.quizScores],
+    [checkedWorld, rev, lesson, completed, since],
   );
 
   useEffect(() => {

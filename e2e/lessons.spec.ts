@@ -1,0 +1,145 @@
+/**
+ * Lessons end to end: a learner types docker commands into the terminal (xterm) and the lesson's steps turn
+ * complete from the engine's state; in English and in Korean. Also the commit lab, presenter mode, share links
+ * and the quiz. Screenshots go to docs/screenshots/lesson-{en,ko,presenter}.png.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { deflateSync, strToU8 } from 'fflate';
+
+async function open(page: Page, hash: string, lang: 'en' | 'ko') {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto('/' + hash);
+  await expect(page.getByTestId('lesson-panel')).toBeVisible({ timeout: 20_000 });
+  await page.locator('.app-header select').first().selectOption(lang);
+  await expect(page.getByTestId('lesson-start').or(page.getByTestId('lesson-restart'))).toBeVisible();
+  return errors;
+}
+
+async function type(page: Page, line: string) {
+  await page.getByTestId('terminal').click();
+  await page.keyboard.type(line, { delay: 0 });
+  await page.keyboard.press('Enter');
+}
+
+const step = (page: Page, id: string) => page.getByTestId(`lesson-step-${id}`);
+async function expectDone(page: Page, id: string) {
+  await expect(step(page, id)).toHaveAttribute('data-status', 'complete', { timeout: 20_000 });
+}
+
+for (const lang of ['en', 'ko'] as const) {
+  test(`web-ping chapter lesson, completed from the terminal (${lang})`, async ({ page }) => {
+    const errors = await open(page, '#/lesson/web-ping', lang);
+    await expect(page.getByTestId('lesson-view')).toHaveAttribute('data-lesson', 'web-ping');
+    await page.getByTestId('lesson-start').click();
+    await expect(page.getByTestId('lesson-restart')).toBeVisible();
+    await expect(step(page, 'pull')).toHaveAttribute('data-status', 'current');
+
+    // A wrong command does not complete a step.
+    await type(page, 'docker image pull diamol/ch03-web-pong');
+    await page.waitForTimeout(500);
+    await expect(step(page, 'pull')).toHaveAttribute('data-status', 'current');
+
+    await type(page, 'docker image pull diamol/ch03-web-ping');
+    await expectDone(page, 'pull');
+    await type(page, 'docker container run -d --name web-ping diamol/ch03-web-ping');
+    await expectDone(page, 'run-detached');
+    await type(page, 'docker container logs web-ping');
+    await expectDone(page, 'logs');
+    await type(page, 'docker rm -f web-ping');
+    await expectDone(page, 'remove');
+    await type(page, 'docker container run -d --name web-ping --env TARGET=google.com diamol/ch03-web-ping');
+    await expectDone(page, 'env');
+    await expect(step(page, 'build')).toHaveAttribute('data-status', 'current');
+    await page.screenshot({ path: `docs/screenshots/lesson-${lang}.png` });
+    await type(page, 'docker image build --tag web-ping .');
+    await expectDone(page, 'build');
+    await type(page, "docker image ls 'w*'");
+    await expectDone(page, 'list');
+    await expect(page.getByTestId('lesson-done')).toBeVisible();
+    await expect(page.getByTestId('lesson-progress')).toContainText(lang === 'ko' ? '7단계 중 7단계 완료' : '7 of 7 steps done');
+
+    // Progress is saved: a reload keeps it.
+    await page.reload();
+    await expect(page.getByTestId('lesson-panel')).toBeVisible({ timeout: 20_000 });
+    await expectDone(page, 'list');
+    expect(errors).toEqual([]);
+  });
+
+  test(`commit lab: an image built by hand from a container (${lang})`, async ({ page }) => {
+    const errors = await open(page, '#/lesson/commit-lab', lang);
+    await page.getByTestId('lesson-start').click();
+    await type(page, 'docker container run -it --name lab diamol/ch03-lab');
+    await expectDone(page, 'run-it');
+    await expect(page.getByTestId('terminal')).toContainText('/diamol #', { timeout: 20_000 });
+    await type(page, 'echo Kim >> ch03.txt');
+    await type(page, 'exit');
+    await expectDone(page, 'edit');
+    await type(page, 'docker container commit lab ch03-lab-soln');
+    await expectDone(page, 'commit');
+    await type(page, 'docker container run ch03-lab-soln cat ch03.txt');
+    await expectDone(page, 'verify');
+    await expect(page.getByTestId('terminal')).toContainText('Lab solution, by: Kim');
+    await expect(page.getByTestId('lesson-done')).toBeVisible();
+    expect(errors).toEqual([]);
+  });
+}
+
+test('presenter mode: large type, chrome hidden, toggled from the lesson panel', async ({ page }) => {
+  await open(page, '#/lesson/cache', 'ko');
+  const before = await page.locator('.lesson-title').evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+  await page.getByTestId('presenter-toggle').click();
+  await expect(page.locator('html')).toHaveAttribute('data-presenter', 'true');
+  await expect(page.locator('.app-header .tagline')).toBeHidden();
+  const after = await page.locator('.lesson-title').evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+  expect(after).toBeGreaterThan(before);
+  await page.screenshot({ path: 'docs/screenshots/lesson-presenter.png' });
+  await page.getByTestId('presenter-toggle').click();
+  await expect(page.locator('html')).not.toHaveAttribute('data-presenter', 'true');
+});
+
+test('share links: a workspace round-trips; a hostile link is refused and never rendered as HTML', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await open(page, '#/lesson/web-ping/env', 'en');
+  await page.getByTestId('lesson-start').click();
+  await page.getByTestId('share-button').click();
+  const link = await page.locator('.share-msg input').inputValue();
+  expect(link).toMatch(/#\/share\/[A-Za-z0-9_-]+$/);
+
+  const page2 = await context.newPage();
+  await page2.goto(link);
+  await expect(page2.getByTestId('share-import')).toBeVisible({ timeout: 20_000 });
+  await expect(page2.getByTestId('share-import')).toContainText('Dockerfile');
+  await expect(page2.getByTestId('share-import')).toContainText('FROM diamol/node');
+  await page2.getByTestId('share-open').click();
+  await expect(page2.getByTestId('share-import')).toBeHidden();
+
+  // A hand-made link whose file is HTML: shown as text, not markup.
+  const evilJson = JSON.stringify({ v: 1, files: { 'index.html': '<img src=x onerror="window.__pwned=1"><b>bold</b>' } });
+  const evilHash = '#/share/' + Buffer.from(deflateSync(strToU8(evilJson))).toString('base64url');
+  const page3 = await context.newPage();
+  await page3.goto('/' + evilHash);
+  await expect(page3.getByTestId('share-import')).toBeVisible({ timeout: 20_000 });
+  await expect(page3.getByTestId('share-import').locator('pre')).toContainText('<img src=x onerror=');
+  await expect(page3.getByTestId('share-import').locator('img, b')).toHaveCount(0);
+  expect(await page3.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+
+  // A damaged link: a clear error, nothing opened.
+  await page3.goto('/#/share/' + 'A'.repeat(10));
+  await page3.reload();
+  await expect(page3.getByTestId('share-import')).toHaveAttribute('role', 'alert', { timeout: 20_000 });
+});
+
+test('the chapter 3 review quiz: answers are graded, saved, and complete the step', async ({ page }) => {
+  await open(page, '#/lesson/ch3-review', 'en');
+  const quiz = page.getByTestId('quiz-ch3');
+  await quiz.getByTestId('quiz-q-host-env').getByLabel('O (true)').check();
+  await quiz.getByTestId('quiz-q-dockerfile-name').getByRole('textbox').fill('Dockerfile');
+  await quiz.getByTestId('quiz-q-ls-size').getByLabel('X (false)').check();
+  await quiz.getByTestId('quiz-q-order').getByLabel('X (false)').check();
+  await quiz.getByTestId('quiz-submit').click();
+  await expect(quiz.getByTestId('quiz-score')).toContainText('3 of 4 right');
+  await expect(quiz.getByTestId('quiz-q-host-env').locator('[data-result]')).toHaveAttribute('data-result', 'wrong');
+  await expect(quiz.getByTestId('quiz-q-host-env').getByRole('link')).toHaveAttribute('href', '#/lesson/web-ping/env');
+  await expectDone(page, 'quiz');
+});
