@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { finalLines, progressText, renderPlain, simulatePull } from './progress';
+import { finalLines, playTTY, progressText, renderPlain, renderTTY, simulatePull } from './progress';
 
 describe('Pull progress', () => {
   const layers = [
@@ -24,5 +24,15 @@ describe('Pull progress', () => {
     expect(plain).toContain('aaaaaaaaaaaa: Pulling fs layer\n');
     expect(progressText({ current: 1_200_000, total: 3_400_000 }, 120)).toBe('[=================>                                 ]    1.2MB/3.4MB');
     expect(progressText({ current: 1_200_000, total: 3_400_000 }, 80)).toBe('   1.2MB/3.4MB');
+  });
+
+  it('plays the terminal progress in paced frames that end in the same screen', async () => {
+    const msgs = simulatePull(layers);
+    let out = '';
+    const waits: number[] = [];
+    await playTTY(msgs, 120, (t) => (out += t), async (ms) => void waits.push(ms));
+    expect(out).toBe(renderTTY(msgs, 120));
+    expect(waits.length).toBeGreaterThan(3);
+    expect(waits.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(1500);
   });
 });

@@ -117,3 +117,56 @@ export function finalLines(msgs: ProgressMessage[]): string[] {
   }
   return order.map((id) => last.get(id)!);
 }
+
+/** Redraws a pull's layer lines incrementally (the same escape sequences as `renderTTY`). */
+export class TTYProgress {
+  private order: string[] = [];
+  constructor(private columns: number) {}
+  render(msgs: ProgressMessage[]): string {
+    let out = '';
+    for (const m of msgs) {
+      const idx = this.order.indexOf(m.id);
+      if (idx === -1) {
+        this.order.push(m.id);
+        out += `\x1b[2K\r${line(m, this.columns)}\n`;
+        continue;
+      }
+      const diff = this.order.length - idx;
+      out += `\x1b[${diff}A\x1b[2K\r${line(m, this.columns)}\r\x1b[${diff}B`;
+    }
+    return out;
+  }
+}
+
+export type Sleep = (ms: number) => Promise<void>;
+
+/** The platform's setTimeout as a sleep (pacing only; virtual time is untouched), or null. */
+export function hostSleep(): Sleep | null {
+  const g = globalThis as unknown as { setTimeout?: (cb: () => void, ms: number) => unknown };
+  if (typeof g.setTimeout !== 'function') return null;
+  return (ms) => new Promise<void>((r) => g.setTimeout!(r, ms));
+}
+
+/**
+ * Plays a pull's progress on a terminal in real time, compressed to at most `budgetMs` (about 40 ms frames),
+ * so a browser terminal shows the bars filling like Docker's.
+ */
+export async function playTTY(msgs: ProgressMessage[], columns: number, write: (s: string) => void, sleep: Sleep, budgetMs = 1500): Promise<void> {
+  if (!msgs.length) return;
+  const r = new TTYProgress(columns);
+  const total = Math.max(1, msgs[msgs.length - 1].t);
+  const scale = Math.min(1, budgetMs / total);
+  let i = 0;
+  let shown = 0;
+  while (i < msgs.length) {
+    const frameEnd = msgs[i].t * scale + 40;
+    const batch: ProgressMessage[] = [];
+    while (i < msgs.length && msgs[i].t * scale < frameEnd) batch.push(msgs[i++]);
+    const at = batch[0].t * scale;
+    if (at > shown) {
+      await sleep(Math.min(200, at - shown));
+      shown = at;
+    }
+    write(r.render(batch));
+  }
+}

@@ -14,7 +14,7 @@ import type { ImageRecord, ImageStore } from '../images/store';
 import { parseTime } from '../images/time';
 import { CATALOG_REPOSITORIES, catalogRepository, catalogTags, findCatalogImage, type CatalogImage } from './catalog/index';
 import { blobDigest, materializeLayer } from './layers';
-import { renderPlain, renderTTY, simulatePull, type ProgressMessage } from './progress';
+import { hostSleep, playTTY, renderPlain, renderTTY, simulatePull, type ProgressMessage, type Sleep } from './progress';
 
 export const DOCKER_HUB_SERVER = 'https://index.docker.io/v1/';
 
@@ -60,6 +60,11 @@ export interface PullOptions {
   columns?: number;
   /** `docker pull -q`: no progress, no status lines. */
   quiet?: boolean;
+  /**
+   * Leave the layer lines and the Digest/Status lines to the caller (returned as `tail`), so a terminal can
+   * play the progress in real time (`playTTY`) before printing them.
+   */
+  deferProgress?: boolean;
 }
 
 export interface PullResult {
@@ -72,6 +77,8 @@ export interface PullResult {
   upToDate: boolean;
   /** The simulated per-layer messages (the UI can animate them). */
   messages: ProgressMessage[];
+  /** With `deferProgress`: the `Digest:` and `Status:` lines still to print. */
+  tail: string;
 }
 
 export interface SearchResult {
@@ -98,6 +105,21 @@ export class Registry {
   ) {}
 
   private sha = (d: Uint8Array | string) => this.env.sha256(d);
+  /** Paces pull progress on terminals (null: print it at once, as tests do). */
+  sleep: Sleep | null = hostSleep();
+
+  /**
+   * `pull` for a terminal user: like `pull`, but on a TTY the progress bars fill in real time (at most ~1.5 s)
+   * before the Digest/Status lines.
+   */
+  async pullInteractive(input: string | ImageRef, opts: PullOptions): Promise<Result<PullResult>> {
+    if (!opts.tty || opts.quiet || !this.sleep) return this.pull(input, opts);
+    const r = this.pull(input, { ...opts, deferProgress: true });
+    if (!r.ok) return r;
+    await playTTY(r.value.messages, opts.columns ?? 80, opts.out, this.sleep);
+    opts.out(r.value.tail);
+    return r;
+  }
 
   // ---------------------------------------------------------------- lookups
 
@@ -240,7 +262,7 @@ export class Registry {
       const seen = new Set<string>();
       const uniq = sim.filter((s) => (seen.has(s.id) ? false : (seen.add(s.id), true)));
       messages = simulatePull(uniq);
-      out(opts.tty ? renderTTY(messages, opts.columns ?? 80) : renderPlain(messages));
+      if (!opts.deferProgress) out(opts.tty ? renderTTY(messages, opts.columns ?? 80) : renderPlain(messages));
       image = store.importImage({
         refs: ref.digest ? [`${familiarName(ref)}@${img.digest}`] : [familiar],
         layers: img.layers.map((l) => l.layer()),
@@ -252,10 +274,10 @@ export class Registry {
         digest: img.digest,
       });
     }
-    out(`Digest: ${img.digest}\n`);
-    out(upToDate ? `Status: Image is up to date for ${familiar}\n` : `Status: Downloaded newer image for ${familiar}\n`);
+    const tail = `Digest: ${img.digest}\n` + (upToDate ? `Status: Image is up to date for ${familiar}\n` : `Status: Downloaded newer image for ${familiar}\n`);
+    if (!opts.deferProgress) out(tail);
     this.changed();
-    return ok({ image, ref, familiar, canonical, upToDate, messages });
+    return ok({ image, ref, familiar, canonical, upToDate, messages, tail: opts.deferProgress ? tail : '' });
   }
 
   // ---------------------------------------------------------------- login, push

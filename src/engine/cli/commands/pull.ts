@@ -15,7 +15,7 @@ export const pullCommand: CommandSpec = {
     { name: 'platform', type: 'string', usage: 'Set platform if server is multi-platform capable' },
     { name: 'quiet', short: 'q', type: 'bool', usage: 'Suppress verbose output' },
   ],
-  run({ engine, io, flags, args }) {
+  async run({ engine, io, flags, args }) {
     const parsed = parseReference(args[0]);
     if (!parsed.ok) return cliError(io, parsed.error.message);
     const ref = parsed.value;
@@ -34,7 +34,7 @@ export const pullCommand: CommandSpec = {
     if (!ref.tag && !ref.digest && !quiet && !allTags) io.stdout('Using default tag: latest\n');
     let last = '';
     for (const tag of tags) {
-      const res = engine.registry.pull(tag ? { ...ref, tag } : ref, {
+      const res = await engine.registry.pullInteractive(tag ? { ...ref, tag } : ref, {
         out: (t) => io.stdout(t),
         tty: io.stdoutIsTTY,
         columns: io.columns,

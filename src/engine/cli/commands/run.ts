@@ -98,7 +98,7 @@ async function ensureImage(ctx: CommandContext, image: string): Promise<number |
   const ref = withDefaultTag(parsed.value);
   if (policy === 'never') return withHelpError(ctx, `No such image: ${familiarString(ref)}`);
   if (!local) io.stderr(`Unable to find image '${familiarString(ref)}' locally\n`);
-  const r = engine.registry.pull(ref, { out: (t) => io.stderr(t), tty: io.stdoutIsTTY, columns: io.columns, quiet: flags.bool('quiet') });
+  const r = await engine.registry.pullInteractive(ref, { out: (t) => io.stderr(t), tty: io.stdoutIsTTY, columns: io.columns, quiet: flags.bool('quiet') });
   if (!r.ok) return withHelpError(ctx, r.error.message);
   return null;
 }
