@@ -17,10 +17,13 @@ export class DirectiveScanner {
   private line = 0;
   readonly parsed: ParsedDirective[] = [];
   escape = '\\';
+  /** Whether the last line fed was a recognised directive. */
+  lastWasDirective = false;
 
   /** Feeds one physical line (newline and leading white space removed). Returns an error message, if any. */
   feed(text: string): string | null {
     this.line++;
+    this.lastWasDirective = false;
     if (this.done) return null;
     const m = DIRECTIVE.exec(text);
     if (!m) {
@@ -34,6 +37,7 @@ export class DirectiveScanner {
     }
     if (this.seen.has(key)) return `only one ${key} parser directive can be used`;
     this.seen.add(key);
+    this.lastWasDirective = true;
     const value = m[2];
     this.parsed.push({ name: key, value, line: this.line });
     if (key === 'escape') {

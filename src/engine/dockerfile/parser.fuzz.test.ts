@@ -6,9 +6,7 @@
 // eslint-disable-next-line no-restricted-imports
 import { readdirSync, readFileSync } from 'node:fs';
 // eslint-disable-next-line no-restricted-imports
-import { env } from 'node:process';
-// eslint-disable-next-line no-restricted-imports
-import { performance as perf } from 'node:perf_hooks';
+import { cpuUsage, env } from 'node:process';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { SourceRange } from '../core/errors';
@@ -103,21 +101,27 @@ describe('Dockerfile parser robustness', () => {
     let slowest = 0;
     fc.assert(
       fc.property(input, (text) => {
-        let t = perf.now();
+        // CPU time of this process: other jobs on a shared machine do not count against the parser.
+        const cpuMs = () => {
+          const u = cpuUsage();
+          return (u.user + u.system) / 1000;
+        };
+        let t = cpuMs();
         runAll(text);
-        let ms = perf.now() - t;
-        if (ms > 50) {
-          // Re-measure once so a garbage-collection pause is not mistaken for slowness.
-          t = perf.now();
+        let ms = cpuMs() - t;
+        // Re-measure (up to 3 times) so a garbage-collection pause or a busy CPU is not mistaken for slowness.
+        for (let retry = 0; retry < 3 && ms > 50; retry++) {
+          t = cpuMs();
           runAll(text);
-          ms = Math.min(ms, perf.now() - t);
+          ms = Math.min(ms, cpuMs() - t);
         }
+        if (ms > 15 && env.FUZZ_DEBUG) console.log("SLOW", ms.toFixed(1), text.length, JSON.stringify(text.slice(0, 300)));
         slowest = Math.max(slowest, ms);
         expect(ms).toBeLessThan(50);
       }),
       { numRuns: RUNS },
     );
-    console.log(`fuzz: ${RUNS} inputs, slowest ${slowest.toFixed(2)} ms`);
+    console.log(`fuzz: ${RUNS} inputs, slowest ${slowest.toFixed(2)} ms CPU`);
   }, 120_000);
 
   it('rejects a line longer than 65,535 bytes in Docker words', () => {

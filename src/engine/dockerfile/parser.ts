@@ -399,13 +399,19 @@ export function parseAst(input: string): AstParseResult {
     let raw = text.slice(pos, nl);
     pos = nl;
     if (lineTexts.length === 0 && raw.charCodeAt(0) === 0xfeff) raw = raw.slice(1);
-    const t = trimNewline(raw);
-    if (t.length > MAX_LINE_BYTES / 3 && utf8Length(t) > MAX_LINE_BYTES) tooLong = true;
-    lineTexts.push(t);
+    // Go's bufio.Scanner (64 KiB tokens, line ending included) stops at a longer line: BuildKit then
+    // finishes the instruction it was reading and reports the scanner error at the end.
+    if (raw.length > MAX_LINE_BYTES / 3) {
+      const bytes = utf8Length(raw) - (raw.endsWith('\n') ? 1 : 0);
+      if (bytes > MAX_LINE_BYTES) {
+        tooLong = true;
+        pos = len;
+        return null;
+      }
+    }
+    lineTexts.push(trimNewline(raw));
     return raw;
   };
-  const tooLongError = () =>
-    fail(`dockerfile line greater than max allowed size of ${MAX_LINE_BYTES}`, 'dockerfile.line-too-long', currentLine, currentLine);
 
   try {
     let comments: string[] = [];
@@ -413,7 +419,6 @@ export function parseAst(input: string): AstParseResult {
       const raw = scan();
       if (raw === null) break;
       currentLine++;
-      if (tooLong) return tooLongError();
       const noNl = lineTexts[currentLine - 1];
       const isComment = isCommentText(noNl);
       if (isComment) {
@@ -424,6 +429,7 @@ export function parseAst(input: string): AstParseResult {
       const token = trimLeftSpace(noNl);
       const derr = directives.feed(token);
       if (derr) return fail(derr, 'dockerfile.directive', currentLine, currentLine);
+      if (directives.lastWasDirective && isComment) comments.pop();
       const escape = directives.escape;
       const startLine = currentLine;
       const startColumn = noNl.length - token.length + 1;
@@ -435,7 +441,6 @@ export function parseAst(input: string): AstParseResult {
         const raw2 = scan();
         if (raw2 === null) break;
         currentLine++;
-        if (tooLong) return tooLongError();
         const t2 = lineTexts[currentLine - 1];
         const derr2 = directives.feed(t2);
         if (derr2) return fail(derr2, 'dockerfile.directive', currentLine, currentLine);
@@ -482,7 +487,6 @@ export function parseAst(input: string): AstParseResult {
             const r = scan();
             if (r === null) break;
             currentLine++;
-            if (tooLong) return tooLongError();
             let possible = lineTexts[currentLine - 1];
             if (h.chomp) possible = trimLeadingTabs(possible);
             if (possible === h.name) {
@@ -517,5 +521,8 @@ export function parseAst(input: string): AstParseResult {
   }
 
   if (children.length === 0) return fail('file with no instructions', 'dockerfile.no-instructions', currentLine, currentLine);
+  if (tooLong) {
+    return fail(`dockerfile line greater than max allowed size of ${MAX_LINE_BYTES}`, 'dockerfile.line-too-long', currentLine + 1, currentLine + 1);
+  }
   return { ast: root(), error: null };
 }
