@@ -2,7 +2,7 @@
 import { InProcessHost } from './in-process-host';
 import { MemoryFs } from './memory-fs';
 import { standardBinaries } from './executables';
-import type { ExitEvent, OutputEvent, ProcessSpec, SandboxProcess } from './process';
+import type { ExitEvent, OutputEvent, ProcessSpec, SandboxHost, SandboxProcess } from './process';
 
 export const T0 = Date.UTC(2026, 10, 23, 9, 0, 0);
 
@@ -23,7 +23,7 @@ export interface Collected {
   exit: ExitEvent | null;
 }
 
-export function spawnCollect(spec: Partial<ProcessSpec> & Pick<ProcessSpec, 'argv' | 'fs'>, host = new InProcessHost()): Collected {
+export function spawnCollect(spec: Partial<ProcessSpec> & Pick<ProcessSpec, 'argv' | 'fs'>, host: SandboxHost = new InProcessHost()): Collected {
   const full: ProcessSpec = {
     env: { PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin', HOSTNAME: 'f1e2d3c4b5a6', HOME: '/root' },
     cwd: '/',
