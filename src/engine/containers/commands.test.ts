@@ -92,3 +92,31 @@ describe('Listing and inspecting containers', () => {
     expect(await following).toBe(0);
   });
 });
+
+describe('Restart policies', () => {
+  it('restarts a failing container with on-failure until its retry limit, with Docker\'s backoff', async () => {
+    const { env, engine, run } = setup();
+    await run(['run', '-d', '--name', 'flaky', '--restart', 'on-failure:3', 'alpine', 'sh', '-c', 'echo boom; exit 3']);
+    expect((await run(['ps', '--format', '{{.Status}}'])).out).toMatch(/^Restarting \(3\) Less than a second ago\n$/);
+    env.clock.advance(5_000);
+    await engine.containers.advance();
+    const c = engine.containers.get('flaky')!;
+    expect(c.restartCount).toBe(3);
+    expect(c.state.Status).toBe('exited');
+    expect((await run(['logs', 'flaky'])).out).toBe('boom\nboom\nboom\nboom\n');
+    expect((await run(['run', '--rm', '--restart', 'always', 'alpine'])).err).toBe(
+      "docker: conflicting options: cannot specify both --restart and --rm\n\nRun 'docker run --help' for more information\n",
+    );
+  });
+
+  it('does not restart an always-restart container after docker stop', async () => {
+    const { env, engine, run } = setup();
+    await run(['run', '-d', '--name', 'pinger', '--restart', 'always', 'diamol/ch03-web-ping']);
+    await run(['stop', 'pinger']);
+    env.clock.advance(60_000);
+    await engine.containers.advance();
+    expect(engine.containers.get('pinger')!.state.Status).toBe('exited');
+    expect(engine.containers.get('pinger')!.restartCount).toBe(0);
+  });
+});
+

@@ -333,16 +333,21 @@ export class ContainerStore {
   }
 
   /** Starts a created or exited container. */
-  async start(ref: string, opts: { onOutput?: (e: OutputEvent) => void } = {}): Promise<Result<Container, ContainerError>> {
+  async start(ref: string, opts: { onOutput?: (e: OutputEvent) => void; at?: number } = {}): Promise<Result<Container, ContainerError>> {
     const f = this.find(ref);
     if (!f.ok) return f;
     const c = f.value;
     if (this.isRunning(c)) return ok(c);
+    if (opts.at === undefined) {
+      c.manuallyStopped = false;
+      c.backoff = 0;
+    }
+    c.restartAt = undefined;
     const host = this.host();
     if (!host) return err(engineError('containers.no-runtime', 'failed to create task for container: the sandbox runtime is not available'));
     const ports = this.allocatePorts(c);
     if (!ports.ok) return ports;
-    const now = this.now();
+    const now = opts.at ?? this.now();
     const fs = this.fs(c);
     const cwd = c.config.WorkingDir || '/';
     if (cwd !== '/' && !fs.exists(cwd)) {
@@ -422,10 +427,46 @@ export class ContainerStore {
     this.live.delete(c.id);
     c.state = { ...c.state, Status: 'exited', Pid: 0, ExitCode: e.code, FinishedAt: e.time, OOMKilled: e.reason === 'oom', Error: e.reason === 'error' ? (e.message ?? '') : '' };
     c.appliedUntil = Math.max(c.appliedUntil, e.time);
+    if (this.shouldRestart(c, e.code)) {
+      // Docker's backoff: 100 ms, doubling, at most a minute; reset after a run of 10 s or more.
+      c.backoff = e.time - c.state.StartedAt >= 10_000 ? 0 : (c.backoff ?? 0) + 1;
+      c.restartAt = e.time + Math.min(60_000, 100 * 2 ** Math.max(0, (c.backoff ?? 1) - 1));
+      c.state.Status = 'restarting';
+    }
     for (const fn of l.exitListeners) fn(e);
     l.proc.dispose();
-    if (c.hostConfig.AutoRemove) this.containers.delete(c.id);
+    if (c.hostConfig.AutoRemove && c.state.Status !== 'restarting') this.containers.delete(c.id);
     this.changed();
+  }
+
+  /** Restart policies: always / unless-stopped (not after docker stop), on-failure[:max] (non-zero exits). */
+  private shouldRestart(c: Container, code: number): boolean {
+    if (c.manuallyStopped) return false;
+    const p = c.hostConfig.RestartPolicy;
+    switch (p.Name) {
+      case 'always':
+      case 'unless-stopped':
+        return true;
+      case 'on-failure':
+        return code !== 0 && (p.MaximumRetryCount === 0 || c.restartCount < p.MaximumRetryCount);
+      default:
+        return false;
+    }
+  }
+
+  /** Restarts containers whose restart delay has passed (each from its own restart time, for determinism). */
+  private async restartDue(to: number): Promise<void> {
+    for (let guard = 0; guard < 1000; guard++) {
+      const due = this.list().filter((c) => c.state.Status === 'restarting' && (c.restartAt ?? 0) <= to);
+      if (!due.length) return;
+      for (const c of due) {
+        const at = c.restartAt ?? to;
+        c.restartCount++;
+        const r = await this.start(c.id, { at });
+        if (!r.ok) c.state = { ...c.state, Status: 'exited' };
+        else await this.settle(c, to);
+      }
+    }
   }
 
   /** Makes sure a running container has a live process (re-spawning and replaying it after a restore). */
@@ -487,6 +528,7 @@ export class ContainerStore {
   /** Advances every running container to `clock.now()`. Commands call this first. */
   async sync(): Promise<void> {
     for (const c of this.list()) if (this.isRunning(c)) await this.settle(c);
+    await this.restartDue(this.now());
     for (const w of [...this.tickWaiters]) w();
     this.changed();
   }
@@ -554,6 +596,12 @@ export class ContainerStore {
     if (!f.ok) return f;
     const c = f.value;
     await this.settle(c);
+    c.manuallyStopped = true;
+    if (c.state.Status === 'restarting') {
+      c.state = { ...c.state, Status: 'exited' };
+      c.restartAt = undefined;
+      this.changed();
+    }
     if (!this.isRunning(c)) return ok(c);
     const sig = toSignal(signal ?? c.config.StopSignal ?? 'SIGTERM') ?? 'SIGTERM';
     await this.signal(c, sig);
@@ -579,6 +627,7 @@ export class ContainerStore {
     const sig = toSignal(signal);
     if (!sig) return err(engineError('containers.bad-signal', `Invalid signal: ${signal}`));
     if (!this.isRunning(c)) return err(engineError('containers.not-running', `Cannot kill container: ${ref}: container ${c.id} is not running`));
+    if (sig === 'SIGKILL' || sig === 'SIGTERM' || sig === 'SIGINT') c.manuallyStopped = true;
     await this.signal(c, sig);
     return ok(c);
   }

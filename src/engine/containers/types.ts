@@ -102,4 +102,8 @@ export interface Container {
   /** Virtual time up to which the main process's effects (logs, writes) are recorded. */
   appliedUntil: number;
   restartCount: number;
+  /** Restart policy state: when a 'restarting' container starts again, the backoff step, and docker stop/kill. */
+  restartAt?: number;
+  backoff?: number;
+  manuallyStopped?: boolean;
 }

@@ -81,7 +81,7 @@ export const psCommand: CommandSpec = {
     for (const f of filters) {
       if (!f.value && f.key !== '') return cliError(io, `Error response from daemon: invalid filter '${f.key}'`);
     }
-    if (!all && !filters.some((f) => f.key === 'status' || f.key === 'exited')) list = list.filter((c) => engine.containers.isRunning(c));
+    if (!all && !filters.some((f) => f.key === 'status' || f.key === 'exited')) list = list.filter((c) => engine.containers.isRunning(c) || c.state.Status === 'restarting');
     // Filters with the same key are ORed, different keys ANDed.
     const keys = [...new Set(filters.map((f) => f.key))];
     for (const k of keys) {

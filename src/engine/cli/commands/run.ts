@@ -117,6 +117,7 @@ export async function createOptions(ctx: CommandContext, attach: boolean): Promi
     io.stderr('layerlab: volumes and mounts are not simulated yet; the container runs without them\n');
   }
   const restart = flags.string('restart') || 'no';
+  if (restart !== 'no' && flags.bool('rm')) return withHelpError(ctx, 'conflicting options: cannot specify both --restart and --rm', { daemon: false });
   if (!/^(no|always|unless-stopped|on-failure(:\d+)?)$/.test(restart)) {
     return withHelpError(ctx, `invalid restart policy '${restart}'`, { daemon: false });
   }
