@@ -49,32 +49,30 @@ EXPOSE 80
 CMD ["node", "server.js"]
 `;
 
-/** One build through the CLI (`docker build -t compare .`), collecting its events. */
+/** One build (`engine.build`, or `docker build -t compare .` through the CLI when that is all there is), collecting its events. */
 async function buildOnce(engine: Engine): Promise<{ code: number; events: BuildEvent[]; err: string }> {
   const e = engine as unknown as AnyRec;
   const events: BuildEvent[] = [];
   const io = bufferIO();
-  if (typeof e.onBuildEvent === 'function') {
-    const off = e.onBuildEvent((ev: BuildEvent) => events.push(ev));
-    try {
-      const code = await engine.run(['build', '-t', 'compare', '.'], io);
-      return { code, events, err: io.err };
-    } finally {
-      if (typeof off === 'function') off();
-    }
-  }
   if (typeof e.build === 'function') {
     let code = 0;
     try {
-      await e.build({ tags: ['compare'] }, io, (ev: BuildEvent) => events.push(ev));
+      const r = await e.build({ tags: ['compare'] }, io, (ev: BuildEvent) => events.push(ev));
+      if (r && typeof r.exitCode === 'number') code = r.exitCode;
     } catch (x) {
       code = 1;
       io.err += x instanceof Error ? x.message : String(x);
     }
-    if (events.some((ev) => ev.type === 'build-failed')) code = 1;
+    if (events.some((ev) => ev.type === 'build-failed')) code = code || 1;
     return { code, events, err: io.err };
   }
-  return { code: 1, events, err: 'no build engine' };
+  const off = typeof e.onBuildEvent === 'function' ? e.onBuildEvent((ev: BuildEvent) => events.push(ev)) : null;
+  try {
+    const code = await engine.run(['build', '-t', 'compare', '.'], io);
+    return { code, events, err: io.err };
+  } finally {
+    if (typeof off === 'function') off();
+  }
 }
 
 function summarize(events: BuildEvent[], code: number, err: string): CompareSide {
