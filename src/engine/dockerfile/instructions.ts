@@ -53,6 +53,7 @@ export interface RunInstr extends Base {
 export interface CopyInstr extends Base {
   kind: 'COPY' | 'ADD';
   form: CommandForm;
+  /** Source paths as written. Sources written as `<<NAME` are inline files and are listed in `heredocs` instead. */
   sources: string[];
   dest: string;
   from?: string;
@@ -65,6 +66,7 @@ export interface CopyInstr extends Base {
   checksum?: string;
   keepGitDir?: boolean;
   unpack?: boolean;
+  /** Inline files (`COPY <<EOF /dest`), in source order; `name` is the file name in the destination. */
   heredocs: Heredoc[];
 }
 export interface KeyValueInstr extends Base {

@@ -91,6 +91,14 @@ describe('Dockerfile validation (Docker error texts)', () => {
     const df = parseDockerfile('FROM a\nCOPY <<-EOT /x\n\thello\n\tEOT\n').dockerfile!;
     const c = df.stages[0].instructions[0] as CopyInstr;
     expect(c.heredocs).toEqual([{ name: 'EOT', content: 'hello\n', expand: true }]);
+    expect(c.sources).toEqual([]);
+    const two = parseDockerfile('FROM a\nCOPY a.txt <<"A" b.txt <<B /dst/\n$x\nA\ny\nB\n').dockerfile!.stages[0].instructions[0] as CopyInstr;
+    expect(two.sources).toEqual(['a.txt', 'b.txt']);
+    expect(two.heredocs).toEqual([
+      { name: 'A', content: '$x\n', expand: false },
+      { name: 'B', content: 'y\n', expand: true },
+    ]);
+    expect(two.dest).toBe('/dst/');
   });
 
   it('never throws on odd input', () => {

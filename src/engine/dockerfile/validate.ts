@@ -165,8 +165,8 @@ function parseInstruction(node: AstNode): Instruction {
     case 'env':
     case 'label': {
       const cmd = v.toUpperCase() as 'ENV' | 'LABEL';
-      const pairs = kvPairs(node, cmd);
       const f = flagsOf(node, v);
+      const pairs = kvPairs(node, cmd);
       const instr: KeyValueInstr = make<KeyValueInstr>(node, f.list, cmd, {pairs, legacy: args[2] === ''});
       return instr;
     }
@@ -181,15 +181,27 @@ function parseInstruction(node: AstNode): Instruction {
       if (args.length < 2) noDestination(cmd);
       const f = flagsOf(node, v);
       const dest = args[args.length - 1];
-      if (!node.json && parseHeredocWordSafe(dest)) fail(`${cmd} cannot accept a heredoc as a destination`, 'dockerfile.heredoc');
+      if (heredocWord(dest)) fail(`${cmd} cannot accept a heredoc as a destination`, 'dockerfile.heredoc');
+      // Sources written as <<NAME are inline files (heredocs), not paths.
+      const sources: string[] = [];
+      const inline: Heredoc[] = [];
+      const bodies = heredocsOf(node);
+      for (const src of args.slice(0, -1)) {
+        const h = heredocWord(src);
+        if (!h) sources.push(src);
+        else {
+          const body = bodies.find((b) => b.name === h.name);
+          inline.push({ name: h.name, content: body?.content ?? '', expand: h.expand, ...(h.fd ? { fd: h.fd } : {}) });
+        }
+      }
       const instr = make<CopyInstr>(node, f.list, cmd, {
         form: node.json ? 'exec' : 'shell',
-        sources: args.slice(0, -1),
+        sources,
         dest,
         link: f.values.get('link') === 'true',
         parents: f.values.get('parents') === 'true',
         exclude: f.all.get('exclude') ?? [],
-        heredocs: heredocsOf(node),
+        heredocs: inline,
       });
       const from = f.values.get('from');
       if (from !== undefined) instr.from = from;
@@ -319,11 +331,11 @@ function parseInstruction(node: AstNode): Instruction {
   }
 }
 
-function parseHeredocWordSafe(word: string): boolean {
+function heredocWord(word: string): ReturnType<typeof parseHeredocWord> {
   try {
-    return parseHeredocWord(word) !== null;
+    return parseHeredocWord(word);
   } catch {
-    return false;
+    return null;
   }
 }
 
