@@ -30,6 +30,16 @@ import { statsCommand } from './stats';
 import { containerPruneCommand } from './container-prune';
 import { curlCommand } from './curl';
 import { debugDumpAstCommand } from './debug';
+import { buildCommand } from './build';
+import { imagesCommand } from './images';
+import { historyCommand } from './history';
+import { imageInspectCommand, inspectCommand } from './image-inspect';
+import { tagCommand } from './tag';
+import { rmiCommand } from './rmi';
+import { imagePruneCommand } from './image-prune';
+import { systemDfCommand } from './system-df';
+import { builderPruneCommand } from './builder-prune';
+import { systemPruneCommand } from './system-prune';
 
 export const commands: CommandSpec[] = [
   // cli
@@ -62,6 +72,18 @@ export const commands: CommandSpec[] = [
   statsCommand,
   containerPruneCommand,
   curlCommand,
+  // build
+  buildCommand,
+  imagesCommand,
+  historyCommand,
+  imageInspectCommand,
+  inspectCommand,
+  tagCommand,
+  rmiCommand,
+  imagePruneCommand,
+  systemDfCommand,
+  builderPruneCommand,
+  systemPruneCommand,
   // parser
   debugDumpAstCommand,
 ];
