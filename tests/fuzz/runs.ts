@@ -8,7 +8,7 @@ export const FUZZ_RUNS = Math.max(1, Number(process.env.FUZZ_RUNS) || 10_000);
 export const FUZZ_TIMEOUT_MS = Math.max(60_000, FUZZ_RUNS * 6);
 
 /** fast-check parameters: FUZZ_RUNS cases, a seed from FUZZ_SEED when replaying a failure. */
-export function fuzzParams(runs: number = FUZZ_RUNS): { numRuns: number; seed?: number; endOnFailure: boolean } {
+export function fuzzParams(runs: number = FUZZ_RUNS): { numRuns: number; seed?: number } {
   const seed = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : undefined;
-  return { numRuns: runs, ...(seed !== undefined ? { seed } : {}), endOnFailure: true };
+  return { numRuns: runs, ...(seed !== undefined ? { seed } : {}) };
 }
