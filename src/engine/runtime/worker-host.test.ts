@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { WorkerProcess, type WorkerLike } from './worker-host';
+import { createWorkerCore } from './worker-core';
+import type { HostMessage, WorkerMessage } from './protocol';
+import { imageFs, T0 } from './test-helpers';
+import type { OutputEvent, ProcessSpec } from './process';
+
+/** A worker pair in one thread: messages are cloned and delivered asynchronously, like postMessage. */
+function fakeWorker(onMessage: (m: WorkerMessage) => void): WorkerLike & { terminated: boolean } {
+  let alive = true;
+  const core = createWorkerCore((m) => {
+    const copy = structuredClone(m);
+    setTimeout(() => alive && onMessage(copy), 0);
+  });
+  return {
+    terminated: false,
+    postMessage(m: HostMessage) {
+      const copy = structuredClone(m);
+      setTimeout(() => alive && core(copy), 0);
+    },
+    terminate() {
+      alive = false;
+      this.terminated = true;
+    },
+  };
+}
+
+function spawn(spec: ProcessSpec) {
+  let proc: WorkerProcess | null = null;
+  const w = fakeWorker((m) => proc!.handle(m));
+  proc = new WorkerProcess(1, 'sh', w, spec, { wallNow: () => performance.now(), setInterval: (cb, ms) => setInterval(cb, ms), clearInterval: (h) => clearInterval(h as ReturnType<typeof setInterval>) });
+  const events: OutputEvent[] = [];
+  proc.onOutput((e) => events.push(e));
+  return { proc, w, events };
+}
+
+describe('worker protocol', () => {
+  it('runs a shell session in the worker and writes files back to the host filesystem', async () => {
+    const fs = imageFs('busybox', { '/diamol/ch03.txt': 'Lab solution, by: ' });
+    const { proc, w, events } = spawn({ argv: ['sh'], env: { PATH: '/bin' }, cwd: '/diamol', hostname: 'abc', tty: false, interactive: true, fs, startTime: T0 });
+    proc.write('echo Elton >> ch03.txt\ncat ch03.txt\n');
+    proc.closeStdin();
+    const exit = await proc.exited;
+    expect(exit).toMatchObject({ code: 0, reason: 'exit' });
+    expect(events.map((e) => e.text).join('')).toBe('Lab solution, by: Elton\n');
+    expect(new TextDecoder().decode(fs.readFile('/diamol/ch03.txt')!)).toBe('Lab solution, by: Elton\n');
+    expect(w.terminated).toBe(true);
+  });
+
+  it('SIGKILL ends the process at once and terminates the worker', async () => {
+    const fs = imageFs('node');
+    const { proc, w } = spawn({ argv: ['node', '-e', 'setInterval(() => {}, 1000)'], env: { PATH: '/usr/local/bin' }, cwd: '/', hostname: 'abc', tty: false, interactive: false, fs, startTime: T0 });
+    await proc.advanceTo(T0 + 5000);
+    expect(proc.now()).toBe(T0 + 5000);
+    await proc.kill('SIGKILL');
+    expect(proc.exitStatus()).toMatchObject({ code: 137, reason: 'killed', time: T0 + 5000 });
+    expect(w.terminated).toBe(true);
+  });
+});
