@@ -235,8 +235,8 @@ export const CACHE: LessonDef = {
       concepts: [16, 17],
       title: { ko: '이제 한 레이어만', en: 'Now only one layer' },
       instructions: {
-        ko: 'app.js를 한 번 더 고치고 빌드하세요. 이번에는 COPY 한 단계만 다시 실행됩니다. 그 뒤에 오는 인스트럭션이 없기 때문입니다. 레거시 빌더로도 확인해 보세요: `DOCKER_BUILDKIT=0 docker image build -t web-ping .`',
-        en: 'Edit app.js once more and build. This time only the COPY step runs again: nothing comes after it. Try the legacy builder too: `DOCKER_BUILDKIT=0 docker image build -t web-ping .`',
+        ko: 'app.js를 한 번 더 고치고 `docker image build -t web-ping .` 으로 빌드하세요. 이번에는 COPY 한 단계만 다시 실행됩니다. 그 뒤에 오는 인스트럭션이 없기 때문입니다. 더 해 보기: 레거시 빌더(`DOCKER_BUILDKIT=0 docker image build -t web-ping .`)는 BuildKit과 캐시를 따로 쓰므로 처음 한 번은 모두 다시 실행합니다. 두 번째부터 비교해 보세요.',
+        en: 'Edit app.js once more and build with `docker image build -t web-ping .`. This time only the COPY step runs again: nothing comes after it. To go further: the legacy builder (`DOCKER_BUILDKIT=0 docker image build -t web-ping .`) keeps its own cache apart from BuildKit\'s, so its first build reruns everything; compare from its second build on.',
       },
       hint: { ko: 'COPY가 마지막인지 확인하세요.', en: 'Make sure COPY is the last instruction.' },
       commands: ['docker image build -t web-ping .'],

@@ -1,0 +1,154 @@
+// @vitest-environment node
+/** The build lessons (web-ping build, cache, node-app, BuildKit vs legacy, multi-stage) against the real engine. */
+import { describe, expect, it } from 'vitest';
+import { Engine } from '../engine/engine';
+import { testEnv } from '../engine/core/env';
+import { memoryContext } from '../engine/core/host';
+import { bufferIO } from '../engine/cli/io';
+import { InProcessHost } from '../engine/runtime/in-process-host';
+import { createEngineWorld } from './engineWorld';
+import { evaluateLesson, worldSeq } from './runner';
+import { BUILDKIT_LEGACY, CACHE, MULTI_STAGE, NODE_APP, WEB_PING } from './curriculum';
+import type { LessonDef } from './types';
+
+function setup(initial: Record<string, string>) {
+  const env = testEnv();
+  let files = { ...initial };
+  const engine = new Engine({ env, context: memoryContext(files) });
+  engine.sandbox = new InProcessHost();
+  const world = createEngineWorld(engine, { files: () => files, quizScores: () => ({}) });
+  const completed: string[] = [];
+  const since: Record<string, number> = {};
+  const run = async (argv: string[], clientEnv: Record<string, string> = {}) => {
+    const io = bufferIO({ env: clientEnv });
+    let code = await engine.run(argv, io);
+    // Until the CLI's build command is registered, run builds through engine.build (same builder, same events).
+    const isBuild = argv[0] === 'build' || (argv[0] === 'image' && argv[1] === 'build');
+    if (isBuild && code === 125 && /unknown (shorthand )?flag/.test(io.err)) {
+      io.err = '';
+      const args = argv.slice(argv[0] === 'build' ? 1 : 2);
+      const tags = args.flatMap((a, i) => (a === '-t' || a === '--tag' ? [args[i + 1]] : []));
+      code = (await engine.build({ tags, builder: clientEnv.DOCKER_BUILDKIT === '0' ? 'legacy' : 'buildkit' }, io)).exitCode;
+    }
+    return { code, out: io.out, err: io.err };
+  };
+  const edit = (path: string, content: string) => {
+    files = { ...files, [path]: content };
+    engine.context = memoryContext(files);
+  };
+  const advance = (lesson: LessonDef) => {
+    const ev = evaluateLesson(lesson, world, completed, since);
+    completed.push(...ev.newlyCompleted);
+    const next = lesson.steps.find((s) => !completed.includes(s.id));
+    if (ev.newlyCompleted.length && next) since[next.id] = worldSeq(world);
+    return ev;
+  };
+  const files$ = () => files;
+  return { env, engine, world, run, edit, advance, completed, files: files$ };
+}
+
+describe('Build lessons against the real engine', () => {
+  it('web-ping: build and list', async () => {
+    const s = setup(WEB_PING.files);
+    s.completed.push('pull', 'run-detached', 'logs', 'remove', 'env');
+    const b = await s.run(['image', 'build', '--tag', 'web-ping', '.']);
+    expect(b.code, b.err).toBe(0);
+    s.advance(WEB_PING);
+    expect(s.completed).toContain('build');
+    expect((await s.run(['image', 'ls', 'w*'])).code).toBe(0);
+    expect(s.advance(WEB_PING).done).toBe(true);
+  });
+
+  it('cache: all cached, a cascade after app.js changes, reorder, one layer after', async () => {
+    const s = setup(CACHE.files);
+    for (const argv of CACHE.setup) expect((await s.run(argv)).code).toBe(0);
+    expect(s.advance(CACHE).steps[0].status).toBe('current');
+    await s.run(['image', 'build', '-t', 'web-ping', '.']);
+    s.advance(CACHE);
+    expect(s.completed).toEqual(['rebuild']);
+    s.edit('app.js', s.files()['app.js'] + '// changed\n');
+    await s.run(['image', 'build', '-t', 'web-ping', '.']);
+    const ev = s.advance(CACHE);
+    expect(s.completed, JSON.stringify(ev.steps)).toContain('change-app');
+    s.edit('Dockerfile', 'FROM diamol/node\n\nCMD ["node", "/web-ping/app.js"]\n\nENV TARGET="blog.sixeyed.com" \\\n    METHOD="HEAD" \\\n    INTERVAL="3000"\n\nWORKDIR /web-ping\nCOPY app.js .\n');
+    await s.run(['image', 'build', '-t', 'web-ping', '.']);
+    s.advance(CACHE);
+    expect(s.completed).toContain('reorder');
+    s.edit('app.js', s.files()['app.js'] + '// again\n');
+    // The legacy builder has its own cache: its first build reruns everything, so it does not pass this step.
+    const legacy = await s.run(['image', 'build', '-t', 'web-ping', '.'], { DOCKER_BUILDKIT: '0' });
+    expect(legacy.code, legacy.err).toBe(0);
+    expect(s.advance(CACHE).done).toBe(false);
+    s.edit('app.js', s.files()['app.js'] + '// and again\n');
+    await s.run(['image', 'build', '-t', 'web-ping', '.']);
+    expect(s.advance(CACHE).done).toBe(true);
+  });
+
+  it('node-app: RUN/EXPOSE, -p, rebuild after a change, package.json first, <none>, rmi refused, prune, inspect', async () => {
+    const s = setup(NODE_APP.files);
+    s.completed.push('interactive');
+    const b1 = await s.run(['build', '-t', 'node-web:1', '.']);
+    expect(b1.code, b1.err + b1.out).toBe(0);
+    s.advance(NODE_APP);
+    expect(s.completed).toContain('build');
+    const r = await s.run(['run', '-d', '-p', '3000:80', '--name', 'app', 'node-web:1']);
+    expect(r.code, r.err).toBe(0);
+    s.advance(NODE_APP);
+    expect(s.completed).toContain('publish');
+    s.edit('server.js', s.files()['server.js'].replace('Hello from', 'Hi from'));
+    await s.run(['build', '-t', 'node-web:2', '.']);
+    await s.run(['rm', '-f', 'app']);
+    await s.run(['run', '-d', '-p', '3000:80', '--name', 'app', 'node-web:2']);
+    s.advance(NODE_APP);
+    expect(s.completed).toContain('code-change');
+    s.edit('Dockerfile', 'FROM node\n\nWORKDIR /app\n\nCOPY package.json /app\n\nRUN npm install\n\nCOPY . /app\n\nEXPOSE 80\n\nCMD ["node", "server.js"]\n');
+    await s.run(['build', '-t', 'node-web:3', '.']);
+    s.edit('server.js', s.files()['server.js'] + '// more\n');
+    const b3 = await s.run(['build', '-t', 'node-web:3', '.']);
+    expect(b3.code).toBe(0);
+    const ev = s.advance(NODE_APP);
+    expect(s.completed, JSON.stringify(ev.steps) + b3.out + b3.err).toContain('package-first');
+    expect((await s.run(['images'])).code).toBe(0);
+    s.advance(NODE_APP);
+    expect(s.completed).toContain('images');
+    const rmi = await s.run(['rmi', 'node-web:2']);
+    expect(rmi.code).not.toBe(0);
+    s.advance(NODE_APP);
+    expect(s.completed).toContain('rmi-in-use');
+    await s.run(['rm', '-f', 'app']);
+    const prune = await s.run(['image', 'prune', '-f']);
+    expect(prune.code, prune.err).toBe(0);
+    const ev2 = s.advance(NODE_APP);
+    expect(s.completed, JSON.stringify(ev2.steps)).toContain('prune');
+    expect((await s.run(['image', 'inspect', 'node-web:3'])).code).toBe(0);
+    expect(s.advance(NODE_APP).done).toBe(true);
+  });
+
+  it('BuildKit keeps COPY cached after an ENV change; the legacy builder reruns it', async () => {
+    const s = setup(BUILDKIT_LEGACY.files);
+    const b = await s.run(['build', '-t', 'greet', '.']);
+    expect(b.code, b.err + b.out).toBe(0);
+    s.advance(BUILDKIT_LEGACY);
+    expect(s.completed).toEqual(['bk-build']);
+    s.edit('Dockerfile', s.files().Dockerfile.replace('"hello"', '"hi"'));
+    await s.run(['build', '-t', 'greet', '.']);
+    const ev = s.advance(BUILDKIT_LEGACY);
+    expect(s.completed, JSON.stringify(ev.steps)).toContain('bk-env');
+    s.edit('Dockerfile', s.files().Dockerfile.replace('"hi"', '"hey"'));
+    const l = await s.run(['build', '-t', 'greet', '.'], { DOCKER_BUILDKIT: '0' });
+    expect(l.code, l.err).toBe(0);
+    const ev2 = s.advance(BUILDKIT_LEGACY);
+    expect(ev2.done, JSON.stringify(ev2.steps)).toBe(true);
+  });
+
+  it('multi-stage: stages and the final output', async () => {
+    const s = setup(MULTI_STAGE.files);
+    const b = await s.run(['build', '-t', 'multistage', '.']);
+    expect(b.code, b.err + b.out).toBe(0);
+    s.advance(MULTI_STAGE);
+    expect(s.completed).toEqual(['build']);
+    const r = await s.run(['run', 'multistage']);
+    expect(r.out).toContain('Testing...');
+    expect(s.advance(MULTI_STAGE).done).toBe(true);
+  });
+});
