@@ -28,7 +28,7 @@ function fakeWorker(onMessage: (m: WorkerMessage) => void): WorkerLike & { termi
 function spawn(spec: ProcessSpec) {
   let proc: WorkerProcess | null = null;
   const w = fakeWorker((m) => proc!.handle(m));
-  proc = new WorkerProcess(1, 'sh', w, spec, { wallNow: () => performance.now(), setInterval: (cb, ms) => setInterval(cb, ms), clearInterval: (h) => clearInterval(h as ReturnType<typeof setInterval>) });
+  proc = new WorkerProcess(1, 'sh', w, spec, { wallNow: () => 0, setInterval: (cb, ms) => setInterval(cb, ms), clearInterval: (h) => clearInterval(h as ReturnType<typeof setInterval>) });
   const events: OutputEvent[] = [];
   proc.onOutput((e) => events.push(e));
   return { proc, w, events };
