@@ -54,6 +54,6 @@ export const INSTRUCTION_FLAGS: Record<string, Record<string, FlagKind>> = {
   from: { platform: 'string' },
   copy: { from: 'string', chown: 'string', chmod: 'string', link: 'bool', parents: 'bool', exclude: 'strings' },
   add: { chown: 'string', chmod: 'string', link: 'bool', 'keep-git-dir': 'bool', checksum: 'string', unpack: 'bool', exclude: 'strings' },
-  run: { mount: 'strings', network: 'string', security: 'string' },
+  run: { mount: 'strings', network: 'string', security: 'string', device: 'strings' },
   healthcheck: { interval: 'string', timeout: 'string', 'start-period': 'string', 'start-interval': 'string', retries: 'string' },
 };

@@ -5,6 +5,7 @@
 import type { EngineError, SourceRange } from '../core/errors';
 import type { AstNode, AstRoot } from './ast';
 import { INSTRUCTION_FLAGS, parseFlags, type FlagValues } from './flags';
+import { checkMountAtParse } from './mounts';
 import type {
   ArgInstr,
   CmdInstr,
@@ -238,8 +239,20 @@ function parseInstruction(node: AstNode): Instruction {
         heredocs: heredocsOf(node),
         mounts: f.all.get('mount') ?? [],
       });
-      if (f.values.has('network')) out.network = f.values.get('network');
-      if (f.values.has('security')) out.security = f.values.get('security');
+      const network = f.values.get('network');
+      if (network !== undefined) {
+        if (!['default', 'none', 'host'].includes(network)) fail(`invalid network mode ${goQuote(network)}`, 'dockerfile.flag');
+        out.network = network;
+      }
+      const security = f.values.get('security');
+      if (security !== undefined) {
+        if (security !== 'insecure' && security !== 'sandbox') fail(`security ${goQuote(security)} is not valid`, 'dockerfile.flag');
+        out.security = security;
+      }
+      for (const m of out.mounts) {
+        const e = checkMountAtParse(m);
+        if (e) fail(e, 'dockerfile.flag');
+      }
       return out;
     }
     case 'cmd':
