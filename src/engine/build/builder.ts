@@ -538,9 +538,13 @@ export class BuildRun {
     }
     const fromVertices = new Map<number, Vertex>();
     if (this.builder === 'buildkit') {
+      const shownBases = new Set<string>();
       for (const i of this.order) {
         const p = this.plans[i];
         if (p.base.kind !== 'image') continue;
+        // BuildKit merges identical FROM vertices of several stages into one line.
+        if (shownBases.has(p.base.canonical)) continue;
+        shownBases.add(p.base.canonical);
         const pullMs = (p as StagePlan & { pullMs?: number }).pullMs ?? 0;
         const digest = p.base.image?.repoDigests.find((d) => d.startsWith(p.base.kind === 'image' ? p.base.canonical.replace(/:[^:/]+$/, '') + '@' : ''))?.split('@')[1];
         const shown = `${p.base.canonical}${digest ? '@' + digest : ''}`;
@@ -616,7 +620,7 @@ export class BuildRun {
   private prefix(p: StagePlan, i: number): string {
     const w = String(p.total).length;
     const num = `${String(i).padStart(w)}/${p.total}`;
-    return this.order.length > 1 ? `[${p.display} ${num}]` : `[${num}]`;
+    return this.df.stages.length > 1 ? `[${p.display} ${num}]` : `[${num}]`;
   }
 
   private initStage(p: StagePlan, stepIndex: number, legacyStep: number, legacyTotal: number): StageState {
@@ -1009,7 +1013,8 @@ export class BuildRun {
     const chown = ins.chown !== undefined ? exp(ins.chown) : undefined;
     const chmod = ins.chmod !== undefined ? exp(ins.chmod) : undefined;
     const heredocSources = new Map(ins.heredocs.map((h) => [h.name, h]));
-    const srcs = ins.sources.map((s) => (/^<<-?/.test(s) ? s : exp(s)));
+    // Inline files (`COPY <<EOF /dest`) come as heredocs; older parsers also listed them as "<<EOF" sources.
+    const srcs = [...ins.sources.filter((s) => !/^<<-?/.test(s)).map((s) => exp(s)), ...ins.heredocs.map((h) => '<<' + h.name)];
     if (srcs.length > 1 && !destRaw.endsWith('/')) {
       this.fail('When using COPY with more than one source file, the destination must be a directory and end with a /', { range: ins.range, legacy: 'When using COPY with more than one source file, the destination must be a directory and end with a /' });
     }
@@ -1085,7 +1090,8 @@ export class BuildRun {
         const path = normalizePath(s);
         const matches = /[*?[]/.test(path) ? globFs(srcFs, path) : srcFs.lstat(path) ? [path] : [];
         if (!matches.length) {
-          this.fail(`failed to compute cache key: failed to calculate checksum of ref ${refId()}: "${path}": not found`, { range: ins.range, legacy: `COPY failed: stat ${path.slice(1)}: file does not exist` });
+          const msg = `failed to calculate checksum of ref ${refId()}: "${path}": not found`;
+          this.fail(`failed to compute cache key: ${msg}`, { vertex: this.failedVertex(st, ins, msg), range: ins.range, legacy: `COPY failed: stat ${path.slice(1)}: file does not exist` });
         }
         for (const m of matches) {
           const stat = srcFs.stat(m)!;
@@ -1106,7 +1112,9 @@ export class BuildRun {
       if (!roots) {
         const shown = '/' + ctxPath.replace(/^\/+/, '');
         const wildcard = /[*?[]/.test(s);
-        this.fail(`failed to compute cache key: failed to calculate checksum of ref ${refId()}: "${shown}": not found`, {
+        const msg = `failed to calculate checksum of ref ${refId()}: "${shown}": not found`;
+        this.fail(`failed to compute cache key: ${msg}`, {
+          vertex: this.failedVertex(st, ins, msg),
           range: ins.range,
           legacy: wildcard ? `COPY failed: no source files were specified` : `${ins.kind} failed: file not found in build context or excluded by .dockerignore: stat ${ctxPath.replace(/^\/+/, '')}: file does not exist`,
         });
@@ -1136,7 +1144,7 @@ export class BuildRun {
     const checksum = this.sha(items.map((i) => `${i.src}\t${i.target}\t${i.node.type}\t${i.node.mode.toString(8)}\t${i.digest}`).join('\n'));
     const fromKey = fromStage ? fromStage.key : srcKey;
     const flagsText = [chown !== undefined ? `--chown=${chown}` : '', chmod !== undefined ? `--chmod=${chmod}` : '', ins.link ? '--link' : ''].filter(Boolean).join(' ');
-    const shownSrcs = ins.sources.map((s) => (/^<<-?/.test(s) ? s : exp(s)));
+    const shownSrcs = srcs;
     const exec = () => {
       const lower = ins.link && this.builder === 'buildkit' ? [] : st.layers;
       const fs = new UnionFs(lower, new Layer(), () => this.now());
@@ -1187,6 +1195,14 @@ export class BuildRun {
       fromStage,
       exec,
     });
+  }
+
+  /** BuildKit shows the step's vertex with its error even when the step fails before running (cache key errors). */
+  private failedVertex(st: StageState, ins: Instruction, error: string): Vertex | undefined {
+    if (this.builder !== 'buildkit' || this.dryRun) return undefined;
+    const v = this.vertex(`${this.prefix(st.plan, st.stepNo + 1)} ${this.displayName(st, ins)}`, 0);
+    v.error = error;
+    return v;
   }
 
   private isDir(st: StageState, path: string): boolean {

@@ -650,14 +650,35 @@ const grep: Program = (p) => {
 
 const wc: Program = (p) => {
   const { flags, operands } = getopt(p.argv.slice(1));
-  const text = operands.length ? operands.map((f) => { try { return p.sh.fs.readText(f, p.sh.cwd); } catch { return ''; } }).join('') : p.stdin;
-  const l = (text.match(/\n/g) ?? []).length;
-  const w = text.split(/\s+/).filter(Boolean).length;
-  if (flags.has('l')) p.out(`${l}\n`);
-  else if (flags.has('w')) p.out(`${w}\n`);
-  else if (flags.has('c')) p.out(`${new TextEncoder().encode(text).length}\n`);
-  else p.out(`${String(l).padStart(7)} ${String(w).padStart(7)} ${String(text.length).padStart(7)}\n`);
-  return 0;
+  const counts = (text: string) => ({ l: (text.match(/\n/g) ?? []).length, w: text.split(/\s+/).filter(Boolean).length, c: new TextEncoder().encode(text).length });
+  const want = ['l', 'w', 'c'].filter((f) => flags.has(f));
+  const cols = want.length ? want : ['l', 'w', 'c'];
+  // busybox wc: a single count is printed bare, several are padded to 7 columns; file names follow.
+  const line = (n: Record<string, number>, name?: string) =>
+    (cols.length === 1 ? String(n[cols[0]]) : cols.map((k) => String(n[k]).padStart(7)).join(' ')) + (name !== undefined ? ' ' + name : '') + '\n';
+  if (!operands.length) {
+    p.out(line(counts(p.stdin)));
+    return 0;
+  }
+  const total = { l: 0, w: 0, c: 0 };
+  let code = 0;
+  for (const f of operands) {
+    let text: string;
+    try {
+      text = p.sh.fs.readText(f, p.sh.cwd);
+    } catch {
+      p.err(`wc: ${f}: No such file or directory\n`);
+      code = 1;
+      continue;
+    }
+    const n = counts(text);
+    total.l += n.l;
+    total.w += n.w;
+    total.c += n.c;
+    p.out(line(n, f));
+  }
+  if (operands.length > 1) p.out(line(total, 'total'));
+  return code;
 };
 
 const sed: Program = (p) => {
@@ -754,6 +775,23 @@ const find: Program = (p) => {
   return 0;
 };
 
+/** tr's SET syntax: ranges (a-z), classes ([:upper:] …) and backslash escapes, expanded to a character list. */
+function trSet(spec: string): string[] {
+  const classes: Record<string, string> = { '[:upper:]': 'A-Z', '[:lower:]': 'a-z', '[:digit:]': '0-9', '[:alpha:]': 'A-Za-z', '[:alnum:]': 'A-Za-z0-9', '[:space:]': ' \t\n\r\v\f' };
+  for (const [k, v] of Object.entries(classes)) spec = spec.split(k).join(v);
+  const chars = [...unescape(spec)];
+  const out: string[] = [];
+  for (let i = 0; i < chars.length; i++) {
+    if (chars[i + 1] === '-' && chars[i + 2] !== undefined) {
+      const from = chars[i].codePointAt(0)!;
+      const to = chars[i + 2].codePointAt(0)!;
+      for (let c = from; c <= to; c++) out.push(String.fromCodePoint(c));
+      i += 2;
+    } else out.push(chars[i]);
+  }
+  return out;
+}
+
 function globName(pat: string, name: string): boolean {
   const re = new RegExp('^' + pat.replace(/[.+^${}()|\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.') + '$');
   return re.test(name);
@@ -796,7 +834,20 @@ export const PROGRAMS: Record<string, Program> = {
   xargs: (p) => { const args = p.stdin.split(/\s+/).filter(Boolean); const cmd = p.argv.slice(1); return p.sh.exec([...(cmd.length ? cmd : ['echo']), ...args], { stdin: '', out: p.out, err: p.err }, true); },
   sort: (p) => { const lines = p.stdin.split('\n').filter(Boolean).sort(); p.out(lines.length ? lines.join('\n') + '\n' : ''); return 0; },
   uniq: (p) => { const lines = p.stdin.split('\n').filter(Boolean).filter((l, i, a) => l !== a[i - 1]); p.out(lines.length ? lines.join('\n') + '\n' : ''); return 0; },
-  tr: (p) => { const [a = '', b = ''] = getopt(p.argv.slice(1)).operands; let t = p.stdin; for (let i = 0; i < a.length; i++) t = t.split(a[i]).join(b[Math.min(i, b.length - 1)] ?? ''); p.out(t); return 0; },
+  tr: (p) => {
+    const { flags, operands } = getopt(p.argv.slice(1));
+    const set1 = trSet(operands[0] ?? '');
+    const set2 = trSet(operands[1] ?? '');
+    let out = '';
+    for (const ch of p.stdin) {
+      const i = set1.indexOf(ch);
+      if (flags.has('d')) {
+        if (i < 0) out += ch;
+      } else out += i < 0 ? ch : set2[Math.min(i, set2.length - 1)] ?? ch;
+    }
+    p.out(out);
+    return 0;
+  },
   install: (p) => { const { flags, values, operands } = getopt(p.argv.slice(1), 'mog'); if (flags.has('d')) { for (const d of operands) p.sh.fs.mkdirp(normalizePath(d, p.sh.cwd)); return 0; } return cp({ ...p, argv: ['cp', ...operands] }) || (values.has('m') ? chmod({ ...p, argv: ['chmod', values.get('m')!, operands[operands.length - 1]] }) : 0); },
   ...PACKAGE_PROGRAMS,
 };
