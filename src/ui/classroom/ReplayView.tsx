@@ -66,17 +66,21 @@ export function ReplayView({ t, lang, events, slow }: { t: TFunc; lang: Lang; ev
         <span>{t('classroom.replay.event', { i: pos, n })}</span>
       </div>
       <ol className="replay-steps">
-        {st.steps.map((s) => (
-          <li key={s.info.index} className={`replay-step ${s.status}`} data-status={s.status}>
+        {st.steps.map((s) => {
+          // BuildKit never runs config-only instructions (ENV, CMD, EXPOSE...): they are not steps.
+          const configOnly = st.builder === 'buildkit' && s.info.metadataOnly && s.status === 'pending';
+          return (
+          <li key={s.info.index} className={`replay-step ${configOnly ? 'config' : s.status}`} data-status={configOnly ? 'config' : s.status}>
             <span className="replay-status">
-              {s.status === 'cached' ? 'CACHED' : s.status === 'built' ? 'DONE' : s.status === 'failed' ? 'ERROR' : s.status === 'running' ? t('classroom.replay.running') : t('classroom.replay.pending')}
+              {configOnly ? t('classroom.replay.config') : s.status === 'cached' ? 'CACHED' : s.status === 'built' ? 'DONE' : s.status === 'failed' ? 'ERROR' : s.status === 'running' ? t('classroom.replay.running') : t('classroom.replay.pending')}
             </span>{' '}
             <code>{s.info.name}</code>
             {s.status === 'built' && s.durationMs > 0 && <span className="replay-ms"> {(s.durationMs / 1000).toFixed(1)}s</span>}
             {s.reason && <span className="replay-reason"> ({describeReason(lang, s.reason)})</span>}
             {s.logs.length > 0 && <pre>{s.logs.join('').slice(-600)}</pre>}
           </li>
-        ))}
+          );
+        })}
       </ol>
       {st.finished && <p role="status">{t('classroom.replay.finished', { id: st.finished.imageId.replace(/^sha256:/, '').slice(0, 12) })}</p>}
       {st.failed && <p role="alert">{t('classroom.replay.failedAt', { message: st.failed.message })}</p>}

@@ -83,6 +83,7 @@ export const enLessons = {
   'classroom.replay.event': 'Event {i} of {n}',
   'classroom.replay.pending': 'waiting',
   'classroom.replay.running': 'running',
+  'classroom.replay.config': 'config only, not a step',
   'classroom.replay.finished': 'Build finished: {id}',
   'classroom.replay.failedAt': 'Build failed: {message}',
 } as const;
@@ -167,6 +168,7 @@ export const koLessons: Record<keyof typeof enLessons, string> = {
   'classroom.replay.event': '이벤트 {n}개 중 {i}번째',
   'classroom.replay.pending': '대기',
   'classroom.replay.running': '실행 중',
+  'classroom.replay.config': '설정만 바뀜, 단계 아님',
   'classroom.replay.finished': '빌드 완료: {id}',
   'classroom.replay.failedAt': '빌드 실패: {message}',
 };
