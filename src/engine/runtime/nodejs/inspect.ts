@@ -7,7 +7,22 @@ export interface InspectOptions {
   depth?: number;
   legacy?: boolean;
   breakLength?: number;
+  /** ANSI colours as Node uses them on a terminal (the REPL): numbers yellow, strings green, undefined grey... */
+  colors?: boolean;
 }
+
+const STYLES: Record<string, [number, number]> = {
+  special: [36, 39],
+  number: [33, 39],
+  bigint: [33, 39],
+  boolean: [33, 39],
+  undefined: [90, 39],
+  null: [1, 22],
+  string: [32, 39],
+  symbol: [32, 39],
+  date: [35, 39],
+  regexp: [31, 39],
+};
 
 const IDENT = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 
@@ -67,6 +82,7 @@ interface Ctx {
   legacy: boolean;
   breakLength: number;
   circular: Map<object, number>;
+  stylize: (text: string, style: string) => string;
 }
 
 export function inspect(value: unknown, opts: InspectOptions = {}): string {
@@ -76,28 +92,34 @@ export function inspect(value: unknown, opts: InspectOptions = {}): string {
     legacy: !!opts.legacy,
     breakLength: opts.breakLength ?? (opts.legacy ? 60 : 80),
     circular: new Map(),
+    stylize: opts.colors
+      ? (text, style) => {
+          const c = STYLES[style];
+          return c ? `\x1b[${c[0]}m${text}\x1b[${c[1]}m` : text;
+        }
+      : (text) => text,
   };
   const out = formatValue(ctx, value, 0, 0);
-  if (!ctx.legacy && typeof value === 'object' && value !== null && ctx.circular.has(value)) return `<ref *1> ${out}`;
+  if (!ctx.legacy && typeof value === 'object' && value !== null && ctx.circular.has(value)) return `${ctx.stylize('<ref *1>', 'special')} ${out}`;
   return out;
 }
 
-function formatPrimitive(v: unknown): string | null {
+function formatPrimitive(ctx: Ctx, v: unknown): string | null {
   switch (typeof v) {
     case 'string':
-      return quoteString(v);
+      return ctx.stylize(quoteString(v), 'string');
     case 'number':
-      return Object.is(v, -0) ? '-0' : String(v);
+      return ctx.stylize(Object.is(v, -0) ? '-0' : String(v), 'number');
     case 'bigint':
-      return `${v}n`;
+      return ctx.stylize(`${v}n`, 'bigint');
     case 'boolean':
-      return String(v);
+      return ctx.stylize(String(v), 'boolean');
     case 'undefined':
-      return 'undefined';
+      return ctx.stylize('undefined', 'undefined');
     case 'symbol':
-      return v.toString();
+      return ctx.stylize(v.toString(), 'symbol');
   }
-  if (v === null) return 'null';
+  if (v === null) return ctx.stylize('null', 'null');
   return null;
 }
 
@@ -107,13 +129,13 @@ function errorText(e: Error): string {
 }
 
 function formatValue(ctx: Ctx, v: unknown, level: number, indent: number): string {
-  const prim = formatPrimitive(v);
+  const prim = formatPrimitive(ctx, v);
   if (prim !== null) return prim;
   const o = v as object;
   if (ctx.seen.includes(o)) {
-    if (ctx.legacy) return '[Circular]';
+    if (ctx.legacy) return ctx.stylize('[Circular]', 'special');
     ctx.circular.set(o, 1);
-    return '[Circular *1]';
+    return ctx.stylize('[Circular *1]', 'special');
   }
   const ownKeys = (): (string | symbol)[] => {
     try {
@@ -129,12 +151,13 @@ function formatValue(ctx: Ctx, v: unknown, level: number, indent: number): strin
       const ext = Object.getPrototypeOf(v);
       base = ctx.legacy ? `[Function: ${name}]` : `[class ${name || '(anonymous)'}${ext && ext.name ? ` extends ${ext.name}` : ''}]`;
     } else base = name ? `[Function: ${name}]` : ctx.legacy ? '[Function]' : '[Function (anonymous)]';
+    base = ctx.stylize(base, 'special');
     const keys = ownKeys().filter((k) => k !== 'prototype');
     if (keys.length === 0) return base;
     return formatEntries(ctx, o, keys, `${base}`, '{', '}', level, indent);
   }
-  if (v instanceof Date) return isNaN(v.getTime()) ? 'Invalid Date' : v.toISOString();
-  if (v instanceof RegExp) return String(v);
+  if (v instanceof Date) return ctx.stylize(isNaN(v.getTime()) ? 'Invalid Date' : v.toISOString(), 'date');
+  if (v instanceof RegExp) return ctx.stylize(String(v), 'regexp');
   if (v instanceof Error) {
     const keys = ownKeys().filter((k) => k !== 'stack' && k !== 'message');
     const text = errorText(v);
@@ -148,9 +171,9 @@ function formatValue(ctx: Ctx, v: unknown, level: number, indent: number): strin
     return formatEntries(ctx, o, keys, text, '{', '}', level, indent, true);
   }
   if (level > ctx.depth) {
-    if (Array.isArray(v)) return '[Array]';
+    if (Array.isArray(v)) return ctx.stylize('[Array]', 'special');
     const cn = constructorName(o);
-    return `[${cn || 'Object'}]`;
+    return ctx.stylize(`[${cn || 'Object'}]`, 'special');
   }
   if (Array.isArray(v)) {
     ctx.seen.push(o);
@@ -234,7 +257,7 @@ function formatEntries(
   const items = keys.map((k) => {
     const d = Object.getOwnPropertyDescriptor(o, k);
     let val: string;
-    if (d && (d.get || d.set)) val = d.get && d.set ? '[Getter/Setter]' : d.get ? '[Getter]' : '[Setter]';
+    if (d && (d.get || d.set)) val = ctx.stylize(d.get && d.set ? '[Getter/Setter]' : d.get ? '[Getter]' : '[Setter]', 'special');
     else val = formatValue(ctx, (o as any)[k], level + 1, indent + 2);
     return `${formatKey(k)}: ${val}`;
   });
@@ -248,7 +271,7 @@ function formatEntries(
 }
 
 function wrap(ctx: Ctx, items: string[], start: string, close: string, indent: number): string {
-  const total = items.reduce((n, s) => n + s.length, 0) + items.length;
+  const total = items.reduce((n, s) => n + s.replace(/\x1b\[\d+m/g, '').length, 0) + items.length;
   const multiline = items.some((s) => s.includes('\n'));
   if (!multiline && start.length + total + indent + 4 <= ctx.breakLength) {
     return `${start} ${items.join(', ')} ${close}`;

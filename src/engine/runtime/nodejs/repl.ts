@@ -135,7 +135,7 @@ export class NodeRepl {
       return;
     }
     this.buffer = [];
-    if (r.ok) this.ctx.write('stdout', `${inspect(r.value, { legacy: this.fl.legacy })}\n`);
+    if (r.ok) this.ctx.write('stdout', `${inspect(r.value, { legacy: this.fl.legacy, colors: this.tty })}\n`);
     else if (r.error instanceof ProcessExit) return;
     else this.printError(r.error);
     this.prompt();
