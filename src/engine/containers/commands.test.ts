@@ -27,8 +27,8 @@ describe('Working inside a running container', () => {
     expect((await run(['exec', '-e', 'X=1', '-w', '/tmp', 'wp', 'sh', '-c', 'pwd; echo $X'])).out).toBe('/tmp\n1\n');
     expect(await run(['exec', 'wp', 'nope'])).toEqual({
       code: 127,
-      out: '',
-      err: 'OCI runtime exec failed: exec failed: unable to start container process: exec: "nope": executable file not found in $PATH: unknown\n',
+      out: 'OCI runtime exec failed: exec failed: unable to start container process: exec: "nope": executable file not found in $PATH: unknown\r\n',
+      err: '',
     });
   });
 

@@ -25,9 +25,9 @@ export function statusText(c: Container, now: number): string {
   }
 }
 
-/** The command as the API reports it: Path and Args joined by spaces. */
+/** The command as the API reports it: Path and Args joined by spaces, args with spaces in single quotes. */
 export function commandText(c: Container): string {
-  return [c.path, ...c.args].join(' ');
+  return [c.path, ...c.args.map((a) => (a.includes(' ') ? `'${a}'` : a))].join(' ');
 }
 
 /** COMMAND column: cut to 20 columns, then Go-quoted (`"/docker-entrypoint.…"`). */

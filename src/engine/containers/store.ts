@@ -626,7 +626,7 @@ export class ContainerStore {
     await this.settle(c);
     const sig = toSignal(signal);
     if (!sig) return err(engineError('containers.bad-signal', `Invalid signal: ${signal}`));
-    if (!this.isRunning(c)) return err(engineError('containers.not-running', `Cannot kill container: ${ref}: container ${c.id} is not running`));
+    if (!this.isRunning(c)) return err(engineError('containers.not-running', `cannot kill container: ${ref}: container ${c.id} is not running`));
     if (sig === 'SIGKILL' || sig === 'SIGTERM' || sig === 'SIGINT') c.manuallyStopped = true;
     await this.signal(c, sig);
     return ok(c);
@@ -721,6 +721,7 @@ export class ContainerStore {
       pid: 7 + this.execSeq * 6,
     });
     if (!r.ok) {
+      // moby writes exec start errors into the attached stream (stdout, "\r\n") and sets 127 / 126.
       return err({ code: r.error.code, message: `OCI runtime exec failed: exec failed: unable to start container process: ${r.error.message}: unknown`, exitCode: r.error.exitCode === 127 ? 127 : 126 });
     }
     return ok(r.value);

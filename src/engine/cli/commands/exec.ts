@@ -46,7 +46,7 @@ export const execCommand: CommandSpec = {
     });
     if (!r.ok) {
       if (r.error.exitCode !== undefined) {
-        io.stderr(`${r.error.message}\n`);
+        io.stdout(`${r.error.message}\r\n`);
         return r.error.exitCode;
       }
       return daemonError(io, r.error.message);

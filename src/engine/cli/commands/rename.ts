@@ -12,7 +12,11 @@ export const renameCommand: CommandSpec = {
   async run({ engine, io, args }) {
     await engine.containers.sync();
     const r = engine.containers.rename(args[0], args[1]);
-    if (!r.ok) return daemonError(io, r.error.message);
+    if (!r.ok) {
+      daemonError(io, r.error.message);
+      io.stderr(`Error: failed to rename container named ${args[0]}\n`);
+      return 1;
+    }
     return 0;
   },
 };

@@ -1,6 +1,6 @@
-/** `docker rm` / `docker container rm` (-f kills a running container first). */
+/** `docker rm` / `docker container rm` (-f kills a running container first; with -f a missing one is not a failure). */
 import type { CommandSpec } from '../command';
-import { eachContainer } from './container-util';
+import { DAEMON_ERROR_PREFIX } from '../daemon-error';
 
 export const rmCommand: CommandSpec = {
   path: ['container', 'rm'],
@@ -15,6 +15,18 @@ export const rmCommand: CommandSpec = {
   ],
   async run({ engine, io, flags, args }) {
     await engine.containers.sync();
-    return eachContainer(io, args, (ref) => engine.containers.remove(ref, flags.bool('force')));
+    const force = flags.bool('force');
+    let failed = false;
+    for (const ref of args) {
+      const r = await engine.containers.remove(ref, force);
+      if (r.ok) {
+        io.stdout(`${ref}\n`);
+        continue;
+      }
+      io.stderr(`${DAEMON_ERROR_PREFIX}${r.error.message}\n`);
+      // cli/command/container/rm.go: with --force, "No such container" is reported but is not an error.
+      if (!(force && r.error.code === 'containers.no-such')) failed = true;
+    }
+    return failed ? 1 : 0;
   },
 };

@@ -1,7 +1,7 @@
 /** `docker start` / `docker container start` (-a attaches, -i feeds stdin). */
 import type { CommandSpec } from '../command';
 import { DAEMON_ERROR_PREFIX } from '../daemon-error';
-import { mainTarget, runSession } from '../../containers/session';
+import { mainTarget, runSession, writeOutput } from '../../containers/session';
 
 export const startCommand: CommandSpec = {
   path: ['container', 'start'],
@@ -30,14 +30,17 @@ export const startCommand: CommandSpec = {
         return 1;
       }
       const c = f.value;
-      const wasRunning = engine.containers.isRunning(c);
-      const s = await engine.containers.start(c.id);
+      const tty = c.config.Tty;
+      const s = await engine.containers.start(c.id, { onOutput: (e) => writeOutput(io, e, tty) });
       if (!s.ok) {
         io.stderr(`${DAEMON_ERROR_PREFIX}${s.error.message}\n`);
         return 1;
       }
-      void wasRunning;
-      return runSession(engine.containers, io, mainTarget(engine.containers, c.id), { stdin: flags.bool('interactive') && c.config.OpenStdin, tty: c.config.Tty });
+      return runSession(engine.containers, io, mainTarget(engine.containers, c.id), {
+        stdin: flags.bool('interactive') && c.config.OpenStdin,
+        tty,
+        subscribed: true,
+      });
     }
     const failed: string[] = [];
     for (const ref of args) {
