@@ -79,6 +79,12 @@ describe('Dockerfile parser (BuildKit AST)', () => {
     expect([r.ast.children[1].startLine, r.ast.children[1].endLine]).toEqual([2, 6]);
   });
 
+  it('accepts blanks between << and the delimiter', () => {
+    const r = parseAst('FROM a\nRUN cat << EOF\nhi\nEOF\n');
+    expect(r.error).toBeNull();
+    expect(r.ast.children[1].heredocs.map((h) => [h.name, h.content])).toEqual([['EOF', 'hi\n']]);
+  });
+
   it('does not look for heredocs in exec form or other instructions', () => {
     expect(dump('RUN ["cat", "<<EOF"]\nCMD cat <<EOF\n')).toBe('(run "cat" "<<EOF")\n(cmd "cat <<EOF")');
   });

@@ -34,13 +34,20 @@ describe('Shell lexer (variable substitution)', () => {
 
   it('reports syntax errors in Docker words', () => {
     expect(w('${}')).toBe('ERR failed to process "${}": syntax error: bad substitution');
-    expect(w('${x')).toBe('ERR failed to process "${x": syntax error: missing \'}\'');
+    // BuildKit's scanner returns EOF here, printed as U+FFFD (the reference's "missing '}'" is for `${x:-y`).
+    expect(w('${x')).toBe('ERR failed to process "${x": unsupported modifier (\ufffd) in substitution');
+    expect(w('${x:-y')).toBe('ERR failed to process "${x:-y": syntax error: missing \'}\'');
+    expect(w('${F#\\x}')).toBe("ERR failed to process \"${F#\\\\x}\": invalid pattern (\\x) in substitution: invalid escape '\\x'");
     expect(w('"abc')).toBe('ERR failed to process "\\"abc": unexpected end of statement while looking for matching double-quote');
   });
 
   it('supports the backtick escape', () => {
     const r = expandWord('`$A', env, { escape: '`' });
     expect(r).toEqual({ ok: true, value: '$A' });
+  });
+
+  it('keeps `<< EOF` in one word, as BuildKit\'s heredoc-aware lexer does', () => {
+    expect(expandWords('cat << EOF > x', {})).toEqual({ ok: true, value: ['cat', '<< EOF', '>', 'x'] });
   });
 
   it('splits words after expansion, keeping quoted spaces', () => {

@@ -116,6 +116,17 @@ class ShellWord {
           const tmp = this.processDollar();
           result += tmp;
           words.addString(tmp);
+        } else if (ch === '<') {
+          // `<<` plus the blanks after it stay in one word (`cat << EOF`), as BuildKit's heredoc-aware lexer does.
+          this.next();
+          let tmp = '<';
+          if (this.peek() === '<') {
+            this.next();
+            tmp = '<<';
+            while (this.peek() === ' ' || this.peek() === '\t' || this.peek() === '\r') tmp += this.next();
+          }
+          result += tmp;
+          words.addRawString(tmp);
         } else if (ch === "'") {
           const tmp = this.processSingleQuote();
           result += tmp;
@@ -178,12 +189,10 @@ class ShellWord {
       }
       let ch = this.next();
       if (ch === this.escape) {
+        if (this.rawEscapes) result += ch;
         const n = this.peek();
         if (n === EOF) continue;
-        if (n === '"' || n === '$' || n === this.escape) {
-          if (this.rawEscapes) result += ch;
-          ch = this.next();
-        }
+        if (n === '"' || n === '$' || n === this.escape) ch = this.next();
       }
       result += ch;
     }
@@ -218,8 +227,8 @@ class ShellWord {
     if (p === EOF) throw new LexError("syntax error: missing '}'");
     if (p === '{' || p === '}' || p === ':') throw new LexError('syntax error: bad substitution');
     const name = this.processName();
-    if (this.peek() === EOF) throw new LexError("syntax error: missing '}'");
-    let ch = this.next();
+    // At the end of input Go's scanner yields EOF, which prints as U+FFFD: `${x` is an "unsupported modifier".
+    let ch = this.next() || '\ufffd';
     let chs = ch;
     let nullIsUnset = false;
     if (ch === '}') {
@@ -229,7 +238,7 @@ class ShellWord {
     }
     if (ch === ':') {
       nullIsUnset = true;
-      ch = this.next();
+      ch = this.next() || '\ufffd';
       chs += ch;
     }
     if (ch === '/' && !nullIsUnset) return this.processReplace(name);
@@ -289,72 +298,72 @@ class ShellWord {
     }
     const [value, set] = this.getEnv(name);
     if (this.opts.skipUnsetEnv && !set) return '${' + name + '/' + pattern + '/' + replacement + '}';
-    const re = globToRegex(pattern, all ? 'gsu' : 'su');
+    const re = patternToRegex(pattern, true, false, all ? 'gsu' : 'su');
     return value.replace(re, () => replacement);
   }
 }
 
-/** Converts a shell glob (`*`, `?`, `[...]`, escapes) to a regular-expression source. */
-function globSource(pattern: string): string {
-  let out = '';
+/**
+ * Shell pattern → regular expression as BuildKit converts it: `*` (lazy unless greedy), `?`, escapes `\*`
+ * `\?` `\\` (and `\}` `\/` drop the backslash); no bracket expressions.
+ */
+function patternToRegex(pattern: string, greedy: boolean, anchored: boolean, flags: string): RegExp {
+  let out = anchored ? '^' : '';
   const chars = Array.from(pattern);
   for (let i = 0; i < chars.length; i++) {
-    const c = chars[i];
-    if (c === '*') out += '.*';
-    else if (c === '?') out += '.';
-    else if (c === '\\' && i + 1 < chars.length) out += escapeRe(chars[++i]);
-    else if (c === '[') {
-      const close = chars.indexOf(']', i + 2);
-      if (close < 0) {
-        out += '\\[';
-        continue;
+    let c = chars[i];
+    if (c === '*') {
+      out += greedy ? '.*' : '.*?';
+      continue;
+    }
+    if (c === '?') {
+      out += '.';
+      continue;
+    }
+    if (c === '\\') {
+      const n = chars[i + 1];
+      if (n === '}' || n === '/') continue;
+      i++;
+      c = chars[i] ?? '';
+      if (c !== '*' && c !== '?' && c !== '\\') {
+        throw new LexError(`invalid pattern (${pattern}) in substitution: invalid escape '\\${c || '\ufffd'}'`);
       }
-      let body = chars.slice(i + 1, close);
-      let neg = '';
-      if (body[0] === '!' || body[0] === '^') {
-        neg = '^';
-        body = body.slice(1);
-      }
-      out += '[' + neg + body.map((b) => (b === '-' ? '-' : escapeRe(b))).join('') + ']';
-      i = close;
-    } else out += escapeRe(c);
+      out += '\\' + c;
+      continue;
+    }
+    out += /[[\]{}.+()|^$/-]/.test(c) ? '\\' + c : c;
   }
-  return out;
+  return new RegExp(out, flags);
 }
-function escapeRe(c: string): string {
-  return /[\\^$.*+?()[\]{}|/-]/.test(c) ? '\\' + c : c;
-}
-function globToRegex(pattern: string, flags: string): RegExp {
-  try {
-    return new RegExp(globSource(pattern), flags);
-  } catch {
-    throw new LexError(`invalid pattern (${pattern}) in substitution`);
-  }
-}
-function fullMatcher(pattern: string): RegExp {
-  try {
-    return new RegExp('^(?:' + globSource(pattern) + ')$', 'su');
-  } catch {
-    throw new LexError(`invalid pattern (${pattern}) in substitution`);
-  }
-}
+
 function trimPrefix(pattern: string, value: string, greedy: boolean): string {
-  const re = fullMatcher(pattern);
-  if (greedy) {
-    for (let i = value.length; i >= 0; i--) if (re.test(value.slice(0, i))) return value.slice(i);
-  } else {
-    for (let i = 0; i <= value.length; i++) if (re.test(value.slice(0, i))) return value.slice(i);
-  }
-  return value;
+  const m = patternToRegex(pattern, greedy, true, 'su').exec(value);
+  return m ? value.slice(m[0].length) : value;
 }
-function trimSuffix(pattern: string, value: string, greedy: boolean): string {
-  const re = fullMatcher(pattern);
-  if (greedy) {
-    for (let i = 0; i <= value.length; i++) if (re.test(value.slice(i))) return value.slice(0, i);
-  } else {
-    for (let i = value.length; i >= 0; i--) if (re.test(value.slice(i))) return value.slice(0, i);
+
+/** Reverses a pattern without reversing its escapes (a\*c → c\*a). */
+function reversePattern(pattern: string): string {
+  const r = Array.from(pattern);
+  const out = new Array<string>(r.length);
+  const last = r.length - 1;
+  for (let i = 0; i <= last; ) {
+    const o = last - i;
+    if (r[i] === '\\' && i !== last) {
+      out[o - 1] = r[i];
+      out[o] = r[i + 1];
+      i += 2;
+    } else {
+      out[o] = r[i];
+      i++;
+    }
   }
-  return value;
+  return out.join('');
+}
+
+const reverseString = (s: string) => Array.from(s).reverse().join('');
+
+function trimSuffix(pattern: string, value: string, greedy: boolean): string {
+  return reverseString(trimPrefix(reversePattern(pattern), reverseString(value), greedy));
 }
 
 function run<T>(word: string, f: () => T): Result<T> {
