@@ -115,7 +115,8 @@ export class ContainerStore {
 
   /** Newest first (like `docker ps`). */
   list(): Container[] {
-    return [...this.containers.values()].sort((a, b) => b.created - a.created || (a.id < b.id ? 1 : -1));
+    // Newest first; containers created in the same millisecond keep creation order (later first).
+    return [...this.containers.values()].reverse().sort((a, b) => b.created - a.created);
   }
 
   /** By full ID, name (with or without "/"), or unique ID prefix. */
