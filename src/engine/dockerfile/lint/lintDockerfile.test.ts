@@ -68,6 +68,13 @@ describe('Lint: BuildKit build checks', () => {
     ]);
   });
 
+  it('reports CopyIgnoredFile when a .dockerignore matcher is given', () => {
+    const dockerignore = { matches: (p: string) => p === 'node_modules' || p.startsWith('node_modules/') };
+    const d = lint('FROM node:20\nCOPY ./node_modules/x /app/\nCOPY . /app\n', { dockerignore });
+    expect(d.map((x) => x.message)).toEqual(['Attempting to Copy file "node_modules/x" that is excluded by .dockerignore']);
+    expect(lint('FROM node:20\nCOPY node_modules /x\n', { dockerignore: { ...dockerignore, hasExclusions: true } })).toEqual([]);
+  });
+
   it('honours # check=skip and error=true', () => {
     const t = '# check=skip=JSONArgsRecommended,MaintainerDeprecated\nFROM alpine:3.20\nMAINTAINER me\nCMD a\nENV A 1\n';
     expect(codes(t)).toEqual(['5:LegacyKeyValueFormat']);

@@ -21,6 +21,8 @@ export interface LintOptions {
   layerlabRules?: boolean;
   /** Extra rules to skip (on top of `# check=skip=`). */
   skip?: string[];
+  /** The build context's .dockerignore, when there is one (CopyIgnoredFile). */
+  dockerignore?: { matches(path: string): boolean; hasExclusions?: boolean };
   /** Tests only: rethrow internal errors instead of returning the diagnostics found so far. */
   strict?: boolean;
 }
@@ -326,9 +328,22 @@ function checkStages(l: Linter, df: Dockerfile, globals: GlobalArgs): void {
           break;
         }
         case 'COPY':
-        case 'ADD':
+        case 'ADD': {
           undefinedVars(ins, [...ins.sources, ins.dest, ins.chown, ins.chmod]);
+          const ig = l.opts.dockerignore;
+          if (ig && !ig.hasExclusions && ins.from === undefined) {
+            for (const raw of ins.sources) {
+              if (/^(https?|git):\/\/|^git@/.test(raw)) continue;
+              const e = scope.expand(raw);
+              const src = cleanPath(e.ok ? e.value : raw);
+              if (src === '.' || src === '/') continue;
+              if (ig.matches(src.replace(/^\//, ''))) {
+                l.report('CopyIgnoredFile', ins.range, [ins.kind === 'ADD' ? 'Add' : 'Copy', goQuote(src)], undefined, [ins.kind, goQuote(src)]);
+              }
+            }
+          }
           break;
+        }
         case 'USER':
           undefinedVars(ins, [ins.user]);
           break;
@@ -344,6 +359,22 @@ function checkStages(l: Linter, df: Dockerfile, globals: GlobalArgs): void {
     }
     finished.set(s.index, { env: new Map(scope.env), shellSet });
   }
+}
+
+/** Go path.Clean for slash paths. */
+export function cleanPath(p: string): string {
+  if (p === '') return '.';
+  const rooted = p.startsWith('/');
+  const out: string[] = [];
+  for (const part of p.split('/')) {
+    if (part === '' || part === '.') continue;
+    if (part === '..') {
+      if (out.length && out[out.length - 1] !== '..') out.pop();
+      else if (!rooted) out.push('..');
+    } else out.push(part);
+  }
+  const j = out.join('/');
+  return rooted ? '/' + j : j || '.';
 }
 
 function legacyFix(l: Linter, ins: Instruction & { kind: 'ENV' | 'LABEL'; pairs: { key: string; value: string }[] }): QuickFix | undefined {

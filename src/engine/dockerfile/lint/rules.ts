@@ -283,6 +283,19 @@ export const LINT_RULES: readonly LintRule[] = [
     },
     lesson: 'ports-and-networking',
   },
+  {
+    id: 'CopyIgnoredFile',
+    source: 'buildkit',
+    severity: 'warning',
+    url: bk('copy-ignored-file'),
+    description: { en: 'Attempting to Copy file that is excluded by .dockerignore', ko: '.dockerignore로 제외된 파일을 복사하려고 합니다' },
+    message: { en: 'Attempting to {0} file {1} that is excluded by .dockerignore', ko: '.dockerignore로 제외된 파일 {1}을(를) {0}하려고 합니다' },
+    why: {
+      en: 'Files matched by .dockerignore are not sent to the builder, so this COPY/ADD fails or copies nothing.',
+      ko: '.dockerignore에 걸린 파일은 빌더로 전송되지 않으므로, 이 COPY/ADD는 실패하거나 아무것도 복사하지 않습니다.',
+    },
+    lesson: 'dockerignore',
+  },
   // ---- Layerlab teaching rules (build cache) ----
   {
     id: 'CopyAllBeforeDependencyInstall',
