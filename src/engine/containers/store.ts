@@ -539,6 +539,20 @@ export class ContainerStore {
     return this.sync();
   }
 
+  /**
+   * Keeps running containers live for a UI: every `everyMs` of wall time, advances them to the clock (only while
+   * some container is running or restarting). Returns a stop function. The headless CLI does not need it.
+   */
+  autoAdvance(everyMs = 250, timer = this.timer ?? hostTimer()): () => void {
+    if (!timer) return () => {};
+    let busy = false;
+    return timer(() => {
+      if (busy || !this.list().some((c) => this.isRunning(c) || c.state.Status === 'restarting')) return;
+      busy = true;
+      void this.sync().finally(() => (busy = false));
+    }, everyMs);
+  }
+
   /** Resolves at the next `advance()` (or host timer tick). */
   waitTick(ms = 100): Promise<void> {
     return new Promise<void>((resolve) => {
