@@ -32,7 +32,7 @@ import {
 } from '../dockerfile/index';
 import { Layer, type LayerChange } from '../fs/layer';
 import { dirNode, fileNode, symlinkNode, type FsNode } from '../fs/node';
-import { basename, joinPath, normalizePath } from '../fs/path';
+import { basename, dirname, joinPath, normalizePath } from '../fs/path';
 import { UnionFs, FsError } from '../fs/union';
 import { canonicalJSON, cloneConfig, DEFAULT_PATH, type ContainerConfig, type HistoryEntry, type ImageConfigJSON } from '../images/config';
 import { familiarString, fullString, parseReference, withDefaultTag } from '../images/reference';
@@ -1167,10 +1167,24 @@ export class BuildRun {
       let bytes = 0;
       try {
         if (!fs.stat(dest) && (destIsDirSyntax || items.some((i) => i.target !== dest))) fs.mkdirp(dest, { uid: uid ?? 0, gid: gid ?? 0 });
+        // Parent directories known to be real directories (checked once each), so most files go straight into the layer.
+        const dirs = new Set<string>();
+        const keepOwner = !!fromStage || srcKey.startsWith('image:');
+        const now = this.now();
         for (const it of items) {
-          const n: FsNode = { ...it.node, uid: uid ?? (fromStage || srcKey.startsWith('image:') ? it.node.uid : 0), gid: gid ?? (fromStage || srcKey.startsWith('image:') ? it.node.gid : 0), mtime: this.now() };
+          const n: FsNode = { ...it.node, uid: uid ?? (keepOwner ? it.node.uid : 0), gid: gid ?? (keepOwner ? it.node.gid : 0), mtime: now };
           if (mode !== undefined && n.type !== 'symlink') n.mode = mode;
-          fs.putNode(it.target, n);
+          const parent = dirname(it.target);
+          if (!dirs.has(parent)) {
+            const pn = fs.lookupRaw(parent);
+            if (pn?.type === 'dir') dirs.add(parent);
+          }
+          const existing = dirs.has(parent) ? fs.lookupRaw(it.target) : undefined;
+          if (dirs.has(parent) && (!existing || (existing.type !== 'dir' && existing.type !== 'symlink'))) {
+            if (n.type === 'dir') delete n.opaque;
+            fs.upper.set(it.target, n);
+            if (n.type === 'dir') dirs.add(it.target);
+          } else fs.putNode(it.target, n);
           if (n.type === 'file') bytes += n.size;
         }
       } catch (e) {

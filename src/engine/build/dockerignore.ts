@@ -163,6 +163,7 @@ export class IgnoreMatcher {
 
   /** MatchesOrParentMatches: is this context path (relative, slash-separated) excluded? */
   excludes(path: string): boolean {
+    if (this.patterns.length === 0) return false;
     const file = cleanPath(path);
     const parents = file.split('/');
     parents.pop();

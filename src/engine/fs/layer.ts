@@ -22,6 +22,9 @@ export interface LayerChange {
   size: number;
 }
 
+/** DiffID of an empty layer (an empty tar archive, 1024 zero bytes), as Docker reports it. */
+export const EMPTY_LAYER_DIFF_ID = 'sha256:5f70bf18a086007016e948b04aed3b82103a36bea41755b6cddfaf10ace3c6ef';
+
 export class Layer {
   /** path -> node or whiteout. */
   readonly entries: Map<string, LayerEntry>;
@@ -112,7 +115,8 @@ export class Layer {
   /** Freezes the layer and computes diffId, size and (against `lowerLookup`) the change summary. */
   seal(sha256: Sha256, lowerLookup?: (path: string) => FsNode | null): this {
     if (this.sealed) return this;
-    this.diffId = 'sha256:' + sha256(this.canonical(sha256));
+    // An empty change set has the diffId of an empty tar, as in Docker (`RUN true` still adds this layer).
+    this.diffId = this.entries.size === 0 ? EMPTY_LAYER_DIFF_ID : 'sha256:' + sha256(this.canonical(sha256));
     let size = 0;
     const sum: LayerDiffSummary = { added: 0, modified: 0, removed: 0 };
     for (const [p, e] of this.entries) {
