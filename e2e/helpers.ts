@@ -46,7 +46,7 @@ export async function openFile(page: Page, path: string): Promise<void> {
 
 /** Replaces the whole content of the open file through Monaco. */
 export async function setEditorText(page: Page, text: string): Promise<void> {
-  await page.locator('.monaco-host .view-lines').click();
+  await focusEditor(page);
   await page.keyboard.press('ControlOrMeta+A');
   await page.keyboard.press('Delete');
   await page.keyboard.insertText(text);
@@ -61,4 +61,17 @@ export async function bandStatuses(page: Page): Promise<string[]> {
   return bands(page).evaluateAll((els) =>
     els.filter((e) => e.getAttribute('data-status') !== 'base').map((e) => `${e.getAttribute('data-line')}:${e.getAttribute('data-status')}`),
   );
+}
+
+/** Puts the keyboard focus into Monaco (a click near its top-left corner, which is always on screen). */
+export async function focusEditor(page: Page): Promise<void> {
+  await page.locator('.monaco-host').click({ position: { x: 120, y: 12 } });
+}
+
+/** Moves to the end of the open file and presses Enter (adds a blank line). */
+export async function appendNewline(page: Page, text = ''): Promise<void> {
+  await focusEditor(page);
+  await page.keyboard.press('ControlOrMeta+End');
+  if (text) await page.keyboard.type(text);
+  await page.keyboard.press('Enter');
 }

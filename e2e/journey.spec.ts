@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import { bands, bandStatuses, openFile, openFresh, setEditorText, terminalText } from './helpers';
+import { appendNewline, bands, bandStatuses, openFile, openFresh, setEditorText, terminalText } from './helpers';
 
 test.describe.configure({ timeout: 120_000 });
 
@@ -36,9 +36,7 @@ test('web-ping: first build builds every step, a rebuild is all cached, an app.j
 
   // add a blank line to app.js: before building, the what-if view marks COPY (and what follows) for rebuild
   await openFile(page, 'app.js');
-  await page.locator('.monaco-host .view-lines').click();
-  await page.keyboard.press('ControlOrMeta+End');
-  await page.keyboard.press('Enter');
+  await appendNewline(page);
   await expect(page.locator('[data-testid="layer"][data-line="8"]')).toHaveAttribute('data-status', 'will-rebuild');
   await expect(page.locator('[data-testid="layer"][data-line="7"]')).not.toHaveAttribute('data-status', 'will-rebuild');
 
@@ -73,9 +71,7 @@ test('node app: installing dependencies before copying the source keeps npm inst
   expect(statusOf(st, 6), st.join(' ')).toBe('built');
 
   await openFile(page, 'server.js');
-  await page.locator('.monaco-host .view-lines').click();
-  await page.keyboard.press('ControlOrMeta+End');
-  await page.keyboard.type('// changed\n');
+  await appendNewline(page, '// changed');
   // what-if: COPY . . would rebuild, RUN npm install would not
   await expect(page.locator('[data-testid="layer"][data-line="8"]')).toHaveAttribute('data-status', 'will-rebuild');
   await expect(page.locator('[data-testid="layer"][data-line="6"]')).not.toHaveAttribute('data-status', 'will-rebuild');
@@ -90,14 +86,13 @@ test('node app: installing dependencies before copying the source keeps npm inst
 test('moving an instruction from the layer stack changes the Dockerfile and the prediction', async ({ page }) => {
   await openFresh(page);
   await build(page);
-  // focus the WORKDIR band and press Alt+Down: it moves below (earlier than) ENV INTERVAL
-  const workdir = page.locator('[data-testid="layer"][data-line="7"]');
-  await workdir.focus();
+  // focus the COPY band and press Alt+Down: COPY moves below (before) WORKDIR, so it would copy into / instead
+  await page.locator('[data-testid="layer"][data-line="8"]').focus();
   await page.keyboard.press('Alt+ArrowDown');
-  // line 5 now holds WORKDIR, which the next build would run again (its parent changed)
-  const moved = page.locator('[data-testid="layer"][data-line="5"]');
-  await expect(moved).toContainText('WORKDIR');
+  const moved = page.locator('[data-testid="layer"][data-line="7"]');
+  await expect(moved).toContainText('COPY app.js');
   await expect(moved).toHaveAttribute('data-status', 'will-rebuild');
-  await expect(page.locator('.monaco-host .view-lines')).toContainText('WORKDIR /web-ping');
+  await expect(page.locator('[data-testid="layer"][data-line="8"]')).toHaveAttribute('data-status', 'will-rebuild');
+  await expect(page.locator('.monaco-host .view-lines')).toContainText('COPY app.js .WORKDIR /web-ping');
   await expect(page.getByTestId('layers-summary')).toContainText('Next build');
 });

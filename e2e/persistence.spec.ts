@@ -1,10 +1,10 @@
 import { expect, test } from '@playwright/test';
-import { openFile, openFresh, waitReady } from './helpers';
+import { focusEditor, openFile, openFresh, waitReady } from './helpers';
 
 test('edits, settings and engine state survive a reload', async ({ page }) => {
   await openFresh(page);
   await openFile(page, 'Dockerfile');
-  await page.locator('.monaco-host .view-lines').click();
+  await focusEditor(page);
   await page.keyboard.press('ControlOrMeta+End');
   await page.keyboard.type('LABEL course="diamol"');
   await page.getByLabel('Language').selectOption('ko');

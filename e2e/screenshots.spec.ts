@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { bandStatuses, openFile, openFresh } from './helpers';
+import { appendNewline, bandStatuses, openFile, openFresh } from './helpers';
 
 test.describe.configure({ timeout: 120_000 });
 
@@ -12,9 +12,7 @@ async function stage(page: Page) {
     await expect(page.getByTestId('build-button')).toBeEnabled({ timeout: 60_000 });
   }
   await openFile(page, 'app.js');
-  await page.locator('.monaco-host .view-lines').click();
-  await page.keyboard.press('ControlOrMeta+End');
-  await page.keyboard.press('Enter');
+  await appendNewline(page);
   await page.getByTestId('build-button').click();
   await expect(page.getByTestId('build-button')).toBeEnabled({ timeout: 60_000 });
   await expect.poll(async () => (await bandStatuses(page)).some((s) => s.endsWith(':built'))).toBe(true);

@@ -72,6 +72,7 @@ export function EditorPane() {
         if (textOf(cur.files[p]) !== value) st.writeFile(p, value);
       });
       editorRef.current = editor;
+      (window as unknown as { __layerlabEditor?: unknown }).__layerlabEditor = editor;
       setLoaded(true);
     });
     return () => {

@@ -9,8 +9,8 @@ import type { BuildEvent, Builder, MissReason, StepInfo } from '../../engine/bui
 
 export interface UiBuildOptions {
   /** Context directory as `docker build` takes it (".": the workspace root). */
-  context: string;
-  file?: string;
+  contextDir: string;
+  dockerfile?: string;
   tags: string[];
   builder: Builder;
   noCache: boolean;
@@ -20,7 +20,8 @@ export interface UiBuildOptions {
 
 export interface PredictedStep {
   step: StepInfo;
-  outcome: 'cached' | 'built';
+  /** 'metadata': BuildKit does not cache-check config-only instructions. */
+  outcome: 'cached' | 'built' | 'metadata';
   reason?: MissReason;
 }
 
@@ -73,19 +74,27 @@ export async function predictBuild(engine: Engine, opts: UiBuildOptions): Promis
   }
 }
 
-/** Accepts the shapes a dry-run result may take: {steps:[{...StepInfo, outcome, reason}]} or {steps, outcomes}. */
+/**
+ * `engine.predictBuild` answers per step: 'cached' | 'will-rebuild' | 'metadata' (BuildKit: not a cache step) |
+ * 'unknown'. Normalised to the UI's PredictedStep; 'metadata' and 'unknown' become outcome 'metadata'.
+ */
 export function normalizePrediction(r: unknown): PredictedStep[] | null {
   if (!r || typeof r !== 'object') return null;
   const o = r as AnyRec;
-  if (o.ok === false) return null;
-  const steps: AnyRec[] | undefined = Array.isArray(o.steps) ? o.steps : Array.isArray(r) ? (r as AnyRec[]) : undefined;
+  const steps: AnyRec[] | undefined = Array.isArray(o.steps) ? o.steps : undefined;
   if (!steps) return null;
-  const outcomes: AnyRec[] | undefined = Array.isArray(o.outcomes) ? o.outcomes : undefined;
   return steps.map((s, i) => {
-    const info: StepInfo = (s.step && typeof s.step === 'object' ? s.step : s) as StepInfo;
-    const oc = outcomes?.find((x) => x.step === i) ?? outcomes?.[i] ?? s;
-    const outcome: 'cached' | 'built' = oc.outcome === 'cached' || oc.cached === true ? 'cached' : 'built';
-    return { step: { ...info, index: info.index ?? i }, outcome, reason: oc.reason };
+    const step: StepInfo = {
+      index: typeof s.index === 'number' ? s.index : i,
+      stage: String(s.stage ?? ''),
+      line: typeof s.line === 'number' ? s.line : null,
+      name: String(s.name ?? ''),
+      instruction: String(s.instruction ?? ''),
+      metadataOnly: !!s.metadataOnly,
+    };
+    const p = s.prediction ?? s.outcome;
+    const outcome: PredictedStep['outcome'] = p === 'cached' ? 'cached' : p === 'will-rebuild' || p === 'built' ? 'built' : 'metadata';
+    return { step, outcome, reason: s.reason as MissReason | undefined };
   });
 }
 

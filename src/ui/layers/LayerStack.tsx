@@ -60,6 +60,7 @@ export function LayerStack() {
   const hist = useApp((s) => s.builds[s.activeId]);
   const dirty = useApp((s) => s.dirty[s.activeId] ?? false);
   const prediction = useApp((s) => s.prediction);
+  const knownMeta = useApp((s) => s.knownMeta[s.activeId]);
   const predictionMs = useApp((s) => s.predictionMs);
   const settings = useApp((s) => s.settings);
   const engine = useApp((s) => s.engine);
@@ -108,7 +109,7 @@ export function LayerStack() {
   const mode: 'prediction' | 'build' | 'empty' = showPrediction ? 'prediction' : last ? 'build' : 'empty';
 
   const bands: Band[] = useMemo(() => {
-    if (mode === 'prediction') return predictedBands(prediction!, last);
+    if (mode === 'prediction') return predictedBands(prediction!, last, knownMeta);
     if (mode === 'build' && last) {
       const shown = new Set(last.finishOrder.slice(0, revealed));
       const nextStep = last.finishOrder[revealed];
@@ -119,7 +120,7 @@ export function LayerStack() {
       });
     }
     return [];
-  }, [mode, prediction, last, revealed]);
+  }, [mode, prediction, last, revealed, knownMeta]);
 
   const allRevealed = mode !== 'build' || revealed >= finishedCount;
 

@@ -60,9 +60,19 @@ describe('Layer stack model', () => {
       { type: 'build-started', builder: 'buildkit', steps, time: 0 },
       ...[2, 3, 4, 5].map((s) => ({ type: 'step-finished' as const, step: s, outcome: 'built' as const, durationMs: 10, time: 1 })),
     ]);
-    const pred = steps.map((s) => ({ step: s, outcome: (s.index >= 4 ? 'built' : 'cached') as 'built' | 'cached', reason: s.index === 4 ? { kind: 'files-changed' as const, files: ['app.js'] } : undefined }));
+    const pred = steps.map((s) => ({ step: s, outcome: (s.index >= 4 ? 'built' : 'cached') as 'built' | 'cached' | 'metadata', reason: s.index === 4 ? { kind: 'files-changed' as const, files: ['app.js'] } : undefined }));
     const bands = predictedBands(pred, last);
     expect(bands.map((b) => `${b.line}:${b.status}`)).toEqual(['1:base', '3:built', '4:built', '5:will-rebuild', '6:will-rebuild']);
+  });
+
+  it('shows a new metadata-only instruction as built under BuildKit, and a known one as cached', () => {
+    const evs = (known: string[]) =>
+      [
+        { type: 'build-started', builder: 'buildkit', steps, time: 0 },
+        { type: 'step-finished', step: 2, outcome: 'cached', durationMs: 0, time: 1 },
+      ].reduce<BuildView | null>((v, e) => applyBuildEvent(v, e as BuildEvent, known), null)!;
+    expect(evs([]).bands.find((b) => b.line === 3)?.status).toBe('built');
+    expect(evs(['stage-0|ENV TARGET="blog.sixeyed.com"']).bands.find((b) => b.line === 3)?.status).toBe('cached');
   });
 
   it('says why in Korean too', () => {
@@ -78,8 +88,8 @@ describe('Layer stack model', () => {
     ])!;
     const instr = v.bands.filter((b) => b.status !== 'base');
     const hs = bandHeights(instr, 'linear', 300);
-    expect(hs[0]).toBe(8); // ENV
-    expect(hs[3]).toBe(8); // CMD
+    expect(hs[0]).toBe(14); // ENV
+    expect(hs[3]).toBe(14); // CMD
     expect(hs[2]).toBeGreaterThan(hs[1]);
     const uniform = bandHeights(instr, 'uniform', 300);
     expect(uniform[1]).toBe(uniform[2]);

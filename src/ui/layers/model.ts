@@ -39,6 +39,13 @@ export interface BuildView {
   finishOrder: number[];
   /** True for builds that happened in this page session (animated); restored ones show their end state. */
   live?: boolean;
+  /** Metadata-only instructions seen in earlier builds of this workspace (see `metaKey`). */
+  knownMeta?: string[];
+}
+
+/** Identity of a metadata-only instruction across builds: its stage and its text. */
+export function metaKey(b: { stage: string; name: string }): string {
+  return `${b.stage}|${b.name}`;
 }
 
 /** Steps shown as bands: every instruction of the Dockerfile; FROM steps become the base image group. */
@@ -65,10 +72,16 @@ function bandOf(s: StepInfo): Band {
   };
 }
 
-export function applyBuildEvent(view: BuildView | null, e: BuildEvent): BuildView | null {
+/**
+ * Folds one build event into the view. BuildKit does not cache-check metadata-only instructions (ENV, CMD, ...),
+ * so the engine reports them as cached; the stack shows such an instruction as built when it is new (not in
+ * `knownMeta`, the metadata instructions of earlier builds), since its image config entry is created now.
+ */
+export function applyBuildEvent(view: BuildView | null, e: BuildEvent, knownMeta: string[] = []): BuildView | null {
   switch (e.type) {
     case 'build-started':
       return {
+        knownMeta,
         builder: e.builder,
         bands: e.steps.filter(visibleStep).map(bandOf),
         state: 'running',
@@ -85,11 +98,13 @@ export function applyBuildEvent(view: BuildView | null, e: BuildEvent): BuildVie
       if (!view) return view;
       const bands = view.bands.map((b) => {
         if (b.step !== e.step) return b;
+        const known = new Set(view.knownMeta ?? []);
+        const newMeta = view.builder === 'buildkit' && b.metadataOnly && e.outcome === 'cached' && !known.has(metaKey(b));
         return {
           ...b,
           running: false,
-          status: b.status === 'base' ? ('base' as const) : e.outcome,
-          reason: e.reason,
+          status: b.status === 'base' ? ('base' as const) : newMeta ? ('built' as const) : e.outcome,
+          reason: newMeta ? (known.size ? { kind: 'instruction-changed' as const } : { kind: 'first-build' as const }) : e.reason,
           digest: e.layer?.digest,
           size: e.layer?.size ?? 0,
           added: e.layer?.added ?? 0,
@@ -115,7 +130,8 @@ export function applyBuildEvent(view: BuildView | null, e: BuildEvent): BuildVie
  * The bands for the Dockerfile being edited: the prediction's steps, each marked will-rebuild when the next
  * build would run it, otherwise as the last build left it (cached when it was not in the last build).
  */
-export function predictedBands(pred: PredictedStep[], last: BuildView | null): Band[] {
+export function predictedBands(pred: PredictedStep[], last: BuildView | null, knownMeta: string[] = []): Band[] {
+  const known = new Set(knownMeta);
   return pred
     .filter((p) => visibleStep(p.step))
     .map((p) => {
@@ -124,6 +140,9 @@ export function predictedBands(pred: PredictedStep[], last: BuildView | null): B
       if (prev) Object.assign(b, { digest: prev.digest, size: prev.size, durationMs: prev.durationMs, added: prev.added, modified: prev.modified, removed: prev.removed });
       if (b.status === 'base') return b;
       if (p.outcome === 'built') return { ...b, status: 'will-rebuild' as const, reason: p.reason };
+      if (p.outcome === 'metadata' && !known.has(metaKey(b)))
+        return { ...b, status: 'will-rebuild' as const, reason: known.size ? { kind: 'instruction-changed' as const } : { kind: 'first-build' as const } };
+      if (p.outcome === 'metadata') return { ...b, status: 'cached' as const };
       return { ...b, status: prev && prev.status !== 'pending' ? prev.status : ('cached' as const), reason: prev?.reason };
     });
 }
@@ -148,11 +167,11 @@ export function summarize(view: BuildView): BuildSummary {
 }
 
 /** Band heights: linear or log by layer size, or uniform; metadata-only bands stay thin. */
-export function bandHeights(bands: Band[], mode: 'linear' | 'log' | 'uniform', total: number, thin = 8, min = 22): number[] {
+export function bandHeights(bands: Band[], mode: 'linear' | 'log' | 'uniform', total: number, thin = 14, min = 24, max = 120): number[] {
   if (bands.length === 0) return [];
   const weight = (b: Band) => (mode === 'uniform' ? 1 : b.size <= 0 ? 0 : mode === 'log' ? Math.log10(1 + b.size) : b.size);
   const fixed = bands.map((b) => (b.metadataOnly || (mode !== 'uniform' && b.size <= 0) ? thin : min));
   const rest = Math.max(0, total - fixed.reduce((a, b) => a + b, 0));
   const sumW = bands.reduce((s, b) => s + (fixed[bands.indexOf(b)] === thin ? 0 : weight(b)), 0);
-  return bands.map((b, i) => (fixed[i] === thin ? thin : min + (sumW > 0 ? (rest * weight(b)) / sumW : 0)));
+  return bands.map((b, i) => (fixed[i] === thin ? thin : Math.min(max, min + (sumW > 0 ? (rest * weight(b)) / sumW : 0))));
 }

@@ -99,13 +99,40 @@ export function renderStack(svgEl: SVGSVGElement, items: StackItem[], h: StackHa
     .attr('x', 8)
     .attr('y', (d) => d.height / 2)
     .attr('dominant-baseline', 'central')
-    .text((d) => (d.height >= 14 ? d.label : ''));
+    .text((d) => (d.height >= 12 ? d.label : ''));
   groups
     .select<SVGTextElement>('text.band-right')
     .attr('x', w - 8)
     .attr('y', (d) => d.height / 2)
+    .attr('text-anchor', 'end')
     .attr('dominant-baseline', 'central')
-    .text((d) => (d.height >= 14 ? d.right : ''));
+    .text((d) => (d.height >= 12 ? d.right : ''));
+  // Fit the texts: two lines when the band is tall enough, else shorten the right-hand text.
+  groups.each(function (d) {
+    const g = select(this);
+    const label = g.select<SVGTextElement>('text.band-label').node();
+    const right = g.select<SVGTextElement>('text.band-right').node();
+    if (!label || !right || !label.getComputedTextLength) return;
+    let lw = 0;
+    let rw = 0;
+    try {
+      lw = label.getComputedTextLength();
+      rw = right.getComputedTextLength();
+    } catch {
+      return;
+    }
+    if (lw + rw + 24 <= w) return;
+    if (d.height >= 36) {
+      label.setAttribute('y', String(d.height / 2 - 9));
+      right.setAttribute('y', String(d.height / 2 + 9));
+      right.setAttribute('x', '8');
+      right.setAttribute('text-anchor', 'start');
+      fit(right, w - 16);
+      fit(label, w - 16);
+    } else {
+      fit(right, Math.max(40, w - lw - 24));
+    }
+  });
 
   groups
     .on('click', (_e, d) => h.activate(d))
@@ -136,10 +163,9 @@ export function renderStack(svgEl: SVGSVGElement, items: StackItem[], h: StackHa
   // drag to move an instruction: drop it onto another band
   const dragBehaviour = drag<SVGGElement, StackItem>()
     .filter((e: MouseEvent) => !e.button)
-    .on('start', function () {
-      select(this).raise().classed('dragging', true);
-    })
     .on('drag', function (e, d) {
+      // raise only once it really moves: re-inserting the node on mousedown would cancel the click
+      if (!this.classList.contains('dragging')) select(this).raise().classed('dragging', true);
       const i = items.indexOf(d);
       select(this).attr('transform', `translate(${left},${ys[i] + e.y - e.subject.y})`);
     })
@@ -176,4 +202,17 @@ export function renderStack(svgEl: SVGSVGElement, items: StackItem[], h: StackHa
     }
   });
   void o.cascadeLabel;
+}
+
+/** Shortens an SVG text with an ellipsis until it fits `max` pixels. */
+function fit(el: SVGTextElement, max: number): void {
+  let text = el.textContent ?? '';
+  try {
+    while (text.length > 3 && el.getComputedTextLength() > max) {
+      text = text.slice(0, -2);
+      el.textContent = text + '…';
+    }
+  } catch {
+    // not rendered
+  }
 }

@@ -9,7 +9,7 @@ import type { CliIO } from '../../engine/cli/io';
 import { canBuild, canPredict, predictBuild, runBuild, type PredictedStep, type UiBuildOptions } from '../engine/engineApi';
 import { exampleWorkspaces } from '../workspace/examples';
 import { deletePath, renameFile, workspaceContext, type FileContent, type Workspace } from '../workspace/workspace';
-import { applyBuildEvent, type BuildView } from '../layers/model';
+import { applyBuildEvent, metaKey, type BuildView } from '../layers/model';
 import { openKv, memoryKv, type KvStore } from '../persist/idb';
 import {
   DamagedStoreError,
@@ -51,6 +51,8 @@ export interface AppState {
   settings: Settings;
   /** Per workspace. */
   builds: Record<string, BuildHistory>;
+  /** Metadata-only instructions seen in finished builds, per workspace (see layers/model.ts metaKey). */
+  knownMeta: Record<string, string[]>;
   /** Edited since its last build (show the prediction instead of the last result). */
   dirty: Record<string, boolean>;
   building: boolean;
@@ -83,6 +85,8 @@ let kv: KvStore = memoryKv();
 let saveTimer: ReturnType<typeof setTimeout> | null = null;
 let engineSaveTimer: ReturnType<typeof setTimeout> | null = null;
 let uiBuildRunning = false;
+/** Predictions may resolve out of order: only the latest request's answer is shown. */
+let predictSeq = 0;
 
 export function activeWorkspace(s: Pick<AppState, 'workspaces' | 'activeId'>): Workspace | undefined {
   return s.workspaces.find((w) => w.id === s.activeId) ?? s.workspaces[0];
@@ -107,7 +111,7 @@ export function buildCommandLine(o: UiBuildOptions): string {
   if (o.noCache) parts.push('--no-cache');
   if (o.target) parts.push('--target', o.target);
   for (const [k, v] of Object.entries(o.buildArgs)) parts.push('--build-arg', /\s/.test(v) ? `"${k}=${v}"` : `${k}=${v}`);
-  parts.push(o.context);
+  parts.push(o.contextDir);
   return (o.builder === 'legacy' ? 'DOCKER_BUILDKIT=0 ' : '') + parts.join(' ');
 }
 
@@ -118,7 +122,14 @@ export const useApp = create<AppState>()((set, get) => {
     if (saveTimer) clearTimeout(saveTimer);
     saveTimer = setTimeout(() => {
       saveTimer = null;
-      Promise.all([kv.set('workspaces', savedWorkspaces()), kv.set('settings', get().settings)]).then(
+      const builds: Record<string, BuildHistory> = {};
+      for (const [id, h] of Object.entries(get().builds))
+        if (h.last?.state !== 'running') builds[id] = { last: h.last && { ...h.last, live: false }, previous: h.previous && { ...h.previous, live: false } };
+      Promise.all([
+        kv.set('workspaces', savedWorkspaces()),
+        kv.set('settings', get().settings),
+        kv.set('ui-builds', { builds, knownMeta: get().knownMeta }),
+      ]).then(
         () => get().saveError && set({ saveError: '' }),
         (e) => set({ saveError: String(e) }),
       );
@@ -156,18 +167,25 @@ export const useApp = create<AppState>()((set, get) => {
   const onBuildEvent = (wsId: string) => (e: BuildEvent) => {
     const hist = get().builds[wsId] ?? { last: null, previous: null };
     let next: BuildHistory;
-    if (e.type === 'build-started') next = { previous: hist.last?.state === 'finished' ? hist.last : hist.previous, last: applyBuildEvent(null, e) };
+    if (e.type === 'build-started')
+      next = { previous: hist.last?.state === 'finished' ? hist.last : hist.previous, last: applyBuildEvent(null, e, get().knownMeta[wsId] ?? []) };
     else next = { ...hist, last: applyBuildEvent(hist.last, e) };
     set({ builds: { ...get().builds, [wsId]: next } });
     if (e.type === 'build-started') set({ dirty: { ...get().dirty, [wsId]: false } });
+    if (e.type === 'build-finished' && next.last) {
+      const keys = new Set(get().knownMeta[wsId] ?? []);
+      for (const b of next.last.bands) if (b.metadataOnly) keys.add(metaKey(b));
+      set({ knownMeta: { ...get().knownMeta, [wsId]: [...keys] } });
+    }
+    if (e.type === 'build-finished' || e.type === 'build-failed') scheduleSave();
   };
 
   const options = (): UiBuildOptions => {
     const s = get();
     const ws = activeWorkspace(s);
     return {
-      context: '.',
-      file: 'Dockerfile',
+      contextDir: '.',
+      dockerfile: 'Dockerfile',
       tags: ws?.tag ? [ws.tag] : [],
       builder: s.settings.builder,
       noCache: s.settings.noCache,
@@ -186,6 +204,7 @@ export const useApp = create<AppState>()((set, get) => {
     openFile: {},
     settings: defaultSettings(),
     builds: {},
+    knownMeta: {},
     dirty: {},
     building: false,
     prediction: null,
@@ -209,6 +228,8 @@ export const useApp = create<AppState>()((set, get) => {
         if (saved.workspaces.length === 0) saved.workspaces = exampleWorkspaces();
         settings = validateSettings(await kv.get('settings'), defaultSettings());
         snapshot = validateEngineSnapshot(await kv.get('engine'));
+        const ub = (await kv.get('ui-builds')) as { builds?: Record<string, BuildHistory>; knownMeta?: Record<string, string[]> } | undefined;
+        if (ub && typeof ub === 'object' && ub.builds && typeof ub.builds === 'object') set({ builds: ub.builds, knownMeta: ub.knownMeta ?? {} });
       } catch (e) {
         set({ phase: 'damaged', damagedDetail: e instanceof Error ? e.message : String(e) });
         return;
@@ -357,8 +378,9 @@ export const useApp = create<AppState>()((set, get) => {
       syncContext();
       const t0 = performance.now();
       const wsId = get().activeId;
+      const seq = ++predictSeq;
       const p = await predictBuild(engine, options());
-      if (get().activeId !== wsId) return;
+      if (seq !== predictSeq || get().activeId !== wsId) return;
       set({ prediction: p, predictionMs: performance.now() - t0 });
     },
 
@@ -397,3 +419,6 @@ export const useApp = create<AppState>()((set, get) => {
 });
 
 export { DamagedStoreError };
+
+// For end-to-end tests and debugging in the console.
+if (typeof window !== 'undefined') (window as unknown as { __layerlab?: unknown }).__layerlab = { store: useApp };
