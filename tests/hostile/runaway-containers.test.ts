@@ -1,0 +1,51 @@
+/**
+ * A container whose program loops forever or allocates without end: the worker host stops it with a clear
+ * status (exit 137, "cpu-limit" / "oom" in the container state), and the engine stays responsive meanwhile.
+ * Uses the Node host's worker_threads sandbox (src/node/runtime), the same watchdog code as the browser's.
+ */
+import { describe, expect, it } from 'vitest';
+import { NodeWorkerHost } from '../../src/node/runtime/node-worker-host';
+import { docker, hostileEngine } from './helpers';
+
+async function imageWith(program: string) {
+  const engine = hostileEngine({ Dockerfile: 'FROM node:20-alpine\nWORKDIR /app\nCOPY app.js .\nCMD ["node", "app.js"]\n', 'app.js': program });
+  engine.sandbox = new NodeWorkerHost();
+  expect((await docker(engine, ['pull', 'node:20-alpine'])).code).toBe(0);
+  const b = await docker(engine, ['build', '-q', '-t', 'hostile', '.']);
+  expect(b.code, b.err).toBe(0);
+  return engine;
+}
+
+describe('Runaway container programs', () => {
+  it('stops a program that loops forever with exit 137 while the engine keeps answering', async () => {
+    const engine = await imageWith('console.log("spinning"); while (true) {}\n');
+    let ticks = 0;
+    const timer = setInterval(() => ticks++, 50);
+    const t0 = performance.now();
+    const run = await docker(engine, ['run', '--name', 'spin', 'hostile']);
+    clearInterval(timer);
+    const ms = performance.now() - t0;
+    expect(run.out).toContain('spinning');
+    expect(run.code).toBe(137);
+    expect(ms).toBeLessThan(20_000);
+    // The test's own event loop kept running: the loop ran in a worker, not on this thread.
+    expect(ticks).toBeGreaterThan(ms / 50 / 4);
+    const state = await docker(engine, ['inspect', '--format', '{{.State.Status}} {{.State.ExitCode}}', 'spin']);
+    expect(state.out.trim()).toBe('exited 137');
+    // The engine answers other commands right after.
+    expect((await docker(engine, ['ps', '-a'])).code).toBe(0);
+  }, 60_000);
+
+  it('stops a program that allocates without end with exit 137', async () => {
+    const engine = await imageWith('const keep = []; console.log("hungry"); for (;;) keep.push(new Array(1e6).fill(Math.random()));\n');
+    const run = await docker(engine, ['run', '--name', 'hog', '--memory', '64m', 'hostile']);
+    expect(run.out).toContain('hungry');
+    expect(run.code).toBe(137);
+    const state = await docker(engine, ['inspect', '--format', '{{.State.Status}} {{.State.ExitCode}}', 'hog']);
+    expect(state.out.trim()).toBe('exited 137');
+  }, 60_000);
+
+  // Found here, reported to the runtime/containers engineers:
+  it.todo('known issue: a CPU-watchdog kill leaves no reason anywhere (State.Error empty, nothing on stderr): say why the container got 137');
+  it.todo('known issue: `run --memory 64m` of an allocation loop ends 137 but State.OOMKilled stays false');
+});
