@@ -695,7 +695,7 @@ export class BuildRun {
       this.out(` ---> ${imageId ? imageId.slice(7, 19) : ''}\n`);
     }
     this.finishStep(stepIndex, outcome, undefined, key);
-    this.predicted.push({ line: p.stage.from.line, stage: p.display, name: this.stepInfos[stepIndex]?.name ?? p.stage.from.original, instruction: 'FROM', metadataOnly: false, prediction: outcome.cached ? 'cached' : baseId === 'missing' ? 'will-rebuild' : 'cached', reason: outcome.cached ? undefined : outcome.reason });
+    this.predicted.push({ index: this.predicted.length, line: p.stage.from.line, stage: p.display, name: this.stepInfos[stepIndex]?.name ?? p.stage.from.original, instruction: 'FROM', metadataOnly: false, prediction: outcome.cached ? 'cached' : baseId === 'missing' ? 'will-rebuild' : 'cached', reason: outcome.cached ? undefined : outcome.reason });
     return st;
   }
 
@@ -738,7 +738,7 @@ export class BuildRun {
     if (this.builder === 'buildkit') {
       if (meta.createdBy !== null) st.history.push({ created: rfc3339(st.lastLayerTime), created_by: meta.createdBy, comment: BUILDKIT_COMMENT, empty_layer: true });
       this.finishStep(idx, { cached: true, durationMs: 0 });
-      this.predicted.push({ line: ins.line, stage: st.plan.display, name: this.stepInfos[idx]?.name ?? ins.original, instruction: ins.kind, metadataOnly: true, prediction: 'metadata' });
+      this.predicted.push({ index: this.predicted.length, line: ins.line, stage: st.plan.display, name: this.stepInfos[idx]?.name ?? ins.original, instruction: ins.kind, metadataOnly: true, prediction: 'metadata' });
       return;
     }
     this.legacyStep(st, ins, idx, meta.legacyCreatedBy, ['/bin/sh', '-c', '#(nop) ', meta.legacyText], () => ({ layer: new Layer(), durationMs: 30 }), true);
@@ -1278,7 +1278,7 @@ export class BuildRun {
     };
     const memo: StepMemo = { text: ins.original, key, parentKey, env: op.env, files: op.files, buildArgs: [...st.scope.declaredArgs].filter((n) => Object.prototype.hasOwnProperty.call(this.opts.buildArgs ?? {}, n)) };
     if (this.dryRun) {
-      this.predicted.push({ line: ins.line, stage: st.plan.display, name, instruction: ins.kind, metadataOnly: false, prediction: layer ? 'cached' : 'will-rebuild', reason: layer ? undefined : reason() });
+      this.predicted.push({ index: this.predicted.length, line: ins.line, stage: st.plan.display, name, instruction: ins.kind, metadataOnly: false, prediction: layer ? 'cached' : 'will-rebuild', reason: layer ? undefined : reason() });
       if (layer) {
         st.layers = [...st.layers, layer];
         st.key = key;
@@ -1413,7 +1413,7 @@ export class BuildRun {
       return { kind: 'first-build' };
     };
     if (this.dryRun) {
-      this.predicted.push({ line: ins.line, stage: st.plan.display, name: ins.original, instruction: ins.kind, metadataOnly: metadata, prediction: hit ? 'cached' : 'will-rebuild', reason: hit ? undefined : reason() });
+      this.predicted.push({ index: this.predicted.length, line: ins.line, stage: st.plan.display, name: ins.original, instruction: ins.kind, metadataOnly: metadata, prediction: hit ? 'cached' : 'will-rebuild', reason: hit ? undefined : reason() });
       if (hit) {
         st.imageId = hit.id;
         st.layers = this.host.images.layers(hit.id);

@@ -38,6 +38,8 @@ export interface BuildRecord {
 
 /** One row of `engine.predictBuild()`: per Dockerfile instruction. */
 export interface PredictedStep {
+  /** Same index as the StepInfo of a real build (FROM, then every instruction of each built stage). */
+  index: number;
   line: number | null;
   stage: string;
   name: string;

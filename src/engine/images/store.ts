@@ -4,7 +4,7 @@
  */
 import { err, ok, engineError, type Result } from '../core/errors';
 import type { EngineEnv } from '../core/env';
-import { chainIds, Layer } from '../fs/layer';
+import { chainIds, Layer, type LayerChange } from '../fs/layer';
 import { layerFromJSON, layerToJSON, type LayerJSON } from '../fs/serialize';
 import { layerFromTree, type TreeSpec } from '../fs/tree';
 import { UnionFs } from '../fs/union';
@@ -192,6 +192,23 @@ export class ImageStore {
 
   layer(diffId: string): Layer | undefined {
     return this.layerMap.get(diffId);
+  }
+
+  /**
+   * What a layer added (A), changed (C) or deleted (D), judged against the layers below it in the first image
+   * that has it (like `dive`). Null when no image holds the layer.
+   */
+  layerChanges(diffId: string): LayerChange[] | null {
+    const layer = this.layerMap.get(diffId);
+    if (!layer) return null;
+    for (const img of this.images.values()) {
+      const ids = img.config.rootfs.diff_ids;
+      const at = ids.indexOf(diffId);
+      if (at < 0) continue;
+      const lower = new UnionFs(ids.slice(0, at).map((d) => this.layerMap.get(d) ?? new Layer()));
+      return layer.changes((p) => lower.lookupRaw(p));
+    }
+    return layer.changes();
   }
 
   /** The image's layers, bottom first (one per RootFS entry). */
