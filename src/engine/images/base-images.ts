@@ -93,6 +93,9 @@ export function nodeLayerTree(version = '18.20.5'): TreeSpec {
     '/opt/yarn-v1.22.22/bin/yarn.js': { synthetic: { seed: 'yarn-1.22.22', size: 5_200_000 }, mode: 0o755 },
     '/usr/local/bin/yarn': { symlink: '/opt/yarn-v1.22.22/bin/yarn.js' },
     '/home/node/': { dir: true, uid: 1000, gid: 1000 },
+    // The official node images add a `node` user (uid 1000).
+    '/etc/passwd': 'root:x:0:0:root:/root:/bin/sh\ndaemon:x:1:1:daemon:/usr/sbin:/bin/false\nnobody:x:65534:65534:nobody:/home:/bin/false\nnode:x:1000:1000:Linux User,,,:/home/node:/bin/sh\n',
+    '/etc/group': 'root:x:0:\ndaemon:x:1:\nnogroup:x:65534:\nnode:x:1000:node\n',
   };
 }
 

@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { bufferIO } from '../cli/io';
+import { testEngine } from './testkit';
+
+const legacyIO = () => bufferIO({ env: { DOCKER_BUILDKIT: '0' } });
+
+describe('Dockerfile instructions in the builder', () => {
+  it('runs ONBUILD triggers of a base image (both builders)', async () => {
+    const t = testEngine({ Dockerfile: 'FROM alpine\nONBUILD COPY app.txt /app/\nONBUILD RUN echo built > /app/flag\n', 'app.txt': 'v1' });
+    await t.build({ tags: ['base'] });
+    expect(t.engine.images.get('base')!.config.config.OnBuild).toEqual(['COPY app.txt /app/', 'RUN echo built > /app/flag']);
+    t.setFiles({ Dockerfile: 'FROM base\nCMD ["cat", "/app/app.txt"]\n', 'app.txt': 'child' });
+    const child = await t.build({ tags: ['child'] });
+    expect(child.exitCode).toBe(0);
+    const fs = t.engine.images.rootfs(child.imageId!);
+    expect(fs.readText('/app/app.txt')).toBe('child');
+    expect(fs.readText('/app/flag')).toBe('built\n');
+    expect(t.engine.images.get('child')!.config.config.OnBuild).toBeUndefined();
+    const io = legacyIO();
+    await t.build({ tags: ['child2'] }, io);
+    expect(io.out).toContain('# Executing 2 build triggers\n');
+  });
+
+  it('COPY and RUN heredocs (BuildKit)', async () => {
+    const t = testEngine({ Dockerfile: 'FROM alpine\nARG NAME=world\nCOPY <<EOF /greeting.txt\nhello $NAME\nEOF\nRUN <<EOT\nmkdir -p /out\necho done > /out/x\nEOT\n' });
+    const r = await t.build();
+    expect(r.exitCode).toBe(0);
+    const fs = t.engine.images.rootfs(r.imageId!);
+    expect(fs.readText('/greeting.txt')).toBe('hello world\n');
+    expect(fs.readText('/out/x')).toBe('done\n');
+  });
+
+  it('USER and WORKDIR: files belong to the user, an unknown user fails', async () => {
+    const t = testEngine({ Dockerfile: 'FROM alpine\nRUN addgroup -S app && adduser -S -G app app\nUSER app\nWORKDIR /home/app/data\nRUN touch mine\n' });
+    const r = await t.build();
+    expect(r.exitCode).toBe(0);
+    const fs = t.engine.images.rootfs(r.imageId!);
+    const uid = fs.stat('/home/app')!.uid;
+    expect(uid).toBeGreaterThan(0);
+    expect(fs.stat('/home/app/data/mine')!.uid).toBe(uid);
+    t.setFiles({ Dockerfile: 'FROM alpine\nUSER nobody2\nRUN id\n' });
+    const bad = await t.build();
+    expect(bad.err).toContain('unable to find user nobody2: no matching entries in passwd file');
+  });
+
+  it('COPY --chown resolves names, dirs copy their contents, a trailing slash makes a directory', async () => {
+    const t = testEngine({
+      Dockerfile: 'FROM node:18-alpine\nWORKDIR /app\nCOPY --chown=node:node src/ ./lib\nCOPY one.txt /single\nCOPY one.txt /dir/\n',
+      'src/a.js': 'a',
+      'src/sub/b.js': 'b',
+      'one.txt': '1',
+    });
+    const r = await t.build();
+    expect(r.exitCode).toBe(0);
+    const fs = t.engine.images.rootfs(r.imageId!);
+    expect(fs.readdir('/app/lib')).toEqual(['a.js', 'sub']);
+    expect(fs.stat('/app/lib/sub/b.js')!.uid).toBe(1000);
+    expect(fs.stat('/one.txt')).toBeNull();
+    expect(fs.stat('/single')!.type).toBe('file');
+    expect(fs.readText('/dir/one.txt')).toBe('1');
+  });
+
+  it('COPY --link stays cached when an earlier step changes', async () => {
+    const df = (v: string) => `FROM alpine\nRUN echo ${v} > /v\nCOPY --link app.txt /app/\n`;
+    const t = testEngine({ Dockerfile: df('1'), 'app.txt': 'x' });
+    await t.build();
+    t.setFiles({ Dockerfile: df('2'), 'app.txt': 'x' });
+    const r = await t.build();
+    expect(r.record.steps.filter((s) => !s.metadataOnly && s.instruction !== 'FROM').map((s) => s.outcome)).toEqual(['built', 'cached']);
+  });
+
+  it('--target builds the named stage; an unknown target is reported with a suggestion', async () => {
+    const df = 'FROM alpine AS build\nRUN echo b > /b\n\nFROM busybox AS final\nCOPY --from=build /b /b\n';
+    const t = testEngine({ Dockerfile: df });
+    const r = await t.build({ target: 'build' });
+    expect(r.exitCode).toBe(0);
+    expect(r.err).not.toContain('COPY --from=build');
+    const bad = await t.build({ target: 'bulid' });
+    expect(bad.err).toContain('target stage "bulid" could not be found (did you mean build?)');
+  });
+
+  it('apt-get without -y aborts at the prompt, like the real apt', async () => {
+    const t = testEngine({ Dockerfile: 'FROM debian:bookworm-slim\nRUN apt-get update && apt-get install curl\n' });
+    const r = await t.build();
+    expect(r.exitCode).toBe(1);
+    expect(r.err).toContain('Do you want to continue? [Y/n] Abort.');
+    expect(r.err).toContain('did not complete successfully: exit code: 1');
+  });
+
+  it('emits events in order with layers and reasons', async () => {
+    const t = testEngine({ Dockerfile: 'FROM alpine\nRUN echo hi\n' });
+    const events: string[] = [];
+    await t.engine.build({ tags: ['x'] }, bufferIO(), (e) => events.push(e.type === 'step-finished' ? `${e.type}:${e.step}:${e.outcome}` : e.type));
+    expect(events).toEqual(['build-started', 'step-started', 'step-finished:0:built', 'step-started', 'log', 'step-finished:1:built', 'build-finished']);
+  });
+});
