@@ -50,8 +50,8 @@ test('the line editor: history, completion, quotes, clear, help and errors in do
   const quote = await typeCommand(page, 'docker run "unterminated');
   expect(quote).toContain('unexpected EOF');
 
-  await typeCommand(page, 'clear');
-  expect((await terminalText(page)).trim()).toMatch(/^\$\s*$/m);
+  await typeCommand(page, 'clear', { wait: false });
+  await expect.poll(async () => (await terminalText(page)).trim()).toBe('$');
 });
 
 test('Ctrl-C stops a following log stream', async ({ page }) => {
@@ -62,4 +62,32 @@ test('Ctrl-C stops a following log stream', async ({ page }) => {
   const prompts = ((await terminalText(page)).match(/^\$ /gm) ?? []).length;
   await page.keyboard.press('Control+C');
   await expect.poll(async () => ((await terminalText(page)).match(/^\$ /gm) ?? []).length, { timeout: 10_000 }).toBeGreaterThan(prompts);
+});
+
+test('an interactive -it session feeds typed lines to a Node REPL', async ({ page }) => {
+  await openFresh(page);
+  await typeCommand(page, 'docker pull node');
+  await typeCommand(page, 'docker run -it --name repl node', { wait: false });
+  await expect.poll(() => terminalText(page), { timeout: 30_000 }).toContain('Welcome to Node.js');
+  await page.keyboard.type('6 * 7\n');
+  await expect.poll(() => terminalText(page), { timeout: 15_000 }).toMatch(/^42$/m);
+  const prompts = ((await terminalText(page)).match(/^\$ /gm) ?? []).length;
+  await page.keyboard.type('.exit\n');
+  await expect.poll(async () => ((await terminalText(page)).match(/^\$ /gm) ?? []).length, { timeout: 15_000 }).toBeGreaterThan(prompts);
+});
+
+test('the preview shows what a published port serves, inside a sandboxed frame', async ({ page }) => {
+  await openFresh(page);
+  await page.getByTestId('workspace-select').selectOption('node-web');
+  await page.getByTestId('build-button').click();
+  await expect(page.getByTestId('build-button')).toBeEnabled({ timeout: 60_000 });
+  await typeCommand(page, 'docker run -d -p 3000:80 --name web node-web');
+  await page.getByRole('tab', { name: 'Containers' }).click();
+  await expect(page.getByTestId('containers')).toContainText('3000->80/tcp');
+  await page.getByRole('button', { name: 'Open localhost:3000' }).click();
+  await page.getByRole('button', { name: 'Go', exact: true }).click();
+  const frame = page.getByTestId('preview-frame');
+  await expect(frame).toHaveAttribute('sandbox', '');
+  await expect.poll(async () => (await frame.getAttribute('srcdoc')) ?? '', { timeout: 20_000 }).toContain('Hello from a container!');
+  await expect(page.frameLocator('[data-testid="preview-frame"]').locator('h1')).toHaveText('Hello from a container!');
 });

@@ -37,6 +37,9 @@ export async function createBrowserEngine(context: ContextReader, snapshot?: Eng
     const { InProcessHost } = await import('../../engine/runtime/in-process-host');
     e.sandbox = new InProcessHost({ yieldToHost: () => new Promise((r) => setTimeout(r, 0)) });
   }
+  // Detached containers keep running in real time while the page is open.
+  const containers = (engine as unknown as { containers?: { autoAdvance?: (ms: number) => unknown } }).containers;
+  if (typeof containers?.autoAdvance === 'function') containers.autoAdvance(250);
   if (snapshot) {
     try {
       engine.restore(snapshot);
