@@ -127,3 +127,78 @@ serve("/usr/local/apache2/htdocs", "Apache/2.4.62 (Unix)", notFound, (req, statu
 process.on("SIGWINCH", () => process.exit(0));
 process.on("SIGTERM", () => process.exit(0));
 `;
+
+/**
+ * /usr/bin/curl in images that have it (diamol/base and its children, the buildpack-deps based ones): a small
+ * curl written for Layerlab in Node, over the sandbox's simulated network. Flags: -s -S -f -L -i -I -X -d -H -o.
+ */
+export const CURL_JS = `#!/usr/bin/env node
+const args = process.argv.slice(2);
+let url = null, method = null, include = false, head = false, silent = false, fail = false, data = null, output = null;
+const headers = {};
+for (let i = 0; i < args.length; i++) {
+  const a = args[i];
+  if (a === "-X" || a === "--request") method = args[++i];
+  else if (a === "-d" || a === "--data" || a === "--data-raw") { data = args[++i]; method = method || "POST"; }
+  else if (a === "-H" || a === "--header") { const h = args[++i] || ""; const k = h.indexOf(":"); if (k > 0) headers[h.slice(0, k).trim()] = h.slice(k + 1).trim(); }
+  else if (a === "-o" || a === "--output") output = args[++i];
+  else if (a === "--silent") silent = true;
+  else if (a === "--include") include = true;
+  else if (a === "--head") head = true;
+  else if (a === "--fail") fail = true;
+  else if (/^-[a-zA-Z]+$/.test(a)) {
+    for (const f of a.slice(1)) {
+      if (f === "s") silent = true;
+      else if (f === "i") include = true;
+      else if (f === "I") head = true;
+      else if (f === "f") fail = true;
+    }
+  } else if (!a.startsWith("-")) url = a;
+}
+if (!url) {
+  console.error("curl: try 'curl --help' or 'curl --manual' for more information");
+  process.exit(2);
+}
+if (!/^[a-z]+:\\/\\//i.test(url)) url = "http://" + url;
+if (head) method = "HEAD";
+const https = url.toLowerCase().startsWith("https:");
+const m = /^[a-z]+:\\/\\/([^/:?#]+)(?::(\\d+))?([^#]*)$/i.exec(url);
+if (!m) {
+  console.error("curl: (3) URL rejected: Malformed input to a URL function");
+  process.exit(3);
+}
+const options = { hostname: m[1], port: m[2] ? Number(m[2]) : https ? 443 : 80, path: m[3] || "/", method: method || "GET", headers };
+const req = require(https ? "https" : "http").request(options, (res) => {
+  let body = "";
+  res.on("data", (c) => (body += c));
+  res.on("end", () => {
+    if (fail && res.statusCode >= 400) {
+      if (!silent) console.error("curl: (22) The requested URL returned error: " + res.statusCode);
+      process.exit(22);
+    }
+    let out = "";
+    if (include || head) {
+      out += "HTTP/1.1 " + res.statusCode + " " + (res.statusMessage || "") + "\\r\\n";
+      for (const k of Object.keys(res.headers)) out += k + ": " + res.headers[k] + "\\r\\n";
+      out += "\\r\\n";
+    }
+    if (!head) out += body;
+    if (output) require("fs").writeFileSync(output, out);
+    else process.stdout.write(out);
+  });
+});
+req.on("error", (e) => {
+  if (!silent) {
+    if (e && e.code === "ECONNREFUSED") console.error("curl: (7) Failed to connect to " + options.hostname + " port " + options.port + " after 0 ms: Couldn't connect to server");
+    else console.error("curl: (6) Could not resolve host: " + options.hostname);
+  }
+  process.exit(e && e.code === "ECONNREFUSED" ? 7 : 6);
+});
+if (data) req.write(data);
+req.end();
+`;
+
+/** Programs of the real images that the sandbox cannot run: a clear message instead of a misleading error. */
+export function notSimulatedScript(name: string): string {
+  return `#!/bin/sh\necho "${name}: this program is not simulated in Layerlab yet (containers run Node.js, the shell and busybox tools)" >&2\nexit 1\n`;
+}

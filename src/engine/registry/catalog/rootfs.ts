@@ -3,6 +3,7 @@
  * install, ... Big binaries are synthetic-size entries, so an image "weighs" 75 MB without allocating it.
  */
 import type { RootfsEntry } from './types';
+import { CURL_JS, notSimulatedScript } from './apps';
 
 const te = new TextEncoder();
 
@@ -21,8 +22,14 @@ export function file(path: string, content: string, mode = 0o644, uid = 0, gid =
 export function blob(path: string, size: number, mode = 0o644): RootfsEntry {
   return { path, type: 'file', mode, size };
 }
+/** Programs the sandbox runtime implements (runtime/executables.ts); others get a clear "not simulated" script. */
+const RUNTIME_PROGRAMS = new Set(['busybox', 'node', 'hello', 'sh', 'bash', 'docker-entrypoint']);
+
 export function program(path: string, name: string, size: number, mode = 0o755): RootfsEntry {
-  return { path, type: 'file', mode, size: size > 0 ? size : undefined, program: name, content: programMarker(name) };
+  let content = programMarker(name);
+  if (name === 'curl') content = CURL_JS;
+  else if (!RUNTIME_PROGRAMS.has(name)) content = notSimulatedScript(name);
+  return { path, type: 'file', mode, size: size > 0 ? size : undefined, program: name, content };
 }
 export function link(path: string, target: string): RootfsEntry {
   return { path, type: 'symlink', mode: 0o777, target };
@@ -216,8 +223,8 @@ export function nodeInstall(version: string, nodeSize: number): RootfsEntry[] {
     link('/usr/local/bin/nodejs', 'node'),
     link('/usr/local/bin/npm', '../lib/node_modules/npm/bin/npm-cli.js'),
     link('/usr/local/bin/npx', '../lib/node_modules/npm/bin/npx-cli.js'),
-    { ...program('/usr/local/lib/node_modules/npm/bin/npm-cli.js', 'npm', 54), content: '#!/usr/bin/env node\nrequire(\'../lib/cli.js\')(process)\n' },
-    { ...program('/usr/local/lib/node_modules/npm/bin/npx-cli.js', 'npx', 2_922) },
+    program('/usr/local/lib/node_modules/npm/bin/npm-cli.js', 'npm', 54),
+    program('/usr/local/lib/node_modules/npm/bin/npx-cli.js', 'npx', 2_922),
     file('/usr/local/lib/node_modules/npm/package.json', `{\n  "name": "npm",\n  "description": "a package manager for JavaScript"\n}\n`),
     dir('/usr/local/include/node'),
     file('/usr/local/share/doc/node/README.md', `Node.js ${version}\n`),
