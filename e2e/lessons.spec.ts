@@ -16,10 +16,19 @@ async function open(page: Page, hash: string, lang: 'en' | 'ko') {
   return errors;
 }
 
-async function type(page: Page, line: string) {
+/** The last non-empty row of the terminal: "$" when the shell waits for a command. */
+async function lastRow(page: Page): Promise<string> {
+  const text = await page.locator('[data-testid=terminal] .xterm-rows').innerText();
+  const rows = text.split('\n').map((r) => r.replace(/\u00a0/g, ' ').trim()).filter(Boolean);
+  return rows[rows.length - 1] ?? '';
+}
+
+/** Types a line into the terminal and waits for the command to finish (the prompt is back). */
+async function type(page: Page, line: string, prompt = '$') {
   await page.getByTestId('terminal').click();
   await page.keyboard.type(line, { delay: 0 });
   await page.keyboard.press('Enter');
+  await expect.poll(() => lastRow(page), { timeout: 30_000 }).toBe(prompt);
 }
 
 const step = (page: Page, id: string) => page.getByTestId(`lesson-step-${id}`);
@@ -51,6 +60,8 @@ for (const lang of ['en', 'ko'] as const) {
     await type(page, 'docker container run -d --name web-ping --env TARGET=google.com diamol/ch03-web-ping');
     await expectDone(page, 'env');
     await expect(step(page, 'build')).toHaveAttribute('data-status', 'current');
+    await type(page, 'clear');
+    await type(page, 'docker container ls');
     await page.screenshot({ path: `docs/screenshots/lesson-${lang}.png` });
     await type(page, 'docker image build --tag web-ping .');
     await expectDone(page, 'build');
@@ -69,10 +80,9 @@ for (const lang of ['en', 'ko'] as const) {
   test(`commit lab: an image built by hand from a container (${lang})`, async ({ page }) => {
     const errors = await open(page, '#/lesson/commit-lab', lang);
     await page.getByTestId('lesson-start').click();
-    await type(page, 'docker container run -it --name lab diamol/ch03-lab');
+    await type(page, 'docker container run -it --name lab diamol/ch03-lab', '/diamol #');
     await expectDone(page, 'run-it');
-    await expect(page.getByTestId('terminal')).toContainText('/diamol #', { timeout: 20_000 });
-    await type(page, 'echo Kim >> ch03.txt');
+    await type(page, 'echo Kim >> ch03.txt', '/diamol #');
     await type(page, 'exit');
     await expectDone(page, 'edit');
     await type(page, 'docker container commit lab ch03-lab-soln');
@@ -87,15 +97,23 @@ for (const lang of ['en', 'ko'] as const) {
 
 test('presenter mode: large type, chrome hidden, toggled from the lesson panel', async ({ page }) => {
   await open(page, '#/lesson/cache', 'ko');
+  await page.getByTestId('lesson-start').click();
+  await expect(page.getByTestId('lesson-restart')).toBeVisible();
+  await type(page, 'docker image build -t web-ping .');
+  await expectDone(page, 'rebuild');
+  await type(page, 'clear');
+  await type(page, 'docker image history web-ping');
   const before = await page.locator('.lesson-title').evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
   await page.getByTestId('presenter-toggle').click();
   await expect(page.locator('html')).toHaveAttribute('data-presenter', 'true');
   await expect(page.locator('.app-header .tagline')).toBeHidden();
   const after = await page.locator('.lesson-title').evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
   expect(after).toBeGreaterThan(before);
+  await page.waitForTimeout(2500); // let the (slower) layer animation settle
   await page.screenshot({ path: 'docs/screenshots/lesson-presenter.png' });
   await page.getByTestId('presenter-toggle').click();
   await expect(page.locator('html')).not.toHaveAttribute('data-presenter', 'true');
+  await expect(page.locator('.app-header .tagline')).toBeVisible();
 });
 
 test('share links: a workspace round-trips; a hostile link is refused and never rendered as HTML', async ({ page, context }) => {
