@@ -76,6 +76,7 @@ export function parseTar(buf: Uint8Array): FileEntry[] {
     const name = str(off, 100);
     const mode = parseInt(str(off + 100, 8).trim() || '0', 8);
     const size = parseInt(str(off + 124, 12).trim() || '0', 8);
+    const owner = `${parseInt(str(off + 108, 8).trim() || '0', 8)}:${parseInt(str(off + 116, 8).trim() || '0', 8)}`;
     const type = String.fromCharCode(buf[off + 156] || 48);
     const linkname = str(off + 157, 100);
     const prefix = str(off + 345, 155);
@@ -95,10 +96,10 @@ export function parseTar(buf: Uint8Array): FileEntry[] {
     longName = null;
     if (path === '/' || ignoredPath(path)) continue;
     const m = (mode & 0o7777).toString(8);
-    if (type === '5') out.push({ path, type: 'dir', mode: m });
-    else if (type === '2') out.push({ path, type: 'symlink', mode: '777', target: linkname });
-    else if (type === '0' || type === '\0' || type === '7') out.push({ path, type: 'file', mode: m, sha: shortSha(data) });
-    else if (type === '1') out.push({ path, type: 'file', mode: m, sha: `hardlink:${linkname}` });
+    if (type === '5') out.push({ path, type: 'dir', mode: m, owner });
+    else if (type === '2') out.push({ path, type: 'symlink', mode: '777', owner, target: linkname });
+    else if (type === '0' || type === '\0' || type === '7') out.push({ path, type: 'file', mode: m, owner, sha: shortSha(data) });
+    else if (type === '1') out.push({ path, type: 'file', mode: m, owner, sha: `hardlink:${linkname}` });
   }
   return out;
 }
@@ -117,7 +118,7 @@ export function diffAgainstBase(base: FileEntry[], image: FileEntry[]): { files:
     const o = b.get(e.path);
     if (!o) files.push(e);
     else if (o.type !== e.type) files.push(e);
-    else if (e.type === 'file' && (o.mode !== e.mode || o.sha !== e.sha)) files.push(e);
+    else if (e.type === 'file' && (o.mode !== e.mode || o.sha !== e.sha || o.owner !== e.owner)) files.push(e);
     else if (e.type === 'symlink' && o.target !== e.target) files.push(e);
   }
   const removed = base.filter((e) => !seen.has(e.path)).map((e) => e.path);
@@ -130,7 +131,7 @@ export interface Disagreement {
   detail: string;
 }
 
-const fileKey = (e: FileEntry) => `${e.path} ${e.type} ${e.mode}${e.sha ? ' ' + e.sha : ''}${e.target ? ' -> ' + e.target : ''}`;
+const fileKey = (e: FileEntry) => `${e.path} ${e.type} ${e.mode}${e.owner ? ' ' + e.owner : ''}${e.sha ? ' ' + e.sha : ''}${e.target ? ' -> ' + e.target : ''}`;
 
 /** Compares Layerlab's result of one build with the oracle's. */
 export function compareResults(oracle: BuildResult, ours: BuildResult): Disagreement[] {

@@ -67,11 +67,12 @@ function listFiles(images: ImagesLike, ref: string): FileEntry[] | null {
   for (const { path, node } of images.rootfs(id).walk('/')) {
     if (path === '/' || ignoredPath(path)) continue;
     const mode = (node.mode & 0o7777).toString(8);
-    if (node.type === 'dir') out.push({ path, type: 'dir', mode });
-    else if (node.type === 'symlink') out.push({ path, type: 'symlink', mode: '777', target: node.target });
+    const owner = `${node.uid ?? 0}:${node.gid ?? 0}`;
+    if (node.type === 'dir') out.push({ path, type: 'dir', mode, owner });
+    else if (node.type === 'symlink') out.push({ path, type: 'symlink', mode: '777', owner, target: node.target });
     else {
       const n = node as FsNode & { data?: Uint8Array; synthetic?: { seed: string | number; size: number } };
-      out.push({ path, type: 'file', mode, sha: n.data ? shortSha(n.data) : `synthetic:${n.synthetic?.seed}:${n.synthetic?.size}` });
+      out.push({ path, type: 'file', mode, owner, sha: n.data ? shortSha(n.data) : `synthetic:${n.synthetic?.seed}:${n.synthetic?.size}` });
     }
   }
   return out;

@@ -214,4 +214,123 @@ export const buildScenarios: Scenario[] = [
       { note: 'fixed: builds', files: { Dockerfile: 'FROM busybox\nRUN true\n' } },
     ],
   },
+  {
+    name: 'global-arg-env-substitution-workdir',
+    builds: [
+      {
+        note: 'ARG before FROM, ENV in a COPY destination, relative WORKDIRs',
+        files: {
+          Dockerfile: 'ARG BASE=busybox\nFROM $BASE\nENV D=/dest\nCOPY a.txt $D/\nWORKDIR rel\nWORKDIR sub\nRUN pwd > /pwd.txt\n',
+          'a.txt': 'a\n',
+        },
+      },
+      { note: 'ENV used by the COPY destination changed', files: { Dockerfile: 'ARG BASE=busybox\nFROM $BASE\nENV D=/dest2\nCOPY a.txt $D/\nWORKDIR rel\nWORKDIR sub\nRUN pwd > /pwd.txt\n' } },
+      { note: '--build-arg BASE=busybox:latest names the same image', flags: ['--build-arg', 'BASE=busybox:latest'] },
+    ],
+  },
+  {
+    name: 'arg-env-precedence',
+    builds: [
+      { note: 'ENV overrides ARG of the same name', files: { Dockerfile: 'FROM busybox\nARG V=a\nENV V=env\nRUN echo $V > /v.txt\n' } },
+      { note: '--build-arg V=b although ENV V wins', flags: ['--build-arg', 'V=b'] },
+      { note: 'ARG without default, given on the command line', files: { Dockerfile: 'FROM busybox\nARG W\nRUN echo "w=$W" > /w.txt\n' }, flags: ['--build-arg', 'W=1'] },
+      { note: 'same ARG, no --build-arg', flags: [] },
+    ],
+  },
+  {
+    name: 'owners-and-modes',
+    builds: [
+      {
+        note: 'COPY --chown, USER, files and modes made by RUN',
+        files: {
+          Dockerfile:
+            'FROM busybox\nCOPY --chown=1000:1000 a.txt /owned/\nRUN mkdir -p /m && chmod 700 /m && echo x > /m/f && chmod 600 /m/f\nUSER nobody\nRUN echo n > /tmp/n.txt\n',
+          'a.txt': 'a\n',
+        },
+      },
+      {
+        note: '--chown changed',
+        files: {
+          Dockerfile:
+            'FROM busybox\nCOPY --chown=1001:1001 a.txt /owned/\nRUN mkdir -p /m && chmod 700 /m && echo x > /m/f && chmod 600 /m/f\nUSER nobody\nRUN echo n > /tmp/n.txt\n',
+        },
+      },
+    ],
+  },
+  {
+    name: 'copy-chmod',
+    builders: ['buildkit'],
+    builds: [
+      { note: 'COPY --chmod (BuildKit only)', files: { Dockerfile: 'FROM busybox\nCOPY --chmod=755 a.sh /tools/\n', 'a.sh': 'echo a\n' } },
+      { note: '--chmod changed', files: { Dockerfile: 'FROM busybox\nCOPY --chmod=700 a.sh /tools/\n' } },
+      { note: 'source mode changed but --chmod fixes the result', chmod: { 'a.sh': 0o600 } },
+    ],
+  },
+  {
+    name: 'dockerignore-patterns',
+    builds: [
+      {
+        note: 'comments, **, anchored dirs, exceptions inside an excluded dir, single-level globs',
+        files: {
+          Dockerfile: 'FROM busybox\nCOPY . /c/\n',
+          '.dockerignore': '# comment\n**/*.tmp\n/build\n!build/keep.txt\ndocs/*.md\n',
+          'a.tmp': '1\n',
+          'sub/b.tmp': '1\n',
+          'build/out.bin': '1\n',
+          'build/keep.txt': '1\n',
+          'docs/x.md': '1\n',
+          'docs/sub/y.md': '1\n',
+          'keep.txt': '1\n',
+        },
+      },
+      { note: 'a nested .tmp changed (ignored by **)', files: { 'sub/b.tmp': '2\n' } },
+      { note: 'an excluded build output changed', files: { 'build/out.bin': '2\n' } },
+      { note: 'the re-included build/keep.txt changed', files: { 'build/keep.txt': '2\n' } },
+      { note: 'a nested doc not matched by docs/*.md changed', files: { 'docs/sub/y.md': '2\n' } },
+      { note: 'a matched doc changed', files: { 'docs/x.md': '2\n' } },
+    ],
+  },
+  {
+    name: 'onbuild-local-parent',
+    builds: [
+      {
+        note: 'a parent image with ONBUILD triggers (tagged conformance-1)',
+        files: { Dockerfile: 'FROM busybox\nONBUILD COPY a.txt /onbuild/\nONBUILD RUN echo triggered > /t.txt\n', 'a.txt': 'a\n' },
+      },
+      { note: 'FROM the local parent: triggers run', files: { Dockerfile: 'FROM conformance-1\nRUN ls /onbuild > /l.txt\n' } },
+      { note: 'no change: cached', files: {} },
+      { note: 'the file a trigger copies changed', files: { 'a.txt': 'a2\n' } },
+    ],
+  },
+  {
+    name: 'dockerfile-flag',
+    builds: [
+      { note: '-f names a Dockerfile in a subdirectory', files: { 'build/Dockerfile.dev': 'FROM busybox\nCOPY app.txt /\n', 'app.txt': 'x\n' }, flags: ['-f', 'build/Dockerfile.dev'] },
+      { note: 'that Dockerfile edited after the COPY', files: { 'build/Dockerfile.dev': 'FROM busybox\nCOPY app.txt /\nRUN cat /app.txt > /copy.txt\n' }, flags: ['-f', 'build/Dockerfile.dev'] },
+    ],
+  },
+  {
+    name: 'unreachable-stage-edit',
+    builds: [
+      {
+        note: 'three stages, the final one built from the first',
+        files: {
+          Dockerfile: 'FROM busybox AS base\nRUN echo base > /base.txt\n\nFROM busybox AS other\nCOPY u.txt /u.txt\n\nFROM base\nCOPY f.txt /f.txt\n',
+          'u.txt': 'u\n',
+          'f.txt': 'f\n',
+        },
+      },
+      { note: 'a file only the unreachable stage copies changed', files: { 'u.txt': 'u2\n' } },
+      { note: 'the final stage\'s file changed', files: { 'f.txt': 'f2\n' } },
+    ],
+  },
+  {
+    name: 'revert-finds-old-cache',
+    builds: [
+      { note: 'COPY a directory', files: { Dockerfile: 'FROM busybox\nCOPY src/ /src/\nRUN ls /src > /ls.txt\n', 'src/a.txt': 'a\n' } },
+      { note: 'a new file in the copied directory', files: { 'src/new.txt': 'n\n' } },
+      { note: 'removed again: the first build\'s cache is found', files: { 'src/new.txt': null } },
+      { note: 'an empty file and a file without a final newline', files: { 'src/empty.txt': '', 'src/nonl.txt': 'no newline' } },
+    ],
+  },
 ];

@@ -42,6 +42,8 @@ export interface FileEntry {
   type: 'file' | 'dir' | 'symlink';
   /** Permission bits as octal text, e.g. "755". */
   mode: string;
+  /** "uid:gid". */
+  owner?: string;
   /** sha256 of a file's content (first 16 hex). */
   sha?: string;
   target?: string;
