@@ -120,3 +120,26 @@ describe('Restart policies', () => {
   });
 });
 
+describe('Programs inside images', () => {
+  it('runs curl from diamol/base over the simulated network as time passes', async () => {
+    const { env, engine, run } = setup();
+    await run(['pull', 'diamol/base']);
+    const io = bufferIO();
+    const done = engine.run(['run', '--rm', 'diamol/base', 'curl', '-s', '-I', 'https://blog.sixeyed.com'], io);
+    for (let i = 0; i < 50 && !engine.containers.list().some((c) => c.state.Status === 'running'); i++) await new Promise((r) => setTimeout(r, 0));
+    env.clock.advance(3000);
+    await engine.containers.advance();
+    expect(await done).toBe(0);
+    expect(io.out).toMatch(/^HTTP\/1\.1 200 OK\r\n/);
+  });
+
+  it('says plainly when a program of a real image is not simulated', async () => {
+    const { run } = setup();
+    expect(await run(['run', '--rm', 'python:slim'])).toMatchObject({
+      code: 1,
+      out: '',
+      err: expect.stringMatching(/python3: this program is not simulated in Layerlab yet \(containers run Node\.js, the shell and busybox tools\)\n$/),
+    });
+  });
+});
+
