@@ -300,25 +300,6 @@ export class BuildRun {
     setFrameSource(text, this.dockerfileName);
     const dfBytes = new TextEncoder().encode(text).length;
     if (this.builder === 'buildkit') this.vertex(`[internal] load build definition from ${this.dockerfileName}`, 10, [{ name: `transferring dockerfile: ${humanSizeWithPrecision(dfBytes, 3)}`, durationMs: 0 }]);
-    const parsed = parseDockerfile(text);
-    if (parsed.error || !parsed.dockerfile) {
-      const e = parsed.error as EngineError;
-      if (this.opts.check) {
-        this.df = { metaArgs: [], stages: [], escape: '\\', directives: [], warnings: [] };
-        return;
-      }
-      if (this.builder === 'legacy') {
-        const msg = e.code === 'dockerfile.empty' ? `the Dockerfile (${this.dockerfileName}) cannot be empty` : e.message;
-        this.fail(msg, { legacy: `Error response from daemon: ${msg}` });
-      }
-      this.fail(e.message, { range: e.range });
-    }
-    this.df = parsed.dockerfile!;
-    if (!this.dryRun && !this.opts.check) {
-      const diags = lintDockerfile(parsed, { buildArgs: this.opts.buildArgs, layerlabRules: false });
-      const w = formatBuildWarnings(diags);
-      if (w) this.warnings.push(w);
-    }
     // .dockerignore
     let ignoreText: string | null = null;
     let ignoreName = '.dockerignore';
@@ -349,6 +330,25 @@ export class BuildRun {
     if (this.builder === 'legacy') {
       const all = entries!.filter((e) => !matcher.excludes(e.path) || e.path === 'Dockerfile' || e.path === '.dockerignore');
       this.out(`Sending build context to Docker daemon  ${humanSizeWithPrecision(tarSize(all), 4)}\n`);
+    }
+    const parsed = parseDockerfile(text);
+    if (parsed.error || !parsed.dockerfile) {
+      const e = parsed.error as EngineError;
+      if (this.opts.check) {
+        this.df = { metaArgs: [], stages: [], escape: '\\', directives: [], warnings: [] };
+        return;
+      }
+      if (this.builder === 'legacy') {
+        const msg = e.code === 'dockerfile.empty' ? `the Dockerfile (${this.dockerfileName}) cannot be empty` : e.message;
+        this.fail(msg, { legacy: `Error response from daemon: ${msg}` });
+      }
+      this.fail(e.message, { range: e.range });
+    }
+    this.df = parsed.dockerfile!;
+    if (!this.dryRun && !this.opts.check) {
+      const diags = lintDockerfile(parsed, { buildArgs: this.opts.buildArgs, layerlabRules: false });
+      const w = formatBuildWarnings(diags);
+      if (w) this.warnings.push(w);
     }
     const g = resolveGlobalArgs(this.df.metaArgs, { buildArgs: this.opts.buildArgs, builtinArgs: defaultPlatformArgs(), escape: this.df.escape });
     if (!g.ok) this.fail(g.error.message, { range: g.error.range });
