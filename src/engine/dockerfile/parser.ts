@@ -142,10 +142,14 @@ export function parseWords(rest: string, escape: string): string[] {
   let word = '';
   let quote = '';
   let blankOK = false;
-  const chars = Array.from(rest);
-  const n = chars.length;
-  for (let pos = 0; pos <= n; pos++) {
-    let ch = pos < n ? chars[pos] : '';
+  // Walks code points by UTF-16 index (no per-character array: this runs for every ENV/LABEL/ARG).
+  const n = rest.length;
+  const at = (i: number): string => {
+    const c = rest.charCodeAt(i);
+    return c >= 0xd800 && c <= 0xdbff && i + 1 < n ? rest.slice(i, i + 2) : rest[i];
+  };
+  for (let pos = 0; pos <= n; pos += pos < n ? at(pos).length : 1) {
+    let ch = pos < n ? at(pos) : '';
     if (phase === 0) {
       if (pos === n) break;
       if (isSpace(ch)) continue;
@@ -169,21 +173,23 @@ export function parseWords(rest: string, escape: string): string[] {
         phase = 2;
       }
       if (ch === escape) {
-        if (pos + 1 === n) continue;
+        if (pos + ch.length === n) continue;
         word += ch;
-        ch = chars[++pos];
+        pos += ch.length;
+        ch = at(pos);
       }
       word += ch;
       continue;
     }
     if (ch === quote) phase = 1;
     if (ch === escape && quote !== "'") {
-      if (pos + 1 === n) {
+      if (pos + ch.length === n) {
         phase = 1;
         continue;
       }
       word += ch;
-      ch = chars[++pos];
+      pos += ch.length;
+      ch = at(pos);
     }
     word += ch;
   }

@@ -71,28 +71,40 @@ class Words {
   }
 }
 
-const isDigit = (ch: string) => /^\p{Nd}$/u.test(ch);
-const isLetter = (ch: string) => /^\p{L}$/u.test(ch);
+const isDigit = (ch: string) => {
+  const c = ch.charCodeAt(0);
+  return c < 0x80 ? c >= 48 && c <= 57 : /^\p{Nd}$/u.test(ch);
+};
+const isLetter = (ch: string) => {
+  const c = ch.charCodeAt(0);
+  return c < 0x80 ? (c >= 65 && c <= 90) || (c >= 97 && c <= 122) : /^\p{L}$/u.test(ch);
+};
 const SPECIAL = new Set(['@', '*', '#', '?', '-', '$', '!', '0']);
 
 class ShellWord {
-  private chars: string[];
   private pos = 0;
   private rawEscapes: boolean;
   constructor(
-    src: string,
+    private src: string,
     private env: EnvLike,
     private escape: string,
     private opts: LexOptions,
   ) {
-    this.chars = Array.from(src);
     this.rawEscapes = !!opts.rawEscapes;
   }
+  /** The next code point (as a string), without consuming it; "" at the end. */
   private peek(): string {
-    return this.pos < this.chars.length ? this.chars[this.pos] : EOF;
+    const s = this.src;
+    const i = this.pos;
+    if (i >= s.length) return EOF;
+    const c = s.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) return s.slice(i, i + 2);
+    return s[i];
   }
   private next(): string {
-    return this.pos < this.chars.length ? this.chars[this.pos++] : EOF;
+    const ch = this.peek();
+    this.pos += ch.length;
+    return ch;
   }
   private getEnv(name: string): [string, boolean] {
     const r = lookup(this.env, name);

@@ -38,7 +38,7 @@ class Linter {
   private skip: Set<string>;
   private skipAll: boolean;
   readonly errorOnWarn: boolean;
-  readonly lines: string[];
+  private _lines: string[] | null = null;
   constructor(
     readonly parsed: ParseOutput,
     readonly opts: LintOptions,
@@ -47,7 +47,12 @@ class Linter {
     this.skip = new Set([...check.skip, ...(opts.skip ?? [])]);
     this.skipAll = check.skipAll;
     this.errorOnWarn = check.error;
-    this.lines = parsed.source.split('\n').map((l) => (l.endsWith('\r') ? l.slice(0, -1) : l));
+  }
+
+  /** Source lines (computed on first use: only quick fixes need them). */
+  get lines(): string[] {
+    if (!this._lines) this._lines = this.parsed.source.split('\n').map((l) => (l.endsWith('\r') ? l.slice(0, -1) : l));
+    return this._lines;
   }
 
   report(ruleId: string, range: SourceRange, args: string[] = [], fix?: QuickFix, argsKo?: string[]): void {
@@ -157,19 +162,28 @@ function checkNodes(l: Linter): void {
 function checkCasing(l: Linter, df: Dockerfile): void {
   const all: Instruction[] = [];
   for (const s of df.stages) all.push(s.from, ...s.instructions);
+  // Keywords repeat a lot: compute each spelling's casing once.
+  const casing = new Map<string, { lower: string; upper: string }>();
+  const caseOf = (k: string) => {
+    let c = casing.get(k);
+    if (!c) casing.set(k, (c = { lower: k.toLowerCase(), upper: k.toUpperCase() }));
+    return c;
+  };
   let lower = 0;
   let upper = 0;
   for (const i of all) {
     const k = i.keyword;
-    if (k === k.toLowerCase()) lower++;
-    else if (k === k.toUpperCase()) upper++;
+    const c = caseOf(k);
+    if (k === c.lower) lower++;
+    else if (k === c.upper) upper++;
   }
   const majorityLower = lower > upper;
   for (const i of all) {
     const k = i.keyword;
+    const c = caseOf(k);
     let want = '';
-    if (majorityLower && k !== k.toLowerCase()) want = 'lowercase';
-    else if (!majorityLower && k !== k.toUpperCase()) want = 'uppercase';
+    if (majorityLower && k !== c.lower) want = 'lowercase';
+    else if (!majorityLower && k !== c.upper) want = 'uppercase';
     if (!want) continue;
     const nk = want === 'lowercase' ? k.toLowerCase() : k.toUpperCase();
     l.report('ConsistentInstructionCasing', i.range, [k, want], fix(`Write ${nk}`, `${nk}(으)로 쓰기`, [keywordEdit(i, nk)]), [k, want === 'lowercase' ? '소문자' : '대문자']);

@@ -394,6 +394,16 @@ export const LINT_RULES: readonly LintRule[] = [
 
 export const RULES_BY_ID: ReadonlyMap<string, LintRule> = new Map(LINT_RULES.map((r) => [r.id, r]));
 
+const compiled = new Map<string, (string | number)[]>();
+
+/** Fills {0}, {1}... placeholders (templates are split once and cached: lint can report thousands). */
 export function fillMessage(template: string, args: readonly string[]): string {
-  return template.replace(/\{(\d)\}/g, (_, i: string) => args[Number(i)] ?? '');
+  let parts = compiled.get(template);
+  if (!parts) {
+    parts = template.split(/\{(\d)\}/).map((p, i) => (i % 2 ? Number(p) : p));
+    compiled.set(template, parts);
+  }
+  let out = '';
+  for (const p of parts) out += typeof p === 'number' ? (args[p] ?? '') : p;
+  return out;
 }
