@@ -93,7 +93,6 @@ function abortPromise(io: CliIO): Promise<void> {
 /** The container's main process as a session target (inputs are recorded for replays). */
 export function mainTarget(store: ContainerStore, id: string): SessionTarget {
   const c = () => store.get(id);
-  let lastCode = 0;
   return {
     onOutput: (fn) => {
       const x = c();
@@ -113,21 +112,12 @@ export function mainTarget(store: ContainerStore, id: string): SessionTarget {
     },
     done: () => {
       const x = c();
-      if (!x) return true;
-      lastCode = x.state.ExitCode;
-      return !store.isRunning(x);
+      return !x || !store.isRunning(x);
     },
-    exitCode: () => {
-      const x = c();
-      return x ? x.state.ExitCode : lastCode;
-    },
+    exitCode: () => store.exitCodeOf(id),
     advance: async () => {
       const x = c();
-      if (x) {
-        lastCode = x.state.ExitCode;
-        await store.settleOne(x);
-        lastCode = x.state.ExitCode;
-      }
+      if (x) await store.settleOne(x);
     },
   };
 }

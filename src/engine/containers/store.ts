@@ -90,6 +90,7 @@ export class ContainerStore {
   private containers = new Map<string, Container>();
   private live = new Map<string, Live>();
   private execSeq = 0;
+  private removedExitCodes = new Map<string, number>();
   private tickWaiters = new Set<() => void>();
   /** Set by hosts: a repeating timer used while a foreground command waits for time to pass. */
   timer: ((cb: () => void, ms: number) => () => void) | null = null;
@@ -436,8 +437,16 @@ export class ContainerStore {
     }
     for (const fn of l.exitListeners) fn(e);
     l.proc.dispose();
-    if (c.hostConfig.AutoRemove && c.state.Status !== 'restarting') this.containers.delete(c.id);
+    if (c.hostConfig.AutoRemove && c.state.Status !== 'restarting') {
+      this.removedExitCodes.set(c.id, e.code);
+      this.containers.delete(c.id);
+    }
     this.changed();
+  }
+
+  /** Exit code of a container, also after `--rm` removed it (for the attached `docker run`). */
+  exitCodeOf(id: string): number {
+    return this.containers.get(id)?.state.ExitCode ?? this.removedExitCodes.get(id) ?? 0;
   }
 
   /** Restart policies: always / unless-stopped (not after docker stop), on-failure[:max] (non-zero exits). */
