@@ -1,3 +1,4 @@
+// @vitest-environment node
 /**
  * The web-ping chapter and the commit lab driven through the real engine's docker CLI (with the in-process
  * sandbox), checked by the lessons' own checks through the engine adapter: what the e2e tests do in the browser.
@@ -10,7 +11,7 @@ import { bufferIO, stringStdin } from '../engine/cli/io';
 import { InProcessHost } from '../engine/runtime/in-process-host';
 import { createEngineWorld } from './engineWorld';
 import { evaluateLesson } from './runner';
-import { COMMIT_LAB, WEB_PING } from './curriculum';
+import { COMMIT_LAB, LAYERS, NODE_APP, WEB_PING } from './curriculum';
 import { WEB_PING_FILES } from './workspaces';
 import type { LessonDef } from './types';
 
@@ -76,5 +77,36 @@ describe('The commit lab against the real engine', () => {
     const out = await run(['container', 'run', 'ch03-lab-soln', 'cat', 'ch03.txt']);
     expect(out.out).toContain('Lab solution, by: Kim');
     expect(advance(COMMIT_LAB).done).toBe(true);
+  });
+});
+
+describe('Interactive containers and the writable layer', () => {
+  it('node without -it exits; with -it it is an interactive REPL (node-app, first step)', async () => {
+    const { run, advance, completed } = setup();
+    expect((await run(['run', 'node'])).code).toBe(0);
+    advance(NODE_APP);
+    expect(completed).toEqual([]);
+    const repl = await run(['run', '-it', 'node'], '1 + 1\n.exit\n');
+    expect(repl.out).toContain('2');
+    advance(NODE_APP);
+    expect(completed).toEqual(['interactive']);
+  });
+
+  it('a change inside a container stays in its writable layer (layers, read-only step)', async () => {
+    const { run, advance, completed, world } = setup(WEB_PING_FILES);
+    expect((await run(['image', 'build', '-t', 'web-ping', '.'])).code).toBe(0);
+    expect((await run(['image', 'history', 'web-ping'])).code).toBe(0);
+    expect((await run(['image', 'pull', 'diamol/node'])).code).toBe(0);
+    advance(LAYERS);
+    expect(completed).toEqual(['history', 'shared']);
+    expect((await run(['image', 'ls'])).code).toBe(0);
+    expect((await run(['system', 'df'])).code).toBe(0);
+    advance(LAYERS);
+    expect(completed).toEqual(['history', 'shared', 'disk']);
+    const before = world.images().find((i) => i.tags.includes('web-ping:latest'))!;
+    const r = await run(['container', 'run', '--name', 'scratch', 'web-ping', 'sh', '-c', 'echo changed > /web-ping/app.js']);
+    expect(r.code, r.err).toBe(0);
+    expect(advance(LAYERS).done).toBe(true);
+    expect(world.images().find((i) => i.tags.includes('web-ping:latest'))!.layers).toEqual(before.layers);
   });
 });
