@@ -2,7 +2,7 @@
  * The headless CLI as users run it: `node bin/layerlab.mjs ...` in a child process, with a temporary state file.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -24,7 +24,7 @@ function layerlab(args: string[], opts: { state?: string; input?: string } = {})
   return { code: r.status, out: r.stdout, err: r.stderr, state };
 }
 
-describe('layerlab headless CLI', () => {
+describe('layerlab headless CLI', { timeout: 60_000 }, () => {
   it('prints the version block, says it is simulated, and saves state', () => {
     const r = layerlab(['version']);
     expect(r.code).toBe(0);
@@ -70,6 +70,24 @@ describe('layerlab headless CLI', () => {
     expect(existsSync(r.state)).toBe(true);
     expect(readdirSync(join(dir, 'clean'))).toEqual(['state.json']);
   });
+
+  it('keeps images and build cache between invocations, building the working directory', () => {
+    const work = join(dir, 'project');
+    mkdirSync(work);
+    writeFileSync(join(work, 'Dockerfile'), 'FROM busybox\nCOPY a.txt /\nRUN cat /a.txt\n');
+    writeFileSync(join(work, 'a.txt'), 'hi\n');
+    const state = join(dir, 'persist.json');
+    const build = (args: string[]) =>
+      spawnSync(process.execPath, [BIN, ...args], { cwd: work, env: { ...process.env, LAYERLAB_STATE: state }, input: '', encoding: 'utf8', timeout: 60_000 });
+    const first = build(['build', '--progress=plain', '-t', 'demo', '.']);
+    expect(first.status).toBe(0);
+    expect(first.stderr).toMatch(/#\d+ \[3\/3\] RUN cat \/a.txt\n#\d+ [\d.]+ hi\n/);
+    const images = build(['images', '--format', '{{.Repository}}:{{.Tag}}']);
+    expect(images.stdout.split('\n')).toContain('demo:latest');
+    const second = build(['docker', 'build', '--progress=plain', '-t', 'demo', '.']);
+    expect(second.status).toBe(0);
+    expect(second.stderr).toMatch(/\[3\/3\] RUN cat \/a.txt\n#\d+ CACHED/);
+  }, 120_000);
 
   it('exits promptly even when stdin stays open', async () => {
     const child = spawn(process.execPath, [BIN, 'version'], {
