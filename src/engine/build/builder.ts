@@ -46,6 +46,7 @@ import type { BuildEvent, Builder, MissReason, StepInfo } from './events';
 import { renderPlain, renderTTY, errorFrame, setFrameSource, type BuildFailure, type Vertex } from './output';
 import type { BuildPrediction, BuildRecord, BuildRecordStep, PredictedStep } from './records';
 import { Shell } from './shell/interp';
+import { readArchive } from './tar';
 import { lookupGroup, lookupUser } from './shell/users';
 
 export interface BuildOptions {
@@ -1052,6 +1053,9 @@ export class BuildRun {
       }
     }
     const isUrl = (s: string) => /^https?:\/\//.test(s);
+    // COPY --exclude: patterns (dockerignore syntax) over the paths below each source.
+    const excludeMatcher = ins.exclude.length ? ignoreMatcher(ins.exclude.map((x) => exp(x)).join('\n')) : null;
+    const excluded = (rel: string) => !!excludeMatcher && excludeMatcher.ok && excludeMatcher.value.excludes(rel);
     // Selection: [sourcePathForChecksum, target, node]
     interface Item {
       src: string;
@@ -1133,6 +1137,19 @@ export class BuildRun {
           if (isDir) target = rel ? joinPath(dest, rel) : dest;
           else target = destIsDirSyntax || many || multiMatch || this.isDir(st, dest) ? joinPath(dest, basename(root)) : dest;
           const e = f.entry;
+          if (excluded(rel || basename(f.path))) continue;
+          // ADD unpacks local tar archives (plain or gzip) into the destination directory.
+          if (ins.kind === 'ADD' && e.type === 'file' && !isDir && /\.(tar|tgz|tar\.gz)$/.test(f.path) && e.content) {
+            const entries = readArchive(e.content);
+            if (entries) {
+              for (const t of entries) {
+                const node: FsNode = t.type === 'dir' ? dirNode({ mode: t.mode }) : t.type === 'symlink' ? symlinkNode(t.target ?? '') : fileNode(t.data ?? new Uint8Array(0), { mode: t.mode });
+                items.push({ src: `${f.path}!${t.path}`, target: joinPath(dest, t.path), node, digest: t.type === 'file' ? this.sha(t.data ?? new Uint8Array(0)) : t.type });
+              }
+              files[f.path] = `${e.mode.toString(8)}:${f.digest.slice(0, 16)}`;
+              continue;
+            }
+          }
           const node: FsNode = e.type === 'dir' ? dirNode({ mode: e.mode }) : e.type === 'symlink' ? symlinkNode(e.target ?? '') : fileNode(e.content ?? new Uint8Array(0), { mode: e.mode });
           if (isDir && rel === '') continue; // the directory itself: its contents go into dest
           items.push({ src: f.path, target, node, digest: f.digest });

@@ -94,3 +94,30 @@ describe('Dockerfile instructions in the builder', () => {
     expect(events).toEqual(['build-started', 'step-started', 'step-finished:0:built', 'step-started', 'log', 'step-finished:1:built', 'build-finished']);
   });
 });
+
+describe('ADD and COPY extras', () => {
+  it('ADD unpacks a local tar.gz; COPY --exclude leaves files out', async () => {
+    const { gzipSync } = await import('fflate');
+    const enc = new TextEncoder();
+    const header = (name: string, size: number, type: string) => {
+      const h = new Uint8Array(512);
+      h.set(enc.encode(name), 0);
+      h.set(enc.encode('0000644\0'), 100);
+      h.set(enc.encode(size.toString(8).padStart(11, '0') + '\0'), 124);
+      h[156] = type.charCodeAt(0);
+      h.set(enc.encode('ustar\x0000'), 257);
+      return h;
+    };
+    const body = enc.encode('from the tar\n');
+    const tar = new Uint8Array(512 * 4 + 1024);
+    tar.set(header('pkg/', 0, '5'), 0);
+    tar.set(header('pkg/readme.txt', body.length, '0'), 512);
+    tar.set(body, 1024);
+    const t = testEngine({ Dockerfile: 'FROM alpine\nADD bundle.tar.gz /opt/\nCOPY --exclude=*.log logs/ /logs/\n', 'logs/a.txt': 'a', 'logs/b.log': 'b', 'bundle.tar.gz': gzipSync(tar) });
+    const r = await t.build();
+    expect(r.exitCode).toBe(0);
+    const fs = t.engine.images.rootfs(r.imageId!);
+    expect(fs.readText('/opt/pkg/readme.txt')).toBe('from the tar\n');
+    expect(fs.readdir('/logs')).toEqual(['a.txt']);
+  });
+});

@@ -6,7 +6,7 @@ import { bufferIO } from '../cli/io';
 import { alpineTree, baseConfig, busyboxTree, debianTree, nodeLayerTree } from '../images/base-images';
 import type { BuildOptions } from './builder';
 
-export function testEngine(files: Record<string, string | { content: string; mode?: number }> = {}) {
+export function testEngine(files: Record<string, string | Uint8Array | { content: string; mode?: number }> = {}) {
   const env = testEnv();
   const engine = new Engine({ env, context: memoryContext(files) });
   const sha = env.sha256;
@@ -15,7 +15,7 @@ export function testEngine(files: Record<string, string | { content: string; mod
   engine.images.importImage({ refs: ['debian:bookworm-slim'], layers: [debianTree()], config: baseConfig(['bash']), digest: 'sha256:' + sha('debian'), created: Date.UTC(2024, 10, 11) });
   engine.images.importImage({ refs: ['node:18-alpine', 'diamol/node:latest'], layers: [alpineTree(), nodeLayerTree()], config: baseConfig(['node'], ['NODE_VERSION=18.20.5', 'YARN_VERSION=1.22.22']), digest: 'sha256:' + sha('node18'), created: Date.UTC(2024, 10, 12) });
   const state = { files: { ...files } };
-  const setFiles = (f: Record<string, string | { content: string; mode?: number }>) => {
+  const setFiles = (f: Record<string, string | Uint8Array | { content: string; mode?: number }>) => {
     state.files = f;
     engine.context = memoryContext(f);
   };
