@@ -8,6 +8,6 @@ export * from './instructions';
 export { StageScope, resolveGlobalArgs, expandFromValue, defaultPlatformArgs, type ScopeOptions, type GlobalArgs } from './scope';
 export { lintDockerfile, type LintOptions } from './lint/lintDockerfile';
 export { LINT_RULES, RULES_BY_ID, type LintRule } from './lint/rules';
-export { formatCheckOutput, runBuildCheck, formatBuildWarnings, formatSourceSnippet, type CheckOutput } from './lint/checkOutput';
+export { formatCheckOutput, runBuildCheck, formatBuildWarnings, formatLegacyWarnings, formatSourceSnippet, type CheckOutput } from './lint/checkOutput';
 export { describeDockerfile, stepDisplayName, DEFAULT_SHELL, type DescribedInstruction, type DockerfileDescription, type ExpandedValue } from './describe';
 export { parseMount, checkMountAtParse, csvFields, type Mount, type MountType, type ShareMode } from './mounts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatBuildWarnings, lintDockerfile, parseDockerfile, runBuildCheck } from '../index';
+import { formatBuildWarnings, formatLegacyWarnings, lintDockerfile, parseDockerfile, runBuildCheck } from '../index';
 
 describe('docker build --check output', () => {
   it('prints "no warnings" and exits 0 for a clean Dockerfile', () => {
@@ -51,5 +51,14 @@ describe('docker build --check output', () => {
       '\n 1 warning found (use docker --debug to expand):\n - JSONArgsRecommended: JSON arguments recommended for CMD to prevent unintended behavior related to OS signals (line 5)\n',
     );
     expect(formatBuildWarnings([])).toBe('');
+  });
+
+  it('formats the classic builder\'s empty continuation warnings', () => {
+    const out = parseDockerfile('FROM a\nRUN something \\\n\n    following\n');
+    expect(formatLegacyWarnings(out.ast)).toBe(
+      '[WARNING]: Empty continuation line found in: RUN something     following\n' +
+        '[WARNING]: Empty continuation lines will become errors in a future release.\n',
+    );
+    expect(formatLegacyWarnings(parseDockerfile('FROM a\n').ast)).toBe('');
   });
 });

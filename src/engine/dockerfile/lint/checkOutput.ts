@@ -5,6 +5,7 @@
  * Only BuildKit's own rules appear here; Layerlab's teaching rules are UI-only.
  */
 import type { EngineError, SourceRange } from '../../core/errors';
+import type { AstRoot } from '../ast';
 import type { Diagnostic } from '../instructions';
 import { parseCheckDirective } from '../directives';
 import { parseDockerfile, type ParseOutput } from '../parseDockerfile';
@@ -121,4 +122,16 @@ export function formatBuildWarnings(diagnostics: Diagnostic[], opts: { color?: b
     out += ` - ${w.code}: ${w.message}${line > 0 ? ` (line ${line})` : ''}\n`;
   }
   return out;
+}
+
+/**
+ * The classic builder's parser warnings (moby `Result.PrintWarnings`), printed before the steps:
+ * `[WARNING]: Empty continuation line found in: RUN a  b` then one closing line.
+ */
+export function formatLegacyWarnings(ast: AstRoot): string {
+  const nodes = ast.children.filter((n) => n.emptyContinuationLines.length > 0);
+  if (nodes.length === 0) return '';
+  let out = '';
+  for (const n of nodes) out += `[WARNING]: Empty continuation line found in: ${n.original}\n`;
+  return out + '[WARNING]: Empty continuation lines will become errors in a future release.\n';
 }
