@@ -60,7 +60,7 @@ describe('Listing and inspecting containers', () => {
     expect(top[1]).toMatch(/^root\s+\d+\s+\d+\s+0\s+09:00\s+\?\s+00:00:00\s+docker-entrypoint\.sh node \/web-ping\/app\.js$/);
     const stats = (await run(['stats', '--no-stream'])).out.split('\n');
     expect(stats[0]).toBe('CONTAINER ID   NAME      CPU %     MEM USAGE / LIMIT   MEM %     NET I/O       BLOCK I/O   PIDS');
-    expect(stats[1]).toMatch(/^[0-9a-f]{12}   wp        \d\.\d\d%     [\d.]+MiB \/ 7\.66GiB/);
+    expect(stats[1]).toMatch(/^[0-9a-f]{12} {3}wp {8}\d\.\d\d% {5}[\d.]+MiB \/ 7\.66GiB/);
   });
 
   it('inspects a container as a JSON array with Docker\'s fields', async () => {
