@@ -160,4 +160,11 @@ test('the chapter 3 review quiz: answers are graded, saved, and complete the ste
   await expect(quiz.getByTestId('quiz-q-host-env').locator('[data-result]')).toHaveAttribute('data-result', 'wrong');
   await expect(quiz.getByTestId('quiz-q-host-env').getByRole('link')).toHaveAttribute('href', '#/lesson/web-ping/env');
   await expectDone(page, 'quiz');
+  // The explanation links back into the lesson step, which opens expanded.
+  await quiz.getByTestId('quiz-q-host-env').getByRole('link').click();
+  await expect(page.getByTestId('lesson-view')).toHaveAttribute('data-lesson', 'web-ping');
+  await expect(step(page, 'env')).toContainText('--env');
+  // The score was saved.
+  await page.goto('/#/lesson/ch3-review');
+  await expect(page.getByTestId('quiz-score')).toContainText('3 of 4 right', { timeout: 20_000 });
 });
