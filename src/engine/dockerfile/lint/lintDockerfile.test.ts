@@ -61,6 +61,10 @@ describe('Lint: BuildKit build checks', () => {
     expect(one('FROM alpine:${TAGG}\n', 'UndefinedArgInFrom').message).toBe("FROM argument 'TAGG' is not declared");
   });
 
+  it('checks variables in RUN --mount values but not in the command or EXPOSE', () => {
+    expect(codes('FROM alpine:3.20\nRUN --mount=type=cache,target=$CACHE_DIR echo $NOPE\nEXPOSE $PORT\n')).toEqual(['2:UndefinedVar']);
+  });
+
   it('reports EXPOSE format checks', () => {
     expect(lint('FROM alpine:3.20\nEXPOSE 80/TCP 8080:80\n').map((d) => d.message)).toEqual([
       "Defined protocol '80/TCP' in EXPOSE instruction should be lowercase",

@@ -7,6 +7,7 @@ import { parseCheckDirective } from '../directives';
 import type { Diagnostic, Dockerfile, Instruction, QuickFix, Stage, TextEdit } from '../instructions';
 import type { ParseOutput } from '../parseDockerfile';
 import { defaultPlatformArgs, resolveGlobalArgs, StageScope, type GlobalArgs } from '../scope';
+import { csvFields } from '../mounts';
 import { expandWord } from '../shellLexer';
 import { suggest } from '../suggest';
 import { goQuote } from '../text';
@@ -304,7 +305,7 @@ function checkStages(l: Linter, df: Dockerfile, globals: GlobalArgs): void {
           for (const a of ins.args) {
             secret('ARG', a.key, ins.range);
           }
-          undefinedVars(ins, ins.args.map((a) => a.value));
+          undefinedVars(ins, ins.args.flatMap((a) => [a.key, a.value]));
           for (const a of ins.args) declaredArgs.add(a.key);
           scope.applyArg(ins);
           break;
@@ -328,8 +329,18 @@ function checkStages(l: Linter, df: Dockerfile, globals: GlobalArgs): void {
         case 'SHELL':
           shellSet = true;
           break;
+        case 'RUN': {
+          // BuildKit expands --mount values (and reports undefined variables there); the command is the shell's.
+          const values: string[] = [];
+          for (const m of ins.mounts) {
+            const f = csvFields(m);
+            if (f.ok) for (const field of f.value) if (field.includes('=')) values.push(field.slice(field.indexOf('=') + 1));
+          }
+          if (values.length) undefinedVars(ins, values);
+          break;
+        }
         case 'EXPOSE': {
-          undefinedVars(ins, ins.ports);
+          // EXPOSE is expanded with ProcessWords, which does not report undefined variables.
           for (const raw of ins.ports) {
             const e = scope.expand(raw);
             const port = e.ok ? e.value : raw;
