@@ -62,10 +62,9 @@ export const statsCommand: CommandSpec = {
         list.push(f.value);
       }
     } else list = store.list().filter((c) => flags.bool('all') || store.isRunning(c));
-    const rows = list.map((c) => row(c, engine.env.clock.now(), !flags.bool('no-trunc')));
-    try {
-      io.stdout(
-        formatList(flags.string('format'), 'table {{.ID}}\t{{.Name}}\t{{.CPUPerc}}\t{{.MemUsage}}\t{{.MemPerc}}\t{{.NetIO}}\t{{.BlockIO}}\t{{.PIDs}}', rows, {
+    const frame = () => {
+      const rows = list.map((c) => row(c, engine.env.clock.now(), !flags.bool('no-trunc')));
+      return formatList(flags.string('format'), 'table {{.ID}}\t{{.Name}}\t{{.CPUPerc}}\t{{.MemUsage}}\t{{.MemPerc}}\t{{.NetIO}}\t{{.BlockIO}}\t{{.PIDs}}', rows, {
           Container: 'CONTAINER',
           ID: 'CONTAINER ID',
           Name: 'NAME',
@@ -75,8 +74,19 @@ export const statsCommand: CommandSpec = {
           NetIO: 'NET I/O',
           BlockIO: 'BLOCK I/O',
           PIDs: 'PIDS',
-        }),
-      );
+      });
+    };
+    try {
+      io.stdout(frame());
+      // Streaming (the default): a new frame each tick until Ctrl-C; a terminal redraws in place.
+      if (!flags.bool('no-stream') && io.signal && !io.signal.aborted) {
+        const aborted = new Promise<void>((r) => io.signal!.addEventListener('abort', () => r(), { once: true }));
+        while (!io.signal.aborted) {
+          await Promise.race([store.waitTick(1000), aborted]);
+          if (io.signal.aborted) break;
+          io.stdout((io.stdoutIsTTY ? '\x1b[2J\x1b[H' : '') + frame());
+        }
+      }
     } catch (e) {
       if (e instanceof TemplateError) return cliError(io, e.message);
       throw e;
