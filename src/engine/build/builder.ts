@@ -1541,7 +1541,7 @@ export class BuildRun {
       return;
     }
     const mode = this.progressMode();
-    if (mode === 'quiet') {
+    if (mode === 'quiet' || this.vertices.length === 0) {
       io.stderr(errorFrame(e.failure));
       return;
     }
