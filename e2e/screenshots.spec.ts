@@ -36,7 +36,7 @@ test('screenshots: English, Korean, presenter mode, dark theme, 768px', async ({
   await page.getByLabel('발표 모드').uncheck();
 
   await page.getByLabel('테마').selectOption('dark');
-  await page.getByLabel('Language').selectOption('en').catch(() => page.getByLabel('언어').selectOption('en'));
+  await page.getByLabel('언어').selectOption('en');
   await page.waitForTimeout(400);
   await page.screenshot({ path: 'docs/screenshots/app-dark-en.png' });
 

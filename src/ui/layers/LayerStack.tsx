@@ -134,7 +134,11 @@ export function LayerStack() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [engine, bands, engineRev]);
 
-  const items: StackItem[] = useMemo(() => buildItems(t, lang, bands, baseLayers, expanded, settings.heightMode, size.h, mode), [t, lang, bands, baseLayers, expanded, settings.heightMode, size.h, mode]);
+  const scale = settings.presenter ? 1.45 : 1;
+  const items: StackItem[] = useMemo(
+    () => buildItems(t, lang, bands, baseLayers, expanded, settings.heightMode, size.h, mode, scale),
+    [t, lang, bands, baseLayers, expanded, settings.heightMode, size.h, mode, scale],
+  );
 
   const dockerfile = textOf(ws?.files['Dockerfile']);
 
@@ -260,10 +264,18 @@ function buildItems(
   heightMode: 'linear' | 'log' | 'uniform',
   boxH: number,
   mode: string,
+  scale: number,
 ): StackItem[] {
   const items: StackItem[] = [];
   const instrBands = bands.filter((b) => b.status !== 'base');
-  const heights = bandHeights(instrBands, heightMode, Math.max(160, boxH - 60 - 30 * bands.filter((b) => b.status === 'base').length));
+  const heights = bandHeights(
+    instrBands,
+    heightMode,
+    Math.max(160, boxH - 60 - 30 * scale * bands.filter((b) => b.status === 'base').length),
+    Math.round(14 * scale),
+    Math.round(24 * scale),
+    Math.round(120 * scale),
+  );
   const firstMiss = instrBands.find((b) => b.status === 'built' || b.status === 'will-rebuild');
   let stage = '';
   const stages = new Set(bands.map((b) => b.stage));
@@ -286,7 +298,7 @@ function buildItems(
             right: formatBytes(l.size),
             ariaLabel: `${image}: ${l.createdBy} ${formatBytes(l.size)}`,
             tooltip: `${l.createdBy}\n${formatBytes(l.size)}`,
-            height: l.size > 0 ? 18 : 8,
+            height: Math.round((l.size > 0 ? 18 : 12) * scale),
             running: false,
             movable: false,
           }),
@@ -302,7 +314,7 @@ function buildItems(
         right: layers ? `${t('layers.baseLayers', { count: layers.length })} · ${formatBytes(total)}` : '',
         ariaLabel: `${t('layers.base', { image })}. ${open ? t('layers.collapse') : t('layers.expand')}`,
         tooltip: `${b.name}${layers ? `\n${t('layers.baseLayers', { count: layers.length })}, ${formatBytes(total)}` : ''}`,
-        height: 26,
+        height: Math.round(26 * scale),
         running: b.running,
         stage: stageLabel,
         expanded: open,

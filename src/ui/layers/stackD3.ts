@@ -130,7 +130,16 @@ export function renderStack(svgEl: SVGSVGElement, items: StackItem[], h: StackHa
       fit(right, w - 16);
       fit(label, w - 16);
     } else {
-      fit(right, Math.max(40, w - lw - 24));
+      // one line: the status keeps at least a third of the width, the label gets the rest
+      const rightMax = Math.max(Math.min(rw, w * 0.45), Math.min(rw, w - lw - 24));
+      fit(right, rightMax);
+      let used = rightMax;
+      try {
+        used = right.getComputedTextLength();
+      } catch {
+        // keep the estimate
+      }
+      fit(label, w - used - 24);
     }
   });
 

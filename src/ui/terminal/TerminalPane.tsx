@@ -23,13 +23,24 @@ export function TerminalPane() {
   const theme = useApp((s) => s.settings.theme);
   const presenter = useApp((s) => s.settings.presenter);
   const termRef = useRef<import('@xterm/xterm').Terminal | null>(null);
+  const fitRef = useRef<() => void>(() => {});
 
   useEffect(() => {
     let disposed = false;
     let cleanup: (() => void) | null = null;
     void Promise.all([import('./xtermLoader'), commandRegistry()]).then(([x, registry]) => {
       if (disposed || !host.current) return;
-      const { term, fit } = x.createTerminal(host.current);
+      const st = useApp.getState().settings;
+      const dark = st.theme === 'dark' || (st.theme === 'system' && matchMedia('(prefers-color-scheme: dark)').matches);
+      const { term, fit } = x.createTerminal(host.current, terminalTheme(dark, st.presenter), st.presenter ? 20 : 14);
+      fitRef.current = () => {
+        try {
+          fit.fit();
+          setTerminalColumns(term.cols);
+        } catch {
+          // hidden
+        }
+      };
       termRef.current = term;
       let history: string[] = [];
       try {
@@ -116,6 +127,7 @@ export function TerminalPane() {
     const dark = theme === 'dark' || (theme === 'system' && matchMedia('(prefers-color-scheme: dark)').matches);
     term.options.theme = terminalTheme(dark, presenter);
     term.options.fontSize = presenter ? 20 : 14;
+    fitRef.current();
   }, [theme, presenter, loaded]);
 
   return (

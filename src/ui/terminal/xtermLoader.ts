@@ -1,16 +1,17 @@
 /** xterm and its fit addon, in their own lazy chunk. */
-import { Terminal } from '@xterm/xterm';
+import { Terminal, type ITheme } from '@xterm/xterm';
 import { FitAddon } from '@xterm/addon-fit';
 import '@xterm/xterm/css/xterm.css';
 
 export { Shell } from './shell';
 
-export function createTerminal(host: HTMLElement): { term: Terminal; fit: FitAddon } {
+export function createTerminal(host: HTMLElement, theme: ITheme, fontSize: number): { term: Terminal; fit: FitAddon } {
   const term = new Terminal({
+    theme,
     convertEol: false,
     cursorBlink: true,
     fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, "Noto Sans Mono CJK KR", monospace',
-    fontSize: 14,
+    fontSize,
     scrollback: 5000,
     allowProposedApi: false,
   });
