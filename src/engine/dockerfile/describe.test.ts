@@ -41,3 +41,13 @@ describe('How Docker reads this Dockerfile', () => {
     expect(describeDockerfile('FROM a\nFORM b\n').error?.message).toContain('unknown instruction: FORM');
   });
 });
+
+describe('BuildKit step names', () => {
+  it('expands like BuildKit and upper-cases the keyword', async () => {
+    const { stepDisplayName, parseDockerfile } = await import('./index');
+    const df = parseDockerfile('FROM a\nrun echo "$A" $NOPE\ncopy "$A b" /x/\n').dockerfile!;
+    const [run, copy] = df.stages[0].instructions;
+    expect(stepDisplayName(run, { A: '1' })).toBe('RUN echo "1" $NOPE');
+    expect(stepDisplayName(copy, { A: '1' })).toBe('COPY 1 b /x/');
+  });
+});

@@ -54,17 +54,21 @@ export interface DockerfileDescription {
   warnings: Diagnostic[];
 }
 
-/** BuildKit step name: keyword upper-cased; RUN keeps quotes and unset variables, COPY/ADD/WORKDIR are expanded. */
+/**
+ * BuildKit step name (convert.go: `uppercaseCmd(processCmdEnv(...))`): the instruction's source line,
+ * expanded (RUN keeps quotes and unset variables; COPY/ADD/WORKDIR go through normal word processing),
+ * then the text before the first space upper-cased.
+ */
 export function stepDisplayName(ins: Instruction, env: EnvLike, escape = '\\'): string {
   const orig = ins.original;
-  const sp = orig.search(/[ \t]/);
-  const upper = sp < 0 ? orig.toUpperCase() : orig.slice(0, sp).toUpperCase() + orig.slice(sp);
-  if (ins.kind === 'RUN') return expandForDisplay(upper, env, { escape });
-  if (ins.kind === 'COPY' || ins.kind === 'ADD' || ins.kind === 'WORKDIR') {
-    const r = expandWord(upper, env, { escape });
-    return r.ok ? r.value : upper;
+  let text = orig;
+  if (ins.kind === 'RUN') text = expandForDisplay(orig, env, { escape });
+  else if (ins.kind === 'COPY' || ins.kind === 'ADD' || ins.kind === 'WORKDIR') {
+    const r = expandWord(orig, env, { escape });
+    if (r.ok) text = r.value;
   }
-  return upper;
+  const sp = text.indexOf(' ');
+  return sp < 0 ? text.toUpperCase() : text.slice(0, sp).toUpperCase() + text.slice(sp);
 }
 
 const LAYER_KINDS = new Set(['RUN', 'COPY', 'ADD', 'WORKDIR']);
