@@ -143,3 +143,18 @@ describe('Programs inside images', () => {
   });
 });
 
+describe('docker wait', () => {
+  it('blocks until the container exits and prints its exit code', async () => {
+    const { env, engine, run } = setup();
+    await run(['run', '-d', '--name', 'sleeper', 'alpine', 'sh', '-c', 'sleep 5; exit 4']);
+    const io = bufferIO();
+    const waiting = engine.run(['wait', 'sleeper'], io);
+    for (let i = 0; i < 20; i++) await new Promise((r) => setTimeout(r, 0));
+    expect(io.out).toBe('');
+    env.clock.advance(6000);
+    await engine.containers.advance();
+    expect(await waiting).toBe(0);
+    expect(io.out).toBe('4\n');
+  });
+});
+

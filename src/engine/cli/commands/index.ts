@@ -29,6 +29,7 @@ import { topCommand } from './top';
 import { statsCommand } from './stats';
 import { containerPruneCommand } from './container-prune';
 import { curlCommand } from './curl';
+import { waitCommand } from './wait';
 import { debugDumpAstCommand } from './debug';
 import { buildCommand } from './build';
 import { imagesCommand } from './images';
@@ -72,6 +73,7 @@ export const commands: CommandSpec[] = [
   statsCommand,
   containerPruneCommand,
   curlCommand,
+  waitCommand,
   // build
   buildCommand,
   imagesCommand,
