@@ -80,6 +80,24 @@ describe('node programs', () => {
     expect(c.exit?.code).toBe(1);
   });
 
+  it('has fetch on Node 18+, following redirects, and imports with ES module syntax', async () => {
+    const fs = imageFs('node', {
+      '/app/lib.mjs': "export const greet = (n) => 'hi ' + n;\nexport default 42;",
+      '/app/main.mjs': "import answer, { greet } from './lib.mjs';\nimport os from 'os';\nfetch('https://google.com/').then(async (r) => console.log(greet(os.platform()), answer, r.status, r.url, r.redirected, (await r.text()).length > 0));",
+    });
+    const c = spawnCollect({ argv: ['node', 'main.mjs'], cwd: '/app', env: env('20.11.1'), fs });
+    await c.proc.advanceTo(T0 + 5000);
+    expect(c.stderr()).toBe('');
+    expect(c.stdout()).toBe('hi linux 42 200 https://www.google.com/ true true\n');
+    expect(c.exit?.code).toBe(0);
+  });
+
+  it('hides host globals (network, worker messaging) from user code', async () => {
+    const c = spawnCollect({ argv: ['node', '-e', 'console.log(typeof fetch, typeof postMessage, typeof self, typeof globalThis.JSON, typeof global.setTimeout, typeof crypto)'], env: env(), fs: imageFs('node') });
+    await c.proc.advanceTo(T0);
+    expect(c.stdout()).toBe('undefined undefined undefined object function undefined\n');
+  });
+
   it('node without stdin exits 0 at once (docker run node → Exited (0))', async () => {
     const c = spawnCollect({ argv: ['node'], env: env(), fs: imageFs('node') });
     await c.proc.advanceTo(T0);

@@ -57,11 +57,18 @@ const BUILTINS = new Set([
 /** Packages that are implemented by the runtime when their folder exists in node_modules. */
 const SHIMMED_PACKAGES = new Set(['express']);
 
-const WRAP_PARAMS = [
-  'exports', 'require', 'module', '__filename', '__dirname', 'process', 'console', 'setTimeout', 'clearTimeout',
-  'setInterval', 'clearInterval', 'setImmediate', 'clearImmediate', 'Buffer', 'global', 'globalThis', 'Date', 'Math',
-  'performance', 'queueMicrotask',
+/**
+ * Globals user code sees through the module wrapper's parameters. Host globals that would leak the real world
+ * (network, the worker's messaging, the page) are shadowed: undefined unless the sandbox provides its own.
+ */
+const GLOBAL_NAMES = [
+  'process', 'console', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'setImmediate', 'clearImmediate',
+  'Buffer', 'global', 'globalThis', 'Date', 'Math', 'performance', 'queueMicrotask', 'fetch', 'crypto', 'XMLHttpRequest',
+  'WebSocket', 'EventSource', 'self', 'window', 'document', 'navigator', 'location', 'postMessage', 'importScripts',
+  'close', 'onmessage', 'localStorage', 'sessionStorage', 'indexedDB', 'caches', 'Worker', 'SharedWorker',
+  'BroadcastChannel', 'MessageChannel', 'Request', 'Response', 'Headers',
 ];
+const WRAP_PARAMS = ['exports', 'require', 'module', '__filename', '__dirname', ...GLOBAL_NAMES];
 
 export class NodeProgram implements Program {
   readonly fl: NodeFlavour;
@@ -366,7 +373,7 @@ export class NodeProgram implements Program {
 
   private globalsFor(): any[] {
     const g = this.userGlobal;
-    return [g.process, g.console, g.setTimeout, g.clearTimeout, g.setInterval, g.clearInterval, g.setImmediate, g.clearImmediate, g.Buffer, g, g, g.Date, g.Math, g.performance, g.queueMicrotask];
+    return GLOBAL_NAMES.map((n) => (n === 'global' || n === 'globalThis' ? g : Object.prototype.hasOwnProperty.call(g, n) ? g[n] : undefined));
   }
 
   /** Runs source as a module; returns the completion value for -e/-p (last expression via eval). */
@@ -382,7 +389,7 @@ export class NodeProgram implements Program {
         // -e/-p: the value of the last expression is the result, like node's vm evaluation.
         const g = this.userGlobal;
         const fn = (0, eval)(`(function (${WRAP_PARAMS.join(', ')}) { return eval(${JSON.stringify(source + `\n//# sourceURL=${filename}`)}); })`);
-        return fn(module.exports, require, module, filename, dir, ...this.globalsFor().map((x) => x ?? g));
+        return fn(module.exports, require, module, filename, dir, ...this.globalsFor());
       }
       const fn = this.compile(source, filename);
       fn(module.exports, require, module, filename, dir, ...this.globalsFor());
@@ -869,7 +876,15 @@ export class NodeProgram implements Program {
       if (t instanceof Timeout || t instanceof Immediate) ctx.clearTimer(t._id);
       else if (typeof t === 'number') ctx.clearTimer(t);
     };
-    const g: any = {
+    // The user's global object inherits the language built-ins (JSON, Object, Promise...) from the real global,
+    // but every name in GLOBAL_NAMES is its own property (possibly undefined), so host globals do not leak.
+    const g: any = Object.create(globalThis);
+    // defineProperty, not assignment: the real global's accessors (crypto, navigator...) must not run with g as this.
+    const own = (o: Record<string, unknown>) => {
+      for (const [k, v] of Object.entries(o)) Object.defineProperty(g, k, { value: v, writable: true, configurable: true, enumerable: false });
+    };
+    own(Object.fromEntries(GLOBAL_NAMES.map((n) => [n, undefined])));
+    own({
       process: this.process,
       console: this.console,
       Buffer: NodeBuffer,
@@ -893,10 +908,79 @@ export class NodeProgram implements Program {
       URLSearchParams: (globalThis as any).URLSearchParams,
       TextEncoder,
       TextDecoder,
-    };
-    g.global = g;
-    g.globalThis = g;
+      crypto: this.fl.major >= 17 ? this.webCrypto() : undefined,
+    });
+    if (this.fl.major >= 18) own({ fetch: (input: unknown, init?: any) => this.fetch(input, init ?? {}, 0) });
+    own({ global: g, globalThis: g });
     return g;
+  }
+
+  /** globalThis.crypto (Node 17+): seeded, so runs replay identically. */
+  private webCrypto(): any {
+    const rnd = () => this.ctx.random();
+    return {
+      getRandomValues<T extends ArrayBufferView>(a: T): T {
+        const b = new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
+        for (let i = 0; i < b.length; i++) b[i] = Math.floor(rnd() * 256);
+        return a;
+      },
+      randomUUID(): string {
+        const h = Array.from({ length: 16 }, () => Math.floor(rnd() * 256));
+        h[6] = (h[6] & 0x0f) | 0x40;
+        h[8] = (h[8] & 0x3f) | 0x80;
+        const x = h.map((v) => v.toString(16).padStart(2, '0')).join('');
+        return `${x.slice(0, 8)}-${x.slice(8, 12)}-${x.slice(12, 16)}-${x.slice(16, 20)}-${x.slice(20)}`;
+      },
+    };
+  }
+
+  /** fetch() (Node 18+) over the http/https clients; follows redirects like undici. */
+  private fetch(input: unknown, init: any, redirects: number): Promise<any> {
+    return new Promise((resolve, reject) => {
+      const U = (globalThis as any).URL;
+      let url: any;
+      try {
+        url = new U(String((input as any)?.url ?? input));
+      } catch (e) {
+        const te: any = new TypeError('Failed to parse URL from ' + String(input));
+        te.cause = e;
+        return reject(te);
+      }
+      const mod = this.builtin(url.protocol === 'https:' ? 'https' : 'http');
+      const method = String(init.method ?? 'GET').toUpperCase();
+      const req = mod.request(url.href, { method, headers: init.headers ?? {} }, (res: any) => {
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (c: string) => (body += c));
+        res.on('end', () => {
+          const loc = res.headers.location;
+          if (loc && [301, 302, 303, 307, 308].includes(res.statusCode) && init.redirect !== 'manual' && redirects < 20) {
+            const next = new U(loc, url.href).href;
+            const m = res.statusCode === 303 ? 'GET' : method;
+            resolve(this.fetch(next, { ...init, method: m }, redirects + 1));
+            return;
+          }
+          const headers = new Map<string, string>(Object.entries(res.headers as Record<string, string>));
+          resolve({
+            ok: res.statusCode >= 200 && res.statusCode < 300,
+            status: res.statusCode,
+            statusText: res.statusMessage,
+            url: url.href,
+            redirected: redirects > 0,
+            headers: { get: (k: string) => headers.get(k.toLowerCase()) ?? null, has: (k: string) => headers.has(k.toLowerCase()), entries: () => headers.entries(), forEach: (f: (v: string, k: string) => void) => headers.forEach(f) },
+            text: async () => body,
+            json: async () => JSON.parse(body),
+          });
+        });
+      });
+      req.on('error', (e: Error) => {
+        const te: any = new TypeError('fetch failed');
+        te.cause = e;
+        reject(te);
+      });
+      if (init.body !== undefined && init.body !== null) req.write(String(init.body));
+      req.end();
+    });
   }
 
   private callbackError(fn: unknown): Error {
@@ -907,8 +991,7 @@ export class NodeProgram implements Program {
 
   /** Globals visible to REPL code. */
   replGlobals(): { names: string[]; values: any[] } {
-    const g = this.userGlobal;
-    return { names: WRAP_PARAMS.slice(5), values: this.globalsFor().map((x) => x ?? g) };
+    return { names: GLOBAL_NAMES, values: this.globalsFor() };
   }
 
   /** A require bound to the REPL's cwd. */
