@@ -16,18 +16,28 @@ import { commandHelp, displayPath, groupHelp, MANAGEMENT_GROUPS, topLevelHelp, u
 
 /** docker's global options (accepted before the command; Layerlab has one simulated daemon, so most are no-ops). */
 export const GLOBAL_FLAGS: FlagSpec[] = [
-  { name: 'config', type: 'string', usage: 'Location of client config files' },
-  { name: 'context', short: 'c', type: 'string', usage: 'Name of the context to use to connect to the daemon' },
+  { name: 'config', type: 'string', default: '/root/.docker', usage: 'Location of client config files' },
+  {
+    name: 'context',
+    short: 'c',
+    type: 'string',
+    usage: 'Name of the context to use to connect to the daemon (overrides DOCKER_HOST env var and default context set with "docker context use")',
+  },
   { name: 'debug', short: 'D', type: 'bool', usage: 'Enable debug mode' },
   { name: 'host', short: 'H', type: 'list', usage: 'Daemon socket to connect to' },
-  { name: 'log-level', short: 'l', type: 'string', default: 'info', usage: 'Set the logging level' },
+  { name: 'log-level', short: 'l', type: 'string', default: 'info', usage: 'Set the logging level ("debug", "info", "warn", "error", "fatal")' },
   { name: 'tls', type: 'bool', usage: 'Use TLS; implied by --tlsverify' },
-  { name: 'tlscacert', type: 'string', usage: 'Trust certs signed only by this CA' },
-  { name: 'tlscert', type: 'string', usage: 'Path to TLS certificate file' },
-  { name: 'tlskey', type: 'string', usage: 'Path to TLS key file' },
+  { name: 'tlscacert', type: 'string', default: '/root/.docker/ca.pem', usage: 'Trust certs signed only by this CA' },
+  { name: 'tlscert', type: 'string', default: '/root/.docker/cert.pem', usage: 'Path to TLS certificate file' },
+  { name: 'tlskey', type: 'string', default: '/root/.docker/key.pem', usage: 'Path to TLS key file' },
   { name: 'tlsverify', type: 'bool', usage: 'Use TLS and verify the remote' },
   { name: 'version', short: 'v', type: 'bool', usage: 'Print version information and quit' },
 ];
+
+/** Docker wraps help at the width of the terminal on stdin, minus one; 80 columns without one. */
+export function helpColumns(io: CliIO): number {
+  return (io.stdinIsTTY && io.columns > 0 ? io.columns : 80) - 1;
+}
 
 /** Every docker 28 top-level command, so a real command Layerlab lacks is not called "unknown". */
 export const DOCKER_TOP_LEVEL_COMMANDS = [
@@ -111,7 +121,7 @@ export async function runDocker(engine: Engine, argv: string[], io: CliIO, comma
   if (!g.ok) return flagError(io, g.message, 'docker [OPTIONS] COMMAND [ARG...]', 'docker');
   for (const n of g.notices) io.stdout(`${n}\n`);
   if (g.help) {
-    io.stdout(topLevelHelp(commands));
+    io.stdout(topLevelHelp(commands, helpColumns(io), GLOBAL_FLAGS));
     return 0;
   }
   if (g.flags.bool('version')) {
@@ -131,7 +141,7 @@ export async function runDocker(engine: Engine, argv: string[], io: CliIO, comma
 
   const words = g.args;
   if (words.length === 0) {
-    io.stderr(topLevelHelp(commands));
+    io.stderr(topLevelHelp(commands, helpColumns(io), GLOBAL_FLAGS));
     return 0;
   }
   if (words[0] === 'help') return help(io, commands, words.slice(1));
@@ -172,12 +182,12 @@ function runGroup(io: CliIO, commands: CommandSpec[], group: string, rest: strin
 
 function help(io: CliIO, commands: CommandSpec[], topic: string[]): number {
   if (topic.length === 0) {
-    io.stdout(topLevelHelp(commands));
+    io.stdout(topLevelHelp(commands, helpColumns(io), GLOBAL_FLAGS));
     return 0;
   }
   const m = findCommand(commands, topic);
   if (m && m.invoked.length === topic.length && !(topic.length === 1 && isGroup(commands, topic[0]))) {
-    io.stdout(commandHelp(m.spec, m.invoked));
+    io.stdout(commandHelp(m.spec, m.invoked, helpColumns(io)));
     return 0;
   }
   if (topic.length === 1 && isGroup(commands, topic[0])) {
@@ -194,7 +204,7 @@ async function runCommand(engine: Engine, io: CliIO, spec: CommandSpec, invoked:
   if (!parsed.ok) return flagError(io, parsed.message, usageLine(spec, invoked), shown);
   for (const n of parsed.notices) io.stdout(`${n}\n`);
   if (parsed.help) {
-    io.stdout(commandHelp(spec, invoked));
+    io.stdout(commandHelp(spec, invoked, helpColumns(io)));
     return 0;
   }
   const countErr = argCountError(spec, invoked, parsed.args.length);

@@ -177,30 +177,9 @@ export function groupHelp(group: string, commands: CommandSpec[]): string {
   );
 }
 
-/** The top-level global options block of `docker --help`. */
-export const GLOBAL_OPTIONS_HELP = `Global Options:
-      --config string      Location of client config files (default
-                           "/root/.docker")
-  -c, --context string     Name of the context to use to connect to the
-                           daemon (overrides DOCKER_HOST env var and
-                           default context set with "docker context use")
-  -D, --debug              Enable debug mode
-  -H, --host list          Daemon socket to connect to
-  -l, --log-level string   Set the logging level ("debug", "info",
-                           "warn", "error", "fatal") (default "info")
-      --tls                Use TLS; implied by --tlsverify
-      --tlscacert string   Trust certs signed only by this CA (default
-                           "/root/.docker/ca.pem")
-      --tlscert string     Path to TLS certificate file (default
-                           "/root/.docker/cert.pem")
-      --tlskey string      Path to TLS key file (default
-                           "/root/.docker/key.pem")
-      --tlsverify          Use TLS and verify the remote
-  -v, --version            Print version information and quit
-`;
 
 /** `docker --help`: docker 28's sections, listing the commands Layerlab has. */
-export function topLevelHelp(commands: CommandSpec[]): string {
+export function topLevelHelp(commands: CommandSpec[], cols = 79, globalFlags: FlagSpec[] = []): string {
   const top = new Map<string, string>();
   const groups = new Set<string>();
   for (const c of commands) {
@@ -218,6 +197,6 @@ export function topLevelHelp(commands: CommandSpec[]): string {
   if (mgmt.length) out += `\nManagement Commands:\n${commandList(mgmt)}`;
   if (swarm.length) out += `\nSwarm Commands:\n${commandList(swarm)}`;
   if (rest.length) out += `\nCommands:\n${commandList(rest)}`;
-  out += `\n${GLOBAL_OPTIONS_HELP}\nRun 'docker COMMAND --help' for more information on a command.\n\nFor more help on how to use Docker, head to https://docs.docker.com/go/guides/\n`;
+  out += `\nGlobal Options:\n${flagUsages(globalFlags, cols)}\nRun 'docker COMMAND --help' for more information on a command.\n\nFor more help on how to use Docker, head to https://docs.docker.com/go/guides/\n`;
   return out;
 }
