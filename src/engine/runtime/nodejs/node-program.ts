@@ -387,7 +387,6 @@ export class NodeProgram implements Program {
     try {
       if (filename.endsWith('[eval]') || filename.endsWith('[stdin]')) {
         // -e/-p: the value of the last expression is the result, like node's vm evaluation.
-        const g = this.userGlobal;
         const fn = (0, eval)(`(function (${WRAP_PARAMS.join(', ')}) { return eval(${JSON.stringify(source + `\n//# sourceURL=${filename}`)}); })`);
         return fn(module.exports, require, module, filename, dir, ...this.globalsFor());
       }
