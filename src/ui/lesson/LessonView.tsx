@@ -10,6 +10,7 @@ import { evaluateLesson, worldSeq } from '../../lessons/runner';
 import { markComplete, recordQuiz, resetFrom, saveProgress, type LessonProgress } from '../../lessons/progress';
 import type { LessonDef } from '../../lessons/types';
 import type { EngineWorld } from '../../lessons/engineWorld';
+import type { LessonWorld } from '../../lessons/world';
 import type { Lang } from '../i18n/i18n';
 import type { TFunc } from '../i18n/useT';
 import { RichText } from './RichText';
@@ -70,7 +71,20 @@ export function LessonView({ world, rev, lang, t, progress, setProgress, activeW
 
   const completed = useMemo(() => progress.completed[lesson.id] ?? [], [progress, lesson.id]);
   // The saved quiz scores are part of the world the checks see; read them from this render's progress.
-  const checkedWorld = useMemo(() => (world ? { ...world, quizScores: () => progress.quizScores } : null), [world, progress.quizScores]);
+  const checkedWorld = useMemo<LessonWorld | null>(
+    () =>
+      world
+        ? {
+            images: () => world.images(),
+            containers: () => world.containers(),
+            builds: () => world.builds(),
+            commands: () => world.commands(),
+            files: () => world.files(),
+            quizScores: () => progress.quizScores,
+          }
+        : null,
+    [world, progress.quizScores],
+  );
   const evaluation = useMemo(
     () => (checkedWorld ? evaluateLesson(lesson, checkedWorld, completed, since) : null),
     // rev: re-evaluate whenever the engine or its records change
@@ -85,7 +99,7 @@ export function LessonView({ world, rev, lang, t, progress, setProgress, activeW
     setProgress(p);
     const seq = worldSeq(world);
     const next = lesson.steps.find((s) => !(p.completed[lesson.id] ?? []).includes(s.id));
-    if (next) setSince((m) => ({ ...m, [next.id]: Math.max(m[next.id] ?? 0, seq) }));
+    if (next) setSince((m) => (Math.max(m[next.id] ?? 0, seq) === m[next.id] ? m : { ...m, [next.id]: Math.max(m[next.id] ?? 0, seq) }));
   }, [evaluation, world, lesson, progress, setProgress]);
 
   const choose = (id: string) => {
