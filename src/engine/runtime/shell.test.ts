@@ -65,6 +65,13 @@ describe('container shell', () => {
     expect(strip(c.stdout())).toBe(`/app # node hi.js there\nhi from there\n/app # ls -l\ntotal 4\n-rw-r--r--    1 root     root            39 Jan  1  1970 hi.js\n/app # `);
   });
 
+  it('bash shows its own prompt and messages (docker run -it ubuntu bash)', async () => {
+    const c = spawnCollect({ argv: ['bash'], env, tty: true, interactive: true, fs: imageFs('busybox', { '/bin/bash': { content: '#!layerlab sh\n', mode: 0o755 } }) });
+    await c.proc.advanceTo(T0);
+    await typeLines(c, ['foo\r', '\x04']);
+    expect(strip(c.stdout())).toBe('root@f1e2d3c4b5a6:/# foo\nbash: foo: command not found\nroot@f1e2d3c4b5a6:/# exit\n');
+  });
+
   it('Ctrl-C at the prompt gives a new prompt; Ctrl-D exits', async () => {
     const c = spawnCollect({ argv: ['sh'], env, tty: true, interactive: true, fs: imageFs('busybox') });
     await c.proc.advanceTo(T0);

@@ -115,7 +115,7 @@ export class ShellProgram implements Program {
       this.ctx.write('stdout', this.expandPrompt(ps1));
       return;
     }
-    this.ctx.write('stdout', this.expandPrompt('\\w \\$ '));
+    this.ctx.write('stdout', this.expandPrompt(this.isBash() ? '\\u@\\h:\\w\\$ ' : '\\w \\$ '));
   }
 
   private expandPrompt(ps: string): string {
@@ -141,6 +141,11 @@ export class ShellProgram implements Program {
       }
       return '';
     });
+  }
+
+  /** bash (ubuntu, debian) rather than busybox ash: its prompt and messages differ. */
+  private isBash(): boolean {
+    return /(^|\/)bash$/.test(this.ctx.argv[0]);
   }
 
   private user(): string {
@@ -218,7 +223,10 @@ export class ShellProgram implements Program {
         }
         this.prompt();
       }
-      if (this.stdinEnded) this.ctx.exit(this.status);
+      if (this.stdinEnded) {
+        if (this.interactive && this.isBash()) this.ctx.write('stdout', 'exit\n');
+        this.ctx.exit(this.status);
+      }
     } finally {
       this.running = false;
     }
@@ -630,7 +638,7 @@ export class ShellProgram implements Program {
         err(`${this.ctx.argv[0]}: ${name}: Permission denied\n`);
         return finish(126);
       }
-      err(`${this.ctx.argv[0]}: ${name}: not found\n`);
+      err(this.isBash() ? `bash: ${name}: command not found\n` : `${this.ctx.argv[0]}: ${name}: not found\n`);
       return finish(127);
     }
     const prog = r.value;
