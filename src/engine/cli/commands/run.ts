@@ -3,70 +3,14 @@
  * ("Unable to find image 'x:latest' locally"), create, start, and either print the ID (-d) or attach
  * (stream output, feed stdin for -i, exit with the container's status).
  */
-import type { CommandContext, CommandSpec, FlagSpec } from '../command';
+import type { CommandContext, CommandSpec } from '../command';
+import { CREATE_FLAGS, RUN_FLAGS } from './run-flags';
 import { withHelpError, withHelpText } from '../daemon-error';
 import { displayPath } from '../help';
 import { parseReference, familiarString, withDefaultTag } from '../../images/reference';
 import type { CreateOptions } from '../../containers/store';
 import { mainTarget, runSession, writeOutput } from '../../containers/session';
 
-export const CONTAINER_FLAGS: FlagSpec[] = [
-  { name: 'add-host', type: 'list', usage: 'Add a custom host-to-IP mapping (host:ip)' },
-  { name: 'attach', short: 'a', type: 'list', usage: 'Attach to STDIN, STDOUT or STDERR' },
-  { name: 'cap-add', type: 'list', usage: 'Add Linux capabilities' },
-  { name: 'cap-drop', type: 'list', usage: 'Drop Linux capabilities' },
-  { name: 'cidfile', type: 'string', usage: 'Write the container ID to the file' },
-  { name: 'cpu-shares', short: 'c', type: 'int', usage: 'CPU shares (relative weight)' },
-  { name: 'cpus', type: 'string', valueName: 'decimal', usage: 'Number of CPUs' },
-  { name: 'device', type: 'list', usage: 'Add a host device to the container' },
-  { name: 'dns', type: 'list', usage: 'Set custom DNS servers' },
-  { name: 'domainname', type: 'string', usage: 'Container NIS domain name' },
-  { name: 'entrypoint', type: 'string', usage: 'Overwrite the default ENTRYPOINT of the image' },
-  { name: 'env', short: 'e', type: 'list', usage: 'Set environment variables' },
-  { name: 'env-file', type: 'list', usage: 'Read in a file of environment variables' },
-  { name: 'expose', type: 'list', usage: 'Expose a port or a range of ports' },
-  { name: 'group-add', type: 'list', usage: 'Add additional groups to join' },
-  { name: 'health-cmd', type: 'string', usage: 'Command to run to check health' },
-  { name: 'hostname', short: 'h', type: 'string', usage: 'Container host name' },
-  { name: 'init', type: 'bool', usage: 'Run an init inside the container that forwards signals and reaps processes' },
-  { name: 'interactive', short: 'i', type: 'bool', usage: 'Keep STDIN open even if not attached' },
-  { name: 'ip', type: 'string', usage: 'IPv4 address (e.g., 172.30.100.104)' },
-  { name: 'label', short: 'l', type: 'list', usage: 'Set meta data on a container' },
-  { name: 'link', type: 'list', usage: 'Add link to another container' },
-  { name: 'log-driver', type: 'string', usage: 'Logging driver for the container' },
-  { name: 'log-opt', type: 'list', usage: 'Log driver options' },
-  { name: 'memory', short: 'm', type: 'string', valueName: 'bytes', usage: 'Memory limit' },
-  { name: 'mount', type: 'string', valueName: 'mount', usage: 'Attach a filesystem mount to the container' },
-  { name: 'name', type: 'string', usage: 'Assign a name to the container' },
-  { name: 'network', type: 'string', valueName: 'network', usage: 'Connect a container to a network' },
-  { name: 'no-healthcheck', type: 'bool', usage: 'Disable any container-specified HEALTHCHECK' },
-  { name: 'platform', type: 'string', usage: 'Set platform if server is multi-platform capable' },
-  { name: 'privileged', type: 'bool', usage: 'Give extended privileges to this container' },
-  { name: 'publish', short: 'p', type: 'list', usage: "Publish a container's port(s) to the host" },
-  { name: 'publish-all', short: 'P', type: 'bool', usage: 'Publish all exposed ports to random ports' },
-  { name: 'pull', type: 'string', default: 'missing', usage: 'Pull image before running ("always", "missing", "never")' },
-  { name: 'quiet', short: 'q', type: 'bool', usage: 'Suppress the pull output' },
-  { name: 'read-only', type: 'bool', usage: "Mount the container's root filesystem as read only" },
-  { name: 'restart', type: 'string', default: 'no', usage: 'Restart policy to apply when a container exits' },
-  { name: 'rm', type: 'bool', usage: 'Automatically remove the container and its associated anonymous volumes when it exits' },
-  { name: 'security-opt', type: 'list', usage: 'Security Options' },
-  { name: 'stop-signal', type: 'string', usage: 'Signal to stop the container' },
-  { name: 'stop-timeout', type: 'int', usage: 'Timeout (in seconds) to stop a container' },
-  { name: 'tmpfs', type: 'list', usage: 'Mount a tmpfs directory' },
-  { name: 'tty', short: 't', type: 'bool', usage: 'Allocate a pseudo-TTY' },
-  { name: 'user', short: 'u', type: 'string', usage: 'Username or UID (format: <name|uid>[:<group|gid>])' },
-  { name: 'volume', short: 'v', type: 'list', usage: 'Bind mount a volume' },
-  { name: 'volumes-from', type: 'list', usage: 'Mount volumes from the specified container(s)' },
-  { name: 'workdir', short: 'w', type: 'string', usage: 'Working directory inside the container' },
-];
-
-export const RUN_ONLY_FLAGS: FlagSpec[] = [
-  { name: 'detach', short: 'd', type: 'bool', usage: 'Run container in background and print container ID' },
-  { name: 'detach-keys', type: 'string', usage: 'Override the key sequence for detaching a container' },
-  { name: 'sig-proxy', type: 'bool', default: true, usage: 'Proxy received signals to the process' },
-];
-
-const sortFlags = (f: FlagSpec[]) => [...f].sort((a, b) => (a.name < b.name ? -1 : 1));
 
 /** Reads `--env-file` files through the host context (the workspace or the working directory). */
 async function envFiles(ctx: CommandContext): Promise<{ ok: true; env: string[] } | { ok: false; error: string }> {
@@ -156,7 +100,7 @@ export const runCommand: CommandSpec = {
   short: 'Create and run a new container from an image',
   args: { min: 1 },
   stopAtFirstArg: true,
-  flags: sortFlags([...CONTAINER_FLAGS, ...RUN_ONLY_FLAGS]),
+  flags: RUN_FLAGS,
   async run(ctx) {
     const { engine, io, flags, args } = ctx;
     const detach = flags.bool('detach');
@@ -207,7 +151,7 @@ export const createCommand: CommandSpec = {
   short: 'Create a new container',
   args: { min: 1 },
   stopAtFirstArg: true,
-  flags: sortFlags(CONTAINER_FLAGS),
+  flags: CREATE_FLAGS,
   async run(ctx) {
     const { engine, io, args } = ctx;
     await engine.containers.sync();

@@ -1,7 +1,6 @@
 /** `docker search`: searches the mock Docker Hub's catalog (and images pushed in this browser). */
 import type { CommandSpec } from '../command';
 import { cliError } from '../daemon-error';
-import { FORMAT_USAGE_TABLE } from '../help';
 import { formatList, TemplateError } from '../format/template';
 import { truncateDisplay } from '../format/units';
 
@@ -12,7 +11,7 @@ export const searchCommand: CommandSpec = {
   args: { min: 1, max: 1 },
   flags: [
     { name: 'filter', short: 'f', type: 'list', valueName: 'filter', usage: 'Filter output based on conditions provided' },
-    { name: 'format', type: 'string', usage: FORMAT_USAGE_TABLE.replace('Format output using a custom template', 'Pretty-print search using a Go template') },
+    { name: 'format', type: 'string', usage: 'Pretty-print search using a Go template' },
     { name: 'limit', type: 'int', default: 0, usage: 'Max number of search results' },
     { name: 'no-trunc', type: 'bool', usage: "Don't truncate output" },
   ],
