@@ -2,6 +2,8 @@
  * Parser directives (`# syntax=`, `# escape=`, `# check=`): recognised only in the leading block of
  * comment lines. The first line that is not a known directive ends the block for good.
  */
+import { goQuote } from './text';
+
 const DIRECTIVE = /^#[\t\n\f\r ]*([a-zA-Z][a-zA-Z0-9]*)[\t\n\f\r ]*=[\t\n\f\r ]*([^\n]+?)[\t\n\f\r ]*$/;
 export const VALID_DIRECTIVES = ['syntax', 'escape', 'check'] as const;
 
@@ -55,20 +57,62 @@ export interface CheckDirective {
   error: boolean;
 }
 
+function goParseBool(v: string): boolean | null {
+  if (['1', 't', 'T', 'TRUE', 'true', 'True'].includes(v)) return true;
+  if (['0', 'f', 'F', 'FALSE', 'false', 'False'].includes(v)) return false;
+  return null;
+}
+
+/** Go strings.SplitN(s, sep, n). */
+function splitN(s: string, sep: string, n: number): string[] {
+  const out: string[] = [];
+  let rest = s;
+  while (out.length < n - 1) {
+    const i = rest.indexOf(sep);
+    if (i < 0) break;
+    out.push(rest.slice(0, i));
+    rest = rest.slice(i + sep.length);
+  }
+  out.push(rest);
+  return out;
+}
+
+/**
+ * Validates `# check=` like BuildKit's ParseLintOptions; returns Docker's error text or null.
+ * BuildKit fails the whole build with it ("failed to parse check options: ...").
+ */
+export function checkDirectiveError(value: string | undefined): string | null {
+  const v = (value ?? '').trim();
+  if (v === '') return null;
+  for (const p of splitN(v, ';', 3)) {
+    const eq = p.indexOf('=');
+    if (eq < 0) return `failed to parse check options: invalid check option ${goQuote(p)}`;
+    const k = p.slice(0, eq).trim();
+    const val = p.slice(eq + 1).trim();
+    if (k === 'skip' || k === 'experimental') continue;
+    if (k === 'error') {
+      if (goParseBool(val) === null) {
+        return `failed to parse check options: failed to parse check option ${goQuote(p)}: strconv.ParseBool: parsing ${goQuote(val)}: invalid syntax`;
+      }
+      continue;
+    }
+    return `failed to parse check options: invalid check option ${goQuote(k)}`;
+  }
+  return null;
+}
+
 export function parseCheckDirective(value: string | undefined): CheckDirective {
   const out: CheckDirective = { skip: [], skipAll: false, error: false };
-  if (!value) return out;
-  for (const part of value.split(';')) {
+  const v = (value ?? '').trim();
+  if (!v || checkDirectiveError(v)) return out;
+  for (const part of splitN(v, ';', 3)) {
     const eq = part.indexOf('=');
-    if (eq < 0) continue;
-    const k = part.slice(0, eq).trim().toLowerCase();
-    const v = part.slice(eq + 1).trim();
+    const k = part.slice(0, eq).trim();
+    const val = part.slice(eq + 1).trim();
     if (k === 'skip') {
-      for (const r of v.split(',').map((x) => x.trim()).filter(Boolean)) {
-        if (r.toLowerCase() === 'all') out.skipAll = true;
-        else out.skip.push(r);
-      }
-    } else if (k === 'error') out.error = v.toLowerCase() === 'true';
+      if (val === 'all') out.skipAll = true;
+      else out.skip.push(...val.split(',').map((x) => x.trim()));
+    } else if (k === 'error') out.error = goParseBool(val) === true;
   }
   return out;
 }

@@ -6,6 +6,7 @@
 import type { EngineError } from '../core/errors';
 import type { AstRoot } from './ast';
 import type { Diagnostic, Dockerfile } from './instructions';
+import { checkDirectiveError } from './directives';
 import { parseAst } from './parser';
 import { validateAst } from './validate';
 
@@ -35,6 +36,13 @@ export function parseDockerfile(text: string): ParseOutput {
       }, '');
     }
     const { ast, error } = parseAst(text);
+    // BuildKit reads `# check=` before parsing, and a bad value fails the build.
+    const check = ast.directives.find((d) => d.name === 'check');
+    const checkErr = check ? checkDirectiveError(check.value) : null;
+    if (checkErr) {
+      const range = { start: { line: check!.line, column: 1 }, end: { line: check!.line, column: 1 } };
+      return { ast, dockerfile: null, error: { code: 'dockerfile.directive', message: checkErr, range, file: 'Dockerfile' }, warnings: ast.warnings, source: text };
+    }
     if (error) return { ast, dockerfile: null, error, warnings: ast.warnings, source: text };
     const v = validateAst(ast);
     if (v.error || !v.dockerfile) return { ast, dockerfile: null, error: v.error, warnings: ast.warnings, source: text };

@@ -19,6 +19,15 @@ describe('Dockerfile validation (Docker error texts)', () => {
     expect(errorOf('# nothing\n\n')).toBe('file with no instructions');
   });
 
+  it('rejects a bad # check= directive like BuildKit', () => {
+    expect(errorOf('# check=foo=bar\nFROM a\n')).toBe('failed to parse check options: invalid check option "foo"');
+    expect(errorOf('# check=skip\nFROM a\n')).toBe('failed to parse check options: invalid check option "skip"');
+    expect(errorOf('# check=error=maybe\nFROM a\n')).toBe(
+      'failed to parse check options: failed to parse check option "error=maybe": strconv.ParseBool: parsing "maybe": invalid syntax',
+    );
+    expect(errorOf('# check=skip=A,B;error=True\nFROM a\n')).toBeNull();
+  });
+
   it('checks argument counts', () => {
     expect(errorOf('FROM\n')).toBe(P(1, 'FROM requires either one or three arguments'));
     expect(errorOf('FROM a b\n')).toBe(P(1, 'FROM requires either one or three arguments'));
