@@ -113,6 +113,24 @@ describe('Running the web-ping container (chapter 3)', () => {
   });
 });
 
+describe('Removing images that containers use', () => {
+  it('gives Docker\'s rmi conflicts for running and stopped containers, and removes the image once they are gone', async () => {
+    const { engine, run } = setup();
+    const cid = (await run(['run', '-d', '--name', 'wp', 'diamol/ch03-web-ping'])).out.slice(0, 12);
+    const img = engine.images.get('diamol/ch03-web-ping')!.id.slice(7, 19);
+    expect((await run(['rmi', 'diamol/ch03-web-ping'])).err).toBe(
+      `Error response from daemon: conflict: unable to remove repository reference "diamol/ch03-web-ping" (must force) - container ${cid} is using its referenced image ${img}\n`,
+    );
+    expect((await run(['rmi', img])).err).toBe(`Error response from daemon: conflict: unable to delete ${img} (cannot be forced) - image is being used by running container ${cid}\n`);
+    await run(['stop', 'wp']);
+    expect((await run(['rmi', img])).err).toBe(`Error response from daemon: conflict: unable to delete ${img} (must be forced) - image is being used by stopped container ${cid}\n`);
+    await run(['rm', 'wp']);
+    const ok = await run(['rmi', 'diamol/ch03-web-ping']);
+    expect(ok.code).toBe(0);
+    expect(ok.out.split('\n')[0]).toBe('Untagged: diamol/ch03-web-ping:latest');
+  });
+});
+
 describe('Running images from Docker Hub', () => {
   it('prints hello-world\'s message after the implicit pull on stderr', async () => {
     const { run } = setup();
