@@ -210,6 +210,9 @@ describe('management groups and top-level help', () => {
     const r = await docker(['network', 'ls'], registered);
     expect(r.code).toBe(1);
     expect(r.err).toContain("'docker network ls' is a real docker command that Layerlab does not simulate yet");
+    // Also inside a group Layerlab has: `image save` is real, `image bogus` is not.
+    expect((await docker(['image', 'save', 'x'])).err).toContain("'docker image save' is a real docker command that Layerlab does not simulate yet");
+    expect((await docker(['image', 'bogus'])).err).toMatch(/^docker: unknown command: docker image bogus\n/);
   });
 });
 

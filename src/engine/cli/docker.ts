@@ -47,6 +47,17 @@ export const DOCKER_TOP_LEVEL_COMMANDS = [
   'unpause', 'update', 'wait', 'compose', 'scout', 'init', 'debug',
 ];
 
+/** docker 28's subcommands of the usual groups, so `docker image save` is "not simulated", not "unknown". */
+export const DOCKER_SUBCOMMANDS: Record<string, string[]> = {
+  image: ['build', 'history', 'import', 'inspect', 'load', 'ls', 'list', 'prune', 'pull', 'push', 'rm', 'remove', 'save', 'tag'],
+  container: ['attach', 'commit', 'cp', 'create', 'diff', 'exec', 'export', 'inspect', 'kill', 'logs', 'ls', 'list', 'ps', 'pause', 'port', 'prune', 'rename', 'restart', 'rm', 'remove', 'run', 'start', 'stats', 'stop', 'top', 'unpause', 'update', 'wait'],
+  system: ['df', 'events', 'info', 'prune'],
+  builder: ['build', 'prune'],
+  network: ['connect', 'create', 'disconnect', 'inspect', 'ls', 'list', 'prune', 'rm', 'remove'],
+  volume: ['create', 'inspect', 'ls', 'list', 'prune', 'rm', 'remove', 'update'],
+  context: ['create', 'export', 'import', 'inspect', 'ls', 'list', 'rm', 'remove', 'show', 'update', 'use'],
+};
+
 const LOG_LEVELS = ['panic', 'fatal', 'error', 'warn', 'warning', 'info', 'debug', 'trace'];
 
 /** Where `word` names a command: the spec and the path as typed. */
@@ -172,6 +183,7 @@ function runGroup(io: CliIO, commands: CommandSpec[], group: string, rest: strin
     return 0;
   }
   if (p.args.length > 0) {
+    if (DOCKER_SUBCOMMANDS[group]?.includes(p.args[0])) return notSimulated(io, [group, p.args[0]]);
     io.stderr(`docker: unknown command: docker ${group} ${p.args[0]}\n\nUsage:  docker ${group}\n\nRun 'docker ${group} --help' for more information\n`);
     return 1;
   }
