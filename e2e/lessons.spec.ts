@@ -168,3 +168,30 @@ test('the chapter 3 review quiz: answers are graded, saved, and complete the ste
   await page.goto('/#/lesson/ch3-review');
   await expect(page.getByTestId('quiz-score')).toContainText('3 of 4 right', { timeout: 20_000 });
 });
+
+test('classroom: compare two Dockerfiles in two engines, and replay the last build step by step', async ({ page }) => {
+  const errors = await open(page, '#/lesson/cache', 'en');
+  await page.getByTestId('lesson-tab-compare').click();
+  await page.getByTestId('compare-run').click();
+  await expect(page.getByTestId('compare-verdict')).toContainText('fewer step', { timeout: 60_000 });
+  await expect(page.getByTestId('compare-naive')).toContainText('rebuilt RUN npm install');
+  await expect(page.getByTestId('compare-optimized')).toContainText('CACHED RUN npm install');
+
+  await page.getByTestId('lesson-tab-replay').click();
+  await expect(page.getByTestId('replay-view')).toContainText('No build yet');
+  await page.getByTestId('lesson-tab-lesson').click();
+  await page.getByTestId('lesson-start').click();
+  await expect(page.getByTestId('lesson-restart')).toBeVisible();
+  await type(page, 'docker image build -t web-ping .');
+  await page.getByTestId('lesson-tab-replay').click();
+  const scrubber = page.getByTestId('replay-scrubber');
+  await expect(scrubber).toBeVisible();
+  await scrubber.fill('0');
+  await expect(page.locator('.replay-step')).toHaveCount(0);
+  await scrubber.fill('3');
+  await expect(page.locator('.replay-step').first()).toBeVisible();
+  await page.getByTestId('replay-play').click();
+  await expect(page.locator('.replay-view, [data-testid=replay-view]')).toContainText('Build finished', { timeout: 30_000 });
+  await expect(page.locator('.replay-step[data-status=cached]').first()).toBeVisible();
+  expect(errors).toEqual([]);
+});
