@@ -158,3 +158,19 @@ describe('docker wait', () => {
   });
 });
 
+describe('docker attach', () => {
+  it('joins a detached interactive shell, and Ctrl-P Ctrl-Q leaves it running', async () => {
+    const { run } = setup();
+    await run(['run', '-dit', '--name', 'box', 'alpine']);
+    const tty = { stdinIsTTY: true, stdoutIsTTY: true };
+    const detach = await run(['attach', 'box'], { ...tty, stdin: stringStdin('echo one\n\x10\x11') });
+    expect(detach).toMatchObject({ code: 0, err: 'read escape sequence\n' });
+    expect(detach.out).toContain('one\r\n');
+    expect((await run(['ps', '--format', '{{.Names}}'])).out).toBe('box\n');
+    const done = await run(['attach', 'box'], { ...tty, stdin: stringStdin('exit\n') });
+    expect(done.code).toBe(0);
+    expect((await run(['ps', '-a', '--format', '{{.Status}}'])).out).toMatch(/^Exited \(0\)/);
+    expect((await run(['attach', 'box'])).err).toBe('You cannot attach to a stopped container, start it first\n');
+  });
+});
+

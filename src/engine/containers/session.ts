@@ -45,6 +45,7 @@ export async function runSession(store: ContainerStore, io: CliIO, t: SessionTar
   io.signal?.addEventListener('abort', onAbort);
   if (io.signal?.aborted) aborted = true;
   let readerDone = !o.stdin || !io.stdin;
+  let detached = false;
   const reader = (async () => {
     if (!o.stdin || !io.stdin) return;
     for (;;) {
@@ -52,6 +53,13 @@ export async function runSession(store: ContainerStore, io: CliIO, t: SessionTar
       if (t.done()) break;
       if (chunk === null) {
         await t.close();
+        break;
+      }
+      // Ctrl-P Ctrl-Q (docker's default detach keys) leaves the container running (a terminal only).
+      const esc = o.tty ? chunk.indexOf('\x10\x11') : -1;
+      if (esc >= 0) {
+        if (esc > 0) await t.write(chunk.slice(0, esc));
+        detached = true;
         break;
       }
       await t.write(chunk);
@@ -63,6 +71,10 @@ export async function runSession(store: ContainerStore, io: CliIO, t: SessionTar
   try {
     await t.advance();
     while (!t.done()) {
+      if (detached) {
+        io.stderr('read escape sequence\n');
+        return 0;
+      }
       if (aborted && !forwarded) {
         forwarded = true;
         if (o.sigProxy === false) break;
