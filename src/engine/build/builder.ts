@@ -560,7 +560,19 @@ export class BuildRun {
         fromVertices.set(i, v);
       }
       if (this.order.some((i) => this.plans[i].instructions.some((x) => (x.ins.kind === 'COPY' || x.ins.kind === 'ADD') && (x.ins as CopyInstr).from === undefined))) {
-        const size = this.ctx.size;
+        // BuildKit's local source only sends what changed since the last transfer of this context.
+        const key = this.opts.contextDir ?? '.';
+        const prev = this.host.cache.transfers.get(key);
+        const now = new Map<string, string>();
+        let size = 0;
+        for (const p of this.ctx.paths) {
+          const e = this.ctx.entries.get(p)!;
+          const d = `${e.mode}:${this.ctx.digest(e)}`;
+          now.set(p, d);
+          if (!prev || prev.get(p) !== d) size += (e.content?.length ?? 0) + (prev ? 30 : 0);
+        }
+        if (prev) size += 32;
+        if (!this.dryRun) this.host.cache.transfers.set(key, now);
         this.vertex('[internal] load build context', 20 + Math.round(size / 50_000), [{ name: `transferring context: ${humanSizeWithPrecision(size, 3)}`, durationMs: Math.round(size / 50_000) }]);
       }
     }
@@ -1412,7 +1424,6 @@ export class BuildRun {
         hit = c;
         break;
       }
-      if (!parentId) hit = undefined;
     }
     const reason = (): MissReason => {
       if (this.opts.noCache) return { kind: 'no-cache' };

@@ -43,6 +43,8 @@ export class BuildCache {
   readonly records = new Map<string, CacheRecord>();
   /** Build identity ("buildkit|./Dockerfile") -> step id ("0:3") -> memo. */
   readonly memos = new Map<string, Map<string, StepMemo>>();
+  /** What the local source last sent per context dir (path -> mode:digest), for "transferring context: N". Not persisted. */
+  readonly transfers = new Map<string, Map<string, string>>();
 
   get(key: string): CacheRecord | undefined {
     return this.records.get(key);

@@ -121,3 +121,21 @@ describe('ADD and COPY extras', () => {
     expect(fs.readdir('/logs')).toEqual(['a.txt']);
   });
 });
+
+describe('FROM scratch', () => {
+  it('caches scratch-based builds in both builders and numbers BuildKit steps without a FROM step', async () => {
+    const t = testEngine({ Dockerfile: 'FROM scratch\nCOPY hello /hello\nCMD ["/hello"]\n', hello: 'bin' });
+    const a = await t.build();
+    expect(a.err).toMatch(/#\d+ \[1\/1\] COPY hello \/hello\n/);
+    expect(a.err).not.toContain('FROM');
+    const b = await t.build();
+    expect(b.imageId).toBe(a.imageId);
+    const io1 = legacyIO();
+    const l1 = await t.build({}, io1);
+    expect(io1.out).toContain('Step 1/3 : FROM scratch\n ---> \nStep 2/3 : COPY hello /hello\n');
+    const io2 = legacyIO();
+    const l2 = await t.build({}, io2);
+    expect(io2.out).toContain('Step 2/3 : COPY hello /hello\n ---> Using cache\n');
+    expect(l2.imageId).toBe(l1.imageId);
+  });
+});
