@@ -59,6 +59,9 @@ describe('Lint: BuildKit build checks', () => {
     ]);
     expect(one('ARG TAG=3.20\nFROM alpine:${TAGG}\n', 'UndefinedArgInFrom').message).toBe("FROM argument 'TAGG' is not declared (did you mean TAG?)");
     expect(one('FROM alpine:${TAGG}\n', 'UndefinedArgInFrom').message).toBe("FROM argument 'TAGG' is not declared");
+    expect(one('FROM --platform=$BUILDPLATFROM alpine:3.20\n', 'UndefinedArgInFrom').message).toBe(
+      "FROM argument 'BUILDPLATFROM' is not declared (did you mean BUILDPLATFORM?)",
+    );
   });
 
   it('checks variables in RUN --mount values but not in the command or EXPOSE', () => {

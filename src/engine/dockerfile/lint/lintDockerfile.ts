@@ -211,6 +211,9 @@ function checkFrom(l: Linter, df: Dockerfile, defaults: GlobalArgs, withBuildArg
     const from = s.from;
     const unmatched = new Set<string>();
     expandWord(from.image, withBuildArgs.values, { escape: df.escape, onLookup: (n, f) => !f && unmatched.add(n) });
+    if (from.platform !== undefined) {
+      expandWord(from.platform, withBuildArgs.values, { escape: df.escape, onLookup: (n, f) => !f && unmatched.add(n) });
+    }
     for (const name of unmatched) {
       if (declared.has(name)) continue;
       const m = suggest(name, argKeys, true);
