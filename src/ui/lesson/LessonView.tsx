@@ -148,6 +148,14 @@ export function LessonView({ world, rev, lang, t, progress, setProgress, activeW
     setTimeout(() => setCopied(false), 1500);
   };
 
+  // Keep the current step in view as the learner progresses (the panel is narrow, and large in presenter mode).
+  const currentId = evaluation?.steps.find((s) => s.status === 'current' || s.status === 'error')?.id;
+  useEffect(() => {
+    if (!currentId) return;
+    const el = document.querySelector(`[data-testid="lesson-step-${currentId}"]`);
+    if (el && typeof (el as HTMLElement).scrollIntoView === 'function') (el as HTMLElement).scrollIntoView({ block: 'nearest' });
+  }, [currentId]);
+
   const steps = evaluation?.steps ?? lesson.steps.map((s) => ({ id: s.id, status: completed.includes(s.id) ? ('complete' as const) : ('locked' as const) }));
   const done = steps.filter((s) => s.status === 'complete').length;
   const quiz = lesson.quiz ? quizById(lesson.quiz) : undefined;
