@@ -75,6 +75,11 @@ describe('Lint: BuildKit build checks', () => {
     ]);
   });
 
+  it('honours a # check=skip comment right above a stage FROM for that stage only', () => {
+    const t = 'FROM alpine:3.20 AS a\nCMD echo a\n# check=skip=JSONArgsRecommended\nFROM alpine:3.20 AS b\nCMD echo b\n';
+    expect(codes(t)).toEqual(['2:JSONArgsRecommended']);
+  });
+
   it('reports CopyIgnoredFile when a .dockerignore matcher is given', () => {
     const dockerignore = { matches: (p: string) => p === 'node_modules' || p.startsWith('node_modules/') };
     const d = lint('FROM node:20\nCOPY ./node_modules/x /app/\nCOPY . /app\n', { dockerignore });

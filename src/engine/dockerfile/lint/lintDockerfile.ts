@@ -3,7 +3,7 @@
  * rules. Rules are data in rules.ts; this file holds the checks. Honours `# check=skip=...;error=true`.
  */
 import type { SourceRange } from '../../core/errors';
-import { parseCheckDirective } from '../directives';
+import { parseCheckDirective, type CheckDirective } from '../directives';
 import type { Diagnostic, Dockerfile, Instruction, QuickFix, Stage, TextEdit } from '../instructions';
 import type { ParseOutput } from '../parseDockerfile';
 import { defaultPlatformArgs, resolveGlobalArgs, StageScope, type GlobalArgs } from '../scope';
@@ -56,12 +56,16 @@ class Linter {
     return this._lines;
   }
 
+  /** `# check=` comments right above the FROM of the stage being checked (BuildKit merges them per stage). */
+  stageCheck: CheckDirective | null = null;
+
   report(ruleId: string, range: SourceRange, args: string[] = [], fix?: QuickFix, argsKo?: string[]): void {
     const rule = RULES_BY_ID.get(ruleId);
     if (!rule) return;
     if (rule.experimental) return;
     if (rule.source === 'layerlab' && this.opts.layerlabRules === false) return;
     if (this.skipAll || this.skip.has(ruleId)) return;
+    if (this.stageCheck && (this.stageCheck.skipAll || this.stageCheck.skip.includes(ruleId))) return;
     const d: Diagnostic = {
       code: ruleId,
       ruleId,
@@ -208,6 +212,7 @@ function checkFrom(l: Linter, df: Dockerfile, defaults: GlobalArgs, withBuildArg
   const declared = new Set<string>([...defaults.declared, ...builtins]);
   const argKeys = [...defaults.declared, ...builtins];
   for (const s of df.stages) {
+    l.stageCheck = stageCheckOf(l, s);
     const from = s.from;
     const unmatched = new Set<string>();
     expandWord(from.image, withBuildArgs.values, { escape: df.escape, onLookup: (n, f) => !f && unmatched.add(n) });
@@ -237,6 +242,7 @@ function checkFrom(l: Linter, df: Dockerfile, defaults: GlobalArgs, withBuildArg
     // Layerlab: unpinned base image.
     checkUnpinned(l, df, s);
   }
+  l.stageCheck = null;
 }
 
 function checkUnpinned(l: Linter, df: Dockerfile, s: Stage): void {
@@ -251,6 +257,16 @@ function checkUnpinned(l: Linter, df: Dockerfile, s: Stage): void {
   if (tag === '' || tag === 'latest') l.report('UnpinnedBaseImage', s.from.range, [img]);
 }
 
+/** A `# check=...` line among the comments right above a stage's FROM (value up to the first space). */
+function stageCheckOf(l: Linter, s: Stage): CheckDirective | null {
+  const node = l.parsed.ast.children.find((n) => n.startLine === s.from.line);
+  for (const c of node?.comments ?? []) {
+    const m = /^\s*check\s*=\s*(\S+)/i.exec(c);
+    if (m) return parseCheckDirective(m[1]);
+  }
+  return null;
+}
+
 // ---- per-stage simulation (BuildKit dispatch) ----
 
 interface StageState {
@@ -261,6 +277,7 @@ interface StageState {
 function checkStages(l: Linter, df: Dockerfile, globals: GlobalArgs): void {
   const finished = new Map<number, StageState>();
   for (const s of df.stages) {
+    l.stageCheck = stageCheckOf(l, s);
     const lower = s.from.image.toLowerCase();
     const parent = df.stages.find((o) => o.index < s.index && o.name === lower);
     const parentState = parent ? finished.get(parent.index) : undefined;
@@ -387,6 +404,7 @@ function checkStages(l: Linter, df: Dockerfile, globals: GlobalArgs): void {
     }
     finished.set(s.index, { env: new Map(scope.env), shellSet });
   }
+  l.stageCheck = null;
 }
 
 /** Go path.Clean for slash paths. */
