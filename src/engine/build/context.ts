@@ -67,12 +67,14 @@ export class BuildContext {
       if (ignore.excludes(e.path)) continue;
       this.entries.set(e.path, e);
     }
-    // A directory whose own path is excluded still exists when something below it is re-included.
+    // Parent directories always exist (hosts may list only files; an excluded dir still holds re-included files).
     for (const p of [...this.entries.keys()]) {
-      const parts = p.split('/');
-      for (let i = 1; i < parts.length; i++) {
-        const d = parts.slice(0, i).join('/');
-        if (!this.entries.has(d)) this.entries.set(d, { path: d, type: 'dir', mode: 0o755 });
+      let slash = p.lastIndexOf('/');
+      while (slash > 0) {
+        const d = p.slice(0, slash);
+        if (this.entries.has(d)) break;
+        this.entries.set(d, { path: d, type: 'dir', mode: 0o755 });
+        slash = d.lastIndexOf('/');
       }
     }
     this.paths = [...this.entries.keys()].sort();
