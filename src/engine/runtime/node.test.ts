@@ -63,6 +63,16 @@ describe('node programs', () => {
     expect(c.exit?.code).toBe(1);
   });
 
+  it('reports syntax errors with the file and line, and V8 messages in the image version\'s words', async () => {
+    const fs = imageFs('node', { '/app/x.js': 'const a = 1;\nif (a) {\n  foo(;\n}\n', '/app/z.js': 'const o = null;\no.x;\n' });
+    const x = spawnCollect({ argv: ['node', '/app/x.js'], env: env(), fs });
+    const z = spawnCollect({ argv: ['node', '/app/z.js'], env: env(), fs });
+    await x.proc.advanceTo(T0);
+    await z.proc.advanceTo(T0);
+    expect(x.stderr()).toMatch(/^\/app\/x\.js:3\n {2}foo\(;\n {2}\^\n\nSyntaxError: Unexpected token ;\n {4}at new Script \(vm\.js:80:7\)\n/);
+    expect(z.stderr()).toMatch(/^\/app\/z\.js:2\no\.x;\n {2}\^\n\nTypeError: Cannot read property 'x' of null\n {4}at Object\.<anonymous> \(\/app\/z\.js:2:3\)\n/);
+  });
+
   it('reports a missing main script like node 10', async () => {
     const c = spawnCollect({ argv: ['node', '/nope.js'], env: env(), fs: imageFs('node') });
     await c.proc.advanceTo(T0);

@@ -81,3 +81,11 @@ export function moduleNotFound(fl: NodeFlavour, request: string, requireStack: s
       ];
   return withStack(e, frames);
 }
+
+/** Rewrites the host V8's wording to the wording of the image's Node version (messages changed in V8 7 and 9.3). */
+export function versionedMessage(fl: NodeFlavour, message: string): string {
+  let m = message;
+  if (fl.major < 16) m = m.replace(/^Cannot read properties of (null|undefined) \(reading '(.*)'\)$/, "Cannot read property '$2' of $1").replace(/^Cannot set properties of (null|undefined) \(setting '(.*)'\)$/, "Cannot set property '$2' of $1");
+  if (fl.major < 12) m = m.replace(/^Unexpected token '(.*)'$/, 'Unexpected token $1');
+  return m;
+}

@@ -25,7 +25,7 @@ import {
   createUrlModule,
   createUtilModule,
 } from './builtins';
-import { moduleNotFound, withStack, type NodeFlavour } from './node-errors';
+import { moduleNotFound, versionedMessage, withStack, type NodeFlavour } from './node-errors';
 import { esmToCjs, looksLikeEsm } from './esm';
 import { NodeRepl } from './repl';
 
@@ -91,6 +91,8 @@ export class NodeProgram implements Program {
   private exiting = false;
   private inspectOpts: { legacy: boolean };
   private startTime: number;
+  /** Per module: how many characters of wrapper precede the user's code on line 1. */
+  private col1Offset = new Map<string, number>();
 
   constructor(readonly ctx: ProgramContext) {
     this.fl = nodeFlavour(ctx.env);
@@ -278,19 +280,25 @@ export class NodeProgram implements Program {
 
   // ---- errors ----------------------------------------------------------------------------------------------
 
-  private userFrames(stack: string): { frames: string[]; loc: { file: string; line: number; col: number } | null } {
+  private userFrames(stack: string): { frames: string[]; loc: { file: string; shown: string; line: number; col: number } | null } {
     const files = new Set([...this.cache.keys()]);
     const frames: string[] = [];
-    let loc: { file: string; line: number; col: number } | null = null;
+    let loc: { file: string; shown: string; line: number; col: number } | null = null;
     for (const raw of stack.split('\n')) {
       const m = /^\s+at (.*)$/.exec(raw);
       if (!m) continue;
       const where = /\(?((?:\/|\[)[^():]*?):(\d+):(\d+)\)?$/.exec(m[1]);
-      if (!where || !(files.has(where[1]) || where[1].endsWith('[eval]') || where[1].endsWith('[stdin]'))) continue;
-      let text = m[1].replace(/^eval \(/, 'Object.<anonymous> (').replace(/^eval$/, 'Object.<anonymous>');
-      text = text.replace(/ \[as _onTimeout\]/, ' [as _onTimeout]').replace(/^Timeout\.eval /, 'Timeout._onTimeout ');
-      frames.push(text);
-      if (!loc) loc = { file: where[1], line: Number(where[2]), col: Number(where[3]) };
+      if (!where || !files.has(where[1])) continue;
+      const file = where[1];
+      const line = Number(where[2]);
+      // Line 1 of a module also holds the wrapper's header: take it off the column.
+      const col = Number(where[3]) - (line === 1 ? this.col1Offset.get(file) ?? 0 : 0);
+      const isEval = /\[(eval|stdin)\]$/.test(file);
+      const shown = isEval ? file.slice(file.lastIndexOf('/') + 1) : file;
+      let name = m[1].slice(0, m[1].length - where[0].length).trim();
+      name = name.replace(/^eval$/, isEval ? '' : 'Object.<anonymous>').replace(/^Timeout\.eval /, 'Timeout._onTimeout ');
+      frames.push(name ? `${name} (${shown}:${line}:${col})` : `${shown}:${line}:${col}`);
+      if (!loc) loc = { file, shown, line, col };
     }
     return { frames, loc };
   }
@@ -305,6 +313,18 @@ export class NodeProgram implements Program {
   /** Prints an uncaught exception the way node does (source line, caret, stack) to stderr. */
   printUncaught(e: unknown): void {
     const fl = this.fl;
+    if (e instanceof Error && typeof e.message === 'string') {
+      const msg = versionedMessage(fl, e.message);
+      if (msg !== e.message) {
+        const stack = typeof e.stack === 'string' ? e.stack.replace(e.message, msg) : undefined;
+        try {
+          e.message = msg;
+          if (stack) e.stack = stack;
+        } catch {
+          // frozen error objects keep their text
+        }
+      }
+    }
     let out = '';
     const trailer = fl.major >= 18 ? `\nNode.js ${fl.version}\n` : '';
     if (e instanceof Error && (e as any).__unhandledErrorEvent) {
@@ -324,6 +344,18 @@ export class NodeProgram implements Program {
     if (e instanceof Error) {
       const stack = typeof e.stack === 'string' ? e.stack : `${e.name}: ${e.message}`;
       const { frames, loc } = this.userFrames(stack);
+      const syn = (e as any).__syntax as { file: string; line: number } | undefined;
+      if (syn) {
+        const src = this.sourceLine(syn.file, syn.line) ?? '';
+        const shown = /\[(eval|stdin)\]$/.test(syn.file) ? syn.file.slice(syn.file.lastIndexOf('/') + 1) : syn.file;
+        const frames = fl.legacy
+          ? ['new Script (vm.js:80:7)', 'createScript (vm.js:274:10)', 'Object.runInThisContext (vm.js:326:10)', 'Module._compile (internal/modules/cjs/loader.js:664:28)', 'Object.Module._extensions..js (internal/modules/cjs/loader.js:712:10)', 'Module.load (internal/modules/cjs/loader.js:600:32)', 'tryModuleLoad (internal/modules/cjs/loader.js:539:12)', 'Function.Module._load (internal/modules/cjs/loader.js:531:3)', 'Function.Module.runMain (internal/modules/cjs/loader.js:754:12)', 'startup (internal/bootstrap/node.js:283:19)']
+          : ['wrapSafe (node:internal/modules/cjs/loader:1281:20)', 'Module._compile (node:internal/modules/cjs/loader:1321:27)', 'Module._extensions..js (node:internal/modules/cjs/loader:1416:10)', 'Module.load (node:internal/modules/cjs/loader:1208:32)', 'Module._load (node:internal/modules/cjs/loader:1024:12)', 'Function.executeUserEntryPoint [as runMain] (node:internal/modules/run_main:174:12)', 'node:internal/main/run_main_module:28:49'];
+        const indent = /^\s*/.exec(src)![0].length;
+        out += `${shown}:${syn.line}\n${src}\n${' '.repeat(indent)}^\n\n${e.name}: ${e.message}\n${frames.map((f) => `    at ${f}\n`).join('')}`;
+        this.ctx.write('stderr', out + trailer);
+        return;
+      }
       if ((e as any).code === 'MODULE_NOT_FOUND') {
         out += fl.legacy ? 'internal/modules/cjs/loader.js:638\n    throw err;\n    ^\n\n' : 'node:internal/modules/cjs/loader:1228\n  throw err;\n  ^\n\n';
       } else if (loc) {
@@ -332,7 +364,7 @@ export class NodeProgram implements Program {
           // Node points at the throw statement when the error was thrown on that line.
           const t = src.lastIndexOf('throw', loc.col - 1);
           const col = t >= 0 ? t + 1 : loc.col;
-          out += `${loc.file}:${loc.line}\n${src}\n${' '.repeat(Math.max(0, col - 1))}^\n\n`;
+          out += `${loc.shown}:${loc.line}\n${src}\n${' '.repeat(Math.max(0, col - 1))}^\n\n`;
         }
       }
       const head = stack.split('\n    at ')[0];
@@ -367,8 +399,28 @@ export class NodeProgram implements Program {
   private compile(source: string, filename: string): (...args: any[]) => any {
     let src = source.replace(/^#!.*/, (m) => '//' + m.slice(2));
     if (looksLikeEsm(src)) src = esmToCjs(src);
-    const code = `(function (${WRAP_PARAMS.join(', ')}) {${src}\n})\n//# sourceURL=${filename}`;
-    return (0, eval)(code);
+    const head = `(function (${WRAP_PARAMS.join(', ')}) {`;
+    this.col1Offset.set(filename, head.length + (src.length - source.replace(/^#!.*/, (m) => '//' + m.slice(2)).length > 0 && src.startsWith('Object.defineProperty(module.exports, "__esModule"') ? src.indexOf(';') + 2 : 0));
+    try {
+      return (0, eval)(`${head}${src}\n})\n//# sourceURL=${filename}`);
+    } catch (e) {
+      if (e instanceof SyntaxError) (e as any).__syntax = { file: filename, line: this.syntaxErrorLine(src) };
+      throw e;
+    }
+  }
+
+  /** The first line at which the source stops being a valid (if unfinished) program. */
+  private syntaxErrorLine(src: string): number {
+    const lines = src.split('\n');
+    for (let i = 1; i <= lines.length; i++) {
+      // A valid prefix of a function body only lacks its end: any other complaint is on line i.
+      try {
+        (0, eval)(`(function () {${lines.slice(0, i).join('\n')}\n`);
+      } catch (e) {
+        if (e instanceof SyntaxError && !/end of input|Unterminated template/.test(e.message)) return i;
+      }
+    }
+    return lines.length;
   }
 
   private globalsFor(): any[] {
@@ -388,7 +440,14 @@ export class NodeProgram implements Program {
       if (filename.endsWith('[eval]') || filename.endsWith('[stdin]')) {
         // -e/-p: the value of the last expression is the result, like node's vm evaluation.
         const fn = (0, eval)(`(function (${WRAP_PARAMS.join(', ')}) { return eval(${JSON.stringify(source + `\n//# sourceURL=${filename}`)}); })`);
-        return fn(module.exports, require, module, filename, dir, ...this.globalsFor());
+        try {
+          return fn(module.exports, require, module, filename, dir, ...this.globalsFor());
+        } catch (e) {
+          if (e instanceof SyntaxError && !(e as any).__syntax && !/\n\s+at .*\[(eval|stdin)\]:\d+/.test(e.stack ?? '')) {
+            (e as any).__syntax = { file: filename, line: this.syntaxErrorLine(source) };
+          }
+          throw e;
+        }
       }
       const fn = this.compile(source, filename);
       fn(module.exports, require, module, filename, dir, ...this.globalsFor());

@@ -7,7 +7,7 @@
 import type { ProgramContext } from '../kernel';
 import { ProcessExit } from '../kernel';
 import { inspect } from './inspect';
-import type { NodeFlavour } from './node-errors';
+import { versionedMessage, type NodeFlavour } from './node-errors';
 import type { NodeProgram } from './node-program';
 
 type EvalResult = { ok: true; value: unknown } | { ok: false; error: unknown };
@@ -168,7 +168,7 @@ export class NodeRepl {
   private printError(e: unknown): void {
     const fl = this.fl;
     if (e instanceof Error) {
-      const head = `${e.name}: ${e.message}`;
+      const head = `${e.name}: ${versionedMessage(fl, e.message)}`;
       if (fl.legacy) this.ctx.write('stderr', `${head}\n    at repl:1:1\n    at Script.runInThisContext (vm.js:319:30)\n    at REPLServer.defaultEval (repl.js:332:29)\n    at bound (domain.js:402:14)\n    at REPLServer.runBound [as eval] (domain.js:415:12)\n`);
       else if (fl.major < 16) this.ctx.write('stderr', `Thrown:\n${head}\n`);
       else this.ctx.write('stderr', `Uncaught ${head}\n`);
