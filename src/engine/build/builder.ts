@@ -802,7 +802,7 @@ export class BuildRun {
             ports.push(port);
           }
         }
-        return { createdBy: `EXPOSE map[${ports.map((p) => p + ':{}').join(' ')}]`, legacyCreatedBy: `/bin/sh -c #(nop)  EXPOSE ${ins.ports.join(' ')}`, legacyText: `EXPOSE ${ins.ports.join(' ')}` };
+        return { createdBy: `EXPOSE [${ports.join(' ')}]`, legacyCreatedBy: `/bin/sh -c #(nop)  EXPOSE ${ins.ports.join(' ')}`, legacyText: `EXPOSE ${ins.ports.join(' ')}` };
       }
       case 'CMD':
       case 'ENTRYPOINT': {
