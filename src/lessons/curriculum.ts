@@ -147,8 +147,8 @@ export const LAYERS: LessonDef = {
       concepts: [12],
       title: { ko: '레이어는 이미지끼리 공유됩니다', en: 'Layers are shared between images' },
       instructions: {
-        ko: '레이어는 엔진 캐시에 저장된 실제 파일이고, 이미지는 그 레이어를 가리키는 논리적인 목록입니다. web-ping은 diamol/node 위에 만들었으니 그 레이어를 그대로 씁니다. `docker image pull diamol/node` 를 실행해 보세요. 다시 받을 레이어가 없어서 "Already exists"가 나옵니다.',
-        en: 'A layer is a real file in the engine\'s cache; an image is a logical list pointing at layers. web-ping was built on diamol/node, so it reuses those layers as they are. Run `docker image pull diamol/node`: nothing new to download, every layer "Already exists".',
+        ko: '레이어는 엔진 캐시에 저장된 실제 파일이고, 이미지는 그 레이어를 가리키는 논리적인 목록입니다. web-ping은 diamol/node 위에 만들었으니 그 레이어를 그대로 씁니다. `docker image pull diamol/node` 를 실행해 보세요. 새로 내려받는 레이어가 없습니다(Docker가 "Image is up to date" 또는 레이어마다 "Already exists"라고 답합니다). `docker image history diamol/node` 의 줄들이 web-ping 히스토리의 아래쪽과 같은지도 비교해 보세요.',
+        en: 'A layer is a real file in the engine\'s cache; an image is a logical list pointing at layers. web-ping was built on diamol/node, so it reuses those layers as they are. Run `docker image pull diamol/node`: nothing new is downloaded (Docker answers "Image is up to date", or "Already exists" for each layer). Compare `docker image history diamol/node` with the bottom rows of web-ping\'s history.',
       },
       hint: { ko: '두 이미지의 `docker image inspect` 출력에서 RootFS.Layers를 비교해 보세요.', en: 'Compare RootFS.Layers in `docker image inspect` for both images.' },
       commands: ['docker image pull diamol/node'],
