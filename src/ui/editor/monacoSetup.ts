@@ -6,6 +6,8 @@
 import * as monaco from 'monaco-editor/editor';
 import 'monaco-editor/features/hover/register';
 import 'monaco-editor/features/suggest/register';
+// the completion widget itself (the features/suggest entry only registers inline-completion glue in 0.57)
+import 'monaco-editor/editor/contrib/suggest/browser/suggestController';
 import 'monaco-editor/features/codeAction/register';
 import 'monaco-editor/features/find/register';
 import 'monaco-editor/features/linesOperations/register';

@@ -63,14 +63,14 @@ export function canPredict(engine: Engine): boolean {
   return typeof any(engine).predictBuild === 'function';
 }
 
-/** `engine.predictBuild(opts)`, normalised to one entry per step. Null when unavailable or on error. */
-export async function predictBuild(engine: Engine, opts: UiBuildOptions): Promise<PredictedStep[] | null> {
-  if (!canPredict(engine)) return null;
+/** `engine.predictBuild(opts)`, normalised to one entry per step, plus the error that stops the build (if any). */
+export async function predictBuild(engine: Engine, opts: UiBuildOptions): Promise<{ steps: PredictedStep[] | null; error: string }> {
+  if (!canPredict(engine)) return { steps: null, error: '' };
   try {
     const r = await any(engine).predictBuild(opts);
-    return normalizePrediction(r);
-  } catch {
-    return null;
+    return { steps: normalizePrediction(r), error: typeof r?.error === 'string' ? r.error : '' };
+  } catch (e) {
+    return { steps: null, error: e instanceof Error ? e.message : String(e) };
   }
 }
 

@@ -62,6 +62,7 @@ export function LayerStack() {
   const prediction = useApp((s) => s.prediction);
   const knownMeta = useApp((s) => s.knownMeta[s.activeId]);
   const predictionMs = useApp((s) => s.predictionMs);
+  const predictionError = useApp((s) => s.predictionError);
   const settings = useApp((s) => s.settings);
   const engine = useApp((s) => s.engine);
   const engineRev = useApp((s) => s.engineRev);
@@ -182,7 +183,11 @@ export function LayerStack() {
   if (mode === 'prediction' && prediction) {
     const steps = bands.filter((b) => b.status !== 'base');
     const rebuild = steps.filter((b) => b.status === 'will-rebuild').length;
-    summary = rebuild ? t('layers.prediction', { rebuild, total: steps.length }) : t('layers.predictionNone');
+    summary = predictionError
+      ? t('layers.predictionError', { error: predictionError })
+      : rebuild
+        ? t('layers.prediction', { rebuild, total: steps.length })
+        : t('layers.predictionNone');
   } else if (mode === 'build' && last && allRevealed) {
     const s = summarize(last);
     if (last.state === 'failed') summary = t('layers.failed', { error: last.error ?? '' });

@@ -57,6 +57,8 @@ export interface AppState {
   dirty: Record<string, boolean>;
   building: boolean;
   prediction: PredictedStep[] | null;
+  /** Why the next build would fail before running (a Dockerfile error), from the prediction. */
+  predictionError: string;
   predictionMs: number;
   target: string;
   buildArgs: string;
@@ -208,6 +210,7 @@ export const useApp = create<AppState>()((set, get) => {
     dirty: {},
     building: false,
     prediction: null,
+    predictionError: '',
     predictionMs: 0,
     target: '',
     buildArgs: '',
@@ -381,7 +384,12 @@ export const useApp = create<AppState>()((set, get) => {
       const seq = ++predictSeq;
       const p = await predictBuild(engine, options());
       if (seq !== predictSeq || get().activeId !== wsId) return;
-      set({ prediction: p, predictionMs: performance.now() - t0 });
+      // A Dockerfile with an error predicts no steps: keep the last good prediction's bands, show the error.
+      set({
+        prediction: p.error && (!p.steps || p.steps.length === 0) ? get().prediction : p.steps,
+        predictionError: p.error,
+        predictionMs: performance.now() - t0,
+      });
     },
 
     async resetAll() {
