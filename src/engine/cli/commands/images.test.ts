@@ -126,3 +126,21 @@ describe('image commands', () => {
     expect(v.out).toContain('\nBuild cache usage: 0B\n');
   });
 });
+
+describe('legacy builder images', () => {
+  it('keeps intermediate images (image ls -a), shows their IDs in history, and rmi deletes the chain', async () => {
+    const t = testEngine(WEB_PING);
+    await run(t, ['build', '-t', 'web-ping', '.'], { env: { DOCKER_BUILDKIT: '0' } });
+    const all = await run(t, ['images', '-a']);
+    expect(all.out.split('\n').filter((l) => l.startsWith('<none>'))).toHaveLength(3);
+    expect((await run(t, ['images'])).out).not.toContain('<none>');
+    const h = await run(t, ['history', 'web-ping']);
+    const rows = h.out.trim().split('\n').slice(1);
+    expect(rows.slice(0, 5).every((r) => /^[0-9a-f]{12} /.test(r))).toBe(true);
+    expect(rows[0]).toContain('/bin/sh -c #(nop)  CMD ["node" "/web-ping/ap…   0B        ');
+    expect(rows[5]).toMatch(/^<missing> /);
+    const rm = await run(t, ['rmi', 'web-ping']);
+    expect(rm.out.split('\n').filter((l) => l.startsWith('Deleted: ')).length).toBeGreaterThanOrEqual(4);
+    expect((await run(t, ['images', '-a'])).out).not.toContain('<none>');
+  });
+});
