@@ -555,7 +555,7 @@ export const REVIEW: LessonDef = {
   ],
 };
 
-export const LESSONS: LessonDef[] = [WEB_PING, LAYERS, CACHE, COMMIT_LAB, REVIEW, NODE_APP, BUILDKIT_LEGACY, MULTI_STAGE];
+export const LESSONS: LessonDef[] = [WEB_PING, LAYERS, CACHE, BUILDKIT_LEGACY, COMMIT_LAB, REVIEW, NODE_APP, MULTI_STAGE];
 
 export function lessonById(id: string): LessonDef | undefined {
   return LESSONS.find((l) => l.id === id);
