@@ -17,6 +17,9 @@ import { signalExitCode } from './process';
 export interface WorkerLike {
   postMessage(m: HostMessage): void;
   terminate(): void;
+  /** Optional: told when the host starts/stops waiting for replies (Node: ref()/unref() the worker so an idle
+   * detached container does not keep the CLI process alive). */
+  setBusy?(busy: boolean): void;
 }
 
 /** Host facilities for the watchdog: wall-clock ms (for measuring only) and an interval timer. */
@@ -127,12 +130,14 @@ export class WorkerProcess implements SandboxProcess {
         this.virtualNow = Math.max(this.virtualNow, m.now);
         const d = this.pending.get(m.id);
         this.pending.delete(m.id);
+        this.busyChanged();
         d?.();
         return;
       }
       case 'http-response': {
         const h = this.httpPending.get(m.id);
         this.httpPending.delete(m.id);
+        this.busyChanged();
         if (!h) return;
         if (m.res) h.resolve(m.res);
         else h.reject(Object.assign(new Error(m.error ?? 'socket hang up'), { code: /ECONNREFUSED/.test(m.error ?? '') ? 'ECONNREFUSED' : undefined }));
@@ -144,11 +149,16 @@ export class WorkerProcess implements SandboxProcess {
     }
   }
 
+  private busyChanged(): void {
+    this.worker.setBusy?.(!this.exitEvent && this.pending.size + this.httpPending.size > 0);
+  }
+
   private request(make: (id: number) => HostMessage): Promise<void> {
     if (this.exitEvent) return Promise.resolve();
     const id = this.nextId++;
     return new Promise<void>((resolve) => {
       this.pending.set(id, resolve);
+      this.busyChanged();
       this.worker.postMessage(make(id));
     });
   }
@@ -206,6 +216,7 @@ export class WorkerProcess implements SandboxProcess {
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.httpPending.set(id, { resolve, reject });
+      this.busyChanged();
       this.worker.postMessage({ t: 'http', id, port, req });
     });
   }

@@ -35,7 +35,14 @@ export class NodeWorkerHost implements SandboxHost {
         exiting = true;
         void worker.terminate();
       },
+      // An idle worker (a detached container between commands) must not keep the CLI's event loop alive.
+      setBusy: (busy: boolean) => {
+        if (exiting) return;
+        if (busy) worker.ref();
+        else worker.unref();
+      },
     };
+    worker.unref();
     proc = new WorkerProcess(pid, r.value.kind, adapter, spec, {
       wallNow: () => performance.now(),
       setInterval: (cb, ms) => {
