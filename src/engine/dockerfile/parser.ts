@@ -289,6 +289,8 @@ const DISPATCH: Record<string, LineParser> = {
 export const KNOWN_INSTRUCTIONS = Object.keys(DISPATCH);
 
 const ZERO_RANGE: SourceRange = { start: { line: 0, column: 0 }, end: { line: 0, column: 0 } };
+/** Shared empty lists (most instructions have no comments, heredocs or empty continuation lines). */
+const NONE: never[] = Object.freeze([]) as unknown as never[];
 
 function newNodeFromLine(line: string, escape: string, comments: string[]): AstNode {
   const trimmed = trimSpace(line);
@@ -311,12 +313,12 @@ function newNodeFromLine(line: string, escape: string, comments: string[]): AstN
     child: parsed.child,
     json: parsed.json,
     original: line,
-    heredocs: [],
+    heredocs: NONE,
     startLine: 0,
     endLine: 0,
     range: ZERO_RANGE,
     comments,
-    emptyContinuationLines: [],
+    emptyContinuationLines: NONE,
   };
 }
 
@@ -420,7 +422,7 @@ export function parseAst(input: string): AstParseResult {
   };
 
   try {
-    let comments: string[] = [];
+    let comments: string[] = NONE;
     for (;;) {
       const raw = scan();
       if (raw === null) break;
@@ -429,20 +431,20 @@ export function parseAst(input: string): AstParseResult {
       const isComment = isCommentText(noNl);
       if (isComment) {
         const c = trimSpace(trimLeftSpace(noNl).slice(1));
-        if (c === '') comments = [];
-        else comments.push(c);
+        if (c === '') comments = NONE;
+        else comments = comments === NONE ? [c] : (comments.push(c), comments);
       }
       const token = trimLeftSpace(noNl);
       const derr = directives.feed(token);
       if (derr) return fail(derr, 'dockerfile.directive', currentLine, currentLine);
-      if (directives.lastWasDirective && isComment) comments.pop();
+      if (directives.lastWasDirective && isComment && comments.length) comments.pop();
       const escape = directives.escape;
       const startLine = currentLine;
       const startColumn = noNl.length - token.length + 1;
       let [line, eol] = trimContinuation(isComment ? '' : token, escape);
       if (eol && line.length === 0) continue;
 
-      const emptyLines: number[] = [];
+      let emptyLines: number[] = NONE;
       while (!eol) {
         const raw2 = scan();
         if (raw2 === null) break;
@@ -452,7 +454,7 @@ export function parseAst(input: string): AstParseResult {
         if (derr2) return fail(derr2, 'dockerfile.directive', currentLine, currentLine);
         if (isCommentText(t2)) continue;
         if (isEmptyText(t2)) {
-          emptyLines.push(currentLine);
+          emptyLines = emptyLines === NONE ? [currentLine] : (emptyLines.push(currentLine), emptyLines);
           continue;
         }
         const [c, e] = trimContinuation(t2, escape);
@@ -502,6 +504,7 @@ export function parseAst(input: string): AstParseResult {
             content += r;
           }
           if (!terminated) return fail('unterminated heredoc', 'dockerfile.heredoc', startLine, currentLine);
+          if (node.heredocs === NONE) node.heredocs = [];
           node.heredocs.push({
             ...h,
             content,
@@ -519,7 +522,7 @@ export function parseAst(input: string): AstParseResult {
         node.child.range = node.range;
       }
       children.push(node);
-      comments = [];
+      comments = NONE;
     }
   } catch (e) {
     // Defensive: the parser must never throw on user input.

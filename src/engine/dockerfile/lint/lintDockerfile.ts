@@ -288,11 +288,15 @@ function checkStages(l: Linter, df: Dockerfile, globals: GlobalArgs): void {
     const used: Record<string, SourceRange | undefined> = {};
     const declaredArgs = new Set<string>();
 
+    const unmatched = new Set<string>();
+    const lookup = (n: string) => scope.get(n);
+    const lexOpts = { escape: df.escape, onLookup: (n: string, f: boolean) => void (!f && unmatched.add(n)) };
     const undefinedVars = (ins: Instruction, words: (string | undefined)[]) => {
-      const unmatched = new Set<string>();
+      unmatched.clear();
       for (const w of words) {
-        if (w === undefined) continue;
-        expandWord(w, (n) => scope.get(n), { escape: df.escape, onLookup: (n, f) => !f && unmatched.add(n) });
+        // Words without `$` cannot reference a variable: skip the lexer.
+        if (w === undefined || !w.includes('$')) continue;
+        expandWord(w, lookup, lexOpts);
       }
       for (const name of unmatched) {
         if (declaredArgs.has(name) || NON_ENV_ARGS.has(name)) continue;
