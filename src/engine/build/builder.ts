@@ -989,6 +989,31 @@ export class BuildRun {
     const user = this.resolveUser(st, fs, ins);
     const cwd = this.workdir(st);
     if (!fs.stat(cwd)) fs.mkdirp(cwd);
+    // RUN --mount: cache/tmpfs/secret/bind mounts are visible while the command runs but never end up in the layer.
+    const mounts = ins.mounts.map((m) => {
+      const kv = Object.fromEntries(m.split(',').map((x) => {
+        const eq = x.indexOf('=');
+        return eq < 0 ? [x, 'true'] : [x.slice(0, eq), x.slice(eq + 1)];
+      }));
+      const type = kv.type ?? 'bind';
+      const target = kv.target ?? kv.dst ?? kv.destination ?? (type === 'secret' ? `/run/secrets/${kv.id ?? ''}` : '');
+      return { type, target: target ? normalizePath(target, cwd) : '', source: kv.source ?? kv.src ?? '.', from: kv.from };
+    });
+    for (const m of mounts) {
+      if (!m.target) continue;
+      if (m.type === 'cache' || m.type === 'tmpfs') fs.mkdirp(m.target);
+      else if (m.type === 'bind' && m.from === undefined && this.builder === 'buildkit') {
+        const roots = this.ctx.match(m.source);
+        for (const root of roots ?? []) {
+          for (const f of this.ctx.under(root)) {
+            const rel = root === '.' ? f.path : f.path === root ? '' : f.path.slice(root.length + 1);
+            const e = f.entry;
+            const node: FsNode = e.type === 'dir' ? dirNode({ mode: e.mode }) : e.type === 'symlink' ? symlinkNode(e.target ?? '') : fileNode(e.content ?? new Uint8Array(0), { mode: e.mode });
+            fs.putNode(rel ? joinPath(m.target, rel) : m.target, node);
+          }
+        }
+      }
+    }
     const heredocs = new Map(ins.heredocs.map((h) => [h.name, { content: h.content, expand: h.expand }]));
     const shell = new Shell({ fs, env, cwd, uid: user.uid, gid: user.gid, heredocs, seed: this.sha(argv.join(' ') + '|' + st.key), sha256: this.sha, now: this.now() });
     let code: number;
@@ -1004,6 +1029,10 @@ export class BuildRun {
       } else code = shell.runArgv([...argv.slice(0, -1), script ?? text]);
     }
     const logs = toLines(shell.chunks, 150);
+    for (const m of mounts) {
+      if (!m.target) continue;
+      for (const p of fs.upper.pathsUnder(m.target)) if (p !== m.target || m.type === 'bind' || m.type === 'secret') fs.upper.delete(p);
+    }
     return { code, layer: fs.upper, durationMs: 150 + shell.elapsed, logs };
   }
 

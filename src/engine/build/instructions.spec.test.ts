@@ -139,3 +139,18 @@ describe('FROM scratch', () => {
     expect(l2.imageId).toBe(l1.imageId);
   });
 });
+
+describe('RUN --mount', () => {
+  it('keeps cache and bind mounts out of the layer', async () => {
+    const t = testEngine({
+      Dockerfile: 'FROM node:18-alpine\nWORKDIR /app\nRUN --mount=type=bind,source=package.json,target=/app/package.json --mount=type=cache,target=/root/.npm npm install\n',
+      'package.json': JSON.stringify({ name: 'x', dependencies: { lodash: '^4.17.21' } }),
+    });
+    const r = await t.build();
+    expect(r.exitCode).toBe(0);
+    const fs = t.engine.images.rootfs(r.imageId!);
+    expect(fs.readdir('/app/node_modules')).toContain('lodash');
+    expect(fs.exists('/app/package.json')).toBe(false);
+    expect(fs.readdir('/root/.npm')).toEqual([]);
+  });
+});
