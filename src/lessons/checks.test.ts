@@ -36,6 +36,16 @@ describe('Image checks', () => {
     expect(check.run(w, ctx).ok).toBe(true);
   });
 
+  it('sees that shared layers make the logical total larger than the real one', () => {
+    const w = new FakeWorld();
+    w.image(['diamol/node:latest'], ['base', 'node'], { size: 75, layerSizes: [5, 70] });
+    expect(c.logicalExceedsReal().run(w, ctx).ok).toBe(false);
+    w.image(['other:latest'], ['x'], { size: 10, layerSizes: [10] });
+    expect(c.logicalExceedsReal().run(w, ctx).ok).toBe(false);
+    w.image(['web-ping:latest'], ['base', 'node', 'app'], { size: 76, layerSizes: [5, 70, 1] });
+    expect(c.logicalExceedsReal().run(w, ctx).ok).toBe(true);
+  });
+
   it('knows a committed image from the container change it came from', () => {
     const w = new FakeWorld();
     w.image(['ch03-lab-soln:latest'], ['a', 'b'], { committedFrom: { containerId: 'c1', changedPaths: ['/diamol/other.txt'] } });

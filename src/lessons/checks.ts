@@ -73,6 +73,20 @@ export function imagesShareLayers(a: string, b: string): Check {
   });
 }
 
+/** The images' logical sizes add up to more than the distinct layers they use: shared layers are stored once. */
+export function logicalExceedsReal(): Check {
+  return check('logicalExceedsReal', 'sum(image ls SIZE) > distinct layers', (w) => {
+    const imgs = w.images();
+    const logical = imgs.reduce((n, i) => n + i.size, 0);
+    const distinct = new Map<string, number>();
+    for (const i of imgs) i.layers.forEach((l, k) => distinct.set(l, i.layerSizes?.[k] ?? 0));
+    const real = [...distinct.values()].reduce((n, x) => n + x, 0);
+    return imgs.length >= 2 && logical > real
+      ? pass
+      : fail('레이어를 공유하는 이미지가 두 개 이상 있어야 합니다.', 'You need at least two images that share layers.');
+  });
+}
+
 export interface ImageConfigWant {
   workingDir?: string;
   envKeys?: string[];

@@ -164,7 +164,7 @@ export const LAYERS: LessonDef = {
       },
       hint: { ko: 'system df의 Images 줄 SIZE가 image ls 숫자들의 합보다 작습니다.', en: 'The Images row of system df is smaller than the sum of image ls sizes.' },
       commands: ['docker image ls', 'docker system df'],
-      check: c.allOf(c.commandSucceeded('image ls'), c.commandSucceeded('system df')),
+      check: c.allOf(c.commandSucceeded('image ls'), c.commandSucceeded('system df'), c.logicalExceedsReal()),
     },
     {
       id: 'read-only',

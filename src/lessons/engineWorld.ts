@@ -210,6 +210,7 @@ export function createEngineWorld(engine: Engine, opts: EngineWorldOptions): Eng
         id: s.id,
         tags: strList(s.repoTags),
         layers: strList(rec?.config?.rootfs?.diff_ids),
+        layerSizes: layerObjs.map((l) => Number(l?.size ?? 0)),
         size: Number(s.size ?? 0),
         env: strList(cfg.Env),
         cmd: strList(cfg.Cmd),

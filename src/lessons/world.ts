@@ -14,6 +14,8 @@ export interface WorldImage {
   layers: string[];
   /** Logical size in bytes (what `image ls` shows). */
   size: number;
+  /** Size of each layer in `layers` (same order), when known. */
+  layerSizes?: number[];
   env: string[];
   cmd: string[];
   entrypoint: string[];
