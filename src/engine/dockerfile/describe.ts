@@ -115,7 +115,7 @@ export function describeDockerfile(text: string, opts: ScopeOptions = {}): Docke
 
   for (const stage of df.stages) {
     const lower = stage.from.image.toLowerCase();
-    const parent = df.stages.find((o) => o.index < stage.index && o.name === lower);
+    const parent = df.stages.slice(0, stage.index).reverse().find((o) => o.name === lower);
     let shell = parent ? (stageShell.get(parent.index) ?? DEFAULT_SHELL) : DEFAULT_SHELL;
     const scope = new StageScope(globals, { ...opts, escape }, parent ? (stageEnv.get(parent.index) ?? {}) : {});
     const fromExp = expandFromValue(stage.from.image, globals, { escape });

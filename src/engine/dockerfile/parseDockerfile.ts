@@ -66,9 +66,10 @@ export function parseDockerfile(text: string): ParseOutput {
 
 /** `COPY --from=<stage defined later>` and `COPY --from=$VAR` (BuildKit rejects both before building). */
 function checkStageReferences(df: Dockerfile): EngineError | null {
+  // BuildKit registers every stage name before dispatching; a repeated name refers to the last stage with it.
   const names = new Map<string, number>();
   df.stages.forEach((s) => {
-    if (s.name && !names.has(s.name)) names.set(s.name, s.index);
+    if (s.name) names.set(s.name, s.index);
   });
   for (const stage of df.stages) {
     for (const ins of stage.instructions) {
@@ -85,7 +86,15 @@ function checkStageReferences(df: Dockerfile): EngineError | null {
       let idx = names.get(ref);
       if (idx === undefined && /^\d+$/.test(ref)) idx = parseInt(ref, 10);
       // A later stage name (or index) is an error; an unknown name is an image reference.
-      if (idx !== undefined && idx >= stage.index && idx < df.stages.length) {
+      if (idx === stage.index) {
+        return {
+          code: 'dockerfile.stage-order',
+          message: `circular dependency detected on stage: ${stage.name ?? ''}`,
+          range: ins.range,
+          file: 'Dockerfile',
+        };
+      }
+      if (idx !== undefined && idx > stage.index && idx < df.stages.length) {
         return {
           code: 'dockerfile.stage-order',
           message: `cannot copy from stage "${ins.from}", it needs to be defined before current stage "${stage.name ?? ''}"`,

@@ -78,6 +78,11 @@ describe('Dockerfile validation (Docker error texts)', () => {
       'variable expansion is not supported for --from, define a new stage with FROM using ARG from global scope as a workaround',
     );
     expect(errorOf('FROM a AS one\nFROM b\nCOPY --from=one /x /y\nCOPY --from=nginx:1 /x /y\n')).toBeNull();
+    expect(errorOf('FROM a AS one\nCOPY --from=one /x /y\n')).toBe('circular dependency detected on stage: one');
+    // A repeated stage name refers to the last stage with that name.
+    expect(errorOf('FROM a AS x\nFROM a AS y\nCOPY --from=x /a /b\nFROM a AS x\n')).toBe(
+      'cannot copy from stage "x", it needs to be defined before current stage "y"',
+    );
   });
 
   it('builds typed instructions with lines, ranges, flags and forms', () => {

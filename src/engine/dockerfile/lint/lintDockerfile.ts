@@ -279,7 +279,7 @@ function checkStages(l: Linter, df: Dockerfile, globals: GlobalArgs): void {
   for (const s of df.stages) {
     l.stageCheck = stageCheckOf(l, s);
     const lower = s.from.image.toLowerCase();
-    const parent = df.stages.find((o) => o.index < s.index && o.name === lower);
+    const parent = df.stages.slice(0, s.index).reverse().find((o) => o.name === lower);
     const parentState = parent ? finished.get(parent.index) : undefined;
     const baseEnv = parentState ? Object.fromEntries(parentState.env) : (l.opts.imageEnv?.(s.from.image) ?? DEFAULT_IMAGE_ENV);
     const scope = new StageScope(globals, { buildArgs: l.opts.buildArgs, escape: df.escape }, baseEnv);
