@@ -237,3 +237,15 @@ describe('Build prediction', () => {
     expect(t.engine.builds).toHaveLength(1);
   });
 });
+
+describe('BuildKit step names', () => {
+  it('shows FROM as written, normalised, with the digest', async () => {
+    const t = testEngine({ Dockerfile: 'FROM alpine\nRUN true\n' });
+    const r = await t.build();
+    expect(r.err).toMatch(/\[internal\] load metadata for docker\.io\/library\/alpine:latest\n/);
+    expect(r.err).toMatch(/#\d+ \[1\/2\] FROM docker\.io\/library\/alpine@sha256:[0-9a-f]{64}\n/);
+    t.setFiles({ Dockerfile: 'FROM alpine:3.20\nRUN true\n' });
+    const tagged = await t.build();
+    expect(tagged.err).toMatch(/#\d+ \[1\/2\] FROM docker\.io\/library\/alpine:3\.20@sha256:[0-9a-f]{64}\n/);
+  });
+});

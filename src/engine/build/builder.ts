@@ -548,7 +548,10 @@ export class BuildRun {
         shownBases.add(p.base.canonical);
         const pullMs = (p as StagePlan & { pullMs?: number }).pullMs ?? 0;
         const digest = p.base.image?.repoDigests.find((d) => d.startsWith(p.base.kind === 'image' ? p.base.canonical.replace(/:[^:/]+$/, '') + '@' : ''))?.split('@')[1];
-        const shown = `${p.base.canonical}${digest ? '@' + digest : ''}`;
+        // As written, normalised: `FROM node` shows docker.io/library/node@sha256:…, `FROM node:18` keeps its tag.
+        const written = parseReference(p.base.ref);
+        const bare = written.ok && !written.value.tag && !written.value.digest && digest ? `${written.value.domain}/${written.value.path}` : p.base.canonical;
+        const shown = `${bare}${digest ? '@' + digest : ''}`;
         const statuses = [{ name: `resolve ${shown}`, durationMs: 0 }];
         if (pullMs && p.base.image) {
           for (const l of this.host.images.layers(p.base.image.id)) {

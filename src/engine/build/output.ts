@@ -50,7 +50,8 @@ function logSecs(ms: number): string {
 }
 
 function align(left: string, right: string, width: number): string {
-  const room = width - right.length - 1;
+  // Names that do not fit are cut two columns before the time (buildx tty display).
+  const room = width - right.length - 2;
   const l = [...left].length > room ? [...left].slice(0, Math.max(0, room)).join('') : left;
   return l + ' '.repeat(Math.max(1, width - [...l].length - right.length)) + right;
 }
