@@ -21,6 +21,7 @@ import { InProcessHost } from '../runtime/in-process-host';
 import { randomId, randomName, VALID_NAME } from './names';
 import { parsePortSpec, type PortBinding } from './ports';
 import { unionProcessFs } from './process-fs';
+import { sanitizeContainer } from './validate';
 import type { Container, ContainerConfig, LogEntry, ProcessInput, ProcessSpecData } from './types';
 
 export const DEFAULT_PATH_ENV = 'PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
@@ -857,15 +858,25 @@ export class ContainerStore {
     for (const l of this.live.values()) l.proc.dispose();
     this.live.clear();
     this.containers.clear();
-    for (const j0 of s?.containers ?? []) {
-      // A private copy: the snapshot object may be restored again elsewhere.
-      const j = JSON.parse(JSON.stringify(j0)) as typeof j0;
-      const upper = layerFromJSON(j.upper);
+    const list: unknown[] = s && typeof s === 'object' && Array.isArray(s.containers) ? s.containers : [];
+    for (const raw of list) {
+      // A private, validated copy: the snapshot may be damaged, or restored again elsewhere.
+      let j: ReturnType<typeof sanitizeContainer>;
+      let upper: Layer;
+      try {
+        j = sanitizeContainer(JSON.parse(JSON.stringify(raw)));
+        if (!j) continue;
+        upper = layerFromJSON(j.upper);
+      } catch {
+        continue;
+      }
       // Writable again: a restored layer must accept the container's further writes.
       upper.sealed = false;
-      this.containers.set(j.id, { ...j, upper } as Container);
+      if (this.containers.has(j.id) || [...this.containers.values()].some((c) => c.name === j!.name)) continue;
+      this.containers.set(j.id, { ...j, upper });
     }
   }
+
 }
 
 /**

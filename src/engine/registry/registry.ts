@@ -14,6 +14,7 @@ import type { ImageRecord, ImageStore } from '../images/store';
 import { parseTime } from '../images/time';
 import { CATALOG_REPOSITORIES, catalogRepository, catalogTags, findCatalogImage, type CatalogImage } from './catalog/index';
 import { blobDigest, materializeLayer } from './layers';
+import { sanitizeLayerJSON } from '../containers/validate';
 import { hostSleep, playTTY, renderPlain, renderTTY, simulatePull, type ProgressMessage, type Sleep } from './progress';
 
 export const DOCKER_HUB_SERVER = 'https://index.docker.io/v1/';
@@ -170,7 +171,7 @@ export class Registry {
 
   private resolveTag(repo: string, tag: string): RemoteImage | null {
     const p = this.pushed.get(`${DEFAULT_DOMAIN}/${repo}`)?.get(tag);
-    if (p) return this.fromPushed(repo, tag, p);
+    if (p) return p.config.rootfs.diff_ids.every((d) => this.blobs.has(d) || this.images().layer(d)) ? this.fromPushed(repo, tag, p) : null;
     const c = findCatalogImage(repo, tag);
     return c ? this.fromCatalog(c, tag) : null;
   }
@@ -400,10 +401,37 @@ export class Registry {
   }
 
   restore(s: RegistrySnapshot | undefined): void {
-    this.login_ = s?.login ? { ...s.login } : undefined;
-    this.pushed = new Map((s?.repos ?? []).map(([k, tags]) => [k, new Map(tags)]));
-    this.blobs = new Map((s?.blobs ?? []).map((j) => [j.diffId, layerFromJSON(j)]));
+    // Never trust a persisted shape: keep only well-formed parts.
+    const obj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+    const snap: Record<string, unknown> = obj(s) ? s : {};
+    const login = snap.login;
+    this.login_ = obj(login) && typeof login.username === 'string' && login.username ? { username: login.username, serverAddress: typeof login.serverAddress === 'string' ? login.serverAddress : DOCKER_HUB_SERVER } : undefined;
+    this.pushed = new Map();
+    for (const repo of Array.isArray(snap.repos) ? snap.repos : []) {
+      if (!Array.isArray(repo) || typeof repo[0] !== 'string' || !Array.isArray(repo[1])) continue;
+      const tags = new Map<string, PushedImage>();
+      for (const t of repo[1]) {
+        if (!Array.isArray(t) || typeof t[0] !== 'string' || !obj(t[1])) continue;
+        const p = t[1] as Record<string, unknown>;
+        const cfg = p.config;
+        if (typeof p.digest !== 'string' || !obj(cfg) || !obj(cfg.rootfs) || !Array.isArray(cfg.rootfs.diff_ids) || !cfg.rootfs.diff_ids.every((d) => typeof d === 'string')) continue;
+        if (!obj(cfg.config) || !Array.isArray(cfg.history)) continue;
+        tags.set(t[0], { digest: p.digest, config: JSON.parse(JSON.stringify(cfg)) as ImageConfigJSON });
+      }
+      if (tags.size) this.pushed.set(repo[0], tags);
+    }
+    this.blobs = new Map();
+    for (const b of Array.isArray(snap.blobs) ? snap.blobs : []) {
+      const j = sanitizeLayerJSON(b);
+      if (!j || !j.diffId) continue;
+      try {
+        this.blobs.set(j.diffId, layerFromJSON(j));
+      } catch {
+        // a damaged blob is skipped; pulling the image that needs it fails cleanly
+      }
+    }
   }
+
 }
 
 export type { EngineError };
