@@ -8,6 +8,7 @@ import { bufferIO, stringStdin, type CliIO } from '../cli/io';
 function setup() {
   const env = testEnv();
   const engine = new Engine({ env, context: memoryContext({ 'app/server.js': 'console.log("hi")\n', 'note.txt': 'hello\n' }) });
+  engine.registry.sleep = null;
   const run = async (argv: string[], opts: Partial<CliIO> = {}) => {
     const io = bufferIO(opts);
     const code = await engine.run(argv, io);

@@ -12,6 +12,7 @@ function setup() {
   const env = testEnv();
   const engine = new Engine({ env });
   engine.sandbox = new InProcessHost();
+  engine.registry.sleep = null; // terminal pull progress without real-time pacing
   const run = async (argv: string[], opts: Partial<CliIO> = {}) => {
     const io = bufferIO(opts);
     const code = await engine.run(argv, io);
