@@ -68,6 +68,12 @@ describe('Lint: BuildKit build checks', () => {
     expect(codes('FROM alpine:3.20\nRUN --mount=type=cache,target=$CACHE_DIR echo $NOPE\nEXPOSE $PORT\n')).toEqual(['2:UndefinedVar']);
   });
 
+  it('checks base names with default ARG values like reference.ParseNormalizedNamed', () => {
+    expect(codes('FROM Alpine\n')).toContain('1:InvalidDefaultArgInFrom');
+    expect(codes('ARG V=3.20\nFROM localhost:5000/team/app:${V}\nFROM Registry.Example.com/a/b@sha256:' + 'a'.repeat(64) + '\n')).toEqual([]);
+    expect(codes('ARG IMG\nFROM ${IMG}\n')).toContain('2:InvalidDefaultArgInFrom');
+  });
+
   it('reports EXPOSE format checks', () => {
     expect(lint('FROM alpine:3.20\nEXPOSE 80/TCP 8080:80\n').map((d) => d.message)).toEqual([
       "Defined protocol '80/TCP' in EXPOSE instruction should be lowercase",

@@ -205,7 +205,18 @@ function checkStageNames(l: Linter, df: Dockerfile): void {
   }
 }
 
-const REF_RE = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?::[0-9]+)?(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*(?::[\w][\w.-]{0,127})?(?:@sha256:[a-f0-9]{64})?$/;
+// distribution/reference grammar (name[:tag][@digest]); domains may be upper-case, path components not.
+const DOMAIN_COMPONENT = '(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])';
+const PATH_COMPONENT = '[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*';
+const REF_RE = new RegExp(
+  `^(?:${DOMAIN_COMPONENT}(?:\\.${DOMAIN_COMPONENT})*(?::[0-9]+)?/)?${PATH_COMPONENT}(?:/${PATH_COMPONENT})*` +
+    '(?::[\\w][\\w.-]{0,127})?(?:@[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,})?$',
+);
+/** Would `docker pull` accept this as an image reference? (reference.ParseNormalizedNamed) */
+export function isValidImageReference(ref: string): boolean {
+  const name = ref.split(/[:@]/)[0];
+  return ref.length > 0 && name.length <= 255 && REF_RE.test(ref) && !/^[a-f0-9]{64}$/.test(ref);
+}
 
 function checkFrom(l: Linter, df: Dockerfile, defaults: GlobalArgs, withBuildArgs: GlobalArgs): void {
   const builtins = Object.keys(defaultPlatformArgs());
@@ -224,10 +235,9 @@ function checkFrom(l: Linter, df: Dockerfile, defaults: GlobalArgs, withBuildArg
       const m = suggest(name, argKeys, true);
       l.report('UndefinedArgInFrom', from.range, [name, m ? ` (did you mean ${m}?)` : ''], undefined, [name, m ? ` (${m}을(를) 말씀하신 건가요?)` : '']);
     }
-    if (from.image.includes('$')) {
-      const d = expandWord(from.image, defaults.values, { escape: df.escape });
-      if (d.ok && (d.value === '' || !REF_RE.test(d.value))) l.report('InvalidDefaultArgInFrom', from.range, [from.image]);
-    }
+    // BuildKit checks every base name with the default ARG values (not only the ones with variables).
+    const d = expandWord(from.image, defaults.values, { escape: df.escape });
+    if (d.ok && !isValidImageReference(d.value)) l.report('InvalidDefaultArgInFrom', from.range, [from.image]);
     if (from.platform !== undefined) {
       const p = from.platform;
       if (p === '$TARGETPLATFORM' || p === '${TARGETPLATFORM}') {
