@@ -355,7 +355,7 @@ function checkStages(l: Linter, df: Dockerfile, globals: GlobalArgs): void {
         case 'CMD':
         case 'ENTRYPOINT':
           usedOnce(ins);
-          if (ins.form === 'shell' && !shellSet) l.report('JSONArgsRecommended', ins.range, [ins.kind], execFormFix(l, ins));
+          if (ins.form === 'shell' && !shellSet) l.report('JSONArgsRecommended', ins.range, [ins.keyword], execFormFix(l, ins));
           break;
         case 'HEALTHCHECK':
           usedOnce(ins);
