@@ -104,7 +104,7 @@ describe('Docker Hub push and login', () => {
     expect(denied.err).toBe('denied: requested access to the resource is denied\n');
 
     const login = await run(e, ['login', '-u', 'alice', '--password-stdin'], { stdin: stringStdin('s3cret\n') });
-    expect(login).toEqual({ code: 0, out: '\nLogin Succeeded\n', err: '' });
+    expect(login).toEqual({ code: 0, out: 'Login Succeeded\n', err: '' });
     const pushed = await run(e, ['push', 'alice/myalpine:v1']);
     expect(pushed.code).toBe(0);
     expect(pushed.out).toMatch(/: Mounted from library\/alpine\n/);

@@ -58,7 +58,7 @@ export const loginCommand: CommandSpec = {
     }
     const r = engine.registry.login(username, password);
     if (!r.ok) return daemonError(io, r.error.message);
-    io.stdout('\nLogin Succeeded\n');
+    io.stdout('Login Succeeded\n');
     return 0;
   },
 };
