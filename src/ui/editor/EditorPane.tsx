@@ -5,6 +5,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { activeWorkspace, useApp } from '../state/store';
 import { useT } from '../i18n/useT';
+import { translate } from '../i18n/i18n';
 import { textOf, sizeOf } from '../workspace/workspace';
 import { formatBytes } from '../layers/format';
 import { diagnose, loadParser, type Diagnostic } from './parserBridge';
@@ -54,7 +55,7 @@ export function EditorPane() {
         fontSize: 14,
         scrollBeyondLastLine: false,
         tabSize: 2,
-        ariaLabel: 'Editor',
+        ariaLabel: translate(useApp.getState().settings.lang, 'editor.ariaLabel'),
         renderWhitespace: 'selection',
         renderFinalNewline: 'on',
         fixedOverflowWidgets: true,
@@ -133,7 +134,7 @@ export function EditorPane() {
           {path}
         </span>
         <span className={`problems${diags.some((d) => d.severity === 'error') ? ' has-errors' : ''}`} role="status">
-          {diags.length ? t('editor.problems', { count: diags.length }) : t('editor.noProblems')}
+          {path === 'Dockerfile' ? (diags.length ? t('editor.problems', { count: diags.length }) : t('editor.noProblems')) : ''}
         </span>
         <label className="check">
           <input type="checkbox" checked={explain} onChange={(e) => setExplain(e.target.checked)} data-testid="explain-toggle" />

@@ -242,7 +242,7 @@ function Legend({ t }: { t: TFunc }) {
       <li className="status-cached">{t('layers.cached')}</li>
       <li className="status-built">{t('layers.built')}</li>
       <li className="status-will-rebuild">{t('layers.willRebuild')}</li>
-      <li className="status-base">base</li>
+      <li className="status-base">{t('layers.legendBase')}</li>
     </ul>
   );
 }
