@@ -26,7 +26,12 @@ export function inspectContainer(store: ContainerStore, c: Container, opts: { si
   }
   const portBindings: Record<string, { HostIp: string; HostPort: string }[]> = {};
   for (const b of c.hostConfig.PortBindings) (portBindings[b.containerPort] ??= []).push({ HostIp: b.hostIp, HostPort: b.hostPort ? String(b.hostPort) : '' });
-  const ipLast = (parseInt(c.id.slice(0, 2), 16) % 250) + 2;
+  // Docker hands out the bridge's addresses in order: 172.17.0.2 for the first running container, and so on.
+  const runningOrder = store
+    .list()
+    .filter((x) => x.state.Status === 'running' || x.state.Status === 'paused')
+    .sort((a, b) => a.state.StartedAt - b.state.StartedAt || a.created - b.created);
+  const ipLast = Math.max(0, runningOrder.findIndex((x) => x.id === c.id)) + 2;
   const ip = running ? `172.17.0.${ipLast}` : '';
   const mac = running ? `02:42:ac:11:00:${ipLast.toString(16).padStart(2, '0')}` : '';
   const config: Record<string, unknown> = {
