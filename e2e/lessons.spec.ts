@@ -109,7 +109,11 @@ test('presenter mode: large type, chrome hidden, toggled from the lesson panel',
   await expect(page.locator('.app-header .tagline')).toBeHidden();
   const after = await page.locator('.lesson-title').evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
   expect(after).toBeGreaterThan(before);
-  await page.waitForTimeout(2500); // let the (slower) layer animation settle
+  // Let the (slower) layer animation settle before the screenshot.
+  await expect
+    .poll(async () => /실행 중|대기/.test(await page.getByTestId('layer-stack').innerText()), { timeout: 15_000 })
+    .toBe(false)
+    .catch(() => undefined);
   await page.screenshot({ path: 'docs/screenshots/lesson-presenter.png' });
   await page.getByTestId('presenter-toggle').click();
   await expect(page.locator('html')).not.toHaveAttribute('data-presenter', 'true');
