@@ -1,7 +1,339 @@
-import { notMeasured, type Row } from './table';
+/// <reference lib="dom" />
+/**
+ * The browser half of the benchmarks (issues 5 and 6): Playwright drives the production build in Chromium.
+ *  - `docker run` to first log line, image local; `docker run -d` to container ID
+ *  - 20 containers running: frame times while the containers panel is shown
+ *  - keystroke → updated what-if prediction, for every example workspace
+ *  - the build animation with 60 layers: frame times
+ *  - Lighthouse performance score (when the lighthouse package is installed)
+ * Frame times are sampled with requestAnimationFrame: the interval between frames, and the main-thread work
+ * of each frame (from its rAF callback to a message posted from it, which runs after style, layout and paint).
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { chromium, type Browser, type Page } from '@playwright/test';
+import { median, ms, notMeasured, type Row } from './table';
+
+const PORT = Number(process.env.BENCH_PORT || 4176);
+const DIST = process.env.BENCH_DIST || '/tmp/ll-dist-bench';
+const BASE = `http://127.0.0.1:${PORT}`;
+const CHROMIUM = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => p && existsSync(p));
+const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+
+const F = {
+  run: 'docker run → first log line in the terminal, image local (median of 5)',
+  runD: 'docker run -d → container ID in the terminal, image local (median of 5)',
+  twenty: '20 containers running: frame time while the containers panel shows them',
+  predict: 'keystroke → updated what-if prediction on screen, slowest example (median of 5 keys)',
+  anim: 'build animation, 60 layers: frame time',
+  lighthouse: 'Lighthouse performance score, production build',
+};
+
 export function browserFallbackRows(reason: string): Row[] {
-  return [notMeasured('5', 'x', 'y', reason)];
+  return [
+    notMeasured('5', F.run, '< 100 ms', reason),
+    notMeasured('5', F.twenty, 'median < 16 ms', reason),
+    notMeasured('6', F.predict, '< 100 ms', reason),
+    notMeasured('6', F.anim, '60 fps', reason),
+    notMeasured('6', F.lighthouse, '≥ 95', reason),
+  ];
 }
-export async function benchBrowser(_o: { onDist: (d: string) => void }): Promise<Row[]> {
-  return browserFallbackRows('todo');
+
+async function waitHttp(url: string, ms = 60_000): Promise<void> {
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    try {
+      const r = await fetch(url);
+      if (r.ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`${url} did not come up`);
+}
+
+async function until<T>(fn: () => Promise<T>, ok: (v: T) => boolean, timeout = 30_000, what = 'condition'): Promise<T> {
+  const end = Date.now() + timeout;
+  for (;;) {
+    const v = await fn();
+    if (ok(v)) return v;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+const termText = (page: Page) => page.evaluate(() => (window as unknown as { __layerlabTerminalText: () => string }).__layerlabTerminalText());
+const prompts = (s: string) => (s.match(/^\$ /gm) ?? []).length;
+
+async function openFresh(page: Page): Promise<void> {
+  await page.goto(BASE + '/');
+  await page.evaluate(async () => {
+    localStorage.clear();
+    sessionStorage.clear();
+    await new Promise((r) => {
+      const d = indexedDB.deleteDatabase('layerlab');
+      d.onsuccess = d.onerror = d.onblocked = () => r(null);
+    });
+  });
+  await page.reload();
+  await page.getByTestId('build-button').waitFor();
+  await until(() => page.getByTestId('build-button').isEnabled(), (v) => v, 30_000, 'the build button');
+  await page.waitForFunction(() => typeof (window as unknown as { __layerlabTerminalText?: unknown }).__layerlabTerminalText === 'function');
+  await page.getByTestId('monaco').waitFor();
+}
+
+/** Types a command and waits for the prompt to come back; returns the new terminal text. */
+async function typeCommand(page: Page, line: string): Promise<string> {
+  const before = await termText(page);
+  await page.locator('.xterm-helper-textarea').focus();
+  await page.keyboard.type(line);
+  await page.keyboard.press('Enter');
+  await until(() => termText(page), (t) => prompts(t) > prompts(before), 60_000, `the prompt after ${line}`);
+  return (await termText(page)).slice(before.length);
+}
+
+/**
+ * Types `line`, then measures from the Enter keydown (page clock) until the terminal's text matches
+ * `pattern` more often than before (checked every animation frame).
+ */
+async function enterToText(page: Page, line: string, pattern: RegExp): Promise<number> {
+  await page.locator('.xterm-helper-textarea').focus();
+  await page.keyboard.type(line);
+  const h = await page.evaluateHandle(([src, flags]) => {
+    const re = new RegExp(src, flags.includes('g') ? flags : flags + 'g');
+    const text = () => (window as unknown as { __layerlabTerminalText: () => string }).__layerlabTerminalText();
+    const count = () => (text().match(re) ?? []).length;
+    const base = count();
+    // Wrapped in an object: evaluateHandle would otherwise wait for the promise (which needs the Enter below).
+    return { done: new Promise<number>((resolve) => {
+      let t0 = -1;
+      document.addEventListener('keydown', (e) => {
+        if (e.key === 'Enter' && t0 < 0) t0 = performance.now();
+      }, { capture: true, once: true });
+      const tick = () => {
+        if (t0 >= 0 && count() > base) resolve(performance.now() - t0);
+        else requestAnimationFrame(tick);
+      };
+      requestAnimationFrame(tick);
+    }) };
+  }, [pattern.source, pattern.flags] as const);
+  await page.keyboard.press('Enter');
+  if (process.env.BENCH_DEBUG) process.stderr.write(`bench: enter pressed for ${line}\n`);
+  const dt = await Promise.race([h.evaluate((o) => o.done), new Promise<number>((_, rej) => setTimeout(() => rej(new Error(`no ${pattern} after ${line}`)), 30_000))]);
+  await until(() => termText(page), (t) => /\$ $/.test(t.trimEnd() + ' '), 30_000, 'the prompt');
+  return dt;
+}
+
+interface Frames {
+  frames: number;
+  intervalMedian: number;
+  intervalP95: number;
+  workMedian: number;
+  workP95: number;
+}
+
+async function sampleFrames(page: Page, durationMs: number): Promise<Frames> {
+  return page.evaluate(
+    (dur) =>
+      new Promise<Frames>((resolve) => {
+        const intervals: number[] = [];
+        const work: number[] = [];
+        let last = -1;
+        const end = performance.now() + dur;
+        const tick = (t: number) => {
+          if (last >= 0) intervals.push(t - last);
+          last = t;
+          const s = performance.now();
+          const ch = new MessageChannel();
+          ch.port1.onmessage = () => work.push(performance.now() - s);
+          ch.port2.postMessage(0);
+          if (t < end) requestAnimationFrame(tick);
+          else {
+            const q = (xs: number[], p: number) => {
+              const a = [...xs].sort((x, y) => x - y);
+              return a[Math.min(a.length - 1, Math.floor(p * a.length))] ?? Infinity;
+            };
+            setTimeout(() => resolve({ frames: intervals.length, intervalMedian: q(intervals, 0.5), intervalP95: q(intervals, 0.95), workMedian: q(work, 0.5), workP95: q(work, 0.95) }), 50);
+          }
+        };
+        requestAnimationFrame(tick);
+      }),
+    durationMs,
+  );
+}
+
+const fps = (f: Frames) => `${(1000 / f.intervalMedian).toFixed(0)} fps`;
+const frameValue = (f: Frames) => `work/frame median ${ms(f.workMedian)} (p95 ${ms(f.workP95)}); interval median ${ms(f.intervalMedian)} = ${fps(f)} (p95 ${ms(f.intervalP95)}), ${f.frames} frames`;
+
+async function benchRun(page: Page): Promise<Row[]> {
+  await openFresh(page);
+  await typeCommand(page, 'docker pull node:20-alpine');
+  await typeCommand(page, 'docker run --rm node:20-alpine node -e "1"'); // first worker start (warm-up)
+  const first: number[] = [];
+  for (let i = 0; i < 5; i++) first.push(await enterToText(page, `docker run --rm node:20-alpine node -e "console.log('ready${i}')"`, new RegExp(`^ready${i}`, 'm')));
+  const detached: number[] = [];
+  for (let i = 0; i < 5; i++) detached.push(await enterToText(page, `docker run -d --name d${i} node:20-alpine node -e "1"`, /^[0-9a-f]{64}\s*$/m));
+  const m = median(first);
+  const d = median(detached);
+  return [
+    { issue: '5', figure: F.run, value: ms(m), target: '< 100 ms', pass: m < 100, note: 'attached, so the log line is visible: an upper bound for run -d + first log line' },
+    { issue: '5', figure: F.runD, value: ms(d), target: '< 100 ms', pass: d < 100 },
+  ];
+}
+
+async function benchTwenty(page: Page): Promise<Row[]> {
+  await openFresh(page);
+  await typeCommand(page, 'docker pull diamol/ch03-web-ping');
+  for (let i = 1; i <= 20; i++) await typeCommand(page, `docker run -d --name w${i} diamol/ch03-web-ping`);
+  const ps = await typeCommand(page, 'docker ps -q');
+  const running = ps.split('\n').filter((l) => /^[0-9a-f]{12}\s*$/.test(l.trim())).length;
+  await page.getByRole('tab', { name: 'Containers' }).click();
+  await page.waitForTimeout(500);
+  const f = await sampleFrames(page, 4000);
+  return [{ issue: '5', figure: F.twenty, value: frameValue(f), target: 'median < 16 ms', pass: running >= 20 && f.workMedian < 16 && f.intervalMedian < 17.5, note: `${running} running` }];
+}
+
+async function benchPredict(page: Page): Promise<Row[]> {
+  await openFresh(page);
+  const ids = await page.getByTestId('workspace-select').locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value).filter(Boolean));
+  const results: { id: string; t: number }[] = [];
+  for (const id of ids) {
+    await page.getByTestId('workspace-select').selectOption(id);
+    await page.getByTestId('file-tree').getByRole('button', { name: 'Dockerfile', exact: true }).click();
+    await page.getByTestId('build-button').click();
+    await until(() => page.getByTestId('build-button').isEnabled(), (v) => v, 60_000, 'the build');
+    await page.locator('.monaco-host').click({ position: { x: 120, y: 12 } });
+    await page.keyboard.press('ControlOrMeta+End');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('ENV BENCH=');
+    await page.waitForTimeout(300);
+    const times: number[] = [];
+    for (let k = 0; k < 5; k++) {
+      const h = await page.evaluateHandle(() => {
+        const stack = document.querySelector('[data-testid="layer-stack"]')!;
+        return { done: new Promise<number>((resolve, reject) => {
+          let t0 = -1;
+          document.addEventListener('keydown', () => {
+            if (t0 < 0) t0 = performance.now();
+          }, { capture: true, once: true });
+          // The first change of the layer stack after the key: the predicted bands (their labels carry the
+          // edited instruction) or the prediction timing.
+          const obs = new MutationObserver(() => {
+            if (t0 >= 0) {
+              obs.disconnect();
+              requestAnimationFrame(() => resolve(performance.now() - t0)); // until the next frame is drawn
+            }
+          });
+          obs.observe(stack, { subtree: true, attributes: true, childList: true, characterData: true });
+          setTimeout(() => reject(new Error('no prediction update within 5 s')), 5000);
+        }) };
+      });
+      await page.keyboard.type(String(k + 1));
+      times.push(await h.evaluate((o) => o.done));
+      await page.waitForTimeout(200);
+    }
+    results.push({ id, t: median(times) });
+  }
+  const worst = results.reduce((a, b) => (b.t > a.t ? b : a));
+  return [{ issue: '6', figure: F.predict, value: `${ms(worst.t)} (${worst.id}); ${results.map((r) => `${r.id} ${ms(r.t)}`).join(', ')}`, target: '< 100 ms', pass: worst.t < 100 }];
+}
+
+async function benchAnimation(page: Page): Promise<Row[]> {
+  await openFresh(page);
+  await typeCommand(page, 'docker pull alpine');
+  await page.getByTestId('file-tree').getByRole('button', { name: 'Dockerfile', exact: true }).click();
+  await page.locator('.monaco-host').click({ position: { x: 120, y: 12 } });
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.press('Delete');
+  await page.keyboard.insertText(['FROM alpine', ...Array.from({ length: 60 }, (_, i) => `RUN echo layer ${i} > /layer${i}`)].join('\n') + '\n');
+  await page.waitForTimeout(500);
+  await page.getByTestId('build-button').click();
+  const f = await sampleFrames(page, 5000);
+  const bands = await page.getByTestId('layer-stack').locator('[data-testid="layer"]').count();
+  await until(() => page.getByTestId('build-button').isEnabled(), (v) => v, 120_000, 'the build');
+  return [{ issue: '6', figure: F.anim, value: frameValue(f), target: '60 fps (interval median ≤ 16.7 ms, work < 16 ms)', pass: f.intervalMedian <= 17.5 && f.workMedian < 16, note: `${bands} bands drawn` }];
+}
+
+async function benchLighthouse(): Promise<Row[]> {
+  let lighthouse: (url: string, flags: Record<string, unknown>) => Promise<{ lhr: { categories: { performance: { score: number | null } }; audits: Record<string, { displayValue?: string }> } } | undefined>;
+  let launch: (o: Record<string, unknown>) => Promise<{ port: number; kill: () => void }>;
+  try {
+    lighthouse = (await import('lighthouse' as string)).default;
+    launch = (await import('chrome-launcher' as string)).launch;
+  } catch {
+    return [notMeasured('6', F.lighthouse, '≥ 95', 'the lighthouse package is not installed (npm i -D lighthouse)')];
+  }
+  const chrome = await launch({ chromePath: CHROMIUM, chromeFlags: ['--headless=new', ...ARGS] });
+  try {
+    const r = await lighthouse(BASE + '/', { port: chrome.port, output: 'json', onlyCategories: ['performance'], logLevel: 'error' });
+    const score = r?.lhr.categories.performance.score;
+    if (score == null) return [notMeasured('6', F.lighthouse, '≥ 95', 'Lighthouse returned no performance score')];
+    const a = r!.lhr.audits;
+    const detail = ['first-contentful-paint', 'largest-contentful-paint', 'total-blocking-time', 'cumulative-layout-shift'].map((k) => `${k.split('-').map((w) => w[0].toUpperCase()).join('')} ${a[k]?.displayValue ?? '?'}`).join(', ');
+    return [{ issue: '6', figure: F.lighthouse, value: `${Math.round(score * 100)} (${detail})`, target: '≥ 95', pass: score * 100 >= 95, note: 'Lighthouse default mobile emulation + simulated throttling' }];
+  } finally {
+    chrome.kill();
+  }
+}
+
+export async function benchBrowser(o: { onDist: (d: string) => void; build?: boolean }): Promise<Row[]> {
+  if (!CHROMIUM) return browserFallbackRows('no Chromium (set CHROMIUM_PATH or install chromium)');
+  if (o.build !== false && !process.argv.includes('--no-build')) {
+    process.stderr.write(`bench: vite build --outDir ${DIST}…\n`);
+    const b = spawnSync('npx', ['vite', 'build', '--outDir', DIST, '--emptyOutDir'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    if (b.status !== 0) return browserFallbackRows(`vite build failed: ${(b.stderr || b.stdout).slice(-200)}`);
+  }
+  if (!existsSync(`${DIST}/index.html`)) return browserFallbackRows(`${DIST}/index.html is missing`);
+  o.onDist(DIST);
+  let server: ChildProcess | undefined;
+  let browser: Browser | undefined;
+  const rows: Row[] = [];
+  try {
+    server = spawn('npx', ['vite', 'preview', '--outDir', DIST, '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], { stdio: 'ignore', detached: true });
+    await waitHttp(BASE + '/');
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    const ctx = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+    // tsx (esbuild keepNames) wraps functions in __name(); functions sent to the page need it defined there.
+    await ctx.addInitScript('globalThis.__name = globalThis.__name || ((f) => f);');
+    const all: [string, (p: Page) => Promise<Row[]>, Row[]][] = [
+      ['run', benchRun, [notMeasured('5', F.run, '< 100 ms', '')]],
+      ['twenty', benchTwenty, [notMeasured('5', F.twenty, 'median < 16 ms', '')]],
+      ['predict', benchPredict, [notMeasured('6', F.predict, '< 100 ms', '')]],
+      ['animation', benchAnimation, [notMeasured('6', F.anim, '60 fps', '')]],
+    ];
+    // BENCH_ONLY=run,predict measures only those parts (for debugging a figure).
+    const only = process.env.BENCH_ONLY?.split(',');
+    const parts = only ? all.filter(([name]) => only.includes(name)) : all;
+    for (const [name, fn, fallback] of parts) {
+      process.stderr.write(`bench: browser: ${name}…\n`);
+      const page = await ctx.newPage();
+      try {
+        rows.push(...(await fn(page)));
+      } catch (e) {
+        const reason = e instanceof Error ? e.message.split('\n')[0].slice(0, 160) : String(e);
+        rows.push(...fallback.map((r) => ({ ...r, value: `not measured: ${reason}` })));
+      } finally {
+        await page.close();
+      }
+    }
+    await browser.close();
+    browser = undefined;
+    process.stderr.write('bench: browser: lighthouse…\n');
+    try {
+      if (!only || only.includes('lighthouse')) rows.push(...(await benchLighthouse()));
+    } catch (e) {
+      rows.push(notMeasured('6', F.lighthouse, '≥ 95', e instanceof Error ? e.message.split('\n')[0].slice(0, 160) : String(e)));
+    }
+  } finally {
+    await browser?.close();
+    if (server?.pid) {
+      try {
+        process.kill(-server.pid);
+      } catch {
+        // already gone
+      }
+    }
+  }
+  return rows;
 }
