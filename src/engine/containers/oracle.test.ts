@@ -5,8 +5,7 @@
  * status durations are normalised. Everything else must match byte for byte.
  */
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import recordedJson from '../../../tests/conformance/oracle-containers.json';
 import { Engine } from '../engine';
 import { testEnv } from '../core/env';
 import { bufferIO, stringStdin } from '../cli/io';
@@ -20,7 +19,7 @@ interface Case {
   input?: string;
 }
 
-const recorded = JSON.parse(readFileSync(join(__dirname, '../../../tests/conformance/oracle-containers.json'), 'utf8')) as { cases: Case[] };
+const recorded = recordedJson as unknown as { cases: Case[] };
 
 /** Engine 20.10 → Engine 28 daemon wording. */
 function to28(text: string, code: number, argv: string[]): { text: string; code: number } {
