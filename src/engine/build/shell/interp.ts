@@ -127,6 +127,23 @@ export class Shell {
 
   /** Runs script text; returns the exit code. Syntax errors exit 2 with the shell's message. */
   runScript(src: string, io: IO = this.rootIO()): number {
+    // Scripts that run themselves (sh -c, sourced files, shebang scripts) end like a real shell out of stack.
+    if (Shell.depth >= 64) {
+      io.err(`${this.shellPath}: fork: retry: Resource temporarily unavailable\n`);
+      return 2;
+    }
+    Shell.depth++;
+    try {
+      return this.runScriptInner(src, io);
+    } finally {
+      Shell.depth--;
+    }
+  }
+
+  /** Nesting of runScript calls across all shells (everything runs synchronously). */
+  private static depth = 0;
+
+  private runScriptInner(src: string, io: IO): number {
     let list: List;
     try {
       list = parseShell(src);

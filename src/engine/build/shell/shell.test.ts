@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { sha256Hex } from '../../core/sha256';
-import { layerFromTree } from '../../fs/tree';
+import { layerFromTree, type TreeSpec } from '../../fs/tree';
 import { UnionFs } from '../../fs/union';
 import { alpineTree, debianTree, nodeLayerTree } from '../../images/base-images';
 import { Shell } from './interp';
 
-function sh(tree = alpineTree(), extra: Record<string, string> = {}) {
+function sh(tree = alpineTree(), extra: TreeSpec = {}) {
   const fs = new UnionFs([layerFromTree(sha256Hex, tree), layerFromTree(sha256Hex, extra)]);
   const shell = new Shell({ fs, env: { PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' }, cwd: '/', uid: 0, gid: 0, seed: 't', sha256: sha256Hex, now: 0 });
   const out = () => shell.chunks.map((c) => c.text).join('');
@@ -75,5 +75,12 @@ describe('RUN shell simulator', () => {
     expect(shell.runScript('addgroup -S app && adduser -S -G app app')).toBe(0);
     expect(fs.readText('/etc/passwd')).toMatch(/^app:x:\d+:\d+:/m);
     expect(fs.stat('/home/app')?.type).toBe('dir');
+  });
+});
+
+describe('RUN shell simulator limits', () => {
+  it('stops a script that runs itself instead of overflowing the stack', () => {
+    const { shell } = sh(alpineTree(), { '/loop.sh': { content: '#!/bin/sh\nsh /loop.sh\n', mode: 0o755 } });
+    expect(shell.runScript('sh /loop.sh')).not.toBe(0);
   });
 });
