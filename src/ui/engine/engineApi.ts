@@ -30,6 +30,8 @@ export interface LayerChangeView {
   kind: 'A' | 'C' | 'D';
   size: number;
   type?: string;
+  /** Removed or replaced files: the size of the copy still stored in a lower layer. */
+  lowerSize?: number;
 }
 
 export interface ContainerView {

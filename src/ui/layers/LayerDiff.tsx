@@ -1,14 +1,34 @@
 /** A layer's file changes as a tree (added, modified, removed, sizes), like dive, with wasted-space hints. */
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import type { Engine } from '../../engine/engine';
 import { useT } from '../i18n/useT';
 import type { Band } from './model';
 import type { LayerChangeView } from '../engine/engineApi';
 import { diffTree, wasteHints, type DiffNode } from './diffTree';
 import { formatBytes } from './format';
 
-export function LayerDiff({ band, changes, onClose }: { band: Band; changes: LayerChangeView[] | null; onClose: () => void }) {
+export function LayerDiff({ band, engine, imageId, onClose }: { band: Band; engine: Engine; imageId?: string; onClose: () => void }) {
   const t = useT();
   const ref = useRef<HTMLDialogElement>(null);
+  const [changes, setChanges] = useState<LayerChangeView[] | null | undefined>(undefined);
+  useEffect(() => {
+    let cancelled = false;
+    if (!band.digest) {
+      setChanges(null);
+      return;
+    }
+    void import('./layerDiffData').then((m) => {
+      if (cancelled) return;
+      try {
+        setChanges(m.layerChangesInImage(engine, band.digest!, imageId));
+      } catch {
+        setChanges(null);
+      }
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [engine, band.digest, imageId]);
   useEffect(() => {
     const d = ref.current;
     if (d && !d.open) d.showModal?.();
@@ -30,7 +50,7 @@ export function LayerDiff({ band, changes, onClose }: { band: Band; changes: Lay
     <dialog ref={ref} className="layer-diff" data-testid="layer-diff" aria-labelledby="layer-diff-title" onClose={onClose} onCancel={onClose}>
       <h2 id="layer-diff-title">{t('layers.diffTitle', { line: band.line ?? '' })}</h2>
       <p className="mono">{band.name}</p>
-      {changes === null ? (
+      {changes === undefined ? null : changes === null ? (
         <p>{t('layers.diffUnavailable')}</p>
       ) : changes.length === 0 ? (
         <p>{t('layers.diffNone')}</p>

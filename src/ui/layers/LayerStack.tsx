@@ -9,7 +9,7 @@ import { useLang, useT, type TFunc } from '../i18n/useT';
 import { predictedBands, summarize, bandHeights, type Band, type BuildView } from './model';
 import { describeReason } from './reasons';
 import { formatBytes, formatSeconds } from './format';
-import { imageHistory, layerChanges, type BaseLayerView } from '../engine/engineApi';
+import { imageHistory, type BaseLayerView } from '../engine/engineApi';
 import { moveInstruction, moveInstructionTo } from '../editor/logicalLines';
 import { textOf } from '../workspace/workspace';
 import { LayerDiff } from './LayerDiff';
@@ -231,7 +231,7 @@ export function LayerStack() {
         )}
         <Legend t={t} />
       </div>
-      {diffOf && engine && <LayerDiff band={diffOf} changes={diffOf.digest ? layerChanges(engine, diffOf.digest) : null} onClose={() => setDiffOf(null)} />}
+      {diffOf && engine && <LayerDiff band={diffOf} engine={engine} imageId={mode === 'build' ? last?.imageId : undefined} onClose={() => setDiffOf(null)} />}
     </section>
   );
 }

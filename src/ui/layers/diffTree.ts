@@ -51,7 +51,8 @@ export interface WasteHint {
 export function wasteHints(changes: LayerChangeView[]): WasteHint[] {
   return changes
     .filter((c) => (c.kind === 'D' || c.kind === 'C') && c.type !== 'dir')
-    .map((c) => ({ kind: c.kind === 'D' ? ('removed' as const) : ('overwritten' as const), path: c.path, size: c.size }))
+    .map((c) => ({ kind: c.kind === 'D' ? ('removed' as const) : ('overwritten' as const), path: c.path, size: c.lowerSize ?? c.size }))
+    .filter((h) => h.size > 0)
     .sort((a, b) => b.size - a.size)
     .slice(0, 8);
 }
