@@ -127,14 +127,13 @@ export interface InProcessHostOptions {
 
 export class InProcessHost implements SandboxHost {
   readonly kind = 'in-process' as const;
-  private nextPid = 1;
   constructor(private opts: InProcessHostOptions = {}) {}
 
   spawn(spec: ProcessSpec): Result<SandboxProcess, SpawnError> {
     const r = resolveExecutable(spec.fs, spec.argv, spec.env, spec.cwd);
     if (!r.ok) return err(r.error);
     const data = specData(spec);
-    const pid = spec.pid ?? this.nextPid++;
+    const pid = spec.pid ?? 1;
     return ok(new KernelProcess(pid, r.value.kind, { ...data, pid }, spec.fs, spec.argv, {}, this.opts.yieldToHost));
   }
 }

@@ -67,6 +67,8 @@ export interface Program {
   idle?(): void;
   /** An exception escaped a guarded callback. */
   uncaught?(e: unknown): void;
+  /** A promise rejected with nobody handling it (reported by worker hosts, which see the platform's event). */
+  unhandledRejection?(reason: unknown): void;
   /** The terminal shows "^C" for Ctrl-C unless the program draws its own (the Node REPL). */
   readonly ownsTty?: boolean;
 }
@@ -463,6 +465,19 @@ export class Kernel {
         if (!handled && main && (this.opts.spec.pid ?? 1) !== 1) main.ctx.exit(signalExitCode(sig), 'signal', sig);
       });
     });
+  }
+
+  /** The platform reports an unhandled promise rejection (only workers can: one process per global scope). */
+  unhandledRejection(reason: unknown): void {
+    if (this.exitEvent) return;
+    const top = this.stack[this.stack.length - 1];
+    if (top?.program?.unhandledRejection) {
+      try {
+        top.program.unhandledRejection(reason);
+      } catch (e) {
+        if (!(e instanceof ProcessExit)) this.crash(e);
+      }
+    }
   }
 
   /** Ends the process from outside (host decisions: OOM, CPU limit). */

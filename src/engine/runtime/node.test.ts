@@ -102,6 +102,13 @@ describe('node programs', () => {
     expect(c.exit?.code).toBe(0);
   });
 
+  it('shows errors with the program\'s own frames only', async () => {
+    const fs = imageFs('node', { '/app/e.js': "function f() {\n  return new Error('bad');\n}\nconsole.error(f());\n" });
+    const c = spawnCollect({ argv: ['node', '/app/e.js'], env: env(), fs });
+    await c.proc.advanceTo(T0);
+    expect(c.stderr()).toBe('Error: bad\n    at f (/app/e.js:2:10)\n    at Object.<anonymous> (/app/e.js:4:15)\n');
+  });
+
   it('hides host globals (network, worker messaging) from user code', async () => {
     const c = spawnCollect({ argv: ['node', '-e', 'console.log(typeof fetch, typeof postMessage, typeof self, typeof globalThis.JSON, typeof global.setTimeout, typeof crypto)'], env: env(), fs: imageFs('node') });
     await c.proc.advanceTo(T0);

@@ -7,10 +7,17 @@ import { resolveExecutable } from './executables';
 import { MemoryFs } from './memory-fs';
 import type { HostMessage, WorkerMessage } from './protocol';
 
-export function createWorkerCore(post: (m: WorkerMessage) => void): (m: HostMessage) => void {
+export interface WorkerCore {
+  (m: HostMessage): void;
+  /** Feed the platform's unhandled-rejection events here (Node: process 'unhandledRejection'; browsers:
+   * 'unhandledrejection' with preventDefault()). */
+  unhandledRejection(reason: unknown): void;
+}
+
+export function createWorkerCore(post: (m: WorkerMessage) => void): WorkerCore {
   let proc: KernelProcess | null = null;
   const fail = (message: string) => post({ t: 'fatal', message });
-  return (m) => {
+  const core = ((m: HostMessage) => {
     try {
       if (m.t === 'spawn') {
         const fs = MemoryFs.from(m.files);
@@ -51,5 +58,7 @@ export function createWorkerCore(post: (m: WorkerMessage) => void): (m: HostMess
     } catch (e) {
       fail(e instanceof Error ? e.message : String(e));
     }
-  };
+  }) as WorkerCore;
+  core.unhandledRejection = (reason) => proc?.kernel.unhandledRejection(reason);
+  return core;
 }

@@ -41,6 +41,20 @@ describe('Node worker host', () => {
     expect(exit).toMatchObject({ code: 137, reason: 'oom' });
   }, 30000);
 
+  it('crashes Node 20 on an unhandled rejection, warns on Node 10', async () => {
+    const code = "Promise.reject(new Error('nope')); setTimeout(() => console.log('still here'), 10)";
+    const modern = spawnCollect({ argv: ['node', '-e', code], env: { ...env, NODE_VERSION: '20.11.1' }, fs: imageFs('node') }, host);
+    const legacy = spawnCollect({ argv: ['node', '-e', code], env, fs: imageFs('node') }, host);
+    live.push(modern, legacy);
+    await modern.proc.advanceTo(T0 + 100);
+    await legacy.proc.advanceTo(T0 + 100);
+    expect(modern.stderr()).toMatch(/^\[eval\]:1\n.*\n\s*\^\n\nError: nope\n/);
+    expect(modern.exit?.code).toBe(1);
+    expect(legacy.stderr()).toMatch(/^\(node:1\) UnhandledPromiseRejectionWarning: Error: nope\n {4}at \[eval\]:1:16\n\(node:1\) /);
+    expect(legacy.stderr()).toContain('(rejection id: 1)');
+    expect(legacy.stdout()).toBe('still here\n');
+  }, 30000);
+
   it('sends writes back to the container filesystem and serves HTTP', async () => {
     const fs = imageFs('node');
     const c = spawnCollect(

@@ -14,7 +14,6 @@ const ENTRY = new URL('./worker-entry.mjs', import.meta.url);
 
 export class NodeWorkerHost implements SandboxHost {
   readonly kind = 'node-worker' as const;
-  private nextPid = 1;
 
   spawn(spec: ProcessSpec): Result<SandboxProcess, SpawnError> {
     const r = resolveExecutable(spec.fs, spec.argv, spec.env, spec.cwd);
@@ -25,7 +24,7 @@ export class NodeWorkerHost implements SandboxHost {
       stdout: false,
       stderr: false,
     });
-    const pid = spec.pid ?? this.nextPid++;
+    const pid = spec.pid ?? 1;
     let proc: WorkerProcess | null = null;
     let exiting = false;
     const adapter = {

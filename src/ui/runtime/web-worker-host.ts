@@ -13,13 +13,12 @@ import { WorkerProcess } from '../../engine/runtime/worker-host';
 
 export class WebWorkerHost implements SandboxHost {
   readonly kind = 'web-worker' as const;
-  private nextPid = 1;
 
   spawn(spec: ProcessSpec): Result<SandboxProcess, SpawnError> {
     const r = resolveExecutable(spec.fs, spec.argv, spec.env, spec.cwd);
     if (!r.ok) return err(r.error);
     const worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: `layerlab-${spec.hostname}` });
-    const pid = spec.pid ?? this.nextPid++;
+    const pid = spec.pid ?? 1;
     let terminated = false;
     const proc = new WorkerProcess(
       pid,

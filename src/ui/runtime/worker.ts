@@ -4,5 +4,10 @@ import { createWorkerCore } from '../../engine/runtime/worker-core';
 import type { HostMessage } from '../../engine/runtime/protocol';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
-const handle = createWorkerCore((m) => scope.postMessage(m));
-scope.onmessage = (ev: MessageEvent<HostMessage>) => handle(ev.data);
+const core = createWorkerCore((m) => scope.postMessage(m));
+// One process per worker, so the worker's unhandled rejections are that process's.
+scope.addEventListener('unhandledrejection', (ev: PromiseRejectionEvent) => {
+  ev.preventDefault();
+  core.unhandledRejection(ev.reason);
+});
+scope.onmessage = (ev: MessageEvent<HostMessage>) => core(ev.data);

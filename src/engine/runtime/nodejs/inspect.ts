@@ -9,6 +9,8 @@ export interface InspectOptions {
   breakLength?: number;
   /** ANSI colours as Node uses them on a terminal (the REPL): numbers yellow, strings green, undefined grey... */
   colors?: boolean;
+  /** How an error's stack is shown (the node runtime drops the sandbox's own frames). */
+  stackOf?: (e: Error) => string;
 }
 
 const STYLES: Record<string, [number, number]> = {
@@ -83,6 +85,7 @@ interface Ctx {
   breakLength: number;
   circular: Map<object, number>;
   stylize: (text: string, style: string) => string;
+  stackOf?: (e: Error) => string;
 }
 
 export function inspect(value: unknown, opts: InspectOptions = {}): string {
@@ -92,6 +95,7 @@ export function inspect(value: unknown, opts: InspectOptions = {}): string {
     legacy: !!opts.legacy,
     breakLength: opts.breakLength ?? (opts.legacy ? 60 : 80),
     circular: new Map(),
+    stackOf: opts.stackOf,
     stylize: opts.colors
       ? (text, style) => {
           const c = STYLES[style];
@@ -160,7 +164,7 @@ function formatValue(ctx: Ctx, v: unknown, level: number, indent: number): strin
   if (v instanceof RegExp) return ctx.stylize(String(v), 'regexp');
   if (v instanceof Error) {
     const keys = ownKeys().filter((k) => k !== 'stack' && k !== 'message');
-    const text = errorText(v);
+    const text = ctx.stackOf ? ctx.stackOf(v) : errorText(v);
     if (keys.length === 0) return ctx.legacy ? text : text;
     if (ctx.legacy) {
       ctx.seen.push(o);

@@ -13,6 +13,7 @@ export interface NodeFlavour {
 export function withStack<E extends Error>(e: E, frames: string[]): E {
   const head = `${e.name}: ${e.message}`;
   Object.defineProperty(e, 'stack', { value: [head, ...frames.map((f) => `    at ${f}`)].join('\n'), writable: true, configurable: true });
+  Object.defineProperty(e, '__nodeStack', { value: true, enumerable: false, configurable: true });
   return e;
 }
 

@@ -89,7 +89,7 @@ export class NodeProgram implements Program {
   private loadingMain = false;
   private userGlobal: any;
   private exiting = false;
-  private inspectOpts: { legacy: boolean };
+  private inspectOpts: { legacy: boolean; stackOf: (e: Error) => string };
   private startTime: number;
   /** Per module: how many characters of wrapper precede the user's code on line 1. */
   private col1Offset = new Map<string, number>();
@@ -100,7 +100,7 @@ export class NodeProgram implements Program {
     this.startTime = ctx.now();
     this.Date = createVirtualDate(() => ctx.now());
     this.Math = createMath(() => ctx.random());
-    this.inspectOpts = { legacy: this.fl.legacy };
+    this.inspectOpts = { legacy: this.fl.legacy, stackOf: (e) => this.cleanStack(e) };
     this.process = this.makeProcess();
     this.console = this.makeConsole();
     this.userGlobal = this.makeGlobal();
@@ -278,6 +278,37 @@ export class NodeProgram implements Program {
     this.ctx.exit(this.fl.legacy ? 1 : 1);
   }
 
+  private rejectionId = 0;
+
+  /** Node 15+ crashes on an unhandled rejection; older versions print warnings and go on. */
+  unhandledRejection(reason: unknown): void {
+    if (this.mode === 'repl' && this.repl) return this.repl.uncaught(reason);
+    if (this.process.listenerCount('unhandledRejection') > 0) {
+      this.process.emit('unhandledRejection', reason, Promise.resolve());
+      return;
+    }
+    const pid = this.process.pid;
+    if (this.fl.major < 15) {
+      const id = ++this.rejectionId;
+      const shown = reason instanceof Error ? this.cleanStack(reason) : inspect(reason, this.inspectOpts);
+      let text = `(node:${pid}) UnhandledPromiseRejectionWarning: ${shown}\n(node:${pid}) UnhandledPromiseRejectionWarning: Unhandled promise rejection. This error originated either by throwing inside of an async function without a catch block, or by rejecting a promise which was not handled with .catch(). (rejection id: ${id})\n`;
+      if (id === 1) text += `(node:${pid}) [DEP0018] DeprecationWarning: Unhandled promise rejections are deprecated. In the future, promise rejections that are not handled will terminate the Node.js process with a non-zero exit code.\n`;
+      this.ctx.write('stderr', text);
+      return;
+    }
+    if (reason instanceof Error) {
+      this.printUncaught(reason);
+    } else {
+      const trailer = this.fl.major >= 18 ? `\nNode.js ${this.fl.version}\n` : '';
+      this.ctx.write(
+        'stderr',
+        `node:internal/process/promises:289\n            triggerUncaughtException(err, true /* fromPromise */);\n            ^\n\n[UnhandledPromiseRejection: This error originated either by throwing inside of an async function without a catch block, or by rejecting a promise which was not handled with .catch(). The promise rejected with the reason "${inspect(reason, this.inspectOpts)}".] {\n  code: 'ERR_UNHANDLED_REJECTION'\n}\n${trailer}`,
+      );
+    }
+    this.exiting = true;
+    this.ctx.exit(1);
+  }
+
   // ---- errors ----------------------------------------------------------------------------------------------
 
   private userFrames(stack: string): { frames: string[]; loc: { file: string; shown: string; line: number; col: number } | null } {
@@ -301,6 +332,16 @@ export class NodeProgram implements Program {
       if (!loc) loc = { file, shown, line, col };
     }
     return { frames, loc };
+  }
+
+  /** An error's stack as the program should see it: its own frames, never the sandbox's. */
+  cleanStack(e: Error): string {
+    const stack = typeof e.stack === 'string' && e.stack ? e.stack : `${e.name}: ${e.message}`;
+    if ((e as any).__nodeStack) return stack;
+    const i = stack.search(/\n\s+at /);
+    const head = i >= 0 ? stack.slice(0, i) : stack;
+    const { frames } = this.userFrames(stack);
+    return head + frames.map((f) => `\n    at ${f}`).join('');
   }
 
   private sourceLine(file: string, line: number): string | null {
@@ -373,7 +414,8 @@ export class NodeProgram implements Program {
           ? ['Module._compile (internal/modules/cjs/loader.js:778:30)', 'Object.Module._extensions..js (internal/modules/cjs/loader.js:789:10)', 'Module.load (internal/modules/cjs/loader.js:653:32)', 'tryModuleLoad (internal/modules/cjs/loader.js:593:12)', 'Function.Module._load (internal/modules/cjs/loader.js:585:3)', 'Function.Module.runMain (internal/modules/cjs/loader.js:831:12)', 'startup (internal/bootstrap/node.js:283:19)', 'bootstrapNodeJSCore (internal/bootstrap/node.js:622:3)']
           : ['Module._compile (node:internal/modules/cjs/loader:1358:14)', 'Module._extensions..js (node:internal/modules/cjs/loader:1416:10)', 'Module.load (node:internal/modules/cjs/loader:1208:32)', 'Module._load (node:internal/modules/cjs/loader:1024:12)', 'Function.executeUserEntryPoint [as runMain] (node:internal/modules/run_main:174:12)', 'node:internal/main/run_main_module:28:49']
         : [];
-      const ownFrames = frames.length ? frames : stack.split('\n').filter((l) => /^\s+at /.test(l) && !/\((?:file|https?):\/\//.test(l) && !/\/(src|node_modules)\//.test(l)).map((l) => l.replace(/^\s+at /, ''));
+      // Frames of errors the runtime built in Node's shape are kept; otherwise only the program's own frames.
+      const ownFrames = frames.length || !(e as any).__nodeStack ? frames : stack.split('\n').filter((l) => /^\s+at /.test(l)).map((l) => l.replace(/^\s+at /, ''));
       out += head + [...ownFrames, ...internal].map((f) => `\n    at ${f}`).join('');
       if (!fl.legacy) {
         const extra = this.extraProps(e);
