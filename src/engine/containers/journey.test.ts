@@ -232,6 +232,8 @@ describe('The chapter-3 lab: a container becomes an image', () => {
     expect(commit.out).toMatch(/^sha256:[0-9a-f]{64}\n$/);
     const r = await run(['container', 'run', 'ch03-lab-soln', 'cat', 'ch03.txt']);
     expect(r.out).toBe('Lab solution, by: Elton\n');
+    const history = (await run(['image', 'history', '--format', '{{.CreatedBy}}', 'ch03-lab-soln'])).out.split('\n');
+    expect(history[0]).toBe('/bin/sh');
   });
 
   it('applies commit -c changes and -m messages to the new image', async () => {

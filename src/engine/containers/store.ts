@@ -817,7 +817,8 @@ export class ContainerStore {
       config: cfg,
       comment: o.message,
       author: o.author,
-      createdBy: [c.path, ...c.args].join(' '),
+      // moby NewChildImage: created_by is the container's Cmd joined by spaces.
+      createdBy: (c.config.Cmd ?? []).join(' '),
       ref: o.repo,
     });
     return r;
