@@ -230,8 +230,9 @@ export class BuildRun {
       this.emit({ type: 'build-finished', imageId, tags: this.normalizedTags().map((t) => familiarOf(t)), durationMs: this.vt, time: this.now() });
       this.printSuccess(imageId);
       return { exitCode: 0, imageId, record };
-    } catch (e) {
-      if (!(e instanceof BuildAbort)) throw e;
+    } catch (caught) {
+      // The engine never crashes on user input: anything unexpected becomes a failed build.
+      const e = caught instanceof BuildAbort ? caught : new BuildAbort({ message: `internal error: ${(caught as Error)?.message ?? String(caught)}`, solve: true }, `internal error: ${(caught as Error)?.message ?? String(caught)}`);
       record.error = e.failure.message;
       record.durationMs = this.vt;
       for (const s of this.stepInfos.slice(this.recordSteps.length)) {
@@ -250,8 +251,7 @@ export class BuildRun {
       this.execute();
       return { builder: this.builder, steps: this.predicted };
     } catch (e) {
-      if (!(e instanceof BuildAbort)) throw e;
-      return { builder: this.builder, steps: this.predicted, error: e.failure.message };
+      return { builder: this.builder, steps: this.predicted, error: e instanceof BuildAbort ? e.failure.message : `internal error: ${(e as Error)?.message ?? String(e)}` };
     }
   }
 

@@ -423,7 +423,16 @@ export class Shell {
     }
     this.spend(3);
     const prog = PROGRAMS[basename(name)] ?? PROGRAMS[basename(st.path)] ?? scriptProgram(st.path);
-    return prog({ sh: this, argv, stdin: io.stdin, out: io.out, err: io.err, spend: (ms) => this.spend(ms) });
+    try {
+      return prog({ sh: this, argv, stdin: io.stdin, out: io.out, err: io.err, spend: (ms) => this.spend(ms) });
+    } catch (e) {
+      // A filesystem error a simulated program did not handle is reported the way coreutils would.
+      if (e instanceof FsError) {
+        io.err(`${basename(name)}: ${e.path}: ${e.text}\n`);
+        return 1;
+      }
+      throw e;
+    }
   }
 
   // ---------- expansion ----------
