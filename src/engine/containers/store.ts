@@ -670,9 +670,10 @@ export class ContainerStore {
     if (!f.ok) return f;
     const c = f.value;
     await this.settle(c);
-    if (this.isRunning(c)) {
+    if (this.isRunning(c) || c.state.Status === 'restarting') {
       if (!force) {
-        return err(engineError('containers.running', `cannot remove container "/${c.name}": container is running: stop the container before removing or force remove`));
+        const state = c.state.Status === 'paused' ? 'paused and must be unpaused first' : `${c.state.Status}: stop the container before removing or force remove`;
+        return err(engineError('containers.running', `cannot remove container "/${c.name}": container is ${state}`));
       }
       const l = this.live.get(c.id);
       if (l) {
