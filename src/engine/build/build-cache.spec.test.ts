@@ -249,3 +249,17 @@ describe('BuildKit step names', () => {
     expect(tagged.err).toMatch(/#\d+ \[1\/2\] FROM docker\.io\/library\/alpine:3\.20@sha256:[0-9a-f]{64}\n/);
   });
 });
+
+describe('Image IDs and times (BuildKit)', () => {
+  it('a LABEL-only change gives a new ID but keeps CREATED at the newest layer', async () => {
+    const df = (v: string) => `FROM alpine\nRUN echo hi > /hi\nLABEL version=${v}\n`;
+    const t = testEngine({ Dockerfile: df('1') });
+    const a = await t.build();
+    t.env.clock.advance(3_600_000);
+    t.setFiles({ Dockerfile: df('2') });
+    const b = await t.build();
+    expect(b.imageId).not.toBe(a.imageId);
+    expect(b.record.steps.find((s) => s.instruction === 'RUN')!.outcome).toBe('cached');
+    expect(t.engine.images.get(b.imageId!)!.config.created).toBe(t.engine.images.get(a.imageId!)!.config.created);
+  });
+});
