@@ -42,6 +42,14 @@ describe('container shell', () => {
     expect(c.exit).toMatchObject({ code: 2 });
   });
 
+  it('prints the environment in busybox ash order', async () => {
+    const c = spawnCollect({ argv: ['/bin/sh'], env: { PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin', HOSTNAME: 'f1e2d3c4b5a6', TERM: 'xterm', HOME: '/root' }, interactive: true, fs: imageFs('busybox') });
+    c.proc.write('env\n');
+    c.proc.closeStdin();
+    await c.proc.advanceTo(T0);
+    expect(c.stdout()).toBe('HOSTNAME=f1e2d3c4b5a6\nSHLVL=1\nHOME=/root\nTERM=xterm\nPATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin\nPWD=/\n');
+  });
+
   it('exits 0 at once without stdin (docker run alpine)', async () => {
     const c = spawnCollect({ argv: ['/bin/sh'], env, fs: imageFs('busybox') });
     await c.proc.advanceTo(T0);

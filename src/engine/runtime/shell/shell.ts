@@ -47,9 +47,11 @@ export class ShellProgram implements Program {
       this.vars.set(k, v);
       this.exported.add(k);
     }
-    if (!this.vars.has('PWD') || this.vars.get('PWD') !== this.cwd) {
-      this.vars.set('PWD', this.cwd);
-    }
+    // Like ash/bash: SHLVL goes up by one and PWD is exported.
+    this.vars.set('SHLVL', String((parseInt(ctx.env.SHLVL ?? '0', 10) || 0) + 1));
+    this.vars.set('PWD', this.cwd);
+    this.exported.add('SHLVL');
+    this.exported.add('PWD');
   }
 
   get ownsTty(): boolean {
@@ -497,12 +499,25 @@ export class ShellProgram implements Program {
   // ---- simple commands ---------------------------------------------------------------------------------------
 
   private exportedEnv(extra: Record<string, string> = {}): Record<string, string> {
+    const order = [...this.vars.keys()];
+    const keys = [...new Set([...[...this.exported].filter((k) => this.vars.has(k)), ...Object.keys(extra)])];
+    if (!this.isBash()) {
+      // busybox ash builds a child's environment by walking its variable hash table (39 buckets, newest first in
+      // a bucket): that is why `env` in alpine prints HOSTNAME, SHLVL, HOME, TERM, PATH, PWD in that order.
+      const bucket = (n: string) => {
+        let h = n.charCodeAt(0) << 4;
+        for (let i = 0; i < n.length; i++) h += n.charCodeAt(i);
+        return h % 39;
+      };
+      const idx = (k: string) => (order.includes(k) ? order.indexOf(k) : order.length + Object.keys(extra).indexOf(k));
+      keys.sort((a, b) => bucket(a) - bucket(b) || idx(b) - idx(a));
+    }
     const env: Record<string, string> = {};
-    for (const k of this.exported) {
-      const v = k === 'PWD' ? this.cwd : this.vars.get(k);
+    for (const k of keys) {
+      const v = k in extra ? extra[k] : k === 'PWD' ? this.cwd : this.vars.get(k);
       if (v !== undefined) env[k] = v;
     }
-    return { ...env, ...extra };
+    return env;
   }
 
   private appletEnv(env: Record<string, string>): AppletEnv {
