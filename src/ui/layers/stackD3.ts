@@ -172,6 +172,7 @@ export function renderStack(svgEl: SVGSVGElement, items: StackItem[], h: StackHa
   // drag to move an instruction: drop it onto another band
   const dragBehaviour = drag<SVGGElement, StackItem>()
     .filter((e: MouseEvent) => !e.button)
+    .subject((e) => ({ x: e.x, y: e.y }))
     .on('drag', function (e, d) {
       // raise only once it really moves: re-inserting the node on mousedown would cancel the click
       if (!this.classList.contains('dragging')) select(this).raise().classed('dragging', true);
