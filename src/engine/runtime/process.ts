@@ -151,6 +151,8 @@ export interface ProcessSpec {
   startTime: number;
   /** Seed for the program's Math.random (default derived from hostname). */
   seed?: number;
+  /** The container's IPv4 address on its network (ifconfig, os.networkInterfaces); default 172.17.0.2. */
+  ipAddress?: string;
   /** pid the process sees for itself (1 for a container's main process; exec'd processes get higher ones). */
   pid?: number;
   limits?: ProcessLimits;

@@ -50,6 +50,13 @@ describe('container shell', () => {
     expect(c.stdout()).toBe('HOSTNAME=f1e2d3c4b5a6\nSHLVL=1\nHOME=/root\nTERM=xterm\nPATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin\nPWD=/\n');
   });
 
+  it('runs the chapter 2 hello script (hostname, uname, ifconfig | grep)', async () => {
+    const script = 'echo Hello from Chapter 2!\necho My name is:\necho $(hostname)\necho $(uname -s -r -m)\necho My address is:\necho $(ifconfig eth0 | grep inet)\n';
+    const c = spawnCollect({ argv: ['sh', '/cmd.sh'], env, ipAddress: '172.17.0.5', fs: imageFs('busybox', { '/cmd.sh': script }) });
+    await c.proc.advanceTo(T0);
+    expect(c.stdout()).toBe('Hello from Chapter 2!\nMy name is:\nf1e2d3c4b5a6\nLinux 6.10.14-linuxkit x86_64\nMy address is:\ninet addr:172.17.0.5 Bcast:172.17.255.255 Mask:255.255.0.0\n');
+  });
+
   it('exits 0 at once without stdin (docker run alpine)', async () => {
     const c = spawnCollect({ argv: ['/bin/sh'], env, fs: imageFs('busybox') });
     await c.proc.advanceTo(T0);

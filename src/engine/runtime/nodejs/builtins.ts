@@ -6,6 +6,7 @@ import type { NodeFlavour } from './node-errors';
 import type { ProgramContext } from '../kernel';
 
 export function createOsModule(ctx: ProgramContext, uptime: () => number): any {
+  const ip = ctx.spec.ipAddress ?? '172.17.0.2';
   return {
     EOL: '\n',
     hostname: () => ctx.spec.hostname,
@@ -25,7 +26,7 @@ export function createOsModule(ctx: ProgramContext, uptime: () => number): any {
     cpus: () => [0, 1].map(() => ({ model: 'Virtual CPU', speed: 2400, times: { user: 0, nice: 0, sys: 0, idle: 0, irq: 0 } })),
     networkInterfaces: () => ({
       lo: [{ address: '127.0.0.1', netmask: '255.0.0.0', family: 'IPv4', mac: '00:00:00:00:00:00', internal: true, cidr: '127.0.0.1/8' }],
-      eth0: [{ address: '172.17.0.2', netmask: '255.255.0.0', family: 'IPv4', mac: '02:42:ac:11:00:02', internal: false, cidr: '172.17.0.2/16' }],
+      eth0: [{ address: ip, netmask: '255.255.0.0', family: 'IPv4', mac: ['02', '42', ...ip.split('.').map((n) => Number(n).toString(16).padStart(2, '0'))].join(':'), internal: false, cidr: `${ip}/16` }],
     }),
     userInfo: () => ({ uid: 0, gid: 0, username: 'root', homedir: '/root', shell: '/bin/sh' }),
     constants: { signals: { SIGINT: 2, SIGTERM: 15, SIGKILL: 9 } },

@@ -2,5 +2,5 @@
 export const APPLETS: ReadonlySet<string> = new Set([
   'cat', 'cp', 'date', 'echo', 'env', 'false', 'grep', 'head', 'hostname', 'id', 'ls', 'mkdir', 'mv', 'printenv',
   'ps', 'pwd', 'rm', 'sleep', 'tail', 'touch', 'true', 'uname', 'wc', 'whoami', 'which', 'printf', 'basename',
-  'dirname', 'test', 'chmod', 'clear', 'seq',
+  'dirname', 'test', 'chmod', 'clear', 'seq', 'ifconfig',
 ]);

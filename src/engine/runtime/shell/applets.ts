@@ -20,6 +20,8 @@ export interface AppletEnv {
   /** Exported variables (what `env` prints), in order. */
   env: Record<string, string>;
   hostname: string;
+  /** The container's IPv4 address. */
+  ip: string;
   user: string;
   now(): number;
   sleep(ms: number): Promise<boolean>;
@@ -606,7 +608,44 @@ const seq: Applet = (argv, io) => {
   return 0;
 };
 
+function macFor(ip: string): string {
+  return ['02', '42', ...ip.split('.').map((n) => Number(n).toString(16).toUpperCase().padStart(2, '0'))].join(':');
+}
+
+const ifconfig: Applet = (argv, io, e) => {
+  const which = argv[1];
+  const eth0 = [
+    `eth0      Link encap:Ethernet  HWaddr ${macFor(e.ip)}  `,
+    `          inet addr:${e.ip}  Bcast:${e.ip.split('.').slice(0, 2).join('.')}.255.255  Mask:255.255.0.0`,
+    '          UP BROADCAST RUNNING MULTICAST  MTU:1500  Metric:1',
+    '          RX packets:8 errors:0 dropped:0 overruns:0 frame:0',
+    '          TX packets:0 errors:0 dropped:0 overruns:0 carrier:0',
+    '          collisions:0 txqueuelen:0 ',
+    '          RX bytes:736 (736.0 B)  TX bytes:0 (0.0 B)',
+    '',
+  ];
+  const lo = [
+    'lo        Link encap:Local Loopback  ',
+    '          inet addr:127.0.0.1  Mask:255.0.0.0',
+    '          UP LOOPBACK RUNNING  MTU:65536  Metric:1',
+    '          RX packets:0 errors:0 dropped:0 overruns:0 frame:0',
+    '          TX packets:0 errors:0 dropped:0 overruns:0 carrier:0',
+    '          collisions:0 txqueuelen:1000 ',
+    '          RX bytes:0 (0.0 B)  TX bytes:0 (0.0 B)',
+    '',
+  ];
+  if (which === undefined || which === '-a') io.out([...eth0, ...lo].join('\n') + '\n');
+  else if (which === 'eth0') io.out(eth0.join('\n') + '\n');
+  else if (which === 'lo') io.out(lo.join('\n') + '\n');
+  else {
+    io.err(`ifconfig: ${which}: error fetching interface information: Device not found\n`);
+    return 1;
+  }
+  return 0;
+};
+
 export const APPLET_IMPLS: Record<string, Applet> = {
+  ifconfig,
   ls,
   cat,
   echo,
@@ -636,8 +675,8 @@ export const APPLET_IMPLS: Record<string, Applet> = {
     io.out(e.cwd + '\n');
     return 0;
   },
-  hostname: (_a, io, e) => {
-    io.out(e.hostname + '\n');
+  hostname: (a, io, e) => {
+    io.out((a[1] === '-i' ? e.ip : e.hostname) + '\n');
     return 0;
   },
   whoami: (_a, io, e) => {

@@ -526,6 +526,7 @@ export class ShellProgram implements Program {
       cwd: this.cwd,
       env,
       hostname: this.ctx.spec.hostname,
+      ip: this.ctx.spec.ipAddress ?? '172.17.0.2',
       user: this.user(),
       now: () => this.ctx.now(),
       sleep: (ms) =>
@@ -906,6 +907,7 @@ export class AppletProgram implements Program {
       cwd: this.ctx.cwd,
       env: this.ctx.env,
       hostname: this.ctx.spec.hostname,
+      ip: this.ctx.spec.ipAddress ?? '172.17.0.2',
       user: u === '0' || u === '' ? 'root' : u,
       now: () => this.ctx.now(),
       sleep: (ms) => new Promise<boolean>((resolve) => this.ctx.setTimer(ms, () => resolve(true))),
