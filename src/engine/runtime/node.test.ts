@@ -204,6 +204,36 @@ describe('express web app', () => {
     expect(c.exit).toBeNull();
   });
 
+  it('runs the common middleware packages and explains placeholder packages', async () => {
+    const server = [
+      "require('dotenv').config();",
+      "const express = require('express');",
+      "const app = express();",
+      "app.use(require('cors')());",
+      "app.use(require('body-parser').json());",
+      "app.use(require('morgan')('tiny'));",
+      "const _ = require('lodash');",
+      "app.post('/echo', (req, res) => res.json({ got: req.body, greeting: process.env.GREETING }));",
+      "app.get('/lodash', (req, res) => res.send(_.chunk([1, 2], 1)));",
+      "app.listen(3000);",
+    ].join('\n');
+    const fs = imageFs('node', {
+      '/app/server.js': server,
+      '/app/.env': 'GREETING="hi there"\n',
+      ...Object.fromEntries(['express', 'cors', 'body-parser', 'morgan', 'dotenv', 'lodash'].map((n) => [`/app/node_modules/${n}/package.json`, `{"name":"${n}"}`])),
+      '/app/node_modules/lodash/index.js': '\u0001\u0002binary\u0000',
+    });
+    const c = spawnCollect({ argv: ['node', 'server.js'], cwd: '/app', env: env(), fs });
+    await c.proc.advanceTo(T0);
+    const r = await c.proc.httpRequest(3000, { method: 'POST', path: '/echo', headers: { 'Content-Type': 'application/json' }, body: '{"a":1}' });
+    expect(JSON.parse(r.body)).toEqual({ got: { a: 1 }, greeting: 'hi there' });
+    expect(r.headers['access-control-allow-origin']).toBe('*');
+    expect(c.stdout()).toMatch(/^POST \/echo 200 \d+ - 0\.000 ms\n$/);
+    const l = await c.proc.httpRequest(3000, { method: 'GET', path: '/lodash' });
+    expect(l.status).toBe(500);
+    expect(c.stderr()).toContain("Error: The package 'lodash' is installed, but Layerlab simulates npm packages and cannot run its code (chunk).");
+  });
+
   it('refuses connections on ports nothing listens on', async () => {
     const c = spawnCollect({ argv: ['node', '-e', 'setInterval(() => {}, 1000)'], env: env(), fs: imageFs('node') });
     await c.proc.advanceTo(T0);

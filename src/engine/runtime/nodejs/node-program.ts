@@ -55,7 +55,7 @@ const BUILTINS = new Set([
 ]);
 
 /** Packages that are implemented by the runtime when their folder exists in node_modules. */
-const SHIMMED_PACKAGES = new Set(['express']);
+const SHIMMED_PACKAGES = new Set(['express', 'body-parser', 'cors', 'dotenv', 'morgan']);
 
 /**
  * Globals user code sees through the module wrapper's parameters. Host globals that would leak the real world
@@ -69,6 +69,39 @@ const GLOBAL_NAMES = [
   'BroadcastChannel', 'MessageChannel', 'Request', 'Response', 'Headers',
 ];
 const WRAP_PARAMS = ['exports', 'require', 'module', '__filename', '__dirname', ...GLOBAL_NAMES];
+
+/** Real package sources are text; Layerlab's npm placeholders are not. */
+function looksLikeText(src: string): boolean {
+  const sample = src.slice(0, 2000);
+  return !/[\u0000-\u0008\u000e-\u001a\ufffd]/.test(sample);
+}
+
+/** A package whose code is not available (npm placeholders): requiring it works, using it explains. */
+function simulatedPackage(name: string): any {
+  const fail = (what: string) => {
+    const e: any = new Error(`The package '${name}' is installed, but Layerlab simulates npm packages and cannot run its code (${what}). Packages that run here: express, body-parser, cors, dotenv, morgan.`);
+    e.code = 'ERR_LAYERLAB_SIMULATED_PACKAGE';
+    return e;
+  };
+  const target = function () {
+    throw fail('called');
+  };
+  return new Proxy(target, {
+    get: (_t, prop) => {
+      if (prop === '__esModule' || prop === 'then' || typeof prop === 'symbol') return undefined;
+      if (prop === 'default') return simulatedPackage(name);
+      return () => {
+        throw fail(String(prop));
+      };
+    },
+    apply: () => {
+      throw fail('called');
+    },
+    construct: () => {
+      throw fail('new');
+    },
+  });
+}
 
 export class NodeProgram implements Program {
   readonly fl: NodeFlavour;
@@ -609,6 +642,13 @@ export class NodeProgram implements Program {
       module.loaded = true;
       return module.exports;
     }
+    if (r.path.includes('/node_modules/') && !looksLikeText(src)) {
+      // `npm install` in a Layerlab build writes placeholder package files: requiring works, using them says why not.
+      const pkg = /\/node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(r.path)![1];
+      module.exports = simulatedPackage(pkg);
+      module.loaded = true;
+      return module.exports;
+    }
     const fn = this.compile(src, r.path);
     const dir = r.path.slice(0, r.path.lastIndexOf('/')) || '/';
     try {
@@ -623,6 +663,64 @@ export class NodeProgram implements Program {
 
   private shim(name: string): any {
     if (name === 'express') return createExpressModule(this);
+    if (name === 'body-parser') {
+      const express = createExpressModule(this);
+      return { json: express.json, urlencoded: express.urlencoded, text: express.text };
+    }
+    if (name === 'cors') {
+      return () => (req: any, res: any, next: () => void) => {
+        res.setHeader('Access-Control-Allow-Origin', '*');
+        if (req.method === 'OPTIONS') {
+          res.statusCode = 204;
+          res.setHeader('Access-Control-Allow-Methods', 'GET,HEAD,PUT,PATCH,POST,DELETE');
+          res.setHeader('Content-Length', '0');
+          return res.end();
+        }
+        next();
+      };
+    }
+    if (name === 'dotenv') {
+      const config = (opts: { path?: string } = {}) => {
+        const path = resolvePath(this.cwd, opts.path ?? '.env');
+        const data = this.ctx.fs.readFile(path);
+        if (!data) {
+          const e: any = new Error(`ENOENT: no such file or directory, open '${path}'`);
+          e.code = 'ENOENT';
+          return { error: e };
+        }
+        const parsed: Record<string, string> = {};
+        for (const line of decodeText(data).split(/\r?\n/)) {
+          const m = /^\s*(?:export\s+)?([\w.-]+)\s*=\s*(.*?)\s*$/.exec(line);
+          if (!m || line.trim().startsWith('#')) continue;
+          let v = m[2];
+          if (/^(['"]).*\1$/.test(v)) v = v.slice(1, -1);
+          else v = v.replace(/\s+#.*$/, '');
+          parsed[m[1]] = v;
+          if (!(m[1] in this.process.env)) this.process.env[m[1]] = v;
+        }
+        return { parsed };
+      };
+      return { config, parse: (t: string) => Object.fromEntries(t.split(/\r?\n/).map((l) => /^\s*([\w.-]+)\s*=\s*(.*)$/.exec(l)).filter(Boolean).map((m) => [m![1], m![2]])) };
+    }
+    if (name === 'morgan') {
+      return (fmt: string = 'dev') => (req: any, res: any, next: () => void) => {
+        const start = this.ctx.now();
+        res.on('finish', () => {
+          const ms = (this.ctx.now() - start).toFixed(3);
+          const len = res.getHeader('content-length') ?? '-';
+          const url = req.originalUrl ?? req.url;
+          let line: string;
+          if (fmt === 'tiny') line = `${req.method} ${url} ${res.statusCode} ${len} - ${ms} ms`;
+          else if (fmt === 'combined' || fmt === 'common') {
+            const d = new this.Date();
+            const stamp = d.toUTCString().replace(/^\w+, (\d+) (\w+) (\d+) ([\d:]+) GMT$/, '$1/$2/$3:$4 +0000');
+            line = `::ffff:172.17.0.1 - - [${stamp}] "${req.method} ${url} HTTP/1.1" ${res.statusCode} ${len}${fmt === 'combined' ? ` "-" "${req.headers['user-agent'] ?? '-'}"` : ''}`;
+          } else line = `${req.method} ${url} ${res.statusCode} ${ms} ms - ${len}`;
+          this.ctx.write('stdout', line + '\n');
+        });
+        next();
+      };
+    }
     return {};
   }
 
