@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import { openFresh } from './helpers';
+import { openFresh, terminalText } from './helpers';
 
 for (const theme of ['light', 'dark'] as const) {
   test(`axe finds no serious or critical violations (${theme} theme)`, async ({ page }) => {
@@ -14,6 +14,19 @@ for (const theme of ['light', 'dark'] as const) {
   });
 }
 
+test('axe after a build, in Korean and presenter mode', async ({ page }) => {
+  await openFresh(page);
+  await page.getByTestId('build-button').click();
+  await expect(page.getByTestId('build-button')).toBeEnabled({ timeout: 60_000 });
+  await page.getByLabel('Language').selectOption('ko');
+  await page.getByLabel('발표 모드').check();
+  await page.waitForTimeout(2500);
+  const results = await new AxeBuilder({ page }).analyze();
+  const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  const report = bad.map((v) => `${v.id} (${v.impact}): ${v.help}\n  ${v.nodes.slice(0, 4).map((n) => n.target.join(' ')).join('\n  ')}`).join('\n');
+  expect(bad.map((v) => v.id), report).toEqual([]);
+});
+
 test('the main controls are reachable and usable from the keyboard', async ({ page }) => {
   await openFresh(page);
   // Tab from the top reaches the Build button, and Ctrl+Enter builds from anywhere
@@ -22,4 +35,16 @@ test('the main controls are reachable and usable from the keyboard', async ({ pa
     if (await page.getByTestId('build-button').evaluate((el) => el === document.activeElement)) break;
   }
   await expect(page.getByTestId('build-button')).toBeFocused();
+
+  // Ctrl+Enter builds from the editor too
+  await page.locator('.monaco-host').click({ position: { x: 120, y: 12 } });
+  await page.keyboard.press('Control+Enter');
+  await expect(page.getByTestId('layer-stack')).toHaveAttribute('data-mode', 'build', { timeout: 30_000 });
+  await expect.poll(() => terminalText(page)).toContain('$ docker build -t web-ping .');
+
+  // layer bands are focusable; Enter on the base group expands it
+  const base = page.locator('[data-testid="layer"][data-kind="base-group"]');
+  await base.focus();
+  await page.keyboard.press('Enter');
+  await expect(base).toHaveAttribute('aria-expanded', 'true');
 });
