@@ -34,6 +34,12 @@ test('web-ping: first build builds every step, a rebuild is all cached, an app.j
   expect(st.every((s) => s.endsWith(':cached')), st.join(' ')).toBe(true);
   await expect(bands(page).filter({ hasText: 'CACHED' })).toHaveCount(6);
 
+  // what-if: --no-cache would rebuild every step; unticking it goes back to the cached result
+  await page.getByTestId('build-no-cache').check();
+  await expect(page.locator('[data-testid="layer"][data-line="8"]')).toHaveAttribute('data-status', 'will-rebuild');
+  await page.getByTestId('build-no-cache').uncheck();
+  await expect(page.locator('[data-testid="layer"][data-line="8"]')).toHaveAttribute('data-status', 'cached');
+
   // add a blank line to app.js: before building, the what-if view marks COPY (and what follows) for rebuild
   await openFile(page, 'app.js');
   await appendNewline(page);

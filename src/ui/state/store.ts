@@ -263,7 +263,11 @@ export const useApp = create<AppState>()((set, get) => {
     setSettings(patch) {
       set({ settings: { ...get().settings, ...patch } });
       scheduleSave();
-      if ('noCache' in patch || 'builder' in patch) void get().predict();
+      if ('noCache' in patch || 'builder' in patch) {
+        // build options change what the next build does: show the prediction again
+        set({ dirty: { ...get().dirty, [get().activeId]: true } });
+        void get().predict();
+      }
     },
 
     selectWorkspace(id) {
@@ -328,12 +332,12 @@ export const useApp = create<AppState>()((set, get) => {
     },
 
     setTarget(t) {
-      set({ target: t });
+      set({ target: t, dirty: { ...get().dirty, [get().activeId]: true } });
       void get().predict();
     },
 
     setBuildArgs(t) {
-      set({ buildArgs: t });
+      set({ buildArgs: t, dirty: { ...get().dirty, [get().activeId]: true } });
       void get().predict();
     },
 
