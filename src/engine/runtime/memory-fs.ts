@@ -23,6 +23,8 @@ export interface FsSnapshotEntry {
   mtimeMs?: number;
   data?: Uint8Array;
   target?: string;
+  /** Content left out of the snapshot (large binaries): the file reads as this many zero bytes. */
+  omittedSize?: number;
 }
 
 /** A change made to a MemoryFs, replayable on another ProcessFs with `applyFsChange`. */
@@ -96,7 +98,7 @@ export class MemoryFs implements ProcessFs {
     } else if (e.type === 'symlink') {
       dir.children!.set(name, { type: 'symlink', mode: e.mode, mtimeMs: e.mtimeMs ?? 0, target: e.target ?? '' });
     } else {
-      dir.children!.set(name, { type: 'file', mode: e.mode, mtimeMs: e.mtimeMs ?? 0, data: e.data ?? new Uint8Array() });
+      dir.children!.set(name, { type: 'file', mode: e.mode, mtimeMs: e.mtimeMs ?? 0, data: e.data ?? new Uint8Array(e.omittedSize ?? 0) });
     }
   }
 

@@ -31,13 +31,36 @@ export interface WatchdogTimers {
 
 export const DEFAULT_CPU_MS_PER_SLICE = 2000;
 
-/** A snapshot of every entry of a ProcessFs (what the worker's MemoryFs starts from). */
+/** Binary files bigger than this travel to the worker as their size only (they read as zeros there). */
+export const SNAPSHOT_BINARY_LIMIT = 16 * 1024;
+
+function isBinary(data: Uint8Array): boolean {
+  const n = Math.min(data.length, 1024);
+  for (let i = 0; i < n; i++) {
+    const b = data[i];
+    if (b < 9 || (b > 13 && b < 32 && b !== 27)) return true;
+  }
+  return false;
+}
+
+/**
+ * A snapshot of every entry of a ProcessFs (what the worker's MemoryFs starts from). Large binary files (image
+ * binaries, npm placeholders) are sent as their size only, so spawning stays cheap; programs in the sandbox never
+ * execute them (executables are identified by marker or name, see executables.ts).
+ */
 export function snapshotFs(fs: ProcessFs): FsSnapshotEntry[] {
   const out: FsSnapshotEntry[] = [];
   for (const { path, stat } of walk(fs, '/')) {
     if (path === '/') continue;
-    if (stat.type === 'file') out.push({ path, type: 'file', mode: stat.mode, mtimeMs: stat.mtimeMs, data: fs.readFile(path) ?? new Uint8Array() });
-    else if (stat.type === 'symlink') out.push({ path, type: 'symlink', mode: stat.mode, mtimeMs: stat.mtimeMs, target: fs.readlink?.(path) ?? '' });
+    if (stat.type === 'file') {
+      if (stat.size > SNAPSHOT_BINARY_LIMIT) {
+        const data = fs.readFile(path) ?? new Uint8Array();
+        if (isBinary(data)) out.push({ path, type: 'file', mode: stat.mode, mtimeMs: stat.mtimeMs, omittedSize: data.length });
+        else out.push({ path, type: 'file', mode: stat.mode, mtimeMs: stat.mtimeMs, data });
+        continue;
+      }
+      out.push({ path, type: 'file', mode: stat.mode, mtimeMs: stat.mtimeMs, data: fs.readFile(path) ?? new Uint8Array() });
+    } else if (stat.type === 'symlink') out.push({ path, type: 'symlink', mode: stat.mode, mtimeMs: stat.mtimeMs, target: fs.readlink?.(path) ?? '' });
     else out.push({ path, type: 'dir', mode: stat.mode, mtimeMs: stat.mtimeMs });
   }
   return out;
