@@ -34,10 +34,13 @@ test('a reload with a container running keeps the container', async ({ page }) =
   await openFresh(page);
   await typeCommand(page, 'docker pull diamol/ch03-web-ping');
   await typeCommand(page, 'docker run -d --name keep diamol/ch03-web-ping');
-  await page.waitForTimeout(800);
+  await page.waitForTimeout(2500); // well past the engine's save debounce
   await page.reload();
   await waitReady(page);
   await expect(page.getByTestId('damaged')).toHaveCount(0);
+  // The terminal greets first; typing before that can lose characters.
+  await expect.poll(() => page.evaluate(() => (window as any).__layerlabTerminalText())).toContain('$ ');
+  await page.waitForTimeout(300);
   const ps = await typeCommand(page, 'docker ps -a --format "{{.Names}} {{.Image}}"');
   expect(ps).toContain('keep diamol/ch03-web-ping');
   const logs = await typeCommand(page, 'docker logs keep');
