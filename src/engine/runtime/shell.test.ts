@@ -57,6 +57,13 @@ describe('container shell', () => {
     expect(c.stdout()).toBe('Hello from Chapter 2!\nMy name is:\nf1e2d3c4b5a6\nLinux 6.10.14-linuxkit x86_64\nMy address is:\ninet addr:172.17.0.5 Bcast:172.17.255.255 Mask:255.255.0.0\n');
   });
 
+  it('expands globs, and keeps unmatched or malformed patterns literal', async () => {
+    const fs = imageFs('busybox', { '/d/a.txt': '', '/d/b.txt': '', '/d/c.md': '' });
+    const c = spawnCollect({ argv: ['sh', '-c', 'echo *.txt; echo [ab].txt; echo *.none; echo [x'], cwd: '/d', env, fs });
+    await c.proc.advanceTo(T0);
+    expect(c.stdout()).toBe('a.txt b.txt\na.txt b.txt\n*.none\n[x\n');
+  });
+
   it('exits 0 at once without stdin (docker run alpine)', async () => {
     const c = spawnCollect({ argv: ['/bin/sh'], env, fs: imageFs('busybox') });
     await c.proc.advanceTo(T0);

@@ -10,6 +10,33 @@ import { APPLET_IMPLS, echo, type AppletEnv, type AppletIO } from './applets';
 import { APPLETS } from './applet-names';
 import { isIncomplete, parseShell, ShellSyntaxError, type AndOr, type Command, type List, type Pipeline, type Simple, type Word } from './parse';
 
+/** A glob pattern (`*`, `?`, `[abc]`, `[!a-z]`) as a RegExp; an unclosed `[` is literal. */
+export function globRegex(pattern: string): RegExp {
+  let src = '^';
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i];
+    if (c === '*') src += '.*';
+    else if (c === '?') src += '.';
+    else if (c === '[') {
+      const end = pattern.indexOf(']', i + 2);
+      if (end < 0) {
+        src += '\\[';
+        continue;
+      }
+      let body = pattern.slice(i + 1, end);
+      const negate = body.startsWith('!') || body.startsWith('^');
+      if (negate) body = body.slice(1);
+      src += `[${negate ? '^' : ''}${body.replace(/[\\\]^]/g, '\\$&')}]`;
+      i = end;
+    } else src += c.replace(/[.+^${}()|\\\]]/g, '\\$&');
+  }
+  try {
+    return new RegExp(src + '$');
+  } catch {
+    return /(?!)/;
+  }
+}
+
 class ExitShell {
   constructor(readonly code: number) {}
 }
@@ -86,7 +113,7 @@ export class ShellProgram implements Program {
         this.name = rest[0];
         this.positional = rest.slice(1);
       }
-      void this.runScript(command).then((code) => this.ctx.exit(code));
+      void this.runScript(command).then((code) => this.ctx.exit(code), (e) => this.internalError(e));
       return;
     }
     if (rest.length) {
@@ -98,12 +125,18 @@ export class ShellProgram implements Program {
         this.ctx.write('stderr', `${this.ctx.argv[0]}: can't open '${file}': No such file or directory\n`);
         return this.ctx.exit(2);
       }
-      void this.runScript(decodeText(data)).then((code) => this.ctx.exit(code));
+      void this.runScript(decodeText(data)).then((code) => this.ctx.exit(code), (e) => this.internalError(e));
       return;
     }
     this.readsCommands = true;
     this.interactive = forceInteractive || (this.ctx.spec.tty && this.ctx.spec.interactive);
     if (this.interactive) this.prompt();
+  }
+
+  /** A bug in the shell itself: say so and end, never leave the process hanging. */
+  private internalError(e: unknown): void {
+    this.ctx.write('stderr', `${this.ctx.argv[0]}: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
+    this.ctx.exit(2);
   }
 
   private prompt(cont = false): void {
@@ -168,7 +201,7 @@ export class ShellProgram implements Program {
       this.queue.push(this.pendingInput.slice(0, i));
       this.pendingInput = this.pendingInput.slice(i + 1);
     }
-    void this.pump();
+    this.pump().catch((e) => this.internalError(e));
   }
 
   inputEnd(): void {
@@ -184,7 +217,7 @@ export class ShellProgram implements Program {
       this.queue.push(this.pendingInput);
       this.pendingInput = '';
     }
-    void this.pump();
+    this.pump().catch((e) => this.internalError(e));
   }
 
   interrupt(): boolean {
@@ -478,7 +511,7 @@ export class ShellProgram implements Program {
     let results: string[] = [abs ? '/' : ''];
     for (const part of parts) {
       const next: string[] = [];
-      const re = /[*?[]/.test(part) ? new RegExp('^' + part.replace(/[.+^${}()|\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.') + '$') : null;
+      const re = /[*?[]/.test(part) ? globRegex(part) : null;
       for (const base of results) {
         const dir = resolvePath(this.cwd, base || '.');
         if (!re) {
