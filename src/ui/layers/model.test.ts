@@ -55,14 +55,18 @@ describe('Layer stack model', () => {
     expect(summarize(v)).toMatchObject({ built: 1, cached: 1, bytesRebuilt: 846, durationMs: 300 });
   });
 
-  it('marks the steps a prediction would rebuild and keeps the last build’s facts for the rest', () => {
+  it('marks the steps a prediction would rebuild and the rest cached', () => {
     const last = run([
       { type: 'build-started', builder: 'buildkit', steps, time: 0 },
       ...[2, 3, 4, 5].map((s) => ({ type: 'step-finished' as const, step: s, outcome: 'built' as const, durationMs: 10, time: 1 })),
     ]);
     const pred = steps.map((s) => ({ step: s, outcome: (s.index >= 4 ? 'built' : 'cached') as 'built' | 'cached' | 'metadata', reason: s.index === 4 ? { kind: 'files-changed' as const, files: ['app.js'] } : undefined }));
-    const bands = predictedBands(pred, last);
-    expect(bands.map((b) => `${b.line}:${b.status}`)).toEqual(['1:base', '3:built', '4:built', '5:will-rebuild', '6:will-rebuild']);
+    const bands = predictedBands(
+      pred.map((p) => (p.step.index === 4 ? { ...p, step: { ...p.step, name: '[3/3] COPY app.js .' } } : p)),
+      last,
+    );
+    expect(bands.find((b) => b.line === 5)?.durationMs).toBe(10);
+    expect(bands.map((b) => `${b.line}:${b.status}`)).toEqual(['1:base', '3:cached', '4:cached', '5:will-rebuild', '6:will-rebuild']);
   });
 
   it('shows a new metadata-only instruction as built under BuildKit, and a known one as cached', () => {

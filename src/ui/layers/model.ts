@@ -45,7 +45,12 @@ export interface BuildView {
 
 /** Identity of a metadata-only instruction across builds: its stage and its text. */
 export function metaKey(b: { stage: string; name: string }): string {
-  return `${b.stage}|${b.name}`;
+  return `${b.stage}|${plainName(b.name)}`;
+}
+
+/** A step's name without BuildKit's "[2/3] " / "[builder 2/4] " prefix. */
+export function plainName(name: string): string {
+  return name.replace(/^\[[^\]]*\]\s*/, '');
 }
 
 /** Steps shown as bands: every instruction of the Dockerfile; FROM steps become the base image group. */
@@ -128,7 +133,7 @@ export function applyBuildEvent(view: BuildView | null, e: BuildEvent, knownMeta
 
 /**
  * The bands for the Dockerfile being edited: the prediction's steps, each marked will-rebuild when the next
- * build would run it, otherwise as the last build left it (cached when it was not in the last build).
+ * build would run it, else cached; sizes and digests come from the last build's matching band.
  */
 export function predictedBands(pred: PredictedStep[], last: BuildView | null, knownMeta: string[] = []): Band[] {
   const known = new Set(knownMeta);
@@ -136,14 +141,14 @@ export function predictedBands(pred: PredictedStep[], last: BuildView | null, kn
     .filter((p) => visibleStep(p.step))
     .map((p) => {
       const b = bandOf(p.step);
-      const prev = last?.bands.find((x) => x.line === b.line && x.name === b.name && x.stage === b.stage);
+      const prev = last?.bands.find((x) => x.line === b.line && plainName(x.name) === plainName(b.name) && x.stage === b.stage);
       if (prev) Object.assign(b, { digest: prev.digest, size: prev.size, durationMs: prev.durationMs, added: prev.added, modified: prev.modified, removed: prev.removed });
       if (b.status === 'base') return b;
       if (p.outcome === 'built') return { ...b, status: 'will-rebuild' as const, reason: p.reason };
       if (p.outcome === 'metadata' && !known.has(metaKey(b)))
         return { ...b, status: 'will-rebuild' as const, reason: known.size ? { kind: 'instruction-changed' as const } : { kind: 'first-build' as const } };
       if (p.outcome === 'metadata') return { ...b, status: 'cached' as const };
-      return { ...b, status: prev && prev.status !== 'pending' ? prev.status : ('cached' as const), reason: prev?.reason };
+      return { ...b, status: 'cached' as const };
     });
 }
 
