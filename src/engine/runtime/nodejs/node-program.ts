@@ -1034,8 +1034,23 @@ export class NodeProgram implements Program {
       const n = Number(d);
       return !Number.isFinite(n) || n < 1 || n > 2147483647 ? 1 : Math.floor(n);
     };
+    const startTime = this.startTime;
     class Timeout {
-      constructor(readonly _id: number, private repeat: boolean) {}
+      declare readonly _id: number;
+      _idleTimeout: number;
+      _onTimeout: unknown;
+      _timerArgs: unknown;
+      _repeat: number | null;
+      _destroyed = false;
+      constructor(id: number, delay: number, fn: unknown, args: unknown[], repeat: boolean) {
+        // Shaped like Node's Timeout when printed; the sandbox's timer id stays hidden.
+        Object.defineProperty(this, '_id', { value: id, enumerable: false });
+        this._idleTimeout = delay;
+        this._onTimeout = fn;
+        this._timerArgs = args.length ? args : undefined;
+        this._repeat = repeat ? delay : null;
+        Object.defineProperty(this, '_idleStart', { value: ctx.now() - startTime, enumerable: true, writable: true });
+      }
       ref() {
         ctx.setTimerRef(this._id, true);
         return this;
@@ -1052,9 +1067,6 @@ export class NodeProgram implements Program {
       }
       [Symbol.toPrimitive]() {
         return this._id;
-      }
-      get _repeat() {
-        return this.repeat;
       }
     }
     class Immediate {
@@ -1090,11 +1102,13 @@ export class NodeProgram implements Program {
       Math: this.Math,
       setTimeout: (fn: (...a: any[]) => void, ms?: unknown, ...args: any[]) => {
         if (typeof fn !== 'function') throw this.callbackError(fn);
-        return new Timeout(ctx.setTimer(clampDelay(ms), () => fn(...args)), false);
+        const d = clampDelay(ms);
+        return new Timeout(ctx.setTimer(d, () => fn(...args)), d, fn, args, false);
       },
       setInterval: (fn: (...a: any[]) => void, ms?: unknown, ...args: any[]) => {
         if (typeof fn !== 'function') throw this.callbackError(fn);
-        return new Timeout(ctx.setTimer(clampDelay(ms), () => fn(...args), true), true);
+        const d = clampDelay(ms);
+        return new Timeout(ctx.setTimer(d, () => fn(...args), true), d, fn, args, true);
       },
       setImmediate: (fn: (...a: any[]) => void, ...args: any[]) => new Immediate(ctx.setTimer(0, () => fn(...args))),
       clearTimeout: clear,
