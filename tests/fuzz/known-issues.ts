@@ -28,20 +28,6 @@ export const KNOWN_ISSUES: KnownIssue[] = [
     frames: ['Shell.which', 'Shell.exec', 'commandB'],
   },
   {
-    id: 'shell-find-missing-path',
-    owner: 'build',
-    example: 'RUN find /nonexistent',
-    message: 'No such file or directory',
-    frames: ['UnionFs.resolve', 'UnionFs.walk', 'find'],
-  },
-  {
-    id: 'shell-wget-into-directory',
-    owner: 'build',
-    example: 'RUN wget /',
-    message: 'Is a directory',
-    frames: ['UnionFs.writeFile', 'wget'],
-  },
-  {
     id: 'shell-prototype-command-name',
     owner: 'build',
     example: 'RUN valueOf (any Object.prototype member used as a command name: constructor, toString, ...)',
@@ -54,14 +40,6 @@ export const KNOWN_ISSUES: KnownIssue[] = [
     example: 'a snapshot whose images[0].repoDigests is {} restores, then `docker images` fails with an internal error and engine.snapshot() can throw',
     message: '(no throw: an internal error or a failing snapshot() after restore)',
     frames: ['(none)'],
-  },
-  {
-    id: 'shell-apk-add-unknown-package',
-    owner: 'build',
-    example: 'RUN apk add /root   (real apk: "ERROR: unable to select packages: /root (no such package)")',
-    message: '',
-    frames: [],
-    stackIncludes: 'build/shell/packages.ts',
   },
 ];
 
