@@ -8,7 +8,9 @@ test('Dockerfile editing: hover docs, completion, diagnostics with a quick fix, 
   const editor = page.locator('.monaco-host');
 
   // hover over COPY shows its documentation
-  const box = (await editor.locator('.view-line', { hasText: 'COPY app.js' }).locator('span', { hasText: 'COPY' }).first().boundingBox())!;
+  const copyWord = editor.locator('.view-line', { hasText: 'COPY app.js' }).locator('span', { hasText: 'COPY' }).first();
+  await expect(copyWord).toBeVisible();
+  const box = (await copyWord.boundingBox())!;
   await page.mouse.move(box.x + 2, box.y + 4);
   await page.mouse.move(box.x + 10, box.y + 8, { steps: 8 });
   await expect(page.locator('.monaco-hover').filter({ hasText: 'Copies' }).first()).toContainText('Copies files from the build context', { timeout: 10_000 });
