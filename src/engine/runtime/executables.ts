@@ -3,7 +3,7 @@
  *
  * An image's binaries are small marker files. A file is executable when some x bit is set; it is identified by
  * - a first line `#!layerlab <program>` where <program> is `node`, `sh` (also bash/ash), `busybox`,
- *   `hello` or `docker-entrypoint` (recommended: `standardBinaries()` produces them);
+ *   `hello`, `curl` or `docker-entrypoint` (recommended: `standardBinaries()` produces them);
  * - else a `#!` interpreter line (`#!/bin/sh` → the shell runs the file; `#!/usr/bin/env node` → node);
  * - else its basename (node, sh, bash, ash, busybox applets like ls or cat, hello).
  * Busybox applets invoked through a `busybox`-marked file take the invoked name as the applet (like busybox).
@@ -12,7 +12,7 @@ import { err, ok, type Result } from '../core/errors';
 import type { ProcessFs, ProgramKind, SpawnError } from './process';
 import { basename, decodeText, resolvePath } from './fs-helpers';
 import type { FsSnapshotEntry } from './memory-fs';
-import { APPLETS } from './shell/applet-names';
+import { APPLETS, EXTRA_PROGRAMS } from './shell/applet-names';
 
 export const DEFAULT_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
 
@@ -58,7 +58,7 @@ function byName(name: string): { kind: ProgramKind; applet?: string } | null {
   if (name === 'node' || name === 'nodejs') return { kind: 'node' };
   if (SHELLS.has(name)) return { kind: 'sh' };
   if (name === 'hello') return { kind: 'hello' };
-  if (APPLETS.has(name)) return { kind: 'applet', applet: name };
+  if (APPLETS.has(name) || EXTRA_PROGRAMS.has(name)) return { kind: 'applet', applet: name };
   return null;
 }
 

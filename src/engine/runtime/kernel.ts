@@ -49,7 +49,7 @@ export interface ProgramContext {
   /** Calls a server listening in this process (a localhost request), or null if nothing listens on the port. */
   localRequest(port: number, req: HttpRequest): Promise<HttpResponse> | null;
   /** Runs another program in the foreground (the shell running `node app.js`); resolves with its exit code. */
-  spawnChild(argv: string[], opts: { env: Record<string, string>; cwd: string }): Promise<number>;
+  spawnChild(argv: string[], opts: { env: Record<string, string>; cwd: string; background?: boolean }): Promise<number>;
   /** Wraps a callback so exceptions go to the program's uncaught handler. */
   guard<A extends unknown[]>(fn: (...args: A) => void): (...args: A) => void;
 }
@@ -135,6 +135,8 @@ export class Kernel {
   readonly scheduler: VirtualScheduler;
   private exitEvent: ExitEvent | null = null;
   private stack: Ctx[] = [];
+  /** Children started with `&`: they run, but input and Ctrl-C go to the foreground. */
+  private background = new Set<Ctx>();
   private ports = new Map<number, HttpHandler>();
   private lineBuf = '';
   private escape = 0;
@@ -223,20 +225,24 @@ export class Kernel {
     }
   }
 
+  private isIdle(c: Ctx): boolean {
+    if (c.done || c.holds > 0 || !c.program?.idle) return false;
+    for (const id of c.timers) {
+      const t = this.scheduler.get(id);
+      if (t?.ref) return false;
+      if (!t) c.timers.delete(id);
+    }
+    return true;
+  }
+
   private checkIdle(): void {
+    for (const c of [...this.background]) if (!this.exitEvent && this.isIdle(c)) c.program!.idle!();
     // Repeat: one program exiting can make its parent idle.
     for (let guard = 0; guard < 8 && !this.exitEvent; guard++) {
       const top = this.stack[this.stack.length - 1];
-      if (!top || top.done) return;
-      let ref = false;
-      for (const id of top.timers) {
-        const t = this.scheduler.get(id);
-        if (t?.ref) ref = true;
-        else if (!t) top.timers.delete(id);
-      }
-      if (ref || top.holds > 0 || !top.program?.idle) return;
+      if (!top || !this.isIdle(top)) return;
       const before = this.stack.length;
-      top.program.idle();
+      top.program!.idle!();
       if (this.stack.length === before && !top.done) return;
     }
   }
@@ -252,7 +258,9 @@ export class Kernel {
     this.exitEvent = { code, time: this.scheduler.now, reason, ...(signal ? { signal } : {}), ...(message ? { message } : {}) };
     this.scheduler.clearAll();
     for (const c of this.stack) c.done = true;
+    for (const c of this.background) c.done = true;
     this.stack = [];
+    this.background.clear();
     if (this.ports.size) {
       this.ports.clear();
       this.opts.events.ports?.([]);
@@ -319,7 +327,7 @@ export class Kernel {
         const h = k.ports.get(port);
         return h ? h(req) : null;
       },
-      spawnChild: (cargv, o) => k.spawnChild(cargv, o.env, o.cwd),
+      spawnChild: (cargv, o) => k.spawnChild(cargv, o.env, o.cwd, !!o.background),
       guard:
         <A extends unknown[]>(fn: (...args: A) => void) =>
         (...args: A) => {
@@ -337,16 +345,18 @@ export class Kernel {
     return c;
   }
 
-  private spawnChild(argv: string[], env: Record<string, string>, cwd: string): Promise<number> {
+  private spawnChild(argv: string[], env: Record<string, string>, cwd: string, background = false): Promise<number> {
     const r = this.opts.resolve(argv, env, cwd);
     if ('error' in r) return Promise.resolve(r.exitCode);
     return new Promise<number>((resolveExit) => {
       const c = this.makeContext(r.argv, env, cwd, false, (code) => {
         const i = this.stack.indexOf(c);
         if (i >= 0) this.stack.splice(i, 1);
+        this.background.delete(c);
         resolveExit(code);
       });
-      this.stack.push(c);
+      if (background) this.background.add(c);
+      else this.stack.push(c);
       c.program = this.opts.createProgram(c.ctx, r);
       try {
         c.program.start();

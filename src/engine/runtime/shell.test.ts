@@ -64,6 +64,27 @@ describe('container shell', () => {
     expect(c.stdout()).toBe('a.txt b.txt\na.txt b.txt\n*.none\n[x\n');
   });
 
+  it('curl (where the image has it) and busybox wget reach the simulated internet and local servers', async () => {
+    const fs = imageFs('node', { '/usr/bin/curl': { content: '#!layerlab curl\n', mode: 0o755 } });
+    const c = spawnCollect({ argv: ['sh'], env: { ...env, PATH: '/usr/local/bin:/usr/bin:/bin' }, interactive: true, fs });
+    const plain = spawnCollect({ argv: ['sh', '-c', 'curl http://localhost/'], env, fs: imageFs('busybox') });
+    await plain.proc.advanceTo(T0);
+    expect(plain.stderr()).toBe('sh: curl: not found\n');
+    c.proc.write([
+      "node -e \"require('http').createServer((q, s) => s.end('pong')).listen(8080)\" &",
+      'curl -s http://localhost:8080/; echo " [$?]"',
+      'curl -sI https://google.com | head -1',
+      'curl -s https://nope.invalid; echo "[$?]"',
+      'curl http://localhost:9/; echo "[$?]"',
+      'wget -qO- http://localhost:8080/x; echo',
+      "wget http://nope.invalid/ ; echo \"[$?]\"",
+      '',
+    ].join('\n'));
+    await c.proc.advanceTo(T0 + 5000);
+    expect(c.stdout()).toBe('pong [0]\nHTTP/1.1 301 Moved Permanently\r\n[6]\n[7]\npong\n[1]\n');
+    expect(c.stderr()).toBe("curl: (7) Failed to connect to localhost port 9 after 0 ms: Couldn't connect to server\nwget: bad address 'nope.invalid'\n");
+  });
+
   it('exits 0 at once without stdin (docker run alpine)', async () => {
     const c = spawnCollect({ argv: ['/bin/sh'], env, fs: imageFs('busybox') });
     await c.proc.advanceTo(T0);

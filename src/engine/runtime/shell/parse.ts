@@ -35,6 +35,8 @@ export interface Pipeline {
 export interface AndOr {
   first: Pipeline;
   rest: { op: '&&' | '||'; p: Pipeline }[];
+  /** Ended by `&`: runs in the background. */
+  background?: boolean;
 }
 
 export type List = AndOr[];
@@ -222,9 +224,13 @@ class Parser {
       if (t.k === 'eof') break;
       if (t.k === 'op' && t.v === ')') break;
       if (stopAtReserved && t.k === 'word' && RESERVED_END.has(t.raw)) break;
-      list.push(this.parseAndOr());
+      const item = this.parseAndOr();
+      list.push(item);
       const s = this.peek();
-      if (s.k === 'op' && (s.v === ';' || s.v === '&')) this.i++;
+      if (s.k === 'op' && s.v === '&') {
+        item.background = true;
+        this.i++;
+      } else if (s.k === 'op' && s.v === ';') this.i++;
       else if (s.k === 'nl') this.i++;
       else if (s.k !== 'eof' && !(s.k === 'op' && s.v === ')') && !(s.k === 'word' && RESERVED_END.has(s.raw))) {
         throw new ShellSyntaxError(`syntax error: unexpected "${s.k === 'op' ? s.v : s.k === 'word' ? s.raw : 'newline'}"`);

@@ -8,6 +8,7 @@ import { resolveExecutable } from '../executables';
 import { appendFile, decodeText, encodeText, resolvePath } from '../fs-helpers';
 import { APPLET_IMPLS, echo, type AppletEnv, type AppletIO } from './applets';
 import { APPLETS } from './applet-names';
+import { netRequest } from '../net-client';
 import { isIncomplete, parseShell, ShellSyntaxError, type AndOr, type Command, type List, type Pipeline, type Simple, type Word } from './parse';
 
 /** A glob pattern (`*`, `?`, `[abc]`, `[!a-z]`) as a RegExp; an unclosed `[` is literal. */
@@ -44,6 +45,8 @@ class ExitShell {
 interface IO {
   /** Piped/redirected input, or null to read from the terminal/stdin. */
   stdin: string | null;
+  /** Part of a `cmd &` job. */
+  background?: boolean;
   out(text: string): void;
   err(text: string): void;
 }
@@ -292,7 +295,18 @@ export class ShellProgram implements Program {
 
   private async runList(list: List, io: IO): Promise<number> {
     let st = 0;
-    for (const ao of list) st = await this.runAndOr(ao, io);
+    for (const ao of list) {
+      if (ao.background) {
+        // `cmd &`: the shell goes on at once; the job's output still reaches the terminal.
+        this.runAndOr(ao, { ...io, background: true }).catch((e) => {
+          if (!(e instanceof ExitShell)) this.internalError(e);
+        });
+        st = 0;
+        this.vars.set('!', String(this.ctx.pid + 10));
+        continue;
+      }
+      st = await this.runAndOr(ao, io);
+    }
     return st;
   }
 
@@ -310,10 +324,10 @@ export class ShellProgram implements Program {
     let st = 0;
     for (let i = 0; i < p.cmds.length; i++) {
       const last = i === p.cmds.length - 1;
-      if (last) st = await this.runCommand(p.cmds[i], { stdin: input, out: io.out, err: io.err });
+      if (last) st = await this.runCommand(p.cmds[i], { stdin: input, out: io.out, err: io.err, background: io.background });
       else {
         let buf = '';
-        await this.runCommand(p.cmds[i], { stdin: input, out: (t) => (buf += t), err: io.err });
+        await this.runCommand(p.cmds[i], { stdin: input, out: (t) => (buf += t), err: io.err, background: io.background });
         input = buf;
       }
     }
@@ -581,6 +595,7 @@ export class ShellProgram implements Program {
         [this.ctx.pid + 6, 'ps'],
       ],
       which: (n) => this.which(n),
+      http: (url, opts) => netRequest(this.ctx, url, opts),
     };
   }
 
@@ -669,7 +684,7 @@ export class ShellProgram implements Program {
       for (const [k, v] of assigns) this.vars.set(k, v);
       return finish(0);
     }
-    const cmdIO: IO = { stdin, out, err };
+    const cmdIO: IO = { stdin, out, err, background: io.background };
     const name = argv[0];
     if (BUILTINS.has(name)) return finish(await this.builtin(argv, cmdIO, assigns));
 
@@ -695,7 +710,7 @@ export class ShellProgram implements Program {
     if (prog.kind === 'sh' && prog.argv.length > 1 && prog.argv[1] === '-c' && stdin === null && out === io.out) {
       // Fall through to a child shell below (keeps its own variables).
     }
-    const code = await this.ctx.spawnChild(prog.argv, { env, cwd: this.cwd });
+    const code = await this.ctx.spawnChild(prog.argv, { env, cwd: this.cwd, background: io.background });
     return finish(code);
   }
 
@@ -948,6 +963,7 @@ export class AppletProgram implements Program {
       columns: 80,
       processes: () => [[this.ctx.pid, this.ctx.argv.join(' ')]],
       which: () => null,
+      http: (url, opts) => netRequest(this.ctx, url, opts),
     };
     const release = this.ctx.hold();
     void Promise.resolve(impl([this.applet, ...this.ctx.argv.slice(1)], io, env)).then((code) => {
