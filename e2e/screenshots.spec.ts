@@ -18,6 +18,7 @@ async function stage(page: Page) {
   await expect.poll(async () => (await bandStatuses(page)).some((s) => s.endsWith(':built'))).toBe(true);
   await openFile(page, 'Dockerfile');
   await page.mouse.move(0, 0);
+  await page.waitForTimeout(600); // colour transitions settle
 }
 
 test('screenshots: English, Korean, presenter mode, dark theme, 768px', async ({ page }) => {
