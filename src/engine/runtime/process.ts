@@ -24,9 +24,9 @@
  *   time, and `docker logs -t` timestamps (the events' `time`) are stable. Inputs that happened in between
  *   (a `docker exec` writing a file, a `docker stop` at time T) must be recorded by the containers subsystem and
  *   replayed at their times for exact reproduction; without such inputs replay is exact.
- * - Filesystem writes during a replay hit the fs again: replaying onto a fresh copy of the container's
- *   initial filesystem (image layers + recorded inputs) keeps it deterministic. Writes to an already-written
- *   layer are idempotent for the usual append-free programs; see README.md.
+ * - Filesystem writes during a replay hit the given fs again. Replay onto a scratch copy of the container's
+ *   filesystem as it was at the start (or skip writes already applied, as the containers subsystem does); an
+ *   append (`fs.appendFileSync`, `echo >>`) replayed onto the live layer would be applied twice.
  * - In the browser the worker runs continuously and the host advances virtual time to follow the wall clock
  *   (e.g. every 100 ms: `advanceTo(engine.env.clock.now())`).
  *
@@ -153,7 +153,7 @@ export interface ProcessSpec {
   seed?: number;
   /** The container's IPv4 address on its network (ifconfig, os.networkInterfaces); default 172.17.0.2. */
   ipAddress?: string;
-  /** pid the process sees for itself (1 for a container's main process; exec'd processes get higher ones). */
+  /** pid the process sees for itself: default 1 (a container's main process); give exec'd processes higher ones. */
   pid?: number;
   limits?: ProcessLimits;
 }
