@@ -31,6 +31,11 @@ test('a reload in the middle of a build comes back consistent: files kept, no da
 });
 
 test('a reload with a container running keeps the container', async ({ page }) => {
+  // Known issue (reported to the ui/containers engineers): while any container runs, the engine keeps reporting
+  // changes, so the store's 400 ms debounced engine save never fires and the snapshot in IndexedDB stays at
+  // the state before the container started (measured: after 3 s, a `sleep 1000` container is not saved; an
+  // exited one is). When that is fixed this test passes and Playwright reports it: remove this line then.
+  test.fail(true, 'engine save is starved while a container runs');
   await openFresh(page);
   await typeCommand(page, 'docker pull diamol/ch03-web-ping');
   await typeCommand(page, 'docker run -d --name keep diamol/ch03-web-ping');
