@@ -92,3 +92,28 @@ test('two tabs on the same workspace: an edit in one is announced in the other',
   await waitReady(other);
   await expect(other.locator('.monaco-host .view-lines')).toContainText('LABEL from="tab one"');
 });
+
+test('a damaged store is reported, and what it still holds can be exported before a reset', async ({ page }) => {
+  // Known issue (reported to the ui engineer): DamagedScreen offers reset and retry only (its exportFile is
+  // unused), so the learner's files in a partly damaged store are lost on reset. Remove this line when fixed.
+  test.fail(true, 'the damaged screen has no export');
+  await openFresh(page);
+  await page.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((r) => {
+      const o = indexedDB.open('layerlab', 1);
+      o.onsuccess = () => r(o.result);
+    });
+    await new Promise((r) => {
+      const tx = db.transaction('kv', 'readwrite');
+      tx.objectStore('kv').put({ version: 1, workspaces: [{ id: 'mine', name: 'mine', files: { Dockerfile: 'FROM alpine\n# precious\n' } }, { id: 42 }] }, 'workspaces');
+      tx.oncomplete = () => r(null);
+    });
+    db.close();
+  });
+  await page.reload();
+  await expect(page.getByTestId('damaged')).toBeVisible();
+  const download = page.waitForEvent('download', { timeout: 5_000 });
+  await page.getByTestId('damaged').getByRole('button', { name: /Export/ }).click({ timeout: 5_000 });
+  const file = await (await download).path();
+  expect(readFileSync(file!, 'utf8')).toContain('# precious');
+});
