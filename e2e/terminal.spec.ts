@@ -71,6 +71,11 @@ test('an interactive -it session feeds typed lines to a Node REPL', async ({ pag
   await expect.poll(() => terminalText(page), { timeout: 30_000 }).toContain('Welcome to Node.js');
   await page.keyboard.type('6 * 7\n');
   await expect.poll(() => terminalText(page), { timeout: 15_000 }).toMatch(/^42$/m);
+  // the container's terminal echoes what is typed, once
+  expect((await terminalText(page)).match(/6 \* 7/g)).toHaveLength(1);
+  // Ctrl-C goes to the REPL, which explains how to leave
+  await page.keyboard.press('Control+C');
+  await expect.poll(() => terminalText(page), { timeout: 15_000 }).toContain('(To exit, press Ctrl+C again or Ctrl+D or type .exit)');
   const prompts = ((await terminalText(page)).match(/^\$ /gm) ?? []).length;
   await page.keyboard.type('.exit\n');
   await expect.poll(async () => ((await terminalText(page)).match(/^\$ /gm) ?? []).length, { timeout: 15_000 }).toBeGreaterThan(prompts);

@@ -1,8 +1,9 @@
 /**
  * The terminal's shell: a prompt with a line editor, running docker commands through `engine.run(argv, io)`.
  * Free of xterm (it writes to a TermLike), so it is unit-tested with a fake terminal and engine.
- * Interactive sessions (`run -it`, `exec -it`) get a stdin fed by typed lines (cooked mode: we echo);
- * Ctrl-C aborts the command through io.signal (in a TTY session it is first passed to the program).
+ * Interactive sessions: with -t the keystrokes go raw to the container's terminal (it echoes and handles
+ * Ctrl-C/Ctrl-D); with -i only, typed lines are sent (cooked mode: we echo). Ctrl-C otherwise aborts the
+ * command through io.signal.
  */
 import type { Engine } from '../../engine/engine';
 import type { CliIO, StdinSource } from '../../engine/cli/io';
@@ -59,7 +60,7 @@ export function interactiveFlags(argv: string[]): { interactive: boolean; tty: b
 
 export class Shell {
   readonly editor: LineEditor;
-  private running: { abort: AbortController; stdin: StdinQueue | null; tty: boolean; lastInterrupt: number } | null = null;
+  private running: { abort: AbortController; stdin: StdinQueue | null; tty: boolean; interrupts?: number[] } | null = null;
   private stdinLine = new LineEditor();
   private redrawTimer: ReturnType<typeof setTimeout> | null = null;
 
@@ -125,18 +126,26 @@ export class Shell {
 
   private inputWhileRunning(data: string): void {
     const r = this.running!;
+    if (r.tty && r.stdin) {
+      // A TTY session is raw: the container's terminal echoes, edits the line and turns Ctrl-C into SIGINT,
+      // so keystrokes go through untouched. Three Ctrl-C within 2 s abort the client as an escape hatch.
+      if (data.includes('\x03')) {
+        const now = Date.now();
+        r.interrupts = (r.interrupts ?? []).filter((t) => now - t < 2000).concat(now);
+        if (r.interrupts.length >= 3) {
+          r.abort.abort();
+          return;
+        }
+      }
+      r.stdin.push(data);
+      return;
+    }
     const before = this.stdinLine.buffer;
     const actions = this.stdinLine.handle(data);
     for (const a of actions) {
       if (a.kind === 'interrupt') {
         this.term.write('^C');
-        const now = Date.now();
-        if (r.tty && r.stdin && now - r.lastInterrupt > 2000) {
-          r.lastInterrupt = now;
-          r.stdin.push('\x03');
-        } else {
-          r.abort.abort();
-        }
+        r.abort.abort();
       } else if (a.kind === 'submit') {
         this.term.write('\r\n');
         r.stdin?.push(a.line + '\n');
@@ -197,7 +206,7 @@ export class Shell {
     const { interactive, tty } = interactiveFlags(argv);
     const abort = new AbortController();
     const stdin = interactive ? new StdinQueue() : null;
-    this.running = { abort, stdin, tty, lastInterrupt: 0 };
+    this.running = { abort, stdin, tty };
     this.stdinLine.reset();
     const write = (t: string) => this.term.write(t.replace(/\r?\n/g, '\r\n'));
     const io: CliIO = {

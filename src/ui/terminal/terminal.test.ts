@@ -71,3 +71,70 @@ describe('Terminal completion', () => {
     expect(complete(['logs', '-f'], 'web', src).candidates).toEqual(['web-ping']);
   });
 });
+
+import { interactiveFlags, Shell } from './shell';
+import type { Engine } from '../../engine/engine';
+import type { CliIO } from '../../engine/cli/io';
+
+describe('Terminal shell', () => {
+  it('knows which commands want stdin and a TTY', () => {
+    expect(interactiveFlags(['run', '-it', 'node'])).toEqual({ interactive: true, tty: true });
+    expect(interactiveFlags(['container', 'run', '-i', 'alpine', 'sh'])).toEqual({ interactive: true, tty: false });
+    expect(interactiveFlags(['run', '-d', 'nginx', '-it'])).toEqual({ interactive: false, tty: false });
+    expect(interactiveFlags(['logs', '-f', 'web'])).toEqual({ interactive: false, tty: false });
+  });
+
+  function setup() {
+    let out = '';
+    const calls: { argv: string[]; io: CliIO }[] = [];
+    let release: (code: number) => void = () => {};
+    const engine = {
+      run(argv: string[], io: CliIO) {
+        calls.push({ argv, io });
+        return new Promise<number>((r) => (release = r));
+      },
+    } as unknown as Engine;
+    const shell = new Shell(
+      { write: (t) => (out += t), clear: () => (out = ''), cols: 80 },
+      () => engine,
+      () => ({ commands: DEFAULT_COMMANDS, flagsFor: () => [], images: [], containers: [] }),
+      () => ({ help: 'HELP' }),
+    );
+    return { shell, calls, out: () => out, release: (c: number) => release(c) };
+  }
+
+  it('runs docker commands with or without the leading docker, with environment assignments', async () => {
+    const s = setup();
+    s.shell.input('DOCKER_BUILDKIT=0 docker build -t "my app" .\r');
+    expect(s.calls[0].argv).toEqual(['build', '-t', 'my app', '.']);
+    expect(s.calls[0].io.env).toEqual({ DOCKER_BUILDKIT: '0' });
+    s.release(0);
+  });
+
+  it('passes keystrokes of a -it session raw to the container (no local echo)', async () => {
+    const s = setup();
+    s.shell.input('run -it node\r');
+    const io = s.calls[0].io;
+    expect(io.stdinIsTTY).toBe(true);
+    const before = s.out();
+    s.shell.input('1 + 1\r');
+    expect(await io.stdin!.read()).toBe('1 + 1\r');
+    expect(s.out()).toBe(before);
+    s.shell.input('\x03');
+    expect(await io.stdin!.read()).toBe('\x03');
+    expect(io.signal!.aborted).toBe(false);
+    s.release(0);
+  });
+
+  it('aborts a non-interactive command on Ctrl-C and says unknown words are not commands', async () => {
+    const s = setup();
+    s.shell.input('logs -f web\r');
+    s.shell.input('\x03');
+    expect(s.calls[0].io.signal!.aborted).toBe(true);
+    s.release(0);
+    await Promise.resolve();
+    await Promise.resolve();
+    s.shell.input('ls\r');
+    expect(s.out()).toContain('ls: command not found');
+  });
+});
