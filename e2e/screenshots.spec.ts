@@ -13,6 +13,10 @@ async function stage(page: Page) {
   }
   await openFile(page, 'app.js');
   await appendNewline(page);
+  await expect.poll(async () => (await bandStatuses(page)).some((s) => s.endsWith(':will-rebuild'))).toBe(true);
+  await page.mouse.move(0, 0);
+  await page.waitForTimeout(600);
+  await page.screenshot({ path: 'docs/screenshots/app-whatif-en.png' });
   await page.getByTestId('build-button').click();
   await expect(page.getByTestId('build-button')).toBeEnabled({ timeout: 60_000 });
   await expect.poll(async () => (await bandStatuses(page)).some((s) => s.endsWith(':built'))).toBe(true);
