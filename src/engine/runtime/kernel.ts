@@ -144,6 +144,7 @@ export class Kernel {
   private queue: Promise<void> = Promise.resolve();
   private rngState: number;
   private started = false;
+  private onFinish: (() => void)[] = [];
 
   constructor(private opts: KernelOptions) {
     this.scheduler = new VirtualScheduler(opts.spec.startTime);
@@ -266,6 +267,7 @@ export class Kernel {
       this.opts.events.ports?.([]);
     }
     this.opts.events.exit(this.exitEvent);
+    for (const f of this.onFinish.splice(0)) f();
   }
 
   private makeContext(argv: string[], env: Record<string, string>, cwd: string, isMain: boolean, onExit: Ctx['onExit']): Ctx {
@@ -521,6 +523,15 @@ export class Kernel {
       });
       if (!box.p) throw new Error('socket hang up');
       return box;
-    }).then((box) => box.p!);
+    }).then(
+      (box) =>
+        new Promise<HttpResponse>((resolve, reject) => {
+          // A process that dies before answering hangs up on the client.
+          const hangUp = () => reject(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }));
+          if (this.exitEvent) return hangUp();
+          this.onFinish.push(hangUp);
+          box.p!.then(resolve, reject);
+        }),
+    );
   }
 }

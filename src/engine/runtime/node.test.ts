@@ -234,6 +234,16 @@ describe('express web app', () => {
     expect(c.stderr()).toContain("Error: The package 'lodash' is installed, but Layerlab simulates npm packages and cannot run its code (chunk).");
   });
 
+  it('hangs up on the client when the server crashes mid-request', async () => {
+    const fs = imageFs('node', { '/s.js': "require('http').createServer((q, s) => { setTimeout(() => { throw new Error('crash') }, 10) }).listen(80)" });
+    const c = spawnCollect({ argv: ['node', '/s.js'], env: env(), fs });
+    await c.proc.advanceTo(T0);
+    const pending = c.proc.httpRequest(80, { method: 'GET', path: '/' });
+    await c.proc.advanceTo(T0 + 100);
+    await expect(pending).rejects.toThrow('socket hang up');
+    expect(c.exit?.code).toBe(1);
+  });
+
   it('refuses connections on ports nothing listens on', async () => {
     const c = spawnCollect({ argv: ['node', '-e', 'setInterval(() => {}, 1000)'], env: env(), fs: imageFs('node') });
     await c.proc.advanceTo(T0);
