@@ -31,7 +31,7 @@ import {
   type GlobalArgs,
 } from '../dockerfile/index';
 import { Layer, type LayerChange } from '../fs/layer';
-import { dirNode, fileNode, symlinkNode, type FsNode } from '../fs/node';
+import { dirNode, fileNode, isWhiteout, symlinkNode, type FsNode } from '../fs/node';
 import { basename, dirname, joinPath, normalizePath } from '../fs/path';
 import { UnionFs, FsError } from '../fs/union';
 import { canonicalJSON, cloneConfig, DEFAULT_PATH, type ContainerConfig, type HistoryEntry, type ImageConfigJSON } from '../images/config';
@@ -92,6 +92,9 @@ export interface BuildHost {
 }
 
 const METADATA = new Set(['ENV', 'LABEL', 'ARG', 'EXPOSE', 'CMD', 'ENTRYPOINT', 'USER', 'VOLUME', 'STOPSIGNAL', 'HEALTHCHECK', 'SHELL', 'MAINTAINER', 'ONBUILD']);
+/** A BuildRecord step keeps the first changes of its layer, for the UI's diff view. */
+const MAX_RECORDED_CHANGES = 200;
+
 const LAYER_OPS = new Set(['RUN', 'COPY', 'ADD', 'WORKDIR']);
 const MAX_LAYERS = 125;
 const DEFAULT_SHELL = ['/bin/sh', '-c'];
@@ -721,7 +724,7 @@ export class BuildRun {
     this.startStep(index, o.durationMs);
     const layer = o.layer ? { digest: o.layer.diffId, size: o.layer.size, ...o.layer.summary } : undefined;
     this.emit({ type: 'step-finished', step: index, outcome: o.cached ? 'cached' : 'built', layer, durationMs: o.durationMs, reason: o.cached ? undefined : o.reason, time: this.now() });
-    this.recordSteps.push({ index, stage: info.stage, line: info.line, name: info.name, instruction: info.instruction, metadataOnly: info.metadataOnly, outcome: o.cached ? 'cached' : 'built', reason: o.cached ? undefined : o.reason, layer, changes: changes?.slice(0, 200), durationMs: o.durationMs, cacheKey });
+    this.recordSteps.push({ index, stage: info.stage, line: info.line, name: info.name, instruction: info.instruction, metadataOnly: info.metadataOnly, outcome: o.cached ? 'cached' : 'built', reason: o.cached ? undefined : o.reason, layer, changes: changes?.slice(0, MAX_RECORDED_CHANGES), durationMs: o.durationMs, cacheKey });
   }
 
   private started = new Set<number>();
@@ -1202,13 +1205,14 @@ export class BuildRun {
       }
     }
     // Ownership and mode.
-    const checksum = this.sha(items.map((i) => `${i.src}\t${i.target}\t${i.node.type}\t${i.node.mode.toString(8)}\t${i.digest}`).join('\n'));
+    const checksum = this.sha(checksumText(items));
     const fromKey = fromStage ? fromStage.key : srcKey;
     const flagsText = [chown !== undefined ? `--chown=${chown}` : '', chmod !== undefined ? `--chmod=${chmod}` : '', ins.link ? '--link' : ''].filter(Boolean).join(' ');
     const shownSrcs = srcs;
     const exec = () => {
       const lower = ins.link && this.builder === 'buildkit' ? [] : st.layers;
       const fs = new UnionFs(lower, new Layer(), () => this.now());
+      const lowerView = new UnionFs(lower);
       const ownerFs = st.fs();
       let uid: number | undefined;
       let gid: number | undefined;
@@ -1232,19 +1236,31 @@ export class BuildRun {
         const dirs = new Set<string>();
         const keepOwner = !!fromStage || srcKey.startsWith('image:');
         const now = this.now();
+        // Directories this COPY creates (absent from the lower layers): what lies below them can only be in the new layer.
+        const newDirs = new Set<string>();
         for (const it of items) {
-          const n: FsNode = { ...it.node, uid: uid ?? (keepOwner ? it.node.uid : 0), gid: gid ?? (keepOwner ? it.node.gid : 0), mtime: now };
+          const n = ownedNode(it.node, uid ?? (keepOwner ? it.node.uid : 0), gid ?? (keepOwner ? it.node.gid : 0), now);
           if (mode !== undefined && n.type !== 'symlink') n.mode = mode;
           const parent = dirname(it.target);
           if (!dirs.has(parent)) {
             const pn = fs.lookupRaw(parent);
-            if (pn?.type === 'dir') dirs.add(parent);
+            if (pn?.type === 'dir') {
+              dirs.add(parent);
+              if (!lowerView.lookupRaw(parent)) newDirs.add(parent);
+            }
           }
-          const existing = dirs.has(parent) ? fs.lookupRaw(it.target) : undefined;
+          let existing: FsNode | null | undefined;
+          if (newDirs.has(parent)) {
+            const u = fs.upper.get(it.target);
+            existing = u && !isWhiteout(u) ? u : null;
+          } else existing = dirs.has(parent) ? fs.lookupRaw(it.target) : undefined;
           if (dirs.has(parent) && (!existing || (existing.type !== 'dir' && existing.type !== 'symlink'))) {
             if (n.type === 'dir') delete n.opaque;
             fs.upper.set(it.target, n);
-            if (n.type === 'dir') dirs.add(it.target);
+            if (n.type === 'dir') {
+              dirs.add(it.target);
+              if (!existing && newDirs.has(parent)) newDirs.add(it.target);
+            }
           } else fs.putNode(it.target, n);
           if (n.type === 'file') bytes += n.size;
         }
@@ -1375,14 +1391,14 @@ export class BuildRun {
       this.emitLogs(idx, r.logs, v.start);
       this.fail(r.error, { range: ins.range, vertex: v });
     }
-    const lowerView = new UnionFs(st.layers);
-    const sealed = r.layer.seal(this.sha, (p) => lowerView.lookupRaw(p));
+    const lowerLookup = memoLowerLookup(new UnionFs(st.layers));
+    const sealed = r.layer.seal(this.sha, lowerLookup);
     this.host.images.addLayers([sealed]);
     this.newLayers++;
     const created = this.now();
     this.host.cache.put({ key, diffId: sealed.diffId, size: sealed.size, description: name.replace(/^\[[^\]]*\]\s*/, ''), type: 'regular', created, lastUsed: created, usage: 1, durationMs: r.durationMs, createdBy: op.createdBy });
     this.memo.set(memoId, memo);
-    const changes = sealed.changes((p) => lowerView.lookupRaw(p));
+    const changes = sealed.changes(lowerLookup, MAX_RECORDED_CHANGES);
     st.layers = [...st.layers, sealed];
     st.key = key;
     st.lastLayerTime = created;
@@ -1511,8 +1527,8 @@ export class BuildRun {
     }
     for (const l of r.logs ?? []) this.out(l.text + '\n');
     this.vt = startVt + r.durationMs;
-    const lowerView = new UnionFs(st.layers);
-    const sealed = r.layer.seal(this.sha, (p) => lowerView.lookupRaw(p));
+    const lowerLookup = memoLowerLookup(new UnionFs(st.layers));
+    const sealed = r.layer.seal(this.sha, lowerLookup);
     const empty = sealed.isEmpty;
     const layers = empty ? st.layers : [...st.layers, sealed];
     if (!empty) this.host.images.addLayers([sealed]);
@@ -1537,7 +1553,7 @@ export class BuildRun {
     st.firstMiss = st.firstMiss ?? { line: ins.line, instruction: ins.original };
     this.memo.set(memoId, memo);
     if (r.logs) this.emitLogs(idx, r.logs, startVt);
-    this.finishStep(idx, { cached: false, reason: why, layer: empty ? undefined : sealed, durationMs: r.durationMs }, empty ? undefined : sealed.changes((p) => lowerView.lookupRaw(p)), rec.id);
+    this.finishStep(idx, { cached: false, reason: why, layer: empty ? undefined : sealed, durationMs: r.durationMs }, empty ? undefined : sealed.changes(lowerLookup, MAX_RECORDED_CHANGES), rec.id);
     this.checkDepth(st, ins);
   }
 
@@ -1613,6 +1629,56 @@ function envSet(env: string[], key: string, value: string): string[] {
   if (i >= 0) out[i] = `${key}=${value}`;
   else out.push(`${key}=${value}`);
   return out;
+}
+
+/** The text a COPY's source checksum is computed over: one line per copied item (string concatenation, no per-item arrays). */
+function checksumText(items: { src: string; target: string; node: FsNode; digest: string }[]): string {
+  let out = '';
+  for (let i = 0; i < items.length; i++) {
+    const it = items[i];
+    out += (i ? '\n' : '') + it.src + '\t' + it.target + '\t' + it.node.type + '\t' + octal(it.node.mode) + '\t' + it.digest;
+  }
+  return out;
+}
+
+const octals = new Map<number, string>();
+function octal(mode: number): string {
+  let s = octals.get(mode);
+  if (s === undefined) {
+    s = mode.toString(8);
+    if (octals.size < 4096) octals.set(mode, s);
+  }
+  return s;
+}
+
+/** A copy of a node with a new owner and mtime (fixed-shape literal, same fields as `{ ...n, uid, gid, mtime }`). */
+function ownedNode(n: FsNode, uid: number, gid: number, mtime: number): FsNode {
+  const c: FsNode = { type: n.type, mode: n.mode, uid, gid, size: n.size, mtime };
+  if (n.data !== undefined) c.data = n.data;
+  if (n.synthetic !== undefined) c.synthetic = n.synthetic;
+  if (n.target !== undefined) c.target = n.target;
+  if (n.opaque !== undefined) c.opaque = n.opaque;
+  return c;
+}
+
+/**
+ * `lower.lookupRaw` for sealing a layer, remembering which parent directories the lower layers lack: a path
+ * whose parent is absent below cannot be there either, so a COPY of thousands of new files costs one lookup per directory.
+ */
+function memoLowerLookup(lower: UnionFs): (path: string) => FsNode | null {
+  const missing = new Map<string, boolean>();
+  return (p) => {
+    if (p !== '/') {
+      const parent = dirname(p);
+      let m = missing.get(parent);
+      if (m === undefined) {
+        m = parent !== '/' && lower.lookupRaw(parent) === null;
+        missing.set(parent, m);
+      }
+      if (m) return null;
+    }
+    return lower.lookupRaw(p);
+  };
 }
 
 function diffFiles(a: Record<string, string>, b: Record<string, string>): string[] {

@@ -17,14 +17,17 @@ interface CachedHash {
 
 /** Per-file digest cache shared by all builds of an engine. */
 export class ContextHashCache {
-  private map = new Map<string, CachedHash>();
+  /** Context dir -> path -> last digest (nested, so a lookup never builds a key string). */
+  private dirs = new Map<string, Map<string, CachedHash>>();
   /** Bytes hashed since creation (for measurements). */
   hashedBytes = 0;
   constructor(private sha256: (d: Uint8Array | string) => string) {}
 
-  digest(key: string, e: ContextEntry): string {
+  digest(dir: string, e: ContextEntry): string {
     const data = e.content ?? new Uint8Array(0);
-    const c = this.map.get(key);
+    let map = this.dirs.get(dir);
+    if (!map) this.dirs.set(dir, (map = new Map()));
+    const c = map.get(e.path);
     if (c && c.size === data.length && c.mode === e.mode) {
       if (c.data === data || sameBytes(c.data, data)) {
         if (c.data !== data) rememberDigest(data, c.digest);
@@ -35,14 +38,24 @@ export class ContextHashCache {
     const digest = this.sha256(data);
     this.hashedBytes += data.length;
     rememberDigest(data, digest);
-    this.map.set(key, { size: data.length, mode: e.mode, data, digest });
+    map.set(e.path, { size: data.length, mode: e.mode, data, digest });
     return digest;
   }
 }
 
+/** Byte equality, a machine word at a time when both arrays are 4-byte aligned (re-read files are compared, not re-hashed). */
 function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  const n = a.length;
+  if (n !== b.length) return false;
+  let i = 0;
+  if (a.byteOffset % 4 === 0 && b.byteOffset % 4 === 0 && n >= 64) {
+    const words = n >>> 2;
+    const wa = new Int32Array(a.buffer, a.byteOffset, words);
+    const wb = new Int32Array(b.buffer, b.byteOffset, words);
+    for (let w = 0; w < words; w++) if (wa[w] !== wb[w]) return false;
+    i = words << 2;
+  }
+  for (; i < n; i++) if (a[i] !== b[i]) return false;
   return true;
 }
 
@@ -87,10 +100,18 @@ export class BuildContext {
     return s;
   }
 
+  /** Digests already looked up in this build (the transfer and every COPY ask for the same files). */
+  private digests = new Map<ContextEntry, string>();
+
   digest(e: ContextEntry): string {
     if (e.type === 'symlink') return 'link:' + (e.target ?? '');
     if (e.type === 'dir') return 'dir';
-    return this.cache.digest(this.cacheKeyPrefix + e.path, e);
+    let d = this.digests.get(e);
+    if (d === undefined) {
+      d = this.cache.digest(this.cacheKeyPrefix, e);
+      this.digests.set(e, d);
+    }
+    return d;
   }
 
   has(path: string): boolean {

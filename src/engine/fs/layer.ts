@@ -135,9 +135,10 @@ export class Layer {
     return this;
   }
 
-  /** Every change in this layer, sorted by path; `lowerLookup` tells added from changed. */
-  changes(lowerLookup?: (path: string) => FsNode | null): LayerChange[] {
-    return [...this.entries.keys()].sort().map((p) => {
+  /** Every change in this layer (or the first `limit`), sorted by path; `lowerLookup` tells added from changed. */
+  changes(lowerLookup?: (path: string) => FsNode | null, limit = Infinity): LayerChange[] {
+    const sorted = [...this.entries.keys()].sort();
+    return (sorted.length > limit ? sorted.slice(0, limit) : sorted).map((p) => {
       const e = this.entries.get(p)!;
       if (isWhiteout(e)) return { path: p, kind: 'D' as const, type: 'whiteout' as const, size: 0 };
       const lower = lowerLookup ? lowerLookup(p) : null;

@@ -63,13 +63,17 @@ export interface NodeInit {
 }
 
 export function fileNode(content: Uint8Array | string | SyntheticContent, init: NodeInit = {}): FsNode {
-  const base = { type: 'file' as const, mode: init.mode ?? 0o644, uid: init.uid ?? 0, gid: init.gid ?? 0, mtime: init.mtime ?? 0 };
+  // Object literals of one fixed shape (no spreads): COPY creates thousands of these per build.
+  const mode = init.mode ?? 0o644;
+  const uid = init.uid ?? 0;
+  const gid = init.gid ?? 0;
+  const mtime = init.mtime ?? 0;
   if (typeof content === 'string') {
     const data = encoder.encode(content);
-    return { ...base, size: data.length, data };
+    return { type: 'file', mode, uid, gid, mtime, size: data.length, data };
   }
-  if (content instanceof Uint8Array) return { ...base, size: content.length, data: content };
-  return { ...base, size: content.size, synthetic: { seed: content.seed, size: content.size } };
+  if (content instanceof Uint8Array) return { type: 'file', mode, uid, gid, mtime, size: content.length, data: content };
+  return { type: 'file', mode, uid, gid, mtime, size: content.size, synthetic: { seed: content.seed, size: content.size } };
 }
 
 export function dirNode(init: NodeInit = {}): FsNode {
