@@ -124,7 +124,11 @@ export function resolveExecutable(
     }
     return ok({ kind: k.kind, path, argv, applet: k.applet });
   }
-  // A file without a recognisable format: the kernel would refuse to exec it.
+  // A real program of the image that the sandbox does not simulate (python3, nginx's binary, java...).
+  if (st.size > 0 && !line.startsWith('#!')) {
+    return err(spawnError('runtime.unsupported', `exec: "${name}": Layerlab does not simulate this program (containers can run node, sh and busybox tools)`, 126));
+  }
+  // An empty file or an unknown interpreter: the kernel would refuse to exec it.
   return err(spawnError('runtime.permission-denied', `exec: "${name}": exec format error`, 126));
 }
 

@@ -258,6 +258,12 @@ describe('spawning', () => {
     if (!r.ok) expect(r.error).toMatchObject({ code: 'runtime.not-found', message: 'exec: "nope": executable file not found in $PATH', exitCode: 127 });
   });
 
+  it('says clearly when an image program is not simulated', () => {
+    const fs = imageFs('busybox', { '/usr/local/bin/python3': { content: '\u007fELF....', mode: 0o755 } });
+    const r = new InProcessHost().spawn({ argv: ['python3'], env: { PATH: '/usr/local/bin:/bin' }, cwd: '/', hostname: 'h', tty: false, interactive: false, fs, startTime: T0 });
+    expect(!r.ok && r.error).toMatchObject({ code: 'runtime.unsupported', exitCode: 126 });
+  });
+
   it('runs hello-world', async () => {
     const c = spawnCollect({ argv: ['/hello'], fs: imageFs('hello') });
     await c.proc.advanceTo(T0);

@@ -698,6 +698,10 @@ export class ShellProgram implements Program {
     const r = resolveExecutable(this.ctx.fs, argv, env, this.cwd);
     if (!r.ok) {
       if (!name.includes('/') && APPLETS.has(name) && APPLET_IMPLS[name]) return runApplet(name);
+      if (r.error.code === 'runtime.unsupported') {
+        err(`${this.ctx.argv[0]}: ${name}: Layerlab does not simulate this program\n`);
+        return finish(126);
+      }
       if (r.error.code === 'runtime.permission-denied') {
         err(`${this.ctx.argv[0]}: ${name}: Permission denied\n`);
         return finish(126);
