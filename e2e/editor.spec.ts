@@ -26,6 +26,17 @@ test('Dockerfile editing: hover docs, completion, diagnostics with a quick fix, 
   await page.keyboard.press('Escape');
   await page.keyboard.type('OSE 80');
 
+  // completion of image names from the mock registry after FROM
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('FROM diamol/no');
+  await page.waitForTimeout(300);
+  await page.keyboard.press('Control+Space');
+  await expect(page.locator('.suggest-widget')).toContainText('diamol/node');
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Shift+Home');
+  await page.keyboard.press('Delete');
+  await page.keyboard.press('Backspace');
+
   // a parse error becomes a marker and the problem count
   await page.keyboard.press('Enter');
   await page.keyboard.type('COPY');
