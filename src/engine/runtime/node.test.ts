@@ -14,6 +14,12 @@ describe('node programs', () => {
     expect(c.exit).toMatchObject({ code: 0, reason: 'exit' });
   });
 
+  it('colours inspected values on a terminal, like node', async () => {
+    const c = spawnCollect({ argv: ['node', '-e', "console.log('n=%d', 5, 7, { a: 1 }, 'plain')"], env: env(), tty: true, fs: imageFs('node') });
+    await c.proc.advanceTo(T0);
+    expect(c.stdout()).toBe('n=5 \x1b[33m7\x1b[39m { a: \x1b[33m1\x1b[39m } plain\r\n');
+  });
+
   it('prints -p results and the version', async () => {
     const p = spawnCollect({ argv: ['node', '-p', '1 + 1'], env: env(), fs: imageFs('node') });
     const v = spawnCollect({ argv: ['node', '--version'], env: env('20.11.1'), fs: imageFs('node') });

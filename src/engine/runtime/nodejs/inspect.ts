@@ -314,7 +314,7 @@ export function format(opts: InspectOptions, ...args: unknown[]): string {
                   : typeof arg === 'bigint'
                     ? `${arg}n`
                     : typeof arg === 'object' && arg !== null
-                      ? inspect(arg, { ...opts, depth: opts.legacy ? 2 : 0 })
+                      ? inspect(arg, { ...opts, depth: opts.legacy ? 2 : 0, colors: false })
                       : typeof arg === 'symbol'
                         ? arg.toString()
                         : String(arg);

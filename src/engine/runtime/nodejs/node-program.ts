@@ -976,7 +976,8 @@ export class NodeProgram implements Program {
 
   private makeConsole(): any {
     const ctx = this.ctx;
-    const opts = this.inspectOpts;
+    // On a terminal Node colours inspected values (not %s/%d substitutions).
+    const opts = { ...this.inspectOpts, colors: !!ctx.spec.tty };
     let indent = '';
     const counts = new Map<string, number>();
     const timers = new Map<string, number>();
