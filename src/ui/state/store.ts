@@ -232,7 +232,18 @@ export const useApp = create<AppState>()((set, get) => {
         settings = validateSettings(await kv.get('settings'), defaultSettings());
         snapshot = validateEngineSnapshot(await kv.get('engine'));
         const ub = (await kv.get('ui-builds')) as { builds?: Record<string, BuildHistory>; knownMeta?: Record<string, string[]> } | undefined;
-        if (ub && typeof ub === 'object' && ub.builds && typeof ub.builds === 'object') set({ builds: ub.builds, knownMeta: ub.knownMeta ?? {} });
+        if (ub && typeof ub === 'object' && ub.builds && typeof ub.builds === 'object') {
+          // the layer stack's own history is a convenience: keep only well-formed entries, never fail on it
+          const okView = (v: unknown): v is BuildView => !!v && typeof v === 'object' && Array.isArray((v as BuildView).bands) && Array.isArray((v as BuildView).finishOrder);
+          const builds: Record<string, BuildHistory> = {};
+          for (const [id, h] of Object.entries(ub.builds)) {
+            if (!h || typeof h !== 'object') continue;
+            builds[id] = { last: okView(h.last) ? h.last : null, previous: okView(h.previous) ? h.previous : null };
+          }
+          const knownMeta: Record<string, string[]> = {};
+          for (const [id, k] of Object.entries(ub.knownMeta ?? {})) if (Array.isArray(k)) knownMeta[id] = k.filter((x) => typeof x === 'string');
+          set({ builds, knownMeta });
+        }
       } catch (e) {
         set({ phase: 'damaged', damagedDetail: e instanceof Error ? e.message : String(e) });
         return;
