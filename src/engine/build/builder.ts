@@ -39,7 +39,7 @@ import { familiarString, fullString, parseReference, withDefaultTag } from '../i
 import { goQuoteList, type ImageRecord, type ImageStore } from '../images/store';
 import { rfc3339, parseTime } from '../images/time';
 import { humanSizeWithPrecision } from '../cli/format/units';
-import type { BuildCache, StepMemo } from './cache';
+import type { BuildCache, StepMemo, TransferredFile } from './cache';
 import { BuildContext, ContextHashCache, tarSize } from './context';
 import { cleanPath, ignoreMatcher, IgnoreMatcher } from './dockerignore';
 import type { BuildEvent, Builder, MissReason, StepInfo } from './events';
@@ -569,13 +569,18 @@ export class BuildRun {
         // BuildKit's local source only sends what changed since the last transfer of this context.
         const key = this.opts.contextDir ?? '.';
         const prev = this.host.cache.transfers.get(key);
-        const now = new Map<string, string>();
+        const now = new Map<string, TransferredFile>();
         let size = 0;
         for (const p of this.ctx.paths) {
           const e = this.ctx.entries.get(p)!;
-          const d = `${e.mode}:${this.ctx.digest(e)}`;
-          now.set(p, d);
-          if (!prev || prev.get(p) !== d) size += (e.content?.length ?? 0) + (prev ? 30 : 0);
+          const d = this.ctx.digest(e);
+          const was = prev?.get(p);
+          // Unchanged files keep their record (no per-file allocation on a rebuild).
+          if (was && was.mode === e.mode && was.digest === d) now.set(p, was);
+          else {
+            now.set(p, { mode: e.mode, digest: d });
+            size += (e.content?.length ?? 0) + (prev ? 30 : 0);
+          }
         }
         if (prev) size += 32;
         if (!this.dryRun) this.host.cache.transfers.set(key, now);

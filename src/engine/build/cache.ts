@@ -34,6 +34,12 @@ export interface StepMemo {
   baseId?: string;
 }
 
+/** One file the local source sent: its mode and content digest. */
+export interface TransferredFile {
+  mode: number;
+  digest: string;
+}
+
 export interface CacheSnapshot {
   records: CacheRecord[];
   memos: [string, [string, StepMemo][]][];
@@ -44,7 +50,7 @@ export class BuildCache {
   /** Build identity ("buildkit|./Dockerfile") -> step id ("0:3") -> memo. */
   readonly memos = new Map<string, Map<string, StepMemo>>();
   /** What the local source last sent per context dir (path -> mode:digest), for "transferring context: N". Not persisted. */
-  readonly transfers = new Map<string, Map<string, string>>();
+  readonly transfers = new Map<string, Map<string, TransferredFile>>();
 
   get(key: string): CacheRecord | undefined {
     return this.records.get(key);

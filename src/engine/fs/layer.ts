@@ -106,7 +106,7 @@ export class Layer {
         continue;
       }
       const n = e as FsNode;
-      lines.push(`${p}\t${n.type}\t${n.mode.toString(8)}\t${n.uid}:${n.gid}\t${n.size}\t${contentDigest(n, sha256)}`);
+      lines.push(p + '\t' + n.type + '\t' + octal(n.mode) + '\t' + owner(n.uid, n.gid) + '\t' + sizeAndDigest(n, sha256));
       if (n.opaque) lines.push(`${p === '/' ? '' : p}/.wh..wh..opq`);
     }
     return lines.join('\n');
@@ -145,6 +145,41 @@ export class Layer {
       return { path: p, kind: lower ? ('C' as const) : ('A' as const), type: e.type, size: e.type === 'dir' ? 0 : e.size };
     });
   }
+}
+
+// Canonical-line pieces, cached: a COPY of thousands of files would otherwise format the same numbers thousands of times.
+const octals = new Map<number, string>();
+function octal(mode: number): string {
+  let s = octals.get(mode);
+  if (s === undefined) {
+    s = mode.toString(8);
+    if (octals.size < 4096) octals.set(mode, s);
+  }
+  return s;
+}
+
+const owners = new Map<number, string>();
+function owner(uid: number, gid: number): string {
+  if (uid > 0xffff || gid > 0xffff || uid < 0 || gid < 0 || !Number.isInteger(uid) || !Number.isInteger(gid)) return `${uid}:${gid}`;
+  const k = uid * 0x10000 + gid;
+  let s = owners.get(k);
+  if (s === undefined) {
+    s = `${uid}:${gid}`;
+    if (owners.size < 4096) owners.set(k, s);
+  }
+  return s;
+}
+
+/** `size \t digest` of a file's bytes, kept per byte array (the same array is shared by every layer and rebuild that copies it). */
+const tails = new WeakMap<Uint8Array, string>();
+function sizeAndDigest(n: FsNode, sha256: Sha256): string {
+  if (n.type !== 'file' || n.synthetic || !n.data || n.size !== n.data.length) return n.size + '\t' + contentDigest(n, sha256);
+  let t = tails.get(n.data);
+  if (t === undefined) {
+    t = n.size + '\t' + contentDigest(n, sha256);
+    tails.set(n.data, t);
+  }
+  return t;
 }
 
 /** Chain ID of a layer stack (OCI image spec): chain(L0) = diffId0, chain(Ln) = sha256(chain(Ln-1) + " " + diffIdn). */
