@@ -31,7 +31,7 @@ import {
   type GlobalArgs,
 } from '../dockerfile/index';
 import { Layer, type LayerChange } from '../fs/layer';
-import { dirNode, fileNode, isWhiteout, symlinkNode, type FsNode } from '../fs/node';
+import { contentDigest, dirNode, fileNode, isWhiteout, symlinkNode, type FsNode } from '../fs/node';
 import { basename, dirname, joinPath, normalizePath } from '../fs/path';
 import { UnionFs, FsError } from '../fs/union';
 import { canonicalJSON, cloneConfig, DEFAULT_PATH, type ContainerConfig, type HistoryEntry, type ImageConfigJSON } from '../images/config';
@@ -1155,9 +1155,9 @@ export class BuildRun {
           for (const { path: p, node } of srcFs.walk(m)) {
             const rel = p === stat.path ? '' : p.slice(stat.path === '/' ? 1 : stat.path.length + 1);
             const target = isDir ? (rel ? joinPath(dest, rel) : dest) : destIsDirSyntax || many || matches.length > 1 ? joinPath(dest, basename(m)) : dest;
-            const digest = node.type === 'file' ? (node.data ? this.sha(node.data) : this.sha(`synthetic:${node.synthetic?.seed}:${node.size}`)) : node.type === 'symlink' ? 'link:' + node.target : 'dir';
+            const digest = node.type === 'file' ? (node.data ? contentDigest(node, this.sha) : this.sha(`synthetic:${node.synthetic?.seed}:${node.size}`)) : node.type === 'symlink' ? 'link:' + node.target : 'dir';
             items.push({ src: p, target, node: { ...node }, digest });
-            files[p] = `${node.mode.toString(8)}:${digest.slice(0, 16)}`;
+            files[p] = fileTag(node.mode, digest);
           }
         }
         continue;
@@ -1198,14 +1198,14 @@ export class BuildRun {
                 const node: FsNode = t.type === 'dir' ? dirNode({ mode: t.mode }) : t.type === 'symlink' ? symlinkNode(t.target ?? '') : fileNode(t.data ?? new Uint8Array(0), { mode: t.mode });
                 items.push({ src: `${f.path}!${t.path}`, target: joinPath(dest, t.path), node, digest: t.type === 'file' ? this.sha(t.data ?? new Uint8Array(0)) : t.type });
               }
-              files[f.path] = `${e.mode.toString(8)}:${f.digest.slice(0, 16)}`;
+              files[f.path] = fileTag(e.mode, f.digest);
               continue;
             }
           }
           const node: FsNode = e.type === 'dir' ? dirNode({ mode: e.mode }) : e.type === 'symlink' ? symlinkNode(e.target ?? '') : fileNode(e.content ?? new Uint8Array(0), { mode: e.mode });
           if (isDir && rel === '') continue; // the directory itself: its contents go into dest
           items.push({ src: f.path, target, node, digest: f.digest });
-          files[f.path] = `${e.mode.toString(8)}:${f.digest.slice(0, 16)}`;
+          files[f.path] = fileTag(e.mode, f.digest);
         }
       }
     }
@@ -1644,6 +1644,23 @@ function checksumText(items: { src: string; target: string; node: FsNode; digest
     out += (i ? '\n' : '') + it.src + '\t' + it.target + '\t' + it.node.type + '\t' + octal(it.node.mode) + '\t' + it.digest;
   }
   return out;
+}
+
+/** A COPY memo's per-file value, `mode:digest-prefix` (kept per mode and digest so rebuilds reuse the same strings). */
+const fileTags = new Map<number, Map<string, string>>();
+function fileTag(mode: number, digest: string): string {
+  let m = fileTags.get(mode);
+  if (!m) {
+    if (fileTags.size > 64) fileTags.clear();
+    fileTags.set(mode, (m = new Map()));
+  }
+  let t = m.get(digest);
+  if (t === undefined) {
+    t = octal(mode) + ':' + digest.slice(0, 16);
+    if (m.size > 100_000) m.clear();
+    m.set(digest, t);
+  }
+  return t;
 }
 
 const octals = new Map<number, string>();
