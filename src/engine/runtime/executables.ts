@@ -56,6 +56,7 @@ function firstLine(fs: ProcessFs, path: string): string {
 
 function byName(name: string): { kind: ProgramKind; applet?: string } | null {
   if (name === 'node' || name === 'nodejs') return { kind: 'node' };
+  if (name === 'npm') return { kind: 'npm' };
   if (SHELLS.has(name)) return { kind: 'sh' };
   if (name === 'hello') return { kind: 'hello' };
   if (APPLETS.has(name) || EXTRA_PROGRAMS.has(name)) return { kind: 'applet', applet: name };
@@ -164,7 +165,7 @@ export function standardBinaries(flavour: 'busybox' | 'node' | 'hello' | 'debian
     for (const a of APPLETS) out.push(file(`/bin/${a}`, 'busybox'));
   }
   if (flavour === 'node') {
-    out.push(file('/usr/local/bin/node', 'node'), file('/usr/local/bin/docker-entrypoint.sh', 'docker-entrypoint'));
+    out.push(file('/usr/local/bin/node', 'node'), file('/usr/local/bin/npm', 'npm'), file('/usr/local/bin/docker-entrypoint.sh', 'docker-entrypoint'));
   }
   return out.sort((a, b) => (a.path < b.path ? -1 : 1));
 }

@@ -257,6 +257,23 @@ describe('express web app', () => {
   });
 });
 
+describe('npm scripts', () => {
+  it('npm start runs the start script after npm\'s banner (npm 6 on Node 10, npm 10 on Node 20)', async () => {
+    const files = { '/app/package.json': '{"name":"web","version":"1.0.0","scripts":{"start":"node server.js"}}', '/app/server.js': "console.log('up on', process.env.npm_lifecycle_event)" };
+    const old = spawnCollect({ argv: ['npm', 'start'], cwd: '/app', env: env(), fs: imageFs('node', files) });
+    const neu = spawnCollect({ argv: ['npm', 'start'], cwd: '/app', env: env('20.11.1'), fs: imageFs('node', files) });
+    await old.proc.advanceTo(T0);
+    await neu.proc.advanceTo(T0);
+    expect(old.stdout()).toBe('\n> web@1.0.0 start /app\n> node server.js\n\nup on start\n');
+    expect(neu.stdout()).toBe('\n> web@1.0.0 start\n> node server.js\n\nup on start\n');
+    expect(neu.exit?.code).toBe(0);
+    const missing = spawnCollect({ argv: ['npm', 'run', 'build'], cwd: '/app', env: env('20.11.1'), fs: imageFs('node', files) });
+    await missing.proc.advanceTo(T0);
+    expect(missing.stderr()).toBe('npm error Missing script: "build"\nnpm error\nnpm error To see a list of scripts, run:\nnpm error   npm run\n');
+    expect(missing.exit?.code).toBe(1);
+  });
+});
+
 describe('spawning', () => {
   it('fails to spawn a program that is not on PATH, in Docker words', () => {
     const r = new InProcessHost().spawn({ argv: ['nope'], env: env(), cwd: '/', hostname: 'h', tty: false, interactive: false, fs: imageFs('busybox'), startTime: T0 });

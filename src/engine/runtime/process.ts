@@ -176,7 +176,7 @@ export interface HttpResponse {
 }
 
 /** What kind of program an executable is (decided by `resolveExecutable`, see executables.ts). */
-export type ProgramKind = 'node' | 'sh' | 'hello' | 'applet';
+export type ProgramKind = 'node' | 'npm' | 'sh' | 'hello' | 'applet';
 
 /**
  * A spawn failure. The containers subsystem wraps `message` into Docker's OCI error, e.g.
