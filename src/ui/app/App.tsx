@@ -5,6 +5,7 @@ import { LessonSlot } from './LessonSlot';
 import { Header } from './Header';
 import { DamagedScreen } from './DamagedScreen';
 import { ErrorBoundary } from './ErrorBoundary';
+import { MultiTabBanner } from '../persistence/MultiTabBanner';
 import { WorkspacePanel } from '../workspace/WorkspacePanel';
 import { EditorPane } from '../editor/EditorPane';
 import { BuildControls } from '../build/BuildControls';
@@ -45,6 +46,7 @@ export function App() {
   return (
     <div className={rootClass} lang={settings.lang} data-phase={phase}>
       <Header lessonOpen={lessonOpen} onToggleLesson={() => setLessonOpen((o) => !o)} />
+      <MultiTabBanner />
       {phase === 'loading' ? (
         <main className="loading" role="status">
           {t('app.loading')}
