@@ -45,12 +45,16 @@ test('web-ping: first build builds every step, a rebuild is all cached, an app.j
   await appendNewline(page);
   await expect(page.locator('[data-testid="layer"][data-line="8"]')).toHaveAttribute('data-status', 'will-rebuild');
   await expect(page.locator('[data-testid="layer"][data-line="7"]')).not.toHaveAttribute('data-status', 'will-rebuild');
+  await expect(page.locator('[data-testid="layer"][data-line="10"]')).toHaveAttribute('data-status', 'will-rebuild');
 
   await build(page);
   st = await bandStatuses(page);
+  // the COPY band and those after it are built (CMD's entry is recorded again on the new layer), the ones before cached
   for (const line of [3, 4, 5, 7]) expect(statusOf(st, line), st.join(' ')).toBe('cached');
   expect(statusOf(st, 8)).toBe('built');
+  expect(statusOf(st, 10), st.join(' ')).toBe('built');
   await expect(page.locator('[data-testid="layer"][data-line="8"]')).toContainText('app.js changed');
+  await expect(page.locator('[data-testid="layer"][data-line="10"]')).toContainText('line 8');
   await expect(page.getByTestId('build-compare')).toBeVisible();
 
   // the layer stack passes axe with bands on screen

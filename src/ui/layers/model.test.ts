@@ -79,6 +79,25 @@ describe('Layer stack model', () => {
     expect(evs(['stage-0|ENV TARGET="blog.sixeyed.com"']).bands.find((b) => b.line === 3)?.status).toBe('cached');
   });
 
+  it('carries the cascade from a rebuilt layer to the metadata-only entries after it (BuildKit)', () => {
+    const known = ['stage-0|ENV TARGET="blog.sixeyed.com"', 'stage-0|CMD ["node", "/web-ping/app.js"]'];
+    const v = [
+      { type: 'build-started', builder: 'buildkit', steps, time: 0 },
+      { type: 'step-finished', step: 2, outcome: 'cached', durationMs: 0, time: 1 },
+      { type: 'step-finished', step: 3, outcome: 'cached', durationMs: 0, time: 1 },
+      { type: 'step-finished', step: 4, outcome: 'built', durationMs: 5, time: 2, reason: { kind: 'files-changed', files: ['app.js'] } },
+      { type: 'step-finished', step: 5, outcome: 'cached', durationMs: 0, time: 2 },
+    ].reduce<BuildView | null>((acc, e) => applyBuildEvent(acc, e as BuildEvent, known), null)!;
+    expect(v.bands.map((b) => `${b.line}:${b.status}`)).toEqual(['1:base', '3:cached', '4:cached', '5:built', '6:built']);
+    expect(describeReason('en', v.bands.find((b) => b.line === 6)?.reason)).toContain('line 5');
+    const pred = predictedBands(
+      steps.map((s) => ({ step: s, outcome: (s.metadataOnly ? 'metadata' : s.index === 4 ? 'built' : 'cached') as 'built' | 'cached' | 'metadata' })),
+      v,
+      known,
+    );
+    expect(pred.map((b) => `${b.line}:${b.status}`)).toEqual(['1:base', '3:cached', '4:cached', '5:will-rebuild', '6:will-rebuild']);
+  });
+
   it('says why in Korean too', () => {
     expect(describeReason('ko', { kind: 'parent-changed', line: 4, instruction: 'COPY' })).toContain('4번째 줄');
     expect(describeReason('en', { kind: 'env-changed', names: ['TARGET'] })).toBe('ENV TARGET changed');

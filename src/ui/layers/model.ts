@@ -104,12 +104,22 @@ export function applyBuildEvent(view: BuildView | null, e: BuildEvent, knownMeta
       const bands = view.bands.map((b) => {
         if (b.step !== e.step) return b;
         const known = new Set(view.knownMeta ?? []);
-        const newMeta = view.builder === 'buildkit' && b.metadataOnly && e.outcome === 'cached' && !known.has(metaKey(b));
+        const bkMeta = view.builder === 'buildkit' && b.metadataOnly && e.outcome === 'cached';
+        const newMeta = bkMeta && !known.has(metaKey(b));
+        // After a rebuilt layer, a metadata-only entry is recorded again on top of the new layer (a new history
+        // entry whose CREATED is the new layer's time): the cascade reaches it even though BuildKit runs no step.
+        const cascade = bkMeta && !newMeta ? firstRebuiltBefore(view.bands, b) : undefined;
         return {
           ...b,
           running: false,
-          status: b.status === 'base' ? ('base' as const) : newMeta ? ('built' as const) : e.outcome,
-          reason: newMeta ? (known.size ? { kind: 'instruction-changed' as const } : { kind: 'first-build' as const }) : e.reason,
+          status: b.status === 'base' ? ('base' as const) : newMeta || cascade ? ('built' as const) : e.outcome,
+          reason: newMeta
+            ? known.size
+              ? { kind: 'instruction-changed' as const }
+              : { kind: 'first-build' as const }
+            : cascade
+              ? { kind: 'parent-changed' as const, line: cascade.line ?? 0, instruction: plainName(cascade.name) }
+              : e.reason,
           digest: e.layer?.digest,
           size: e.layer?.size ?? 0,
           added: e.layer?.added ?? 0,
@@ -147,9 +157,21 @@ export function predictedBands(pred: PredictedStep[], last: BuildView | null, kn
       if (p.outcome === 'built') return { ...b, status: 'will-rebuild' as const, reason: p.reason };
       if (p.outcome === 'metadata' && !known.has(metaKey(b)))
         return { ...b, status: 'will-rebuild' as const, reason: known.size ? { kind: 'instruction-changed' as const } : { kind: 'first-build' as const } };
-      if (p.outcome === 'metadata') return { ...b, status: 'cached' as const };
       return { ...b, status: 'cached' as const };
+    })
+    .map((b, _i, all) => {
+      // A metadata-only entry after a layer that will be rebuilt is recorded again on top of it (see applyBuildEvent).
+      if (!b.metadataOnly || b.status !== 'cached') return b;
+      const first = all.find((x) => x.stage === b.stage && x.step < b.step && !x.metadataOnly && x.status === 'will-rebuild');
+      return first
+        ? { ...b, status: 'will-rebuild' as const, reason: { kind: 'parent-changed' as const, line: first.line ?? 0, instruction: plainName(first.name) } }
+        : b;
     });
+}
+
+/** The first band of `b`'s stage, before it, whose layer was rebuilt in this build (the start of the cascade). */
+function firstRebuiltBefore(bands: Band[], b: Band): Band | undefined {
+  return bands.find((x) => x.stage === b.stage && x.step < b.step && !x.metadataOnly && x.status === 'built');
 }
 
 export interface BuildSummary {
