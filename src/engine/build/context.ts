@@ -148,8 +148,17 @@ export class BuildContext {
     const self = this.entries.get(root);
     if (self) out.push({ path: root, entry: self, digest: this.digest(self) });
     if (self?.type === 'dir') {
-      for (const p of this.paths) {
-        if (!p.startsWith(prefix)) continue;
+      // `paths` is sorted, so everything below `root/` is one contiguous run: binary-search its start
+      // (a glob matching many dirs would otherwise scan the whole context once per match).
+      let lo = 0;
+      let hi = this.paths.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (this.paths[mid] < prefix) lo = mid + 1;
+        else hi = mid;
+      }
+      for (let i = lo; i < this.paths.length && this.paths[i].startsWith(prefix); i++) {
+        const p = this.paths[i];
         const e = this.entries.get(p)!;
         out.push({ path: p, entry: e, digest: this.digest(e) });
       }
