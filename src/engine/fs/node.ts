@@ -72,7 +72,8 @@ export function fileNode(content: Uint8Array | string | SyntheticContent, init: 
     const data = encoder.encode(content);
     return { type: 'file', mode, uid, gid, mtime, size: data.length, data };
   }
-  if (content instanceof Uint8Array) return { type: 'file', mode, uid, gid, mtime, size: content.length, data: content };
+  // ArrayBuffer.isView, not instanceof: bytes may come from another realm (a jsdom window, a worker).
+  if (ArrayBuffer.isView(content)) return { type: 'file', mode, uid, gid, mtime, size: content.length, data: content };
   return { type: 'file', mode, uid, gid, mtime, size: content.size, synthetic: { seed: content.seed, size: content.size } };
 }
 
