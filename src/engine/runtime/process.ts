@@ -151,6 +151,8 @@ export interface ProcessSpec {
   startTime: number;
   /** Seed for the program's Math.random (default derived from hostname). */
   seed?: number;
+  /** Other processes of the container (e.g. pid 1 when this is a `docker exec`), for `ps`. */
+  peers?: { pid: number; command: string }[];
   /** The container's IPv4 address on its network (ifconfig, os.networkInterfaces); default 172.17.0.2. */
   ipAddress?: string;
   /** pid the process sees for itself: default 1 (a container's main process); give exec'd processes higher ones. */

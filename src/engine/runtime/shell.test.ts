@@ -85,6 +85,12 @@ describe('container shell', () => {
     expect(c.stderr()).toBe("curl: (7) Failed to connect to localhost port 9 after 0 ms: Couldn't connect to server\nwget: bad address 'nope.invalid'\n");
   });
 
+  it('ps lists the container\'s other processes (docker exec)', async () => {
+    const c = spawnCollect({ argv: ['ps'], env, pid: 7, peers: [{ pid: 1, command: 'node /web-ping/app.js' }], fs: imageFs('busybox') });
+    await c.proc.advanceTo(T0);
+    expect(c.stdout()).toBe('PID   USER     TIME  COMMAND\n    1 root      0:00 node /web-ping/app.js\n    7 root      0:00 ps\n');
+  });
+
   it('exits 0 at once without stdin (docker run alpine)', async () => {
     const c = spawnCollect({ argv: ['/bin/sh'], env, fs: imageFs('busybox') });
     await c.proc.advanceTo(T0);

@@ -590,10 +590,12 @@ export class ShellProgram implements Program {
         }),
       tty: this.ctx.spec.tty,
       columns: 80,
-      processes: () => [
-        [this.ctx.pid === 1 ? 1 : 1, this.ctx.isMain ? this.ctx.argv.join(' ') : this.name],
-        [this.ctx.pid + 6, 'ps'],
-      ],
+      processes: () => {
+        const list: [number, string][] = (this.ctx.spec.peers ?? []).map((p) => [p.pid, p.command]);
+        list.push([this.ctx.pid, this.ctx.argv.join(' ')]);
+        list.push([this.ctx.pid + 6, 'ps']);
+        return list.sort((a, b) => a[0] - b[0]);
+      },
       which: (n) => this.which(n),
       http: (url, opts) => netRequest(this.ctx, url, opts),
     };
@@ -965,7 +967,7 @@ export class AppletProgram implements Program {
       sleep: (ms) => new Promise<boolean>((resolve) => this.ctx.setTimer(ms, () => resolve(true))),
       tty: this.ctx.spec.tty,
       columns: 80,
-      processes: () => [[this.ctx.pid, this.ctx.argv.join(' ')]],
+      processes: () => [...(this.ctx.spec.peers ?? []).map((p): [number, string] => [p.pid, p.command]), [this.ctx.pid, this.ctx.argv.join(' ')] as [number, string]].sort((a, b) => a[0] - b[0]),
       which: () => null,
       http: (url, opts) => netRequest(this.ctx, url, opts),
     };
