@@ -1235,11 +1235,31 @@ export class BuildRun {
       }
       const mode = chmod !== undefined ? parseInt(chmod, 8) : undefined;
       let bytes = 0;
+      const keepOwner = !!fromStage || srcKey.startsWith('image:');
+      // Rebuild of the same COPY shape (same lower layers, destination, owner/mode flags and the same sequence of
+      // target paths and node types) whose previous run put every item straight into the layer: every decision below
+      // depends only on those, so the items go straight into the layer again, without the per-item lookups.
+      const shape = copyShape(lower, dest, destIsDirSyntax, uid, gid, mode, keepOwner, items);
+      const memoKey = `${dest}\0${destIsDirSyntax}\0${uid}\0${gid}\0${mode}\0${keepOwner}`;
+      const memos = copyMemos(this.host.images);
+      const prevShape = memos.get(memoKey);
+      if (prevShape && sameCopyShape(prevShape, shape)) {
+        if (!fs.stat(dest) && (destIsDirSyntax || items.some((i) => i.target !== dest))) fs.mkdirp(dest, { uid: uid ?? 0, gid: gid ?? 0 });
+        const now = this.now();
+        for (const it of items) {
+          const n = ownedNode(it.node, uid ?? (keepOwner ? it.node.uid : 0), gid ?? (keepOwner ? it.node.gid : 0), now);
+          if (mode !== undefined && n.type !== 'symlink') n.mode = mode;
+          if (n.type === 'dir') delete n.opaque;
+          fs.upper.set(it.target, n);
+          if (n.type === 'file') bytes += n.size;
+        }
+        return { layer: fs.upper, durationMs: 40 + Math.round(bytes / 40_000), logs: [] };
+      }
+      let allDirect = true;
       try {
         if (!fs.stat(dest) && (destIsDirSyntax || items.some((i) => i.target !== dest))) fs.mkdirp(dest, { uid: uid ?? 0, gid: gid ?? 0 });
         // Parent directories known to be real directories (checked once each), so most files go straight into the layer.
         const dirs = new Set<string>();
-        const keepOwner = !!fromStage || srcKey.startsWith('image:');
         const now = this.now();
         // Directories this COPY creates (absent from the lower layers): what lies below them can only be in the new layer.
         const newDirs = new Set<string>();
@@ -1266,13 +1286,18 @@ export class BuildRun {
               dirs.add(it.target);
               if (!existing && newDirs.has(parent)) newDirs.add(it.target);
             }
-          } else fs.putNode(it.target, n);
+          } else {
+            allDirect = false;
+            fs.putNode(it.target, n);
+          }
           if (n.type === 'file') bytes += n.size;
         }
       } catch (e) {
         if (e instanceof FsError) this.fail(`failed to copy files: ${e.text}: ${e.path}`, { range: ins.range, legacy: `COPY failed: ${e.text}` });
         throw e;
       }
+      if (allDirect && items.length >= COPY_SHAPE_MIN) memos.set(memoKey, shape);
+      else memos.delete(memoKey);
       return { layer: fs.upper, durationMs: 40 + Math.round(bytes / 40_000), logs: [] };
     };
     if (this.builder === 'legacy') {
@@ -1671,6 +1696,49 @@ function octal(mode: number): string {
     if (octals.size < 4096) octals.set(mode, s);
   }
   return s;
+}
+
+/** What a COPY's execution decisions depend on: the lower layers, destination, flags, and each item's target and type. */
+interface CopyShape {
+  lower: Layer[];
+  key: string;
+  targets: string[];
+  types: string[];
+}
+
+/** Below this many items a COPY simply runs its per-item checks (the shape is not worth remembering). */
+const COPY_SHAPE_MIN = 64;
+
+function copyShape(lower: Layer[], dest: string, dirSyntax: boolean, uid: number | undefined, gid: number | undefined, mode: number | undefined, keepOwner: boolean, items: { target: string; node: FsNode }[]): CopyShape {
+  const targets = new Array<string>(items.length);
+  const types = new Array<string>(items.length);
+  for (let i = 0; i < items.length; i++) {
+    targets[i] = items[i].target;
+    types[i] = items[i].node.type;
+  }
+  return { lower: lower.slice(), key: `${dest}\0${dirSyntax}\0${uid}\0${gid}\0${mode}\0${keepOwner}`, targets, types };
+}
+
+function sameCopyShape(a: CopyShape, b: CopyShape): boolean {
+  if (a.key !== b.key || a.lower.length !== b.lower.length || a.targets.length !== b.targets.length) return false;
+  for (let i = 0; i < a.lower.length; i++) {
+    const x = a.lower[i];
+    const y = b.lower[i];
+    // Sealed layers with the same diffId hold the same paths, types, modes and owners.
+    if (x !== y && !(x.sealed && y.sealed && x.diffId === y.diffId && x.diffId !== '')) return false;
+  }
+  for (let i = 0; i < a.targets.length; i++) if (a.targets[i] !== b.targets[i] || a.types[i] !== b.types[i]) return false;
+  return true;
+}
+
+/** Last COPY shape per destination and flags, per image store (i.e. per engine). */
+const copyShapes = new WeakMap<object, Map<string, CopyShape>>();
+function copyMemos(owner: object): Map<string, CopyShape> {
+  let m = copyShapes.get(owner);
+  if (!m) {
+    copyShapes.set(owner, (m = new Map()));
+  } else if (m.size > 64) m.clear();
+  return m;
 }
 
 /** A copy of a node with a new owner and mtime (fixed-shape literal, same fields as `{ ...n, uid, gid, mtime }`). */

@@ -53,6 +53,7 @@ export class Layer {
     if (isWhiteout(e) || (e as FsNode).opaque) this.hides = true;
     const had = this.entries.has(path);
     this.entries.set(path, e);
+    if (!had) this.sorted = null;
     if (!had && this.childIndex && path !== '/') {
       const d = dirname(path);
       let s = this.childIndex.get(d);
@@ -63,7 +64,9 @@ export class Layer {
 
   delete(path: string): void {
     if (this.sealed) throw new Error('layer is sealed');
-    if (this.entries.delete(path) && this.childIndex && path !== '/') this.childIndex.get(dirname(path))?.delete(basename(path));
+    if (!this.entries.delete(path)) return;
+    this.sorted = null;
+    if (this.childIndex && path !== '/') this.childIndex.get(dirname(path))?.delete(basename(path));
   }
 
   /** Names of entries (nodes and whiteouts) directly under `dir` in this layer only. */
@@ -90,13 +93,46 @@ export class Layer {
     return out;
   }
 
+  private sorted: string[] | null = null;
+
+  /**
+   * Paths in sorted order (do not mutate the result), kept until a path is added or removed. A layer with the same path set
+   * as a recently sorted one (a rebuilt COPY) reuses that order after checking every path, instead of sorting again.
+   */
+  sortedPaths(): string[] {
+    if (this.sorted) return this.sorted;
+    const n = this.entries.size;
+    let out: string[] | undefined;
+    const prev = n >= SORTED_REUSE_MIN ? recentSorted.get(n) : undefined;
+    if (prev) {
+      let same = true;
+      for (let i = 0; i < prev.length; i++) {
+        if (!this.entries.has(prev[i])) {
+          same = false;
+          break;
+        }
+      }
+      // Same size and every (distinct) path present: the same set, so the same order.
+      if (same) out = prev;
+    }
+    if (!out) {
+      out = [...this.entries.keys()].sort();
+      if (n >= SORTED_REUSE_MIN) {
+        if (recentSorted.size >= 32 && !recentSorted.has(n)) recentSorted.clear();
+        recentSorted.set(n, out);
+      }
+    }
+    this.sorted = out;
+    return out;
+  }
+
   get isEmpty(): boolean {
     return this.entries.size === 0;
   }
 
   /** Canonical text the diffId is computed over (sorted paths; whiteouts as `.wh.` names like the OCI format). */
   canonical(sha256: Sha256): string {
-    const paths = [...this.entries.keys()].sort();
+    const paths = this.sortedPaths();
     const lines: string[] = [];
     for (const p of paths) {
       const e = this.entries.get(p)!;
@@ -137,7 +173,7 @@ export class Layer {
 
   /** Every change in this layer (or the first `limit`), sorted by path; `lowerLookup` tells added from changed. */
   changes(lowerLookup?: (path: string) => FsNode | null, limit = Infinity): LayerChange[] {
-    const sorted = [...this.entries.keys()].sort();
+    const sorted = this.sortedPaths();
     return (sorted.length > limit ? sorted.slice(0, limit) : sorted).map((p) => {
       const e = this.entries.get(p)!;
       if (isWhiteout(e)) return { path: p, kind: 'D' as const, type: 'whiteout' as const, size: 0 };
@@ -146,6 +182,10 @@ export class Layer {
     });
   }
 }
+
+/** Sorted path lists of recent big layers, by path count (see `Layer.sortedPaths`). */
+const SORTED_REUSE_MIN = 64;
+const recentSorted = new Map<number, string[]>();
 
 // Canonical-line pieces, cached: a COPY of thousands of files would otherwise format the same numbers thousands of times.
 const octals = new Map<number, string>();
