@@ -1,5 +1,5 @@
 /* BuildKit parser conformance: the fixtures under testdata/buildkit (byte-exact copies of BuildKit's). */
-// eslint-disable-next-line no-restricted-imports
+ 
 import { readdirSync, readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { dumpAst, expandWord, expandWords, parseAst, parseDockerfile } from './index';

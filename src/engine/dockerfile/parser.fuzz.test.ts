@@ -3,9 +3,9 @@
  * always give an AST or an error with a source range, and each finishes within 50 ms.
  * Runs: FUZZ_RUNS (default 10,000).
  */
-// eslint-disable-next-line no-restricted-imports
+ 
 import { readdirSync, readFileSync } from 'node:fs';
-// eslint-disable-next-line no-restricted-imports
+ 
 import { cpuUsage, env } from 'node:process';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
