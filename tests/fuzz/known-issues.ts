@@ -21,20 +21,6 @@ export interface KnownIssue {
 
 export const KNOWN_ISSUES: KnownIssue[] = [
   {
-    id: 'shell-command-without-args',
-    owner: 'build',
-    example: 'RUN command',
-    message: "Cannot read properties of undefined (reading 'includes')",
-    frames: ['Shell.which', 'Shell.exec', 'commandB'],
-  },
-  {
-    id: 'shell-prototype-command-name',
-    owner: 'build',
-    example: 'RUN valueOf (any Object.prototype member used as a command name: constructor, toString, ...)',
-    message: '',
-    frames: ['*', 'Shell.exec', 'Shell.simple'],
-  },
-  {
     id: 'restore-trusts-snapshot-shape',
     owner: 'images, build, containers',
     example: 'a snapshot whose images[0].repoDigests is {} restores, then `docker images` fails with an internal error and engine.snapshot() can throw',

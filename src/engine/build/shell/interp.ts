@@ -394,6 +394,7 @@ export class Shell {
   /** Runs one command (builtin, then PATH lookup, then simulated program). */
   exec(argv: string[], io: IO, execForm: boolean): number {
     const name = argv[0];
+    if (name === undefined) return 0; // nothing to run (`command`, `xargs` with no words)
     if (!execForm || BUILTINS[name]) {
       const b = BUILTINS[name];
       if (b && !(execForm && !['true', 'false', 'echo', 'printf', 'test', '['].includes(name))) {

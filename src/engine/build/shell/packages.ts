@@ -8,6 +8,7 @@ import { joinPath, normalizePath } from '../../fs/path';
 import type { ProcCtx, Program } from './interp';
 import { getopt } from './programs';
 import { addGroup, addUser, lookupUser } from './users';
+import { table } from './table';
 
 const kB = (n: number) => Math.round(n / 1000).toLocaleString('en-US');
 
@@ -34,7 +35,7 @@ interface DebPkg {
   bins?: string[];
 }
 
-const DEB: Record<string, DebPkg> = {
+const DEB = table<DebPkg>({
   curl: { v: '7.88.1-10+deb12u8', size: 500_000, deps: ['libcurl4', 'ca-certificates'], bins: ['curl'] },
   libcurl4: { v: '7.88.1-10+deb12u8', size: 1_000_000, deps: ['libssl3', 'libnghttp2-14', 'libssh2-1', 'libpsl5', 'librtmp1'] },
   'ca-certificates': { v: '20230311', size: 390_000, deps: ['openssl'] },
@@ -88,7 +89,7 @@ const DEB: Record<string, DebPkg> = {
   htop: { v: '3.2.2-2', size: 400_000, bins: ['htop'] },
   'postgresql-client': { v: '15+248', size: 4_000_000, bins: ['psql', 'pg_dump'] },
   'libpq-dev': { v: '15.10-0+deb12u1', size: 1_200_000 },
-};
+});
 
 function debInfo(name: string, p: ProcCtx): DebPkg {
   return DEB[name] ?? { v: `${p.sh.rand('v' + name, 1, 9)}.${p.sh.rand('v2' + name, 0, 20)}-1`, size: p.sh.rand('size' + name, 80, 4000) * 1000, bins: [name] };
@@ -265,7 +266,7 @@ function humanApt(n: number): string {
 
 // ---------- apk ----------
 
-const APK: Record<string, { v: string; size: number; deps?: string[]; bins?: string[] }> = {
+const APK = table<{ v: string; size: number; deps?: string[]; bins?: string[] }>({
   curl: { v: '8.11.1-r0', size: 250_000, deps: ['ca-certificates', 'brotli-libs', 'c-ares', 'libidn2', 'libpsl', 'nghttp2-libs', 'libcurl'], bins: ['curl'] },
   libcurl: { v: '8.11.1-r0', size: 700_000 },
   'ca-certificates': { v: '20241121-r0', size: 680_000 },
@@ -294,7 +295,7 @@ const APK: Record<string, { v: string; size: number; deps?: string[]; bins?: str
   openssl: { v: '3.3.2-r1', size: 800_000, bins: ['openssl'] },
   nginx: { v: '1.26.2-r0', size: 1_300_000, bins: ['nginx'] },
   go: { v: '1.22.10-r0', size: 220_000_000, bins: ['go', 'gofmt'] },
-};
+});
 
 const apk: Program = (p) => {
   const { flags, values, operands } = getopt(p.argv.slice(1), 't');
@@ -342,7 +343,14 @@ const apk: Program = (p) => {
       for (const d of info(n).deps ?? []) visit(d);
       order.push(n);
     };
-    pkgs.map((n) => n.replace(/[=~<>].*$/, '')).forEach(visit);
+    const wanted = pkgs.map((n) => n.replace(/[=~<>].*$/, ''));
+    const missing = wanted.filter((n) => !apkExists(n));
+    if (missing.length) {
+      // apk's solver refuses the whole transaction and names each package it cannot find.
+      p.err('ERROR: unable to select packages:\n' + missing.map((n) => `  ${n} (no such package):\n    required by: world[${n}]\n`).join(''));
+      return 1;
+    }
+    wanted.forEach(visit);
     const virt = values.get('t') ?? values.get('virtual');
     const total = order.length + (virt ? 1 : 0);
     let db = '';
@@ -383,10 +391,23 @@ const apk: Program = (p) => {
   return 1;
 };
 
+/** Debian/Ubuntu package names learners often carry over to Alpine, where no package has that name. */
+const NOT_ON_ALPINE = new Set(['build-essential', 'python3-pip', 'python-pip', 'software-properties-common', 'apt-utils', 'libssl-dev', 'default-jdk']);
+
+/**
+ * Whether Alpine's index has a package of this name: the ones simulated above, and any other name shaped like
+ * an Alpine package (lowercase letters, digits, `.+_-`), since the index has ~24,000 we do not list. Paths,
+ * odd characters and well-known Debian-only names are not packages.
+ */
+function apkExists(name: string): boolean {
+  if (Object.hasOwn(APK, name)) return true;
+  return /^[a-z0-9][a-z0-9._+-]*$/.test(name) && name.length <= 100 && !NOT_ON_ALPINE.has(name);
+}
+
 // ---------- npm / yarn ----------
 
 /** Popular packages: version, how many packages their tree adds, unpacked size of the tree, real dependency names. */
-const NPM: Record<string, { v: string; tree: number; size: number; deps?: string[] }> = {
+const NPM = table<{ v: string; tree: number; size: number; deps?: string[] }>({
   express: { v: '4.21.2', tree: 65, size: 2_300_000, deps: ['accepts', 'array-flatten', 'body-parser', 'content-disposition', 'content-type', 'cookie', 'cookie-signature', 'debug', 'depd', 'encodeurl', 'escape-html', 'etag', 'finalhandler', 'fresh', 'http-errors', 'merge-descriptors', 'methods', 'on-finished', 'parseurl', 'path-to-regexp', 'proxy-addr', 'qs', 'range-parser', 'safe-buffer', 'send', 'serve-static', 'setprototypeof', 'statuses', 'type-is', 'utils-merge', 'vary', 'mime', 'mime-types', 'mime-db', 'negotiator', 'ms', 'iconv-lite', 'raw-body', 'bytes', 'unpipe', 'destroy', 'ee-first', 'forwarded', 'ipaddr.js', 'media-typer', 'side-channel', 'toidentifier', 'inherits', 'safer-buffer'] },
   axios: { v: '1.7.9', tree: 9, size: 2_400_000, deps: ['follow-redirects', 'form-data', 'proxy-from-env', 'asynckit', 'combined-stream', 'mime-types', 'delayed-stream', 'mime-db'] },
   lodash: { v: '4.17.21', tree: 1, size: 1_400_000 },
@@ -408,7 +429,7 @@ const NPM: Record<string, { v: string; tree: number; size: number; deps?: string
   'node-fetch': { v: '3.3.2', tree: 6, size: 200_000 },
   eslint: { v: '9.17.0', tree: 85, size: 9_000_000 },
   prettier: { v: '3.4.2', tree: 1, size: 8_000_000 },
-};
+});
 
 interface NpmPkgJson {
   name?: string;
@@ -612,7 +633,7 @@ const yarn: Program = (p) => {
 
 // ---------- pip ----------
 
-const PYPI: Record<string, { v: string; size: number; deps?: string[] }> = {
+const PYPI = table<{ v: string; size: number; deps?: string[] }>({
   flask: { v: '3.1.0', size: 300_000, deps: ['werkzeug', 'jinja2', 'itsdangerous', 'click', 'blinker', 'markupsafe'] },
   werkzeug: { v: '3.1.3', size: 800_000 },
   jinja2: { v: '3.1.5', size: 500_000 },
@@ -648,7 +669,7 @@ const PYPI: Record<string, { v: string; size: number; deps?: string[] }> = {
   packaging: { v: '24.2', size: 200_000 },
   redis: { v: '5.2.1', size: 1_200_000 },
   'psycopg2-binary': { v: '2.9.10', size: 9_000_000 },
-};
+});
 
 function sitePackages(p: ProcCtx): string {
   try {
@@ -979,7 +1000,7 @@ const gitP: Program = (p) => {
   return 0;
 };
 
-export const PACKAGE_PROGRAMS: Record<string, Program> = {
+export const PACKAGE_PROGRAMS = table<Program>({
   'apt-get': aptGet, apt: aptGet, apk, npm, 'npm-cli.js': npm, yarn, 'yarn.js': yarn, pip, pip3: pip, python, python3: python, go, curl, wget,
   addgroup: busyboxAddgroup, adduser: busyboxAdduser, useradd, groupadd, node, nodejs: node, git: gitP,
-};
+});

@@ -9,6 +9,7 @@ import type { ProcCtx, Program } from './interp';
 import { ExitSignal } from './interp';
 import { PACKAGE_PROGRAMS } from './packages';
 import { lookupGroup, lookupUser } from './users';
+import { table } from './table';
 
 const dec = new TextDecoder();
 
@@ -216,8 +217,10 @@ const test: Program = (p) => {
 
 const commandB: Program = (p) => {
   const args = p.argv.slice(1);
+  if (!args.length) return 0; // busybox: `command` alone does nothing
   if (args[0] === '-v' || args[0] === '-V') {
     const name = args[1] ?? '';
+    if (!name) return 0;
     if (BUILTINS[name]) {
       p.out(name + '\n');
       return 0;
@@ -239,13 +242,13 @@ const pwd: Program = (p) => {
 
 const evalB: Program = (p) => p.sh.runScript(p.argv.slice(1).join(' '), { stdin: p.stdin, out: p.out, err: p.err });
 
-export const BUILTINS: Record<string, Program> = {
+export const BUILTINS = table<Program>({
   cd, echo, printf, export: exportB, unset, set, exit, test, '[': test, command: commandB, pwd, eval: evalB,
   true: () => 0, false: () => 1, ':': () => 0, readonly: exportB, local: exportB, shift: () => 0, umask: () => 0, wait: () => 0, trap: () => 0,
   type: (p) => commandB({ ...p, argv: ['command', '-v', ...p.argv.slice(1)] }),
   source: (p) => dotB(p),
   '.': (p) => dotB(p),
-};
+});
 
 function dotB(p: ProcCtx): number {
   const file = p.argv[1];
@@ -761,7 +764,13 @@ const find: Program = (p) => {
     else if (args[i] === '-exec') break;
   }
   const out: string[] = [];
+  let status = 0;
   for (const r of roots) {
+    if (!p.sh.fs.lstat(r, p.sh.cwd)) {
+      p.err(`find: ${r}: No such file or directory\n`);
+      status = 1;
+      continue;
+    }
     for (const { path, node } of p.sh.fs.walk(r, p.sh.cwd)) {
       if (name && !globName(name, basename(path))) continue;
       if (type && ((type === 'f' && node.type !== 'file') || (type === 'd' && node.type !== 'dir') || (type === 'l' && node.type !== 'symlink'))) continue;
@@ -772,7 +781,7 @@ const find: Program = (p) => {
   }
   if (del) for (const f of out.reverse()) p.sh.fs.rm(normalizePath(f, p.sh.cwd), { recursive: true, force: true });
   else if (out.length) p.out(out.join('\n') + '\n');
-  return 0;
+  return status;
 };
 
 /** tr's SET syntax: ranges (a-z), classes ([:upper:] …) and backslash escapes, expanded to a character list. */
@@ -818,7 +827,7 @@ const tar: Program = (p) => {
   return 0;
 };
 
-export const PROGRAMS: Record<string, Program> = {
+export const PROGRAMS = table<Program>({
   sh: shProg, ash: shProg, dash: shProg, bash: shProg, busybox: (p) => (p.argv.length > 1 ? p.sh.exec(p.argv.slice(1), { stdin: p.stdin, out: p.out, err: p.err }, true) : 0),
   echo, printf, mkdir, touch, rm, rmdir, cp, mv, ln, chmod, chown, cat, ls, sleep, env, head, tail: head, grep, egrep: grep, wc, sed, tee, find, mktemp, tar,
   pwd, true: () => 0, false: () => 1, test, '[': test, which: whichP, id: idP,
@@ -850,4 +859,4 @@ export const PROGRAMS: Record<string, Program> = {
   },
   install: (p) => { const { flags, values, operands } = getopt(p.argv.slice(1), 'mog'); if (flags.has('d')) { for (const d of operands) p.sh.fs.mkdirp(normalizePath(d, p.sh.cwd)); return 0; } return cp({ ...p, argv: ['cp', ...operands] }) || (values.has('m') ? chmod({ ...p, argv: ['chmod', values.get('m')!, operands[operands.length - 1]] }) : 0); },
   ...PACKAGE_PROGRAMS,
-};
+});

@@ -83,4 +83,32 @@ describe('RUN shell simulator limits', () => {
     const { shell } = sh(alpineTree(), { '/loop.sh': { content: '#!/bin/sh\nsh /loop.sh\n', mode: 0o755 } });
     expect(shell.runScript('sh /loop.sh')).not.toBe(0);
   });
+
+  it('treats `command` alone and Object.prototype names as ordinary commands', () => {
+    const a = sh();
+    expect(a.shell.runScript('command')).toBe(0);
+    expect(a.shell.runScript('command -v')).toBe(0);
+    for (const name of ['valueOf', 'toString', 'constructor', '__proto__', 'hasOwnProperty']) {
+      const b = sh();
+      expect(b.shell.runScript(name)).toBe(127);
+      expect(b.out()).toBe(`/bin/sh: ${name}: not found\n`);
+    }
+    expect(sh().shell.runScript('command -v valueOf')).toBe(1);
+    expect(sh().shell.runScript('busybox constructor')).toBe(127);
+  });
+
+  it('find of a missing path fails like busybox', () => {
+    const { shell, out } = sh();
+    expect(shell.runScript('find /nonexistent')).toBe(1);
+    expect(out()).toBe('find: /nonexistent: No such file or directory\n');
+    expect(sh().shell.runScript('find /etc -name hostname')).toBe(0);
+  });
+
+  it('apk add of a name that is no package fails like apk and installs nothing', () => {
+    const { fs, shell, out } = sh();
+    expect(shell.runScript('apk add --no-cache /root build-essential')).toBe(1);
+    expect(out()).toContain('ERROR: unable to select packages:\n  /root (no such package):\n    required by: world[/root]\n  build-essential (no such package):\n    required by: world[build-essential]\n');
+    expect(fs.stat('/usr/bin/build-essential')).toBeNull();
+    expect(sh().shell.runScript('apk add --no-cache curl gnupg')).toBe(0);
+  });
 });
