@@ -109,3 +109,42 @@ describe('layerlab headless CLI', { timeout: 60_000 }, () => {
     expect(code).toBe(0);
   });
 });
+
+describe('Headless CLI with the worker sandbox', { timeout: 120_000 }, () => {
+  it('stops a container whose program loops forever (shell loop), exit 137 and an explanation in inspect', () => {
+    const state = join(dir, 'loop-sh.json');
+    const t0 = Date.now();
+    const r = layerlab(['run', '--name', 'spin', 'busybox', 'sh', '-c', 'while true; do :; done'], { state });
+    expect(r.code).toBe(137);
+    expect(Date.now() - t0).toBeLessThan(25_000);
+    const ps = layerlab(['ps', '-a', '--format', '{{.Names}} {{.Status}}'], { state });
+    expect(ps.out).toMatch(/^spin Exited \(137\) /);
+    const st = layerlab(['inspect', '--format', '{{.State.ExitCode}} {{.State.OOMKilled}} {{.State.Error}}', 'spin'], { state });
+    expect(st.out).toMatch(/^137 false the process ran JavaScript for more than .* \(an endless loop\?\)/);
+  });
+
+  it('stops a node program that loops forever, exit 137', () => {
+    const r = layerlab(['run', 'node', 'node', '-e', 'for(;;){}']);
+    expect(r.code).toBe(137);
+  });
+
+  it('keeps a detached container running across invocations, exits promptly, and replays the same logs', async () => {
+    const state = join(dir, 'detached.json');
+    const run = layerlab(['run', '-d', '--name', 'wp', 'diamol/ch03-web-ping'], { state });
+    expect(run.code).toBe(0);
+    expect(run.out).toMatch(/^[0-9a-f]{64}\n$/);
+    await new Promise((res) => setTimeout(res, 4_500));
+    const t0 = Date.now();
+    const first = layerlab(['logs', '-t', 'wp'], { state });
+    // An idle worker must not keep the CLI alive: logs returns as soon as the replay is done.
+    expect(Date.now() - t0).toBeLessThan(15_000);
+    const second = layerlab(['logs', '-t', 'wp'], { state });
+    expect(first.code).toBe(0);
+    expect(first.out).toContain('** web-ping ** Pinging: blog.sixeyed.com; method: HEAD; 3000ms intervals\n');
+    expect(first.out).toMatch(/Making request number: 1; at \d+\n/);
+    // Same process, same virtual times: the later replay starts with exactly the earlier one's bytes.
+    expect(second.out.startsWith(first.out)).toBe(true);
+    const ps = layerlab(['ps', '--format', '{{.Names}} {{.Status}}'], { state });
+    expect(ps.out).toMatch(/^wp Up /);
+  });
+});

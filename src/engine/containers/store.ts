@@ -428,7 +428,8 @@ export class ContainerStore {
   private onExit(c: Container, l: Live, e: ExitEvent): void {
     if (this.live.get(c.id) !== l) return;
     this.live.delete(c.id);
-    c.state = { ...c.state, Status: 'exited', Pid: 0, ExitCode: e.code, FinishedAt: e.time, OOMKilled: e.reason === 'oom', Error: e.reason === 'error' ? (e.message ?? '') : '' };
+    // A runaway program stopped by the CPU watchdog exits 137 like a SIGKILL; State.Error says why (Layerlab-only).
+    c.state = { ...c.state, Status: 'exited', Pid: 0, ExitCode: e.code, FinishedAt: e.time, OOMKilled: e.reason === 'oom', Error: e.reason === 'error' || e.reason === 'cpu-limit' ? (e.message ?? '') : '' };
     c.appliedUntil = Math.max(c.appliedUntil, e.time);
     if (this.shouldRestart(c, e.code)) {
       // Docker's backoff: 100 ms, doubling, at most a minute; reset after a run of 10 s or more.
