@@ -181,9 +181,57 @@ export class LineEditor {
     this.cursor = this.buffer.length;
   }
 
-  /** The escape sequence that redraws the prompt line after an edit. */
-  render(prompt: string): string {
-    const back = this.buffer.length - this.cursor;
-    return '\r\x1b[2K' + prompt + this.buffer + (back > 0 ? `\x1b[${back}D` : '');
+  /** Rows between the prompt's first row and the row where the last render left the cursor. */
+  private cursorRow = 0;
+  /** Rows the last render drew below the cursor's row (a long line edited in the middle). */
+  private rowsBelow = 0;
+
+  /**
+   * The sequence that moves to the start of the prompt's first row (up over the rows a long line wrapped
+   * onto) and clears from there to the end of the screen. Afterwards the cursor is at the prompt's start.
+   */
+  erase(): string {
+    const up = this.cursorRow;
+    this.newLine();
+    return '\r' + (up > 0 ? `\x1b[${up}A` : '') + '\x1b[J';
+  }
+
+  /** Forgets where the last render left the cursor (the prompt now starts on the cursor's row). */
+  newLine(): void {
+    this.cursorRow = 0;
+    this.rowsBelow = 0;
+  }
+
+  /** Leaves the drawn line for a fresh row below all of it (after Enter), wherever the cursor was in it. */
+  leaveLine(): string {
+    const down = this.rowsBelow;
+    this.newLine();
+    return (down > 0 ? `\x1b[${down}B` : '') + '\r\n';
+  }
+
+  /**
+   * The escape sequence that redraws the prompt line after an edit: erase what the last render drew
+   * (all the rows a line wider than the terminal wrapped onto), draw prompt and buffer, then put the cursor
+   * where it belongs, possibly on an earlier row. `cols` is the terminal's width.
+   */
+  render(prompt: string, cols = Infinity): string {
+    const width = Math.max(1, cols);
+    const promptWidth = prompt.replace(/\x1b\[[0-9;]*[A-Za-z]/g, '').length;
+    let out = this.erase() + prompt + this.buffer;
+    const end = promptWidth + this.buffer.length;
+    // A line that exactly fills its last row leaves the terminal in "pending wrap" at the right margin:
+    // go to the next row's start explicitly, as shells do, so the cursor arithmetic below holds.
+    if (end > 0 && end % width === 0) out += '\r\n';
+    const endRow = Math.floor(end / width);
+    const target = promptWidth + this.cursor;
+    const row = Math.floor(target / width);
+    const col = target % width;
+    if (row !== endRow || col !== end % width) {
+      if (endRow > row) out += `\x1b[${endRow - row}A`;
+      out += '\r' + (col > 0 ? `\x1b[${col}C` : '');
+    }
+    this.cursorRow = row;
+    this.rowsBelow = endRow - row;
+    return out;
   }
 }

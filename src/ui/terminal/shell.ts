@@ -85,7 +85,7 @@ export class Shell {
   }
 
   private prompt(): void {
-    this.term.write(this.editor.render(PROMPT));
+    this.term.write(this.editor.render(PROMPT, this.term.cols));
   }
 
   /** Output from elsewhere (the Build button): keep the prompt line intact below it. */
@@ -94,7 +94,7 @@ export class Shell {
       this.term.write(text);
       return;
     }
-    this.term.write('\r\x1b[2K' + text);
+    this.term.write(this.editor.erase() + text);
     if (this.redrawTimer) clearTimeout(this.redrawTimer);
     this.redrawTimer = setTimeout(() => {
       this.redrawTimer = null;
@@ -107,21 +107,22 @@ export class Shell {
     if (this.running) return this.inputWhileRunning(data);
     for (const a of this.editor.handle(data)) {
       if (a.kind === 'submit') {
-        this.term.write('\r\n');
+        this.term.write(this.editor.leaveLine());
         this.onHistory(this.editor.entries);
         void this.execute(a.line);
         if (this.running) return; // the rest of a pasted chunk is not replayed into the command
       } else if (a.kind === 'interrupt') {
-        this.term.write('^C\r\n');
+        this.term.write('^C' + this.editor.leaveLine());
       } else if (a.kind === 'clear-screen') {
         this.term.clear();
+        this.editor.newLine();
       } else if (a.kind === 'complete') {
         this.complete();
       } else if (a.kind === 'eof') {
         // nothing to end at the prompt
       }
     }
-    if (!this.running) this.term.write(this.editor.render(PROMPT));
+    if (!this.running) this.term.write(this.editor.render(PROMPT, this.term.cols));
   }
 
   private inputWhileRunning(data: string): void {
@@ -168,7 +169,7 @@ export class Shell {
     if (res.candidates.length === 1) this.editor.replaceCurrentWord(res.candidates[0] + ' ');
     else if (res.candidates.length > 1) {
       if (res.common.length > partial.length) this.editor.replaceCurrentWord(res.common);
-      else this.term.write('\r\n' + res.candidates.join('  ') + '\r\n');
+      else this.term.write(this.editor.leaveLine() + res.candidates.join('  ') + '\r\n');
     }
   }
 
