@@ -147,4 +147,18 @@ describe('Headless CLI with the worker sandbox', { timeout: 120_000 }, () => {
     const ps = layerlab(['ps', '--format', '{{.Names}} {{.Status}}'], { state });
     expect(ps.out).toMatch(/^wp Up /);
   });
+
+  it('runs CMD ["npm", "start"] of a node image built from the working directory', () => {
+    const work = join(dir, 'npm-app');
+    mkdirSync(work);
+    writeFileSync(join(work, 'Dockerfile'), 'FROM diamol/node\nWORKDIR /app\nCOPY package.json server.js ./\nCMD ["npm", "start"]\n');
+    writeFileSync(join(work, 'package.json'), '{"name":"app","version":"1.0.0","scripts":{"start":"node server.js"}}\n');
+    writeFileSync(join(work, 'server.js'), "console.log('started by', process.env.npm_lifecycle_event)\n");
+    const state = join(dir, 'npm-app.json');
+    const cli = (args: string[]) => spawnSync(process.execPath, [BIN, ...args], { cwd: work, env: { ...process.env, LAYERLAB_STATE: state }, input: '', encoding: 'utf8', timeout: 60_000 });
+    expect(cli(['build', '-q', '-t', 'app', '.']).status).toBe(0);
+    const r = cli(['run', '--rm', 'app']);
+    expect(r.stdout).toBe('\n> app@1.0.0 start /app\n> node server.js\n\nstarted by start\n');
+    expect(r.status).toBe(0);
+  });
 });

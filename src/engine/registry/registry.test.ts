@@ -3,6 +3,7 @@ import { Engine } from '../engine';
 import { testEnv } from '../core/env';
 import { bufferIO, stringStdin } from '../cli/io';
 import { humanSize } from '../cli/format/units';
+import { InProcessHost } from '../runtime/in-process-host';
 
 const engine = () => new Engine({ env: testEnv() });
 async function run(e: Engine, argv: string[], opts: Parameters<typeof bufferIO>[0] = {}) {
@@ -136,5 +137,29 @@ describe('docker search', () => {
     expect(lines[1]).toMatch(/^alpine\s+A minimal Docker image based on Alpine Linux…\s+\d+\s+\[OK\]$/);
     const official = await run(e, ['search', '--filter', 'is-official=true', 'node']);
     expect(official.out).not.toContain('diamol/node');
+  });
+});
+
+describe('Book images that run', () => {
+  it('runs diamol/ch02-hello-diamol: greeting, hostname, kernel and the container address', async () => {
+    const e = engine();
+    e.sandbox = new InProcessHost();
+    e.registry.sleep = null;
+    const r = await run(e, ['run', '--name', 'hello', 'diamol/ch02-hello-diamol']);
+    expect(r.code).toBe(0);
+    const id = e.containers.list()[0].config.Hostname;
+    expect(r.out).toBe(
+      ['---------------------', 'Hello from Chapter 2!', '---------------------', 'My name is:', id, '---------------------', 'Im running on:', 'Linux 6.10.14-linuxkit x86_64', '---------------------', 'My address is:', 'inet addr:172.17.0.2 Bcast:172.17.255.255 Mask:255.255.0.0', '---------------------', ''].join('\n'),
+    );
+  });
+
+  it('gives node images a real npm: npm start runs (here: no start script), not a "not simulated" stub', async () => {
+    const e = engine();
+    e.sandbox = new InProcessHost();
+    e.registry.sleep = null;
+    await run(e, ['pull', 'node:20-alpine']);
+    const r = await run(e, ['run', '-w', '/usr/local/lib/node_modules/npm', 'node:20-alpine', 'npm', 'start']);
+    expect(r.err).toContain('Missing script: "start"');
+    expect(r.err).not.toContain('simulate');
   });
 });

@@ -4,7 +4,7 @@
  * is how a worker sends its writes back to the engine-side filesystem.
  */
 import type { FsErrno, FsStat, ProcessFs } from './process';
-import { basename, dirname, encodeText } from './fs-helpers';
+import { basename, dirname, encodeText, resolvePath } from './fs-helpers';
 
 interface Node {
   type: 'file' | 'dir' | 'symlink';
@@ -127,9 +127,10 @@ export class MemoryFs implements ProcessFs {
       if (!c) return null;
       cur += '/' + parts[i];
       if (c.type === 'symlink' && (follow || i < parts.length - 1)) {
-        const t = c.target!.startsWith('/') ? c.target! : `${dirname(cur)}/${c.target}`;
+        // Relative targets resolve from the link's directory, `..` included (npm -> ../lib/node_modules/...).
+        const t = resolvePath(dirname(cur), c.target!);
         const rest = parts.slice(i + 1).join('/');
-        return this.lookup(rest ? `${t}/${rest}` : t, follow, depth + 1);
+        return this.lookup(rest ? resolvePath(t, rest) : t, follow, depth + 1);
       }
       n = c;
     }

@@ -6,6 +6,26 @@
  */
 export { WEB_PING_APP_JS } from '../../runtime/samples/web-ping';
 
+/**
+ * diamol/ch02-hello-diamol's script (the book's first container): who am I, what kernel, which address.
+ * `echo $(...)` collapses ifconfig's spacing into one line, as the book's output shows.
+ */
+export const CH02_CMD_SH = [
+  'echo "---------------------"',
+  'echo "Hello from Chapter 2!"',
+  'echo "---------------------"',
+  'echo "My name is:"',
+  'echo $(hostname)',
+  'echo "---------------------"',
+  'echo "Im running on:"',
+  'echo $(uname -s -r -m)',
+  'echo "---------------------"',
+  'echo "My address is:"',
+  'echo $(ifconfig eth0 | grep inet)',
+  'echo "---------------------"',
+  '',
+].join('\n');
+
 /** ch03.txt of diamol/ch03-lab: a trailing space and no newline, so `echo Name >> ch03.txt` completes the line. */
 export const CH03_TXT = 'Lab solution, by: ';
 

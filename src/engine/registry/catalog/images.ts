@@ -3,7 +3,7 @@
  * (/work/shared/reference/registry-and-diamol-facts.md); history rows mimic the real ones (classic-builder
  * strings for the 2019 book images, BuildKit strings for current official images).
  */
-import { CH03_TXT, HTTPD_INDEX, HTTPD_JS, NGINX_INDEX, NGINX_JS, WEB_PING_APP_JS } from './apps';
+import { CH02_CMD_SH, CH03_TXT, HTTPD_INDEX, HTTPD_JS, NGINX_INDEX, NGINX_JS, WEB_PING_APP_JS } from './apps';
 import {
   ALPINE_PASSWD,
   DEBIAN_PASSWD,
@@ -293,6 +293,12 @@ const labSteps: CatalogStep[] = [
   step(nop1('COPY file:2b3b6c94a4b8f84ad0b4c0fc3c56d8b9f0f9ab6fd2ef4b2c5c29e4ce9ed14b3e in . '), '2020-01-21T14:01:31.353971Z', layer('diamol-ch03-lab-txt', 'auto', 138, () => [file('/diamol/ch03.txt', CH03_TXT)])),
 ];
 
+const ch02Steps: CatalogStep[] = [
+  ...diamolBaseSteps,
+  step(nop1('COPY file:5c1f0e6a3b2d9c8e7f4a1b0d3c6e9f2a5b8d1c4e7f0a3b6c9d2e5f8a1b4c7d0e in / '), '2019-08-14T09:24:38.517420883Z', layer('diamol-ch02-cmd-sh', 'auto', 412, () => [file('/cmd.sh', CH02_CMD_SH)])),
+  step(nop('CMD ["sh" "/cmd.sh"]'), '2019-08-14T09:24:38.791113745Z'),
+];
+
 // ---------------------------------------------------------------- the catalog
 const img = (repo: string, tags: string[], x: Omit<CatalogImage, 'repo' | 'tags'>): CatalogImage => ({ repo, tags, ...x });
 const retag = (i: CatalogImage, tags: string[]): CatalogImage => ({ ...i, tags });
@@ -331,6 +337,7 @@ export const CATALOG_IMAGES: CatalogImage[] = [
   retag(httpdImage(), ['latest', '2.4', '2.4.62', '2', 'bookworm']),
   img('diamol/node', ['latest'], { steps: node10Steps, config: NODE_10_CONFIG }),
   img('diamol/base', ['latest'], { steps: diamolBaseSteps, config: ALPINE_CONFIG }),
+  img('diamol/ch02-hello-diamol', ['latest'], { steps: ch02Steps, config: { ...ALPINE_CONFIG, Cmd: ['sh', '/cmd.sh'] } }),
   img('diamol/ch03-web-ping', ['latest'], {
     steps: webPingSteps,
     config: { Env: [...NODE_10_CONFIG.Env, 'TARGET=blog.sixeyed.com', 'METHOD=HEAD', 'INTERVAL=3000'], Entrypoint: ['docker-entrypoint.sh'], Cmd: ['node', '/web-ping/app.js'], WorkingDir: '/web-ping' },
@@ -350,6 +357,7 @@ export const CATALOG_REPOSITORIES: CatalogRepository[] = [
   { repo: 'library/httpd', description: 'The Apache HTTP Server Project', stars: 4846, official: true },
   { repo: 'diamol/node', description: 'Node.js base image for Learn Docker in a Month of Lunches', stars: 3, official: false },
   { repo: 'diamol/base', description: 'Alpine base image with curl, for Learn Docker in a Month of Lunches', stars: 2, official: false },
+  { repo: 'diamol/ch02-hello-diamol', description: 'Chapter 2 hello-diamol app, Learn Docker in a Month of Lunches', stars: 1, official: false },
   { repo: 'diamol/ch03-web-ping', description: 'Chapter 3 web-ping app, Learn Docker in a Month of Lunches', stars: 1, official: false },
   { repo: 'diamol/ch03-lab', description: 'Chapter 3 lab image, Learn Docker in a Month of Lunches', stars: 0, official: false },
 ];

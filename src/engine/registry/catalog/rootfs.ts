@@ -23,7 +23,7 @@ export function blob(path: string, size: number, mode = 0o644): RootfsEntry {
   return { path, type: 'file', mode, size };
 }
 /** Programs the sandbox runtime implements (runtime/executables.ts); others get a clear "not simulated" script. */
-const RUNTIME_PROGRAMS = new Set(['busybox', 'node', 'hello', 'sh', 'bash', 'docker-entrypoint']);
+const RUNTIME_PROGRAMS = new Set(['busybox', 'node', 'npm', 'hello', 'sh', 'bash', 'docker-entrypoint']);
 
 export function program(path: string, name: string, size: number, mode = 0o755): RootfsEntry {
   let content = programMarker(name);
