@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { ignoreMatcher, parseDockerignore } from './dockerignore';
 
 const m = (text: string) => {
@@ -37,5 +38,65 @@ describe('.dockerignore', () => {
     const x = m('*a'.repeat(500) + 'b');
     expect(x.excludes('a'.repeat(300))).toBe(false);
     expect(x.excludes('a'.repeat(600) + 'b')).toBe(true);
+  });
+
+  it('answers adversarial 1,000-character patterns and paths (runs of ** and deep paths)', () => {
+    const deep = Array.from({ length: 500 }, () => 'a').join('/'); // 999 characters, 499 parent directories
+    expect(m('**/'.repeat(333) + 'b').excludes(deep)).toBe(false);
+    expect(m('**/'.repeat(333) + 'a').excludes(deep)).toBe(true);
+    expect(m('**/'.repeat(333) + 'a/b').excludes(deep)).toBe(false);
+    expect(m('**/'.repeat(333) + 'a/b').excludes(deep + '/b')).toBe(true);
+    expect(m('*/'.repeat(499) + 'b').excludes(deep)).toBe(false);
+    expect(m('*/'.repeat(499) + '*').excludes(deep)).toBe(true);
+    expect(m('*/'.repeat(250) + 'x').excludes(deep)).toBe(false);
+    expect(m('*/'.repeat(250) + 'a').excludes(deep)).toBe(true); // a parent directory matches
+    expect(m('*a'.repeat(500)).excludes('a'.repeat(499))).toBe(false);
+    expect(m('*a'.repeat(500)).excludes('a'.repeat(1000))).toBe(true);
+    expect(m('**a'.repeat(333) + 'b').excludes(deep)).toBe(false);
+    expect(m('?/'.repeat(499) + '?').excludes(deep)).toBe(true);
+    expect(m(['**/'.repeat(333) + 'b', '!' + '**/'.repeat(333) + 'a'].join('\n')).excludes(deep + '/b')).toBe(false);
+    expect(m(['**/'.repeat(333) + 'a', '!' + '**/'.repeat(333) + 'a'].join('\n')).excludes(deep)).toBe(false);
+  });
+
+  it('agrees with a moby-style regular-expression matcher on random patterns and paths', () => {
+    // The reference: the pattern translated to a regular expression the way moby/patternmatcher does, tried
+    // on the path and then on each parent directory (MatchesOrParentMatches), the last matching pattern winning.
+    const toRegex = (p: string) => {
+      let r = '';
+      for (let i = 0; i < p.length; i++) {
+        const c = p[i];
+        if (c === '*' && p[i + 1] === '*') {
+          i++;
+          if (p[i + 1] === '/') i++;
+          r += i + 1 >= p.length ? '.*' : '(.*/)?';
+        } else if (c === '*') r += '[^/]*';
+        else if (c === '?') r += '[^/]';
+        else if (c === '\\' && i + 1 < p.length) r += '\\' + p[++i];
+        else r += c.replace(/[.+^${}()|[\]\\]/g, '\\$&');
+      }
+      return new RegExp('^' + r + '$');
+    };
+    const reference = (patterns: string[], file: string) => {
+      let matched = false;
+      for (const raw of patterns) {
+        const excl = raw.startsWith('!');
+        const re = toRegex(excl ? raw.slice(1) : raw);
+        const parts = file.split('/');
+        let hit = re.test(file);
+        for (let k = 1; !hit && k < parts.length; k++) hit = re.test(parts.slice(0, k).join('/'));
+        if (hit) matched = !excl;
+      }
+      return matched;
+    };
+    const seg = fc.constantFrom('a', 'b', 'ab', 'a.js', 'x');
+    const part = fc.constantFrom('a', 'b', 'ab', '*', '?', '**', 'a*', '*b', '*.js', '\\*', 'a?');
+    const pattern = fc.tuple(fc.boolean(), fc.array(part, { minLength: 1, maxLength: 4 })).map(([neg, ps]) => (neg ? '!' : '') + ps.join('/'));
+    fc.assert(
+      fc.property(fc.array(pattern, { minLength: 1, maxLength: 4 }), fc.array(seg, { minLength: 1, maxLength: 5 }), (patterns, segs) => {
+        const file = segs.join('/');
+        expect(m(patterns.join('\n')).excludes(file), `${JSON.stringify(patterns)} on ${file}`).toBe(reference(patterns, file));
+      }),
+      { numRuns: 3000 },
+    );
   });
 });

@@ -3,8 +3,10 @@
  * trimmed lines, filepath.Clean, one leading "/" removed, `!` re-includes, the last matching pattern wins,
  * and a pattern that matches a parent directory matches everything below it.
  *
- * Matching is an NFA simulation over the pattern's tokens (no backtracking): O(pattern × path) even for
- * 1,000-character patterns full of stars.
+ * Each pattern is compiled once to tokens (runs of `**` collapsed into one). Matching is an NFA simulation
+ * over the token positions (no backtracking), and one pass over the path also answers every parent directory
+ * (the state after each "/" is the parent's answer): O(pattern × path) per pattern even for 1,000-character
+ * adversarial patterns and paths (long runs of double stars and slashes, or "*a" repeated).
  */
 import { err, ok, engineError, type Result } from '../core/errors';
 
@@ -46,6 +48,9 @@ function compile(pattern: string): Tok[] {
       if (pattern[i + 1] === '*') {
         i++;
         if (pattern[i + 1] === '/') i++;
+        const last = toks[toks.length - 1];
+        // (.*/)?(.*/)? is (.*/)? and (.*/)?.* is .*: keep one token so runs of ** cost nothing.
+        if (last?.t === 'dstarslash') toks.pop();
         toks.push(i + 1 >= pattern.length ? { t: 'dstar' } : { t: 'dstarslash' });
       } else toks.push({ t: 'star' });
     } else if (c === '?') toks.push({ t: 'any' });
@@ -81,56 +86,127 @@ function compile(pattern: string): Tok[] {
   return toks;
 }
 
-/** Does the whole of `s` match the tokens? Thompson-style simulation over token positions. */
-function matchToks(toks: Tok[], s: string): boolean {
+const LIT = 0;
+const ANY = 1;
+const CLASS = 2;
+const STAR = 3;
+const DSTAR = 4;
+const DSTARSLASH = 5;
+const SLASH = 47;
+
+/** Tokens as flat arrays for the matcher's inner loop. */
+interface Program {
+  n: number;
+  kind: Uint8Array;
+  /** LIT: the UTF-16 code unit; CLASS: index into `classes`. */
+  arg: Float64Array;
+  classes: { negate: boolean; ranges: Float64Array }[];
+  /** Reused state sets and marks (2n+2 states). */
+  mark: Uint32Array;
+  a: Int32Array;
+  b: Int32Array;
+}
+
+const programs = new WeakMap<Tok[], Program>();
+
+function program(toks: Tok[]): Program {
+  let p = programs.get(toks);
+  if (p) return p;
   const n = toks.length;
-  let cur = new Uint8Array(n + 1);
-  let next = new Uint8Array(n + 1);
-  const close = (set: Uint8Array) => {
-    for (let i = 0; i < n; i++) {
-      if (set[i] && (toks[i].t === 'star' || toks[i].t === 'dstar' || toks[i].t === 'dstarslash')) set[i + 1] = 1;
+  const kind = new Uint8Array(n);
+  const arg = new Float64Array(n);
+  const classes: Program['classes'] = [];
+  const code = (ch: string | undefined) => (ch === undefined ? NaN : ch.charCodeAt(0));
+  toks.forEach((t, i) => {
+    if (t.t === 'lit') {
+      kind[i] = LIT;
+      arg[i] = code(t.c);
+    } else if (t.t === 'any') kind[i] = ANY;
+    else if (t.t === 'star') kind[i] = STAR;
+    else if (t.t === 'dstar') kind[i] = DSTAR;
+    else if (t.t === 'dstarslash') kind[i] = DSTARSLASH;
+    else {
+      kind[i] = CLASS;
+      arg[i] = classes.length;
+      classes.push({ negate: t.negate, ranges: Float64Array.from(t.ranges.flatMap(([lo, hi]) => [code(lo), code(hi)])) });
+    }
+  });
+  p = { n, kind, arg, classes, mark: new Uint32Array(2 * n + 2), a: new Int32Array(2 * n + 2), b: new Int32Array(2 * n + 2) };
+  programs.set(toks, p);
+  return p;
+}
+
+/**
+ * Does the whole of `s` match the tokens, or (with `parents`) does any parent directory of `s` (the text before
+ * one of its "/")? Thompson-style simulation: the set of live states, each added once per step. States 0..n
+ * are token positions; n+1+i is "inside the optional any-text-then-slash of token i" (a ** not at the end):
+ * it has consumed text, so unlike position i it can no longer skip to i+1 without a "/".
+ */
+function matchToks(toks: Tok[], s: string, parents = false): boolean {
+  const { n, kind, arg, classes, mark, a, b } = program(toks);
+  mark.fill(0);
+  let gen = 1;
+  let cur = a;
+  let next = b;
+  let curLen = 0;
+  let nextLen = 0;
+  // Adds state i to `next` and the positions its stars may skip to (a star matches the empty string).
+  const add = (i: number) => {
+    while (mark[i] !== gen) {
+      mark[i] = gen;
+      next[nextLen++] = i;
+      if (i < n && kind[i] >= STAR) i++;
+      else break;
     }
   };
-  cur[0] = 1;
-  close(cur);
+  add(0);
+  [cur, next] = [next, cur];
+  curLen = nextLen;
   for (let k = 0; k < s.length; k++) {
-    const c = s[k];
-    next.fill(0);
-    let any = false;
-    for (let i = 0; i < n; i++) {
-      if (!cur[i]) continue;
-      const t = toks[i];
-      switch (t.t) {
-        case 'lit':
-          if (t.c === c) next[i + 1] = 1;
+    const c = s.charCodeAt(k);
+    if (parents && c === SLASH && mark[n] === gen) return true; // s[0..k) is a parent directory and matches
+    gen++;
+    nextLen = 0;
+    for (let j = 0; j < curLen; j++) {
+      const st = cur[j];
+      if (st === n) continue;
+      if (st > n) {
+        // inside a ** that must end with "/": any character keeps it there; a "/" may also close it
+        add(st);
+        if (c === SLASH) add(st - n);
+        continue;
+      }
+      switch (kind[st]) {
+        case LIT:
+          if (arg[st] === c) add(st + 1);
           break;
-        case 'any':
-          if (c !== '/') next[i + 1] = 1;
+        case ANY:
+          if (c !== SLASH) add(st + 1);
           break;
-        case 'class': {
+        case CLASS: {
+          const cl = classes[arg[st]];
           let m = false;
-          for (const [lo, hi] of t.ranges) if (lo <= c && c <= hi) m = true;
-          if (m !== t.negate) next[i + 1] = 1;
+          for (let r = 0; r < cl.ranges.length; r += 2) if (cl.ranges[r] <= c && c <= cl.ranges[r + 1]) m = true;
+          if (m !== cl.negate) add(st + 1);
           break;
         }
-        case 'star':
-          if (c !== '/') next[i] = 1;
+        case STAR:
+          if (c !== SLASH) add(st);
           break;
-        case 'dstar':
-          next[i] = 1;
+        case DSTAR:
+          add(st);
           break;
-        case 'dstarslash':
-          next[i] = 1;
-          if (c === '/') next[i + 1] = 1;
+        case DSTARSLASH:
+          add(n + 1 + st);
+          if (c === SLASH) add(st + 1);
           break;
       }
     }
-    close(next);
-    for (let i = 0; i <= n; i++) if (next[i]) any = true;
-    if (!any) return false;
+    if (nextLen === 0) return false;
     [cur, next] = [next, cur];
+    curLen = nextLen;
   }
-  return cur[n] === 1;
+  return mark[n] === gen;
 }
 
 /** Reads a .dockerignore text into patterns, or Docker's error. */
@@ -165,23 +241,11 @@ export class IgnoreMatcher {
   excludes(path: string): boolean {
     if (this.patterns.length === 0) return false;
     const file = cleanPath(path);
-    const parents = file.split('/');
-    parents.pop();
     let matched = false;
     for (const p of this.patterns) {
+      // Only a pattern that can change the answer is run: an exclusion after a non-match changes nothing.
       if (p.exclusion !== matched) continue;
-      let m = matchToks(p.toks, file);
-      if (!m) {
-        let acc = '';
-        for (const part of parents) {
-          acc = acc ? acc + '/' + part : part;
-          if (matchToks(p.toks, acc)) {
-            m = true;
-            break;
-          }
-        }
-      }
-      if (m) matched = !p.exclusion;
+      if (matchToks(p.toks, file, true)) matched = !p.exclusion;
     }
     return matched;
   }
