@@ -137,7 +137,7 @@ describe('Programs inside images', () => {
   it('says plainly when a program of a real image is not simulated', async () => {
     const { run } = setup();
     expect(await run(['run', '--rm', 'python:slim'])).toMatchObject({
-      code: 1,
+      code: 126,
       out: '',
       err: expect.stringMatching(/python3: this program is not simulated in Layerlab yet \(containers run Node\.js, the shell and busybox tools\)\n$/),
     });
@@ -175,3 +175,48 @@ describe('docker attach', () => {
   });
 });
 
+
+describe('What a container process sees', () => {
+  it('is pid 1 with HOSTNAME and HOME; an exec is a higher pid whose ps shows pid 1', async () => {
+    const { run } = setup();
+    const main = await run(['run', '--name', 'one', 'busybox', 'sh', '-c', 'echo $$ $HOSTNAME $HOME; ps']);
+    expect(main.code).toBe(0);
+    const [first, header, ...rows] = main.out.split('\n');
+    expect(first).toMatch(/^1 [0-9a-f]{12} \/root$/);
+    expect(header).toBe('PID   USER     TIME  COMMAND');
+    expect(rows[0]).toMatch(/^ +1 root +0:00 sh -c echo/);
+    await run(['run', '-d', '--name', 'sleeper', 'busybox', 'sleep', '1000']);
+    const ex = await run(['exec', 'sleeper', 'ps']);
+    expect(ex.out.split('\n')[1]).toMatch(/^ +1 root +0:00 sleep 1000$/);
+    expect(ex.out).toMatch(/\n +\d{2,} root +0:00 ps\n/);
+    const tty = await run(['exec', '-t', 'sleeper', 'sh', '-c', 'echo $TERM'], { stdoutIsTTY: true });
+    expect(tty.out).toBe('xterm\r\n');
+  });
+
+  it('has the bridge address docker inspect shows, kept while others come and go', async () => {
+    const { run } = setup();
+    await run(['run', '-d', '--name', 'a1', 'busybox', 'sleep', '1000']);
+    await run(['run', '-d', '--name', 'a2', 'busybox', 'sleep', '1000']);
+    const ip = (n: string) => run(['inspect', '-f', '{{.NetworkSettings.IPAddress}}', n]).then((r) => r.out.trim());
+    expect(await ip('a1')).toBe('172.17.0.2');
+    expect(await ip('a2')).toBe('172.17.0.3');
+    expect((await run(['exec', 'a2', 'sh', '-c', 'ifconfig eth0 | grep inet'])).out).toContain('inet addr:172.17.0.3 ');
+    await run(['rm', '-f', 'a1']);
+    expect(await ip('a2')).toBe('172.17.0.3');
+    // The freed address goes to the next container.
+    expect((await run(['run', '--rm', 'busybox', 'sh', '-c', 'ifconfig eth0 | grep inet'])).out).toContain('inet addr:172.17.0.2 ');
+  });
+
+  it('refuses a binary the sandbox cannot run with exit 126 and says why', async () => {
+    const { run } = setup();
+    await run(['run', '--name', 'mk', 'busybox', 'sh', '-c', 'echo ELF-binary > /prog && chmod +x /prog']);
+    expect((await run(['commit', 'mk', 'withprog'])).code).toBe(0);
+    const r = await run(['run', '--rm', 'withprog', '/prog']);
+    expect(r.code).toBe(126);
+    expect(r.err).toContain('exec: "/prog": Layerlab does not simulate this program (containers can run node, sh and busybox tools)');
+    await run(['run', '-d', '--name', 'up', 'withprog', 'sleep', '100']);
+    const ex = await run(['exec', 'up', '/prog']);
+    expect(ex.code).toBe(126);
+    expect(ex.out).toContain('Layerlab does not simulate this program');
+  });
+});

@@ -26,13 +26,9 @@ export function inspectContainer(store: ContainerStore, c: Container, opts: { si
   }
   const portBindings: Record<string, { HostIp: string; HostPort: string }[]> = {};
   for (const b of c.hostConfig.PortBindings) (portBindings[b.containerPort] ??= []).push({ HostIp: b.hostIp, HostPort: b.hostPort ? String(b.hostPort) : '' });
-  // Docker hands out the bridge's addresses in order: 172.17.0.2 for the first running container, and so on.
-  const runningOrder = store
-    .list()
-    .filter((x) => x.state.Status === 'running' || x.state.Status === 'paused')
-    .sort((a, b) => a.state.StartedAt - b.state.StartedAt || a.created - b.created);
-  const ipLast = Math.max(0, runningOrder.findIndex((x) => x.id === c.id)) + 2;
-  const ip = running ? `172.17.0.${ipLast}` : '';
+  // The address the container got on Docker's default bridge when it started (the one its processes see).
+  const ip = running ? store.ipAddressOf(c) : '';
+  const ipLast = running ? Number(ip.split('.')[3]) : 0;
   const mac = running ? `02:42:ac:11:00:${ipLast.toString(16).padStart(2, '0')}` : '';
   const config: Record<string, unknown> = {
     Hostname: c.config.Hostname,

@@ -371,6 +371,7 @@ export class ContainerStore {
       startTime: now,
       seed: parseInt(c.id.slice(0, 8), 16),
       pid: 1,
+      ipAddress: this.freeAddress(c),
     };
     const spawned = this.spawnMain(c, spec, false);
     if (!spawned.ok) {
@@ -389,6 +390,27 @@ export class ContainerStore {
     // Let the program run up to now (hello-world prints and exits at once).
     await this.settle(c);
     return ok(c);
+  }
+
+  /**
+   * The lowest free address on Docker's default bridge (172.17.0.1 is the gateway): 172.17.0.2 for the first
+   * running container, and so on. Kept for the whole run (inspect NetworkSettings, ifconfig, os.networkInterfaces).
+   */
+  private freeAddress(c: Container): string {
+    const used = new Set(this.list().filter((x) => x.id !== c.id && this.isRunning(x)).map((x) => this.ipAddressOf(x)));
+    let n = 2;
+    while (used.has(`172.17.0.${n}`) && n < 254) n++;
+    return `172.17.0.${n}`;
+  }
+
+  /** The address of a running container ('' when it is not running). Older snapshots without one: by start order. */
+  ipAddressOf(c: Container): string {
+    if (!this.isRunning(c)) return '';
+    if (c.spec?.ipAddress) return c.spec.ipAddress;
+    const order = this.list()
+      .filter((x) => this.isRunning(x))
+      .sort((a, b) => a.state.StartedAt - b.state.StartedAt || a.created - b.created);
+    return `172.17.0.${Math.max(0, order.findIndex((x) => x.id === c.id)) + 2}`;
   }
 
   /** Docker 28's wording for a process that cannot start. */
@@ -746,6 +768,9 @@ export class ContainerStore {
       startTime: this.now(),
       seed: parseInt(c.id.slice(8, 16), 16) + ++this.execSeq,
       pid: 7 + this.execSeq * 6,
+      // `ps` in the exec shows the container's main process as pid 1.
+      peers: [{ pid: 1, command: [c.path, ...c.args].join(' ') }],
+      ipAddress: this.ipAddressOf(c),
     });
     if (!r.ok) {
       // moby writes exec start errors into the attached stream (stdout, "\r\n") and sets 127 / 126.

@@ -76,6 +76,8 @@ export interface ProcessSpecData {
   startTime: number;
   seed: number;
   pid: number;
+  /** The container's address on the default bridge (172.17.0.x) while this start lasts. */
+  ipAddress?: string;
 }
 
 export interface Container {

@@ -220,5 +220,5 @@ req.end();
 
 /** Programs of the real images that the sandbox cannot run: a clear message instead of a misleading error. */
 export function notSimulatedScript(name: string): string {
-  return `#!/bin/sh\necho "${name}: this program is not simulated in Layerlab yet (containers run Node.js, the shell and busybox tools)" >&2\nexit 1\n`;
+  return `#!/bin/sh\necho "${name}: this program is not simulated in Layerlab yet (containers run Node.js, the shell and busybox tools)" >&2\nexit 126\n`;
 }
