@@ -21,6 +21,7 @@ import {
   type SavedWorkspaces,
   type Settings,
 } from '../persist/saved';
+import { createSaveScheduler } from './saveScheduler';
 import { detectLang } from '../i18n/i18n';
 import { terminalColumns, writeToTerminal } from './terminalBus';
 
@@ -84,8 +85,6 @@ export interface AppState {
 }
 
 let kv: KvStore = memoryKv();
-let saveTimer: ReturnType<typeof setTimeout> | null = null;
-let engineSaveTimer: ReturnType<typeof setTimeout> | null = null;
 let uiBuildRunning = false;
 /** Predictions may resolve out of order: only the latest request's answer is shown. */
 let predictSeq = 0;
@@ -120,37 +119,46 @@ export function buildCommandLine(o: UiBuildOptions): string {
 export const useApp = create<AppState>()((set, get) => {
   const savedWorkspaces = (): SavedWorkspaces => ({ version: 1, workspaces: get().workspaces, activeId: get().activeId, openFile: get().openFile });
 
-  const scheduleSave = () => {
-    if (saveTimer) clearTimeout(saveTimer);
-    saveTimer = setTimeout(() => {
-      saveTimer = null;
-      const builds: Record<string, BuildHistory> = {};
-      for (const [id, h] of Object.entries(get().builds))
-        if (h.last?.state !== 'running') builds[id] = { last: h.last && { ...h.last, live: false }, previous: h.previous && { ...h.previous, live: false } };
-      Promise.all([
-        kv.set('workspaces', savedWorkspaces()),
-        kv.set('settings', get().settings),
-        kv.set('ui-builds', { builds, knownMeta: get().knownMeta }),
-      ]).then(
-        () => get().saveError && set({ saveError: '' }),
-        (e) => set({ saveError: String(e) }),
-      );
-    }, 150);
+  const saveWorkspaces = () => {
+    const builds: Record<string, BuildHistory> = {};
+    for (const [id, h] of Object.entries(get().builds))
+      if (h.last?.state !== 'running') builds[id] = { last: h.last && { ...h.last, live: false }, previous: h.previous && { ...h.previous, live: false } };
+    Promise.all([
+      kv.set('workspaces', savedWorkspaces()),
+      kv.set('settings', get().settings),
+      kv.set('ui-builds', { builds, knownMeta: get().knownMeta }),
+    ]).then(
+      () => get().saveError && set({ saveError: '' }),
+      (e) => set({ saveError: String(e) }),
+    );
   };
 
-  const scheduleEngineSave = () => {
-    if (engineSaveTimer) clearTimeout(engineSaveTimer);
-    engineSaveTimer = setTimeout(() => {
-      engineSaveTimer = null;
-      const engine = get().engine;
-      if (!engine) return;
-      try {
-        kv.set('engine', engine.snapshot()).catch((e) => set({ saveError: String(e) }));
-      } catch (e) {
-        set({ saveError: String(e) });
-      }
-    }, 400);
+  const saveEngine = () => {
+    const engine = get().engine;
+    if (!engine) return;
+    try {
+      kv.set('engine', engine.snapshot()).catch((e) => set({ saveError: String(e) }));
+    } catch (e) {
+      set({ saveError: String(e) });
+    }
   };
+
+  // Debounced, but at least once a second while changes keep coming (a running container reports changes
+  // all the time), and at once when the page is hidden or left.
+  const workspaceSaver = createSaveScheduler(saveWorkspaces, 150, 1000);
+  const engineSaver = createSaveScheduler(saveEngine, 400, 1000);
+  const scheduleSave = () => workspaceSaver.schedule();
+  const scheduleEngineSave = () => engineSaver.schedule();
+  const flushSaves = () => {
+    workspaceSaver.flush();
+    engineSaver.flush();
+  };
+  if (typeof window !== 'undefined' && typeof document !== 'undefined') {
+    window.addEventListener('pagehide', flushSaves);
+    document.addEventListener('visibilitychange', () => {
+      if (document.visibilityState === 'hidden') flushSaves();
+    });
+  }
 
   const syncContext = () => {
     const { engine } = get();
