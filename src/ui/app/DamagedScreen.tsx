@@ -1,18 +1,36 @@
-/** Shown instead of a blank page when the saved data cannot be read: offers a reset. */
+/**
+ * Shown instead of a blank page when the saved data cannot be read: offers to export what can still be read
+ * (the raw stored records, one JSON file) before a reset, so a partly damaged store does not cost the files.
+ */
+import { useState } from 'react';
 import { useApp } from '../state/store';
 import { useT } from '../i18n/useT';
+import { downloadBlob } from '../workspace/zip';
 
 export function DamagedScreen() {
   const t = useT();
   const detail = useApp((s) => s.damagedDetail);
   const resetAll = useApp((s) => s.resetAll);
-  const exportFile = useApp((s) => s.exportFile);
-  void exportFile;
+  const exportRaw = useApp((s) => s.exportRaw);
+  const [exportError, setExportError] = useState('');
+  const exportWhatCanBeRead = async () => {
+    try {
+      const text = await exportRaw();
+      downloadBlob(`layerlab-damaged-${new Date().toISOString().slice(0, 10)}.json`, text, 'application/json');
+      setExportError('');
+    } catch (e) {
+      setExportError(String(e));
+    }
+  };
   return (
     <main className="damaged" data-testid="damaged">
       <h1>{t('damaged.title')}</h1>
       <p>{t('damaged.body', { detail })}</p>
+      <p>{t('damaged.exportHint')}</p>
       <p>
+        <button type="button" onClick={() => void exportWhatCanBeRead()}>
+          {t('damaged.export')}
+        </button>{' '}
         <button type="button" className="primary" onClick={() => void resetAll()}>
           {t('damaged.reset')}
         </button>{' '}
@@ -20,6 +38,7 @@ export function DamagedScreen() {
           {t('damaged.retry')}
         </button>
       </p>
+      {exportError && <p role="alert">{t('damaged.exportFailed', { detail: exportError })}</p>}
     </main>
   );
 }

@@ -102,6 +102,15 @@ export function exportAll(workspaces: SavedWorkspaces, engine: EngineSnapshot | 
   return JSON.stringify(file, (_k, v) => (v instanceof Uint8Array ? { [B64]: toB64(v) } : v));
 }
 
+/**
+ * The damaged screen's export: whatever the store still holds, unvalidated, in the export file's shape so
+ * the learner's files survive a reset (records that could not be read at all are listed in `unreadable`).
+ */
+export function exportRaw(records: Record<string, unknown>, unreadable: string[], now: Date): string {
+  const file = { format: EXPORT_FORMAT, version: 1, exportedAt: now.toISOString(), damaged: true, unreadable, ...records };
+  return JSON.stringify(file, (_k, v) => (v instanceof Uint8Array ? { [B64]: toB64(v) } : v));
+}
+
 export function importAll(text: string, defaults: Settings): { workspaces: SavedWorkspaces; engine?: EngineSnapshot; settings: Settings } {
   let raw: unknown;
   try {

@@ -14,6 +14,7 @@ import { openKv, memoryKv, type KvStore } from '../persist/idb';
 import {
   DamagedStoreError,
   exportAll,
+  exportRaw,
   importAll,
   validateEngineSnapshot,
   validateSettings,
@@ -81,6 +82,8 @@ export interface AppState {
   predict(): Promise<void>;
   resetAll(): Promise<void>;
   exportFile(): string;
+  /** The raw stored records (for the damaged screen): read what can be read, validate nothing. */
+  exportRaw(): Promise<string>;
   importFile(text: string): Promise<void>;
 }
 
@@ -437,6 +440,20 @@ export const useApp = create<AppState>()((set, get) => {
         snap = undefined;
       }
       return exportAll(savedWorkspaces(), snap, get().settings, new Date());
+    },
+
+    async exportRaw() {
+      const records: Record<string, unknown> = {};
+      const unreadable: string[] = [];
+      for (const key of ['workspaces', 'settings', 'engine', 'ui-builds']) {
+        try {
+          const v = await kv.get(key);
+          if (v !== undefined) records[key] = v;
+        } catch {
+          unreadable.push(key);
+        }
+      }
+      return exportRaw(records, unreadable, new Date());
     },
 
     async importFile(text) {
