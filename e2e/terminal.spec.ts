@@ -54,6 +54,30 @@ test('the line editor: history, completion, quotes, clear, help and errors in do
   await expect.poll(async () => (await terminalText(page)).trim()).toBe('$');
 });
 
+test('a line wider than the terminal wraps without repeating the prompt, and edits in it redraw in place', async ({ page }) => {
+  await openFresh(page);
+  await expect.poll(() => terminalText(page)).toContain('$ ');
+  const prompts = async () => ((await terminalText(page)).match(/^\$ /gm) ?? []).length;
+  const before = await prompts();
+  const line = `docker images --filter "label=${'x'.repeat(260)}"`;
+  await page.locator('.xterm-helper-textarea').focus();
+  await page.keyboard.type(line);
+  // Edit at the start of the wrapped line, then at its end.
+  await page.keyboard.press('Home');
+  await page.keyboard.press('Delete');
+  await page.keyboard.type('d');
+  await page.keyboard.press('End');
+  await page.keyboard.press('Backspace');
+  await page.keyboard.type('"');
+  expect(await prompts()).toBe(before);
+  const text = await terminalText(page);
+  expect(text.split('\n').filter((l) => l.startsWith('$ ')).at(-1)).toBe('$ ' + line);
+  expect(text.split(line).length).toBe(2);
+  await page.keyboard.press('Enter');
+  await expect.poll(prompts).toBe(before + 1);
+  expect(await terminalText(page)).toContain('REPOSITORY');
+});
+
 test('Ctrl-C stops a following log stream', async ({ page }) => {
   await openFresh(page);
   await typeCommand(page, 'docker run -d --name pinger diamol/ch03-web-ping');
