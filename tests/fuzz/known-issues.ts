@@ -20,13 +20,6 @@ export interface KnownIssue {
 }
 
 export const KNOWN_ISSUES: KnownIssue[] = [
-  {
-    id: 'restore-trusts-snapshot-shape',
-    owner: 'images, build, containers',
-    example: 'a snapshot whose images[0].repoDigests is {} restores, then `docker images` fails with an internal error and engine.snapshot() can throw',
-    message: '(no throw: an internal error or a failing snapshot() after restore)',
-    frames: ['(none)'],
-  },
 ];
 
 function frameNames(e: unknown): string[] {

@@ -4,6 +4,8 @@
  * records (the memos only remember what the previous build looked like).
  */
 
+import { arrayOf, checkShape, num, oneOf, optional, recordOf, shape, str, strings, tuple } from '../images/shape';
+
 export interface CacheRecord {
   key: string;
   /** The layer this step produced. */
@@ -101,10 +103,26 @@ export class BuildCache {
   }
 
   restore(s: CacheSnapshot | undefined): void {
+    if (s !== undefined && s !== null) checkShape(cacheSnapshot, s, 'build.cache');
     this.records.clear();
     this.memos.clear();
-    if (!s) return;
+    if (s === undefined || s === null) return;
     for (const r of s.records ?? []) this.records.set(r.key, r);
     for (const [k, m] of s.memos ?? []) this.memos.set(k, new Map(m));
   }
 }
+
+const cacheRecord = shape({
+  key: str,
+  diffId: str,
+  size: num,
+  description: str,
+  type: oneOf('regular', 'source.local', 'internal'),
+  created: num,
+  lastUsed: num,
+  usage: num,
+  durationMs: num,
+  createdBy: str,
+});
+const stepMemo = shape({ text: str, key: str, parentKey: str, env: optional(recordOf(str)), buildArgs: optional(strings), files: optional(recordOf(str)), baseId: optional(str) });
+const cacheSnapshot = shape({ records: optional(arrayOf(cacheRecord)), memos: optional(arrayOf(tuple(str, arrayOf(tuple(str, stepMemo))))) });

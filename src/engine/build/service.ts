@@ -11,6 +11,7 @@ import { BuildCache, type CacheRecord, type CacheSnapshot } from './cache';
 import { ContextHashCache } from './context';
 import type { BuildEvent, BuildEventListener } from './events';
 import type { BuildPrediction, BuildRecord } from './records';
+import { arrayOf, bool, checkShape, nullable, num, oneOf, optional, shape, str, strings, type Check } from '../images/shape';
 
 export interface BuildServiceHost {
   env: EngineEnv;
@@ -88,7 +89,50 @@ export class BuildService {
   }
 
   restore(s: BuildSnapshot | undefined): void {
+    if (s !== undefined && s !== null) checkShape(buildSnapshot, s, 'build');
     this.cache.restore(s?.cache);
     this.records = s?.records ?? [];
   }
 }
+
+const missReason: Check = (v, w) => {
+  shape({ kind: oneOf('first-build', 'no-cache', 'instruction-changed', 'parent-changed', 'files-changed', 'env-changed', 'build-arg-changed', 'base-image-changed') })(v, w);
+  const r = v as Record<string, unknown>;
+  if (r.kind === 'instruction-changed') shape({ previous: optional(str) })(v, w);
+  if (r.kind === 'parent-changed') shape({ line: num, instruction: str })(v, w);
+  if (r.kind === 'files-changed') shape({ files: strings })(v, w);
+  if (r.kind === 'env-changed' || r.kind === 'build-arg-changed') shape({ names: strings })(v, w);
+  if (r.kind === 'base-image-changed') shape({ image: str })(v, w);
+};
+const recordStep = shape({
+  index: num,
+  stage: str,
+  line: nullable(num),
+  name: str,
+  instruction: str,
+  metadataOnly: bool,
+  outcome: oneOf('cached', 'built', 'failed', 'skipped'),
+  reason: optional(missReason),
+  layer: optional(shape({ digest: str, size: num, added: num, modified: num, removed: num })),
+  changes: optional(arrayOf(shape({ path: str, kind: oneOf('A', 'C', 'D'), type: oneOf('file', 'dir', 'symlink', 'whiteout'), size: num }))),
+  durationMs: num,
+  cacheKey: optional(str),
+});
+const buildRecord = shape({
+  id: str,
+  builder: oneOf('buildkit', 'legacy'),
+  time: num,
+  durationMs: num,
+  contextDir: str,
+  dockerfile: str,
+  target: optional(str),
+  tags: strings,
+  imageId: optional(str),
+  steps: arrayOf(recordStep),
+  error: optional(str),
+  warnings: strings,
+});
+/** The build slice: `cache` is checked by BuildCache.restore. */
+const buildSnapshot: Check = (v, w) => {
+  shape({ records: optional(arrayOf(buildRecord)) })(v, w);
+};

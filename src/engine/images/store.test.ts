@@ -86,3 +86,35 @@ describe('ImageStore', () => {
     expect(child.config.rootfs.diff_ids).toHaveLength(2);
   });
 });
+
+describe('Image store restore', () => {
+  it('restores its own snapshot exactly', () => {
+    const { env, store } = mk();
+    const again = new ImageStore(env);
+    again.restore(JSON.parse(JSON.stringify(store.snapshot())));
+    expect(again.snapshot()).toEqual(store.snapshot());
+  });
+
+  it('refuses a slice of the wrong shape with an error naming the damaged field', () => {
+    const { env, store } = mk();
+    const good = JSON.parse(JSON.stringify(store.snapshot()));
+    const damage = (f: (s: any) => void) => {
+      const s = JSON.parse(JSON.stringify(good));
+      f(s);
+      const target = new ImageStore(env);
+      try {
+        target.restore(s);
+        return 'restored';
+      } catch (e) {
+        return (e as Error).message;
+      }
+    };
+    expect(damage((s) => (s.images[0].repoDigests = {}))).toBe('damaged snapshot: images.images[0].repoDigests is not a list of strings');
+    expect(damage((s) => (s.images[0].config.rootfs = null))).toBe('damaged snapshot: images.images[0].config.rootfs is not an object');
+    expect(damage((s) => (s.layers[0].entries[0][1].t = 'pipe'))).toBe('damaged snapshot: images.layers[0].entries[0][1].t is not one of "file", "dir", "symlink"');
+    expect(damage((s) => (s.tags = [[1, 2]]))).toBe('damaged snapshot: images.tags[0][0] is not a string');
+    expect(damage((s) => (s.images = 'x'))).toBe('damaged snapshot: images.images is not a list');
+    expect(damage((s) => (s.images[0].id = ''))).toBe('damaged snapshot: images.images[0].id is not a sha256 digest');
+    expect(damage(() => {})).toBe('restored');
+  });
+});

@@ -6,6 +6,7 @@ import { err, ok, engineError, type Result } from '../core/errors';
 import type { EngineEnv } from '../core/env';
 import { chainIds, Layer, type LayerChange } from '../fs/layer';
 import { layerFromJSON, layerToJSON, type LayerJSON } from '../fs/serialize';
+import { arrayOf, checkShape, imageRecord, layerJSON, optional, shape, str, tuple } from './shape';
 import { layerFromTree, type TreeSpec } from '../fs/tree';
 import { UnionFs } from '../fs/union';
 import { canonicalJSON, cloneConfig, type ContainerConfig, type HistoryEntry, type ImageConfigJSON } from './config';
@@ -503,15 +504,19 @@ export class ImageStore {
   }
 
   restore(s: StoreSnapshot | undefined): void {
+    // A damaged slice is refused whole, before anything is replaced (the hosts report the error and offer to start fresh).
+    if (s !== undefined && s !== null) checkShape(storeSnapshot, s, 'images');
     this.images.clear();
     this.tags.clear();
     this.layerMap.clear();
-    if (!s) return;
+    if (s === undefined || s === null) return;
     for (const l of s.layers ?? []) this.layerMap.set(l.diffId, layerFromJSON(l));
     for (const i of s.images ?? []) this.images.set(i.id, i);
     for (const [k, v] of s.tags ?? []) if (this.images.has(v)) this.tags.set(k, v);
   }
 }
+
+const storeSnapshot = shape({ layers: optional(arrayOf(layerJSON)), images: optional(arrayOf(imageRecord)), tags: optional(arrayOf(tuple(str, str))) });
 
 /** Canonical repository name of a ref ("docker.io/library/busybox"). */
 function nameOf(ref: string): string {
