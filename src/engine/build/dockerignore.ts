@@ -100,7 +100,7 @@ interface Program {
   kind: Uint8Array;
   /** LIT: the UTF-16 code unit; CLASS: index into `classes`. */
   arg: Float64Array;
-  classes: { negate: boolean; ranges: Float64Array }[];
+  classes: { negate: boolean; ranges: Float64Array; ascii: Uint8Array }[];
   /** Reused state sets and marks (2n+2 states). */
   mark: Uint32Array;
   a: Int32Array;
@@ -108,6 +108,23 @@ interface Program {
 }
 
 const programs = new WeakMap<Tok[], Program>();
+
+/** Adds state i to `set` (after `len` states) and the positions its stars may skip to (a star matches the empty string); returns the new length. */
+function push(set: Int32Array, len: number, mark: Uint32Array, gen: number, kind: Uint8Array, n: number, i: number): number {
+  while (mark[i] !== gen) {
+    mark[i] = gen;
+    set[len++] = i;
+    if (i < n && kind[i] >= STAR) i++;
+    else break;
+  }
+  return len;
+}
+
+function classMatch(ranges: Float64Array, negate: boolean, c: number): boolean {
+  let m = false;
+  for (let r = 0; r < ranges.length; r += 2) if (ranges[r] <= c && c <= ranges[r + 1]) m = true;
+  return m !== negate;
+}
 
 function program(toks: Tok[]): Program {
   let p = programs.get(toks);
@@ -128,7 +145,11 @@ function program(toks: Tok[]): Program {
     else {
       kind[i] = CLASS;
       arg[i] = classes.length;
-      classes.push({ negate: t.negate, ranges: Float64Array.from(t.ranges.flatMap(([lo, hi]) => [code(lo), code(hi)])) });
+      const ranges = Float64Array.from(t.ranges.flatMap(([lo, hi]) => [code(lo), code(hi)]));
+      // The answer for each ASCII character, precomputed: the inner loop then does one lookup.
+      const ascii = new Uint8Array(128);
+      for (let c = 0; c < 128; c++) ascii[c] = classMatch(ranges, t.negate, c) ? 1 : 0;
+      classes.push({ negate: t.negate, ranges, ascii });
     }
   });
   p = { n, kind, arg, classes, mark: new Uint32Array(2 * n + 2), a: new Int32Array(2 * n + 2), b: new Int32Array(2 * n + 2) };
@@ -150,16 +171,7 @@ function matchToks(toks: Tok[], s: string, parents = false): boolean {
   let next = b;
   let curLen = 0;
   let nextLen = 0;
-  // Adds state i to `next` and the positions its stars may skip to (a star matches the empty string).
-  const add = (i: number) => {
-    while (mark[i] !== gen) {
-      mark[i] = gen;
-      next[nextLen++] = i;
-      if (i < n && kind[i] >= STAR) i++;
-      else break;
-    }
-  };
-  add(0);
+  nextLen = push(next, nextLen, mark, gen, kind, n, 0);
   [cur, next] = [next, cur];
   curLen = nextLen;
   for (let k = 0; k < s.length; k++) {
@@ -172,33 +184,31 @@ function matchToks(toks: Tok[], s: string, parents = false): boolean {
       if (st === n) continue;
       if (st > n) {
         // inside a ** that must end with "/": any character keeps it there; a "/" may also close it
-        add(st);
-        if (c === SLASH) add(st - n);
+        nextLen = push(next, nextLen, mark, gen, kind, n, st);
+        if (c === SLASH) nextLen = push(next, nextLen, mark, gen, kind, n, st - n);
         continue;
       }
       switch (kind[st]) {
         case LIT:
-          if (arg[st] === c) add(st + 1);
+          if (arg[st] === c) nextLen = push(next, nextLen, mark, gen, kind, n, st + 1);
           break;
         case ANY:
-          if (c !== SLASH) add(st + 1);
+          if (c !== SLASH) nextLen = push(next, nextLen, mark, gen, kind, n, st + 1);
           break;
         case CLASS: {
           const cl = classes[arg[st]];
-          let m = false;
-          for (let r = 0; r < cl.ranges.length; r += 2) if (cl.ranges[r] <= c && c <= cl.ranges[r + 1]) m = true;
-          if (m !== cl.negate) add(st + 1);
+          if (c < 128 ? cl.ascii[c] === 1 : classMatch(cl.ranges, cl.negate, c)) nextLen = push(next, nextLen, mark, gen, kind, n, st + 1);
           break;
         }
         case STAR:
-          if (c !== SLASH) add(st);
+          if (c !== SLASH) nextLen = push(next, nextLen, mark, gen, kind, n, st);
           break;
         case DSTAR:
-          add(st);
+          nextLen = push(next, nextLen, mark, gen, kind, n, st);
           break;
         case DSTARSLASH:
-          add(n + 1 + st);
-          if (c === SLASH) add(st + 1);
+          nextLen = push(next, nextLen, mark, gen, kind, n, n + 1 + st);
+          if (c === SLASH) nextLen = push(next, nextLen, mark, gen, kind, n, st + 1);
           break;
       }
     }
