@@ -298,7 +298,14 @@ const APK = table<{ v: string; size: number; deps?: string[]; bins?: string[] }>
 });
 
 const apk: Program = (p) => {
-  const { flags, values, operands } = getopt(p.argv.slice(1), 't');
+  // apk's long options that take a value also take it as the next word (`--virtual .build-deps`).
+  const args: string[] = [];
+  const rest = p.argv.slice(1);
+  for (let i = 0; i < rest.length; i++) {
+    if (APK_VALUE_OPTIONS.has(rest[i]) && i + 1 < rest.length) args.push(`${rest[i]}=${rest[++i]}`);
+    else args.push(rest[i]);
+  }
+  const { flags, values, operands } = getopt(args, 'tXp');
   const [sub, ...pkgs] = operands;
   const noCache = flags.has('no-cache');
   const repos = (() => {
@@ -390,6 +397,8 @@ const apk: Program = (p) => {
   p.err(`apk-tools 2.14.4, compiled for x86_64.\n\nusage: apk [<OPTIONS>...] COMMAND [<ARGUMENTS>...]\n`);
   return 1;
 };
+
+const APK_VALUE_OPTIONS = new Set(['--virtual', '--repository', '--root', '--arch', '--cache-dir', '--keys-dir', '--repositories-file']);
 
 /** Debian/Ubuntu package names learners often carry over to Alpine, where no package has that name. */
 const NOT_ON_ALPINE = new Set(['build-essential', 'python3-pip', 'python-pip', 'software-properties-common', 'apt-utils', 'libssl-dev', 'default-jdk']);

@@ -110,5 +110,8 @@ describe('RUN shell simulator limits', () => {
     expect(out()).toContain('ERROR: unable to select packages:\n  /root (no such package):\n    required by: world[/root]\n  build-essential (no such package):\n    required by: world[build-essential]\n');
     expect(fs.stat('/usr/bin/build-essential')).toBeNull();
     expect(sh().shell.runScript('apk add --no-cache curl gnupg')).toBe(0);
+    const v = sh();
+    expect(v.shell.runScript('apk add --no-cache --virtual .build-deps curl libstdc++ && apk add --no-cache --repository http://dl-cdn.alpinelinux.org/alpine/edge/community jq')).toBe(0);
+    expect(v.out()).toContain('Installing .build-deps (');
   });
 });
