@@ -244,9 +244,10 @@ describe('express web app', () => {
     const fs = imageFs('node', { '/s.js': "require('http').createServer((q, s) => { setTimeout(() => { throw new Error('crash') }, 10) }).listen(80)" });
     const c = spawnCollect({ argv: ['node', '/s.js'], env: env(), fs });
     await c.proc.advanceTo(T0);
-    const pending = c.proc.httpRequest(80, { method: 'GET', path: '/' });
+    // Attach the expectation before time moves: the rejection happens during advanceTo.
+    const hungUp = expect(c.proc.httpRequest(80, { method: 'GET', path: '/' })).rejects.toThrow('socket hang up');
     await c.proc.advanceTo(T0 + 100);
-    await expect(pending).rejects.toThrow('socket hang up');
+    await hungUp;
     expect(c.exit?.code).toBe(1);
   });
 
