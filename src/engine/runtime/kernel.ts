@@ -49,7 +49,11 @@ export interface ProgramContext {
   /** Calls a server listening in this process (a localhost request), or null if nothing listens on the port. */
   localRequest(port: number, req: HttpRequest): Promise<HttpResponse> | null;
   /** Runs another program in the foreground (the shell running `node app.js`); resolves with its exit code. */
-  spawnChild(argv: string[], opts: { env: Record<string, string>; cwd: string; background?: boolean }): Promise<number>;
+  /**
+   * Runs a program as a child and resolves with its exit status. `out`/`err` capture its output (a pipe or a
+   * redirection in the shell); without them it writes to the process's own output.
+   */
+  spawnChild(argv: string[], opts: { env: Record<string, string>; cwd: string; background?: boolean; out?: (text: string) => void; err?: (text: string) => void }): Promise<number>;
   /** Wraps a callback so exceptions go to the program's uncaught handler. */
   guard<A extends unknown[]>(fn: (...args: A) => void): (...args: A) => void;
 }
@@ -87,6 +91,8 @@ interface Ctx {
   holds: number;
   done: boolean;
   onExit: (code: number, reason: ExitReason, signal?: Signal) => void;
+  /** Where a child's output goes when its parent captures it (pipes, redirections). */
+  sink?: { out?: (text: string) => void; err?: (text: string) => void };
 }
 
 export interface KernelOptions {
@@ -285,7 +291,10 @@ export class Kernel {
       now: () => k.scheduler.now,
       random: () => k.random(),
       write: (stream, text) => {
-        if (!c.done) k.output(stream, text);
+        if (c.done) return;
+        const to = stream === 'stderr' ? c.sink?.err : c.sink?.out;
+        if (to) to(text);
+        else k.output(stream, text);
       },
       exit: (code, reason = 'exit', signal) => {
         if (c.done) return;
@@ -329,7 +338,7 @@ export class Kernel {
         const h = k.ports.get(port);
         return h ? h(req) : null;
       },
-      spawnChild: (cargv, o) => k.spawnChild(cargv, o.env, o.cwd, !!o.background),
+      spawnChild: (cargv, o) => k.spawnChild(cargv, o.env, o.cwd, !!o.background, o.out || o.err ? { out: o.out, err: o.err } : undefined),
       guard:
         <A extends unknown[]>(fn: (...args: A) => void) =>
         (...args: A) => {
@@ -347,7 +356,7 @@ export class Kernel {
     return c;
   }
 
-  private spawnChild(argv: string[], env: Record<string, string>, cwd: string, background = false): Promise<number> {
+  private spawnChild(argv: string[], env: Record<string, string>, cwd: string, background = false, sink?: Ctx['sink']): Promise<number> {
     const r = this.opts.resolve(argv, env, cwd);
     if ('error' in r) return Promise.resolve(r.exitCode);
     return new Promise<number>((resolveExit) => {
@@ -357,6 +366,7 @@ export class Kernel {
         this.background.delete(c);
         resolveExit(code);
       });
+      c.sink = sink;
       if (background) this.background.add(c);
       else this.stack.push(c);
       c.program = this.opts.createProgram(c.ctx, r);

@@ -129,3 +129,23 @@ describe('container shell', () => {
     expect(c.exit).toMatchObject({ code: 0 });
   });
 });
+
+describe('Shell quoting and child programs', () => {
+  const penv = { PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin', HOSTNAME: 'f1e2d3c4b5a6', HOME: '/root' };
+
+  it('gives "$@" one word per argument (exec "$@" too) and honours \\" inside double quotes', async () => {
+    const script = 'set -- a "b c"\nfor x in "$@"; do echo "<$x>"; done\nfor x in "x$@y"; do echo "<$x>"; done\necho "q\\"q \\$HOME"\nset --\nfor x in "$@"; do echo none; done\nset -- echo "b  c" d\nexec "$@"\n';
+    const c = spawnCollect({ argv: ['sh', '/t.sh'], env: penv, fs: imageFs('busybox', { '/t.sh': script }) });
+    await c.proc.advanceTo(T0);
+    expect(c.stdout()).toBe('<a>\n<b c>\n<xa>\n<b cy>\nq"q $HOME\nb  c d\n');
+  });
+
+  it('captures a node child\'s output in redirections and pipes', async () => {
+    const files = { '/app/app.js': 'console.log("one"); console.log("two"); console.error("oops")\n' };
+    const script = 'cd /app\nnode app.js > out.txt 2> err.txt\necho "status $?"\ncat out.txt err.txt\nnode app.js 2>/dev/null | grep tw\n';
+    const c = spawnCollect({ argv: ['sh', '-c', script], env: penv, fs: imageFs('node', files) });
+    await c.proc.advanceTo(T0 + 1000);
+    expect(c.stdout()).toBe('status 0\none\ntwo\noops\ntwo\n');
+    expect(c.stderr()).toBe('');
+  });
+});

@@ -11,6 +11,19 @@ import { APPLETS } from './applet-names';
 import { netRequest } from '../net-client';
 import { isIncomplete, parseShell, ShellSyntaxError, type AndOr, type Command, type List, type Pipeline, type Simple, type Word } from './parse';
 
+/** Where `$@` / `${@}` first occurs in double-quoted text, outside backslash escapes. */
+function unescapedAt(text: string): { index: number; length: number } | null {
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] === '\\') {
+      i++;
+      continue;
+    }
+    if (text.startsWith('$@', i)) return { index: i, length: 2 };
+    if (text.startsWith('${@}', i)) return { index: i, length: 4 };
+  }
+  return null;
+}
+
 /** A glob pattern (`*`, `?`, `[abc]`, `[!a-z]`) as a RegExp; an unclosed `[` is literal. */
 export function globRegex(pattern: string): RegExp {
   let src = '^';
@@ -395,10 +408,15 @@ export class ShellProgram implements Program {
     return this.vars.get(name);
   }
 
-  private async expandText(text: string): Promise<string> {
+  /** Expands $VAR, ${...}, $(...) and `...` in text; `dq`: inside double quotes, where \\ \" \$ \` are escapes. */
+  private async expandText(text: string, dq = false): Promise<string> {
     let out = '';
     for (let i = 0; i < text.length; i++) {
       const c = text[i];
+      if (dq && c === '\\' && '"\\$`'.includes(text[i + 1] ?? 'x')) {
+        out += text[++i];
+        continue;
+      }
       if (c === '`') {
         const end = text.indexOf('`', i + 1);
         out += await this.commandSubst(text.slice(i + 1, end < 0 ? text.length : end));
@@ -477,7 +495,27 @@ export class ShellProgram implements Program {
         cur += seg.text;
         has = true;
       } else if (seg.quote === 'double') {
-        cur += await this.expandText(seg.text);
+        const at = unescapedAt(seg.text);
+        if (!at) {
+          cur += await this.expandText(seg.text, true);
+          has = true;
+          continue;
+        }
+        // "$@": one field per positional parameter (none at all when there are none and nothing else is quoted).
+        const before = await this.expandText(seg.text.slice(0, at.index), true);
+        const after = await this.expandText(seg.text.slice(at.index + at.length), true);
+        const ps = this.positional;
+        if (ps.length === 0) {
+          cur += before + after;
+          if (before || after) has = true;
+          continue;
+        }
+        cur += before + ps[0];
+        for (let k = 1; k < ps.length; k++) {
+          fields.push(cur);
+          cur = ps[k];
+        }
+        cur += after;
         has = true;
       } else {
         // Unquoted: literal characters stay together; expansion results are split on whitespace.
@@ -716,7 +754,8 @@ export class ShellProgram implements Program {
     if (prog.kind === 'sh' && prog.argv.length > 1 && prog.argv[1] === '-c' && stdin === null && out === io.out) {
       // Fall through to a child shell below (keeps its own variables).
     }
-    const code = await this.ctx.spawnChild(prog.argv, { env, cwd: this.cwd, background: io.background });
+    // Pipes and redirections capture the child's output; a background job keeps writing to the terminal.
+    const code = await this.ctx.spawnChild(prog.argv, { env, cwd: this.cwd, background: io.background, ...(io.background ? {} : { out, err }) });
     return finish(code);
   }
 
