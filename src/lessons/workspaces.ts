@@ -1,41 +1,9 @@
 /** The starting workspaces (build contexts) of the lessons. Written for Layerlab. */
+import { WEB_PING_APP_JS, WEB_PING_DOCKERFILE } from '../engine/runtime/samples';
 
-export const WEB_PING_JS = `// web-ping: sends a request to TARGET every INTERVAL ms and logs the answer.
-const https = require('https');
-
-const target = process.env.TARGET;
-const method = process.env.METHOD;
-const interval = Number(process.env.INTERVAL);
-
-console.log(\`** web-ping ** Pinging: \${target}; method: \${method}; \${interval}ms intervals\`);
-
-let n = 0;
-setInterval(() => {
-  n += 1;
-  const started = Date.now();
-  console.log(\`Making request number: \${n}; at \${started}\`);
-  const req = https.request({ hostname: target, method, port: 443, path: '/' }, (res) => {
-    const done = Date.now();
-    console.log(\`Got response status: \${res.statusCode} at \${done}; duration: \${done - started}ms\`);
-  });
-  req.on('error', (e) => console.error(e));
-  req.end();
-}, interval);
-
-process.on('SIGINT', () => process.exit());
-`;
-
-export const WEB_PING_DOCKERFILE = `FROM diamol/node
-
-ENV TARGET="blog.sixeyed.com"
-ENV METHOD="HEAD"
-ENV INTERVAL="3000"
-
-WORKDIR /web-ping
-COPY app.js .
-
-CMD ["node", "/web-ping/app.js"]
-`;
+// The web-ping app and its Dockerfile are the runtime's samples: what the lessons build is what the sandbox runs.
+export { WEB_PING_DOCKERFILE };
+export const WEB_PING_JS = WEB_PING_APP_JS;
 
 export const WEB_PING_FILES = { Dockerfile: WEB_PING_DOCKERFILE, 'app.js': WEB_PING_JS };
 

@@ -10,32 +10,12 @@ import {
   NODE_WEB_PACKAGE_JSON,
   NODE_WEB_SERVER_JS,
   WEB_PING_APP_JS,
+  WEB_PING_DOCKERFILE,
   WEB_PING_OPTIMIZED_APP_JS,
+  WEB_PING_OPTIMIZED_DOCKERFILE,
 } from '../../engine/runtime/samples';
 
-export const WEB_PING_DOCKERFILE = `FROM diamol/node
-
-ENV TARGET="blog.sixeyed.com"
-ENV METHOD="HEAD"
-ENV INTERVAL="3000"
-
-WORKDIR /web-ping
-COPY app.js .
-
-CMD ["node", "/web-ping/app.js"]
-`;
-
-export const WEB_PING_OPTIMIZED_DOCKERFILE = `FROM diamol/node
-
-CMD ["node", "/web-ping/app.js"]
-
-ENV TARGET="blog.sixeyed.com" \\
-    METHOD="HEAD" \\
-    INTERVAL="3000"
-
-WORKDIR /web-ping
-COPY app.js .
-`;
+export { WEB_PING_DOCKERFILE, WEB_PING_OPTIMIZED_DOCKERFILE };
 
 export const NODE_DOCKERFILE = `FROM node
 
