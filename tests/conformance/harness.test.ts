@@ -89,6 +89,17 @@ describe('comparing results', () => {
     // A FROM line present on one side only (BuildKit merges identical FROMs) is not a disagreement.
     expect(compareResults(o, r({ steps: [{ name: '[1/2] FROM', cached: false }, { name: '[stage-1 1/2] FROM', cached: false }, { name: '[2/2] RUN x', cached: true }] }))).toEqual([]);
   });
+  it('compares BuildKit steps of parallel stages in any order, classic steps in order', () => {
+    const a = { name: '[build 2/2] RUN x', cached: false };
+    const b = { name: '[stage-1 2/2] COPY --from=build /x /x', cached: false };
+    expect(compareResults(r({ steps: [b, a] }), r({ steps: [a, b] }))).toEqual([]);
+    expect(compareResults(r({ steps: [b, a] }), r({ steps: [a, { ...b, cached: true }] }))).toEqual([
+      { what: 'cache', detail: '[stage-1 2/2] COPY --from=build /x /x: docker built, Layerlab CACHED' },
+    ]);
+    const c1 = { name: 'Step 2/3 : RUN x', cached: false };
+    const c2 = { name: 'Step 3/3 : RUN y', cached: false };
+    expect(compareResults(r({ builder: 'classic', steps: [c2, c1] }), r({ builder: 'classic', steps: [c1, c2] }))[0]?.what).toBe('steps');
+  });
   it('reports a build that fails on one side only', () => {
     expect(compareResults(r({}), r({ ok: false, error: 'boom' }))[0].what).toBe('outcome');
   });

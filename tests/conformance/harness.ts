@@ -143,8 +143,16 @@ export function compareResults(oracle: BuildResult, ours: BuildResult): Disagree
   // FROM steps are not compared: their status is unreliable on the oracle, and BuildKit merges identical FROM
   // vertices of several stages into one line (the first stage's name), so whether "[stage-2 1/3] FROM" is
   // printed depends on the base images, not on caching.
+  // BuildKit runs independent stages in parallel and its plain output may print cached steps in any order, so
+  // BuildKit step lists are compared by name (each is unique: "[stage i/N] ..."); classic steps keep their order.
+  const byName = (a: { name: string }, b: { name: string }) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+  const buildkit = (steps: { name: string }[]) => steps.length > 0 && !steps[0].name.startsWith('Step ');
   const os = oracle.steps.filter((s) => s.cached !== null);
   const ls = ours.steps.filter((s) => !/\] FROM$|^Step \d+\/\d+ : FROM$/.test(s.name));
+  if (buildkit(os) && buildkit(ls)) {
+    os.sort(byName);
+    ls.sort(byName);
+  }
   const on = os.map((s) => s.name);
   const ln = ls.map((s) => s.name);
   if (on.join('\n') !== ln.join('\n')) out.push({ what: 'steps', detail: `docker: ${JSON.stringify(on)}\nLayerlab: ${JSON.stringify(ln)}` });
