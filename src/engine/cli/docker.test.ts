@@ -3,6 +3,7 @@ import { Engine } from '../engine';
 import { testEnv } from '../core/env';
 import type { CommandSpec } from './command';
 import { argCountError, runDocker } from './docker';
+import { commands } from './commands/index';
 import { infoCommand } from './commands/info';
 import { versionCommand } from './commands/version';
 import { FORMAT_USAGE_TABLE } from './help';
@@ -23,80 +24,24 @@ const rec =
     return 0;
   };
 
+/** The real command specs, with `run` replaced by a recorder: the transcripts then check the real usage lines, args and flags. */
+function real(path: string, run: CommandSpec['run']): CommandSpec {
+  const spec = commands.find((c) => c.path.join(' ') === path);
+  if (!spec) throw new Error(`no command ${path}`);
+  return { ...spec, run };
+}
+
 const fakes: CommandSpec[] = [
-  {
-    path: ['image', 'ls'],
-    aliases: [['image', 'list'], ['images']],
-    usage: 'docker image ls [OPTIONS] [REPOSITORY[:TAG]]',
-    short: 'List images',
-    args: { max: 1 },
-    flags: [
-      { name: 'all', short: 'a', type: 'bool', usage: 'Show all images (default hides intermediate images)' },
-      { name: 'digests', type: 'bool', usage: 'Show digests' },
-      { name: 'filter', short: 'f', type: 'list', valueName: 'filter', usage: 'Filter output based on conditions provided' },
-      { name: 'format', type: 'string', usage: FORMAT_USAGE_TABLE },
-      { name: 'no-trunc', type: 'bool', usage: "Don't truncate output" },
-      { name: 'quiet', short: 'q', type: 'bool', usage: 'Only show image IDs' },
-      { name: 'tree', type: 'bool', usage: 'List multi-platform images as a tree (EXPERIMENTAL)' },
-    ],
-    run: rec('all', 'quiet', 'filter'),
-  },
-  {
-    path: ['container', 'ls'],
-    aliases: [['container', 'list'], ['container', 'ps'], ['ps']],
-    usage: 'docker container ls [OPTIONS]',
-    short: 'List containers',
-    args: { max: 0 },
-    flags: [
-      { name: 'all', short: 'a', type: 'bool', usage: 'Show all containers (default shows just running)' },
-      { name: 'filter', short: 'f', type: 'list', valueName: 'filter', usage: 'Filter output based on conditions provided' },
-      { name: 'format', type: 'string', usage: FORMAT_USAGE_TABLE },
-      { name: 'last', short: 'n', type: 'int', default: -1, usage: 'Show n last created containers (includes all states)' },
-      { name: 'latest', short: 'l', type: 'bool', usage: 'Show the latest created container (includes all states)' },
-      { name: 'no-trunc', type: 'bool', usage: "Don't truncate output" },
-      { name: 'quiet', short: 'q', type: 'bool', usage: 'Only display container IDs' },
-      { name: 'size', short: 's', type: 'bool', usage: 'Display total file sizes' },
-    ],
-    run: rec('all'),
-  },
-  { path: ['image', 'history'], aliases: [['history']], usage: 'docker image history [OPTIONS] IMAGE', short: 'Show the history of an image', args: { min: 1, max: 1 }, flags: [], run: rec() },
-  { path: ['image', 'rm'], aliases: [['image', 'remove'], ['rmi']], usage: 'docker image rm [OPTIONS] IMAGE [IMAGE...]', short: 'Remove one or more images', args: { min: 1 }, flags: [], run: rec() },
-  { path: ['image', 'tag'], aliases: [['tag']], usage: 'docker image tag SOURCE_IMAGE[:TAG] TARGET_IMAGE[:TAG]', short: 'Create a tag TARGET_IMAGE that refers to SOURCE_IMAGE', args: { min: 2, max: 2 }, flags: [], run: rec() },
-  { path: ['container', 'logs'], aliases: [['logs']], usage: 'docker container logs [OPTIONS] CONTAINER', short: 'Fetch the logs of a container', args: { min: 1, max: 1 }, flags: [], run: rec() },
-  { path: ['container', 'commit'], aliases: [['commit']], usage: 'docker container commit [OPTIONS] CONTAINER [REPOSITORY[:TAG]]', short: "Create a new image from a container's changes", args: { min: 1, max: 2 }, flags: [], run: rec() },
-  { path: ['container', 'rename'], aliases: [['rename']], usage: 'docker container rename CONTAINER NEW_NAME', short: 'Rename a container', args: { min: 2, max: 2 }, flags: [], run: rec() },
-  {
-    path: ['container', 'exec'],
-    aliases: [['exec']],
-    usage: 'docker container exec [OPTIONS] CONTAINER COMMAND [ARG...]',
-    short: 'Execute a command in a running container',
-    args: { min: 2 },
-    stopAtFirstArg: true,
-    flags: [
-      { name: 'interactive', short: 'i', type: 'bool', usage: 'Keep STDIN open even if not attached' },
-      { name: 'tty', short: 't', type: 'bool', usage: 'Allocate a pseudo-TTY' },
-    ],
-    run: rec('interactive', 'tty'),
-  },
-  {
-    path: ['container', 'run'],
-    aliases: [['run']],
-    usage: 'docker container run [OPTIONS] IMAGE [COMMAND] [ARG...]',
-    short: 'Create and run a new container from an image',
-    args: { min: 1 },
-    stopAtFirstArg: true,
-    flags: [
-      { name: 'detach', short: 'd', type: 'bool', usage: 'Run container in background and print container ID' },
-      { name: 'env', short: 'e', type: 'list', usage: 'Set environment variables' },
-      { name: 'hostname', short: 'h', type: 'string', usage: 'Container host name' },
-      { name: 'interactive', short: 'i', type: 'bool', usage: 'Keep STDIN open even if not attached' },
-      { name: 'name', type: 'string', usage: 'Assign a name to the container' },
-      { name: 'publish', short: 'p', type: 'list', usage: "Publish a container's port(s) to the host" },
-      { name: 'rm', type: 'bool', usage: 'Automatically remove the container and its associated anonymous volumes when it exits' },
-      { name: 'tty', short: 't', type: 'bool', usage: 'Allocate a pseudo-TTY' },
-    ],
-    run: rec('detach', 'interactive', 'tty', 'rm', 'publish', 'env', 'name'),
-  },
+  real('image ls', rec('all', 'quiet', 'filter')),
+  real('container ls', rec('all')),
+  real('image history', rec()),
+  real('image rm', rec()),
+  real('image tag', rec()),
+  real('container logs', rec()),
+  real('container commit', rec()),
+  real('container rename', rec()),
+  real('container exec', rec('interactive', 'tty')),
+  real('container run', rec('detach', 'interactive', 'tty', 'rm', 'publish', 'env', 'name')),
 ];
 
 // Only this file's commands: other areas' real commands come and go while they work.

@@ -22,7 +22,7 @@ export const buildCommand: CommandSpec = {
   aliases: [['image', 'build'], ['builder', 'build'], ['buildx', 'build'], ['buildx', 'b']],
   usage: 'docker build [OPTIONS] PATH | URL | -',
   short: 'Build an image from a Dockerfile',
-  args: { min: 1, max: 1, message: '"docker build" requires exactly 1 argument.' },
+  args: { min: 1, max: 1 },
   flags: [
     { name: 'add-host', type: 'list', usage: 'Add a custom host-to-IP mapping (format: "host:ip")' },
     { name: 'build-arg', type: 'list', usage: 'Set build-time variables' },

@@ -11,7 +11,7 @@ export const historyCommand: CommandSpec = {
   aliases: [['history']],
   usage: 'docker image history [OPTIONS] IMAGE',
   short: 'Show the history of an image',
-  args: { min: 1, max: 1, message: '"docker image history" requires exactly 1 argument.' },
+  args: { min: 1, max: 1 },
   flags: [
     { name: 'format', type: 'string', usage: "Format output using a custom template:\n'table':            Print output in table format with column headers (default)\n'table TEMPLATE':   Print output in table format using the given Go template\n'json':             Print in JSON format\n'TEMPLATE':         Print output using the given Go template.\nRefer to https://docs.docker.com/go/formatting/ for more information about formatting output with templates" },
     { name: 'human', short: 'H', type: 'bool', default: true, usage: 'Print sizes and dates in human readable format' },

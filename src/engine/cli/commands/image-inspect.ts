@@ -25,7 +25,7 @@ export const imageInspectCommand: CommandSpec = {
   path: ['image', 'inspect'],
   usage: 'docker image inspect [OPTIONS] IMAGE [IMAGE...]',
   short: 'Display detailed information on one or more images',
-  args: { min: 1, message: '"docker image inspect" requires at least 1 argument.' },
+  args: { min: 1 },
   flags: [
     { name: 'format', short: 'f', type: 'string', usage: FORMAT_USAGE },
     { name: 'platform', type: 'string', usage: "Inspect a specific platform of the multi-platform image.\nIf the image or the server is not multi-platform capable, the command will error out if the platform does not match.\n'os[/arch[/variant]]': Explicit platform (eg. linux/amd64)" },
@@ -46,7 +46,7 @@ export const inspectCommand: CommandSpec = {
   path: ['inspect'],
   usage: 'docker inspect [OPTIONS] NAME|ID [NAME|ID...]',
   short: 'Return low-level information on Docker objects',
-  args: { min: 1, message: '"docker inspect" requires at least 1 argument.' },
+  args: { min: 1 },
   flags: [
     { name: 'format', short: 'f', type: 'string', usage: FORMAT_USAGE },
     { name: 'size', short: 's', type: 'bool', usage: 'Display total file sizes if the type is container' },

@@ -33,7 +33,7 @@ export const imagesCommand: CommandSpec = {
   aliases: [['image', 'list'], ['images']],
   usage: 'docker image ls [OPTIONS] [REPOSITORY[:TAG]]',
   short: 'List images',
-  args: { max: 1, message: '"docker image ls" requires at most 1 argument.' },
+  args: { max: 1 },
   flags: [
     { name: 'all', short: 'a', type: 'bool', usage: 'Show all images (default hides intermediate images)' },
     { name: 'digests', type: 'bool', usage: 'Show digests' },

@@ -7,7 +7,7 @@ export const rmiCommand: CommandSpec = {
   aliases: [['image', 'remove'], ['rmi']],
   usage: 'docker image rm [OPTIONS] IMAGE [IMAGE...]',
   short: 'Remove one or more images',
-  args: { min: 1, message: '"docker image rm" requires at least 1 argument.' },
+  args: { min: 1 },
   flags: [
     { name: 'force', short: 'f', type: 'bool', usage: 'Force removal of the image' },
     { name: 'no-prune', type: 'bool', usage: 'Do not delete untagged parents' },

@@ -9,7 +9,7 @@ export const tagCommand: CommandSpec = {
   aliases: [['tag']],
   usage: 'docker image tag SOURCE_IMAGE[:TAG] TARGET_IMAGE[:TAG]',
   short: 'Create a tag TARGET_IMAGE that refers to SOURCE_IMAGE',
-  args: { min: 2, max: 2, message: '"docker image tag" requires exactly 2 arguments.' },
+  args: { min: 2, max: 2 },
   flags: [],
   run({ engine, io, args }) {
     const [source, target] = args;
