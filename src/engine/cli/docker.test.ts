@@ -6,7 +6,6 @@ import { argCountError, runDocker } from './docker';
 import { commands } from './commands/index';
 import { infoCommand } from './commands/info';
 import { versionCommand } from './commands/version';
-import { FORMAT_USAGE_TABLE } from './help';
 import { bufferIO } from './io';
 import transcripts from './testdata/docker-28-transcripts.json';
 
