@@ -10,7 +10,10 @@ test('Dockerfile editing: hover docs, completion, diagnostics with a quick fix, 
   // hover over COPY shows its documentation
   const copyWord = editor.locator('.view-line', { hasText: 'COPY app.js' }).locator('span', { hasText: 'COPY' }).first();
   await expect(copyWord).toBeVisible();
-  const box = (await copyWord.boundingBox())!;
+  // Monaco may re-render the line between two calls (the span is replaced), so ask until a box is there.
+  let box: { x: number; y: number } | null = null;
+  await expect.poll(async () => (box = await copyWord.boundingBox())).not.toBeNull();
+  box = box!;
   await page.mouse.move(box.x + 2, box.y + 4);
   await page.mouse.move(box.x + 10, box.y + 8, { steps: 8 });
   await expect(page.locator('.monaco-hover').filter({ hasText: 'Copies' }).first()).toContainText('Copies files from the build context', { timeout: 10_000 });
