@@ -30,8 +30,8 @@ describe('Runaway container programs', () => {
     expect(ms).toBeLessThan(20_000);
     // The test's own event loop kept running: the loop ran in a worker, not on this thread.
     expect(ticks).toBeGreaterThan(ms / 50 / 4);
-    const state = await docker(engine, ['inspect', '--format', '{{.State.Status}} {{.State.ExitCode}}', 'spin']);
-    expect(state.out.trim()).toBe('exited 137');
+    const state = await docker(engine, ['inspect', '--format', '{{.State.Status}} {{.State.ExitCode}} {{.State.Error}}', 'spin']);
+    expect(state.out.trim()).toBe('exited 137 the process ran for more than 2.0 s without waiting for anything (an endless loop?) and was stopped');
     // The engine answers other commands right after.
     expect((await docker(engine, ['ps', '-a'])).code).toBe(0);
   }, 60_000);
@@ -41,11 +41,7 @@ describe('Runaway container programs', () => {
     const run = await docker(engine, ['run', '--name', 'hog', '--memory', '64m', 'hostile']);
     expect(run.out).toContain('hungry');
     expect(run.code).toBe(137);
-    const state = await docker(engine, ['inspect', '--format', '{{.State.Status}} {{.State.ExitCode}}', 'hog']);
-    expect(state.out.trim()).toBe('exited 137');
+    const state = await docker(engine, ['inspect', '--format', '{{.State.Status}} {{.State.ExitCode}} {{.State.OOMKilled}}', 'hog']);
+    expect(state.out.trim()).toBe('exited 137 true');
   }, 60_000);
-
-  // Found here, reported to the runtime/containers engineers:
-  it.todo('known issue: a CPU-watchdog kill leaves no reason anywhere (State.Error empty, nothing on stderr): say why the container got 137');
-  it.todo('known issue: `run --memory 64m` of an allocation loop ends 137 but State.OOMKilled stays false');
 });

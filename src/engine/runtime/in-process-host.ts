@@ -33,6 +33,7 @@ export class KernelProcess implements SandboxProcess {
     argv: string[],
     extraEvents: Partial<KernelEvents> = {},
     yieldToHost?: () => Promise<void>,
+    wallNow?: () => number,
   ) {
     this.exited = new Promise((r) => (this.resolveExit = r));
     const events: KernelEvents = {
@@ -63,6 +64,7 @@ export class KernelProcess implements SandboxProcess {
         return r.ok ? r.value : { error: r.error.message, exitCode: r.error.exitCode };
       },
       yieldToHost,
+      wallNow,
     });
     void this.kernel.start();
   }
@@ -123,6 +125,10 @@ export class KernelProcess implements SandboxProcess {
 export interface InProcessHostOptions {
   /** Lets the host's event loop run between slices (default: microtask hops only). */
   yieldToHost?: () => Promise<void>;
+  /** The host's wall clock (ms), so the kernel can stop a shell loop after `limits.cpuMsPerSlice`; without it a
+   * loop is stopped after DEFAULT_SPIN_BUDGET iterations (deterministic). Synchronous JavaScript cannot be stopped
+   * in process. */
+  wallNow?: () => number;
 }
 
 export class InProcessHost implements SandboxHost {
@@ -134,6 +140,6 @@ export class InProcessHost implements SandboxHost {
     if (!r.ok) return err(r.error);
     const data = specData(spec);
     const pid = spec.pid ?? 1;
-    return ok(new KernelProcess(pid, r.value.kind, { ...data, pid }, spec.fs, spec.argv, {}, this.opts.yieldToHost));
+    return ok(new KernelProcess(pid, r.value.kind, { ...data, pid }, spec.fs, spec.argv, {}, this.opts.yieldToHost, this.opts.wallNow));
   }
 }

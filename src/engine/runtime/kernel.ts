@@ -4,7 +4,7 @@
  * directly; the worker hosts run it inside the worker (worker-core.ts) and talk to it through messages.
  */
 import type { ExitEvent, ExitReason, HttpRequest, HttpResponse, OutputEvent, ProcessFs, ProcessSpec, Signal, StdStream } from './process';
-import { signalExitCode } from './process';
+import { cpuLimitMessage, DEFAULT_CPU_MS_PER_SLICE, DEFAULT_SPIN_BUDGET, signalExitCode, spinLimitMessage } from './process';
 import { VirtualScheduler } from './scheduler';
 import type { ResolvedProgram } from './executables';
 
@@ -54,6 +54,12 @@ export interface ProgramContext {
    * redirection in the shell); without them it writes to the process's own output.
    */
   spawnChild(argv: string[], opts: { env: Record<string, string>; cwd: string; background?: boolean; out?: (text: string) => void; err?: (text: string) => void }): Promise<number>;
+  /**
+   * Programs that loop on their own (the shell's `while`/`until`/`for`) call this once per iteration. When one slice
+   * has run longer than the CPU limit (wall time from the host's clock, or an iteration budget without one), the
+   * process ends with 137 / 'cpu-limit' like the worker hosts' watchdog would end it, and this throws to unwind.
+   */
+  spin(): void;
   /** Wraps a callback so exceptions go to the program's uncaught handler. */
   guard<A extends unknown[]>(fn: (...args: A) => void): (...args: A) => void;
 }
@@ -106,6 +112,8 @@ export interface KernelOptions {
   resolve: (argv: string[], env: Record<string, string>, cwd: string) => ResolvedProgram | { error: string; exitCode: number };
   /** Lets pending host work (and the microtask queue) run; default: `macrotask()`. */
   yieldToHost?: () => Promise<void>;
+  /** The host's wall clock in ms, for the loop check of `spin()` (measuring only; virtual time is separate). */
+  wallNow?: () => number;
 }
 
 /**
@@ -151,6 +159,8 @@ export class Kernel {
   private rngState: number;
   private started = false;
   private onFinish: (() => void)[] = [];
+  private spins = 0;
+  private sliceWallStart = 0;
 
   constructor(private opts: KernelOptions) {
     this.scheduler = new VirtualScheduler(opts.spec.startTime);
@@ -208,6 +218,8 @@ export class Kernel {
 
   private async sliceOnce(fn: () => void): Promise<void> {
     if (this.exitEvent) return;
+    this.spins = 0;
+    this.sliceWallStart = this.opts.wallNow?.() ?? 0;
     this.opts.events.slice?.('start');
     try {
       try {
@@ -337,6 +349,10 @@ export class Kernel {
       localRequest: (port, req) => {
         const h = k.ports.get(port);
         return h ? h(req) : null;
+      },
+      spin: () => {
+        if (c.done || k.exitEvent) throw new ProcessExit(137);
+        k.spin();
       },
       spawnChild: (cargv, o) => k.spawnChild(cargv, o.env, o.cwd, !!o.background, o.out || o.err ? { out: o.out, err: o.err } : undefined),
       guard:
@@ -500,6 +516,16 @@ export class Kernel {
         if (!(e instanceof ProcessExit)) this.crash(e);
       }
     }
+  }
+
+  private spin(): void {
+    const n = ++this.spins;
+    if (n % 256 !== 0) return;
+    const limitMs = this.opts.spec.limits?.cpuMsPerSlice ?? DEFAULT_CPU_MS_PER_SLICE;
+    const clock = this.opts.wallNow;
+    if (clock ? clock() - this.sliceWallStart <= limitMs : n < DEFAULT_SPIN_BUDGET) return;
+    this.finish(137, 'cpu-limit', undefined, clock ? cpuLimitMessage(limitMs) : spinLimitMessage(n));
+    throw new ProcessExit(137);
   }
 
   /** Ends the process from outside (host decisions: OOM, CPU limit). */

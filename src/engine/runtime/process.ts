@@ -120,6 +120,22 @@ export interface ProcessFs {
   lstat?(path: string): FsStat | null;
 }
 
+/** The State.Error text of a process stopped by the CPU limit (host watchdog or the kernel's loop check). */
+export function cpuLimitMessage(ms: number): string {
+  return `the process ran for more than ${(ms / 1000).toFixed(1)} s without waiting for anything (an endless loop?) and was stopped`;
+}
+
+/** The same, when a host without a clock stopped a loop by its iteration count. */
+export function spinLimitMessage(iterations: number): string {
+  return `the process looped ${iterations} times without waiting for anything (an endless loop?) and was stopped`;
+}
+
+/** Wall-clock ms one slice of user code may run before the host stops it (ProcessLimits.cpuMsPerSlice). */
+export const DEFAULT_CPU_MS_PER_SLICE = 2000;
+
+/** Loop iterations a program may run in one slice when the host gives the kernel no clock (deterministic hosts). */
+export const DEFAULT_SPIN_BUDGET = 100_000;
+
 export interface ProcessLimits {
   /**
    * Wall-clock ms one synchronous slice of user code may run (a timer callback, the main script, a REPL line)

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { imageFs, spawnCollect, T0 } from './test-helpers';
+import { InProcessHost } from './in-process-host';
 import { CH03_LAB_TXT } from './samples';
 
 const strip = (s: string) => s.replace(/\r\n/g, '\n');
@@ -21,6 +22,27 @@ describe('container shell', () => {
     expect(strip(c.stdout())).toBe('/diamol # ls\nch03.txt\n/diamol # echo Elton >> ch03.txt\n/diamol # cat ch03.txt\nLab solution, by: Elton\n/diamol # exit\n');
     expect(c.exit).toMatchObject({ code: 0 });
     expect(new TextDecoder().decode(fs.readFile('/diamol/ch03.txt')!)).toBe('Lab solution, by: Elton\n');
+  });
+
+  it('never ends an endless loop as a success: the loop runs until the CPU limit stops it with 137', async () => {
+    // Budget without a host clock (deterministic): DEFAULT_SPIN_BUDGET iterations in one slice.
+    const c = spawnCollect({ argv: ['sh', '-c', 'echo start; while true; do :; done; echo after'], env, fs: imageFs('busybox') });
+    const exit = await c.proc.exited;
+    expect(exit).toMatchObject({ code: 137, reason: 'cpu-limit' });
+    expect(exit.message).toMatch(/^the process looped \d+ times without waiting for anything \(an endless loop\?\)/);
+    expect(c.stdout()).toBe('start\n');
+  }, 60_000);
+
+  it('stops a loop by wall time when the host has a clock, and leaves a loop that sleeps alone', async () => {
+    let wall = 0;
+    const host = new InProcessHost({ wallNow: () => (wall += 50) });
+    const spin = spawnCollect({ argv: ['sh', '-c', 'until false; do :; done'], env, fs: imageFs('busybox'), limits: { cpuMsPerSlice: 1000 } }, host);
+    expect(await spin.proc.exited).toMatchObject({ code: 137, reason: 'cpu-limit', message: expect.stringMatching(/more than 1\.0 s/) });
+    const ticker = spawnCollect({ argv: ['sh', '-c', 'while true; do echo tick; sleep 1; done'], env, fs: imageFs('busybox'), limits: { cpuMsPerSlice: 1000 } }, host);
+    await ticker.proc.advanceTo(T0 + 5500);
+    expect(ticker.exit).toBeNull();
+    expect(ticker.stdout()).toBe('tick\n'.repeat(6));
+    ticker.proc.dispose();
   });
 
   it('runs an applet directly as the container command (docker run img cat ch03.txt)', async () => {

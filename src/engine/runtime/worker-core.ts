@@ -14,7 +14,8 @@ export interface WorkerCore {
   unhandledRejection(reason: unknown): void;
 }
 
-export function createWorkerCore(post: (m: WorkerMessage) => void): WorkerCore {
+/** `wallNow`: the worker's clock (performance.now), for the kernel's loop check (see Kernel spin()). */
+export function createWorkerCore(post: (m: WorkerMessage) => void, wallNow?: () => number): WorkerCore {
   let proc: KernelProcess | null = null;
   const fail = (message: string) => post({ t: 'fatal', message });
   const core = ((m: HostMessage) => {
@@ -28,7 +29,7 @@ export function createWorkerCore(post: (m: WorkerMessage) => void): WorkerCore {
           exit: (e) => post({ t: 'exit', e }),
           ports: (ports) => post({ t: 'ports', ports }),
           slice: (phase) => post({ t: 'slice', phase }),
-        });
+        }, undefined, wallNow);
         fs.now = () => proc?.now() ?? m.spec.startTime;
         proc.onOutput((e) => post({ t: 'output', e }));
         return;

@@ -11,7 +11,7 @@ import { walk } from './fs-helpers';
 import type { FsSnapshotEntry } from './memory-fs';
 import type { HostMessage, WorkerMessage } from './protocol';
 import type { ExitEvent, ExitReason, HttpRequest, HttpResponse, OutputEvent, ProcessFs, ProcessSpec, ProgramKind, SandboxProcess, Signal } from './process';
-import { signalExitCode } from './process';
+import { cpuLimitMessage, DEFAULT_CPU_MS_PER_SLICE, signalExitCode } from './process';
 
 /** What a platform worker must offer. */
 export interface WorkerLike {
@@ -29,7 +29,7 @@ export interface WatchdogTimers {
   clearInterval(handle: unknown): void;
 }
 
-export const DEFAULT_CPU_MS_PER_SLICE = 2000;
+export { DEFAULT_CPU_MS_PER_SLICE } from './process';
 
 /** Binary files bigger than this travel to the worker as their size only (they read as zeros there). */
 export const SNAPSHOT_BINARY_LIMIT = 16 * 1024;
@@ -101,7 +101,7 @@ export class WorkerProcess implements SandboxProcess {
     if (this.exitEvent || this.sliceStart === null) return;
     const ran = this.timers.wallNow() - this.sliceStart;
     if (ran > this.cpuMs) {
-      this.fail('cpu-limit', `the process ran JavaScript for more than ${(this.cpuMs / 1000).toFixed(1)} s without yielding (an endless loop?) and was stopped`);
+      this.fail('cpu-limit', cpuLimitMessage(this.cpuMs));
     }
   }
 

@@ -35,7 +35,7 @@ export async function createBrowserEngine(context: ContextReader, snapshot?: Eng
   if ('sandbox' in engine && !e.sandbox) {
     // No worker host: run container processes on the page's thread, yielding to the event loop between slices.
     const { InProcessHost } = await import('../../engine/runtime/in-process-host');
-    e.sandbox = new InProcessHost({ yieldToHost: () => new Promise((r) => setTimeout(r, 0)) });
+    e.sandbox = new InProcessHost({ yieldToHost: () => new Promise((r) => setTimeout(r, 0)), wallNow: () => performance.now() });
   }
   // Detached containers keep running in real time while the page is open.
   const containers = (engine as unknown as { containers?: { autoAdvance?: (ms: number) => unknown } }).containers;

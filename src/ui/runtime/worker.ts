@@ -4,7 +4,7 @@ import { createWorkerCore } from '../../engine/runtime/worker-core';
 import type { HostMessage } from '../../engine/runtime/protocol';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
-const core = createWorkerCore((m) => scope.postMessage(m));
+const core = createWorkerCore((m) => scope.postMessage(m), () => performance.now());
 // One process per worker, so the worker's unhandled rejections are that process's.
 scope.addEventListener('unhandledrejection', (ev: PromiseRejectionEvent) => {
   ev.preventDefault();

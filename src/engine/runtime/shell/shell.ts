@@ -364,6 +364,7 @@ export class ShellProgram implements Program {
         for (const w of c.items) items.push(...(await this.expandWord(w)));
         let st = 0;
         for (const it of items) {
+          this.ctx.spin();
           this.vars.set(c.name, it);
           st = await this.runList(c.body, io);
         }
@@ -371,7 +372,8 @@ export class ShellProgram implements Program {
       }
       case 'while': {
         let st = 0;
-        for (let n = 0; n < 100000; n++) {
+        for (;;) {
+          this.ctx.spin();
           const cond = await this.runList(c.cond, io);
           if ((cond === 0) === c.until) break;
           st = await this.runList(c.body, io);
