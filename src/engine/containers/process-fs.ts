@@ -4,7 +4,9 @@
  * start), writes at virtual times already applied earlier are skipped, so replays do not apply them twice.
  */
 import { FsError, type UnionFs } from '../fs/union';
+import { nodeBytes } from '../fs/node';
 import type { FsErrno, FsStat, ProcessFs } from '../runtime/process';
+import type { PeekableFs } from '../runtime/worker-host';
 
 function errno(e: unknown): FsErrno {
   if (e instanceof FsError) {
@@ -19,12 +21,15 @@ function toStat(n: { type: 'file' | 'dir' | 'symlink'; size: number; mode: numbe
   return { type: n.type, size: n.size, mode: n.mode, mtimeMs: n.mtime };
 }
 
+/** How many bytes `UnionFs.readFile` (nodeBytes' default cap) produces of a synthetic file; process-fs.test.ts checks it. */
+const SYNTHETIC_READ_CAP = 1 << 20;
+
 export interface ReplayGuard {
   /** True while the process's current virtual time is not after the time already applied. */
   skipWrites(): boolean;
 }
 
-export function unionProcessFs(fs: UnionFs, guard: ReplayGuard = { skipWrites: () => false }): ProcessFs {
+export function unionProcessFs(fs: UnionFs, guard: ReplayGuard = { skipWrites: () => false }): ProcessFs & Required<PeekableFs> {
   const write = (f: () => void): FsErrno | null => {
     if (guard.skipWrites()) return null;
     try {
@@ -51,6 +56,15 @@ export function unionProcessFs(fs: UnionFs, guard: ReplayGuard = { skipWrites: (
       } catch {
         return null;
       }
+    },
+    peekFile(path, max) {
+      // The head of what readFile returns, without generating a synthetic file's (up to a megabyte of) content.
+      const s = fs.stat(path);
+      if (!s || s.type !== 'file') return null;
+      if (s.data) return { head: s.data.subarray(0, max), length: s.data.length };
+      if (!s.synthetic) return { head: new Uint8Array(0), length: 0 };
+      const length = Math.min(s.synthetic.size, SYNTHETIC_READ_CAP);
+      return { head: nodeBytes(s, Math.min(max, length)), length };
     },
     readdir(path) {
       try {

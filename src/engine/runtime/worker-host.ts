@@ -44,16 +44,32 @@ function isBinary(data: Uint8Array): boolean {
 }
 
 /**
+ * Optional on a ProcessFs given to a worker host: the first `max` bytes of a regular file (symlinks followed) and
+ * the length `readFile` would return, without producing the rest. The containers' union filesystem offers it, so
+ * a snapshot can tell a big generated binary (libcrypto, npm's placeholders) from text without generating a
+ * megabyte of it first.
+ */
+export interface PeekableFs {
+  peekFile?(path: string, max: number): { head: Uint8Array; length: number } | null;
+}
+
+/**
  * A snapshot of every entry of a ProcessFs (what the worker's MemoryFs starts from). Large binary files (image
  * binaries, npm placeholders) are sent as their size only, so spawning stays cheap; programs in the sandbox never
  * execute them (executables are identified by marker or name, see executables.ts).
  */
-export function snapshotFs(fs: ProcessFs): FsSnapshotEntry[] {
+export function snapshotFs(fs: ProcessFs & PeekableFs): FsSnapshotEntry[] {
   const out: FsSnapshotEntry[] = [];
   for (const { path, stat } of walk(fs, '/')) {
     if (path === '/') continue;
     if (stat.type === 'file') {
       if (stat.size > SNAPSHOT_BINARY_LIMIT) {
+        const peek = fs.peekFile?.(path, 1024);
+        if (peek) {
+          if (isBinary(peek.head)) out.push({ path, type: 'file', mode: stat.mode, mtimeMs: stat.mtimeMs, omittedSize: peek.length });
+          else out.push({ path, type: 'file', mode: stat.mode, mtimeMs: stat.mtimeMs, data: fs.readFile(path) ?? new Uint8Array() });
+          continue;
+        }
         const data = fs.readFile(path) ?? new Uint8Array();
         if (isBinary(data)) out.push({ path, type: 'file', mode: stat.mode, mtimeMs: stat.mtimeMs, omittedSize: data.length });
         else out.push({ path, type: 'file', mode: stat.mode, mtimeMs: stat.mtimeMs, data });

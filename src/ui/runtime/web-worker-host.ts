@@ -4,6 +4,10 @@
  * worker whose synchronous slice runs past `limits.cpuMsPerSlice` (default 2 s): exit 137, reason 'cpu-limit'.
  * Memory: browsers give no per-worker heap limit; a worker that crashes (e.g. out of memory) ends with reason
  * 'error' (or 'oom' when the error message says so).
+ *
+ * Start-up: starting a module worker and evaluating the runtime in it takes tens of milliseconds, so the host
+ * keeps one idle worker ready (started when the page is idle, and again after each use). A spawn takes it, so
+ * `docker run` does not wait for a worker to boot; each worker still runs exactly one process.
  */
 import { err, ok, type Result } from '../../engine/core/errors';
 import { resolveExecutable } from '../../engine/runtime/executables';
@@ -11,13 +15,74 @@ import type { ProcessSpec, SandboxHost, SandboxProcess, SpawnError } from '../..
 import type { WorkerMessage } from '../../engine/runtime/protocol';
 import { WorkerProcess } from '../../engine/runtime/worker-host';
 
+/** A started worker that has no process yet; `error` is set when it failed while waiting. */
+interface Spare {
+  worker: Worker;
+  error: ErrorEvent | null;
+}
+
+export interface WebWorkerHostOptions {
+  /** Keep one idle worker ready (default true). */
+  prestart?: boolean;
+  /** Delay before the first idle worker is started (ms; default 1000, so it does not compete with page load). */
+  firstPrestartDelayMs?: number;
+}
+
+function newSandboxWorker(): Worker {
+  return new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'layerlab-sandbox' });
+}
+
+/** Runs `fn` when the page is idle (at most `timeout` ms later). */
+function whenIdle(fn: () => void, timeout: number): void {
+  const w = globalThis as unknown as { requestIdleCallback?: (cb: () => void, o: { timeout: number }) => number };
+  if (typeof w.requestIdleCallback === 'function') w.requestIdleCallback(fn, { timeout });
+  else setTimeout(fn, 50);
+}
+
 export class WebWorkerHost implements SandboxHost {
   readonly kind = 'web-worker' as const;
+  private spare: Spare | null = null;
+  private prestarting = false;
+  private readonly prestart: boolean;
+
+  constructor(opts: WebWorkerHostOptions = {}) {
+    this.prestart = opts.prestart ?? true;
+    if (this.prestart) setTimeout(() => this.schedulePrestart(), opts.firstPrestartDelayMs ?? 1000);
+  }
+
+  /** Starts the next idle worker when the page has nothing else to do. */
+  private schedulePrestart(): void {
+    if (!this.prestart || this.spare || this.prestarting) return;
+    this.prestarting = true;
+    whenIdle(() => {
+      this.prestarting = false;
+      if (this.spare) return;
+      const spare: Spare = { worker: newSandboxWorker(), error: null };
+      spare.worker.onerror = (ev: ErrorEvent) => {
+        ev.preventDefault();
+        spare.error = ev;
+      };
+      this.spare = spare;
+    }, 1000);
+  }
+
+  /** The idle worker if it is healthy, else a new one. */
+  private takeWorker(): Worker {
+    const s = this.spare;
+    this.spare = null;
+    this.schedulePrestart();
+    if (s && !s.error) {
+      s.worker.onerror = null;
+      return s.worker;
+    }
+    s?.worker.terminate();
+    return newSandboxWorker();
+  }
 
   spawn(spec: ProcessSpec): Result<SandboxProcess, SpawnError> {
     const r = resolveExecutable(spec.fs, spec.argv, spec.env, spec.cwd);
     if (!r.ok) return err(r.error);
-    const worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: `layerlab-${spec.hostname}` });
+    const worker = this.takeWorker();
     const pid = spec.pid ?? 1;
     let terminated = false;
     const proc = new WorkerProcess(
