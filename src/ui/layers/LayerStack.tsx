@@ -126,14 +126,17 @@ export function LayerStack() {
   const allRevealed = mode !== 'build' || revealed >= finishedCount;
 
   // Base image layers (collapsed group at the bottom, expandable).
-  const baseLayers = useMemo(() => {
+  // As text, so an engine change that leaves the base images alone (a container started) keeps the same
+  // object and does not redraw the stack.
+  const baseLayersJson = useMemo(() => {
     const out: Record<string, BaseLayerView[] | null> = {};
-    if (!engine) return out;
+    if (!engine) return '{}';
     for (const b of bands) if (b.status === 'base') out[b.step] = imageHistory(engine, baseImageOf(b.name));
-    return out;
+    return JSON.stringify(out);
     // engineRev: the image store changed (a pull)
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [engine, bands, engineRev]);
+  const baseLayers = useMemo(() => JSON.parse(baseLayersJson) as Record<string, BaseLayerView[] | null>, [baseLayersJson]);
 
   const scale = settings.presenter ? 1.45 : 1;
   const items: StackItem[] = useMemo(
