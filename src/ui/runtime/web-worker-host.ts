@@ -26,6 +26,9 @@ export interface WebWorkerHostOptions {
   prestart?: boolean;
   /** Delay before the first idle worker is started (ms; default 1000, so it does not compete with page load). */
   firstPrestartDelayMs?: number;
+  /** Delay before the next one is started after a spawn took the idle worker (ms; default 100, so booting it
+   * does not compete with the process that just started). */
+  nextPrestartDelayMs?: number;
 }
 
 function newSandboxWorker(): Worker {
@@ -44,33 +47,39 @@ export class WebWorkerHost implements SandboxHost {
   private spare: Spare | null = null;
   private prestarting = false;
   private readonly prestart: boolean;
+  private readonly nextDelay: number;
 
   constructor(opts: WebWorkerHostOptions = {}) {
     this.prestart = opts.prestart ?? true;
-    if (this.prestart) setTimeout(() => this.schedulePrestart(), opts.firstPrestartDelayMs ?? 1000);
+    this.nextDelay = opts.nextPrestartDelayMs ?? 100;
+    this.schedulePrestart(opts.firstPrestartDelayMs ?? 1000);
   }
 
-  /** Starts the next idle worker when the page has nothing else to do. */
-  private schedulePrestart(): void {
+  /** Starts the next idle worker `delayMs` from now, when the page has nothing else to do. */
+  private schedulePrestart(delayMs: number): void {
     if (!this.prestart || this.spare || this.prestarting) return;
     this.prestarting = true;
-    whenIdle(() => {
-      this.prestarting = false;
-      if (this.spare) return;
-      const spare: Spare = { worker: newSandboxWorker(), error: null };
-      spare.worker.onerror = (ev: ErrorEvent) => {
-        ev.preventDefault();
-        spare.error = ev;
-      };
-      this.spare = spare;
-    }, 1000);
+    setTimeout(
+      () =>
+        whenIdle(() => {
+          this.prestarting = false;
+          if (this.spare) return;
+          const spare: Spare = { worker: newSandboxWorker(), error: null };
+          spare.worker.onerror = (ev: ErrorEvent) => {
+            ev.preventDefault();
+            spare.error = ev;
+          };
+          this.spare = spare;
+        }, 1000),
+      delayMs,
+    );
   }
 
   /** The idle worker if it is healthy, else a new one. */
   private takeWorker(): Worker {
     const s = this.spare;
     this.spare = null;
-    this.schedulePrestart();
+    this.schedulePrestart(this.nextDelay);
     if (s && !s.error) {
       s.worker.onerror = null;
       return s.worker;
