@@ -95,7 +95,7 @@ async function typeCommand(page: Page, line: string): Promise<string> {
 
 /**
  * Types `line`, then measures from the Enter keydown (page clock) until the terminal's text matches
- * `pattern` more often than before (checked every animation frame).
+ * `pattern` more often than before (checked every animation frame) and that frame has been painted.
  */
 async function enterToText(page: Page, line: string, pattern: RegExp): Promise<number> {
   await page.locator('.xterm-helper-textarea').focus();
@@ -112,8 +112,13 @@ async function enterToText(page: Page, line: string, pattern: RegExp): Promise<n
         if (e.key === 'Enter' && t0 < 0) t0 = performance.now();
       }, { capture: true, once: true });
       const tick = () => {
-        if (t0 >= 0 && count() > base) resolve(performance.now() - t0);
-        else requestAnimationFrame(tick);
+        if (t0 >= 0 && count() > base) {
+          // The text is in the terminal's buffer, and xterm draws it in this frame: stop the clock after that
+          // frame's paint (a message posted from a rAF callback runs after style, layout and paint).
+          const ch = new MessageChannel();
+          ch.port1.onmessage = () => resolve(performance.now() - t0);
+          ch.port2.postMessage(0);
+        } else requestAnimationFrame(tick);
       };
       requestAnimationFrame(tick);
     }) };
