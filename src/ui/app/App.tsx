@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import { useApp } from '../state/store';
 import { useT } from '../i18n/useT';
 import { LessonSlot } from './LessonSlot';
@@ -13,28 +13,54 @@ import { LayerStack } from '../layers/LayerStack';
 import { TerminalPane } from '../terminal/TerminalPane';
 import { SidePanel } from '../containers/SidePanel';
 
+/** The localStorage copy of the settings the static start screen needs (read by public/boot.js). */
+const BOOT_KEY = 'layerlab.boot';
+
 /**
  * The app shell. The root element carries the theme (`theme-light` / `theme-dark`) and presenter mode
  * (`presenter`: large type, high contrast) classes; all colours are CSS variables in app.css.
  * The lesson region renders <LessonSlot/>, which lazy-loads src/ui/lesson/LessonPanel (lessons engineer).
+ *
+ * First paint: index.html carries a static start screen (#boot, see vite.config.ts and public/boot.js) that
+ * stays while the saved state and the engine load; the app replaces it once it can show the real content.
+ * The build controls and the editor come first; the other regions then mount one per frame (see useStage), so
+ * no single task blocks the page for long, and a region below the fold (narrow screens) only when it scrolls
+ * into view.
  */
 export function App() {
   const t = useT();
   const phase = useApp((s) => s.phase);
   const settings = useApp((s) => s.settings);
   const [lessonOpen, setLessonOpen] = useState(true);
+  const stage = useStage(phase === 'ready', 5);
 
   useEffect(() => {
     void useApp.getState().init();
   }, []);
+
+  useLayoutEffect(() => {
+    if (phase !== 'loading') document.getElementById('boot')?.remove();
+  }, [phase]);
 
   useEffect(() => {
     document.documentElement.lang = settings.lang;
     document.title = `${t('app.title')} — ${t('app.tagline')}`;
   }, [settings.lang, t]);
 
+  useEffect(() => {
+    if (phase !== 'ready') return;
+    try {
+      localStorage.setItem(BOOT_KEY, JSON.stringify({ lang: settings.lang, theme: settings.theme, presenter: settings.presenter }));
+    } catch {
+      // storage unavailable: the start screen falls back to the browser's language
+    }
+  }, [phase, settings.lang, settings.theme, settings.presenter]);
+
   const themeClass = settings.theme === 'system' ? '' : `theme-${settings.theme}`;
   const rootClass = ['app', themeClass, settings.presenter ? 'presenter' : '', lessonOpen ? '' : 'no-lesson'].filter(Boolean).join(' ');
+
+  // While loading, the static start screen of index.html is what the user sees.
+  if (phase === 'loading') return null;
 
   if (phase === 'damaged')
     return (
@@ -47,27 +73,73 @@ export function App() {
     <div className={rootClass} lang={settings.lang} data-phase={phase}>
       <Header lessonOpen={lessonOpen} onToggleLesson={() => setLessonOpen((o) => !o)} />
       <MultiTabBanner />
-      {phase === 'loading' ? (
-        <main className="loading" role="status">
-          {t('app.loading')}
-        </main>
-      ) : (
-        <main className="app-grid">
-          <ErrorBoundary panel="files" className="region files"><WorkspacePanel /></ErrorBoundary>
-          <div className="center">
-            <ErrorBoundary panel="build" className="build-controls"><BuildControls /></ErrorBoundary>
-            <ErrorBoundary panel="editor" className="region editor"><EditorPane /></ErrorBoundary>
-          </div>
+      <main className="app-grid">
+        <div className="center">
+          <ErrorBoundary panel="build" className="build-controls"><BuildControls /></ErrorBoundary>
+          <ErrorBoundary panel="editor" className="region editor"><EditorPane /></ErrorBoundary>
+        </div>
+        <Deferred ready={stage > 0} placeholder="region layers">
           <ErrorBoundary panel="layers" className="region layers"><LayerStack /></ErrorBoundary>
+        </Deferred>
+        <Deferred ready={stage > 1} placeholder="region terminal">
           <ErrorBoundary panel="terminal" className="region terminal"><TerminalPane /></ErrorBoundary>
+        </Deferred>
+        <Deferred ready={stage > 2} placeholder="region files">
+          <ErrorBoundary panel="files" className="region files"><WorkspacePanel /></ErrorBoundary>
+        </Deferred>
+        <Deferred ready={stage > 3} placeholder="region side">
           <ErrorBoundary panel="side" className="region side"><SidePanel /></ErrorBoundary>
-          {lessonOpen && (
-            <aside className="region lesson" data-testid="lesson-region" aria-label={t('region.lesson')}>
+        </Deferred>
+        {lessonOpen && (
+          <aside className="region lesson" data-testid="lesson-region" aria-label={t('region.lesson')}>
+            <Deferred ready={stage > 4} placeholder="">
               <ErrorBoundary panel="lesson"><LessonSlot failedText={t('lesson.failed')} /></ErrorBoundary>
-            </aside>
-          )}
-        </main>
-      )}
+            </Deferred>
+          </aside>
+        )}
+      </main>
     </div>
   );
+}
+
+/**
+ * Counts from 0 to `steps` once `active`, one step per frame (after the frame is painted), so each region's
+ * first render, layout and effects run in their own tasks instead of one long one.
+ */
+function useStage(active: boolean, steps: number): number {
+  const [stage, setStage] = useState(0);
+  useEffect(() => {
+    if (!active || stage >= steps) return;
+    let timer = 0;
+    const frame = requestAnimationFrame(() => {
+      timer = window.setTimeout(() => setStage((s) => s + 1), 0);
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  }, [active, stage, steps]);
+  return stage;
+}
+
+/**
+ * Renders `children` once `ready` and the region is on (or near) the screen; until then an empty box with the
+ * region's classes keeps its place in the grid. Once shown, it stays.
+ */
+function Deferred({ ready, placeholder, children }: { ready: boolean; placeholder: string; children: ReactNode }) {
+  const box = useRef<HTMLDivElement>(null);
+  const [seen, setSeen] = useState(false);
+  useEffect(() => {
+    if (!ready || seen) return;
+    const el = box.current;
+    if (!el || typeof IntersectionObserver === 'undefined') {
+      setSeen(true);
+      return;
+    }
+    const io = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && setSeen(true), { rootMargin: '0px' });
+    io.observe(el);
+    return () => io.disconnect();
+  }, [ready, seen]);
+  if (ready && seen) return <>{children}</>;
+  return <div ref={box} className={placeholder || undefined} aria-busy="true" data-deferred="" />;
 }

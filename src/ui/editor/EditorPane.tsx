@@ -35,8 +35,31 @@ export function EditorPane() {
   const text = textOf(content);
   const dockerfileText = textOf(ws?.files['Dockerfile']);
 
+  // When to load Monaco (about 900 kB gzip and a few hundred ms of main-thread work to start): with a mouse
+  // (a precise pointer that can hover), as soon as the browser is idle after the page has been painted; on a
+  // touch screen, when the user reaches for the editor (until then the plain text area shows and edits the
+  // file). Either way never before the editor region is on screen: App mounts it when it is.
+  const [wantMonaco, setWantMonaco] = useState(false);
+  const focusAt = useRef<number | null>(null);
+  useEffect(() => {
+    if (wantMonaco) return;
+    const mouse = typeof matchMedia !== 'function' || matchMedia('(hover: hover) and (pointer: fine)').matches;
+    if (!mouse) return;
+    if (typeof requestIdleCallback === 'function') {
+      const id = requestIdleCallback(() => setWantMonaco(true), { timeout: 2000 });
+      return () => cancelIdleCallback(id);
+    }
+    const id = setTimeout(() => setWantMonaco(true), 0);
+    return () => clearTimeout(id);
+  }, [wantMonaco]);
+
+  const trackCaret = (e: { currentTarget: HTMLTextAreaElement }) => {
+    if (document.activeElement === e.currentTarget) focusAt.current = e.currentTarget.selectionStart;
+  };
+
   // Load Monaco once.
   useEffect(() => {
+    if (!wantMonaco) return;
     let disposed = false;
     void import('./monacoSetup').then((m) => {
       if (disposed || !host.current) return;
@@ -81,7 +104,7 @@ export function EditorPane() {
       editorRef.current?.dispose();
       editorRef.current = null;
     };
-  }, []);
+  }, [wantMonaco]);
 
   // Show the open file's model; keep it in sync with the store (moves from the layer stack, renames).
   useEffect(() => {
@@ -96,6 +119,12 @@ export function EditorPane() {
     }
     if (editor.getModel() !== model) editor.setModel(model);
     editor.updateOptions({ ariaLabel: t('editor.fileLabel', { path }) });
+    // The user was in the plain text area while Monaco loaded: continue there, at the same place.
+    if (focusAt.current !== null) {
+      editor.setPosition(model.getPositionAt(focusAt.current));
+      editor.focus();
+      focusAt.current = null;
+    }
   }, [loaded, ws, path, text, isBinary, t]);
 
   // Theme.
@@ -153,6 +182,17 @@ export function EditorPane() {
             value={text}
             spellCheck={false}
             onChange={(e) => useApp.getState().writeFile(path, e.target.value)}
+            onFocus={(e) => {
+              trackCaret(e);
+              setWantMonaco(true);
+            }}
+            onSelect={trackCaret}
+            onKeyUp={trackCaret}
+            onPointerUp={trackCaret}
+            onBlur={(e) => {
+              // (not when the text area goes away because Monaco has arrived: then Monaco takes the focus)
+              if (e.currentTarget.isConnected) focusAt.current = null;
+            }}
           />
         )}
         {explain && <ExplainView text={dockerfileText} />}

@@ -3,6 +3,8 @@ export const enCore = {
   'app.title': 'Layerlab',
   'app.tagline': 'A Docker engine in your browser',
   'app.loading': 'Starting the Docker engine…',
+  'app.intro':
+    'Layerlab runs a simulated Docker engine in your browser: write a Dockerfile, build it and watch each layer of the image appear, run containers from the terminal, and follow the lessons. Everything stays on your computer.',
   'region.editor': 'Dockerfile and build context editor',
   'region.files': 'Build context files',
   'region.layers': 'Layer stack',
@@ -156,6 +158,8 @@ export const koCore: Record<keyof typeof enCore, string> = {
   'app.title': 'Layerlab',
   'app.tagline': '브라우저 안의 Docker 엔진',
   'app.loading': 'Docker 엔진을 시작하는 중…',
+  'app.intro':
+    'Layerlab은 브라우저 안에서 Docker 엔진을 흉내 냅니다. Dockerfile을 쓰고 빌드하면서 이미지의 레이어가 하나씩 생기는 모습을 보고, 터미널에서 컨테이너를 실행하고, 레슨을 따라가 보세요. 모든 것이 내 컴퓨터 안에서만 실행됩니다.',
   'region.editor': 'Dockerfile 및 빌드 컨텍스트 편집기',
   'region.files': '빌드 컨텍스트 파일',
   'region.layers': '레이어 스택',

@@ -214,14 +214,23 @@ export function renderStack(svgEl: SVGSVGElement, items: StackItem[], h: StackHa
   void o.cascadeLabel;
 }
 
-/** Shortens an SVG text with an ellipsis until it fits `max` pixels. */
+/**
+ * Shortens an SVG text with an ellipsis until it fits `max` pixels, finding the length by bisection: each
+ * measurement is a layout, and one per removed character made the first draw of a narrow stack slow.
+ */
 function fit(el: SVGTextElement, max: number): void {
-  let text = el.textContent ?? '';
+  const text = el.textContent ?? '';
   try {
-    while (text.length > 3 && el.getComputedTextLength() > max) {
-      text = text.slice(0, -2);
-      el.textContent = text + '…';
+    if (text.length <= 3 || el.getComputedTextLength() <= max) return;
+    let lo = 1; // fits (or the shortest we keep)
+    let hi = text.length; // does not fit
+    while (hi - lo > 1) {
+      const mid = (lo + hi) >> 1;
+      el.textContent = text.slice(0, mid) + '…';
+      if (el.getComputedTextLength() <= max) lo = mid;
+      else hi = mid;
     }
+    el.textContent = text.slice(0, lo) + '…';
   } catch {
     // not rendered
   }
