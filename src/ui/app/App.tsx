@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import { useApp } from '../state/store';
 import { useT } from '../i18n/useT';
 import { LessonSlot } from './LessonSlot';
@@ -6,12 +6,15 @@ import { Header } from './Header';
 import { DamagedScreen } from './DamagedScreen';
 import { ErrorBoundary } from './ErrorBoundary';
 import { MultiTabBanner } from '../persistence/MultiTabBanner';
-import { WorkspacePanel } from '../workspace/WorkspacePanel';
 import { EditorPane } from '../editor/EditorPane';
 import { BuildControls } from '../build/BuildControls';
-import { LayerStack } from '../layers/LayerStack';
-import { TerminalPane } from '../terminal/TerminalPane';
-import { SidePanel } from '../containers/SidePanel';
+
+// The regions after the editor mount one per frame anyway (see useStage): their code is not needed for the
+// first screen, so it stays out of the initial chunk and arrives while the editor is being shown.
+const LayerStack = lazy(() => import('../layers/LayerStack').then((m) => ({ default: m.LayerStack })));
+const TerminalPane = lazy(() => import('../terminal/TerminalPane').then((m) => ({ default: m.TerminalPane })));
+const WorkspacePanel = lazy(() => import('../workspace/WorkspacePanel').then((m) => ({ default: m.WorkspacePanel })));
+const SidePanel = lazy(() => import('../containers/SidePanel').then((m) => ({ default: m.SidePanel })));
 
 /** The localStorage copy of the settings the static start screen needs (read by public/boot.js). */
 const BOOT_KEY = 'layerlab.boot';
@@ -23,16 +26,16 @@ const BOOT_KEY = 'layerlab.boot';
  *
  * First paint: index.html carries a static start screen (#boot, see vite.config.ts and public/boot.js) that
  * stays while the saved state and the engine load; the app replaces it once it can show the real content.
- * The build controls and the editor come first; the other regions then mount one per frame (see useStage), so
- * no single task blocks the page for long, and a region below the fold (narrow screens) only when it scrolls
- * into view.
+ * The regions then mount one per frame (see useStage; build controls and editor first, in the frame after the
+ * engine's first prediction), so no single task blocks the page for long, and a region below the fold (narrow
+ * screens) only when it scrolls into view.
  */
 export function App() {
   const t = useT();
   const phase = useApp((s) => s.phase);
   const settings = useApp((s) => s.settings);
   const [lessonOpen, setLessonOpen] = useState(true);
-  const stage = useStage(phase === 'ready', 5);
+  const stage = useStage(phase === 'ready', 6);
 
   useEffect(() => {
     void useApp.getState().init();
@@ -75,24 +78,30 @@ export function App() {
       <MultiTabBanner />
       <main className="app-grid">
         <div className="center">
-          <ErrorBoundary panel="build" className="build-controls"><BuildControls /></ErrorBoundary>
-          <ErrorBoundary panel="editor" className="region editor"><EditorPane /></ErrorBoundary>
+          {stage > 0 ? (
+            <>
+              <ErrorBoundary panel="build" className="build-controls"><BuildControls /></ErrorBoundary>
+              <ErrorBoundary panel="editor" className="region editor"><EditorPane /></ErrorBoundary>
+            </>
+          ) : (
+            <div className="region boot-center" aria-busy="true" />
+          )}
         </div>
-        <Deferred ready={stage > 0} placeholder="region layers">
+        <Deferred ready={stage > 1} placeholder="region layers">
           <ErrorBoundary panel="layers" className="region layers"><LayerStack /></ErrorBoundary>
         </Deferred>
-        <Deferred ready={stage > 1} placeholder="region terminal">
+        <Deferred ready={stage > 2} placeholder="region terminal">
           <ErrorBoundary panel="terminal" className="region terminal"><TerminalPane /></ErrorBoundary>
         </Deferred>
-        <Deferred ready={stage > 2} placeholder="region files">
+        <Deferred ready={stage > 3} placeholder="region files">
           <ErrorBoundary panel="files" className="region files"><WorkspacePanel /></ErrorBoundary>
         </Deferred>
-        <Deferred ready={stage > 3} placeholder="region side">
+        <Deferred ready={stage > 4} placeholder="region side">
           <ErrorBoundary panel="side" className="region side"><SidePanel /></ErrorBoundary>
         </Deferred>
         {lessonOpen && (
           <aside className="region lesson" data-testid="lesson-region" aria-label={t('region.lesson')}>
-            <Deferred ready={stage > 4} placeholder="">
+            <Deferred ready={stage > 5} placeholder="">
               <ErrorBoundary panel="lesson"><LessonSlot failedText={t('lesson.failed')} /></ErrorBoundary>
             </Deferred>
           </aside>
@@ -140,6 +149,7 @@ function Deferred({ ready, placeholder, children }: { ready: boolean; placeholde
     io.observe(el);
     return () => io.disconnect();
   }, [ready, seen]);
-  if (ready && seen) return <>{children}</>;
-  return <div ref={box} className={placeholder || undefined} aria-busy="true" data-deferred="" />;
+  const placeholderBox = <div ref={box} className={placeholder || undefined} aria-busy="true" data-deferred="" />;
+  if (ready && seen) return <Suspense fallback={placeholderBox}>{children}</Suspense>;
+  return placeholderBox;
 }

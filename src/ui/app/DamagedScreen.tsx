@@ -5,7 +5,6 @@
 import { useState } from 'react';
 import { useApp } from '../state/store';
 import { useT } from '../i18n/useT';
-import { downloadBlob } from '../workspace/zip';
 
 export function DamagedScreen() {
   const t = useT();
@@ -16,7 +15,8 @@ export function DamagedScreen() {
   const exportWhatCanBeRead = async () => {
     try {
       const text = await exportRaw();
-      downloadBlob(`layerlab-damaged-${new Date().toISOString().slice(0, 10)}.json`, text, 'application/json');
+      const name = `layerlab-damaged-${new Date().toISOString().slice(0, 10)}.json`;
+      void import('../workspace/zip').then((z) => z.downloadBlob(name, text, 'application/json'));
       setExportError('');
     } catch (e) {
       setExportError(String(e));

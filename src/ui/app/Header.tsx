@@ -2,7 +2,6 @@
 import { useRef, useState } from 'react';
 import { useApp } from '../state/store';
 import { useT } from '../i18n/useT';
-import { downloadBlob } from '../workspace/zip';
 import type { Theme } from '../persist/saved';
 
 export function Header({ lessonOpen, onToggleLesson }: { lessonOpen: boolean; onToggleLesson: () => void }) {
@@ -43,7 +42,14 @@ export function Header({ lessonOpen, onToggleLesson }: { lessonOpen: boolean; on
         <button type="button" aria-pressed={lessonOpen} onClick={onToggleLesson}>
           {t('lesson.toggle')}
         </button>
-        <button type="button" onClick={() => downloadBlob(`layerlab-${new Date().toISOString().slice(0, 10)}.json`, exportFile(), 'application/json')}>
+        <button
+          type="button"
+          onClick={() => {
+            const name = `layerlab-${new Date().toISOString().slice(0, 10)}.json`;
+            const text = exportFile();
+            void import('../workspace/zip').then((z) => z.downloadBlob(name, text, 'application/json'));
+          }}
+        >
           {t('menu.export')}
         </button>
         <button type="button" onClick={() => fileInput.current?.click()}>
