@@ -260,26 +260,71 @@ async function benchAnimation(page: Page): Promise<Row[]> {
   return [{ issue: '6', figure: F.anim, value: frameValue(f), target: '60 fps (interval median ≤ 16.7 ms, work < 16 ms)', pass: f.intervalMedian <= 17.5 && f.workMedian < 16, note: `${bands} bands drawn` }];
 }
 
+type LighthouseResult = { lhr: { categories: { performance: { score: number | null } }; audits: Record<string, { displayValue?: string; numericValue?: number }> } };
+
+/**
+ * Lighthouse performance of the production build, offline against `vite preview`: LH_RUNS runs (default 3) with
+ * Lighthouse's default mobile emulation + simulated throttling (the headline figure), then the same with its
+ * desktop preset; each row is the median run by score (its metrics are that run's). Other work on the machine
+ * raises the observed task times and so TBT: the note gives the load average.
+ */
 async function benchLighthouse(): Promise<Row[]> {
-  let lighthouse: (url: string, flags: Record<string, unknown>) => Promise<{ lhr: { categories: { performance: { score: number | null } }; audits: Record<string, { displayValue?: string }> } } | undefined>;
+  let lighthouse: (url: string, flags: Record<string, unknown>, config?: unknown) => Promise<LighthouseResult | undefined>;
   let launch: (o: Record<string, unknown>) => Promise<{ port: number; kill: () => void }>;
+  let desktopConfig: unknown;
   try {
     lighthouse = (await import('lighthouse' as string)).default;
     launch = (await import('chrome-launcher' as string)).launch;
+    desktopConfig = (await import('lighthouse/core/config/desktop-config.js' as string)).default;
   } catch {
     return [notMeasured('6', F.lighthouse, '≥ 95', 'the lighthouse package is not installed (npm i -D lighthouse)')];
   }
-  const chrome = await launch({ chromePath: CHROMIUM, chromeFlags: ['--headless=new', ...ARGS] });
-  try {
-    const r = await lighthouse(BASE + '/', { port: chrome.port, output: 'json', onlyCategories: ['performance'], logLevel: 'error' });
-    const score = r?.lhr.categories.performance.score;
-    if (score == null) return [notMeasured('6', F.lighthouse, '≥ 95', 'Lighthouse returned no performance score')];
-    const a = r!.lhr.audits;
-    const detail = ['first-contentful-paint', 'largest-contentful-paint', 'total-blocking-time', 'cumulative-layout-shift'].map((k) => `${k.split('-').map((w) => w[0].toUpperCase()).join('')} ${a[k]?.displayValue ?? '?'}`).join(', ');
-    return [{ issue: '6', figure: F.lighthouse, value: `${Math.round(score * 100)} (${detail})`, target: '≥ 95', pass: score * 100 >= 95, note: 'Lighthouse default mobile emulation + simulated throttling' }];
-  } finally {
-    chrome.kill();
+  const runs = Math.max(1, Number(process.env.LH_RUNS || 3));
+  const { loadavg } = await import('node:os');
+  const measure = async (config: unknown): Promise<{ score: number; detail: string; scores: number[]; load: string } | string> => {
+    const results: { score: number; detail: string }[] = [];
+    const loads: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      loads.push(loadavg()[0]);
+      const chrome = await launch({ chromePath: CHROMIUM, chromeFlags: ['--headless=new', ...ARGS] });
+      try {
+        const r = await lighthouse(BASE + '/', { port: chrome.port, output: 'json', onlyCategories: ['performance'], logLevel: 'error' }, config);
+        const score = r?.lhr.categories.performance.score;
+        if (score == null) return 'Lighthouse returned no performance score';
+        const a = r!.lhr.audits;
+        const detail = ['first-contentful-paint', 'largest-contentful-paint', 'total-blocking-time', 'cumulative-layout-shift', 'speed-index']
+          .map((k) => `${k.split('-').map((w) => w[0].toUpperCase()).join('')} ${a[k]?.displayValue ?? '?'}`)
+          .join(', ');
+        results.push({ score: Math.round(score * 100), detail });
+      } finally {
+        chrome.kill();
+      }
+    }
+    results.sort((x, y) => x.score - y.score);
+    const mid = results[Math.floor((results.length - 1) / 2)];
+    return { ...mid, scores: results.map((x) => x.score), load: loads.map((l) => l.toFixed(1)).join('/') };
+  };
+  const rows: Row[] = [];
+  for (const [label, config, note] of [
+    [F.lighthouse, undefined, 'Lighthouse default mobile emulation + simulated throttling (headline)'],
+    [`${F.lighthouse}, desktop preset`, desktopConfig, 'Lighthouse desktop preset (formFactor/screenEmulation desktop), for reference'],
+  ] as const) {
+    process.stderr.write(`bench: browser: lighthouse ${config ? 'desktop' : 'mobile'} ×${runs}…\n`);
+    const m = await measure(config);
+    if (typeof m === 'string') {
+      rows.push(notMeasured('6', label, '≥ 95', m));
+      continue;
+    }
+    rows.push({
+      issue: '6',
+      figure: label,
+      value: `${m.score} (${m.detail})`,
+      target: '≥ 95',
+      pass: m.score >= 95,
+      note: `${note}; median of ${runs} (scores ${m.scores.join(', ')}; load average ${m.load})`,
+    });
   }
+  return rows;
 }
 
 export async function benchBrowser(o: { onDist: (d: string) => void; build?: boolean }): Promise<Row[]> {
