@@ -31,7 +31,7 @@ import {
   type GlobalArgs,
 } from '../dockerfile/index';
 import { Layer, type LayerChange } from '../fs/layer';
-import { contentDigest, dirNode, fileNode, isWhiteout, symlinkNode, type FsNode } from '../fs/node';
+import { contentDigest, dirNode, fileNode, isWhiteout, knownDigest, symlinkNode, type FsNode, type LayerEntry } from '../fs/node';
 import { basename, dirname, joinPath, normalizePath } from '../fs/path';
 import { UnionFs, FsError } from '../fs/union';
 import { canonicalJSON, cloneConfig, DEFAULT_PATH, type ContainerConfig, type HistoryEntry, type ImageConfigJSON } from '../images/config';
@@ -41,6 +41,7 @@ import { rfc3339, parseTime } from '../images/time';
 import { humanSizeWithPrecision } from '../cli/format/units';
 import type { BuildCache, StepMemo, TransferredFile } from './cache';
 import { BuildContext, ContextHashCache, tarSize } from './context';
+import { attachFiles, FileList, memoFiles, patchSelection, SelectionMemos, sourceChecksum, type ContextDelta } from './copy-selection';
 import { cleanPath, ignoreMatcher, IgnoreMatcher } from './dockerignore';
 import type { BuildEvent, Builder, MissReason, StepInfo } from './events';
 import { renderPlain, renderTTY, errorFrame, setFrameSource, type BuildFailure, type Vertex } from './output';
@@ -492,6 +493,8 @@ export class BuildRun {
 
   private order: number[] = [];
   private ignoreVertex: Vertex | null = null;
+  /** What changed in the context since the previous (real) build of it; null in predictions. */
+  private contextDelta: ContextDelta | null = null;
 
   private pullDenied(ref: string, canonical: string, p: StagePlan, cause?: string): never {
     const r = parseReference(ref);
@@ -569,21 +572,34 @@ export class BuildRun {
         // BuildKit's local source only sends what changed since the last transfer of this context.
         const key = this.opts.contextDir ?? '.';
         const prev = this.host.cache.transfers.get(key);
-        const now = new Map<string, TransferredFile>();
+        // The record of what the builder holds is updated in place (a rebuild touches only what changed); a
+        // prediction only reads it.
+        const now = this.dryRun ? null : prev ?? new Map<string, TransferredFile>();
+        const changed: string[] = [];
         let size = 0;
         for (const p of this.ctx.paths) {
           const e = this.ctx.entries.get(p)!;
           const d = this.ctx.digest(e);
           const was = prev?.get(p);
-          // Unchanged files keep their record (no per-file allocation on a rebuild).
-          if (was && was.mode === e.mode && was.digest === d) now.set(p, was);
-          else {
-            now.set(p, { mode: e.mode, digest: d });
-            size += (e.content?.length ?? 0) + (prev ? 30 : 0);
-          }
+          if (was && was.mode === e.mode && was.digest === d) continue;
+          changed.push(p);
+          now?.set(p, { mode: e.mode, digest: d });
+          size += (e.content?.length ?? 0) + (prev ? 30 : 0);
         }
         if (prev) size += 32;
-        if (!this.dryRun) this.host.cache.transfers.set(key, now);
+        let removed = false;
+        if (now && now.size > this.ctx.paths.length) {
+          removed = true;
+          for (const p of now.keys()) if (!this.ctx.entries.has(p)) now.delete(p);
+        }
+        if (now) {
+          this.host.cache.transfers.set(key, now);
+          const last = this.host.cache.transferGens.get(key) ?? 0;
+          const prevGen = prev ? last : -1;
+          const gen = last + 1;
+          this.host.cache.transferGens.set(key, gen);
+          this.contextDelta = { prevGen, gen, changed, removed };
+        }
         this.vertex('[internal] load build context', 20 + Math.round(size / 50_000), [{ name: `transferring context: ${humanSizeWithPrecision(size, 3)}`, durationMs: Math.round(size / 50_000) }]);
       }
     }
@@ -1115,11 +1131,38 @@ export class BuildRun {
       node: FsNode;
       digest: string;
     }
-    const items: Item[] = [];
-    const files: Record<string, string> = {};
+    let items: Item[] = [];
+    let fileList = FileList.empty();
     const many = srcs.length > 1;
+    // A COPY of context directories after a build that changed only some files: patch its last selection.
+    const selKey = !this.dryRun && !srcFs && !ins.exclude.length && !ins.heredocs.length && !srcs.some(isUrl) ? `${ins.kind}\0${dest}\0${destIsDirSyntax}\0${srcs.join('\0')}` : null;
+    let selRoots: string[] | null = null;
+    if (selKey) {
+      selRoots = [];
+      for (const s of srcs) {
+        const r = this.ctx.match(s);
+        if (!r || r.some((x) => x !== '.' && this.ctx.entries.get(x)?.type !== 'dir')) {
+          selRoots = null;
+          break;
+        }
+        selRoots.push(...r);
+      }
+    }
+    const selMemo = selKey && selRoots ? this.host.cache.selections.get(selKey) : undefined;
+    const patched =
+      selMemo && selRoots && this.contextDelta
+        ? patchSelection(selMemo, this.contextDelta, selRoots, this.ctx.entries, (e, old) => {
+            const digest = this.ctx.digest(e);
+            const node: FsNode = e.type === 'symlink' ? symlinkNode(e.target ?? '') : fileNode(e.content ?? new Uint8Array(0), { mode: e.mode });
+            return { item: { src: old.src, target: old.target, node, digest }, tag: fileTag(e.mode, digest) };
+          })
+        : null;
+    if (patched) {
+      items = patched.items;
+      fileList = patched.files;
+    }
     const refId = () => `${this.randomHex(8)}-${this.randomHex(4)}-${this.randomHex(4)}-${this.randomHex(4)}-${this.randomHex(12)}::${this.randomHex(25).replace(/[0-9]/g, (d) => 'abcdefghij'[Number(d)])}`;
-    for (const s of srcs) {
+    for (const s of patched ? [] : srcs) {
       const hd = /^<<-?(.+)$/.exec(s);
       if (hd && heredocSources.has(hd[1]) && this.builder === 'buildkit') {
         const h = heredocSources.get(hd[1])!;
@@ -1129,7 +1172,7 @@ export class BuildRun {
         const node = fileNode(content, { mode: 0o644 });
         const digest = this.sha(content);
         items.push({ src: '<<' + h.name, target, node, digest });
-        files['<<' + h.name] = digest.slice(0, 16);
+        fileList.set('<<' + h.name, digest.slice(0, 16));
         continue;
       }
       if (isUrl(s) && ins.kind === 'ADD') {
@@ -1139,7 +1182,7 @@ export class BuildRun {
         const node = fileNode({ seed: 'url:' + s, size }, { mode: 0o600 });
         const digest = this.sha('url:' + s);
         items.push({ src: s, target, node, digest });
-        files[s] = digest.slice(0, 16);
+        fileList.set(s, digest.slice(0, 16));
         continue;
       }
       if (srcFs) {
@@ -1157,7 +1200,7 @@ export class BuildRun {
             const target = isDir ? (rel ? joinPath(dest, rel) : dest) : destIsDirSyntax || many || matches.length > 1 ? joinPath(dest, basename(m)) : dest;
             const digest = node.type === 'file' ? (node.data ? contentDigest(node, this.sha) : this.sha(`synthetic:${node.synthetic?.seed}:${node.size}`)) : node.type === 'symlink' ? 'link:' + node.target : 'dir';
             items.push({ src: p, target, node: { ...node }, digest });
-            files[p] = fileTag(node.mode, digest);
+            fileList.set(p, fileTag(node.mode, digest));
           }
         }
         continue;
@@ -1198,19 +1241,24 @@ export class BuildRun {
                 const node: FsNode = t.type === 'dir' ? dirNode({ mode: t.mode }) : t.type === 'symlink' ? symlinkNode(t.target ?? '') : fileNode(t.data ?? new Uint8Array(0), { mode: t.mode });
                 items.push({ src: `${f.path}!${t.path}`, target: joinPath(dest, t.path), node, digest: t.type === 'file' ? this.sha(t.data ?? new Uint8Array(0)) : t.type });
               }
-              files[f.path] = fileTag(e.mode, f.digest);
+              fileList.set(f.path, fileTag(e.mode, f.digest));
               continue;
             }
           }
           const node: FsNode = e.type === 'dir' ? dirNode({ mode: e.mode }) : e.type === 'symlink' ? symlinkNode(e.target ?? '') : fileNode(e.content ?? new Uint8Array(0), { mode: e.mode });
           if (isDir && rel === '') continue; // the directory itself: its contents go into dest
           items.push({ src: f.path, target, node, digest: f.digest });
-          files[f.path] = fileTag(e.mode, f.digest);
+          fileList.set(f.path, fileTag(e.mode, f.digest));
         }
       }
     }
     // Ownership and mode.
-    const checksum = this.sha(checksumText(items));
+    const sum = sourceChecksum(items, this.sha, patched ? selMemo : undefined);
+    const checksum = sum.checksum;
+    if (selKey && selRoots && this.contextDelta) {
+      const index = patched ? selMemo!.index : SelectionMemos.index(items);
+      if (index) this.host.cache.selections.set(selKey, { gen: this.contextDelta.gen, roots: selRoots, items, files: fileList, pieces: sum.pieces, index });
+    }
     const fromKey = fromStage ? fromStage.key : srcKey;
     const flagsText = [chown !== undefined ? `--chown=${chown}` : '', chmod !== undefined ? `--chmod=${chmod}` : '', ins.link ? '--link' : ''].filter(Boolean).join(' ');
     const shownSrcs = srcs;
@@ -1239,20 +1287,67 @@ export class BuildRun {
       // Rebuild of the same COPY shape (same lower layers, destination, owner/mode flags and the same sequence of
       // target paths and node types) whose previous run put every item straight into the layer: every decision below
       // depends only on those, so the items go straight into the layer again, without the per-item lookups.
-      const shape = copyShape(lower, dest, destIsDirSyntax, uid, gid, mode, keepOwner, items);
       const memoKey = `${dest}\0${destIsDirSyntax}\0${uid}\0${gid}\0${mode}\0${keepOwner}`;
       const memos = copyMemos(this.host.images);
       const prevShape = memos.get(memoKey);
+      // A patched selection keeps every target and type of the one the previous run used: only the few changed
+      // items are new, so the layer is the previous one with those entries replaced.
+      if (patched && prevShape?.layer && prevShape.items === selMemo!.items && prevShape.key === memoKey && sameLayers(prevShape.lower, lower)) {
+        const now = this.now();
+        const before = prevShape.layer;
+        const changes: [string, FsNode][] = [];
+        let bytes = prevShape.bytes;
+        for (const i of patched.changed) {
+          const it = items[i];
+          const was = selMemo!.items[i].node;
+          if (was.type === 'file') bytes -= was.size;
+          if (it.node.type === 'file') bytes += it.node.size;
+          const src = it.node;
+          const u = uid ?? (keepOwner ? src.uid : 0);
+          const g = gid ?? (keepOwner ? src.gid : 0);
+          const m = mode !== undefined && src.type !== 'symlink' ? mode : src.mode;
+          const old = before.entries.get(it.target);
+          let node: FsNode;
+          if (old && sameNodeAs(old, src, u, g, m, it.digest)) node = old as FsNode;
+          else {
+            node = ownedNode(src, u, g, now);
+            node.mode = m;
+          }
+          changes.push([it.target, node]);
+        }
+        const layer = Layer.patched(before, changes);
+        prevShape.layer = layer;
+        prevShape.items = items;
+        prevShape.bytes = bytes;
+        return { layer, durationMs: 40 + Math.round(bytes / 40_000), logs: [] };
+      }
+      const shape = copyShape(lower, dest, destIsDirSyntax, uid, gid, mode, keepOwner, items);
       if (prevShape && sameCopyShape(prevShape, shape)) {
         if (!fs.stat(dest) && (destIsDirSyntax || items.some((i) => i.target !== dest))) fs.mkdirp(dest, { uid: uid ?? 0, gid: gid ?? 0 });
         const now = this.now();
+        // The previous run's layer: an item whose node would be the same (content, type, mode, owner) keeps that
+        // node object (and its mtime, as an unchanged file keeps its timestamp), so the new layer's diffId reuses
+        // the digests of every unchanged piece (fs/layer.ts).
+        const before = prevShape.layer;
         for (const it of items) {
-          const n = ownedNode(it.node, uid ?? (keepOwner ? it.node.uid : 0), gid ?? (keepOwner ? it.node.gid : 0), now);
-          if (mode !== undefined && n.type !== 'symlink') n.mode = mode;
-          if (n.type === 'dir') delete n.opaque;
-          fs.upper.set(it.target, n);
-          if (n.type === 'file') bytes += n.size;
+          const src = it.node;
+          const u = uid ?? (keepOwner ? src.uid : 0);
+          const g = gid ?? (keepOwner ? src.gid : 0);
+          const m = mode !== undefined && src.type !== 'symlink' ? mode : src.mode;
+          const old = before?.entries.get(it.target);
+          let node: FsNode;
+          if (old && sameNodeAs(old, src, u, g, m, it.digest)) node = old as FsNode;
+          else {
+            node = ownedNode(src, u, g, now);
+            node.mode = m;
+            if (node.type === 'dir') delete node.opaque;
+          }
+          fs.upper.set(it.target, node);
+          if (node.type === 'file') bytes += node.size;
         }
+        prevShape.layer = fs.upper;
+        prevShape.items = items;
+        prevShape.bytes = bytes;
         return { layer: fs.upper, durationMs: 40 + Math.round(bytes / 40_000), logs: [] };
       }
       let allDirect = true;
@@ -1296,6 +1391,8 @@ export class BuildRun {
         if (e instanceof FsError) this.fail(`failed to copy files: ${e.text}: ${e.path}`, { range: ins.range, legacy: `COPY failed: ${e.text}` });
         throw e;
       }
+      shape.layer = fs.upper;
+      shape.bytes = bytes;
       if (allDirect && items.length >= COPY_SHAPE_MIN) memos.set(memoKey, shape);
       else memos.delete(memoKey);
       return { layer: fs.upper, durationMs: 40 + Math.round(bytes / 40_000), logs: [] };
@@ -1303,7 +1400,7 @@ export class BuildRun {
     if (this.builder === 'legacy') {
       const kindOf = items.length === 1 && items[0].node.type === 'file' ? 'file' : srcs.length > 1 ? 'multi' : 'dir';
       const text = `${ins.kind} ${chown !== undefined ? `--chown=${chown} ` : ''}${kindOf}:${checksum} in ${destRaw.endsWith('/') && !dest.endsWith('/') ? dest + '/' : dest} `;
-      this.legacyStep(st, ins, idx, `/bin/sh -c #(nop) ${text}`, ['/bin/sh', '-c', `#(nop) ${text}`], exec, false, false, files);
+      this.legacyStep(st, ins, idx, `/bin/sh -c #(nop) ${text}`, ['/bin/sh', '-c', `#(nop) ${text}`], exec, false, false, fileList);
       return;
     }
     this.buildkitOp(st, ins, idx, {
@@ -1311,7 +1408,7 @@ export class BuildRun {
       defWithoutFiles: canonicalJSON({ copy: ins.kind, srcs: shownSrcs, dest, chown: chown ?? '', chmod: chmod ?? '', link: ins.link, from: fromStage ? 'stage' : srcKey }),
       createdBy: `${ins.kind} ${flagsText ? flagsText + ' ' : ''}${shownSrcs.join(' ')} ${destRaw} # buildkit`,
       ignoreCache: this.ignoreCache(st),
-      files,
+      files: fileList,
       link: ins.link,
       fromStage,
       exec,
@@ -1342,7 +1439,7 @@ export class BuildRun {
       createdBy: string;
       ignoreCache: boolean;
       env?: Record<string, string>;
-      files?: Record<string, string>;
+      files?: FileList;
       link?: boolean;
       fromStage?: StageState | null;
       exec: () => { layer: Layer; durationMs: number; logs: { t: number; text: string; stream: 'stdout' | 'stderr' }[]; error?: string; vertex?: Vertex };
@@ -1363,8 +1460,9 @@ export class BuildRun {
       if (firstMissBefore) return { kind: 'parent-changed', line: firstMissBefore.line, instruction: firstMissBefore.instruction };
       if (!prev) return { kind: 'first-build' };
       if (prev.text !== ins.original) return { kind: 'instruction-changed', previous: prev.text };
-      if (op.files && prev.files) {
-        const changed = diffFiles(prev.files, op.files);
+      const prevFiles = memoFiles(prev);
+      if (op.files && prevFiles) {
+        const changed = op.files.diff(prevFiles);
         if (changed.length) return { kind: 'files-changed', files: changed };
       }
       if (op.env && prev.env) {
@@ -1383,7 +1481,7 @@ export class BuildRun {
       }
       return { kind: 'first-build' };
     };
-    const memo: StepMemo = { text: ins.original, key, parentKey, env: op.env, files: op.files, buildArgs: [...st.scope.declaredArgs].filter((n) => Object.prototype.hasOwnProperty.call(this.opts.buildArgs ?? {}, n)) };
+    const memo: StepMemo = attachFiles<StepMemo>({ text: ins.original, key, parentKey, env: op.env, buildArgs: [...st.scope.declaredArgs].filter((n) => Object.prototype.hasOwnProperty.call(this.opts.buildArgs ?? {}, n)) }, op.files);
     if (this.dryRun) {
       this.predicted.push({ index: this.predicted.length, line: ins.line, stage: st.plan.display, name, instruction: ins.kind, metadataOnly: false, prediction: layer ? 'cached' : 'will-rebuild', reason: layer ? undefined : reason() });
       if (layer) {
@@ -1484,7 +1582,7 @@ export class BuildRun {
     exec: () => { layer: Layer; durationMs: number; logs?: { t: number; text: string; stream: 'stdout' | 'stderr' }[] },
     metadata: boolean,
     container = metadata,
-    files?: Record<string, string>,
+    files?: FileList,
   ): void {
     const probe: ContainerConfig = { ...cloneConfig(st.config), Cmd: probeCmd };
     if (probe.OnBuild === null) delete probe.OnBuild;
@@ -1492,7 +1590,7 @@ export class BuildRun {
     const memoId = `${st.plan.index}:${++st.opOrdinal}`;
     const prev = this.memo.get(memoId);
     const env = ins.kind === 'RUN' ? this.runEnv(st) : undefined;
-    const memo: StepMemo = { text: ins.original, key: probeText, parentKey: st.imageId ?? '', env, files, buildArgs: Object.keys(this.opts.buildArgs ?? {}) };
+    const memo: StepMemo = attachFiles<StepMemo>({ text: ins.original, key: probeText, parentKey: st.imageId ?? '', env, buildArgs: Object.keys(this.opts.buildArgs ?? {}) }, files);
     const parentId = st.imageId;
     let hit: ImageRecord | undefined;
     if (!this.opts.noCache && !st.unknown) {
@@ -1508,8 +1606,9 @@ export class BuildRun {
       if (st.firstMiss) return { kind: 'parent-changed', line: st.firstMiss.line, instruction: st.firstMiss.instruction };
       if (!prev) return { kind: 'first-build' };
       if (prev.text !== ins.original) return { kind: 'instruction-changed', previous: prev.text };
-      if (files && prev.files) {
-        const changed = diffFiles(prev.files, files);
+      const prevFiles = memoFiles(prev);
+      if (files && prevFiles) {
+        const changed = files.diff(prevFiles);
         if (changed.length) return { kind: 'files-changed', files: changed };
       }
       if (env && prev.env) {
@@ -1661,16 +1760,6 @@ function envSet(env: string[], key: string, value: string): string[] {
   return out;
 }
 
-/** The text a COPY's source checksum is computed over: one line per copied item (string concatenation, no per-item arrays). */
-function checksumText(items: { src: string; target: string; node: FsNode; digest: string }[]): string {
-  let out = '';
-  for (let i = 0; i < items.length; i++) {
-    const it = items[i];
-    out += (i ? '\n' : '') + it.src + '\t' + it.target + '\t' + it.node.type + '\t' + octal(it.node.mode) + '\t' + it.digest;
-  }
-  return out;
-}
-
 /** A COPY memo's per-file value, `mode:digest-prefix` (kept per mode and digest so rebuilds reuse the same strings). */
 const fileTags = new Map<number, Map<string, string>>();
 function fileTag(mode: number, digest: string): string {
@@ -1704,6 +1793,11 @@ interface CopyShape {
   key: string;
   targets: string[];
   types: string[];
+  /** The layer this COPY made last time (its nodes are immutable once sealed), and the items it was made of. */
+  layer: Layer | null;
+  items: unknown[];
+  /** Bytes of the files it copied (the step's simulated duration). */
+  bytes: number;
 }
 
 /** Below this many items a COPY simply runs its per-item checks (the shape is not worth remembering). */
@@ -1716,17 +1810,22 @@ function copyShape(lower: Layer[], dest: string, dirSyntax: boolean, uid: number
     targets[i] = items[i].target;
     types[i] = items[i].node.type;
   }
-  return { lower: lower.slice(), key: `${dest}\0${dirSyntax}\0${uid}\0${gid}\0${mode}\0${keepOwner}`, targets, types };
+  return { lower: lower.slice(), key: `${dest}\0${dirSyntax}\0${uid}\0${gid}\0${mode}\0${keepOwner}`, targets, types, layer: null, items, bytes: 0 };
+}
+
+/** The same lower layers: the same objects, or sealed layers with the same diffIds (same paths, types, modes, owners). */
+function sameLayers(a: Layer[], b: Layer[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i];
+    const y = b[i];
+    if (x !== y && !(x.sealed && y.sealed && x.diffId === y.diffId && x.diffId !== '')) return false;
+  }
+  return true;
 }
 
 function sameCopyShape(a: CopyShape, b: CopyShape): boolean {
-  if (a.key !== b.key || a.lower.length !== b.lower.length || a.targets.length !== b.targets.length) return false;
-  for (let i = 0; i < a.lower.length; i++) {
-    const x = a.lower[i];
-    const y = b.lower[i];
-    // Sealed layers with the same diffId hold the same paths, types, modes and owners.
-    if (x !== y && !(x.sealed && y.sealed && x.diffId === y.diffId && x.diffId !== '')) return false;
-  }
+  if (a.key !== b.key || a.targets.length !== b.targets.length || !sameLayers(a.lower, b.lower)) return false;
   for (let i = 0; i < a.targets.length; i++) if (a.targets[i] !== b.targets[i] || a.types[i] !== b.types[i]) return false;
   return true;
 }
@@ -1739,6 +1838,19 @@ function copyMemos(owner: object): Map<string, CopyShape> {
     copyShapes.set(owner, (m = new Map()));
   } else if (m.size > 64) m.clear();
   return m;
+}
+
+/**
+ * Is `a` (a sealed layer's node) what COPY would make of source node `b` with this owner and mode, apart from the
+ * mtime? Then a rebuilt COPY keeps it. (Copied directories never carry the opaque mark.)
+ */
+function sameNodeAs(a: LayerEntry, b: FsNode, uid: number, gid: number, mode: number, digest: string): boolean {
+  if (a.type !== b.type) return false;
+  const n = a as FsNode;
+  if (n.mode !== mode || n.uid !== uid || n.gid !== gid || n.size !== b.size || n.synthetic !== b.synthetic || n.target !== b.target) return false;
+  if (b.type === 'dir' ? n.opaque : n.opaque !== b.opaque) return false;
+  // Same bytes: the same array, or (a host that re-reads files each build) arrays already known to have this digest.
+  return n.data === b.data || (!!n.data && !!b.data && b.type === 'file' && knownDigest(n.data) === digest && knownDigest(b.data) === digest);
 }
 
 /** A copy of a node with a new owner and mtime (fixed-shape literal, same fields as `{ ...n, uid, gid, mtime }`). */
@@ -1769,13 +1881,6 @@ function memoLowerLookup(lower: UnionFs): (path: string) => FsNode | null {
     }
     return lower.lookupRaw(p);
   };
-}
-
-function diffFiles(a: Record<string, string>, b: Record<string, string>): string[] {
-  const out: string[] = [];
-  for (const k of Object.keys(b)) if (a[k] !== b[k]) out.push(k);
-  for (const k of Object.keys(a)) if (!(k in b)) out.push(k);
-  return out.sort();
 }
 
 function diffEnv(a: Record<string, string>, b: Record<string, string>): string[] {

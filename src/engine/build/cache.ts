@@ -4,6 +4,7 @@
  * records (the memos only remember what the previous build looked like).
  */
 
+import { SelectionMemos } from './copy-selection';
 import { arrayOf, checkShape, num, oneOf, optional, recordOf, shape, str, strings, tuple } from '../images/shape';
 
 export interface CacheRecord {
@@ -53,6 +54,10 @@ export class BuildCache {
   readonly memos = new Map<string, Map<string, StepMemo>>();
   /** What the local source last sent per context dir (path -> mode:digest), for "transferring context: N". Not persisted. */
   readonly transfers = new Map<string, Map<string, TransferredFile>>();
+  /** Per context dir, how many builds have transferred it (ContextDelta generations). Not persisted. */
+  readonly transferGens = new Map<string, number>();
+  /** Last COPY selections, for rebuilds that patch instead of walking the context (copy-selection.ts). Not persisted. */
+  readonly selections = new SelectionMemos();
 
   get(key: string): CacheRecord | undefined {
     return this.records.get(key);

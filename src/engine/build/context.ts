@@ -8,6 +8,8 @@ import { pathMatch } from '../images/reference';
 import type { IgnoreMatcher } from './dockerignore';
 import { cleanPath } from './dockerignore';
 
+const EMPTY = new Uint8Array(0);
+
 interface CachedHash {
   size: number;
   mode: number;
@@ -24,9 +26,18 @@ export class ContextHashCache {
   constructor(private sha256: (d: Uint8Array | string) => string) {}
 
   digest(dir: string, e: ContextEntry): string {
-    const data = e.content ?? new Uint8Array(0);
+    return this.digestIn(this.dir(dir), e);
+  }
+
+  /** The per-path map of one context dir (look it up once per build, then use `digestIn`). */
+  dir(dir: string): Map<string, CachedHash> {
     let map = this.dirs.get(dir);
     if (!map) this.dirs.set(dir, (map = new Map()));
+    return map;
+  }
+
+  digestIn(map: Map<string, CachedHash>, e: ContextEntry): string {
+    const data = e.content ?? EMPTY;
     const c = map.get(e.path);
     if (c && c.size === data.length && c.mode === e.mode) {
       if (c.data === data || sameBytes(c.data, data)) {
@@ -41,6 +52,11 @@ export class ContextHashCache {
     map.set(e.path, { size: data.length, mode: e.mode, data, digest });
     return digest;
   }
+}
+
+function isSorted(a: string[]): boolean {
+  for (let i = 1; i < a.length; i++) if (a[i - 1] > a[i]) return false;
+  return true;
 }
 
 /** Byte equality, a machine word at a time when both arrays are 4-byte aligned (re-read files are compared, not re-hashed). */
@@ -81,16 +97,24 @@ export class BuildContext {
       this.entries.set(e.path, e);
     }
     // Parent directories always exist (hosts may list only files; an excluded dir still holds re-included files).
-    for (const p of [...this.entries.keys()]) {
+    const listed = [...this.entries.keys()];
+    let lastParent = '';
+    let added = false;
+    for (const p of listed) {
       let slash = p.lastIndexOf('/');
+      // Sorted listings put siblings together: the parent just checked needs no second look.
+      if (slash > 0 && slash === lastParent.length && p.startsWith(lastParent)) continue;
+      if (slash > 0) lastParent = p.slice(0, slash);
       while (slash > 0) {
         const d = p.slice(0, slash);
         if (this.entries.has(d)) break;
         this.entries.set(d, { path: d, type: 'dir', mode: 0o755 });
+        added = true;
         slash = d.lastIndexOf('/');
       }
     }
-    this.paths = [...this.entries.keys()].sort();
+    // Hosts usually list in order already; sort only when they did not (or parents were added).
+    this.paths = added || !isSorted(listed) ? [...this.entries.keys()].sort() : listed;
   }
 
   /** Sum of included file sizes. */
@@ -100,18 +124,13 @@ export class BuildContext {
     return s;
   }
 
-  /** Digests already looked up in this build (the transfer and every COPY ask for the same files). */
-  private digests = new Map<ContextEntry, string>();
+  private hashes: Map<string, CachedHash> | null = null;
 
+  /** Content digest of a file ('dir', 'link:<target>' for the others), from the engine's hash cache. */
   digest(e: ContextEntry): string {
     if (e.type === 'symlink') return 'link:' + (e.target ?? '');
     if (e.type === 'dir') return 'dir';
-    let d = this.digests.get(e);
-    if (d === undefined) {
-      d = this.cache.digest(this.cacheKeyPrefix, e);
-      this.digests.set(e, d);
-    }
-    return d;
+    return this.cache.digestIn((this.hashes ??= this.cache.dir(this.cacheKeyPrefix)), e);
   }
 
   has(path: string): boolean {

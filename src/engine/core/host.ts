@@ -35,15 +35,16 @@ export function memoryContext(files: Record<string, string | Uint8Array | { cont
     for (let i = 1; i < parts.length; i++) dirs.add(parts.slice(0, i).join('/'));
     const spec = typeof v === 'string' || v instanceof Uint8Array ? { content: v } : v;
     const content = typeof spec.content === 'string' ? enc.encode(spec.content) : spec.content;
-    entries.push({ path, type: 'file', mode: spec.mode ?? 0o644, content });
+    entries.push(Object.freeze({ path, type: 'file', mode: spec.mode ?? 0o644, content }) as ContextEntry);
   }
-  for (const d of dirs) entries.push({ path: d, type: 'dir', mode: 0o755 });
+  for (const d of dirs) entries.push(Object.freeze({ path: d, type: 'dir', mode: 0o755 }) as ContextEntry);
   entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const strip = (p: string) => p.replace(/^\.\/?/, '').replace(/\/+$/, '');
   return {
     async list(dir) {
       const d = strip(dir);
-      if (d === '') return entries.map((e) => ({ ...e }));
+      // Entries are frozen, so the listing can share them (a big context is listed on every build).
+      if (d === '') return entries.slice();
       if (!dirs.has(d)) return null;
       return entries
         .filter((e) => e.path.startsWith(d + '/'))

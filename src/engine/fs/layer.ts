@@ -44,6 +44,32 @@ export class Layer {
     for (const e of this.entries.values()) if (isWhiteout(e) || (e as FsNode).opaque) this.hides = true;
   }
 
+  /** Set by `patched`: a sealed layer with the same paths (and lower layers) whose summary this one shares. */
+  private basis: { layer: Layer; sizeDelta: number } | null = null;
+
+  /**
+   * A new layer holding `before`'s entries with some existing paths given new entries (a rebuilt COPY after
+   * files were modified). The caller guarantees the same lower layers, so the change summary is `before`'s.
+   * Paths not in `before` make an ordinary layer (no shortcut).
+   */
+  static patched(before: Layer, changes: [path: string, entry: LayerEntry][]): Layer {
+    const l = new Layer(new Map(before.entries));
+    let sizeDelta = 0;
+    let samePaths = before.sealed;
+    for (const [p, e] of changes) {
+      const old = l.entries.get(p);
+      if (!old) samePaths = false;
+      else if (!isWhiteout(old) && old.type !== 'dir') sizeDelta -= old.size;
+      if (!isWhiteout(e) && e.type !== 'dir') sizeDelta += e.size;
+      l.set(p, e);
+    }
+    if (samePaths) {
+      l.sorted = before.sortedPaths();
+      l.basis = { layer: before, sizeDelta };
+    }
+    return l;
+  }
+
   get(path: string): LayerEntry | undefined {
     return this.entries.get(path);
   }
@@ -53,7 +79,10 @@ export class Layer {
     if (isWhiteout(e) || (e as FsNode).opaque) this.hides = true;
     const had = this.entries.has(path);
     this.entries.set(path, e);
-    if (!had) this.sorted = null;
+    if (!had) {
+      this.sorted = null;
+      this.basis = null;
+    }
     if (!had && this.childIndex && path !== '/') {
       const d = dirname(path);
       let s = this.childIndex.get(d);
@@ -66,6 +95,7 @@ export class Layer {
     if (this.sealed) throw new Error('layer is sealed');
     if (!this.entries.delete(path)) return;
     this.sorted = null;
+    this.basis = null;
     if (this.childIndex && path !== '/') this.childIndex.get(dirname(path))?.delete(basename(path));
   }
 
@@ -132,27 +162,78 @@ export class Layer {
 
   /** Canonical text the diffId is computed over (sorted paths; whiteouts as `.wh.` names like the OCI format). */
   canonical(sha256: Sha256): string {
-    const paths = this.sortedPaths();
-    const lines: string[] = [];
-    for (const p of paths) {
+    return this.canonicalRange(sha256, this.sortedPaths(), 0, this.entries.size);
+  }
+
+  /** Canonical lines of sorted paths [from, to). */
+  private canonicalRange(sha256: Sha256, paths: string[], from: number, to: number): string {
+    let out = '';
+    for (let i = from; i < to; i++) {
+      const p = paths[i];
       const e = this.entries.get(p)!;
+      if (i > from) out += '\n';
       if (isWhiteout(e)) {
         const d = dirname(p);
-        lines.push(`${d === '/' ? '' : d}/.wh.${basename(p)}`);
+        out += `${d === '/' ? '' : d}/.wh.${basename(p)}`;
         continue;
       }
       const n = e as FsNode;
-      lines.push(p + '\t' + n.type + '\t' + octal(n.mode) + '\t' + owner(n.uid, n.gid) + '\t' + sizeAndDigest(n, sha256));
-      if (n.opaque) lines.push(`${p === '/' ? '' : p}/.wh..wh..opq`);
+      out += p + '\t' + n.type + '\t' + octal(n.mode) + '\t' + owner(n.uid, n.gid) + '\t' + sizeAndDigest(n, sha256);
+      if (n.opaque) out += `\n${p === '/' ? '' : p}/.wh..wh..opq`;
     }
-    return lines.join('\n');
+    return out;
+  }
+
+  /**
+   * The diffId: sha256 of the canonical text for layers of up to DIFF_CHUNK entries; above that, sha256 over the
+   * digests of consecutive DIFF_CHUNK-line pieces of it (a hash tree, so a layer that shares most entries with an
+   * earlier one, such as a COPY rebuilt after a one-file edit, hashes only the pieces that differ). Either way
+   * it depends on the content only: the same entries give the same diffId however the layer was made.
+   */
+  private computeDiffId(sha256: Sha256): string {
+    const n = this.entries.size;
+    if (n === 0) return EMPTY_LAYER_DIFF_ID;
+    const paths = this.sortedPaths();
+    if (n <= DIFF_CHUNK) return 'sha256:' + sha256(this.canonicalRange(sha256, paths, 0, n));
+    let digests = 'layerlab-diff-chunks/' + DIFF_CHUNK;
+    for (let from = 0; from < n; from += DIFF_CHUNK) {
+      const to = Math.min(n, from + DIFF_CHUNK);
+      const first = this.entries.get(paths[from])!;
+      const known = chunkDigests.get(first);
+      let digest: string | undefined;
+      if (known && known.sha256 === sha256 && known.paths.length === to - from) {
+        digest = known.digest;
+        for (let i = from; i < to; i++) {
+          const j = i - from;
+          if (known.paths[j] !== paths[i] || known.entries[j] !== this.entries.get(paths[i])) {
+            digest = undefined;
+            break;
+          }
+        }
+      }
+      if (digest === undefined) {
+        digest = sha256(this.canonicalRange(sha256, paths, from, to));
+        const entries = new Array<LayerEntry>(to - from);
+        for (let i = from; i < to; i++) entries[i - from] = this.entries.get(paths[i])!;
+        chunkDigests.set(first, { sha256, paths: paths.slice(from, to), entries, digest });
+      }
+      digests += '\n' + digest;
+    }
+    return 'sha256:' + sha256(digests);
   }
 
   /** Freezes the layer and computes diffId, size and (against `lowerLookup`) the change summary. */
   seal(sha256: Sha256, lowerLookup?: (path: string) => FsNode | null): this {
     if (this.sealed) return this;
     // An empty change set has the diffId of an empty tar, as in Docker (`RUN true` still adds this layer).
-    this.diffId = this.entries.size === 0 ? EMPTY_LAYER_DIFF_ID : 'sha256:' + sha256(this.canonical(sha256));
+    this.diffId = this.computeDiffId(sha256);
+    if (this.basis && this.basis.layer.sealed) {
+      this.size = this.basis.layer.size + this.basis.sizeDelta;
+      this.summary = { ...this.basis.layer.summary };
+      this.basis = null;
+      this.sealed = true;
+      return this;
+    }
     let size = 0;
     const sum: LayerDiffSummary = { added: 0, modified: 0, removed: 0 };
     for (const [p, e] of this.entries) {
@@ -182,6 +263,16 @@ export class Layer {
     });
   }
 }
+
+/** Canonical lines per diffId piece (see `Layer.computeDiffId`). */
+const DIFF_CHUNK = 64;
+
+/**
+ * Digests of diffId pieces, keyed by the piece's first entry: reused when a later layer has the same paths holding
+ * the same (immutable, sealed) entry objects. Entries are shared between layers when a rebuilt COPY keeps the nodes
+ * of unchanged files.
+ */
+const chunkDigests = new WeakMap<object, { sha256: Sha256; paths: string[]; entries: LayerEntry[]; digest: string }>();
 
 /** Sorted path lists of recent big layers, by path count (see `Layer.sortedPaths`). */
 const SORTED_REUSE_MIN = 64;

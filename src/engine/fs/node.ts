@@ -102,6 +102,11 @@ export function contentDigest(node: FsNode, sha256: (d: Uint8Array | string) => 
   return d;
 }
 
+/** The digest of these bytes if it is already known (never hashes). */
+export function knownDigest(data: Uint8Array): string | undefined {
+  return digestCache.get(data);
+}
+
 /** Lets a caller that already hashed some bytes (the build-context cache) share the digest. */
 export function rememberDigest(data: Uint8Array, digest: string): void {
   digestCache.set(data, digest);
