@@ -21,12 +21,6 @@ export const knownDifferences: KnownDifference[] = [
     reason:
       'Oracle version: the BuildKit in Engine 20.10 numbers ONBUILD trigger steps past the total ("[3/2] RUN echo triggered"); BuildKit v0.17+ (Docker 28, our persona) counts them (moby/buildkit#5397 "fix command count after new commands from ONBUILD"), as Layerlab does ("[3/4]").',
   },
-  {
-    key: /^onbuild-local-parent#[234] \(classic\)$/,
-    what: 'steps',
-    reason:
-      'BUG (build): the legacy builder numbers only the Dockerfile\'s own instructions ("Step 2/2 : RUN ls ..."; triggers run inside the FROM step under "# Executing 2 build triggers"); Layerlab prints "Step 2/4".',
-  },
 ];
 
 const matches = (k: KnownDifference, key: string) => (typeof k.key === 'string' ? k.key === key : k.key.test(key));

@@ -520,7 +520,8 @@ export class BuildRun {
 
   private legacyTotal(): number {
     let n = this.df.metaArgs.length;
-    for (const i of this.order.length ? this.order : this.df.stages.map((_, k) => k)) n += 1 + (this.plans[i]?.instructions.length ?? this.df.stages[i].instructions.length);
+    // The legacy builder numbers only the Dockerfile's own instructions: ONBUILD triggers run inside the FROM step.
+    for (const i of this.order.length ? this.order : this.df.stages.map((_, k) => k)) n += 1 + (this.plans[i] ? this.plans[i].instructions.filter((x) => !x.trigger).length : this.df.stages[i].instructions.length);
     return n;
   }
 

@@ -19,6 +19,9 @@ describe('Dockerfile instructions in the builder', () => {
     const io = legacyIO();
     await t.build({ tags: ['child2'] }, io);
     expect(io.out).toContain('# Executing 2 build triggers\n');
+    // Triggers run inside the FROM step: the legacy builder counts only the Dockerfile's own two instructions.
+    expect(io.out).toContain('Step 1/2 : FROM base\n');
+    expect(io.out).toContain('Step 2/2 : CMD ["cat", "/app/app.txt"]\n');
   });
 
   it('COPY and RUN heredocs (BuildKit)', async () => {
