@@ -3,7 +3,8 @@
  * snapshot, and posts WorkerMessages. Used by src/ui/runtime/worker.ts and src/node/runtime/worker-main.ts.
  */
 import { KernelProcess } from './in-process-host';
-import { resolveExecutable } from './executables';
+import { resolveExecutable, standardBinaries } from './executables';
+import { encodeText } from './fs-helpers';
 import { MemoryFs } from './memory-fs';
 import type { HostMessage, WorkerMessage } from './protocol';
 
@@ -62,4 +63,47 @@ export function createWorkerCore(post: (m: WorkerMessage) => void, wallNow?: () 
   }) as WorkerCore;
   core.unhandledRejection = (reason) => proc?.kernel.unhandledRejection(reason);
   return core;
+}
+
+/** What `warmUp` runs: a node program and a shell script touching the paths most containers take. */
+const WARM_UP: string[][] = [
+  [
+    'node',
+    '-e',
+    "const fs = require('fs'); const path = require('path'); const t = setInterval(() => {}, 1000); " +
+      "setTimeout(() => { clearInterval(t); fs.writeFileSync('/tmp/w.txt', JSON.stringify({ a: [1, 'b'] })); " +
+      "console.log(path.join('/tmp', 'w.txt'), fs.readFileSync('/tmp/w.txt', 'utf8'), process.argv.length, new Date(0).toISOString()); " +
+      "console.error(new Error('warm').message); Promise.resolve(2).then((x) => console.log(x)); }, 10);",
+  ],
+  ['sh', '-c', 'echo warm > /tmp/w.sh.txt && cat /tmp/w.sh.txt | grep warm; for i in 1 2; do echo $i; done; exit 0'],
+];
+
+/**
+ * Runs short throwaway processes (`WARM_UP`) on a scratch filesystem in this realm and discards their output,
+ * so the first real process of a freshly started worker does not pay for compiling the runtime's code paths
+ * (about 10 ms of a `docker run`). For idle workers started ahead of time (src/ui/runtime/). Nothing of them
+ * is visible to a later process: each has its own kernel, filesystem, global object and seeded randomness, as when
+ * InProcessHost runs several processes in one realm. Never throws; resolves with what ran (for tests).
+ */
+export async function warmUp(wallNow?: () => number): Promise<{ argv: string[]; code: number | null; output: string }[]> {
+  const done: { argv: string[]; code: number | null; output: string }[] = [];
+  try {
+    const fs = MemoryFs.from([...standardBinaries('node'), { path: '/tmp', type: 'dir', mode: 0o1777 }, { path: '/root', type: 'dir', mode: 0o700 }]);
+    fs.load({ path: '/etc/hostname', type: 'file', mode: 0o644, data: encodeText('warmup\n') });
+    const env = { PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin', HOSTNAME: 'warmup', HOME: '/root' };
+    for (const argv of WARM_UP) {
+      const r = resolveExecutable(fs, argv, env, '/');
+      if (!r.ok) continue;
+      const spec = { argv, env, cwd: '/', hostname: 'warmup', tty: false, interactive: false, startTime: 0 };
+      const p = new KernelProcess(1, r.value.kind, spec, fs, argv, {}, undefined, wallNow);
+      let output = '';
+      p.onOutput((e) => (output += e.text));
+      await p.advanceTo(1000);
+      if (!p.exitStatus()) await p.kill('SIGKILL');
+      done.push({ argv, code: p.exitStatus()?.code ?? null, output });
+    }
+  } catch {
+    // only a head start; the real process does not depend on it
+  }
+  return done;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { WorkerProcess, type WorkerLike } from './worker-host';
-import { createWorkerCore } from './worker-core';
+import { createWorkerCore, warmUp } from './worker-core';
 import type { HostMessage, WorkerMessage } from './protocol';
 import { imageFs, T0 } from './test-helpers';
 import type { OutputEvent, ProcessSpec } from './process';
@@ -55,5 +55,17 @@ describe('worker protocol', () => {
     await proc.kill('SIGKILL');
     expect(proc.exitStatus()).toMatchObject({ code: 137, reason: 'killed', time: T0 + 5000 });
     expect(w.terminated).toBe(true);
+  });
+});
+
+describe('warming up an idle worker', () => {
+  it('runs its throwaway node and shell programs to a clean exit', async () => {
+    const ran = await warmUp();
+    expect(ran.map((r) => [r.argv[0], r.code])).toEqual([
+      ['node', 0],
+      ['sh', 0],
+    ]);
+    expect(ran[0].output).toBe('/tmp/w.txt {"a":[1,"b"]} 1 1970-01-01T00:00:00.000Z\nwarm\n2\n');
+    expect(ran[1].output).toBe('warm\n1\n2\n');
   });
 });

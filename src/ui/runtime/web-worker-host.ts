@@ -6,14 +6,16 @@
  * 'error' (or 'oom' when the error message says so).
  *
  * Start-up: starting a module worker and evaluating the runtime in it takes tens of milliseconds, so the host
- * keeps one idle worker ready (started when the page is idle, and again after each use). A spawn takes it, so
- * `docker run` does not wait for a worker to boot; each worker still runs exactly one process.
+ * keeps one idle worker ready (started when the page is idle, and again after each use), which also runs a short
+ * throwaway program to compile the runtime's common paths (worker-core.ts `warmUp`). A spawn takes it, so
+ * `docker run` waits neither for a worker to boot nor for cold code; each worker still runs one container process.
  */
 import { err, ok, type Result } from '../../engine/core/errors';
 import { resolveExecutable } from '../../engine/runtime/executables';
 import type { ProcessSpec, SandboxHost, SandboxProcess, SpawnError } from '../../engine/runtime/process';
 import type { WorkerMessage } from '../../engine/runtime/protocol';
 import { WorkerProcess } from '../../engine/runtime/worker-host';
+import { IDLE_WORKER_NAME, WORKER_NAME } from './worker-names';
 
 /** A started worker that has no process yet; `error` is set when it failed while waiting. */
 interface Spare {
@@ -31,8 +33,12 @@ export interface WebWorkerHostOptions {
   nextPrestartDelayMs?: number;
 }
 
-function newSandboxWorker(): Worker {
-  return new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'layerlab-sandbox' });
+/** `ahead`: started before any process needs it (it warms up while idle, see worker.ts). */
+function newSandboxWorker(ahead: boolean): Worker {
+  // Literal options in both: Vite bundles the worker from these `new Worker(new URL(...))` expressions.
+  return ahead
+    ? new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: IDLE_WORKER_NAME })
+    : new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: WORKER_NAME });
 }
 
 /** Runs `fn` when the page is idle (at most `timeout` ms later). */
@@ -64,7 +70,7 @@ export class WebWorkerHost implements SandboxHost {
         whenIdle(() => {
           this.prestarting = false;
           if (this.spare) return;
-          const spare: Spare = { worker: newSandboxWorker(), error: null };
+          const spare: Spare = { worker: newSandboxWorker(true), error: null };
           spare.worker.onerror = (ev: ErrorEvent) => {
             ev.preventDefault();
             spare.error = ev;
@@ -85,7 +91,7 @@ export class WebWorkerHost implements SandboxHost {
       return s.worker;
     }
     s?.worker.terminate();
-    return newSandboxWorker();
+    return newSandboxWorker(false);
   }
 
   spawn(spec: ProcessSpec): Result<SandboxProcess, SpawnError> {
