@@ -30,6 +30,7 @@ export async function createBrowserEngine(context: ContextReader, snapshot?: Eng
     }
   }
   const engine = new Engine(opts as ConstructorParameters<typeof Engine>[0]);
+  notifyAfterTask(engine);
   const e = engine as unknown as { sandbox?: unknown };
   if (opts.sandbox && 'sandbox' in engine) e.sandbox = opts.sandbox;
   if ('sandbox' in engine && !e.sandbox) {
@@ -48,6 +49,47 @@ export async function createBrowserEngine(context: ContextReader, snapshot?: Eng
     }
   }
   return engine;
+}
+
+/**
+ * Makes the engine's change listeners (the app store's re-render and save, lesson checks) hear about changes
+ * once per task, right after it, instead of in the middle of it: a `docker run` creates, starts and spawns its
+ * container in one go and the panels re-render while the sandbox worker runs the program, instead of before the
+ * worker even gets the process. Pending notifications are delivered at once when the page is being hidden or
+ * left, so the save on leaving sees the last change. `schedule` runs its callback after the current task.
+ */
+export function notifyAfterTask(engine: Engine, schedule: (cb: () => void) => void = afterTask, win: Pick<Window, 'addEventListener'> | null = typeof window === 'undefined' ? null : window): void {
+  const listeners = new Set<() => void>();
+  let pending = false;
+  const flush = () => {
+    if (!pending) return;
+    pending = false;
+    for (const l of [...listeners]) l();
+  };
+  engine.subscribe(() => {
+    if (pending) return;
+    pending = true;
+    schedule(flush);
+  });
+  // Capture on window: before the app's own pagehide / visibilitychange handlers that save.
+  win?.addEventListener('pagehide', flush, true);
+  win?.addEventListener('visibilitychange', flush, true);
+  engine.subscribe = (listener) => {
+    listeners.add(listener);
+    return () => listeners.delete(listener);
+  };
+}
+
+/** The next task (a MessageChannel message: not clamped like nested timers). */
+function afterTask(cb: () => void): void {
+  if (typeof MessageChannel === 'function') {
+    const ch = new MessageChannel();
+    ch.port1.onmessage = () => {
+      ch.port1.close();
+      cb();
+    };
+    ch.port2.postMessage(0);
+  } else setTimeout(cb, 0);
 }
 
 export class DamagedStateError extends Error {
