@@ -35,16 +35,16 @@ export function EditorPane() {
   const text = textOf(content);
   const dockerfileText = textOf(ws?.files['Dockerfile']);
 
-  // When to load Monaco (about 900 kB gzip and a few hundred ms of main-thread work to start): with a mouse
-  // (a precise pointer that can hover), as soon as the browser is idle after the page has been painted; on a
-  // touch screen, when the user reaches for the editor (until then the plain text area shows and edits the
-  // file). Either way never before the editor region is on screen: App mounts it when it is.
+  // When to load Monaco (about 900 kB gzip and a few hundred ms of main-thread work to start): when the primary
+  // pointer is a touch screen (a phone or tablet: slow CPU, and Monaco is poor at touch input), only once the
+  // user reaches for the editor: until then the plain text area shows and edits the file. Otherwise (a mouse,
+  // or no pointer at all) as soon as the browser is idle after the editor has been painted.
   const [wantMonaco, setWantMonaco] = useState(false);
   const focusAt = useRef<number | null>(null);
   useEffect(() => {
     if (wantMonaco) return;
-    const mouse = typeof matchMedia !== 'function' || matchMedia('(hover: hover) and (pointer: fine)').matches;
-    if (!mouse) return;
+    const touch = typeof matchMedia === 'function' && matchMedia('(pointer: coarse)').matches;
+    if (touch) return;
     if (typeof requestIdleCallback === 'function') {
       const id = requestIdleCallback(() => setWantMonaco(true), { timeout: 2000 });
       return () => cancelIdleCallback(id);
