@@ -798,17 +798,18 @@ export class BuildRun {
       case 'ENV': {
         const r = st.scope.applyEnv(ins);
         if (!r.ok) this.fail(r.error.message, { range: ins.range });
-        let env = c.Env ?? [];
-        for (const { key, value } of r.value) env = envSet(env, key, value);
-        c.Env = env;
+        // The stage owns its config (images get deep copies), so ENV and LABEL update it in place: a Dockerfile
+        // of thousands of them stays linear.
+        const env = (c.Env ??= []);
+        for (const { key, value } of r.value) envSetInPlace(env, key, value);
         const text = 'ENV ' + r.value.map((x) => `${x.key}=${x.value}`).join(' ');
         return { createdBy: text, legacyCreatedBy: `/bin/sh -c #(nop)  ${text}`, legacyText: text };
       }
       case 'LABEL': {
         const r = st.scope.expandPairs(ins);
         if (!r.ok) this.fail(r.error.message, { range: ins.range });
-        c.Labels = { ...(c.Labels ?? {}) };
-        for (const { key, value } of r.value) c.Labels[key] = value;
+        const labels = (c.Labels ??= {});
+        for (const { key, value } of r.value) labels[key] = value;
         const text = 'LABEL ' + r.value.map((x) => `${x.key}=${x.value}`).join(' ');
         return { createdBy: text, legacyCreatedBy: `/bin/sh -c #(nop)  ${text}`, legacyText: text };
       }
@@ -1753,12 +1754,27 @@ function absLike(p: string): string {
   return p.startsWith('/') ? p : `/home/student/${p.replace(/^\.\//, '')}`;
 }
 
-function envSet(env: string[], key: string, value: string): string[] {
-  const out = env.slice();
-  const i = out.findIndex((e) => e === key || e.startsWith(key + '='));
-  if (i >= 0) out[i] = `${key}=${value}`;
-  else out.push(`${key}=${value}`);
-  return out;
+/** Where each key sits in an Env list (rebuilt when the list was changed by someone else). */
+const envIndexes = new WeakMap<string[], { length: number; at: Map<string, number> }>();
+
+/** Sets `KEY=value` in an Env list in place of an existing entry (keeps order), or appends. */
+function envSetInPlace(env: string[], key: string, value: string): void {
+  let idx = envIndexes.get(env);
+  if (!idx || idx.length !== env.length) {
+    const at = new Map<string, number>();
+    for (let i = 0; i < env.length; i++) {
+      const eq = env[i].indexOf('=');
+      at.set(eq < 0 ? env[i] : env[i].slice(0, eq), i);
+    }
+    envIndexes.set(env, (idx = { length: env.length, at }));
+  }
+  const i = idx.at.get(key);
+  if (i !== undefined) env[i] = `${key}=${value}`;
+  else {
+    idx.at.set(key, env.length);
+    env.push(`${key}=${value}`);
+    idx.length = env.length;
+  }
 }
 
 /** A COPY memo's per-file value, `mode:digest-prefix` (kept per mode and digest so rebuilds reuse the same strings). */
