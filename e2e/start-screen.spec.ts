@@ -1,0 +1,50 @@
+/**
+ * The static start screen of index.html (vite.config.ts, public/boot.js): what the first paint shows before any
+ * of the app's JavaScript has run, in the right language, theme and presenter mode, and that the app replaces it.
+ */
+import { expect, test } from '@playwright/test';
+import { waitReady } from './helpers';
+
+/** Opens the page with the app's module script refused: only index.html and boot.js run. */
+async function openWithoutApp(page: import('@playwright/test').Page): Promise<void> {
+  await page.route(/\/assets\/index-[\w-]+\.js$/, (r) => r.abort());
+  await page.goto('/');
+}
+
+test.describe('in Korean', () => {
+  test.use({ locale: 'ko-KR' });
+  test('the first paint is the Korean start screen, before the app has run', async ({ page }) => {
+    await openWithoutApp(page);
+    const shell = page.locator('#boot .app');
+    await expect(shell).toHaveCount(1);
+    await expect(shell).toBeVisible();
+    await expect(shell.locator('.tagline')).toHaveText('브라우저 안의 Docker 엔진');
+    await expect(shell.getByRole('status')).toHaveText('Docker 엔진을 시작하는 중…');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'ko');
+    await expect(page).toHaveTitle('Layerlab — 브라우저 안의 Docker 엔진');
+  });
+});
+
+test('the start screen takes the last language, theme and presenter mode, and the app replaces it', async ({ page }) => {
+  await page.goto('/');
+  await waitReady(page);
+  await expect(page.locator('#boot')).toHaveCount(0);
+  // Settings chosen in the app are remembered for the next first paint.
+  await page.getByRole('combobox', { name: 'Language' }).selectOption('ko');
+  await page.getByRole('combobox', { name: '테마' }).selectOption('dark');
+  await expect.poll(() => page.evaluate(() => localStorage.getItem('layerlab.boot'))).toBe(JSON.stringify({ lang: 'ko', theme: 'dark', presenter: false }));
+
+  await openWithoutApp(page);
+  const shell = page.locator('#boot .app');
+  await expect(shell).toHaveClass(/theme-dark/);
+  await expect(shell.locator('h1')).toHaveText('Layerlab');
+  await expect(shell.getByRole('status')).toHaveText('Docker 엔진을 시작하는 중…');
+  await expect(shell.locator('[data-boot="theme"]')).toHaveValue('dark');
+
+  // With the app allowed again it takes over from the start screen, in the same language.
+  await page.unrouteAll();
+  await page.reload();
+  await waitReady(page);
+  await expect(page.locator('#boot')).toHaveCount(0);
+  await expect(page.locator('.app-header .tagline')).toHaveText('브라우저 안의 Docker 엔진');
+});
