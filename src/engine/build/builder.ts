@@ -1255,7 +1255,7 @@ export class BuildRun {
       }
     }
     // Ownership and mode.
-    const sum = sourceChecksum(items, this.sha, patched ? selMemo : undefined);
+    const sum = sourceChecksum(items, this.sha, patched ? selMemo : undefined, patched?.changed);
     const checksum = sum.checksum;
     if (selKey && selRoots && this.contextDelta) {
       const index = patched ? selMemo!.index : SelectionMemos.index(items);

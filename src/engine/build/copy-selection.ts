@@ -151,17 +151,20 @@ export interface SourceChecksum {
  * CHECKSUM_CHUNK items, sha256 over the digests of CHECKSUM_CHUNK-line pieces. A piece whose items are the very
  * objects of `prev` (a patched selection) keeps its digest; others are looked up by text before hashing.
  */
-export function sourceChecksum(items: CopyItem[], sha: (d: string) => string, prev?: { items: CopyItem[]; pieces: string[] | null }): SourceChecksum {
+export function sourceChecksum(items: CopyItem[], sha: (d: string) => string, prev?: { items: CopyItem[]; pieces: string[] | null }, changed?: number[]): SourceChecksum {
   if (items.length <= CHECKSUM_CHUNK) return { checksum: sha(checksumText(items)), pieces: null };
   let cache = checksumPieceCaches.get(sha);
   if (!cache) checksumPieceCaches.set(sha, (cache = new Map()));
   const pieces: string[] = [];
   const samePrev = prev && prev.pieces && prev.items.length === items.length ? prev : null;
+  // Known changed positions (a patched selection): the other pieces are the previous ones.
+  const dirty = samePrev && changed ? new Set(changed.map((i) => Math.floor(i / CHECKSUM_CHUNK))) : null;
   let digests = 'layerlab-checksum-chunks/' + CHECKSUM_CHUNK;
   for (let from = 0, k = 0; from < items.length; from += CHECKSUM_CHUNK, k++) {
     const to = Math.min(items.length, from + CHECKSUM_CHUNK);
     let d: string | undefined;
-    if (samePrev) {
+    if (dirty && !dirty.has(k)) d = samePrev!.pieces![k];
+    else if (samePrev && !dirty) {
       let same = true;
       for (let i = from; i < to && same; i++) same = samePrev.items[i] === items[i];
       if (same) d = samePrev.pieces![k];

@@ -45,7 +45,10 @@ export class Layer {
   }
 
   /** Set by `patched`: a sealed layer with the same paths (and lower layers) whose summary this one shares. */
-  private basis: { layer: Layer; sizeDelta: number } | null = null;
+  private basis: { layer: Layer; sizeDelta: number; changed: string[] } | null = null;
+  /** Piece digests of a sealed layer of more than DIFF_CHUNK entries (see computeDiffId), and the hash they used. */
+  private pieces: string[] | null = null;
+  private piecesSha: Sha256 | null = null;
 
   /**
    * A new layer holding `before`'s entries with some existing paths given new entries (a rebuilt COPY after
@@ -65,7 +68,7 @@ export class Layer {
     }
     if (samePaths) {
       l.sorted = before.sortedPaths();
-      l.basis = { layer: before, sizeDelta };
+      l.basis = { layer: before, sizeDelta, changed: changes.map(([p]) => p) };
     }
     return l;
   }
@@ -195,9 +198,23 @@ export class Layer {
     if (n === 0) return EMPTY_LAYER_DIFF_ID;
     const paths = this.sortedPaths();
     if (n <= DIFF_CHUNK) return 'sha256:' + sha256(this.canonicalRange(sha256, paths, 0, n));
+    // A patched layer with the same paths as its sealed basis: only the pieces holding a changed path differ.
+    const b = this.basis;
+    let dirty: Set<number> | null = null;
+    if (b && b.layer.pieces && b.layer.piecesSha === sha256 && b.layer.pieces.length === Math.ceil(n / DIFF_CHUNK)) {
+      dirty = new Set();
+      for (const p of b.changed) dirty.add(Math.floor(sortedIndex(paths, p) / DIFF_CHUNK));
+    }
+    const pieces: string[] = [];
     let digests = 'layerlab-diff-chunks/' + DIFF_CHUNK;
     for (let from = 0; from < n; from += DIFF_CHUNK) {
       const to = Math.min(n, from + DIFF_CHUNK);
+      if (dirty && !dirty.has(from / DIFF_CHUNK)) {
+        const d = b!.layer.pieces![from / DIFF_CHUNK];
+        pieces.push(d);
+        digests += '\n' + d;
+        continue;
+      }
       const first = this.entries.get(paths[from])!;
       const known = chunkDigests.get(first);
       let digest: string | undefined;
@@ -217,8 +234,11 @@ export class Layer {
         for (let i = from; i < to; i++) entries[i - from] = this.entries.get(paths[i])!;
         chunkDigests.set(first, { sha256, paths: paths.slice(from, to), entries, digest });
       }
+      pieces.push(digest);
       digests += '\n' + digest;
     }
+    this.pieces = pieces;
+    this.piecesSha = sha256;
     return 'sha256:' + sha256(digests);
   }
 
@@ -262,6 +282,18 @@ export class Layer {
       return { path: p, kind: lower ? ('C' as const) : ('A' as const), type: e.type, size: e.type === 'dir' ? 0 : e.size };
     });
   }
+}
+
+/** Index of `p` in the sorted list `a` (binary search; -1 when absent). */
+function sortedIndex(a: string[], p: string): number {
+  let lo = 0;
+  let hi = a.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (a[mid] < p) lo = mid + 1;
+    else hi = mid;
+  }
+  return a[lo] === p ? lo : -1;
 }
 
 /** Canonical lines per diffId piece (see `Layer.computeDiffId`). */
