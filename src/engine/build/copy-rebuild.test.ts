@@ -89,5 +89,13 @@ describe('Build cache on a big context', () => {
     // The context is ~0.8 MB and its COPY listing ~150 kB: a rebuild that hashed either again would show here.
     expect(unchanged).toBeLessThan(20_000);
     expect(hashed).toBeLessThan(40_000);
+    // The patched layer is the layer a fresh engine builds from the edited context.
+    const fresh = new Engine({ env: testEnv(), context: memoryContext({ ...files, 'src/d7/file7.txt': 'edited\n' }) });
+    fresh.images.importImage({ refs: ['alpine:latest'], layers: [alpineTree()], config: baseConfig(['/bin/sh']) });
+    const scratch = await fresh.build({ tags: ['big'] }, bufferIO());
+    const diffIds = (e: Engine, id: string) => e.images.get(id)!.config.rootfs.diff_ids;
+    expect(diffIds(engine, r.record.imageId!)).toEqual(diffIds(fresh, scratch.record.imageId!));
+    const copy = (x: typeof r) => x.record.steps.find((s) => s.name === 'COPY . .')!;
+    expect(copy(r).layer).toEqual(copy(scratch).layer);
   });
 });

@@ -135,24 +135,25 @@ function checksumText(items: CopyItem[], from = 0, to = items.length): string {
   return out;
 }
 
-/** Items per piece of a big COPY's source checksum. */
+/** Items per piece of a big COPY's source checksum, and the item count above which it is hashed in pieces. */
 export const CHECKSUM_CHUNK = 64;
+const CHECKSUM_TREE_MIN = 512;
 /** Digests of recent checksum pieces by their text, per hash function. */
 const checksumPieceCaches = new WeakMap<object, Map<string, string>>();
 
 export interface SourceChecksum {
   checksum: string;
-  /** Piece digests (null for a selection of up to CHECKSUM_CHUNK items, hashed whole). */
+  /** Piece digests (null for a selection of up to CHECKSUM_TREE_MIN items, hashed whole). */
   pieces: string[] | null;
 }
 
 /**
  * The content checksum of a COPY's sources (part of its cache key): sha256 of the items' lines, or for more than
- * CHECKSUM_CHUNK items, sha256 over the digests of CHECKSUM_CHUNK-line pieces. A piece whose items are the very
+ * CHECKSUM_TREE_MIN items (so the keys of ordinary COPYs stay what they were), sha256 over the digests of CHECKSUM_CHUNK-line pieces. A piece whose items are the very
  * objects of `prev` (a patched selection) keeps its digest; others are looked up by text before hashing.
  */
 export function sourceChecksum(items: CopyItem[], sha: (d: string) => string, prev?: { items: CopyItem[]; pieces: string[] | null }, changed?: number[]): SourceChecksum {
-  if (items.length <= CHECKSUM_CHUNK) return { checksum: sha(checksumText(items)), pieces: null };
+  if (items.length <= CHECKSUM_TREE_MIN) return { checksum: sha(checksumText(items)), pieces: null };
   let cache = checksumPieceCaches.get(sha);
   if (!cache) checksumPieceCaches.set(sha, (cache = new Map()));
   const pieces: string[] = [];

@@ -46,7 +46,7 @@ export class Layer {
 
   /** Set by `patched`: a sealed layer with the same paths (and lower layers) whose summary this one shares. */
   private basis: { layer: Layer; sizeDelta: number; changed: string[] } | null = null;
-  /** Piece digests of a sealed layer of more than DIFF_CHUNK entries (see computeDiffId), and the hash they used. */
+  /** Piece digests of a sealed layer of more than DIFF_TREE_MIN entries (see computeDiffId), and the hash they used. */
   private pieces: string[] | null = null;
   private piecesSha: Sha256 | null = null;
 
@@ -188,8 +188,9 @@ export class Layer {
   }
 
   /**
-   * The diffId: sha256 of the canonical text for layers of up to DIFF_CHUNK entries; above that, sha256 over the
-   * digests of consecutive DIFF_CHUNK-line pieces of it (a hash tree, so a layer that shares most entries with an
+   * The diffId: sha256 of the canonical text for layers of up to DIFF_TREE_MIN entries (every image layer of the
+   * catalog, so their ids are what they always were); above that, sha256 over the digests of consecutive
+   * DIFF_CHUNK-line pieces of it (a hash tree, so a layer that shares most entries with an
    * earlier one, such as a COPY rebuilt after a one-file edit, hashes only the pieces that differ). Either way
    * it depends on the content only: the same entries give the same diffId however the layer was made.
    */
@@ -197,7 +198,7 @@ export class Layer {
     const n = this.entries.size;
     if (n === 0) return EMPTY_LAYER_DIFF_ID;
     const paths = this.sortedPaths();
-    if (n <= DIFF_CHUNK) return 'sha256:' + sha256(this.canonicalRange(sha256, paths, 0, n));
+    if (n <= DIFF_TREE_MIN) return 'sha256:' + sha256(this.canonicalRange(sha256, paths, 0, n));
     // A patched layer with the same paths as its sealed basis: only the pieces holding a changed path differ.
     const b = this.basis;
     let dirty: Set<number> | null = null;
@@ -296,8 +297,9 @@ function sortedIndex(a: string[], p: string): number {
   return a[lo] === p ? lo : -1;
 }
 
-/** Canonical lines per diffId piece (see `Layer.computeDiffId`). */
+/** Canonical lines per diffId piece, and the entry count above which a diffId is a hash tree (`Layer.computeDiffId`). */
 const DIFF_CHUNK = 64;
+const DIFF_TREE_MIN = 512;
 
 /**
  * Digests of diffId pieces, keyed by the piece's first entry: reused when a later layer has the same paths holding
