@@ -27,12 +27,17 @@ export interface CopyItem {
 export class FileList {
   private rec: Record<string, string> | null;
   private seen: Set<string> | null = null;
+  private static nextId = 1;
+  private readonly id = FileList.nextId++;
+  /** For a patched list: the id of the list it was patched from and the positions whose tag changed. */
+  private from: { id: number; changed: number[] } | null = null;
 
   private constructor(
     private keys: string[] | null,
     private vals: string[],
     rec: Record<string, string> | null,
-    private base: { list: FileList; changes: [number, string][] } | null = null,
+    /** Unmaterialized record: a materialized list plus tags by position (merged, so no chain of lists builds up). */
+    private base: { list: FileList; changes: Map<number, string> } | null = null,
   ) {
     this.rec = rec;
   }
@@ -78,13 +83,23 @@ export class FileList {
   patched(changes: [index: number, tag: string][]): FileList | null {
     if (!this.keys) return null;
     const vals = this.vals.slice();
-    for (const [i, tag] of changes) vals[i] = tag;
-    return new FileList(this.keys, vals, null, { list: this, changes });
+    const base = this.base ? { list: this.base.list, changes: new Map(this.base.changes) } : { list: this, changes: new Map<number, string>() };
+    const changed: number[] = [];
+    for (const [i, tag] of changes) {
+      if (vals[i] !== tag) changed.push(i);
+      vals[i] = tag;
+      base.changes.set(i, tag);
+    }
+    const l = new FileList(this.keys, vals, null, base);
+    l.from = { id: this.id, changed };
+    return l;
   }
 
   /** Paths whose tag differs between `prev` and this list (added, changed or removed), sorted. */
   diff(prev: FileList): string[] {
     const a = prev;
+    // Patched from `prev`: the changed positions are known.
+    if (this.from && this.from.id === prev.id && this.keys) return this.from.changed.map((i) => this.keys![i]).sort();
     if (a.keys && this.keys && a.keys.length === this.keys.length) {
       // Same paths in the same order (the usual rebuild): one pass over both lists.
       const out: string[] = [];

@@ -39,9 +39,11 @@ export class Layer {
   summary: LayerDiffSummary = { added: 0, modified: 0, removed: 0 };
   sealed = false;
 
-  constructor(entries?: Map<string, LayerEntry>) {
+  /** `hides`: already known for these entries (a copy of another layer's map); otherwise they are scanned. */
+  constructor(entries?: Map<string, LayerEntry>, hides?: boolean) {
     this.entries = entries ?? new Map();
-    for (const e of this.entries.values()) if (isWhiteout(e) || (e as FsNode).opaque) this.hides = true;
+    if (hides !== undefined) this.hides = hides;
+    else for (const e of this.entries.values()) if (isWhiteout(e) || (e as FsNode).opaque) this.hides = true;
   }
 
   /** Set by `patched`: a sealed layer with the same paths (and lower layers) whose summary this one shares. */
@@ -56,7 +58,7 @@ export class Layer {
    * Paths not in `before` make an ordinary layer (no shortcut).
    */
   static patched(before: Layer, changes: [path: string, entry: LayerEntry][]): Layer {
-    const l = new Layer(new Map(before.entries));
+    const l = new Layer(new Map(before.entries), before.hides);
     let sizeDelta = 0;
     let samePaths = before.sealed;
     for (const [p, e] of changes) {
