@@ -65,7 +65,11 @@ export function createWorkerCore(post: (m: WorkerMessage) => void, wallNow?: () 
   return core;
 }
 
-/** What `warmUp` runs: a node program and a shell script touching the paths most containers take. */
+/**
+ * What `warmUp` runs: a node program and a shell script touching the paths most containers take. No network
+ * (curl, wget, http): net-client.ts numbers requests in a module-level counter that picks their latencies, so a
+ * warm-up request would change the virtual times of the real process's requests.
+ */
 const WARM_UP: string[][] = [
   [
     'node',
