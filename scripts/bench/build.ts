@@ -114,21 +114,28 @@ export async function benchBuild(): Promise<Row[]> {
   const shaTimes: number[] = [];
   const firstTimes: number[] = [];
   const rebuildTimes: number[] = [];
-  for (let round = 0; round < 3; round++) {
-    shaTimes.push(sha256Time(files));
+  // Two warm-up rounds (not counted), then five measured ones: each round is a fresh engine (empty caches), so the
+  // first build hashes all 20 MB and the rebuild reuses what it can; warm-up only takes JIT compilation out of both.
+  const WARMUP = 2;
+  for (let round = 0; round < WARMUP + 5; round++) {
+    const sha = sha256Time(files);
     const e = newEngine(files) as Buildable;
     await pull(e, 'alpine');
-    firstTimes.push(await timedBuild(e, 'big:1', true));
+    const first = await timedBuild(e, 'big:1', true);
     const edited = { ...files, 'src/d7/file7.bin': new TextEncoder().encode(`edited in round ${round}\n`) };
     e.context = memoryContext(edited);
-    rebuildTimes.push(await timedBuild(e, 'big:2', true));
+    const rebuild = await timedBuild(e, 'big:2', true);
+    if (round < WARMUP) continue;
+    shaTimes.push(sha);
+    firstTimes.push(first);
+    rebuildTimes.push(rebuild);
   }
   const sha = median(shaTimes);
   const first = median(firstTimes);
   const rebuild = median(rebuildTimes);
   rows.push({
     issue: '4',
-    figure: `first build, ${(Object.keys(files).length - 1).toLocaleString('en')} files + Dockerfile / ${(bytes / 1e6).toFixed(1)} MB context, COPY . . (median of 3)`,
+    figure: `first build, ${(Object.keys(files).length - 1).toLocaleString('en')} files + Dockerfile / ${(bytes / 1e6).toFixed(1)} MB context, COPY . . (median of 5 after 2 warm-up rounds)`,
     value: `${ms(first)} = ${(first / sha).toFixed(2)}x SHA-256 (${ms(sha)})`,
     target: '≤ 3x SHA-256 of the bytes',
     pass: first <= 3 * sha,
@@ -136,7 +143,7 @@ export async function benchBuild(): Promise<Row[]> {
   });
   rows.push({
     issue: '4',
-    figure: 'rebuild after editing one file (median of 3)',
+    figure: 'rebuild after editing one file (median of 5 after 2 warm-up rounds)',
     value: `${ms(rebuild)} = ${((rebuild / first) * 100).toFixed(1)}% of first build`,
     target: '≤ 10%',
     pass: rebuild <= 0.1 * first,

@@ -336,7 +336,7 @@ export class BuildRun {
       const all = entries!.filter((e) => !matcher.excludes(e.path) || e.path === 'Dockerfile' || e.path === '.dockerignore');
       this.out(`Sending build context to Docker daemon  ${humanSizeWithPrecision(tarSize(all), 4)}\n`);
     }
-    const parsed = parseDockerfile(text);
+    const parsed = parsedDockerfile(text);
     if (parsed.error || !parsed.dockerfile) {
       const e = parsed.error as EngineError;
       if (this.opts.check) {
@@ -351,8 +351,7 @@ export class BuildRun {
     }
     this.df = parsed.dockerfile!;
     if (!this.dryRun && !this.opts.check) {
-      const diags = lintDockerfile(parsed, { buildArgs: this.opts.buildArgs, layerlabRules: false });
-      const w = formatBuildWarnings(diags);
+      const w = buildWarnings(parsed, this.opts.buildArgs);
       if (w) this.warnings.push(w);
     }
     const g = resolveGlobalArgs(this.df.metaArgs, { buildArgs: this.opts.buildArgs, builtinArgs: defaultPlatformArgs(), escape: this.df.escape });
@@ -578,20 +577,27 @@ export class BuildRun {
         const now = this.dryRun ? null : prev ?? new Map<string, TransferredFile>();
         const changed: string[] = [];
         let size = 0;
-        for (const p of this.ctx.paths) {
-          const e = this.ctx.entries.get(p)!;
-          const d = this.ctx.digest(e);
+        const list = this.ctx.list;
+        for (let i = 0; i < list.length; i++) {
+          const e = list[i];
+          const p = e.path;
           const was = prev?.get(p);
-          if (was && was.mode === e.mode && was.digest === d) continue;
+          // The very bytes sent last time (hosts that keep file arrays between builds): nothing to look up.
+          if (was && was.content !== undefined && was.content === e.content && was.mode === e.mode) continue;
+          const d = this.ctx.digest(e);
+          if (was && was.mode === e.mode && was.digest === d) {
+            was.content = e.content;
+            continue;
+          }
           changed.push(p);
-          now?.set(p, { mode: e.mode, digest: d });
+          now?.set(p, { mode: e.mode, digest: d, content: e.content });
           size += (e.content?.length ?? 0) + (prev ? 30 : 0);
         }
         if (prev) size += 32;
         let removed = false;
         if (now && now.size > this.ctx.paths.length) {
           removed = true;
-          for (const p of now.keys()) if (!this.ctx.entries.has(p)) now.delete(p);
+          for (const p of now.keys()) if (!this.ctx.get(p)) now.delete(p);
         }
         if (now) {
           this.host.cache.transfers.set(key, now);
@@ -1143,7 +1149,7 @@ export class BuildRun {
       selRoots = [];
       for (const s of srcs) {
         const r = this.ctx.match(s);
-        if (!r || r.some((x) => x !== '.' && this.ctx.entries.get(x)?.type !== 'dir')) {
+        if (!r || r.some((x) => x !== '.' && this.ctx.get(x)?.type !== 'dir')) {
           selRoots = null;
           break;
         }
@@ -1153,7 +1159,7 @@ export class BuildRun {
     const selMemo = selKey && selRoots ? this.host.cache.selections.get(selKey) : undefined;
     const patched =
       selMemo && selRoots && this.contextDelta
-        ? patchSelection(selMemo, this.contextDelta, selRoots, this.ctx.entries, (e, old) => {
+        ? patchSelection(selMemo, this.contextDelta, selRoots, (p) => this.ctx.get(p), (e, old) => {
             const digest = this.ctx.digest(e);
             const node: FsNode = e.type === 'symlink' ? symlinkNode(e.target ?? '') : fileNode(e.content ?? new Uint8Array(0), { mode: e.mode });
             return { item: { src: old.src, target: old.target, node, digest }, tag: fileTag(e.mode, digest) };
@@ -1222,11 +1228,11 @@ export class BuildRun {
       }
       const multiMatch = roots!.length > 1;
       if (multiMatch && !destRaw.endsWith('/') && this.builder === 'legacy') {
-        const anyFile = roots!.some((r) => this.ctx.entries.get(r)?.type !== 'dir');
+        const anyFile = roots!.some((r) => this.ctx.get(r)?.type !== 'dir');
         if (anyFile) this.fail('When using COPY with more than one source file, the destination must be a directory and end with a /', { legacy: 'When using COPY with more than one source file, the destination must be a directory and end with a /' });
       }
       for (const root of roots!) {
-        const rootEntry = root === '.' ? null : this.ctx.entries.get(root);
+        const rootEntry = root === '.' ? null : this.ctx.get(root);
         const isDir = root === '.' || rootEntry?.type === 'dir';
         for (const f of this.ctx.under(root)) {
           const rel = root === '.' ? f.path : f.path === root ? '' : f.path.slice(root.length + 1);
@@ -1740,6 +1746,24 @@ export class BuildRun {
 }
 
 const PROXY_ARGS = new Set(['HTTP_PROXY', 'http_proxy', 'HTTPS_PROXY', 'https_proxy', 'FTP_PROXY', 'ftp_proxy', 'NO_PROXY', 'no_proxy', 'ALL_PROXY', 'all_proxy']);
+
+/**
+ * The last Dockerfile parsed and its build warnings, by text (parsing and linting are pure; a rebuild of the
+ * same Dockerfile, the usual case, reuses them). The AST is never modified by the builder.
+ */
+let lastParsed: { text: string; parsed: ReturnType<typeof parseDockerfile> } | null = null;
+function parsedDockerfile(text: string): ReturnType<typeof parseDockerfile> {
+  if (lastParsed?.text !== text) lastParsed = { text, parsed: parseDockerfile(text) };
+  return lastParsed.parsed;
+}
+let lastWarnings: { parsed: object; args: string; warnings: string } | null = null;
+function buildWarnings(parsed: ReturnType<typeof parseDockerfile>, buildArgs: Record<string, string> | undefined): string {
+  const args = JSON.stringify(buildArgs ?? {});
+  if (lastWarnings?.parsed !== parsed || lastWarnings.args !== args) {
+    lastWarnings = { parsed, args, warnings: formatBuildWarnings(lintDockerfile(parsed, { buildArgs, layerlabRules: false })) };
+  }
+  return lastWarnings.warnings;
+}
 
 function familiarOf(canonical: string): string {
   const r = parseReference(canonical);

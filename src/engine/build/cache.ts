@@ -41,6 +41,8 @@ export interface StepMemo {
 export interface TransferredFile {
   mode: number;
   digest: string;
+  /** The bytes last sent (files), so an unchanged array needs no digest lookup next time. */
+  content?: Uint8Array;
 }
 
 export interface CacheSnapshot {

@@ -54,11 +54,6 @@ export class ContextHashCache {
   }
 }
 
-function isSorted(a: string[]): boolean {
-  for (let i = 1; i < a.length; i++) if (a[i - 1] > a[i]) return false;
-  return true;
-}
-
 /** Byte equality, a machine word at a time when both arrays are 4-byte aligned (re-read files are compared, not re-hashed). */
 function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
   const n = a.length;
@@ -83,44 +78,81 @@ export interface SelectedFile {
 }
 
 export class BuildContext {
-  /** Included entries by path. */
-  readonly entries = new Map<string, ContextEntry>();
   readonly paths: string[];
+  /** The included entries in listing order, parent directories the host did not list included (cheap to walk). */
+  list: ContextEntry[] = [];
+  private map: Map<string, ContextEntry> | null = null;
+  /** `list[i]` is the entry of `paths[i]` (a sorted listing with nothing added): lookups binary-search `paths`. */
+  private indexed = false;
+
   constructor(
     all: ContextEntry[],
     readonly ignore: IgnoreMatcher,
     private cache: ContextHashCache,
     private cacheKeyPrefix: string,
   ) {
+    const noIgnore = ignore.patterns.length === 0;
+    const listed: string[] = [];
+    let sorted = true;
     for (const e of all) {
-      if (ignore.excludes(e.path)) continue;
-      this.entries.set(e.path, e);
+      if (!noIgnore && ignore.excludes(e.path)) continue;
+      const p = e.path;
+      // A repeated path also clears `sorted` (the map then keeps the last entry per path).
+      if (sorted && listed.length && listed[listed.length - 1] >= p) sorted = false;
+      listed.push(p);
+      this.list.push(e);
     }
+    const has = (d: string) => (this.map ? this.map.has(d) : sortedIndex(listed, d) >= 0);
+    if (!sorted) this.buildMap();
     // Parent directories always exist (hosts may list only files; an excluded dir still holds re-included files).
-    const listed = [...this.entries.keys()];
     let lastParent = '';
     let added = false;
-    for (const p of listed) {
+    for (let i = 0, n = listed.length; i < n; i++) {
+      const p = listed[i];
       let slash = p.lastIndexOf('/');
       // Sorted listings put siblings together: the parent just checked needs no second look.
       if (slash > 0 && slash === lastParent.length && p.startsWith(lastParent)) continue;
       if (slash > 0) lastParent = p.slice(0, slash);
       while (slash > 0) {
         const d = p.slice(0, slash);
-        if (this.entries.has(d)) break;
-        this.entries.set(d, { path: d, type: 'dir', mode: 0o755 });
+        if (has(d)) break;
+        const dir: ContextEntry = { path: d, type: 'dir', mode: 0o755 };
+        this.buildMap().set(d, dir);
+        this.list.push(dir);
         added = true;
         slash = d.lastIndexOf('/');
       }
     }
     // Hosts usually list in order already; sort only when they did not (or parents were added).
-    this.paths = added || !isSorted(listed) ? [...this.entries.keys()].sort() : listed;
+    this.paths = added || !sorted ? [...this.buildMap().keys()].sort() : listed;
+    if (!sorted) this.list = [...this.buildMap().values()];
+    this.indexed = sorted && !added;
+  }
+
+  private buildMap(): Map<string, ContextEntry> {
+    if (!this.map) {
+      const m = new Map<string, ContextEntry>();
+      for (const e of this.list) m.set(e.path, e);
+      this.map = m;
+    }
+    return this.map;
+  }
+
+  /** Included entries by path (built on first use; `get` and `has` avoid it for sorted listings). */
+  get entries(): ReadonlyMap<string, ContextEntry> {
+    return this.buildMap();
+  }
+
+  get(path: string): ContextEntry | undefined {
+    if (this.map || !this.indexed) return this.buildMap().get(path);
+    const i = sortedIndex(this.paths, path);
+    return i >= 0 ? this.list[i] : undefined;
   }
 
   /** Sum of included file sizes. */
   get size(): number {
     let s = 0;
-    for (const e of this.entries.values()) if (e.type === 'file') s += e.content?.length ?? 0;
+    for (const e of this.list) if (e.type === 'file') s += e.content?.length ?? 0;
     return s;
   }
 
@@ -135,7 +167,7 @@ export class BuildContext {
 
   has(path: string): boolean {
     const p = cleanPath(path).replace(/^\/+/, '');
-    return p === '.' || p === '' || this.entries.has(p);
+    return p === '.' || p === '' || this.get(p) !== undefined;
   }
 
   /**
@@ -150,21 +182,22 @@ export class BuildContext {
       const out = this.paths.filter((x) => pathMatch(p, x));
       return out.length ? out : null;
     }
-    return this.entries.has(p) ? [p] : null;
+    return this.get(p) ? [p] : null;
   }
 
   /** Every file, dir and symlink at or under a root (".": everything), sorted. */
   under(root: string): SelectedFile[] {
     const out: SelectedFile[] = [];
     if (root === '.') {
-      for (const p of this.paths) {
-        const e = this.entries.get(p)!;
+      for (let i = 0; i < this.paths.length; i++) {
+        const p = this.paths[i];
+        const e = this.indexed ? this.list[i] : this.get(p)!;
         out.push({ path: p, entry: e, digest: this.digest(e) });
       }
       return out;
     }
     const prefix = root + '/';
-    const self = this.entries.get(root);
+    const self = this.get(root);
     if (self) out.push({ path: root, entry: self, digest: this.digest(self) });
     if (self?.type === 'dir') {
       // `paths` is sorted, so everything below `root/` is one contiguous run: binary-search its start
@@ -178,7 +211,7 @@ export class BuildContext {
       }
       for (let i = lo; i < this.paths.length && this.paths[i].startsWith(prefix); i++) {
         const p = this.paths[i];
-        const e = this.entries.get(p)!;
+        const e = this.indexed ? this.list[i] : this.get(p)!;
         out.push({ path: p, entry: e, digest: this.digest(e) });
       }
     }
@@ -194,4 +227,16 @@ export function tarSize(entries: Iterable<ContextEntry>): number {
     if (e.type === 'file') n += Math.ceil((e.content?.length ?? 0) / 512) * 512;
   }
   return n;
+}
+
+/** Index of `p` in the sorted list `a` (binary search; -1 when absent). */
+function sortedIndex(a: string[], p: string): number {
+  let lo = 0;
+  let hi = a.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (a[mid] < p) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < a.length && a[lo] === p ? lo : -1;
 }

@@ -54,7 +54,7 @@ describe('COPY selection patching', () => {
     const edited = new Map(entries);
     const content = new TextEncoder().encode('edited');
     edited.set('d/f42', { path: 'd/f42', type: 'file', mode: 0o644, content });
-    const r = patchSelection(memo, { prevGen: 4, gen: 5, changed: ['d/f42'], removed: false }, ['.'], edited, remake)!;
+    const r = patchSelection(memo, { prevGen: 4, gen: 5, changed: ['d/f42'], removed: false }, ['.'], (p) => edited.get(p), remake)!;
     expect(r.changed).toEqual([42]);
     expect(r.items[42].digest).toBe(sha256Hex(content));
     expect(r.items[41]).toBe(items[41]);
@@ -66,8 +66,8 @@ describe('COPY selection patching', () => {
   it('selects afresh after an added or removed file, or from a memo of another generation', () => {
     const added = new Map(entries);
     added.set('d/new', { path: 'd/new', type: 'file', mode: 0o644, content: new Uint8Array(1) });
-    expect(patchSelection(memo, { prevGen: 4, gen: 5, changed: ['d/new'], removed: false }, ['.'], added, remake)).toBeNull();
-    expect(patchSelection(memo, { prevGen: 4, gen: 5, changed: [], removed: true }, ['.'], entries, remake)).toBeNull();
-    expect(patchSelection(memo, { prevGen: 3, gen: 5, changed: ['d/f1'], removed: false }, ['.'], entries, remake)).toBeNull();
+    expect(patchSelection(memo, { prevGen: 4, gen: 5, changed: ['d/new'], removed: false }, ['.'], (p) => added.get(p), remake)).toBeNull();
+    expect(patchSelection(memo, { prevGen: 4, gen: 5, changed: [], removed: true }, ['.'], (p) => entries.get(p), remake)).toBeNull();
+    expect(patchSelection(memo, { prevGen: 3, gen: 5, changed: ['d/f1'], removed: false }, ['.'], (p) => entries.get(p), remake)).toBeNull();
   });
 });

@@ -252,7 +252,7 @@ export function patchSelection(
   memo: SelectionMemo,
   delta: ContextDelta,
   roots: string[],
-  entries: Map<string, ContextEntry>,
+  entry: (path: string) => ContextEntry | undefined,
   remake: (e: ContextEntry, old: CopyItem) => { item: CopyItem; tag: string },
 ): { items: CopyItem[]; files: FileList; changed: number[] } | null {
   if (delta.removed || memo.gen !== delta.prevGen || memo.roots.length !== roots.length) return null;
@@ -266,7 +266,7 @@ export function patchSelection(
     }
     if (!below) continue;
     const i = memo.index.get(p);
-    const e = entries.get(p);
+    const e = entry(p);
     if (i === undefined || !e || e.type === 'dir' || e.type !== memo.items[i].node.type) return null;
     const { item, tag } = remake(e, memo.items[i]);
     patches.push([i, item, tag]);
