@@ -578,10 +578,18 @@ export class BuildRun {
         const changed: string[] = [];
         let size = 0;
         const list = this.ctx.list;
+        // The records in last time's listing order: a listing in the same order needs no lookups by path.
+        const ord = prev ? this.host.cache.transferOrders.get(key) : undefined;
+        let aligned = !!ord && ord.paths.length === list.length;
         for (let i = 0; i < list.length; i++) {
           const e = list[i];
           const p = e.path;
-          const was = prev?.get(p);
+          let was: TransferredFile | undefined;
+          if (aligned && ord!.paths[i] === p) was = ord!.recs[i];
+          else {
+            aligned = false;
+            was = prev?.get(p);
+          }
           // The very bytes sent last time (hosts that keep file arrays between builds): nothing to look up.
           if (was && was.content !== undefined && was.content === e.content && was.mode === e.mode) continue;
           const d = this.ctx.digest(e);
@@ -590,7 +598,11 @@ export class BuildRun {
             continue;
           }
           changed.push(p);
-          now?.set(p, { mode: e.mode, digest: d, content: e.content });
+          const rec = { mode: e.mode, digest: d, content: e.content };
+          if (now) {
+            now.set(p, rec);
+            if (aligned) ord!.recs[i] = rec;
+          }
           size += (e.content?.length ?? 0) + (prev ? 30 : 0);
         }
         if (prev) size += 32;
@@ -601,6 +613,7 @@ export class BuildRun {
         }
         if (now) {
           this.host.cache.transfers.set(key, now);
+          if (!aligned) this.host.cache.transferOrders.set(key, { paths: list.map((e) => e.path), recs: list.map((e) => now.get(e.path)!) });
           const last = this.host.cache.transferGens.get(key) ?? 0;
           const prevGen = prev ? last : -1;
           const gen = last + 1;

@@ -56,6 +56,8 @@ export class BuildCache {
   readonly memos = new Map<string, Map<string, StepMemo>>();
   /** What the local source last sent per context dir (path -> mode:digest), for "transferring context: N". Not persisted. */
   readonly transfers = new Map<string, Map<string, TransferredFile>>();
+  /** The same records in the order of the last listing (a rebuild with the same listing order walks them by index). */
+  readonly transferOrders = new Map<string, { paths: string[]; recs: TransferredFile[] }>();
   /** Per context dir, how many builds have transferred it (ContextDelta generations). Not persisted. */
   readonly transferGens = new Map<string, number>();
   /** Last COPY selections, for rebuilds that patch instead of walking the context (copy-selection.ts). Not persisted. */
