@@ -3,12 +3,9 @@ import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import './app/app.css';
 
-// The engine is the largest chunk the first real screen waits for (the store's init() imports it after reading
-// the saved state from IndexedDB): start fetching it now, alongside that.
-// Same for the container runtime that browserEngine.ts picks up (when it exists): it would only be asked for
-// once the engine's chunk has arrived and run, one more round trip before the first real screen.
-void import('./engine/browserEngine');
-for (const load of Object.values(import.meta.glob('./runtime/index.ts'))) void load();
+// No early fetch of the engine's chunk here: the first screen (files, editor text) does not wait for the
+// engine, and that chunk would compete with it for bandwidth. The app starts the engine once the editor has
+// been painted (see app/App.tsx, useFirstScreen).
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

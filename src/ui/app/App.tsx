@@ -1,5 +1,5 @@
 import { lazy, Suspense, useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
-import { useApp } from '../state/store';
+import { engineStarting, useApp } from '../state/store';
 import { useT } from '../i18n/useT';
 import { LessonSlot } from './LessonSlot';
 import { Header } from './Header';
@@ -25,21 +25,25 @@ const BOOT_KEY = 'layerlab.boot';
  * The lesson region renders <LessonSlot/>, which lazy-loads src/ui/lesson/LessonPanel (lessons engineer).
  *
  * First paint: index.html carries a static start screen (#boot, see vite.config.ts and public/boot.js) that
- * stays while the saved state and the engine load; the app replaces it once it can show the real content.
- * The regions then mount one per frame (see useStage; build controls and editor first, in the frame after the
- * engine's first prediction), so no single task blocks the page for long, and a region below the fold (narrow
- * screens) only when it scrolls into view.
+ * stays while the saved state loads from IndexedDB; the app replaces it as soon as that is read (the engine is
+ * not waited for). The regions then mount one per frame (see useStage; build controls and editor first), so
+ * no single task blocks the page for long, and a region below the fold (narrow screens) only when it scrolls
+ * into view. The engine's chunk is fetched and run only once the editor has been painted (useFirstScreen),
+ * so it competes neither for bandwidth nor for the main thread with the first screen; until it is up the
+ * regions show "the engine is starting" (`data-engine="starting"` on the root).
  */
 export function App() {
   const t = useT();
   const phase = useApp((s) => s.phase);
   const settings = useApp((s) => s.settings);
   const [lessonOpen, setLessonOpen] = useState(true);
+  const starting = useApp(engineStarting);
   const stage = useStage(phase === 'ready', 6);
+  const firstScreen = useFirstScreen(stage >= 2);
 
   useEffect(() => {
-    void useApp.getState().init();
-  }, []);
+    void useApp.getState().init({ startEngineAfter: firstScreen });
+  }, [firstScreen]);
 
   useLayoutEffect(() => {
     if (phase !== 'loading') document.getElementById('boot')?.remove();
@@ -73,7 +77,7 @@ export function App() {
     );
 
   return (
-    <div className={rootClass} lang={settings.lang} data-phase={phase}>
+    <div className={rootClass} lang={settings.lang} data-phase={phase} data-engine={starting ? 'starting' : 'ready'}>
       <Header lessonOpen={lessonOpen} onToggleLesson={() => setLessonOpen((o) => !o)} />
       <MultiTabBanner />
       <main className="app-grid">
@@ -109,6 +113,33 @@ export function App() {
       </main>
     </div>
   );
+}
+
+/**
+ * A promise that settles once `painted` turns true (the editor has been on screen for a frame), or at once
+ * when the page is hidden (nothing is painted then: animation frames wait until it is shown), or after 3 s
+ * at the latest.
+ */
+function useFirstScreen(painted: boolean): Promise<void> {
+  const [gate] = useState(() => {
+    let open = () => {};
+    const promise = new Promise<void>((r) => (open = r));
+    return { promise, open };
+  });
+  useEffect(() => {
+    if (painted) gate.open();
+  }, [painted, gate]);
+  useEffect(() => {
+    const onVisibility = () => document.visibilityState === 'hidden' && gate.open();
+    onVisibility();
+    document.addEventListener('visibilitychange', onVisibility);
+    const timer = window.setTimeout(gate.open, 3000);
+    return () => {
+      document.removeEventListener('visibilitychange', onVisibility);
+      clearTimeout(timer);
+    };
+  }, [gate]);
+  return gate.promise;
 }
 
 /**

@@ -1,6 +1,6 @@
 /** Tag, builder, --no-cache, target stage, build args and the Build button (also Ctrl/Cmd+Enter anywhere). */
 import { useEffect, useId } from 'react';
-import { activeWorkspace, useApp } from '../state/store';
+import { activeWorkspace, engineStarting, useApp } from '../state/store';
 import { useT } from '../i18n/useT';
 import { stageNames, textOf } from '../workspace/workspace';
 
@@ -12,6 +12,9 @@ export function BuildControls() {
   const target = useApp((s) => s.target);
   const buildArgs = useApp((s) => s.buildArgs);
   const ready = useApp((s) => s.phase === 'ready');
+  // While the engine starts the button is disabled and says why; Ctrl/Cmd+Enter queues the build (see store).
+  const starting = useApp(engineStarting);
+  const queued = useApp((s) => s.buildQueued);
   const { setTag, setSettings, setTarget, setBuildArgs, build } = useApp.getState();
   const id = useId();
   const stages = stageNames(textOf(ws?.files['Dockerfile']));
@@ -73,9 +76,22 @@ export function BuildControls() {
         </label>
         <textarea id={id} rows={2} value={buildArgs} placeholder={t('build.argsPlaceholder')} onChange={(e) => setBuildArgs(e.target.value)} spellCheck={false} />
       </details>
-      <button type="submit" className="primary" data-testid="build-button" disabled={building || !ready} aria-keyshortcuts="Control+Enter Meta+Enter" title={t('build.shortcut')}>
-        {building ? t('build.building') : t('build.button')}
+      <button
+        type="submit"
+        className="primary"
+        data-testid="build-button"
+        disabled={building || queued || starting || !ready}
+        aria-keyshortcuts="Control+Enter Meta+Enter"
+        aria-describedby={starting ? `${id}-starting` : undefined}
+        title={starting ? t('build.engineStarting') : t('build.shortcut')}
+      >
+        {building ? t('build.building') : queued ? t('build.queued') : t('build.button')}
       </button>
+      {starting && (
+        <span id={`${id}-starting`} className="visually-hidden" role="status">
+          {t('build.engineStarting')}
+        </span>
+      )}
     </form>
   );
 }

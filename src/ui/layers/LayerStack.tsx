@@ -107,7 +107,8 @@ export function LayerStack() {
   }, [revealed, finishedCount, stepMs]);
 
   const showPrediction = !!prediction && (dirty || !last) && last?.state !== 'running';
-  const mode: 'prediction' | 'build' | 'empty' = showPrediction ? 'prediction' : last ? 'build' : 'empty';
+  // 'loading': the engine is starting and there is no saved build to show (the prediction comes with the engine)
+  const mode: 'prediction' | 'build' | 'empty' | 'loading' = showPrediction ? 'prediction' : last ? 'build' : engine ? 'empty' : 'loading';
 
   const bands: Band[] = useMemo(() => {
     if (mode === 'prediction') return predictedBands(prediction!, last, knownMeta);
@@ -200,7 +201,7 @@ export function LayerStack() {
   }
 
   return (
-    <section className="region layers" data-testid="layer-stack" data-mode={mode} aria-label={t('region.layers')}>
+    <section className="region layers" data-testid="layer-stack" data-mode={mode} aria-label={t('region.layers')} aria-busy={mode === 'loading' || undefined}>
       <div className="layers-bar">
         <label>
           {t('layers.height')}{' '}
@@ -226,6 +227,11 @@ export function LayerStack() {
       </div>
       <div className="stack-box" ref={boxRef} data-testid="stack-box" data-ws={wsId}>
         {mode === 'empty' && <p className="muted">{t('layers.empty')}</p>}
+        {mode === 'loading' && (
+          <p className="muted" data-testid="layers-loading">
+            {t('engine.starting')}
+          </p>
+        )}
         <svg ref={svgRef} className="stack-svg" role="group" aria-label={t('region.layers')} />
         {tip && (
           <div className="tooltip" role="tooltip" style={{ left: Math.min(tip.x + 12, size.w - 260), top: tip.y + 12 }}>

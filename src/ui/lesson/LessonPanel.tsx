@@ -3,8 +3,9 @@
  * share links, Dockerfile compare, build replay). Rendered lazily by src/ui/app/LessonSlot.tsx.
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { useApp, activeWorkspace } from '../state/store';
+import { useApp, activeWorkspace, whenEngine } from '../state/store';
 import { useLang, useT } from '../i18n/useT';
+import { translate } from '../i18n/i18n';
 import { bufferIO } from '../../engine/cli/io';
 import { loadProgress, saveProgress, type LessonProgress } from '../../lessons/progress';
 import type { LessonDef } from '../../lessons/types';
@@ -81,8 +82,9 @@ export function LessonPanel() {
       } else {
         s.addWorkspace(id, { id, name: id, tag: lesson.tag, files: { ...lesson.files } });
       }
-      const eng = useApp.getState().engine;
-      if (!eng) return;
+      // a lesson started while the engine is starting sets up once it is up
+      const eng = useApp.getState().engine ?? (await whenEngine());
+      if (!eng) throw new Error(translate(useApp.getState().settings.lang, 'term.engineFailed'));
       for (const argv of lesson.setup) {
         const io = bufferIO();
         const code = await eng.run(argv, io);

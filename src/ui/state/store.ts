@@ -1,6 +1,15 @@
 /**
  * The app's Zustand store: workspaces, settings, the one Engine instance and what the layer stack shows.
  * It subscribes to the engine (engine.subscribe) and saves everything to IndexedDB as it changes.
+ *
+ * Start-up has two steps: `init()` reads the saved workspaces, settings and layer-stack history and sets
+ * `phase: 'ready'` at once, so files, editor text and layout are shown without waiting for the engine (its
+ * chunk is the largest one the first screen would otherwise wait for); then it creates the engine (after
+ * `startEngineAfter`, the app's "first screen painted" signal) and restores the saved engine snapshot.
+ * Until then `engine` is null ("the engine is starting"): `build()` queues (`buildQueued`) and runs once the
+ * engine is up, the terminal waits for it (`whenEngine()`), predictions and lesson checks start with it, and
+ * the engine save does nothing, so the saved engine state is never replaced by an empty one. A snapshot that
+ * cannot be restored still leads to the damaged screen (`phase: 'damaged'`).
  */
 import { create } from 'zustand';
 import type { Engine, EngineSnapshot } from '../../engine/engine';
@@ -58,6 +67,8 @@ export interface AppState {
   /** Edited since its last build (show the prediction instead of the last result). */
   dirty: Record<string, boolean>;
   building: boolean;
+  /** Build was asked for (Ctrl/Cmd+Enter) while the engine was starting: it runs once the engine is up. */
+  buildQueued: boolean;
   prediction: PredictedStep[] | null;
   /** Why the next build would fail before running (a Dockerfile error), from the prediction. */
   predictionError: string;
@@ -66,7 +77,15 @@ export interface AppState {
   buildArgs: string;
   saveError: string;
 
-  init(): Promise<void>;
+  /**
+   * Loads the saved state (phase 'ready' as soon as it is read), then creates the engine and restores its
+   * snapshot; resolves once the engine is up (or the store was found damaged). Runs once per page.
+   * `startEngineAfter`: the engine is created only after this settles (the app passes "first screen painted").
+   * `kv`: the key/value store to use instead of IndexedDB (tests).
+   */
+  init(opts?: { startEngineAfter?: Promise<unknown>; kv?: KvStore }): Promise<void>;
+  /** Saves pending changes now (also done when the page is hidden or left). */
+  flushSaves(): void;
   setSettings(patch: Partial<Settings>): void;
   selectWorkspace(id: string): void;
   openPath(path: string): void;
@@ -89,6 +108,38 @@ export interface AppState {
 
 let kv: KvStore = memoryKv();
 let uiBuildRunning = false;
+let initRun: Promise<void> | null = null;
+const runtimeModules = import.meta.glob('../runtime/index.ts');
+/**
+ * The engine snapshot read at start-up, kept until the engine has restored it: an export made while the
+ * engine is starting still contains the saved engine state.
+ */
+let pendingSnapshot: EngineSnapshot | undefined;
+/** Set once the engine exists or can no longer come (damaged store); `whenEngine()` callers wait for it. */
+let engineSettled = false;
+let engineWaiters: ((e: Engine | null) => void)[] = [];
+
+function settleEngine(e: Engine | null): void {
+  engineSettled = true;
+  const w = engineWaiters;
+  engineWaiters = [];
+  for (const r of w) r(e);
+}
+
+/**
+ * The page's engine, once it exists: resolves at once when it does, when the engine is up otherwise, and with
+ * null when it cannot come (the saved state is damaged and the damaged screen is shown instead).
+ */
+export function whenEngine(): Promise<Engine | null> {
+  const e = useApp.getState().engine;
+  if (e || engineSettled) return Promise.resolve(e);
+  return new Promise((r) => engineWaiters.push(r));
+}
+
+/** The workspace is shown but the engine is not up yet. */
+export function engineStarting(s: Pick<AppState, 'phase' | 'engine'>): boolean {
+  return s.phase === 'ready' && !s.engine;
+}
 /** Predictions may resolve out of order: only the latest request's answer is shown. */
 let predictSeq = 0;
 
@@ -138,6 +189,7 @@ export const useApp = create<AppState>()((set, get) => {
 
   const saveEngine = () => {
     const engine = get().engine;
+    // No engine yet (starting): nothing to save, and the saved snapshot must stay as it is.
     if (!engine) return;
     try {
       kv.set('engine', engine.snapshot()).catch((e) => set({ saveError: String(e) }));
@@ -207,6 +259,78 @@ export const useApp = create<AppState>()((set, get) => {
     };
   };
 
+  /** init(): the saved state first (phase 'ready'), then the engine. */
+  const load = async (opts: { startEngineAfter?: Promise<unknown>; kv?: KvStore }): Promise<void> => {
+    if (opts.kv) kv = opts.kv;
+    else {
+      try {
+        kv = await openKv();
+      } catch {
+        kv = memoryKv();
+      }
+    }
+    let saved: SavedWorkspaces;
+    let settings: Settings;
+    let snapshot: EngineSnapshot | undefined;
+    try {
+      const rawWs = await kv.get('workspaces');
+      saved = rawWs === undefined ? { version: 1, workspaces: exampleWorkspaces(), activeId: 'web-ping', openFile: {} } : validateWorkspaces(rawWs);
+      if (saved.workspaces.length === 0) saved.workspaces = exampleWorkspaces();
+      settings = validateSettings(await kv.get('settings'), defaultSettings());
+      snapshot = validateEngineSnapshot(await kv.get('engine'));
+      const ub = (await kv.get('ui-builds')) as { builds?: Record<string, BuildHistory>; knownMeta?: Record<string, string[]> } | undefined;
+      if (ub && typeof ub === 'object' && ub.builds && typeof ub.builds === 'object') {
+        // the layer stack's own history is a convenience: keep only well-formed entries, never fail on it
+        const okView = (v: unknown): v is BuildView => !!v && typeof v === 'object' && Array.isArray((v as BuildView).bands) && Array.isArray((v as BuildView).finishOrder);
+        const builds: Record<string, BuildHistory> = {};
+        for (const [id, h] of Object.entries(ub.builds)) {
+          if (!h || typeof h !== 'object') continue;
+          builds[id] = { last: okView(h.last) ? h.last : null, previous: okView(h.previous) ? h.previous : null };
+        }
+        const knownMeta: Record<string, string[]> = {};
+        for (const [id, k] of Object.entries(ub.knownMeta ?? {})) if (Array.isArray(k)) knownMeta[id] = k.filter((x) => typeof x === 'string');
+        set({ builds, knownMeta });
+      }
+    } catch (e) {
+      set({ phase: 'damaged', damagedDetail: e instanceof Error ? e.message : String(e) });
+      settleEngine(null);
+      return;
+    }
+    const active = saved.workspaces.find((w) => w.id === saved.activeId) ?? saved.workspaces[0];
+    pendingSnapshot = snapshot;
+    // The workspace is shown now; the engine follows.
+    set({ phase: 'ready', workspaces: saved.workspaces, activeId: active.id, openFile: saved.openFile, settings });
+
+    await opts.startEngineAfter?.catch(() => undefined);
+    let engine: Engine;
+    // the container runtime that browserEngine.ts picks up: fetched alongside the engine, not after it
+    for (const loadRuntime of Object.values(runtimeModules)) void loadRuntime().catch(() => undefined);
+    try {
+      const { createBrowserEngine } = await import('../engine/browserEngine');
+      // the workspace may have been switched or edited meanwhile: the engine starts on the current one
+      engine = await createBrowserEngine(workspaceContext(activeWorkspace(get()) ?? active), snapshot);
+    } catch (e) {
+      set({ phase: 'damaged', damagedDetail: e instanceof Error ? e.message : String(e) });
+      settleEngine(null);
+      return;
+    }
+    engine.subscribe(() => {
+      set({ engineRev: get().engineRev + 1 });
+      scheduleEngineSave();
+    });
+    const anyEngine = engine as unknown as { onBuildEvent?: (l: (e: BuildEvent) => void) => unknown };
+    if (typeof anyEngine.onBuildEvent === 'function') {
+      anyEngine.onBuildEvent((e) => {
+        if (!uiBuildRunning) onBuildEvent(get().activeId)(e);
+      });
+    }
+    pendingSnapshot = undefined;
+    set({ engine });
+    syncContext();
+    settleEngine(engine);
+    void get().predict();
+  };
+
   return {
     phase: 'loading',
     damagedDetail: '',
@@ -220,6 +344,7 @@ export const useApp = create<AppState>()((set, get) => {
     knownMeta: {},
     dirty: {},
     building: false,
+    buildQueued: false,
     prediction: null,
     predictionError: '',
     predictionMs: 0,
@@ -227,60 +352,12 @@ export const useApp = create<AppState>()((set, get) => {
     buildArgs: '',
     saveError: '',
 
-    async init() {
-      try {
-        kv = await openKv();
-      } catch {
-        kv = memoryKv();
-      }
-      let saved: SavedWorkspaces;
-      let settings: Settings;
-      let snapshot: EngineSnapshot | undefined;
-      try {
-        const rawWs = await kv.get('workspaces');
-        saved = rawWs === undefined ? { version: 1, workspaces: exampleWorkspaces(), activeId: 'web-ping', openFile: {} } : validateWorkspaces(rawWs);
-        if (saved.workspaces.length === 0) saved.workspaces = exampleWorkspaces();
-        settings = validateSettings(await kv.get('settings'), defaultSettings());
-        snapshot = validateEngineSnapshot(await kv.get('engine'));
-        const ub = (await kv.get('ui-builds')) as { builds?: Record<string, BuildHistory>; knownMeta?: Record<string, string[]> } | undefined;
-        if (ub && typeof ub === 'object' && ub.builds && typeof ub.builds === 'object') {
-          // the layer stack's own history is a convenience: keep only well-formed entries, never fail on it
-          const okView = (v: unknown): v is BuildView => !!v && typeof v === 'object' && Array.isArray((v as BuildView).bands) && Array.isArray((v as BuildView).finishOrder);
-          const builds: Record<string, BuildHistory> = {};
-          for (const [id, h] of Object.entries(ub.builds)) {
-            if (!h || typeof h !== 'object') continue;
-            builds[id] = { last: okView(h.last) ? h.last : null, previous: okView(h.previous) ? h.previous : null };
-          }
-          const knownMeta: Record<string, string[]> = {};
-          for (const [id, k] of Object.entries(ub.knownMeta ?? {})) if (Array.isArray(k)) knownMeta[id] = k.filter((x) => typeof x === 'string');
-          set({ builds, knownMeta });
-        }
-      } catch (e) {
-        set({ phase: 'damaged', damagedDetail: e instanceof Error ? e.message : String(e) });
-        return;
-      }
-      const active = saved.workspaces.find((w) => w.id === saved.activeId) ?? saved.workspaces[0];
-      let engine: Engine;
-      try {
-        const { createBrowserEngine } = await import('../engine/browserEngine');
-        engine = await createBrowserEngine(workspaceContext(active), snapshot);
-      } catch (e) {
-        set({ phase: 'damaged', damagedDetail: e instanceof Error ? e.message : String(e) });
-        return;
-      }
-      engine.subscribe(() => {
-        set({ engineRev: get().engineRev + 1 });
-        scheduleEngineSave();
-      });
-      const anyEngine = engine as unknown as { onBuildEvent?: (l: (e: BuildEvent) => void) => unknown };
-      if (typeof anyEngine.onBuildEvent === 'function') {
-        anyEngine.onBuildEvent((e) => {
-          if (!uiBuildRunning) onBuildEvent(get().activeId)(e);
-        });
-      }
-      set({ phase: 'ready', engine, workspaces: saved.workspaces, activeId: active.id, openFile: saved.openFile, settings });
-      void get().predict();
+    init(opts = {}) {
+      initRun ??= load(opts);
+      return initRun;
     },
+
+    flushSaves,
 
     setSettings(patch) {
       set({ settings: { ...get().settings, ...patch } });
@@ -364,6 +441,14 @@ export const useApp = create<AppState>()((set, get) => {
     },
 
     async build() {
+      if (get().building || get().buildQueued) return;
+      if (!get().engine) {
+        // The engine is starting: the build runs as soon as it is up (the button says so meanwhile).
+        if (!engineStarting(get())) return;
+        set({ buildQueued: true });
+        await whenEngine();
+        set({ buildQueued: false });
+      }
       const { engine, building } = get();
       if (!engine || building) return;
       syncContext();
@@ -433,9 +518,10 @@ export const useApp = create<AppState>()((set, get) => {
 
     exportFile() {
       const engine = get().engine;
-      let snap: EngineSnapshot | undefined;
+      // While the engine is starting, the saved snapshot is the engine state.
+      let snap: EngineSnapshot | undefined = engine ? undefined : pendingSnapshot;
       try {
-        snap = engine?.snapshot();
+        if (engine) snap = engine.snapshot();
       } catch {
         snap = undefined;
       }

@@ -1,6 +1,6 @@
 /** The terminal region: xterm (lazy-loaded) running the Shell against the page's engine. */
 import { useEffect, useRef, useState } from 'react';
-import { useApp } from '../state/store';
+import { useApp, whenEngine } from '../state/store';
 import { useT } from '../i18n/useT';
 import { translate } from '../i18n/i18n';
 import { attachTerminal, setTerminalColumns } from '../state/terminalBus';
@@ -61,7 +61,10 @@ export function TerminalPane() {
         { write: (s) => term.write(s), clear: () => term.clear(), get cols() { return term.cols; } },
         () => useApp.getState().engine,
         source,
-        () => ({ help: translate(useApp.getState().settings.lang, 'term.help') }),
+        () => {
+          const lang = useApp.getState().settings.lang;
+          return { help: translate(lang, 'term.help'), engineStarting: translate(lang, 'term.engineStarting'), engineFailed: translate(lang, 'term.engineFailed') };
+        },
         history,
         (h) => {
           try {
@@ -70,6 +73,7 @@ export function TerminalPane() {
             // storage full or blocked: history stays in memory
           }
         },
+        whenEngine,
       );
       term.attachCustomKeyEventHandler((e) => {
         if (e.type !== 'keydown') return true;

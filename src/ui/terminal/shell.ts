@@ -4,6 +4,8 @@
  * Interactive sessions: with -t the keystrokes go raw to the container's terminal (it echoes and handles
  * Ctrl-C/Ctrl-D); with -i only, typed lines are sent (cooked mode: we echo). Ctrl-C otherwise aborts the
  * command through io.signal.
+ * A docker command typed while the page's engine is still starting says so and waits for it (`waitEngine`),
+ * then runs; Ctrl-C cancels the wait.
  */
 import type { Engine } from '../../engine/engine';
 import type { CliIO, StdinSource } from '../../engine/cli/io';
@@ -19,6 +21,10 @@ export interface TermLike {
 
 export interface ShellTexts {
   help: string;
+  /** Shown when a command has to wait for the engine to start. */
+  engineStarting?: string;
+  /** Shown when the engine could not start (the command did not run). */
+  engineFailed?: string;
 }
 
 const PROMPT = '\x1b[1;32m$\x1b[0m ';
@@ -71,6 +77,8 @@ export class Shell {
     private texts: () => ShellTexts,
     history: string[] = [],
     private onHistory: (h: readonly string[]) => void = () => {},
+    /** The engine once it is up (null: it cannot start). Without it, a command typed before then fails. */
+    private waitEngine: (() => Promise<Engine | null>) | null = null,
   ) {
     this.editor = new LineEditor(history);
   }
@@ -202,8 +210,11 @@ export class Shell {
       return 127;
     }
     const argv = toDockerArgv(words);
-    const engine = this.engine();
-    if (!engine) return 1;
+    const engine = this.engine() ?? (await this.startingEngine());
+    if (!engine) {
+      this.prompt();
+      return this.interrupted ? 130 : 1;
+    }
     const { interactive, tty } = interactiveFlags(argv);
     const abort = new AbortController();
     const stdin = interactive ? new StdinQueue() : null;
@@ -231,6 +242,41 @@ export class Shell {
     }
     this.prompt();
     return code;
+  }
+
+  private interrupted = false;
+
+  /**
+   * Waits for the engine while it starts, saying so; counts as a running command (input other than Ctrl-C is
+   * not taken). Null when it cannot start or Ctrl-C cancelled the wait (`interrupted`).
+   */
+  private async startingEngine(): Promise<Engine | null> {
+    const texts = this.texts();
+    this.interrupted = false;
+    if (!this.waitEngine) {
+      this.term.write(`${texts.engineFailed ?? 'The engine is not available.'}\r\n`);
+      return null;
+    }
+    const abort = new AbortController();
+    this.running = { abort, stdin: null, tty: false };
+    this.stdinLine.reset();
+    this.term.write(`\x1b[2m${texts.engineStarting ?? 'Starting the engine…'}\x1b[0m\r\n`);
+    const cancelled = new Promise<null>((r) => abort.signal.addEventListener('abort', () => r(null), { once: true }));
+    let engine: Engine | null = null;
+    try {
+      engine = await Promise.race([this.waitEngine(), cancelled]);
+    } catch {
+      engine = null;
+    } finally {
+      this.running = null;
+    }
+    if (abort.signal.aborted) {
+      this.interrupted = true;
+      this.term.write('\r\n');
+      return null;
+    }
+    if (!engine) this.term.write(`${texts.engineFailed ?? 'The engine is not available.'}\r\n`);
+    return engine;
   }
 
   /** The visible width of the prompt. */

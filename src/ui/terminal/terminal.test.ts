@@ -138,3 +138,74 @@ describe('Terminal shell', () => {
     expect(s.out()).toContain('ls: command not found');
   });
 });
+
+describe('Terminal shell while the engine starts', () => {
+  function starting() {
+    let out = '';
+    const calls: string[][] = [];
+    let current: Engine | null = null;
+    let up: (e: Engine | null) => void = () => {};
+    const ready = new Promise<Engine | null>((r) => (up = r));
+    const engine = {
+      async run(argv: string[], io: CliIO) {
+        calls.push(argv);
+        io.stdout('REPOSITORY   TAG\n');
+        return 0;
+      },
+    } as unknown as Engine;
+    const shell = new Shell(
+      { write: (t) => (out += t), clear: () => (out = ''), cols: 80 },
+      () => current,
+      () => ({ commands: DEFAULT_COMMANDS, flagsFor: () => [], images: [], containers: [] }),
+      () => ({ help: 'HELP', engineStarting: 'STARTING', engineFailed: 'NO ENGINE' }),
+      [],
+      () => {},
+      () => ready,
+    );
+    return {
+      shell,
+      calls,
+      out: () => out,
+      up: () => {
+        current = engine;
+        up(engine);
+      },
+      fail: () => up(null),
+    };
+  }
+
+  it('says the engine is starting, then runs the command typed meanwhile once it is up', async () => {
+    const s = starting();
+    const done = s.shell.execute('docker images');
+    expect(s.out()).toContain('STARTING');
+    expect(s.shell.busy).toBe(true);
+    expect(s.calls).toEqual([]);
+    s.up();
+    expect(await done).toBe(0);
+    expect(s.calls).toEqual([['images']]);
+    expect(s.out()).toMatch(/STARTING[\s\S]*REPOSITORY/);
+    expect(s.shell.busy).toBe(false);
+  });
+
+  it('Ctrl-C cancels the wait: the command never runs', async () => {
+    const s = starting();
+    s.shell.input('ps\r');
+    expect(s.shell.busy).toBe(true);
+    s.shell.input('\x03');
+    await new Promise((r) => setTimeout(r, 0));
+    expect(s.shell.busy).toBe(false);
+    s.up();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(s.calls).toEqual([]);
+    expect(s.out()).toContain('^C');
+  });
+
+  it('says so when the engine cannot start instead of failing silently', async () => {
+    const s = starting();
+    const done = s.shell.execute('ps');
+    s.fail();
+    expect(await done).toBe(1);
+    expect(s.out()).toContain('NO ENGINE');
+    expect(s.calls).toEqual([]);
+  });
+});
