@@ -24,6 +24,16 @@ describe('Dockerfile instructions in the builder', () => {
     expect(io.out).toContain('Step 2/2 : CMD ["cat", "/app/app.txt"]\n');
   });
 
+  it('fails a RUN whose loop never ends, saying why, instead of pretending it finished', async () => {
+    const t = testEngine({ Dockerfile: 'FROM alpine\nRUN i=0; while [ $i -lt 3000 ]; do i=$((i+1)); done; echo counted $i\nRUN while true; do :; done\nRUN echo after\n' });
+    const r = await t.build();
+    expect(r.exitCode).toBe(1);
+    expect(r.err).toContain('counted 3000');
+    expect(r.err).toContain('layerlab: stopped after 10,000 loop iterations: this command does not finish (docker build would wait here until you cancel it)');
+    expect(r.err).toContain('ERROR: failed to build: failed to solve: process "/bin/sh -c while true; do :; done" did not complete successfully: exit code: 137');
+    expect(r.err).not.toContain('[4/4] RUN echo after');
+  });
+
   it('COPY and RUN heredocs (BuildKit)', async () => {
     const t = testEngine({ Dockerfile: 'FROM alpine\nARG NAME=world\nCOPY <<EOF /greeting.txt\nhello $NAME\nEOF\nRUN <<EOT\nmkdir -p /out\necho done > /out/x\nEOT\n' });
     const r = await t.build();

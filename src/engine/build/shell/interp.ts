@@ -38,6 +38,12 @@ export class ExitSignal {
   constructor(readonly code: number) {}
 }
 
+/** Loop iterations one RUN may make in total before the simulator calls it endless. */
+export const LOOP_LIMIT = 10_000;
+
+/** Ends the whole RUN (no shell level catches it but the outermost): its loops ran past LOOP_LIMIT. */
+class LoopLimit {}
+
 export interface IO {
   stdin: string;
   out: (s: string) => void;
@@ -127,21 +133,38 @@ export class Shell {
 
   /** Runs script text; returns the exit code. Syntax errors exit 2 with the shell's message. */
   runScript(src: string, io: IO = this.rootIO()): number {
+    if (Shell.depth === 0) Shell.iterations = 0;
     // Scripts that run themselves (sh -c, sourced files, shebang scripts) end like a real shell out of stack.
     if (Shell.depth >= 64) {
       io.err(`${this.shellPath}: fork: retry: Resource temporarily unavailable\n`);
       return 2;
     }
+    const top = Shell.depth === 0;
     Shell.depth++;
     try {
       return this.runScriptInner(src, io);
+    } catch (e) {
+      if (e instanceof LoopLimit && top) return this.loopLimitReached(io);
+      throw e;
     } finally {
       Shell.depth--;
     }
   }
 
+  /** A real build would sit on this step until cancelled; the simulator stops it and says why (exit 137). */
+  private loopLimitReached(io: IO): number {
+    io.err(`layerlab: stopped after ${LOOP_LIMIT.toLocaleString('en')} loop iterations: this command does not finish (docker build would wait here until you cancel it)\n`);
+    return 137;
+  }
+
   /** Nesting of runScript calls across all shells (everything runs synchronously). */
   private static depth = 0;
+  /** Loop iterations of the current top-level command, across nested shells. */
+  private static iterations = 0;
+
+  private tick(): void {
+    if (++Shell.iterations > LOOP_LIMIT) throw new LoopLimit();
+  }
 
   private runScriptInner(src: string, io: IO): number {
     let list: List;
@@ -164,10 +187,13 @@ export class Shell {
 
   /** Runs argv directly (exec form), no shell. */
   runArgv(argv: string[], io: IO = this.rootIO()): number {
+    const top = Shell.depth === 0;
+    if (top) Shell.iterations = 0;
     try {
       return this.exec(argv, io, true);
     } catch (e) {
       if (e instanceof ExitSignal) return e.code;
+      if (e instanceof LoopLimit && top) return this.loopLimitReached(io);
       throw e;
     }
   }
@@ -261,6 +287,7 @@ export class Shell {
         const items = c.items ? c.items.flatMap((w) => this.expand(w)) : [];
         let status = 0;
         for (const it of items) {
+          this.tick();
           this.vars.set(c.name, it);
           status = this.list(c.body, rio);
         }
@@ -270,7 +297,8 @@ export class Shell {
         const rio = this.redirect(c.redirects, io);
         if (!rio) return 1;
         let status = 0;
-        for (let guard = 0; guard < 1000; guard++) {
+        for (;;) {
+          this.tick();
           this.condDepth++;
           let r: number;
           try {
