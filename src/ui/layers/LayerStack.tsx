@@ -222,16 +222,18 @@ export function LayerStack() {
       </div>
       <div className="layers-status" role="status" aria-live="polite" data-testid="layers-summary">
         {summary && <p>{summary}</p>}
+        {mode === 'loading' && <p data-testid="layers-loading">{t('engine.starting')}</p>}
         {compare && <p data-testid="build-compare">{compare}</p>}
         {mode === 'prediction' && <p className="muted" data-testid="prediction-time" data-ms={predictionMs.toFixed(1)}>{t('layers.dragHint')}</p>}
+        {/* the prediction that follows the engine shows a summary and this hint: keep their place (no layout shift) */}
+        {mode === 'loading' && (
+          <p className="muted" aria-hidden="true" style={{ visibility: 'hidden' }}>
+            {t('layers.dragHint')}
+          </p>
+        )}
       </div>
       <div className="stack-box" ref={boxRef} data-testid="stack-box" data-ws={wsId}>
         {mode === 'empty' && <p className="muted">{t('layers.empty')}</p>}
-        {mode === 'loading' && (
-          <p className="muted" data-testid="layers-loading">
-            {t('engine.starting')}
-          </p>
-        )}
         <svg ref={svgRef} className="stack-svg" role="group" aria-label={t('region.layers')} />
         {tip && (
           <div className="tooltip" role="tooltip" style={{ left: Math.min(tip.x + 12, size.w - 260), top: tip.y + 12 }}>
