@@ -47,6 +47,8 @@ function Containers({ onOpen }: { onOpen: (port: string) => void }) {
     await engine.run(argv, io);
     return io;
   };
+  // the engine is starting (see state/store.ts): its containers are not known yet
+  if (!engine) return <p className="muted" aria-busy="true">{t('engine.starting')}</p>;
   if (list.length === 0) return <p className="muted">{t('containers.none')}</p>;
   return (
     <>

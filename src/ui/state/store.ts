@@ -361,7 +361,10 @@ export const useApp = create<AppState>()((set, get) => {
 
     setSettings(patch) {
       set({ settings: { ...get().settings, ...patch } });
+      // A setting is one deliberate change: saved at once, not debounced (IndexedDB writes begun on pagehide are
+      // lost when the page navigates away, so a reload right after choosing a language would forget it).
       scheduleSave();
+      workspaceSaver.flush();
       if ('noCache' in patch || 'builder' in patch) {
         // build options change what the next build does: show the prediction again
         set({ dirty: { ...get().dirty, [get().activeId]: true } });
