@@ -53,7 +53,7 @@ export interface ProgramContext {
    * Runs a program as a child and resolves with its exit status. `out`/`err` capture its output (a pipe or a
    * redirection in the shell); without them it writes to the process's own output.
    */
-  spawnChild(argv: string[], opts: { env: Record<string, string>; cwd: string; background?: boolean; out?: (text: string) => void; err?: (text: string) => void }): Promise<number>;
+  spawnChild(argv: string[], opts: { env: Record<string, string>; cwd: string; background?: boolean; out?: (text: string) => void; err?: (text: string) => void; stdin?: string }): Promise<number>;
   /**
    * Programs that loop on their own (the shell's `while`/`until`/`for`) call this once per iteration. When one slice
    * has run longer than the CPU limit (wall time from the host's clock, or an iteration budget without one), the
@@ -99,6 +99,8 @@ interface Ctx {
   onExit: (code: number, reason: ExitReason, signal?: Signal) => void;
   /** Where a child's output goes when its parent captures it (pipes, redirections). */
   sink?: { out?: (text: string) => void; err?: (text: string) => void };
+  /** Its stdin is a pipe or file from the parent shell, not the terminal. */
+  pipedStdin?: boolean;
 }
 
 export interface KernelOptions {
@@ -354,7 +356,7 @@ export class Kernel {
         if (c.done || k.exitEvent) throw new ProcessExit(137);
         k.spin();
       },
-      spawnChild: (cargv, o) => k.spawnChild(cargv, o.env, o.cwd, !!o.background, o.out || o.err ? { out: o.out, err: o.err } : undefined),
+      spawnChild: (cargv, o) => k.spawnChild(cargv, o.env, o.cwd, !!o.background, o.out || o.err ? { out: o.out, err: o.err } : undefined, o.stdin),
       guard:
         <A extends unknown[]>(fn: (...args: A) => void) =>
         (...args: A) => {
@@ -372,7 +374,7 @@ export class Kernel {
     return c;
   }
 
-  private spawnChild(argv: string[], env: Record<string, string>, cwd: string, background = false, sink?: Ctx['sink']): Promise<number> {
+  private spawnChild(argv: string[], env: Record<string, string>, cwd: string, background = false, sink?: Ctx['sink'], stdin?: string): Promise<number> {
     const r = this.opts.resolve(argv, env, cwd);
     if ('error' in r) return Promise.resolve(r.exitCode);
     return new Promise<number>((resolveExit) => {
@@ -394,7 +396,23 @@ export class Kernel {
           else c.ctx.exit(1);
         }
       }
-      if (this.stdinClosed && !c.done) c.program.inputEnd?.();
+      if (stdin !== undefined) {
+        // Piped input: the whole text, then end of input (the child never reads the terminal).
+        c.pipedStdin = true;
+        const p = c.program;
+        void Promise.resolve().then(() => {
+          if (c.done) return;
+          try {
+            if (stdin) p.input?.(stdin);
+            if (!c.done) p.inputEnd?.();
+          } catch (e) {
+            if (!(e instanceof ProcessExit)) {
+              if (p.uncaught) p.uncaught(e);
+              else c.ctx.exit(1);
+            }
+          }
+        });
+      } else if (this.stdinClosed && !c.done) c.program.inputEnd?.();
     });
   }
 
@@ -419,12 +437,18 @@ export class Kernel {
   private async closeStdinNow(): Promise<void> {
     if (this.stdinClosed) return;
     this.stdinClosed = true;
-    const top = this.stack[this.stack.length - 1];
+    const top = this.stdinReader();
     if (top?.program?.inputEnd) await this.slice(() => top.program!.inputEnd!());
   }
 
+  /** The foreground program that reads the process's stdin (children fed by a pipe do not). */
+  private stdinReader(): Ctx | undefined {
+    for (let i = this.stack.length - 1; i >= 0; i--) if (!this.stack[i].pipedStdin) return this.stack[i];
+    return undefined;
+  }
+
   private deliver(text: string): Promise<void> {
-    const top = this.stack[this.stack.length - 1];
+    const top = this.stdinReader();
     if (!top?.program?.input) return Promise.resolve();
     return this.slice(() => top.program!.input!(text));
   }

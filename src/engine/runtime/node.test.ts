@@ -20,6 +20,20 @@ describe('node programs', () => {
     expect(c.stdout()).toBe('n=5 \x1b[33m7\x1b[39m { a: \x1b[33m1\x1b[39m } plain\r\n');
   });
 
+  it('reads piped stdin with process.stdin data/end listeners (docker run -i, a pipe in sh)', async () => {
+    const script = "process.stdin.on('data', (d) => console.log('got', String(d).trim())); process.stdin.once('end', () => console.log('end'))";
+    const c = spawnCollect({ argv: ['node', '-e', script], env: env('20.11.1'), interactive: true, fs: imageFs('node') });
+    c.proc.write('hi\n');
+    c.proc.closeStdin();
+    await c.proc.advanceTo(T0);
+    expect(c.stdout()).toBe('got hi\nend\n');
+    expect(c.exit).toMatchObject({ code: 0 });
+    const sh = spawnCollect({ argv: ['sh', '-c', `echo hello | node -e '${script.replace(/'/g, '"')}'; echo after`], env: env('20.11.1'), fs: imageFs('node') });
+    await sh.proc.advanceTo(T0);
+    expect(sh.stderr()).toBe('');
+    expect(sh.stdout()).toBe('got hello\nend\nafter\n');
+  });
+
   it('prints -p results and the version', async () => {
     const p = spawnCollect({ argv: ['node', '-p', '1 + 1'], env: env(), fs: imageFs('node') });
     const v = spawnCollect({ argv: ['node', '--version'], env: env('20.11.1'), fs: imageFs('node') });

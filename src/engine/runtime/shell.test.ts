@@ -45,6 +45,15 @@ describe('container shell', () => {
     ticker.proc.dispose();
   });
 
+  it('feeds pipes and redirections to child programs and `read`, line by line', async () => {
+    const fs = imageFs('busybox', { '/data/names.txt': 'Ann\nBo\n' });
+    const c = spawnCollect({ argv: ['sh', '-c', 'printf "a\\nb\\n" | sh -c "while read x; do echo line \\$x; done"; while read n; do echo "hi $n"; done < /data/names.txt; printf abcdef | head -c 3; echo; printf abcdef | tail -c 2; echo'], env, fs });
+    await c.proc.advanceTo(T0);
+    expect(c.stderr()).toBe('');
+    expect(c.stdout()).toBe('line a\nline b\nhi Ann\nhi Bo\nabc\nef\n');
+    expect(c.exit).toMatchObject({ code: 0 });
+  });
+
   it('runs an applet directly as the container command (docker run img cat ch03.txt)', async () => {
     const fs = imageFs('busybox', { '/diamol/ch03.txt': 'Lab solution, by: Elton\n' });
     const c = spawnCollect({ argv: ['cat', 'ch03.txt'], cwd: '/diamol', env, fs });

@@ -955,14 +955,22 @@ export class NodeProgram implements Program {
     stdin.unref = () => stdin.pause();
     stdin.ref = () => stdin;
     stdin.read = () => null;
-    const origOn = stdin.on.bind(stdin);
-    stdin.on = stdin.addListener = (ev: string, fn: (...a: any[]) => void) => {
-      origOn(ev, fn);
+    // Listening for data keeps the process alive until the input ends (the emitter's own `on` calls
+    // `addListener`, so both are wrapped around the prototype's implementations, not each other).
+    const listening = (ev: string, fn: (...a: any[]) => void) => {
       if (ev === 'data' || ev === 'readable' || ev === 'end') {
         attach();
         if (this.stdinEnded && ev === 'end') this.immediate(() => fn());
       }
       return stdin;
+    };
+    stdin.on = stdin.addListener = (ev: string, fn: (...a: any[]) => void) => {
+      EventEmitter.prototype.addListener.call(stdin, ev, fn);
+      return listening(ev, fn);
+    };
+    stdin.once = (ev: string, fn: (...a: any[]) => void) => {
+      EventEmitter.prototype.once.call(stdin, ev, fn);
+      return listening(ev, fn);
     };
     stdin.pipe = (dest: any) => {
       stdin.on('data', (c: unknown) => dest.write(c));

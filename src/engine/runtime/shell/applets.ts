@@ -403,33 +403,48 @@ function lines(text: string): string[] {
   return l;
 }
 
-function countArg(args: string[], def: number): { n: number; files: string[] } {
+function countArg(args: string[], def: number): { n: number; files: string[]; bytes: boolean } {
   let n = def;
+  let bytes = false;
   const files: string[] = [];
   for (let i = 0; i < args.length; i++) {
-    if (args[i] === '-n') n = parseInt(args[++i] ?? '', 10);
+    if (args[i] === '-c') {
+      bytes = true;
+      n = parseInt(args[++i] ?? '', 10);
+    } else if (/^-c\d+$/.test(args[i])) {
+      bytes = true;
+      n = parseInt(args[i].slice(2), 10);
+    } else if (args[i] === '-n') n = parseInt(args[++i] ?? '', 10);
     else if (/^-n\d+$/.test(args[i])) n = parseInt(args[i].slice(2), 10);
     else if (/^-\d+$/.test(args[i])) n = parseInt(args[i].slice(1), 10);
     else files.push(args[i]);
   }
-  return { n: Number.isFinite(n) ? n : def, files };
+  return { n: Number.isFinite(n) ? n : def, files, bytes };
+}
+
+/** The first (or last) n bytes of a text, as UTF-8 (`head -c`, `tail -c`). */
+function byteSlice(text: string, n: number, fromEnd: boolean): string {
+  const b = encodeText(text);
+  return decodeText(fromEnd ? b.subarray(Math.max(0, b.length - n)) : b.subarray(0, n));
 }
 
 const head: Applet = async (argv, io, e) => {
-  const { n, files } = countArg(argv.slice(1), 10);
+  const { n, files, bytes } = countArg(argv.slice(1), 10);
   const inputs = await inputOf(files, io, e, 'head');
   inputs.forEach((inp, i) => {
     if (files.length > 1 && !inp.status) io.out(`${i ? '\n' : ''}==> ${files[i]} <==\n`);
-    io.out(lines(inp.text).slice(0, n).map((l) => l + '\n').join(''));
+    if (bytes) io.out(byteSlice(inp.text, n, false));
+    else io.out(lines(inp.text).slice(0, n).map((l) => l + '\n').join(''));
   });
   return inputs.some((i) => i.status) ? 1 : 0;
 };
 
 const tail: Applet = async (argv, io, e) => {
-  const { n, files } = countArg(argv.slice(1).filter((a) => a !== '-f'), 10);
+  const { n, files, bytes } = countArg(argv.slice(1).filter((a) => a !== '-f'), 10);
   const inputs = await inputOf(files, io, e, 'tail');
   inputs.forEach((inp, i) => {
     if (files.length > 1 && !inp.status) io.out(`${i ? '\n' : ''}==> ${files[i]} <==\n`);
+    if (bytes) return io.out(byteSlice(inp.text, n, true));
     const l = lines(inp.text);
     io.out(l.slice(Math.max(0, l.length - n)).map((x) => x + '\n').join(''));
   });

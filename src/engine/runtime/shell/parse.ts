@@ -20,12 +20,13 @@ export interface Simple {
   redirs: Redir[];
 }
 
+/** Compound commands may carry redirections too (`while read l; do ...; done < file`, `{ ...; } > out`). */
 export type Command =
   | Simple
-  | { type: 'if'; clauses: { cond: List; body: List }[]; otherwise: List | null }
-  | { type: 'for'; name: string; items: Word[]; body: List }
-  | { type: 'while'; until: boolean; cond: List; body: List }
-  | { type: 'group'; body: List; subshell: boolean };
+  | { type: 'if'; clauses: { cond: List; body: List }[]; otherwise: List | null; redirs?: Redir[] }
+  | { type: 'for'; name: string; items: Word[]; body: List; redirs?: Redir[] }
+  | { type: 'while'; until: boolean; cond: List; body: List; redirs?: Redir[] }
+  | { type: 'group'; body: List; subshell: boolean; redirs?: Redir[] };
 
 export interface Pipeline {
   negate: boolean;
@@ -272,6 +273,36 @@ class Parser {
   }
 
   private parseCommand(): Command {
+    const c = this.parseCommandOnly();
+    if (c.type === 'simple') return c;
+    const redirs: Redir[] = [];
+    while (this.parseRedir(redirs));
+    if (redirs.length) c.redirs = redirs;
+    return c;
+  }
+
+  /** One redirection at the cursor into `out`; false when there is none. */
+  private parseRedir(out: Redir[]): boolean {
+    const t = this.peek();
+    if (!(t.k === 'op' && /^(\d?)(>>|>&|>|<|&>)$/.test(t.v))) return false;
+    this.i++;
+    const target = this.peek();
+    if (target.k !== 'word') {
+      throw new ShellSyntaxError(`syntax error: unexpected ${target.k === 'eof' || target.k === 'nl' ? 'newline' : `"${(target as any).v}"`}`);
+    }
+    this.i++;
+    const m = /^(\d?)(.*)$/.exec(t.v)!;
+    const op = m[2];
+    if (op === '&>') {
+      out.push({ fd: 1, op: '>', target: target.w }, { fd: 2, op: '>&', target: [{ text: '1', quote: 'none' }] });
+    } else {
+      const fdn = m[1] ? Number(m[1]) : op === '<' ? 0 : 1;
+      out.push({ fd: fdn, op: op as Redir['op'], target: target.w });
+    }
+    return true;
+  }
+
+  private parseCommandOnly(): Command {
     const t = this.peek();
     if (t.k === 'word') {
       if (t.raw === 'if') return this.parseIf();
@@ -355,23 +386,7 @@ class Parser {
     const cmd: Simple = { type: 'simple', assigns: [], words: [], redirs: [] };
     for (;;) {
       const t = this.peek();
-      if (t.k === 'op' && /^(\d?)(>>|>&|>|<|&>)$/.test(t.v)) {
-        this.i++;
-        const target = this.peek();
-        if (target.k !== 'word') {
-          throw new ShellSyntaxError(`syntax error: unexpected ${target.k === 'eof' || target.k === 'nl' ? 'newline' : `"${(target as any).v}"`}`);
-        }
-        this.i++;
-        const m = /^(\d?)(.*)$/.exec(t.v)!;
-        const op = m[2];
-        if (op === '&>') {
-          cmd.redirs.push({ fd: 1, op: '>', target: target.w }, { fd: 2, op: '>&', target: [{ text: '1', quote: 'none' }] });
-        } else {
-          const fdn = m[1] ? Number(m[1]) : op === '<' ? 0 : 1;
-          cmd.redirs.push({ fd: fdn, op: op as Redir['op'], target: target.w });
-        }
-        continue;
-      }
+      if (this.parseRedir(cmd.redirs)) continue;
       if (t.k !== 'word') break;
       if (cmd.words.length === 0 && RESERVED_END.has(t.raw)) break;
       const am = /^([A-Za-z_][A-Za-z0-9_]*)=/.exec(t.raw);

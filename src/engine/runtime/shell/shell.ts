@@ -9,7 +9,7 @@ import { appendFile, decodeText, encodeText, resolvePath } from '../fs-helpers';
 import { APPLET_IMPLS, echo, type AppletEnv, type AppletIO } from './applets';
 import { APPLETS } from './applet-names';
 import { netRequest } from '../net-client';
-import { isIncomplete, parseShell, ShellSyntaxError, type AndOr, type Command, type List, type Pipeline, type Simple, type Word } from './parse';
+import { isIncomplete, parseShell, ShellSyntaxError, type AndOr, type Command, type List, type Pipeline, type Redir, type Simple, type Word } from './parse';
 
 /** Where `$@` / `${@}` first occurs in double-quoted text, outside backslash escapes. */
 function unescapedAt(text: string): { index: number; length: number } | null {
@@ -55,9 +55,20 @@ class ExitShell {
   constructor(readonly code: number) {}
 }
 
+/** Input from a pipe or a file: what is left of it (`read` takes a line, a program takes the rest). */
+interface Input {
+  rest: string;
+}
+
+function takeAll(i: Input): string {
+  const t = i.rest;
+  i.rest = '';
+  return t;
+}
+
 interface IO {
-  /** Piped/redirected input, or null to read from the terminal/stdin. */
-  stdin: string | null;
+  /** Piped/redirected input (consumed as it is read), or null to read from the terminal/stdin. */
+  stdin: Input | null;
   /** Part of a `cmd &` job. */
   background?: boolean;
   out(text: string): void;
@@ -78,7 +89,8 @@ export class ShellProgram implements Program {
   private queue: string[] = [];
   private running = false;
   private stdinEnded = false;
-  private reader: { buf: string; resolve: (s: string) => void } | null = null;
+  /** A pending read of stdin: all of it (applets like cat, until end of input) or one line (`read`). */
+  private reader: { buf: string; resolve: (s: string) => void; line?: boolean } | null = null;
   private cancelSleep: (() => void) | null = null;
   private partial: string[] = [];
   /** True when commands come from stdin (not -c or a script file). */
@@ -207,7 +219,15 @@ export class ShellProgram implements Program {
 
   input(text: string): void {
     if (this.reader) {
-      this.reader.buf += text;
+      const r = this.reader;
+      r.buf += text;
+      const nl = r.line ? r.buf.indexOf('\n') : -1;
+      if (nl >= 0) {
+        // `read` takes one line; the rest stays for the next reader.
+        this.reader = null;
+        this.pendingInput = r.buf.slice(nl + 1) + this.pendingInput;
+        r.resolve(r.buf.slice(0, nl));
+      }
       return;
     }
     this.pendingInput += text;
@@ -224,7 +244,7 @@ export class ShellProgram implements Program {
     if (this.reader) {
       const r = this.reader;
       this.reader = null;
-      r.resolve(r.buf);
+      r.resolve(r.line ? r.buf || '\u0000EOF' : r.buf);
       return;
     }
     this.stdinEnded = true;
@@ -341,7 +361,7 @@ export class ShellProgram implements Program {
       else {
         let buf = '';
         await this.runCommand(p.cmds[i], { stdin: input, out: (t) => (buf += t), err: io.err, background: io.background });
-        input = buf;
+        input = { rest: buf };
       }
     }
     if (p.negate) st = st === 0 ? 1 : 0;
@@ -350,6 +370,19 @@ export class ShellProgram implements Program {
   }
 
   private async runCommand(c: Command, io: IO): Promise<number> {
+    if (c.type !== 'simple' && c.redirs?.length) {
+      const rd = await this.redirect(c.redirs, io);
+      if (typeof rd === 'number') return rd;
+      try {
+        return await this.runCompound(c, rd.io);
+      } finally {
+        rd.flush();
+      }
+    }
+    return this.runCompound(c, io);
+  }
+
+  private async runCompound(c: Command, io: IO): Promise<number> {
     switch (c.type) {
       case 'simple':
         return this.runSimple(c, io);
@@ -660,18 +693,13 @@ export class ShellProgram implements Program {
     });
   }
 
-  private async runSimple(c: Simple, io: IO): Promise<number> {
-    const argv: string[] = [];
-    for (const w of c.words) argv.push(...(await this.expandWord(w)));
-    const assigns: [string, string][] = [];
-    for (const [k, w] of c.assigns) assigns.push([k, (await this.expandWord(w)).join(' ')]);
-
-    // Redirections.
+  /** Applies redirections to an IO: the new IO and a flush for files written, or the exit status of a failure. */
+  private async redirect(redirs: Redir[], io: IO): Promise<{ io: IO; flush: () => void } | number> {
     let out = io.out;
     let err = io.err;
     let stdin = io.stdin;
     const flushers: (() => void)[] = [];
-    for (const r of c.redirs) {
+    for (const r of redirs) {
       const target = (await this.expandWord(r.target)).join(' ');
       if (r.op === '>&') {
         if (target === '1' && r.fd === 2) err = (t) => out(t);
@@ -685,7 +713,7 @@ export class ShellProgram implements Program {
           io.err(`${this.ctx.argv[0]}: can't open ${target}: no such file\n`);
           return 1;
         }
-        stdin = decodeText(data);
+        stdin = { rest: decodeText(data) };
         continue;
       }
       if (target === '/dev/null') {
@@ -718,8 +746,26 @@ export class ShellProgram implements Program {
       if (r.fd === 2) err = sink;
       else out = sink;
     }
+    return {
+      io: { stdin, out, err, background: io.background },
+      flush: () => {
+        for (const f of flushers) f();
+      },
+    };
+  }
+
+  private async runSimple(c: Simple, io: IO): Promise<number> {
+    const argv: string[] = [];
+    for (const w of c.words) argv.push(...(await this.expandWord(w)));
+    const assigns: [string, string][] = [];
+    for (const [k, w] of c.assigns) assigns.push([k, (await this.expandWord(w)).join(' ')]);
+
+    // Redirections.
+    const rd = await this.redirect(c.redirs, io);
+    if (typeof rd === 'number') return rd;
+    const { stdin, out, err } = rd.io;
     const finish = (st: number) => {
-      for (const f of flushers) f();
+      rd.flush();
       return st;
     };
     if (!argv.length) {
@@ -732,7 +778,7 @@ export class ShellProgram implements Program {
 
     const env = this.exportedEnv(Object.fromEntries(assigns));
     const appletIO: AppletIO = {
-      readStdin: () => (stdin !== null ? Promise.resolve(stdin) : this.readTerminal()),
+      readStdin: () => (stdin !== null ? Promise.resolve(takeAll(stdin)) : this.readTerminal()),
       out,
       err,
     };
@@ -757,7 +803,8 @@ export class ShellProgram implements Program {
       // Fall through to a child shell below (keeps its own variables).
     }
     // Pipes and redirections capture the child's output; a background job keeps writing to the terminal.
-    const code = await this.ctx.spawnChild(prog.argv, { env, cwd: this.cwd, background: io.background, ...(io.background ? {} : { out, err }) });
+    // A pipe or `<` redirection feeds the child's stdin (then end of input), as a real shell's pipe would.
+    const code = await this.ctx.spawnChild(prog.argv, { env, cwd: this.cwd, background: io.background, ...(io.background ? {} : { out, err }), ...(stdin !== null ? { stdin: takeAll(stdin) } : {}) });
     return finish(code);
   }
 
@@ -858,8 +905,11 @@ export class ShellProgram implements Program {
         const names = args.filter((a) => !a.startsWith('-'));
         let text: string;
         if (io.stdin !== null) {
-          const nl = io.stdin.indexOf('\n');
-          text = nl >= 0 ? io.stdin.slice(0, nl) : io.stdin;
+          const rest = io.stdin.rest;
+          if (rest === '') return 1;
+          const nl = rest.indexOf('\n');
+          text = nl >= 0 ? rest.slice(0, nl) : rest;
+          io.stdin.rest = nl >= 0 ? rest.slice(nl + 1) : '';
         } else {
           text = await this.readLine();
           if (text === '\u0000EOF') return 1;
@@ -914,8 +964,22 @@ export class ShellProgram implements Program {
 
   private readLine(): Promise<string> {
     if (this.queue.length) return Promise.resolve(this.queue.shift()!);
-    if (this.stdinEnded) return Promise.resolve('\u0000EOF');
-    return this.readTerminal().then((t) => t.split('\n')[0]);
+    const nl = this.pendingInput.indexOf('\n');
+    if (nl >= 0) {
+      const line = this.pendingInput.slice(0, nl);
+      this.pendingInput = this.pendingInput.slice(nl + 1);
+      return Promise.resolve(line);
+    }
+    if (this.stdinEnded) {
+      const rest = this.pendingInput;
+      this.pendingInput = '';
+      return Promise.resolve(rest || '\u0000EOF');
+    }
+    return new Promise((resolve) => {
+      const buf = this.pendingInput;
+      this.pendingInput = '';
+      this.reader = { buf, resolve, line: true };
+    });
   }
 
   private test(a: string[]): boolean {
