@@ -413,6 +413,9 @@ export class Kernel {
           }
         });
       } else if (this.stdinClosed && !c.done) c.program.inputEnd?.();
+      // The child may already have nothing left to do (`node -e 1`): look once its start has settled, even when the
+      // parent started it between slices (a shell running its third command).
+      void this.enqueue(() => this.slice(() => {}));
     });
   }
 

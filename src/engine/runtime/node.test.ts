@@ -34,6 +34,13 @@ describe('node programs', () => {
     expect(sh.stdout()).toBe('got hello\nend\nafter\n');
   });
 
+  it('runs any number of node children one after another from a shell, and $(...) with quoted parentheses', async () => {
+    const c = spawnCollect({ argv: ['sh', '-c', 'node -e 1; node -e 1; node -e "console.log(3)"; x=$(node -e "console.log((1+2)*2)"); echo "x=$x $(echo "a(b)")"'], env: env('20.11.1'), fs: imageFs('node') });
+    const exit = await c.proc.exited;
+    expect(c.all()).toBe('3\nx=6 a(b)\n');
+    expect(exit).toMatchObject({ code: 0 });
+  });
+
   it('prints -p results and the version', async () => {
     const p = spawnCollect({ argv: ['node', '-p', '1 + 1'], env: env(), fs: imageFs('node') });
     const v = spawnCollect({ argv: ['node', '--version'], env: env('20.11.1'), fs: imageFs('node') });

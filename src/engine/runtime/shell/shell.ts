@@ -60,6 +60,69 @@ interface Input {
   rest: string;
 }
 
+/**
+ * Splits unquoted text into literal pieces and expansions (`$VAR`, `${...}`, `$(...)`, `` `...` ``, `$?`...), where a
+ * `$(...)` ends at its matching parenthesis (quotes and nested parentheses inside it included).
+ */
+function splitExpansions(text: string): string[] {
+  const out: string[] = [];
+  let lit = '';
+  let i = 0;
+  const push = (piece: string) => {
+    out.push(lit, piece);
+    lit = '';
+  };
+  while (i < text.length) {
+    const c = text[i];
+    if (c === '`') {
+      const e = text.indexOf('`', i + 1);
+      const end = e < 0 ? text.length : e + 1;
+      push(text.slice(i, end));
+      i = end;
+      continue;
+    }
+    if (c !== '$') {
+      lit += c;
+      i++;
+      continue;
+    }
+    const n = text[i + 1];
+    if (n === '(') {
+      let depth = 0;
+      let j = i + 1;
+      for (; j < text.length; j++) {
+        const d = text[j];
+        if (d === "'" || d === '"') {
+          const q = text.indexOf(d, j + 1);
+          if (q < 0) break;
+          j = q;
+        } else if (d === '(') depth++;
+        else if (d === ')' && --depth === 0) break;
+      }
+      push(text.slice(i, Math.min(text.length, j + 1)));
+      i = j + 1;
+      continue;
+    }
+    if (n === '{') {
+      const e = text.indexOf('}', i);
+      const end = e < 0 ? text.length : e + 1;
+      push(text.slice(i, end));
+      i = end;
+      continue;
+    }
+    const m = /^\$(?:[A-Za-z_][A-Za-z0-9_]*|[?$#@*0-9])/.exec(text.slice(i));
+    if (m) {
+      push(m[0]);
+      i += m[0].length;
+      continue;
+    }
+    lit += c;
+    i++;
+  }
+  out.push(lit);
+  return out;
+}
+
 function takeAll(i: Input): string {
   const t = i.rest;
   i.rest = '';
@@ -467,8 +530,13 @@ export class ShellProgram implements Program {
         let depth = 0;
         let j = i + 1;
         for (; j < text.length; j++) {
-          if (text[j] === '(') depth++;
-          else if (text[j] === ')' && --depth === 0) break;
+          const d = text[j];
+          if (d === "'" || d === '"') {
+            const q = text.indexOf(d, j + 1);
+            if (q < 0) break;
+            j = q;
+          } else if (d === '(') depth++;
+          else if (d === ')' && --depth === 0) break;
         }
         out += await this.commandSubst(text.slice(i + 2, j));
         i = j;
@@ -554,7 +622,7 @@ export class ShellProgram implements Program {
         has = true;
       } else {
         // Unquoted: literal characters stay together; expansion results are split on whitespace.
-        const pieces = seg.text.split(/(\$\{[^}]*\}|\$\([^)]*\)|`[^`]*`|\$[A-Za-z_][A-Za-z0-9_]*|\$[?$#@*0-9])/);
+        const pieces = splitExpansions(seg.text);
         for (const piece of pieces) {
           if (!piece) continue;
           if (piece.startsWith('$') || piece.startsWith('`')) {
