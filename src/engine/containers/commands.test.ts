@@ -33,6 +33,16 @@ describe('Working inside a running container', () => {
     });
   });
 
+  it('gives every container its own /etc/hostname, outside the writable layer', async () => {
+    const { run } = setup();
+    const r = await run(['run', '--name', 'hn', 'busybox', 'sh', '-c', 'cat /etc/hostname; echo other > /etc/hostname; cat /etc/hostname']);
+    expect(r.code, r.err).toBe(0);
+    const id = r.out;
+    const ps = await run(['ps', '-a', '--no-trunc', '--format', '{{.ID}}']);
+    expect(id).toBe(`${ps.out.trim().slice(0, 12)}\nother\n`);
+    expect((await run(['diff', 'hn'])).out).toBe('');
+  });
+
   it('copies files in from the host context and shows them in diff', async () => {
     const { run } = setup();
     await run(['run', '-d', '--name', 'wp', 'diamol/ch03-web-ping']);

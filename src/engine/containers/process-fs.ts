@@ -29,7 +29,15 @@ export interface ReplayGuard {
   skipWrites(): boolean;
 }
 
-export function unionProcessFs(fs: UnionFs, guard: ReplayGuard = { skipWrites: () => false }): ProcessFs & Required<PeekableFs> {
+/**
+ * Files Docker bind-mounts into every container from outside its filesystem (`/etc/hostname` holds the container's
+ * hostname): processes see and may rewrite them, but they never reach the writable layer (`docker diff`, `commit`).
+ */
+export type Mounts = Map<string, { data: Uint8Array; mtime: number }>;
+
+export function unionProcessFs(fs: UnionFs, guard: ReplayGuard = { skipWrites: () => false }, mounts: Mounts = new Map()): ProcessFs & Required<PeekableFs> {
+  const mounted = (path: string) => (mounts.size ? mounts.get(path) : undefined);
+  const mountStat = (m: { data: Uint8Array; mtime: number }): FsStat => ({ type: 'file', size: m.data.length, mode: 0o644, mtimeMs: m.mtime });
   const write = (f: () => void): FsErrno | null => {
     if (guard.skipWrites()) return null;
     try {
@@ -41,14 +49,20 @@ export function unionProcessFs(fs: UnionFs, guard: ReplayGuard = { skipWrites: (
   };
   return {
     stat(path) {
+      const m = mounted(path);
+      if (m) return mountStat(m);
       const s = fs.stat(path);
       return s ? toStat(s) : null;
     },
     lstat(path) {
+      const m = mounted(path);
+      if (m) return mountStat(m);
       const s = fs.lstat(path);
       return s ? toStat(s) : null;
     },
     readFile(path) {
+      const m = mounted(path);
+      if (m) return m.data;
       try {
         const s = fs.stat(path);
         if (!s || s.type !== 'file') return null;
@@ -58,6 +72,8 @@ export function unionProcessFs(fs: UnionFs, guard: ReplayGuard = { skipWrites: (
       }
     },
     peekFile(path, max) {
+      const m = mounted(path);
+      if (m) return { head: m.data.subarray(0, max), length: m.data.length };
       // The head of what readFile returns, without generating a synthetic file's (up to a megabyte of) content.
       const s = fs.stat(path);
       if (!s || s.type !== 'file') return null;
@@ -67,17 +83,30 @@ export function unionProcessFs(fs: UnionFs, guard: ReplayGuard = { skipWrites: (
       return { head: nodeBytes(s, Math.min(max, length)), length };
     },
     readdir(path) {
+      let names: string[];
       try {
-        return fs.readdir(path);
+        names = fs.readdir(path);
       } catch {
         return null;
       }
+      // A mount point shows in its directory even when the image has no such file.
+      for (const p of mounts.keys()) {
+        const slash = p.lastIndexOf('/');
+        const name = p.slice(slash + 1);
+        if ((p.slice(0, slash) || '/') === path && !names.includes(name)) names = [...names, name].sort();
+      }
+      return names;
     },
     readlink(path) {
       const s = fs.lstat(path);
       return s && s.type === 'symlink' ? (s.target ?? '') : null;
     },
     writeFile(path, data, mode) {
+      const m = mounted(path);
+      if (m) {
+        if (!guard.skipWrites()) mounts.set(path, { data, mtime: m.mtime });
+        return null;
+      }
       return write(() => {
         const st = fs.stat(path);
         if (st?.type === 'dir') throw new FsError('EISDIR', path);

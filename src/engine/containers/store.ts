@@ -20,7 +20,7 @@ import type { ExitEvent, HttpRequest, HttpResponse, OutputEvent, SandboxHost, Sa
 import { InProcessHost } from '../runtime/in-process-host';
 import { randomId, randomName, VALID_NAME } from './names';
 import { parsePortSpec, type PortBinding } from './ports';
-import { unionProcessFs } from './process-fs';
+import { unionProcessFs, type Mounts } from './process-fs';
 import { sanitizeContainer } from './validate';
 import type { Container, ContainerConfig, LogEntry, ProcessInput, ProcessSpecData } from './types';
 
@@ -156,6 +156,17 @@ export class ContainerStore {
   fs(c: Container): UnionFs {
     const img = this.images();
     return new UnionFs(img.layers(c.imageId), c.upper, () => this.now());
+  }
+
+  /** The files Docker mounts into a container (process-fs.ts `Mounts`), one set per container while the engine runs. */
+  private mountSets = new Map<string, Mounts>();
+  private mounts(c: Container): Mounts {
+    let m = this.mountSets.get(c.id);
+    if (!m) {
+      m = new Map([['/etc/hostname', { data: new TextEncoder().encode(`${c.config.Hostname || c.id.slice(0, 12)}\n`), mtime: c.created }]]);
+      this.mountSets.set(c.id, m);
+    }
+    return m;
   }
 
   /** Size of the writable layer in bytes (`docker ps -s`). */
@@ -423,7 +434,7 @@ export class ContainerStore {
     if (!host) return err({ code: 'runtime.not-found', message: 'no sandbox runtime', exitCode: 127 });
     let live: Live | null = null;
     const guard = { skipWrites: () => !!live && live.replaying };
-    const r = host.spawn({ ...spec, fs: unionProcessFs(this.fs(c), guard) });
+    const r = host.spawn({ ...spec, fs: unionProcessFs(this.fs(c), guard, this.mounts(c)) });
     if (!r.ok) return r;
     const proc = r.value;
     live = { proc, replaying, listeners: new Set(), exitListeners: new Set() };
@@ -464,6 +475,7 @@ export class ContainerStore {
     if (c.hostConfig.AutoRemove && c.state.Status !== 'restarting') {
       this.removedExitCodes.set(c.id, e.code);
       this.containers.delete(c.id);
+      this.mountSets.delete(c.id);
     }
     this.changed();
   }
@@ -706,6 +718,7 @@ export class ContainerStore {
       c.state = { ...c.state, Status: 'exited', ExitCode: 137, FinishedAt: this.now(), Pid: 0 };
     }
     this.containers.delete(c.id);
+    this.mountSets.delete(c.id);
     this.changed();
     return ok(c);
   }
@@ -733,6 +746,7 @@ export class ContainerStore {
       reclaimed += this.sizeRw(c);
       ids.push(c.id);
       this.containers.delete(c.id);
+      this.mountSets.delete(c.id);
     }
     if (ids.length) this.changed();
     return { ids, reclaimed };
@@ -764,7 +778,7 @@ export class ContainerStore {
       user: user || undefined,
       tty: o.tty,
       interactive: o.interactive,
-      fs: unionProcessFs(this.fs(c)),
+      fs: unionProcessFs(this.fs(c), undefined, this.mounts(c)),
       startTime: this.now(),
       seed: parseInt(c.id.slice(8, 16), 16) + ++this.execSeq,
       pid: 7 + this.execSeq * 6,
