@@ -30,7 +30,7 @@ import {
   type RunInstr,
   type GlobalArgs,
 } from '../dockerfile/index';
-import { Layer, type LayerChange } from '../fs/layer';
+import { Layer, octal, type LayerChange } from '../fs/layer';
 import { contentDigest, dirNode, fileNode, isWhiteout, knownDigest, symlinkNode, type FsNode, type LayerEntry } from '../fs/node';
 import { basename, dirname, joinPath, normalizePath } from '../fs/path';
 import { UnionFs, FsError } from '../fs/union';
@@ -1831,15 +1831,6 @@ function fileTag(mode: number, digest: string): string {
   return t;
 }
 
-const octals = new Map<number, string>();
-function octal(mode: number): string {
-  let s = octals.get(mode);
-  if (s === undefined) {
-    s = mode.toString(8);
-    if (octals.size < 4096) octals.set(mode, s);
-  }
-  return s;
-}
 
 /** What a COPY's execution decisions depend on: the lower layers, destination, flags, and each item's target and type. */
 interface CopyShape {

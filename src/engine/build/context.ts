@@ -4,6 +4,7 @@
  */
 import type { ContextEntry } from '../core/host';
 import { rememberDigest } from '../fs/node';
+import { sortedIndex } from '../fs/path';
 import { pathMatch } from '../images/reference';
 import type { IgnoreMatcher } from './dockerignore';
 import { cleanPath } from './dockerignore';
@@ -229,14 +230,3 @@ export function tarSize(entries: Iterable<ContextEntry>): number {
   return n;
 }
 
-/** Index of `p` in the sorted list `a` (binary search; -1 when absent). */
-function sortedIndex(a: string[], p: string): number {
-  let lo = 0;
-  let hi = a.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (a[mid] < p) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < a.length && a[lo] === p ? lo : -1;
-}

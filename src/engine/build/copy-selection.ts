@@ -10,6 +10,7 @@
  */
 import type { ContextEntry } from '../core/host';
 import type { FsNode } from '../fs/node';
+import { octal } from '../fs/layer';
 
 export interface CopyItem {
   /** Source path (context-relative, or absolute in a stage/image). */
@@ -278,12 +279,3 @@ export function patchSelection(
   return { items, files, changed: patches.map(([i]) => i) };
 }
 
-const octals = new Map<number, string>();
-function octal(mode: number): string {
-  let s = octals.get(mode);
-  if (s === undefined) {
-    s = mode.toString(8);
-    if (octals.size < 4096) octals.set(mode, s);
-  }
-  return s;
-}

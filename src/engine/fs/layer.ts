@@ -4,7 +4,7 @@
  * their entries (paths, types, modes, owners, sizes, content digests, symlink targets; no mtimes).
  */
 import { contentDigest, isWhiteout, type FsNode, type LayerEntry } from './node';
-import { basename, dirname } from './path';
+import { basename, dirname, sortedIndex } from './path';
 
 export type Sha256 = (d: Uint8Array | string) => string;
 
@@ -287,18 +287,6 @@ export class Layer {
   }
 }
 
-/** Index of `p` in the sorted list `a` (binary search; -1 when absent). */
-function sortedIndex(a: string[], p: string): number {
-  let lo = 0;
-  let hi = a.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (a[mid] < p) lo = mid + 1;
-    else hi = mid;
-  }
-  return a[lo] === p ? lo : -1;
-}
-
 /** Canonical lines per diffId piece, and the entry count above which a diffId is a hash tree (`Layer.computeDiffId`). */
 const DIFF_CHUNK = 64;
 const DIFF_TREE_MIN = 512;
@@ -316,7 +304,8 @@ const recentSorted = new Map<number, string[]>();
 
 // Canonical-line pieces, cached: a COPY of thousands of files would otherwise format the same numbers thousands of times.
 const octals = new Map<number, string>();
-function octal(mode: number): string {
+/** A file mode in octal ("644"), cached: big layers and COPY listings format the same modes thousands of times. */
+export function octal(mode: number): string {
   let s = octals.get(mode);
   if (s === undefined) {
     s = mode.toString(8);

@@ -44,3 +44,15 @@ export function isWithin(p: string, root: string): boolean {
   if (root === '/') return true;
   return p === root || p.startsWith(root + '/');
 }
+
+/** Index of `p` in the sorted (code-unit order) list `a` by binary search; -1 when absent. */
+export function sortedIndex(a: readonly string[], p: string): number {
+  let lo = 0;
+  let hi = a.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (a[mid] < p) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < a.length && a[lo] === p ? lo : -1;
+}

@@ -60,6 +60,22 @@ interface Input {
   rest: string;
 }
 
+/** Index of the `)` matching the `(` at `open` (quoted text and nested parentheses skipped), or text.length. */
+function closingParen(text: string, open: number): number {
+  let depth = 0;
+  let j = open;
+  for (; j < text.length; j++) {
+    const d = text[j];
+    if (d === "'" || d === '"') {
+      const q = text.indexOf(d, j + 1);
+      if (q < 0) return text.length;
+      j = q;
+    } else if (d === '(') depth++;
+    else if (d === ')' && --depth === 0) return j;
+  }
+  return j;
+}
+
 /**
  * Splits unquoted text into literal pieces and expansions (`$VAR`, `${...}`, `$(...)`, `` `...` ``, `$?`...), where a
  * `$(...)` ends at its matching parenthesis (quotes and nested parentheses inside it included).
@@ -88,17 +104,7 @@ function splitExpansions(text: string): string[] {
     }
     const n = text[i + 1];
     if (n === '(') {
-      let depth = 0;
-      let j = i + 1;
-      for (; j < text.length; j++) {
-        const d = text[j];
-        if (d === "'" || d === '"') {
-          const q = text.indexOf(d, j + 1);
-          if (q < 0) break;
-          j = q;
-        } else if (d === '(') depth++;
-        else if (d === ')' && --depth === 0) break;
-      }
+      const j = closingParen(text, i + 1);
       push(text.slice(i, Math.min(text.length, j + 1)));
       i = j + 1;
       continue;
@@ -527,17 +533,7 @@ export class ShellProgram implements Program {
       }
       const n = text[i + 1];
       if (n === '(') {
-        let depth = 0;
-        let j = i + 1;
-        for (; j < text.length; j++) {
-          const d = text[j];
-          if (d === "'" || d === '"') {
-            const q = text.indexOf(d, j + 1);
-            if (q < 0) break;
-            j = q;
-          } else if (d === '(') depth++;
-          else if (d === ')' && --depth === 0) break;
-        }
+        const j = closingParen(text, i + 1);
         out += await this.commandSubst(text.slice(i + 2, j));
         i = j;
         continue;
