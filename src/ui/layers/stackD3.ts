@@ -65,7 +65,6 @@ export function renderStack(svgEl: SVGSVGElement, items: StackItem[], h: StackHa
         g.append('rect').attr('class', 'band-rect').attr('rx', 3);
         g.append('text').attr('class', 'band-label');
         g.append('text').attr('class', 'band-right').attr('text-anchor', 'end');
-        g.append('title');
         return g;
       },
       (update) => update,
@@ -93,7 +92,6 @@ export function renderStack(svgEl: SVGSVGElement, items: StackItem[], h: StackHa
     .select<SVGRectElement>('rect')
     .attr('width', w)
     .attr('height', (d) => Math.max(2, d.height));
-  groups.select('title').text((d) => d.tooltip);
   groups
     .select<SVGTextElement>('text.band-label')
     .attr('x', 8)
