@@ -77,3 +77,25 @@ test('Dockerfile editing: hover docs, completion, diagnostics with a quick fix, 
     .poll(() => page.evaluate(() => (window as any).__layerlabEditor.getModel().getValue()))
     .toMatch(/ENV TARGET="blog.sixeyed.com"\s*\\\s*\n\s*METHOD="HEAD"/);
 });
+
+test.describe('Monaco in Korean', () => {
+  test.use({ locale: 'ko-KR' });
+  test("the editor's own context menu speaks Korean and is drawn on its own background", async ({ page }) => {
+    await openFresh(page);
+    await page.locator('.monaco-host .view-lines').click({ button: 'right' });
+    const menu = page.locator('.monaco-menu').first();
+    await expect(menu).toContainText('잘라내기');
+    await expect(menu).toContainText('붙여넣기');
+    // An opaque menu: its background is a colour, not transparent over the code.
+    const painted = await menu.evaluate((el) => {
+      // the first element from the menu outwards that paints a background belongs to the menu widget itself
+      for (let e: Element | null = el; e; e = e.parentElement) {
+        const c = getComputedStyle(e).backgroundColor;
+        if (c !== 'rgba(0, 0, 0, 0)' && c !== 'transparent') return !!e.closest('.monaco-menu-container');
+      }
+      return false;
+    });
+    expect(painted).toBe(true);
+    await page.keyboard.press('Escape');
+  });
+});

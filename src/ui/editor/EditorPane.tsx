@@ -61,7 +61,10 @@ export function EditorPane() {
   useEffect(() => {
     if (!wantMonaco) return;
     let disposed = false;
-    void import('./monacoSetup').then((m) => {
+    // Monaco's own texts (context menu, find widget, command palette) in Korean: its message table must be in place
+    // before Monaco's modules evaluate, so a language switch afterwards applies from the next page load.
+    const messages = useApp.getState().settings.lang === 'ko' ? import('monaco-editor/nls/lang/ko.js') : Promise.resolve();
+    void messages.then(() => import('./monacoSetup')).then((m) => {
       if (disposed || !host.current) return;
       setupRef.current = m;
       m.registerDockerfileFeatures({
@@ -73,6 +76,9 @@ export function EditorPane() {
         diagnostics: () => diagsRef.current,
       });
       const editor = m.monaco.editor.create(host.current, {
+        // The context menu in the page's DOM, not a shadow root: there it gets the theme's colours (inside a shadow
+        // root hosted outside .monaco-editor its background was transparent over the code).
+        useShadowDOM: false,
         automaticLayout: true,
         minimap: { enabled: false },
         fontSize: 14,
