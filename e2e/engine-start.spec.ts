@@ -6,7 +6,7 @@
  * queues the build, the layer stack shows a loading state, and the saved engine state is not replaced.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { terminalText, waitReady } from './helpers';
+import { clearStorage, terminalText, waitReady } from './helpers';
 
 /** Holds the engine back until the returned function is called (the runtime chunk createBrowserEngine awaits). */
 async function holdEngine(page: Page): Promise<() => void> {
@@ -17,17 +17,6 @@ async function holdEngine(page: Page): Promise<() => void> {
     await route.continue();
   });
   return release;
-}
-
-async function clearStorage(page: Page): Promise<void> {
-  await page.goto('/');
-  await page.evaluate(async () => {
-    localStorage.clear();
-    await new Promise((r) => {
-      const d = indexedDB.deleteDatabase('layerlab');
-      d.onsuccess = d.onerror = d.onblocked = () => r(null);
-    });
-  });
 }
 
 /** The editor's text, from the plain text area or Monaco (whichever shows it). */

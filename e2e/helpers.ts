@@ -1,7 +1,7 @@
 import { expect, type Page } from '@playwright/test';
 
-/** Opens the app on a fresh profile state (IndexedDB cleared) and waits until it is ready. */
-export async function openFresh(page: Page): Promise<void> {
+/** Opens the app and clears what it saved (localStorage and the IndexedDB store), without waiting for it. */
+export async function clearStorage(page: Page): Promise<void> {
   await page.goto('/');
   await page.evaluate(async () => {
     localStorage.clear();
@@ -10,8 +10,32 @@ export async function openFresh(page: Page): Promise<void> {
       d.onsuccess = d.onerror = d.onblocked = () => r(null);
     });
   });
+}
+
+/** Opens the app on a fresh profile state (IndexedDB cleared) and waits until it is ready. */
+export async function openFresh(page: Page): Promise<void> {
+  await clearStorage(page);
   await page.reload();
   await waitReady(page);
+}
+
+/** Writes one value straight into the app's IndexedDB store (to plant damaged or old saved data). */
+export async function putStored(page: Page, key: string, value: unknown): Promise<void> {
+  await page.evaluate(
+    async ([k, v]) => {
+      const db = await new Promise<IDBDatabase>((r) => {
+        const o = indexedDB.open('layerlab', 1);
+        o.onsuccess = () => r(o.result);
+      });
+      await new Promise((r) => {
+        const tx = db.transaction('kv', 'readwrite');
+        tx.objectStore('kv').put(v, k as string);
+        tx.oncomplete = () => r(null);
+      });
+      db.close();
+    },
+    [key, value] as const,
+  );
 }
 
 export async function waitReady(page: Page): Promise<void> {

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { focusEditor, openFile, openFresh, waitReady } from './helpers';
+import { focusEditor, openFile, openFresh, putStored, waitReady } from './helpers';
 
 test('edits, settings and engine state survive a reload', async ({ page }) => {
   await openFresh(page);
@@ -24,18 +24,7 @@ test('edits, settings and engine state survive a reload', async ({ page }) => {
 
 test('a damaged store is detected and can be reset without a blank page', async ({ page }) => {
   await openFresh(page);
-  await page.evaluate(async () => {
-    const db = await new Promise<IDBDatabase>((r) => {
-      const o = indexedDB.open('layerlab', 1);
-      o.onsuccess = () => r(o.result);
-    });
-    await new Promise((r) => {
-      const tx = db.transaction('kv', 'readwrite');
-      tx.objectStore('kv').put({ version: 1, workspaces: [{ id: 42 }] }, 'workspaces');
-      tx.oncomplete = () => r(null);
-    });
-    db.close();
-  });
+  await putStored(page, 'workspaces', { version: 1, workspaces: [{ id: 42 }] });
   await page.reload();
   await expect(page.getByTestId('damaged')).toBeVisible();
   await page.getByRole('button', { name: /Reset saved data|저장된 데이터 초기화/ }).click();

@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { focusEditor, openFile, openFresh, typeCommand, waitReady } from './helpers';
+import { focusEditor, openFile, openFresh, putStored, typeCommand, waitReady } from './helpers';
 
 test.describe.configure({ timeout: 120_000 });
 
@@ -92,18 +92,7 @@ test('two tabs on the same workspace: an edit in one is announced in the other',
 
 test('a damaged store is reported, and what it still holds can be exported before a reset', async ({ page }) => {
   await openFresh(page);
-  await page.evaluate(async () => {
-    const db = await new Promise<IDBDatabase>((r) => {
-      const o = indexedDB.open('layerlab', 1);
-      o.onsuccess = () => r(o.result);
-    });
-    await new Promise((r) => {
-      const tx = db.transaction('kv', 'readwrite');
-      tx.objectStore('kv').put({ version: 1, workspaces: [{ id: 'mine', name: 'mine', files: { Dockerfile: 'FROM alpine\n# precious\n' } }, { id: 42 }] }, 'workspaces');
-      tx.oncomplete = () => r(null);
-    });
-    db.close();
-  });
+  await putStored(page, 'workspaces', { version: 1, workspaces: [{ id: 'mine', name: 'mine', files: { Dockerfile: 'FROM alpine\n# precious\n' } }, { id: 42 }] });
   await page.reload();
   await expect(page.getByTestId('damaged')).toBeVisible();
   const download = page.waitForEvent('download', { timeout: 5_000 });

@@ -1323,18 +1323,7 @@ export class BuildRun {
           const was = selMemo!.items[i].node;
           if (was.type === 'file') bytes -= was.size;
           if (it.node.type === 'file') bytes += it.node.size;
-          const src = it.node;
-          const u = uid ?? (keepOwner ? src.uid : 0);
-          const g = gid ?? (keepOwner ? src.gid : 0);
-          const m = mode !== undefined && src.type !== 'symlink' ? mode : src.mode;
-          const old = before.entries.get(it.target);
-          let node: FsNode;
-          if (old && sameNodeAs(old, src, u, g, m, it.digest)) node = old as FsNode;
-          else {
-            node = ownedNode(src, u, g, now);
-            node.mode = m;
-          }
-          changes.push([it.target, node]);
+          changes.push([it.target, copiedNode(it, before, uid, gid, mode, keepOwner, now)]);
         }
         const layer = Layer.patched(before, changes);
         prevShape.layer = layer;
@@ -1351,18 +1340,7 @@ export class BuildRun {
         // the digests of every unchanged piece (fs/layer.ts).
         const before = prevShape.layer;
         for (const it of items) {
-          const src = it.node;
-          const u = uid ?? (keepOwner ? src.uid : 0);
-          const g = gid ?? (keepOwner ? src.gid : 0);
-          const m = mode !== undefined && src.type !== 'symlink' ? mode : src.mode;
-          const old = before?.entries.get(it.target);
-          let node: FsNode;
-          if (old && sameNodeAs(old, src, u, g, m, it.digest)) node = old as FsNode;
-          else {
-            node = ownedNode(src, u, g, now);
-            node.mode = m;
-            if (node.type === 'dir') delete node.opaque;
-          }
+          const node = copiedNode(it, before, uid, gid, mode, keepOwner, now);
           fs.upper.set(it.target, node);
           if (node.type === 'file') bytes += node.size;
         }
@@ -1883,6 +1861,23 @@ function copyMemos(owner: object): Map<string, CopyShape> {
     copyShapes.set(owner, (m = new Map()));
   } else if (m.size > 64) m.clear();
   return m;
+}
+
+/**
+ * The node a rebuilt COPY puts at `it.target`: the previous run's node when it is the same apart from its mtime (an
+ * unchanged file keeps its timestamp and the layer's diffId pieces are reused), else a new one with this owner/mode.
+ */
+function copiedNode(it: { target: string; node: FsNode; digest: string }, before: Layer | null, uid: number | undefined, gid: number | undefined, mode: number | undefined, keepOwner: boolean, now: number): FsNode {
+  const src = it.node;
+  const u = uid ?? (keepOwner ? src.uid : 0);
+  const g = gid ?? (keepOwner ? src.gid : 0);
+  const m = mode !== undefined && src.type !== 'symlink' ? mode : src.mode;
+  const old = before?.entries.get(it.target);
+  if (old && sameNodeAs(old, src, u, g, m, it.digest)) return old as FsNode;
+  const node = ownedNode(src, u, g, now);
+  node.mode = m;
+  if (node.type === 'dir') delete node.opaque;
+  return node;
 }
 
 /**

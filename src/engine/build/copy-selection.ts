@@ -63,10 +63,6 @@ export class FileList {
     return this.rec;
   }
 
-  get size(): number {
-    return this.keys ? this.keys.length : Object.keys(this.record).length;
-  }
-
   set(path: string, tag: string): void {
     if (this.keys) {
       const seen = (this.seen ??= new Set());
@@ -152,7 +148,7 @@ function checksumText(items: CopyItem[], from = 0, to = items.length): string {
 }
 
 /** Items per piece of a big COPY's source checksum, and the item count above which it is hashed in pieces. */
-export const CHECKSUM_CHUNK = 64;
+const CHECKSUM_CHUNK = 64;
 const CHECKSUM_TREE_MIN = 512;
 /** Digests of recent checksum pieces by their text, per hash function. */
 const checksumPieceCaches = new WeakMap<object, Map<string, string>>();

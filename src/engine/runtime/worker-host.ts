@@ -29,7 +29,6 @@ export interface WatchdogTimers {
   clearInterval(handle: unknown): void;
 }
 
-export { DEFAULT_CPU_MS_PER_SLICE } from './process';
 
 /** Binary files bigger than this travel to the worker as their size only (they read as zeros there). */
 export const SNAPSHOT_BINARY_LIMIT = 16 * 1024;
