@@ -43,6 +43,33 @@ describe('Working inside a running container', () => {
     expect((await run(['diff', 'hn'])).out).toBe('');
   });
 
+  it('gives every container the /etc/hosts Docker Engine 28 writes (its address and hostname), outside the writable layer', async () => {
+    const { run } = setup();
+    const head = '127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\nfe00::\tip6-localnet\nff00::\tip6-mcastprefix\nff02::1\tip6-allnodes\nff02::2\tip6-allrouters\n';
+    const one = await run(['run', '--rm', 'busybox', 'cat', '/etc/hosts']);
+    expect(one.code, one.err).toBe(0);
+    const host = one.out.split('\n')[6].split('\t')[1];
+    expect(host).toMatch(/^[0-9a-f]{12}$/);
+    expect(one.out).toBe(`${head}172.17.0.2\t${host}\n`);
+    // The address is the one docker inspect shows: with one container running, the next one gets .3.
+    await run(['run', '-d', '--name', 'first', 'busybox', 'sleep', '1000']);
+    await run(['run', '-d', '--name', 'second', '--hostname', 'web.example.com', 'busybox', 'sleep', '1000']);
+    const ip = (await run(['inspect', '-f', '{{.NetworkSettings.IPAddress}}', 'second'])).out.trim();
+    expect(ip).toBe('172.17.0.3');
+    expect((await run(['exec', 'second', 'cat', '/etc/hosts'])).out).toBe(`${head}${ip}\tweb.example.com web\n`);
+    expect((await run(['exec', 'first', 'cat', '/etc/hosts'])).out).toMatch(/\n172\.17\.0\.2\t[0-9a-f]{12}\n$/);
+    // Processes may change it; docker diff and docker commit never see it.
+    expect((await run(['exec', 'second', 'sh', '-c', 'echo "10.0.0.9 db" >> /etc/hosts; tail -1 /etc/hosts'])).out).toBe('10.0.0.9 db\n');
+    expect((await run(['diff', 'second'])).out).toBe('');
+    expect((await run(['commit', 'second', 'snap'])).code).toBe(0);
+    const fromSnap = await run(['run', '--rm', '--hostname', 'snap', 'snap', 'cat', '/etc/hosts']);
+    expect(fromSnap.out).toBe(`${head}172.17.0.4\tsnap\n`);
+    // A restart writes it afresh, with the address of the new run.
+    await run(['stop', '-t', '0', 'first', 'second']);
+    await run(['start', 'second']);
+    expect((await run(['exec', 'second', 'cat', '/etc/hosts'])).out).toBe(`${head}172.17.0.2\tweb.example.com web\n`);
+  });
+
   it('copies files in from the host context and shows them in diff', async () => {
     const { run } = setup();
     await run(['run', '-d', '--name', 'wp', 'diamol/ch03-web-ping']);

@@ -20,7 +20,7 @@ import type { ExitEvent, HttpRequest, HttpResponse, OutputEvent, SandboxHost, Sa
 import { InProcessHost } from '../runtime/in-process-host';
 import { randomId, randomName, VALID_NAME } from './names';
 import { parsePortSpec, type PortBinding } from './ports';
-import { unionProcessFs, type Mounts } from './process-fs';
+import { etcHostsText, unionProcessFs, type Mounts } from './process-fs';
 import { sanitizeContainer } from './validate';
 import type { Container, ContainerConfig, LogEntry, ProcessInput, ProcessSpecData } from './types';
 
@@ -160,11 +160,17 @@ export class ContainerStore {
 
   /** The files Docker mounts into a container (process-fs.ts `Mounts`), one set per container while the engine runs. */
   private mountSets = new Map<string, Mounts>();
-  private mounts(c: Container): Mounts {
+  private mounts(c: Container, spec: ProcessSpecData | undefined = c.spec, fresh = false): Mounts {
     let m = this.mountSets.get(c.id);
+    const hostname = c.config.Hostname || c.id.slice(0, 12);
     if (!m) {
-      m = new Map([['/etc/hostname', { data: new TextEncoder().encode(`${c.config.Hostname || c.id.slice(0, 12)}\n`), mtime: c.created }]]);
+      m = new Map([['/etc/hostname', { data: new TextEncoder().encode(`${hostname}\n`), mtime: c.created }]]);
       this.mountSets.set(c.id, m);
+    }
+    // Docker rebuilds /etc/hosts at every start, with the address the container got for that run.
+    if (spec && (fresh || !m.has('/etc/hosts'))) {
+      const ip = spec.ipAddress || this.ipAddressOf(c);
+      m.set('/etc/hosts', { data: new TextEncoder().encode(etcHostsText(hostname, c.config.Domainname, ip)), mtime: spec.startTime });
     }
     return m;
   }
@@ -434,7 +440,7 @@ export class ContainerStore {
     if (!host) return err({ code: 'runtime.not-found', message: 'no sandbox runtime', exitCode: 127 });
     let live: Live | null = null;
     const guard = { skipWrites: () => !!live && live.replaying };
-    const r = host.spawn({ ...spec, fs: unionProcessFs(this.fs(c), guard, this.mounts(c)) });
+    const r = host.spawn({ ...spec, fs: unionProcessFs(this.fs(c), guard, this.mounts(c, spec, !replaying)) });
     if (!r.ok) return r;
     const proc = r.value;
     live = { proc, replaying, listeners: new Set(), exitListeners: new Set() };
