@@ -104,9 +104,16 @@ test('presenter mode: large type, chrome hidden, toggled from the lesson panel',
   await type(page, 'clear');
   await type(page, 'docker image history web-ping');
   const before = await page.locator('.lesson-title').evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+  const speed = page.getByLabel('애니메이션 속도');
+  await expect(speed).toHaveValue('250');
   await page.getByTestId('presenter-toggle').click();
   await expect(page.locator('html')).toHaveAttribute('data-presenter', 'true');
   await expect(page.locator('.app-header .tagline')).toBeHidden();
+  // Workspace management, build targets and arguments are hidden; the files stay; the animation is slower.
+  await expect(page.getByRole('button', { name: '새 워크스페이스' })).toBeHidden();
+  await expect(page.getByText('대상 스테이지')).toBeHidden();
+  await expect(page.getByTestId('file-tree').getByRole('button', { name: 'app.js' })).toBeVisible();
+  await expect(speed).toHaveValue('900');
   const after = await page.locator('.lesson-title').evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
   expect(after).toBeGreaterThan(before);
   // Let the (slower) layer animation settle before the screenshot.
@@ -114,10 +121,20 @@ test('presenter mode: large type, chrome hidden, toggled from the lesson panel',
     .poll(async () => /실행 중|대기/.test(await page.getByTestId('layer-stack').innerText()), { timeout: 15_000 })
     .toBe(false)
     .catch(() => undefined);
+  await page.waitForTimeout(800); // the last band's transition
   await page.screenshot({ path: 'docs/screenshots/lesson-presenter.png' });
-  await page.getByTestId('presenter-toggle').click();
+  // The header's switch is the same mode, also with the lesson panel closed.
+  await page.getByRole('button', { name: '레슨 패널' }).click();
+  await expect(page.getByTestId('lesson-region')).toBeHidden();
+  await expect(page.locator('html')).toHaveAttribute('data-presenter', 'true');
+  await expect(page.getByRole('button', { name: '새 워크스페이스' })).toBeHidden();
+  await page.getByLabel('발표 모드').uncheck();
   await expect(page.locator('html')).not.toHaveAttribute('data-presenter', 'true');
   await expect(page.locator('.app-header .tagline')).toBeVisible();
+  await expect(page.getByRole('button', { name: '새 워크스페이스' })).toBeVisible();
+  await expect(speed).toHaveValue('250');
+  await page.getByLabel('발표 모드').check();
+  await expect(speed).toHaveValue('900');
 });
 
 test('share links: a workspace round-trips; a hostile link is refused and never rendered as HTML', async ({ page, context }) => {

@@ -54,6 +54,13 @@ export function App() {
     document.title = `${t('app.title')} — ${t('app.tagline')}`;
   }, [settings.lang, t]);
 
+  // Presenter mode is also an attribute of <html>, for the classroom styles (src/ui/classroom/presenter.css).
+  useEffect(() => {
+    const root = document.documentElement;
+    if (settings.presenter) root.setAttribute('data-presenter', 'true');
+    else root.removeAttribute('data-presenter');
+  }, [settings.presenter]);
+
   useEffect(() => {
     if (phase !== 'ready') return;
     try {

@@ -8,6 +8,7 @@ export function Header({ lessonOpen, onToggleLesson }: { lessonOpen: boolean; on
   const t = useT();
   const settings = useApp((s) => s.settings);
   const setSettings = useApp((s) => s.setSettings);
+  const setPresenter = useApp((s) => s.setPresenter);
   const exportFile = useApp((s) => s.exportFile);
   const importFile = useApp((s) => s.importFile);
   const resetAll = useApp((s) => s.resetAll);
@@ -36,7 +37,7 @@ export function Header({ lessonOpen, onToggleLesson }: { lessonOpen: boolean; on
           </select>
         </label>
         <label className="check">
-          <input type="checkbox" checked={settings.presenter} onChange={(e) => setSettings({ presenter: e.target.checked })} />
+          <input type="checkbox" checked={settings.presenter} onChange={(e) => setPresenter(e.target.checked)} />
           {t('presenter.label')}
         </label>
         <button type="button" aria-pressed={lessonOpen} onClick={onToggleLesson}>

@@ -58,7 +58,7 @@ export function BuildControls() {
         <input type="checkbox" data-testid="build-no-cache" checked={settings.noCache} onChange={(e) => setSettings({ noCache: e.target.checked })} />
         {t('build.noCache')}
       </label>
-      <label>
+      <label className="build-target">
         {t('build.target')}
         <select value={stages.includes(target) ? target : ''} onChange={(e) => setTarget(e.target.value)} disabled={stages.length === 0}>
           <option value="">{t('build.targetLast')}</option>

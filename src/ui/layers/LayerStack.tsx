@@ -4,7 +4,7 @@
  * band's facts, click opens its file diff, drag or Alt+Up/Down moves its instruction.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { activeWorkspace, useApp } from '../state/store';
+import { activeWorkspace, FAST_STEP_MS, SLOW_STEP_MS, useApp } from '../state/store';
 import { useLang, useT, type TFunc } from '../i18n/useT';
 import { predictedBands, summarize, bandHeights, type Band, type BuildView } from './model';
 import { describeReason } from './reasons';
@@ -213,10 +213,10 @@ export function LayerStack() {
         </label>
         <label>
           {t('layers.speed')}{' '}
-          <select value={String(settings.stepMs)} onChange={(e) => useApp.getState().setSettings({ stepMs: Number(e.target.value) })}>
+          <select value={String(speedOption(settings.stepMs))} onChange={(e) => useApp.getState().setSettings({ stepMs: Number(e.target.value) })}>
             <option value="0">{t('layers.speedInstant')}</option>
-            <option value="250">{t('layers.speedFast')}</option>
-            <option value="900">{t('layers.speedSlow')}</option>
+            <option value={String(FAST_STEP_MS)}>{t('layers.speedFast')}</option>
+            <option value={String(SLOW_STEP_MS)}>{t('layers.speedSlow')}</option>
           </select>
         </label>
       </div>
@@ -371,4 +371,10 @@ function buildItems(
     });
   }
   return items;
+}
+
+/** The speed option that shows a saved step time (older versions saved other values, e.g. 500). */
+function speedOption(stepMs: number): number {
+  if (stepMs <= 0) return 0;
+  return stepMs >= (FAST_STEP_MS + SLOW_STEP_MS) / 2 ? SLOW_STEP_MS : FAST_STEP_MS;
 }

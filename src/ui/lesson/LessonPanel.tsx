@@ -2,7 +2,7 @@
  * The lesson region: lessons with live step checks and quizzes, plus the classroom tools (presenter mode,
  * share links, Dockerfile compare, build replay). Rendered lazily by src/ui/app/LessonSlot.tsx.
  */
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { useApp, activeWorkspace, whenEngine } from '../state/store';
 import { useLang, useT } from '../i18n/useT';
 import { translate } from '../i18n/i18n';
@@ -18,7 +18,6 @@ import { CompareView } from '../classroom/CompareView';
 import { ReplayView } from '../classroom/ReplayView';
 import type { SharedWorkspace } from '../classroom/shareLink';
 import './lesson.css';
-import '../classroom/presenter.css';
 
 type Tab = 'lesson' | 'compare' | 'replay';
 
@@ -42,8 +41,6 @@ export function LessonPanel() {
   const lang = useLang();
   const engine = useApp((s) => s.engine);
   const presenter = useApp((s) => s.settings.presenter);
-  const stepMs = useApp((s) => s.settings.stepMs);
-  const setSettings = useApp((s) => s.setSettings);
   const activeId = useApp((s) => s.activeId);
   const [tab, setTab] = useState<Tab>('lesson');
   const [progress, setProgressState] = useState<LessonProgress>(() => loadProgress(storage()));
@@ -58,18 +55,7 @@ export function LessonPanel() {
     quizScores: () => progress.quizScores,
   });
 
-  useEffect(() => {
-    const root = document.documentElement;
-    if (presenter) root.setAttribute('data-presenter', 'true');
-    else root.removeAttribute('data-presenter');
-    return () => root.removeAttribute('data-presenter');
-  }, [presenter]);
-
-  const togglePresenter = () => {
-    // Presenter mode also slows the layer animation down (restored when it is turned off).
-    if (!presenter) setSettings({ presenter: true, stepMs: Math.max(stepMs * 2, 500) });
-    else setSettings({ presenter: false, stepMs: Math.max(100, Math.round(stepMs / 2)) });
-  };
+  const togglePresenter = () => useApp.getState().setPresenter(!presenter);
 
   const startLesson = useCallback(
     async (lesson: LessonDef) => {

@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { activeWorkspace, buildCommandLine, parseBuildArgs, useApp } from './store';
+import { activeWorkspace, buildCommandLine, FAST_STEP_MS, parseBuildArgs, SLOW_STEP_MS, useApp } from './store';
 import { predictedBands } from '../layers/model';
 import { textOf } from '../workspace/workspace';
 
@@ -33,5 +33,20 @@ describe('App store', () => {
     expect(
       buildCommandLine({ contextDir: '.', tags: ['web-ping:v2'], builder: 'legacy', noCache: true, target: 'builder', buildArgs: parseBuildArgs('A=1\nB=two words') }),
     ).toBe('DOCKER_BUILDKIT=0 docker build -t web-ping:v2 --no-cache --target builder --build-arg A=1 --build-arg "B=two words" .');
+  });
+
+  it('slows the layer animation to one of its offered speeds in presenter mode and back, and leaves instant alone', () => {
+    const { setSettings, setPresenter } = useApp.getState();
+    setSettings({ presenter: false, stepMs: FAST_STEP_MS });
+    setPresenter(true);
+    expect(useApp.getState().settings).toMatchObject({ presenter: true, stepMs: SLOW_STEP_MS });
+    setPresenter(true); // already on: nothing changes
+    expect(useApp.getState().settings.stepMs).toBe(SLOW_STEP_MS);
+    setPresenter(false);
+    expect(useApp.getState().settings).toMatchObject({ presenter: false, stepMs: FAST_STEP_MS });
+    setSettings({ stepMs: 0 });
+    setPresenter(true);
+    expect(useApp.getState().settings).toMatchObject({ presenter: true, stepMs: 0 });
+    setPresenter(false);
   });
 });

@@ -35,6 +35,10 @@ import { createSaveScheduler } from './saveScheduler';
 import { detectLang } from '../i18n/i18n';
 import { terminalColumns, writeToTerminal } from './terminalBus';
 
+/** The layer stack's animation speeds: milliseconds per step, fast and slow (0 is instant). */
+export const FAST_STEP_MS = 250;
+export const SLOW_STEP_MS = 900;
+
 export const defaultSettings = (): Settings => ({
   lang: typeof navigator !== 'undefined' ? detectLang() : 'en',
   theme: 'system',
@@ -42,7 +46,7 @@ export const defaultSettings = (): Settings => ({
   builder: 'buildkit',
   noCache: false,
   heightMode: 'log',
-  stepMs: 250,
+  stepMs: FAST_STEP_MS,
 });
 
 export interface BuildHistory {
@@ -87,6 +91,8 @@ export interface AppState {
   /** Saves pending changes now (also done when the page is hidden or left). */
   flushSaves(): void;
   setSettings(patch: Partial<Settings>): void;
+  /** Presenter mode on or off; turning it on also slows the layer animation down (restored when turned off). */
+  setPresenter(on: boolean): void;
   selectWorkspace(id: string): void;
   openPath(path: string): void;
   writeFile(path: string, content: FileContent): void;
@@ -370,6 +376,14 @@ export const useApp = create<AppState>()((set, get) => {
         set({ dirty: { ...get().dirty, [get().activeId]: true } });
         void get().predict();
       }
+    },
+
+    setPresenter(on) {
+      const { presenter, stepMs } = get().settings;
+      if (on === presenter) return;
+      // The layer stack offers instant (0), fast (250) and slow (900) steps: presenter mode turns fast into slow
+      // and back; instant stays instant (a deliberate choice).
+      get().setSettings({ presenter: on, stepMs: stepMs === 0 ? 0 : on ? SLOW_STEP_MS : FAST_STEP_MS });
     },
 
     selectWorkspace(id) {

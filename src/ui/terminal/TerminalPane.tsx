@@ -10,6 +10,9 @@ import { commandRegistry } from './commandRegistry';
 
 const HISTORY_KEY = 'layerlab.history';
 
+/** Presenter mode's terminal type: large for a projector, small enough that docker's tables wrap less. */
+const PRESENTER_FONT_PX = 18;
+
 function terminalTheme(dark: boolean, presenter: boolean) {
   return dark
     ? { background: presenter ? '#000000' : '#111418', foreground: '#e8e8e8', cursor: '#e8e8e8', selectionBackground: '#3a5a8a' }
@@ -32,7 +35,7 @@ export function TerminalPane() {
       if (disposed || !host.current) return;
       const st = useApp.getState().settings;
       const dark = st.theme === 'dark' || (st.theme === 'system' && matchMedia('(prefers-color-scheme: dark)').matches);
-      const { term, fit } = x.createTerminal(host.current, terminalTheme(dark, st.presenter), st.presenter ? 20 : 14);
+      const { term, fit } = x.createTerminal(host.current, terminalTheme(dark, st.presenter), st.presenter ? PRESENTER_FONT_PX : 14);
       fitRef.current = () => {
         try {
           fit.fit();
@@ -130,7 +133,7 @@ export function TerminalPane() {
     if (!term) return;
     const dark = theme === 'dark' || (theme === 'system' && matchMedia('(prefers-color-scheme: dark)').matches);
     term.options.theme = terminalTheme(dark, presenter);
-    term.options.fontSize = presenter ? 20 : 14;
+    term.options.fontSize = presenter ? PRESENTER_FONT_PX : 14;
     fitRef.current();
   }, [theme, presenter, loaded]);
 
