@@ -120,3 +120,32 @@ test('the preview shows what a published port serves, inside a sandboxed frame',
   await expect.poll(async () => (await frame.getAttribute('srcdoc')) ?? '', { timeout: 20_000 }).toContain('Hello from a container!');
   await expect(page.frameLocator('[data-testid="preview-frame"]').locator('h1')).toHaveText('Hello from a container!');
 });
+
+test('copy and paste: a selection is copied with Ctrl+Shift+C; pasted lines run one after another, typed-ahead keys after the command', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await openFresh(page);
+  await typeCommand(page, 'docker version');
+  const textarea = page.locator('.xterm-helper-textarea');
+
+  // select the terminal's text with the mouse and copy it
+  const box = (await page.locator('[data-testid=terminal] .xterm-screen').boundingBox())!;
+  await page.mouse.move(box.x + 4, box.y + 4);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width - 4, box.y + box.height - 4, { steps: 8 });
+  await page.mouse.up();
+  await page.keyboard.press('Control+Shift+C');
+  await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toContain('Layerlab simulated Docker Engine');
+
+  // two lines pasted at once: each is shown at the prompt and runs in turn
+  await page.evaluate(() => navigator.clipboard.writeText('docker pull diamol/ch03-web-ping\ndocker image ls diamol/ch03-web-ping\n'));
+  await textarea.focus();
+  await page.keyboard.press('Control+V');
+  await expect.poll(() => terminalText(page), { timeout: 30_000 }).toMatch(/\$ docker image ls diamol\/ch03-web-ping\n(REPOSITORY +TAG[^\n]*\n)diamol\/ch03-web-ping +latest/);
+  expect(await terminalText(page)).toMatch(/\$ docker pull diamol\/ch03-web-ping\n/);
+
+  // keys typed while a build runs are kept and run once it is done
+  await textarea.focus();
+  await page.keyboard.type('docker build -t typed-ahead .\n', { delay: 0 });
+  await page.keyboard.type('docker image ls typed-ahead\n', { delay: 0 });
+  await expect.poll(() => terminalText(page), { timeout: 30_000 }).toMatch(/naming to docker\.io\/library\/typed-ahead:latest[\s\S]*\$ docker image ls typed-ahead\nREPOSITORY[^\n]*\ntyped-ahead +latest/);
+});

@@ -64,10 +64,15 @@ export function interactiveFlags(argv: string[]): { interactive: boolean; tty: b
   return { interactive, tty };
 }
 
+/** Type-ahead kept while a command runs, in characters (a terminal's input queue is bounded too). */
+const TYPE_AHEAD_MAX = 64 * 1024;
+
 export class Shell {
   readonly editor: LineEditor;
   private running: { abort: AbortController; stdin: StdinQueue | null; tty: boolean; interrupts?: number[] } | null = null;
   private stdinLine = new LineEditor();
+  /** Keys typed while a command that reads no input runs (replayed at the next prompt). */
+  private typeAhead = '';
   private redrawTimer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(
@@ -110,15 +115,33 @@ export class Shell {
     }, 30);
   }
 
-  /** Raw input from the terminal (keys, pastes). */
+  /**
+   * Raw input from the terminal (keys, pastes). A chunk with line ends in it (a paste) is taken a line at a
+   * time, each drawn at the prompt as if typed before its Enter; once a command runs, the rest is typed ahead
+   * (see inputWhileRunning).
+   */
   input(data: string): void {
-    if (this.running) return this.inputWhileRunning(data);
+    let rest = data;
+    while (rest) {
+      if (this.running) return this.inputWhileRunning(rest);
+      const nl = rest.search(/[\r\n]/);
+      if (nl < 0) return this.keys(rest);
+      let end = nl + 1;
+      if (rest[nl] === '\r' && rest[end] === '\n') end++;
+      if (nl > 0) this.keys(rest.slice(0, nl));
+      this.keys(rest.slice(nl, end));
+      rest = rest.slice(end);
+    }
+  }
+
+  /** Keys at the prompt, with at most one line end (last). */
+  private keys(data: string): void {
     for (const a of this.editor.handle(data)) {
       if (a.kind === 'submit') {
         this.term.write(this.editor.leaveLine());
         this.onHistory(this.editor.entries);
         void this.execute(a.line);
-        if (this.running) return; // the rest of a pasted chunk is not replayed into the command
+        if (this.running) return;
       } else if (a.kind === 'interrupt') {
         this.term.write('^C' + this.editor.leaveLine());
       } else if (a.kind === 'clear-screen') {
@@ -135,6 +158,18 @@ export class Shell {
 
   private inputWhileRunning(data: string): void {
     const r = this.running!;
+    if (!r.stdin) {
+      // The command reads no input: what is typed now waits for the shell and runs after it, as a terminal's
+      // type-ahead does. Ctrl-C stops the command and drops it (a terminal flushes its input on an interrupt).
+      if (data.includes('\x03')) {
+        this.typeAhead = '';
+        this.term.write('^C');
+        r.abort.abort();
+      } else if (this.typeAhead.length + data.length <= TYPE_AHEAD_MAX) {
+        this.typeAhead += data;
+      }
+      return;
+    }
     if (r.tty && r.stdin) {
       // A TTY session is raw: the container's terminal echoes, edits the line and turns Ctrl-C into SIGINT,
       // so keystrokes go through untouched. Three Ctrl-C within 2 s abort the client as an escape hatch.
@@ -213,6 +248,7 @@ export class Shell {
     const engine = this.engine() ?? (await this.startingEngine());
     if (!engine) {
       this.prompt();
+      this.replayTypeAhead();
       return this.interrupted ? 130 : 1;
     }
     const { interactive, tty } = interactiveFlags(argv);
@@ -241,14 +277,22 @@ export class Shell {
       this.running = null;
     }
     this.prompt();
+    this.replayTypeAhead();
     return code;
+  }
+
+  /** What was typed while the last command ran, now given to the shell. */
+  private replayTypeAhead(): void {
+    const typed = this.typeAhead;
+    this.typeAhead = '';
+    if (typed) this.input(typed);
   }
 
   private interrupted = false;
 
   /**
-   * Waits for the engine while it starts, saying so; counts as a running command (input other than Ctrl-C is
-   * not taken). Null when it cannot start or Ctrl-C cancelled the wait (`interrupted`).
+   * Waits for the engine while it starts, saying so; counts as a running command (what is typed meanwhile is
+   * typed ahead; Ctrl-C cancels). Null when it cannot start or Ctrl-C cancelled the wait (`interrupted`).
    */
   private async startingEngine(): Promise<Engine | null> {
     const texts = this.texts();

@@ -137,6 +137,44 @@ describe('Terminal shell', () => {
     s.shell.input('ls\r');
     expect(s.out()).toContain('ls: command not found');
   });
+
+  const settle = () => new Promise((r) => setTimeout(r, 0));
+  const plain = (t: string) => t.replace(/\x1b\[[0-9;]*[A-Za-z]/g, '');
+
+  it('runs every line of a pasted chunk in turn, each shown at the prompt before it runs', async () => {
+    const s = setup();
+    s.shell.input('image ls\rps -a\rversion');
+    expect(s.calls.map((c) => c.argv)).toEqual([['image', 'ls']]);
+    expect(plain(s.out())).toContain('$ image ls');
+    s.release(0);
+    await settle();
+    expect(s.calls.map((c) => c.argv)).toEqual([['image', 'ls'], ['ps', '-a']]);
+    expect(plain(s.out())).toContain('$ ps -a');
+    s.release(0);
+    await settle();
+    // the last line has no Enter: it waits at the prompt
+    expect(s.calls).toHaveLength(2);
+    expect(s.shell.editor.buffer).toBe('version');
+  });
+
+  it('keeps what is typed while a command runs and runs it afterwards; Ctrl-C drops it', async () => {
+    const s = setup();
+    s.shell.input('build .\r');
+    s.shell.input('p');
+    s.shell.input('s\r');
+    expect(s.calls).toHaveLength(1);
+    s.release(0);
+    await settle();
+    expect(s.calls.map((c) => c.argv)).toEqual([['build', '.'], ['ps']]);
+    s.release(0);
+    await settle();
+    s.shell.input('logs -f web\r');
+    s.shell.input('images\r');
+    s.shell.input('\x03');
+    s.release(130);
+    await settle();
+    expect(s.calls.map((c) => c.argv[0])).toEqual(['build', 'ps', 'logs']);
+  });
 });
 
 describe('Terminal shell while the engine starts', () => {
