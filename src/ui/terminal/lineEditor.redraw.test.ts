@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { LineEditor } from './lineEditor';
+import { cellWidth, LineEditor } from './lineEditor';
 
-/** A tiny model of a terminal screen (auto-wrap with xterm's pending wrap, CR, LF, CUU/CUD/CUF/CUB, ED). */
+/**
+ * A tiny model of a terminal screen (auto-wrap with xterm's pending wrap, CR, LF, CUU/CUD/CUF/CUB, ED). A wide
+ * character takes two cells (the second holds '') and goes to the next row when only one cell is left.
+ */
 function screen(cols: number) {
   const rows: string[][] = [[]];
   let x = 0;
@@ -30,7 +33,9 @@ function screen(cols: number) {
         } else throw new Error(`unmodelled sequence ${csi[0]}`);
         continue;
       }
-      const c = s[i];
+      const cp = s.codePointAt(i)!;
+      const c = String.fromCodePoint(cp);
+      if (cp > 0xffff) i++;
       if (c === '\r') {
         x = 0;
         pendingWrap = false;
@@ -38,7 +43,8 @@ function screen(cols: number) {
         y++;
         pendingWrap = false;
       } else {
-        if (pendingWrap) {
+        const w = cellWidth(cp);
+        if (pendingWrap || (w === 2 && x === cols - 1)) {
           x = 0;
           y++;
           pendingWrap = false;
@@ -46,8 +52,9 @@ function screen(cols: number) {
         const r = row(y);
         while (r.length < x) r.push(' ');
         r[x] = c;
-        if (x === cols - 1) pendingWrap = true;
-        else x++;
+        if (w === 2) r[x + 1] = '';
+        if (x + w >= cols) pendingWrap = true;
+        else x += w;
       }
     }
   };
@@ -107,6 +114,39 @@ describe('Line editor redraw', () => {
     expect(term.cursor()).toEqual({ x: 2, y: 0 });
     term.write(ed.leaveLine() + 'out');
     expect(term.text()).toEqual(['$ abcdefgh', 'ijklmnopqr', 'stuvwxyz', 'out']);
+  });
+
+  it('counts Hangul as two cells: a Korean line wraps where the terminal wraps it and the cursor lands after it', () => {
+    // "$ " + 4 syllables = 10 cells: fills the first row exactly
+    const { ed, term } = typeInto(10, [...'안녕하세', ...'요 abc']);
+    expect(term.text()).toEqual(['$ 안녕하세', '요 abc']);
+    expect(term.cursor()).toEqual({ x: 6, y: 1 });
+    // a wide character that would straddle the margin moves to the next row
+    ed.handle('\x15');
+    term.write(ed.render(PROMPT, 10));
+    for (const k of ['a', '한', '글', '날', '짜']) {
+      ed.handle(k);
+      term.write(ed.render(PROMPT, 10));
+    }
+    expect(term.text()).toEqual(['$ a한글날', '짜']);
+    expect(term.cursor()).toEqual({ x: 2, y: 1 });
+    // moving left over wide characters and inserting in the middle redraws on the right cells
+    ed.handle('\x1b[D\x1b[D\x1b[D');
+    ed.handle('X');
+    term.write(ed.render(PROMPT, 10));
+    expect(term.text()).toEqual(['$ a한X글날', '짜']);
+    expect(term.cursor()).toEqual({ x: 6, y: 0 });
+  });
+
+  it('moves and deletes whole characters outside the basic plane', () => {
+    const ed = new LineEditor();
+    ed.handle('a😀b');
+    ed.handle('\x1b[D\x1b[D');
+    expect(ed.cursor).toBe(1);
+    ed.handle('\x1b[3~');
+    expect(ed.buffer).toBe('ab');
+    ed.handle('\x1b[C😀\x7f');
+    expect(ed.buffer).toBe('ab');
   });
 
   it('draws a short line without cursor movement beyond the line itself', () => {

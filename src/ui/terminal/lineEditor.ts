@@ -86,7 +86,7 @@ export class LineEditor {
           break;
         case '\x04':
           if (this.buffer === '') actions.push({ kind: 'eof' });
-          else this.buffer = this.buffer.slice(0, this.cursor) + this.buffer.slice(this.cursor + 1);
+          else this.deleteForward();
           break;
         case '\t':
           actions.push({ kind: 'complete' });
@@ -97,8 +97,9 @@ export class LineEditor {
         case '\x7f':
         case '\b':
           if (this.cursor > 0) {
-            this.buffer = this.buffer.slice(0, this.cursor - 1) + this.buffer.slice(this.cursor);
-            this.cursor--;
+            const from = prevIndex(this.buffer, this.cursor);
+            this.buffer = this.buffer.slice(0, from) + this.buffer.slice(this.cursor);
+            this.cursor = from;
           }
           break;
         case '\x01':
@@ -129,10 +130,15 @@ export class LineEditor {
     return actions;
   }
 
+  /** Deletes the character under the cursor (a whole code point). */
+  private deleteForward(): void {
+    this.buffer = this.buffer.slice(0, this.cursor) + this.buffer.slice(nextIndex(this.buffer, this.cursor));
+  }
+
   private escape(seq: string): void {
     const code = seq[seq.length - 1];
     if (seq === '[3~') {
-      this.buffer = this.buffer.slice(0, this.cursor) + this.buffer.slice(this.cursor + 1);
+      this.deleteForward();
       return;
     }
     switch (code) {
@@ -143,10 +149,10 @@ export class LineEditor {
         this.historyMove(1);
         break;
       case 'C':
-        this.cursor = Math.min(this.buffer.length, this.cursor + 1);
+        this.cursor = nextIndex(this.buffer, this.cursor);
         break;
       case 'D':
-        this.cursor = Math.max(0, this.cursor - 1);
+        this.cursor = prevIndex(this.buffer, this.cursor);
         break;
       case 'H':
         this.cursor = 0;
@@ -218,20 +224,86 @@ export class LineEditor {
     const width = Math.max(1, cols);
     const promptWidth = prompt.replace(/\x1b\[[0-9;]*[A-Za-z]/g, '').length;
     let out = this.erase() + prompt + this.buffer;
-    const end = promptWidth + this.buffer.length;
+    // Where each character lands, in cells: Hangul and other wide characters take two, and one that does not
+    // fit in the last cell of a row goes to the next row (as xterm draws them).
+    let row = Math.floor(promptWidth / width);
+    let col = promptWidth % width;
+    let target: { row: number; col: number } | null = null;
+    for (let i = 0; i < this.buffer.length; ) {
+      const cp = this.buffer.codePointAt(i)!;
+      const w = cellWidth(cp);
+      if (w > 0 && col + w > width) {
+        row++;
+        col = 0;
+      }
+      if (i === this.cursor) target = { row, col };
+      col += w;
+      i += cp > 0xffff ? 2 : 1;
+    }
     // A line that exactly fills its last row leaves the terminal in "pending wrap" at the right margin:
     // go to the next row's start explicitly, as shells do, so the cursor arithmetic below holds.
-    if (end > 0 && end % width === 0) out += '\r\n';
-    const endRow = Math.floor(end / width);
-    const target = promptWidth + this.cursor;
-    const row = Math.floor(target / width);
-    const col = target % width;
-    if (row !== endRow || col !== end % width) {
-      if (endRow > row) out += `\x1b[${endRow - row}A`;
-      out += '\r' + (col > 0 ? `\x1b[${col}C` : '');
+    if (col >= width) {
+      out += '\r\n';
+      row++;
+      col = 0;
     }
-    this.cursorRow = row;
-    this.rowsBelow = endRow - row;
+    const end = { row, col };
+    target ??= end;
+    if (target.row !== end.row || target.col !== end.col) {
+      if (end.row > target.row) out += `\x1b[${end.row - target.row}A`;
+      out += '\r' + (target.col > 0 ? `\x1b[${target.col}C` : '');
+    }
+    this.cursorRow = target.row;
+    this.rowsBelow = end.row - target.row;
     return out;
   }
+}
+
+/** The index of the code point before `i` (a surrogate pair is one character). */
+function prevIndex(s: string, i: number): number {
+  if (i <= 0) return 0;
+  const lo = s.charCodeAt(i - 1);
+  if (i >= 2 && lo >= 0xdc00 && lo <= 0xdfff) {
+    const hi = s.charCodeAt(i - 2);
+    if (hi >= 0xd800 && hi <= 0xdbff) return i - 2;
+  }
+  return i - 1;
+}
+
+/** The index after the code point at `i`. */
+function nextIndex(s: string, i: number): number {
+  if (i >= s.length) return s.length;
+  return s.codePointAt(i)! > 0xffff ? i + 2 : i + 1;
+}
+
+/**
+ * The cells a character takes in the terminal, as xterm's default (Unicode 6) tables count them: 0 for
+ * combining marks and Hangul's medial/final jamo, 2 for East Asian wide and fullwidth characters.
+ */
+export function cellWidth(cp: number): number {
+  if (
+    (cp >= 0x300 && cp <= 0x36f) ||
+    (cp >= 0x1160 && cp <= 0x11ff) ||
+    (cp >= 0x200b && cp <= 0x200f) ||
+    (cp >= 0x20d0 && cp <= 0x20ff) ||
+    (cp >= 0xfe00 && cp <= 0xfe0f) ||
+    (cp >= 0xfe20 && cp <= 0xfe2f)
+  )
+    return 0;
+  if (
+    (cp >= 0x1100 && cp <= 0x115f) ||
+    cp === 0x2329 ||
+    cp === 0x232a ||
+    (cp >= 0x2e80 && cp <= 0xa4cf && cp !== 0x303f) ||
+    (cp >= 0xac00 && cp <= 0xd7a3) ||
+    (cp >= 0xf900 && cp <= 0xfaff) ||
+    (cp >= 0xfe10 && cp <= 0xfe19) ||
+    (cp >= 0xfe30 && cp <= 0xfe6f) ||
+    (cp >= 0xff00 && cp <= 0xff60) ||
+    (cp >= 0xffe0 && cp <= 0xffe6) ||
+    (cp >= 0x20000 && cp <= 0x2fffd) ||
+    (cp >= 0x30000 && cp <= 0x3fffd)
+  )
+    return 2;
+  return 1;
 }
