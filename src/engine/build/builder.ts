@@ -35,6 +35,7 @@ import { contentDigest, dirNode, fileNode, isWhiteout, knownDigest, symlinkNode,
 import { basename, dirname, joinPath, normalizePath } from '../fs/path';
 import { UnionFs, FsError } from '../fs/union';
 import { canonicalJSON, cloneConfig, DEFAULT_PATH, type ContainerConfig, type HistoryEntry, type ImageConfigJSON } from '../images/config';
+import { canonicalField, shareContainerConfig, SharedList, sharedConfigOf, type SharedContainerConfig, type SharedImageConfig } from '../images/shared';
 import { familiarString, fullString, parseReference, withDefaultTag } from '../images/reference';
 import { goQuoteList, type ImageRecord, type ImageStore } from '../images/store';
 import { rfc3339, parseTime } from '../images/time';
@@ -124,6 +125,8 @@ interface StageState {
   layers: Layer[];
   config: ContainerConfig;
   history: HistoryEntry[];
+  /** Legacy: the shared config of the stage's last step image, whose lists the next step's image shares. */
+  shared?: SharedImageConfig;
   scope: StageScope;
   key: string;
   firstMiss: { line: number; instruction: string } | null;
@@ -817,8 +820,8 @@ export class BuildRun {
       case 'ENV': {
         const r = st.scope.applyEnv(ins);
         if (!r.ok) this.fail(r.error.message, { range: ins.range });
-        // The stage owns its config (images get deep copies), so ENV and LABEL update it in place: a Dockerfile
-        // of thousands of them stays linear.
+        // The stage owns its config (images get copies or shared snapshots), so ENV, LABEL, EXPOSE, VOLUME and
+        // ONBUILD update it in place: a Dockerfile of thousands of them stays linear.
         const env = (c.Env ??= []);
         for (const { key, value } of r.value) envSetInPlace(env, key, value);
         const text = 'ENV ' + r.value.map((x) => `${x.key}=${x.value}`).join(' ');
@@ -841,7 +844,7 @@ export class BuildRun {
         return { createdBy: text, legacyCreatedBy: `/bin/sh -c #(nop)  ${legacyText}`, legacyText };
       }
       case 'EXPOSE': {
-        c.ExposedPorts = { ...(c.ExposedPorts ?? {}) };
+        c.ExposedPorts ??= {};
         const ports: string[] = [];
         for (const p of ins.ports) {
           for (const word of exp(p).split(/\s+/).filter(Boolean)) {
@@ -870,7 +873,7 @@ export class BuildRun {
         return { createdBy: `USER ${c.User}`, legacyCreatedBy: `/bin/sh -c #(nop)  USER ${c.User}`, legacyText: `USER ${c.User}` };
       }
       case 'VOLUME': {
-        c.Volumes = { ...(c.Volumes ?? {}) };
+        c.Volumes ??= {};
         const vols = ins.paths.map(exp);
         for (const v of vols) {
           if (!v) this.fail('VOLUME specified can not be an empty string', { range: ins.range });
@@ -905,7 +908,7 @@ export class BuildRun {
         return { createdBy: `MAINTAINER ${ins.name}`, legacyCreatedBy: `/bin/sh -c #(nop)  MAINTAINER ${ins.name}`, legacyText: `MAINTAINER ${ins.name}` };
       }
       case 'ONBUILD': {
-        c.OnBuild = [...(c.OnBuild ?? []), ins.expression];
+        (c.OnBuild ??= []).push(ins.expression);
         return { createdBy: null, legacyCreatedBy: `/bin/sh -c #(nop)  ONBUILD ${ins.expression}`, legacyText: `ONBUILD ${ins.expression}` };
       }
     }
@@ -1583,19 +1586,22 @@ export class BuildRun {
     container = metadata,
     files?: FileList,
   ): void {
-    const probe: ContainerConfig = { ...cloneConfig(st.config), Cmd: probeCmd };
-    if (probe.OnBuild === null) delete probe.OnBuild;
+    // The step image's config and probe share their lists with the previous step's (images/shared.ts): a
+    // Dockerfile of thousands of ENV or LABEL lines stays linear in memory.
+    const config = shareContainerConfig(st.config, st.shared?.config);
+    if (config.OnBuild === null) delete config.OnBuild;
+    const probe: SharedContainerConfig = { ...config, Cmd: probeCmd };
     const probeText = canonicalJSON(probe);
     const memoId = `${st.plan.index}:${++st.opOrdinal}`;
     const prev = this.memo.get(memoId);
     const env = ins.kind === 'RUN' ? this.runEnv(st) : undefined;
-    const memo: StepMemo = attachFiles<StepMemo>({ text: ins.original, key: probeText, parentKey: st.imageId ?? '', env, buildArgs: Object.keys(this.opts.buildArgs ?? {}) }, files);
+    // The memo's key is not compared for legacy steps (the probe is, against the images): keep it short.
+    const memo: StepMemo = attachFiles<StepMemo>({ text: ins.original, key: '', parentKey: st.imageId ?? '', env, buildArgs: Object.keys(this.opts.buildArgs ?? {}) }, files);
     const parentId = st.imageId;
     let hit: ImageRecord | undefined;
     if (!this.opts.noCache && !st.unknown) {
-      for (const c of this.host.images.all()) {
-        if (c.parent !== parentId) continue;
-        if (!c.config.container_config || canonicalJSON(c.config.container_config) !== probeText) continue;
+      for (const c of this.host.images.childrenOf(parentId)) {
+        if (canonicalField(c.config, 'container_config') !== probeText) continue;
         hit = c;
         break;
       }
@@ -1632,10 +1638,13 @@ export class BuildRun {
       this.out(` ---> ${hit.id.slice(7, 19)}\n`);
       st.imageId = hit.id;
       st.layers = this.host.images.layers(hit.id);
-      st.history = hit.config.history.map((h) => ({ ...h }));
+      // The stage's own array of the image's entries (a shared config materializes a fresh one); entries are never
+      // changed, so the next step's image shares them.
+      st.shared = sharedConfigOf(hit.config);
+      st.history = st.shared ? hit.config.history : hit.config.history.slice();
       this.memo.set(memoId, memo);
       const top = st.layers[st.layers.length - 1];
-      const nonEmpty = !hit.config.history[hit.config.history.length - 1]?.empty_layer;
+      const nonEmpty = !st.history[st.history.length - 1]?.empty_layer;
       this.finishStep(idx, { cached: true, durationMs: 0, layer: nonEmpty ? top : undefined }, undefined, hit.id);
       return;
     }
@@ -1661,23 +1670,22 @@ export class BuildRun {
     const layers = empty ? st.layers : [...st.layers, sealed];
     if (!empty) this.host.images.addLayers([sealed]);
     const created = this.now();
-    const history: HistoryEntry[] = [...st.history, { created: rfc3339(created), created_by: createdBy, ...(empty ? { empty_layer: true } : {}) }];
-    const cfg: ImageConfigJSON = {
+    st.history.push({ created: rfc3339(created), created_by: createdBy, ...(empty ? { empty_layer: true } : {}) });
+    const cfg: SharedImageConfig = {
       architecture: 'amd64',
       os: 'linux',
       created: rfc3339(created),
-      config: cloneConfig(st.config),
+      config,
       container_config: probe,
       rootfs: { type: 'layers', diff_ids: layers.map((l) => l.diffId) },
-      history,
+      history: SharedList.of(st.history, st.shared?.history),
     };
-    if (cfg.config.OnBuild === null) delete cfg.config.OnBuild;
-    const rec = this.host.images.put(cfg, layers, { parent: parentId });
+    const rec = this.host.images.putShared(cfg, layers, { parent: parentId });
     if (container) this.out(` ---> Removed intermediate container ${containerId.slice(0, 12)}\n`);
     this.out(` ---> ${rec.id.slice(7, 19)}\n`);
     st.imageId = rec.id;
     st.layers = layers;
-    st.history = history;
+    st.shared = cfg;
     st.firstMiss = st.firstMiss ?? { line: ins.line, instruction: ins.original };
     this.memo.set(memoId, memo);
     if (r.logs) this.emitLogs(idx, r.logs, startVt);

@@ -51,15 +51,23 @@ export interface ImageConfigJSON {
   history: HistoryEntry[];
 }
 
+/** A value that writes its own canonical JSON (the shared lists and maps of shared.ts, with their cached pieces). */
+export const CANONICAL: unique symbol = Symbol('canonicalJSON');
+
 /** JSON with object keys sorted recursively: the canonical form image IDs are computed over. */
 export function canonicalJSON(v: unknown): string {
   if (v === null || typeof v !== 'object') return JSON.stringify(v);
+  const own = (v as { [CANONICAL]?: () => string })[CANONICAL];
+  if (own) return own.call(v);
   if (Array.isArray(v)) return '[' + v.map((x) => (x === undefined ? 'null' : canonicalJSON(x))).join(',') + ']';
   const o = v as Record<string, unknown>;
   const keys = Object.keys(o)
     .filter((k) => o[k] !== undefined)
     .sort();
-  return '{' + keys.map((k) => JSON.stringify(k) + ':' + canonicalJSON(o[k])).join(',') + '}';
+  // `+`, not `join`: big members (shared lists) stay pieces of a rope until the text is hashed.
+  let out = '{';
+  for (let i = 0; i < keys.length; i++) out += (i ? ',' : '') + JSON.stringify(keys[i]) + ':' + canonicalJSON(o[keys[i]]);
+  return out + '}';
 }
 
 export function cloneConfig(c: ContainerConfig): ContainerConfig {

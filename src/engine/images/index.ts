@@ -5,3 +5,4 @@ export * from './store';
 export * from './inspect';
 export * from './time';
 export * from './base-images';
+export * from './shared';

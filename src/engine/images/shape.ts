@@ -112,7 +112,8 @@ export const layerJSON: Check = shape({
   entries: arrayOf(tuple(str, entry)),
 });
 
-const containerConfig: Check = shape({
+/** The fields of a container config (also checked one by one when a shared config is restored). */
+export const containerConfigFields: Record<string, Check> = {
   User: optional(str),
   ExposedPorts: optional(recordOf(objectAny)),
   Env: optional(strings),
@@ -126,9 +127,13 @@ const containerConfig: Check = shape({
   Healthcheck: optional(shape({ Test: strings, Interval: optional(num), Timeout: optional(num), StartPeriod: optional(num), StartInterval: optional(num), Retries: optional(num) })),
   OnBuild: optional(nullable(strings)),
   Shell: optional(strings),
-});
+};
+const containerConfig: Check = shape(containerConfigFields);
 
-export const imageConfigJSON: Check = shape({
+export const historyEntry: Check = shape({ created: str, created_by: optional(str), author: optional(str), comment: optional(str), empty_layer: optional(bool) });
+
+/** The fields of an image config JSON. */
+export const imageConfigFields: Record<string, Check> = {
   architecture: str,
   os: str,
   variant: optional(str),
@@ -139,8 +144,9 @@ export const imageConfigJSON: Check = shape({
   comment: optional(str),
   container_config: optional(containerConfig),
   rootfs: shape({ type: oneOf('layers'), diff_ids: arrayOf(digest) }),
-  history: arrayOf(shape({ created: str, created_by: optional(str), author: optional(str), comment: optional(str), empty_layer: optional(bool) })),
-});
+  history: arrayOf(historyEntry),
+};
+export const imageConfigJSON: Check = shape(imageConfigFields);
 
 export const imageRecord: Check = shape({
   id: digest,

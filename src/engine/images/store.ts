@@ -6,7 +6,8 @@ import { err, ok, engineError, type Result } from '../core/errors';
 import type { EngineEnv } from '../core/env';
 import { chainIds, Layer, type LayerChange } from '../fs/layer';
 import { layerFromJSON, layerToJSON, type LayerJSON } from '../fs/serialize';
-import { arrayOf, checkShape, imageRecord, layerJSON, optional, shape, str, tuple } from './shape';
+import { any, arrayOf, checkShape, digest, imageRecord, isObject, layerJSON, optional, shape, SnapshotShapeError, str, strings, tuple, type Check } from './shape';
+import { decodeSharedConfig, encodeSharedConfig, sharedConfigOf, sharedImageConfig, type SharedConfigJSON, type SharedImageConfig } from './shared';
 import { layerFromTree, type TreeSpec } from '../fs/tree';
 import { UnionFs } from '../fs/union';
 import { canonicalJSON, cloneConfig, type ContainerConfig, type HistoryEntry, type ImageConfigJSON } from './config';
@@ -80,9 +81,18 @@ export interface CommitOptions {
   ref?: string;
 }
 
+/** An image with a shared config (legacy builder steps) in a snapshot: its config relative to its base's. */
+export interface SharedImageRecordJSON {
+  id: string;
+  shared: SharedConfigJSON;
+  repoDigests: string[];
+  parent?: string;
+  lastTagTime?: string;
+}
+
 export interface StoreSnapshot {
   layers: LayerJSON[];
-  images: ImageRecord[];
+  images: (ImageRecord | SharedImageRecordJSON)[];
   tags: [string, string][];
 }
 
@@ -188,7 +198,36 @@ export class ImageStore {
   }
 
   children(id: string): ImageRecord[] {
-    return this.all().filter((i) => i.parent === id);
+    return this.childrenOf(id);
+  }
+
+  /** Images whose parent is `parent` (undefined: images without one), oldest first. */
+  childrenOf(parent: string | undefined): ImageRecord[] {
+    const out: ImageRecord[] = [];
+    for (const id of this.kids.get(parent ?? '') ?? []) {
+      const rec = this.images.get(id);
+      if (rec) out.push(rec);
+    }
+    return out;
+  }
+
+  /** Parent ID ('' for none) -> IDs of its children, kept with `images` (the legacy builder looks up a step's children). */
+  private kids = new Map<string, Set<string>>();
+
+  private setImage(rec: ImageRecord): void {
+    this.images.set(rec.id, rec);
+    const key = rec.parent ?? '';
+    let set = this.kids.get(key);
+    if (!set) this.kids.set(key, (set = new Set()));
+    set.add(rec.id);
+  }
+
+  private deleteImage(rec: ImageRecord): void {
+    this.images.delete(rec.id);
+    const key = rec.parent ?? '';
+    const set = this.kids.get(key);
+    set?.delete(rec.id);
+    if (set && !set.size) this.kids.delete(key);
   }
 
   layer(diffId: string): Layer | undefined {
@@ -265,9 +304,26 @@ export class ImageStore {
     let rec = this.images.get(id);
     if (!rec) {
       rec = { id, config: cfg, repoDigests: [], parent: opts.parent };
-      this.images.set(id, rec);
+      this.setImage(rec);
     }
     for (const d of opts.repoDigests ?? []) if (!rec.repoDigests.includes(d)) rec.repoDigests.push(d);
+    this.onChange();
+    return rec;
+  }
+
+  /**
+   * Stores an image whose config is in shared form (shared.ts: the legacy builder's step images, which share their
+   * config's lists with the step before). Same ID as `put` with the plain config. Returns the record.
+   */
+  putShared(config: SharedImageConfig, layers: Layer[], opts: { parent?: string } = {}): ImageRecord {
+    this.addLayers(layers);
+    if (opts.parent) config.parent = opts.parent;
+    const id = 'sha256:' + this.sha(canonicalJSON(config));
+    let rec = this.images.get(id);
+    if (!rec) {
+      rec = { id, config: sharedImageConfig(config), repoDigests: [], parent: opts.parent };
+      this.setImage(rec);
+    }
     this.onChange();
     return rec;
   }
@@ -446,19 +502,31 @@ export class ImageStore {
 
   /** Deletes an image (and, with `prune`, its now-unused untagged parents), appending `Deleted:` lines. */
   private deleteChain(id: string, lines: string[], prune: boolean, usersOf?: (id: string) => ImageUser[]): void {
+    // Layer reference counts are taken once and updated per deleted image, so removing a chain of thousands of
+    // legacy step images stays linear; layers no image held (orphans) go at the end, as gcLayers drops them.
+    const counts = this.layerRefCounts();
+    const pinned = new Set(this.extraLayerRoots());
     let cur: string | undefined = id;
     while (cur) {
       const rec = this.images.get(cur);
       if (!rec) break;
-      const before = new Set(this.layerRefCounts().keys());
       const chains = this.chainIds(cur);
       const diffIds = rec.config.rootfs.diff_ids;
-      this.images.delete(cur);
+      this.deleteImage(rec);
       for (const [k, v] of [...this.tags]) if (v === cur) this.tags.delete(k);
       lines.push(`Deleted: ${cur}`);
-      const freed = this.gcLayers();
+      const freed = new Set<string>();
+      for (const d of new Set(diffIds)) {
+        const n = (counts.get(d) ?? 1) - 1;
+        if (n > 0) {
+          counts.set(d, n);
+          continue;
+        }
+        counts.delete(d);
+        if (!pinned.has(d) && this.layerMap.delete(d)) freed.add(d);
+      }
       for (let i = diffIds.length - 1; i >= 0; i--) {
-        if (freed.has(diffIds[i]) && before.has(diffIds[i])) {
+        if (freed.has(diffIds[i])) {
           lines.push(`Deleted: ${chains[i]}`);
           freed.delete(diffIds[i]);
         }
@@ -468,6 +536,7 @@ export class ImageStore {
       if (this.tagsOf(parent).length || this.children(parent).length || (usersOf?.(parent).length ?? 0)) break;
       cur = parent;
     }
+    this.gcLayers();
   }
 
   /** Drops layers no image (and no extra root) references; returns their diffIds. */
@@ -496,27 +565,56 @@ export class ImageStore {
   // ---------- persistence ----------
 
   snapshot(): StoreSnapshot {
-    return {
-      layers: [...this.layerMap.values()].map(layerToJSON),
-      images: this.all().map((i) => JSON.parse(JSON.stringify(i)) as ImageRecord),
-      tags: [...this.tags],
-    };
+    // In store order (a parent is always stored before its children). A shared config is written relative to its
+    // parent's when that was written before it, so a chain of step images stays linear in size; others as plain JSON.
+    const images: (ImageRecord | SharedImageRecordJSON)[] = [];
+    const written = new Set<string>();
+    for (const r of this.images.values()) {
+      written.add(r.id);
+      const shared = sharedConfigOf(r.config);
+      if (!shared) {
+        images.push(JSON.parse(JSON.stringify(r)) as ImageRecord);
+        continue;
+      }
+      const parent = r.parent && written.has(r.parent) ? this.images.get(r.parent) : undefined;
+      const base = parent ? sharedConfigOf(parent.config) : undefined;
+      const out: SharedImageRecordJSON = { id: r.id, shared: { ...(base ? { base: parent!.id } : {}), fields: encodeSharedConfig(shared, base) }, repoDigests: [...r.repoDigests] };
+      if (r.parent) out.parent = r.parent;
+      if (r.lastTagTime) out.lastTagTime = r.lastTagTime;
+      images.push(JSON.parse(JSON.stringify(out)) as SharedImageRecordJSON);
+    }
+    return { layers: [...this.layerMap.values()].map(layerToJSON), images, tags: [...this.tags] };
   }
 
   restore(s: StoreSnapshot | undefined): void {
     // A damaged slice is refused whole, before anything is replaced (the hosts report the error and offer to start fresh).
     if (s !== undefined && s !== null) checkShape(storeSnapshot, s, 'images');
-    this.images.clear();
+    const images = new Map<string, ImageRecord>();
+    (s?.images ?? []).forEach((i, n) => {
+      if (!('shared' in i)) {
+        images.set(i.id, i);
+        return;
+      }
+      const base = i.shared.base ? images.get(i.shared.base) : undefined;
+      const baseShared = base && sharedConfigOf(base.config);
+      if (i.shared.base && !baseShared) throw new SnapshotShapeError(`images.images[${n}].shared.base`, 'is not a shared image stored before it');
+      const config = sharedImageConfig(decodeSharedConfig(i.shared.fields, baseShared, `images.images[${n}].shared.fields`));
+      images.set(i.id, { id: i.id, config, repoDigests: i.repoDigests, parent: i.parent, lastTagTime: i.lastTagTime });
+    });
+    this.images = new Map();
+    this.kids.clear();
+    for (const rec of images.values()) this.setImage(rec);
     this.tags.clear();
     this.layerMap.clear();
     if (s === undefined || s === null) return;
     for (const l of s.layers ?? []) this.layerMap.set(l.diffId, layerFromJSON(l));
-    for (const i of s.images ?? []) this.images.set(i.id, i);
     for (const [k, v] of s.tags ?? []) if (this.images.has(v)) this.tags.set(k, v);
   }
 }
 
-const storeSnapshot = shape({ layers: optional(arrayOf(layerJSON)), images: optional(arrayOf(imageRecord)), tags: optional(arrayOf(tuple(str, str))) });
+const sharedImageRecord: Check = shape({ id: digest, shared: shape({ base: optional(digest), fields: any }), repoDigests: strings, parent: optional(digest), lastTagTime: optional(str) });
+const storedImage: Check = (v, w) => (isObject(v) && 'shared' in v ? sharedImageRecord(v, w) : imageRecord(v, w));
+const storeSnapshot = shape({ layers: optional(arrayOf(layerJSON)), images: optional(arrayOf(storedImage)), tags: optional(arrayOf(tuple(str, str))) });
 
 /** Canonical repository name of a ref ("docker.io/library/busybox"). */
 function nameOf(ref: string): string {
