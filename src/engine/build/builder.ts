@@ -1600,7 +1600,7 @@ export class BuildRun {
     const parentId = st.imageId;
     let hit: ImageRecord | undefined;
     if (!this.opts.noCache && !st.unknown) {
-      for (const c of this.host.images.childrenOf(parentId)) {
+      for (const c of this.host.images.children(parentId)) {
         if (canonicalField(c.config, 'container_config') !== probeText) continue;
         hit = c;
         break;

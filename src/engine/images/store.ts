@@ -197,12 +197,8 @@ export class ImageStore {
     });
   }
 
-  children(id: string): ImageRecord[] {
-    return this.childrenOf(id);
-  }
-
   /** Images whose parent is `parent` (undefined: images without one), oldest first. */
-  childrenOf(parent: string | undefined): ImageRecord[] {
+  children(parent: string | undefined): ImageRecord[] {
     const out: ImageRecord[] = [];
     for (const id of this.kids.get(parent ?? '') ?? []) {
       const rec = this.images.get(id);

@@ -276,34 +276,19 @@ function nextIndex(s: string, i: number): number {
   return s.codePointAt(i)! > 0xffff ? i + 2 : i + 1;
 }
 
-/**
- * The cells a character takes in the terminal, as xterm's default (Unicode 6) tables count them: 0 for
- * combining marks and Hangul's medial/final jamo, 2 for East Asian wide and fullwidth characters.
- */
+/** Code point ranges xterm's default (Unicode 6) tables draw in no cell: combining marks, Hangul's medial/final jamo. */
+const ZERO_WIDTH: readonly (readonly [number, number])[] = [
+  [0x300, 0x36f], [0x1160, 0x11ff], [0x200b, 0x200f], [0x20d0, 0x20ff], [0xfe00, 0xfe0f], [0xfe20, 0xfe2f],
+];
+/** ... and in two cells: East Asian wide and fullwidth characters (Hangul syllables among them). */
+const WIDE: readonly (readonly [number, number])[] = [
+  [0x1100, 0x115f], [0x2329, 0x232a], [0x2e80, 0x303e], [0x3040, 0xa4cf], [0xac00, 0xd7a3], [0xf900, 0xfaff],
+  [0xfe10, 0xfe19], [0xfe30, 0xfe6f], [0xff00, 0xff60], [0xffe0, 0xffe6], [0x20000, 0x2fffd], [0x30000, 0x3fffd],
+];
+const within = (cp: number, ranges: readonly (readonly [number, number])[]) => ranges.some(([lo, hi]) => cp >= lo && cp <= hi);
+
+/** The cells a character takes in the terminal, as xterm counts them (0, 1 or 2). */
 export function cellWidth(cp: number): number {
-  if (
-    (cp >= 0x300 && cp <= 0x36f) ||
-    (cp >= 0x1160 && cp <= 0x11ff) ||
-    (cp >= 0x200b && cp <= 0x200f) ||
-    (cp >= 0x20d0 && cp <= 0x20ff) ||
-    (cp >= 0xfe00 && cp <= 0xfe0f) ||
-    (cp >= 0xfe20 && cp <= 0xfe2f)
-  )
-    return 0;
-  if (
-    (cp >= 0x1100 && cp <= 0x115f) ||
-    cp === 0x2329 ||
-    cp === 0x232a ||
-    (cp >= 0x2e80 && cp <= 0xa4cf && cp !== 0x303f) ||
-    (cp >= 0xac00 && cp <= 0xd7a3) ||
-    (cp >= 0xf900 && cp <= 0xfaff) ||
-    (cp >= 0xfe10 && cp <= 0xfe19) ||
-    (cp >= 0xfe30 && cp <= 0xfe6f) ||
-    (cp >= 0xff00 && cp <= 0xff60) ||
-    (cp >= 0xffe0 && cp <= 0xffe6) ||
-    (cp >= 0x20000 && cp <= 0x2fffd) ||
-    (cp >= 0x30000 && cp <= 0x3fffd)
-  )
-    return 2;
-  return 1;
+  if (within(cp, ZERO_WIDTH)) return 0;
+  return within(cp, WIDE) ? 2 : 1;
 }

@@ -192,12 +192,12 @@ export class Shell {
         r.abort.abort();
       } else if (a.kind === 'submit') {
         this.term.write('\r\n');
-        r.stdin?.push(a.line + '\n');
+        r.stdin.push(a.line + '\n');
       } else if (a.kind === 'eof') {
-        r.stdin?.push(null);
+        r.stdin.push(null);
       }
     }
-    if (!r.stdin || actions.length) return;
+    if (actions.length) return;
     // cooked-mode echo of the line being typed, like a terminal's line discipline
     const after = this.stdinLine.buffer;
     if (after.startsWith(before)) this.term.write(after.slice(before.length));
