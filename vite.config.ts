@@ -1,4 +1,6 @@
-import { defineConfig, type Plugin } from 'vite';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { build, defineConfig, type Connect, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { translate, type Lang } from './src/ui/i18n/i18n';
 import type { MessageKey } from './src/ui/i18n/messages';
@@ -56,8 +58,101 @@ function startScreenPlugin(): Plugin {
   };
 }
 
+const WORKER_ENTRY = fileURLToPath(new URL('./src/ui/runtime/worker.ts', import.meta.url));
+const SANDBOX_PAGE = fileURLToPath(new URL('./public/sandbox.html', import.meta.url));
+const WORKER_MODULE = 'virtual:layerlab-sandbox-worker';
+
+/** The policy of public/sandbox.html, read from its meta tag (the one place it is written). */
+export function sandboxPolicy(): string {
+  const m = /<meta http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(readFileSync(SANDBOX_PAGE, 'utf8'));
+  if (!m) throw new Error('public/sandbox.html has no Content-Security-Policy meta tag');
+  return m[1];
+}
+
+/**
+ * Response headers (dev server and `vite preview`; a real host must send the same, see README "Hosting"):
+ * the app may be framed by no one; the sandbox page only by the app, with its policy also as a header.
+ */
+export function securityHeaders(path: string): Record<string, string> {
+  if (/^\/sandbox\.html(\?|$)/.test(path)) {
+    return { 'Content-Security-Policy': `${sandboxPolicy()}; frame-ancestors 'self'`, 'X-Frame-Options': 'SAMEORIGIN', 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'no-referrer' };
+  }
+  return { 'Content-Security-Policy': "frame-ancestors 'none'", 'X-Frame-Options': 'DENY', 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'no-referrer' };
+}
+
+function headersMiddleware(base: string): Connect.NextHandleFunction {
+  return (req, res, next) => {
+    const url = req.url ?? '/';
+    const path = url.startsWith(base) ? '/' + url.slice(base.length) : url;
+    for (const [k, v] of Object.entries(securityHeaders(path))) res.setHeader(k, v);
+    next();
+  };
+}
+
+/**
+ * The container sandbox's worker (src/ui/runtime/worker.ts) bundled into one self-contained classic script and
+ * offered as text by `virtual:layerlab-sandbox-worker` (a lazily loaded chunk of the app). The page hands that
+ * text to the opaque-origin sandbox frame, which starts workers from a blob: URL of it: such a worker can load
+ * nothing from anywhere, so it must not import other chunks. Same in the dev server (rebuilt when a file it
+ * bundles changes) and in the production build. Also sends the security headers of both servers.
+ */
+function sandboxWorkerPlugin(): Plugin {
+  let production = false;
+  let cached: { code: string; files: string[] } | null = null;
+  const resolved = '\0' + WORKER_MODULE;
+  const bundle = async () => {
+    if (cached) return cached;
+    const out = await build({
+      configFile: false,
+      logLevel: 'warn',
+      publicDir: false,
+      define: { 'import.meta.env.DEV': JSON.stringify(!production) },
+      build: {
+        write: false,
+        target: 'es2022',
+        minify: production,
+        sourcemap: false,
+        emptyOutDir: false,
+        lib: { entry: WORKER_ENTRY, formats: ['iife'], name: 'layerlabSandboxWorker', fileName: () => 'sandbox-worker.js' },
+      },
+    });
+    const outputs = (Array.isArray(out) ? out : [out]) as { output: { type: string; code?: string; moduleIds?: string[] }[] }[];
+    const chunks = outputs.flatMap((o) => o.output).filter((c) => c.type === 'chunk');
+    if (chunks.length !== 1) throw new Error(`the sandbox worker must bundle into one script, got ${chunks.length}`);
+    cached = { code: chunks[0].code ?? '', files: (chunks[0].moduleIds ?? []).filter((id) => !id.startsWith('\0')) };
+    return cached;
+  };
+  return {
+    name: 'layerlab-sandbox-worker',
+    configResolved(config) {
+      production = config.command === 'build';
+    },
+    resolveId(id) {
+      return id === WORKER_MODULE ? resolved : null;
+    },
+    async load(id) {
+      if (id !== resolved) return null;
+      const { code, files } = await bundle();
+      for (const f of files) this.addWatchFile(f);
+      return `export default ${JSON.stringify(code)};`;
+    },
+    configureServer(server) {
+      server.middlewares.use(headersMiddleware(server.config.base));
+      server.watcher.on('change', (file) => {
+        if (!cached?.files.includes(file)) return;
+        cached = null;
+        const mod = server.moduleGraph.getModuleById(resolved);
+        if (mod) server.moduleGraph.invalidateModule(mod);
+      });
+    },
+    configurePreviewServer(server) {
+      server.middlewares.use(headersMiddleware(server.config.base));
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [react(), startScreenPlugin()],
+  plugins: [react(), startScreenPlugin(), sandboxWorkerPlugin()],
   base: './',
   build: {
     target: 'es2022',
