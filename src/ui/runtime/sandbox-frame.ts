@@ -187,22 +187,20 @@ class Frame {
   }
 }
 
-/** Loads the bundled worker script's text (a lazily loaded chunk; see vite.config.ts). */
-async function workerScript(): Promise<string> {
-  const m = await import('virtual:layerlab-sandbox-worker');
-  return m.default;
-}
-
 export class SandboxFrameLauncher implements SandboxLauncher {
   private frame: Frame | null = null;
   private code: Promise<string> | null = null;
   private nextId = 1;
 
-  constructor(private readonly doc: Document = document) {}
+  /** `workerScript`: loads the text of the bundled worker script (index.ts: a lazily loaded chunk). */
+  constructor(
+    private readonly workerScript: () => Promise<string>,
+    private readonly doc: Document = document,
+  ) {}
 
   private current(): Frame {
     if (this.frame && !this.frame.dead) return this.frame;
-    this.code ??= workerScript();
+    this.code ??= this.workerScript();
     this.code.catch(() => (this.code = null));
     const iframe = this.doc.createElement('iframe');
     iframe.setAttribute('sandbox', 'allow-scripts');

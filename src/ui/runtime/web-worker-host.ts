@@ -19,7 +19,6 @@ import { resolveExecutable } from '../../engine/runtime/executables';
 import type { ProcessSpec, SandboxHost, SandboxProcess, SpawnError } from '../../engine/runtime/process';
 import { WorkerProcess } from '../../engine/runtime/worker-host';
 import type { SandboxChannel, SandboxFailure, SandboxLauncher } from './sandbox-channel';
-import { SandboxFrameLauncher } from './sandbox-frame';
 import { checkWorkerMessage } from './worker-message';
 import { IDLE_WORKER_NAME, WORKER_NAME } from './worker-names';
 
@@ -37,8 +36,8 @@ export interface WebWorkerHostOptions {
   /** Delay before the next one is started after a spawn took the idle worker (ms; default 100, so booting it
    * does not compete with the process that just started). */
   nextPrestartDelayMs?: number;
-  /** Starts the workers (default: the opaque-origin sandbox frame). */
-  launcher?: SandboxLauncher;
+  /** Starts the workers: the opaque-origin sandbox frame (sandbox-frame.ts) in the app. */
+  launcher: SandboxLauncher;
 }
 
 /** The exit of a process whose sandbox failed outside the protocol. `running`: it was running code then. */
@@ -67,8 +66,8 @@ export class WebWorkerHost implements SandboxHost {
   private readonly nextDelay: number;
   private readonly launcher: SandboxLauncher;
 
-  constructor(opts: WebWorkerHostOptions = {}) {
-    this.launcher = opts.launcher ?? new SandboxFrameLauncher();
+  constructor(opts: WebWorkerHostOptions) {
+    this.launcher = opts.launcher;
     this.prestart = opts.prestart ?? true;
     this.nextDelay = opts.nextPrestartDelayMs ?? 100;
     this.schedulePrestart(opts.firstPrestartDelayMs ?? 1000);

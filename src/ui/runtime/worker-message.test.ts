@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { checkWorkerMessage } from './worker-message';
+
+const ok = (m: unknown) => {
+  const c = checkWorkerMessage(m);
+  if (!c.ok) throw new Error(c.problem);
+  return c.message;
+};
+const problem = (m: unknown) => {
+  const c = checkWorkerMessage(m);
+  return c.ok ? null : c.problem;
+};
+
+describe('checkWorkerMessage', () => {
+  it('accepts every message of the protocol and copies only its fields', () => {
+    const data = new Uint8Array([1, 2]);
+    expect(ok({ t: 'output', e: { stream: 'stdout', text: 'hi\n', time: 5 } })).toEqual({ t: 'output', e: { stream: 'stdout', text: 'hi\n', time: 5 } });
+    expect(ok({ t: 'exit', e: { code: 137, time: 1, reason: 'killed', signal: 'SIGKILL' } })).toEqual({ t: 'exit', e: { code: 137, time: 1, reason: 'killed', signal: 'SIGKILL' } });
+    expect(ok({ t: 'exit', e: { code: 0, time: 1, reason: 'exit', signal: undefined, message: undefined } })).toEqual({ t: 'exit', e: { code: 0, time: 1, reason: 'exit' } });
+    expect(ok({ t: 'fs', change: { op: 'writeFile', path: '/app/x', data, mode: 0o644 } })).toEqual({ t: 'fs', change: { op: 'writeFile', path: '/app/x', data, mode: 0o644 } });
+    expect(ok({ t: 'fs', change: { op: 'mkdir', path: '/a' } })).toEqual({ t: 'fs', change: { op: 'mkdir', path: '/a' } });
+    expect(ok({ t: 'fs', change: { op: 'rm', path: '/a' } }).t).toBe('fs');
+    expect(ok({ t: 'fs', change: { op: 'rename', from: '/a', to: '/b' } }).t).toBe('fs');
+    expect(ok({ t: 'fs', change: { op: 'chmod', path: '/a', mode: 0o755 } }).t).toBe('fs');
+    expect(ok({ t: 'ports', ports: [80, 3000] })).toEqual({ t: 'ports', ports: [80, 3000] });
+    expect(ok({ t: 'slice', phase: 'start' })).toEqual({ t: 'slice', phase: 'start' });
+    expect(ok({ t: 'done', id: 3, now: 1000 })).toEqual({ t: 'done', id: 3, now: 1000 });
+    expect(ok({ t: 'http-response', id: 1, res: { status: 200, statusText: 'OK', headers: { 'content-type': 'text/html' }, body: '<h1>' } })).toEqual({
+      t: 'http-response',
+      id: 1,
+      res: { status: 200, statusText: 'OK', headers: { 'content-type': 'text/html' }, body: '<h1>' },
+    });
+    expect(ok({ t: 'http-response', id: 1, res: undefined, error: 'connect ECONNREFUSED' })).toEqual({ t: 'http-response', id: 1, error: 'connect ECONNREFUSED' });
+    expect(ok({ t: 'fatal', message: 'boom' })).toEqual({ t: 'fatal', message: 'boom' });
+  });
+
+  it('rejects anything else with the reason', () => {
+    expect(problem(null)).toBe('message is not an object');
+    expect(problem('exit')).toBe('message is not an object');
+    expect(problem([])).toBe('message is not an object');
+    expect(problem({})).toBe('message has no type');
+    expect(problem({ t: 'bogus' })).toBe('unknown message type "bogus"');
+    expect(problem({ t: 'output', e: { stream: 'stdin', text: 'x', time: 0 } })).toBe('output stream is not one of stdout, stderr');
+    expect(problem({ t: 'output', e: { stream: 'stdout', text: 5, time: 0 } })).toBe('output text is not a string');
+    expect(problem({ t: 'output', e: { stream: 'stdout', text: 'x', time: NaN } })).toBe('output time is not a finite number');
+    expect(problem({ t: 'output', e: { stream: 'stdout', text: 'x', time: 0 }, extra: 1 })).toBe('output message has an unexpected field "extra"');
+    expect(problem({ t: 'exit', e: { code: 256, time: 0, reason: 'exit' } })).toBe('exit code is not an integer in 0..255');
+    expect(problem({ t: 'exit', e: { code: 0, time: 0, reason: 'vanished' } })).toMatch(/^exit reason is not one of/);
+    expect(problem({ t: 'exit', e: { code: 0, time: 0, reason: 'signal', signal: 'SIGSEGV' } })).toMatch(/^exit signal is not one of/);
+    expect(problem({ t: 'fs', change: { op: 'writeFile', path: '/x', data: 'text' } })).toBe('file data is not a Uint8Array');
+    expect(problem({ t: 'fs', change: { op: 'writeFile', path: 'relative', data: new Uint8Array() } })).toBe('file path is not an absolute path');
+    expect(problem({ t: 'fs', change: { op: 'rm', path: '/' + 'a'.repeat(5000) } })).toBe('path is too long');
+    expect(problem({ t: 'fs', change: { op: 'chmod', path: '/x', mode: 0o10000 } })).toBe('mode is not an integer in 0..4095');
+    expect(problem({ t: 'fs', change: { op: 'symlink', path: '/x' } })).toBe('fs change has an unknown op');
+    expect(problem({ t: 'ports', ports: [0] })).toBe('port is not an integer in 1..65535');
+    expect(problem({ t: 'ports', ports: '80' })).toBe('ports is not a list');
+    expect(problem({ t: 'slice', phase: 'middle' })).toBe('slice phase is not one of start, end');
+    expect(problem({ t: 'done', id: 1.5, now: 0 })).toMatch(/^request id is not an integer/);
+    expect(problem({ t: 'http-response', id: 1, res: { status: 200, headers: { a: 1 }, body: '' } })).toBe('response header "a" is not a string');
+    expect(problem({ t: 'http-response', id: 1 })).toBe('http error is not a string');
+    expect(problem({ t: 'fatal', message: { toString: () => 'x' } })).toBe('fatal message text is not a string');
+  });
+
+  it('takes no object that is not a plain one (no getters, class instances or prototypes of the sender)', () => {
+    class Output {
+      t = 'output';
+    }
+    expect(problem(new Output())).toBe('message is not an object');
+    expect(problem({ t: 'output', e: new Date() })).toBe('output event is not an object');
+    expect(problem({ t: 'output', e: Object.create({ stream: 'stdout', text: 'x', time: 0 }) })).toBe('output event is not an object');
+  });
+});
