@@ -23,6 +23,9 @@ export interface SandboxChannel {
   onmessage: ((data: unknown) => void) | null;
   /** Called at most once. A failure that happens before a listener is set is kept and reported when it is. */
   onfailure: ((f: SandboxFailure) => void) | null;
+  /** False while the sandbox has stopped answering but is not yet declared dead (the host's CPU watchdog waits
+   * then, so a process whose sandbox died ends as a crash, not as an endless loop). */
+  responsive?(): boolean;
 }
 
 export interface SandboxLauncher {

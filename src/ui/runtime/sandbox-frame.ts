@@ -9,8 +9,8 @@
  *
  * Liveness: Chromium runs the sandboxed cross-origin frame in its own renderer process, so a worker that
  * exhausts memory takes down that process and not the page (no event tells the page: MessagePort has no 'close'
- * event in Chromium yet). The page pings the frame every 250 ms while it has workers; a frame that leaves five
- * pings in a row unanswered is declared dead: every worker in it fails with 'crash', the frame is removed, and the
+ * event in Chromium yet). The page pings the frame every 250 ms; a frame with workers that leaves five pings in a
+ * row unanswered is declared dead: every worker in it fails with 'crash', the frame is removed, and the
  * next launch starts a new one. A tick of the page's own timer that comes late (a busy or throttled page) does
  * not count as a miss.
  */
@@ -38,6 +38,7 @@ class FrameChannel implements SandboxChannel {
     readonly id: number,
     readonly port: MessagePort,
     private readonly stop: (ch: FrameChannel) => void,
+    readonly responsive: () => boolean,
   ) {
     port.onmessage = (ev: MessageEvent) => {
       if (!this.ended) this.onmessage?.(ev.data);
@@ -87,6 +88,7 @@ class Frame {
   private timer: ReturnType<typeof setInterval> | null = null;
   private pingSent = 0;
   private pongSeen = 0;
+  private lastPong = 0;
   private misses = 0;
   private lastTick = 0;
   private bootTimer: ReturnType<typeof setTimeout>;
@@ -124,10 +126,11 @@ class Frame {
       clearTimeout(this.bootTimer);
       this.control = this.pending;
       for (const q of this.queue.splice(0)) this.control.postMessage(q.m, q.transfer);
-      this.lastTick = performance.now();
+      this.lastTick = this.lastPong = performance.now();
       this.timer = setInterval(() => this.ping(), PING_MS);
     } else if (m.t === 'pong' && typeof m.n === 'number') {
       this.pongSeen = Math.max(this.pongSeen, m.n);
+      this.lastPong = performance.now();
     } else if (m.t === 'error' && typeof m.id === 'number') {
       const w = this.workers.get(m.id);
       this.workers.delete(m.id);
@@ -142,24 +145,25 @@ class Frame {
   }
 
   /** Counts a miss when the previous ping is still unanswered at the next one (a throttled timer in a hidden
-   * tab makes the pings rarer, not the answers later). */
+   * tab makes the pings rarer, not the answers later). Misses count only while the frame has workers. */
   private ping(): void {
     const now = performance.now();
     const late = now - this.lastTick > 2 * PING_MS;
     this.lastTick = now;
-    if (this.workers.size === 0) {
-      this.misses = 0;
-      return;
-    }
-    if (this.pingSent <= this.pongSeen) this.misses = 0;
+    if (this.pingSent <= this.pongSeen || this.workers.size === 0) this.misses = 0;
     else if (!late) this.misses++;
     if (this.misses >= MISSES) return this.die('the sandbox stopped answering');
     this.send({ t: 'ping', n: ++this.pingSent });
   }
 
+  /** Answered a ping lately (a frame still booting counts as answering). */
+  responsive(): boolean {
+    return !this.dead && (!this.control || performance.now() - this.lastPong < 2 * PING_MS);
+  }
+
   start(id: number, name: string, stop: (ch: FrameChannel) => void): FrameChannel {
     const { port1, port2 } = new MessageChannel();
-    const ch = new FrameChannel(id, port1, stop);
+    const ch = new FrameChannel(id, port1, stop, () => this.responsive());
     this.workers.set(id, ch);
     if (this.dead) ch.fail({ kind: 'crash', message: 'the sandbox frame is gone' });
     else this.send({ t: 'start', id, name }, [port2]);

@@ -125,7 +125,8 @@ export class WebWorkerHost implements SandboxHost {
       spec,
       {
         wallNow: () => performance.now(),
-        setInterval: (cb, ms) => setInterval(cb, ms),
+        // The watchdog waits while the sandbox does not answer: if it died, the process ends as a crash.
+        setInterval: (cb, ms) => setInterval(() => channel.responsive?.() !== false && cb(), ms),
         clearInterval: (h) => clearInterval(h as ReturnType<typeof setInterval>),
       },
     );
