@@ -137,8 +137,8 @@ describe('WebWorkerHost', () => {
     FakeWorker.all[0].send({ t: 'slice', phase: 'start' });
     await new Promise((r) => setTimeout(r, 10));
     for (const w of FakeWorker.all) w.fail({ kind: 'crash', message: 'the sandbox stopped answering' });
-    expect(await hog.exited).toMatchObject({ code: 137, reason: 'oom', message: 'the container ran out of memory: the browser ended the sandbox process that ran it (the sandbox stopped answering)' });
-    expect(await idle.exited).toMatchObject({ code: 137, reason: 'error', message: 'the sandbox process ended while another container was running in it (the sandbox stopped answering)' });
+    expect(await hog.exited).toMatchObject({ code: 137, reason: 'oom', message: 'out of memory: the browser ended the sandbox process running the container (the sandbox stopped answering)' });
+    expect(await idle.exited).toMatchObject({ code: 137, reason: 'error', message: "the browser's sandbox process ended (the sandbox stopped answering)" });
     // the next process gets a new worker
     expect((await runNode(host, 'console.log(1)')).text).toBe('1\n');
   });

@@ -44,8 +44,8 @@ export interface WebWorkerHostOptions {
 export function failureExit(f: SandboxFailure, running: boolean): { reason: 'oom' | 'error'; message: string; code: number } {
   if (f.kind === 'crash') {
     return running
-      ? { reason: 'oom', code: 137, message: `the container ran out of memory: the browser ended the sandbox process that ran it (${f.message})` }
-      : { reason: 'error', code: 137, message: `the sandbox process ended while another container was running in it (${f.message})` };
+      ? { reason: 'oom', code: 137, message: `out of memory: the browser ended the sandbox process running the container (${f.message})` }
+      : { reason: 'error', code: 137, message: `the browser's sandbox process ended (${f.message})` };
   }
   if (/memory/i.test(f.message)) return { reason: 'oom', code: 137, message: `the process ran out of memory (${f.message})` };
   return { reason: 'error', code: 1, message: `sandbox worker failed: ${f.message}` };
