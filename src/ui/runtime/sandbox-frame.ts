@@ -134,6 +134,8 @@ class Frame {
     } else if (m.t === 'error' && typeof m.id === 'number') {
       const w = this.workers.get(m.id);
       this.workers.delete(m.id);
+      // An error event does not always end a worker: the frame terminates it.
+      this.send({ t: 'stop', id: m.id });
       w?.fail({ kind: 'error', message: typeof m.message === 'string' && m.message ? m.message : 'the sandbox worker failed' });
     }
   }
