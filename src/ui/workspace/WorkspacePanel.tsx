@@ -1,10 +1,12 @@
 /** Workspaces (examples and the learner's own) and the file tree of the active build context. */
 import { useRef, useState } from 'react';
+import type { MessageKey } from '../i18n/messages';
 import { activeWorkspace, useApp } from '../state/store';
 import { useT } from '../i18n/useT';
-import { fileTree, isProbablyText, normalizePath, type TreeNode } from './workspace';
+import { fileTree, isProbablyText, normalizePath, type FileContent, type TreeNode } from './workspace';
 import { exampleWorkspaces } from './examples';
-import { downloadBlob, unzipFiles, zipFiles } from './zip';
+import { downloadBlob, zipFiles } from './zip';
+import { checkPickedFiles, importZip, type ImportError, type ImportProgress } from './zipImport';
 import { formatBytes } from '../layers/format';
 
 export function WorkspacePanel() {
@@ -15,6 +17,8 @@ export function WorkspacePanel() {
   const { selectWorkspace, addWorkspace, removeWorkspace, openPath, writeFile, renamePath, deletePath } = useApp.getState();
   const upload = useRef<HTMLInputElement>(null);
   const [error, setError] = useState('');
+  const [notice, setNotice] = useState('');
+  const [importing, setImporting] = useState<(ImportProgress & { name: string; abort: AbortController }) | null>(null);
   if (!ws) return null;
   const tree = fileTree(ws.files);
 
@@ -28,6 +32,56 @@ export function WorkspacePanel() {
     }
     setError('');
     return p;
+  };
+
+  const importFailed = (name: string, e: ImportError): string => {
+    const key: Record<ImportError['kind'], MessageKey> = {
+      'too-many-files': 'robust.import.tooManyFiles',
+      'too-large': 'robust.import.tooLarge',
+      'file-too-large': 'robust.import.fileTooLarge',
+      unreadable: 'robust.import.unreadable',
+      cancelled: 'robust.import.cancelled',
+    };
+    const vars: Record<string, string | number> = { name };
+    if (e.kind === 'too-many-files') Object.assign(vars, { count: e.count.toLocaleString(), max: e.max.toLocaleString() });
+    if (e.kind === 'too-large') Object.assign(vars, { size: formatBytes(e.size), max: formatBytes(e.max) });
+    if (e.kind === 'file-too-large') Object.assign(vars, { path: e.path, size: formatBytes(e.size), max: formatBytes(e.max) });
+    if (e.kind === 'unreadable') vars.error = e.detail;
+    return t(key[e.kind], vars);
+  };
+
+  /** Uploads: a .zip is unpacked in turns with progress (zipImport.ts); everything lands as one edit. */
+  const importPicked = async (picked: File[]) => {
+    setError('');
+    setNotice('');
+    const label = picked.slice(0, 2).map((f) => f.name).join(', ') + (picked.length > 2 ? ', …' : '');
+    const tooMany = checkPickedFiles(picked.filter((f) => !f.name.endsWith('.zip')));
+    if (tooMany) return setError(importFailed(label, tooMany));
+    const abort = new AbortController();
+    const out: Record<string, FileContent> = {};
+    let count = 0;
+    try {
+      for (const f of picked) {
+        const bytes = new Uint8Array(await f.arrayBuffer());
+        if (!f.name.endsWith('.zip')) {
+          const np = normalizePath(f.name);
+          if (np) out[np] = isProbablyText(bytes) ? new TextDecoder().decode(bytes) : bytes;
+          count++;
+          continue;
+        }
+        setImporting({ name: f.name, done: 0, total: 0, abort });
+        const r = await importZip(bytes, { signal: abort.signal, onProgress: (p) => setImporting({ name: f.name, abort, ...p }) });
+        if (!r.ok) return setError(importFailed(f.name, r.error));
+        Object.assign(out, r.files);
+        count += Object.keys(r.files).length;
+      }
+    } catch (err) {
+      return setError(importFailed(label, { kind: 'unreadable', detail: err instanceof Error ? err.message : String(err) }));
+    } finally {
+      setImporting(null);
+    }
+    if (Object.keys(out).length) useApp.getState().writeFiles(out);
+    if (picked.some((f) => f.name.endsWith('.zip'))) setNotice(t('robust.import.done', { count: count.toLocaleString(), name: label }));
   };
 
   const renderNode = (n: TreeNode, depth: number) => (
@@ -136,7 +190,7 @@ export function WorkspacePanel() {
         >
           {t('files.new')}
         </button>
-        <button type="button" onClick={() => upload.current?.click()}>
+        <button type="button" disabled={!!importing} onClick={() => upload.current?.click()}>
           {t('files.upload')}
         </button>
         <input
@@ -145,29 +199,32 @@ export function WorkspacePanel() {
           multiple
           hidden
           aria-label={t('files.upload')}
-          onChange={async (e) => {
+          onChange={(e) => {
             const files = [...(e.target.files ?? [])];
             e.target.value = '';
-            for (const f of files) {
-              const bytes = new Uint8Array(await f.arrayBuffer());
-              if (f.name.endsWith('.zip')) {
-                for (const [p, c] of Object.entries(unzipFiles(bytes))) {
-                  const np = normalizePath(p);
-                  if (np) writeFile(np, c);
-                }
-              } else {
-                const np = normalizePath(f.name);
-                if (np) writeFile(np, isProbablyText(bytes) ? new TextDecoder().decode(bytes) : bytes);
-              }
-            }
+            if (files.length && !importing) void importPicked(files);
           }}
         />
         <button type="button" onClick={() => downloadBlob(`${ws.id}.zip`, zipFiles(ws.files), 'application/zip')}>
           {t('files.download')}
         </button>
       </div>
+      {importing && (
+        <div className="import-progress" data-testid="import-progress" role="status">
+          <progress max={importing.total || 1} value={importing.done} aria-label={importing.name} />{' '}
+          <span>{t('robust.import.progress', { name: importing.name, done: importing.done, total: importing.total })}</span>{' '}
+          <button type="button" onClick={() => importing.abort.abort()}>
+            {t('robust.import.cancel')}
+          </button>
+        </div>
+      )}
+      {notice && !importing && (
+        <p role="status" className="muted" data-testid="import-notice">
+          {notice}
+        </p>
+      )}
       {error && (
-        <p role="alert" className="inline-error">
+        <p role="alert" className="inline-error" data-testid="files-error">
           {error}
         </p>
       )}
