@@ -1,5 +1,5 @@
 /** Workspaces (examples and the learner's own) and the file tree of the active build context. */
-import { useRef, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import type { MessageKey } from '../i18n/messages';
 import { activeWorkspace, useApp } from '../state/store';
 import { useT } from '../i18n/useT';
@@ -9,6 +9,21 @@ import { downloadBlob, zipFiles } from './zip';
 import { checkPickedFiles, importZip, type ImportError, type ImportProgress } from './zipImport';
 import { formatBytes } from '../layers/format';
 
+/** Rows shown per directory before "show more" (an imported project can hold thousands of files). */
+const DIR_ROWS = 100;
+
+const sizeLabels = new Map<number, string>();
+/** Docker-style sizes, cached: the tree asks for every file on each render. */
+function sizeLabel(n: number): string {
+  let s = sizeLabels.get(n);
+  if (s === undefined) {
+    s = formatBytes(n);
+    if (sizeLabels.size > 5000) sizeLabels.clear();
+    sizeLabels.set(n, s);
+  }
+  return s;
+}
+
 export function WorkspacePanel() {
   const t = useT();
   const workspaces = useApp((s) => s.workspaces);
@@ -17,10 +32,12 @@ export function WorkspacePanel() {
   const { selectWorkspace, addWorkspace, removeWorkspace, openPath, writeFile, renamePath, deletePath } = useApp.getState();
   const upload = useRef<HTMLInputElement>(null);
   const [error, setError] = useState('');
+  const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
   const [notice, setNotice] = useState('');
   const [importing, setImporting] = useState<(ImportProgress & { name: string; abort: AbortController }) | null>(null);
+  const files = ws?.files;
+  const tree = useMemo(() => (files ? fileTree(files) : []), [files]);
   if (!ws) return null;
-  const tree = fileTree(ws.files);
 
   const askPath = (label: string, initial = ''): string | null => {
     const input = prompt(label, initial);
@@ -94,7 +111,7 @@ export function WorkspacePanel() {
         ) : (
           <span className="tree-name dir">{n.name}/</span>
         )}
-        {n.kind === 'file' && <span className="tree-size">{formatBytes(n.size)}</span>}
+        {n.kind === 'file' && <span className="tree-size">{sizeLabel(n.size)}</span>}
         <button
           type="button"
           className="icon"
@@ -121,7 +138,18 @@ export function WorkspacePanel() {
           ×
         </button>
       </div>
-      {n.children.length > 0 && <ul>{n.children.map((c) => renderNode(c, depth + 1))}</ul>}
+      {n.children.length > 0 && (
+        <ul>
+          {(expanded.has(n.path) ? n.children : n.children.slice(0, DIR_ROWS)).map((c) => renderNode(c, depth + 1))}
+          {!expanded.has(n.path) && n.children.length > DIR_ROWS && (
+            <li>
+              <button type="button" className="tree-more" style={{ paddingLeft: `${(depth + 1) * 0.9 + 0.3}rem` }} onClick={() => setExpanded(new Set(expanded).add(n.path))}>
+                {t('robust.tree.more', { count: (n.children.length - DIR_ROWS).toLocaleString() })}
+              </button>
+            </li>
+          )}
+        </ul>
+      )}
     </li>
   );
 
@@ -212,7 +240,7 @@ export function WorkspacePanel() {
       {importing && (
         <div className="import-progress" data-testid="import-progress" role="status">
           <progress max={importing.total || 1} value={importing.done} aria-label={importing.name} />{' '}
-          <span>{t('robust.import.progress', { name: importing.name, done: importing.done, total: importing.total })}</span>{' '}
+          <span>{t('robust.import.progress', { name: importing.name, done: importing.done.toLocaleString(), total: importing.total.toLocaleString() })}</span>{' '}
           <button type="button" onClick={() => importing.abort.abort()}>
             {t('robust.import.cancel')}
           </button>

@@ -1,11 +1,15 @@
 /**
  * Importing a .zip (or several files) into a workspace without freezing the page. The zip's central
  * directory is read first (a few milliseconds even for 10,000 entries), so a zip over the limits is refused
- * at once, saying the limit; otherwise the archive is streamed through fflate's `Unzip` + `UnzipInflate`,
- * a chunk at a time, yielding to the page between chunks and reporting progress. The files are handed over
- * in one piece at the end (one edit, one save), and nothing is added when the import fails or is cancelled.
+ * at once, saying the limit; otherwise the entries are inflated one by one from the directory (fflate:
+ * `inflateSync` into a buffer of the declared size for small entries, the worker-backed async `inflate` for
+ * large ones), yielding to the page every few milliseconds and reporting progress. fflate's `Unzip` stream
+ * was measured at 1.7 s of buffer growth for 1,900 small files (one 32 kB inflater each); sizing the output
+ * from the directory avoids it and also caps memory at the declared sizes the limits were checked against.
+ * The files are handed over in one piece at the end (one edit, one save), and nothing is added when the
+ * import fails or is cancelled.
  */
-import { Unzip, UnzipInflate } from 'fflate';
+import { inflate, inflateSync } from 'fflate';
 import { isProbablyText, normalizePath, type FileContent } from './workspace';
 
 export interface ImportLimits {
@@ -42,8 +46,8 @@ export interface ImportOptions {
   signal?: AbortSignal;
   /** Gives the page a turn (tests pass a counter). */
   yieldToPage?: () => Promise<void>;
-  /** Compressed bytes handed to the inflater per turn. */
-  chunkBytes?: number;
+  /** Entries of at least this many compressed bytes are inflated in a worker. */
+  workerBytes?: number;
 }
 
 const defaultYield = () => new Promise<void>((r) => setTimeout(r, 0));
@@ -52,9 +56,19 @@ const u16 = (b: Uint8Array, o: number) => b[o] | (b[o + 1] << 8);
 const u32 = (b: Uint8Array, o: number) => (b[o] | (b[o + 1] << 8) | (b[o + 2] << 16) | (b[o + 3] << 24)) >>> 0;
 const u64 = (b: Uint8Array, o: number) => u32(b, o) + u32(b, o + 4) * 2 ** 32;
 
+export interface ZipEntry {
+  name: string;
+  method: number;
+  flags: number;
+  compressedSize: number;
+  size: number;
+  localOffset: number;
+}
+
 export interface ZipDirectory {
   /** File entries (directories not counted). */
   files: number;
+  entries: ZipEntry[];
   /** Declared unpacked size of all files, bytes. */
   totalSize: number;
   /** The largest file, as declared. */
@@ -81,26 +95,39 @@ export function readZipDirectory(b: Uint8Array): ZipDirectory | null {
       cdOffset = u64(b, z + 48);
     }
   }
-  const dir: ZipDirectory = { files: 0, totalSize: 0, largest: null };
+  const dir: ZipDirectory = { files: 0, entries: [], totalSize: 0, largest: null };
   const names = new TextDecoder();
   let p = cdOffset;
   for (let n = 0; n < entries; n++) {
     if (p + 46 > b.length || u32(b, p) !== 0x02014b50) return null;
+    const flags = u16(b, p + 8);
+    const method = u16(b, p + 10);
+    let compressedSize = u32(b, p + 20);
     let size = u32(b, p + 24);
     const nameLen = u16(b, p + 28);
     const extraLen = u16(b, p + 30);
     const commentLen = u16(b, p + 32);
+    let localOffset = u32(b, p + 42);
     const name = names.decode(b.subarray(p + 46, p + 46 + nameLen));
-    if (size === 0xffffffff) {
-      // ZIP64: the real size is in the extra field 0x0001
+    if (size === 0xffffffff || compressedSize === 0xffffffff || localOffset === 0xffffffff) {
+      // ZIP64: the real values are in the extra field 0x0001, in this order, for those that overflowed
       for (let e = p + 46 + nameLen; e + 4 <= p + 46 + nameLen + extraLen; e += 4 + u16(b, e + 2)) {
-        if (u16(b, e) === 1) {
-          size = u64(b, e + 4);
-          break;
+        if (u16(b, e) !== 1) continue;
+        let o = e + 4;
+        if (size === 0xffffffff) {
+          size = u64(b, o);
+          o += 8;
         }
+        if (compressedSize === 0xffffffff) {
+          compressedSize = u64(b, o);
+          o += 8;
+        }
+        if (localOffset === 0xffffffff) localOffset = u64(b, o);
+        break;
       }
     }
     if (!name.endsWith('/')) {
+      dir.entries.push({ name, method, flags, compressedSize, size, localOffset });
       dir.files++;
       dir.totalSize += size;
       if (!dir.largest || size > dir.largest.size) dir.largest = { path: name, size };
@@ -123,7 +150,7 @@ const asContent = (data: Uint8Array): FileContent => (isProbablyText(data) ? new
 export async function importZip(bytes: Uint8Array, opts: ImportOptions = {}): Promise<ImportResult> {
   const limits = opts.limits ?? IMPORT_LIMITS;
   const yieldToPage = opts.yieldToPage ?? defaultYield;
-  const chunkBytes = opts.chunkBytes ?? 64 * 1024;
+  const workerBytes = opts.workerBytes ?? 1024 * 1024;
   const dir = readZipDirectory(bytes);
   if (!dir) return { ok: false, error: { kind: 'unreadable', detail: 'no zip end-of-central-directory record' } };
   const refused = checkDirectory(dir, limits);
@@ -131,53 +158,30 @@ export async function importZip(bytes: Uint8Array, opts: ImportOptions = {}): Pr
 
   const files: Record<string, FileContent> = {};
   let done = 0;
-  let count = 0;
-  let total = 0;
-  let failure: ImportError | null = null;
-  const unzip = new Unzip((file) => {
-    if (failure || file.name.endsWith('/')) return;
-    if (++count > limits.maxFiles) {
-      failure = { kind: 'too-many-files', count, max: limits.maxFiles };
-      return;
-    }
-    const parts: Uint8Array[] = [];
-    let size = 0;
-    file.ondata = (err, chunk, final) => {
-      if (failure) return;
-      if (err) {
-        failure = { kind: 'unreadable', detail: `${file.name}: ${err.message}` };
-        return;
-      }
-      size += chunk.length;
-      total += chunk.length;
-      // the directory may understate sizes: the limits hold for what is really unpacked
-      if (size > limits.maxFileBytes) failure = { kind: 'file-too-large', path: file.name, size, max: limits.maxFileBytes };
-      else if (total > limits.maxTotalBytes) failure = { kind: 'too-large', size: total, max: limits.maxTotalBytes };
-      if (failure) return;
-      parts.push(chunk);
-      if (!final) return;
-      const data = parts.length === 1 ? parts[0] : concat(parts, size);
-      const p = normalizePath(file.name);
-      if (p) files[p] = asContent(data);
-      done++;
-    };
-    try {
-      file.start();
-    } catch (e) {
-      failure = { kind: 'unreadable', detail: `${file.name}: ${e instanceof Error ? e.message : String(e)}` };
-    }
-  });
-  unzip.register(UnzipInflate);
   let lastYield = performance.now();
-  for (let i = 0; i < bytes.length || i === 0; i += chunkBytes) {
+  for (const e of dir.entries) {
     if (opts.signal?.aborted) return { ok: false, error: { kind: 'cancelled' } };
+    const fail = (detail: string): ImportResult => ({ ok: false, error: { kind: 'unreadable', detail: `${e.name}: ${detail}` } });
+    if (e.flags & 1) return fail('encrypted entries are not supported');
+    const h = e.localOffset;
+    if (h + 30 > bytes.length || u32(bytes, h) !== 0x04034b50) return fail('local header not found');
+    const start = h + 30 + u16(bytes, h + 26) + u16(bytes, h + 28);
+    const raw = bytes.subarray(start, start + e.compressedSize);
+    if (raw.length !== e.compressedSize) return fail('the archive is truncated');
+    let data: Uint8Array;
     try {
-      unzip.push(bytes.subarray(i, i + chunkBytes), i + chunkBytes >= bytes.length);
-    } catch (e) {
-      failure ??= { kind: 'unreadable', detail: e instanceof Error ? e.message : String(e) };
+      if (e.method === 0) data = raw.slice(0, e.size);
+      else if (e.method !== 8) return fail(`compression method ${e.method} is not supported`);
+      else if (e.compressedSize >= workerBytes) data = await inflateInWorker(raw, e.size);
+      // the output buffer has the declared size: a lying directory gets a truncated file, never more memory
+      else data = inflateSync(raw, { out: new Uint8Array(e.size) });
+    } catch (err) {
+      return fail(err instanceof Error ? err.message : String(err));
     }
-    if (failure) return { ok: false, error: failure };
-    if (performance.now() - lastYield > 12) {
+    const p = normalizePath(e.name);
+    if (p) files[p] = asContent(data);
+    done++;
+    if (performance.now() - lastYield > 8) {
       opts.onProgress?.({ done, total: dir.files });
       await yieldToPage();
       lastYield = performance.now();
@@ -188,19 +192,21 @@ export async function importZip(bytes: Uint8Array, opts: ImportOptions = {}): Pr
   return { ok: true, files };
 }
 
-function concat(parts: Uint8Array[], size: number): Uint8Array {
-  const out = new Uint8Array(size);
-  let o = 0;
-  for (const p of parts) {
-    out.set(p, o);
-    o += p.length;
-  }
-  return out;
+/** fflate's worker-backed inflate (the page keeps running meanwhile); inline where workers are missing. */
+function inflateInWorker(raw: Uint8Array, size: number): Promise<Uint8Array> {
+  if (typeof Worker === 'undefined') return Promise.resolve(inflateSync(raw, { out: new Uint8Array(size) }));
+  return new Promise((resolve, reject) => {
+    try {
+      inflate(raw.slice(), { size }, (err, out) => (err ? reject(err) : resolve(out.length > size ? out.subarray(0, size) : out)));
+    } catch (e) {
+      reject(e instanceof Error ? e : new Error(String(e)));
+    }
+  });
 }
 
 /** Files picked one by one (not a zip): the same limits, checked before anything is read. */
 export function checkPickedFiles(files: { name: string; size: number }[], limits: ImportLimits = IMPORT_LIMITS): ImportError | null {
-  const dir: ZipDirectory = { files: files.length, totalSize: 0, largest: null };
+  const dir: ZipDirectory = { files: files.length, entries: [], totalSize: 0, largest: null };
   for (const f of files) {
     dir.totalSize += f.size;
     if (!dir.largest || f.size > dir.largest.size) dir.largest = { path: f.name, size: f.size };
