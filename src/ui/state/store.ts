@@ -135,6 +135,12 @@ let tabChannel: TabChannel | null = null;
 const pending = { ws: new Set<string>(), list: false, view: false, settings: false, builds: false };
 /** Imports this big (serialized) skip the journal: they are saved at once instead. */
 const JOURNAL_MAX_IMPORT = 512 * 1024;
+/** Roughly what files take in the journal (binary content is stored as base64). */
+const journalSize = (files: Record<string, FileContent>): number => {
+  let n = 0;
+  for (const c of Object.values(files)) n += typeof c === 'string' ? c.length : Math.ceil(c.length * 1.37);
+  return n;
+};
 let uiBuildRunning = false;
 let initRun: Promise<void> | null = null;
 const runtimeModules = import.meta.glob('../runtime/index.ts');
@@ -530,9 +536,7 @@ export const useApp = create<AppState>()((set, get) => {
     writeFiles(files) {
       const id = get().activeId;
       set({ workspaces: get().workspaces.map((w) => (w.id === id ? { ...w, files: { ...w.files, ...files } } : w)) });
-      let size = 0;
-      for (const c of Object.values(files)) size += typeof c === 'string' ? c.length : c.length * 1.4;
-      if (size <= JOURNAL_MAX_IMPORT) journal.writeFiles(id, files);
+      if (journalSize(files) <= JOURNAL_MAX_IMPORT) journal.writeFiles(id, files);
       markEdited();
       workspaceSaver.flush();
     },
@@ -575,10 +579,13 @@ export const useApp = create<AppState>()((set, get) => {
         ? { ...from, id, name: base, files: { ...from.files } }
         : { id, name: base, tag: id, files: { Dockerfile: 'FROM alpine\n\nCMD ["echo", "hello"]\n' } };
       set({ workspaces: [...get().workspaces, ws] });
-      journal.created(ws);
+      const big = journalSize(ws.files) > JOURNAL_MAX_IMPORT;
+      if (!big) journal.created(ws);
       pending.ws.add(id);
       pending.list = true;
       get().selectWorkspace(id);
+      // a big copy skips the journal (serialising it on the spot would stall the page): it is saved at once
+      if (big) workspaceSaver.flush();
     },
 
     removeWorkspace(id) {
