@@ -5,7 +5,9 @@
  * zip cannot freeze the page, and a program's output cannot type into the terminal or leave its modes on.
  * Run: npx vite build --outDir /tmp/ll-dist-robust && E2E_PORT=4175 E2E_DIST=/tmp/ll-dist-robust npx playwright test e2e/robustness-persistence.spec.ts
  */
-import { readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { strToU8, zipSync } from 'fflate';
 import { focusEditor, openFile, openFresh, putStored, terminalText, typeCommand, waitReady } from './helpers';
@@ -176,7 +178,7 @@ async function worstStall(page: Page, during: () => Promise<unknown>): Promise<{
       const el = document.querySelector('[data-testid="import-progress"]');
       if (el && el.textContent) w.__progress = el.textContent;
     }).observe(document.body, { subtree: true, childList: true, characterData: true });
-    const input = document.querySelector('[data-testid="files"] input[type=file]')!;
+    const input = document.querySelector('[data-testid="files"] input[type=file][multiple]')!;
     input.addEventListener(
       'change',
       () => {
@@ -210,7 +212,7 @@ test('a 10,000-file zip is refused within seconds, naming the limit, while the p
   const zip = zipOfFiles(10_000);
   const t0 = Date.now();
   const { stall } = await worstStall(page, async () => {
-    await page.getByTestId('files').locator('input[type=file]').setInputFiles({ name: 'huge.zip', mimeType: 'application/zip', buffer: zip });
+    await page.locator('input[type="file"][multiple]').setInputFiles({ name: 'huge.zip', mimeType: 'application/zip', buffer: zip });
     await expect(page.getByTestId('files-error')).toContainText('huge.zip has 10,000 files; an import takes at most 2,000 files', { timeout: 10_000 });
   });
   expect(Date.now() - t0).toBeLessThan(10_000);
@@ -222,7 +224,7 @@ test('a 1,900-file zip imports with progress, the page responsive, and survives 
   await openFresh(page);
   const zip = zipOfFiles(1900);
   const { stall, progressShown } = await worstStall(page, async () => {
-    await page.getByTestId('files').locator('input[type=file]').setInputFiles({ name: 'big.zip', mimeType: 'application/zip', buffer: zip });
+    await page.locator('input[type="file"][multiple]').setInputFiles({ name: 'big.zip', mimeType: 'application/zip', buffer: zip });
     await expect(page.getByTestId('import-notice')).toContainText('Imported 1,900 files from big.zip', { timeout: 30_000 });
   });
   // the old import froze the page for minutes; on a shared 2-core machine the longest stall is ~0.5-1.5 s
@@ -259,4 +261,16 @@ test("a program's terminal queries are not typed into the next command line, and
   expect(await commandLine(page)).toBe('$');
   const out = await typeCommand(page, 'docker version --format "{{.Client.Version}}"');
   expect(out).not.toContain('command not found');
+});
+
+test('a folder upload becomes the build context, paths kept inside the folder, within the same limits', async ({ page }) => {
+  await openFresh(page);
+  const dir = mkdtempSync(join(tmpdir(), 'layerlab-folder-'));
+  mkdirSync(join(dir, 'proj', 'src'), { recursive: true });
+  writeFileSync(join(dir, 'proj', 'Dockerfile'), 'FROM alpine\nCOPY src /src\n');
+  writeFileSync(join(dir, 'proj', 'src', 'main.sh'), 'echo hi\n');
+  await page.getByTestId('upload-folder').setInputFiles(join(dir, 'proj'));
+  await expect(page.getByTestId('import-notice')).toContainText('Imported 2 files from proj');
+  expect(await fileOf(page, 'web-ping', 'src/main.sh')).toBe('echo hi\n');
+  expect(await fileOf(page, 'web-ping', 'Dockerfile')).toBe('FROM alpine\nCOPY src /src\n');
 });

@@ -26,6 +26,7 @@ export const enRobustness = {
   'robust.import.fileTooLarge': '{path} in {name} is {size}; one file may be at most {max}.',
   'robust.import.unreadable': '{name} could not be read as a .zip file: {error}',
   'robust.import.cancel': 'Cancel import',
+  'robust.import.folder': 'Upload folder',
   'robust.tree.more': 'Show {count} more files',
   'robust.import.cancelled': 'Import of {name} cancelled; nothing was added.',
 };
@@ -54,6 +55,7 @@ export const koRobustness: Record<keyof typeof enRobustness, string> = {
   'robust.import.fileTooLarge': '{name}의 {path} 파일은 {size}입니다. 파일 하나는 최대 {max}까지 가져올 수 있습니다.',
   'robust.import.unreadable': '{name}을(를) .zip 파일로 읽을 수 없습니다: {error}',
   'robust.import.cancel': '가져오기 취소',
+  'robust.import.folder': '폴더 업로드',
   'robust.tree.more': '파일 {count}개 더 보기',
   'robust.import.cancelled': '{name} 가져오기를 취소했습니다. 아무것도 추가되지 않았습니다.',
 };

@@ -31,6 +31,7 @@ export function WorkspacePanel() {
   const openFile = useApp((s) => s.openFile[s.activeId] ?? 'Dockerfile');
   const { selectWorkspace, addWorkspace, removeWorkspace, openPath, writeFile, renamePath, deletePath } = useApp.getState();
   const upload = useRef<HTMLInputElement>(null);
+  const uploadFolder = useRef<HTMLInputElement | null>(null);
   const [error, setError] = useState('');
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
   const [notice, setNotice] = useState('');
@@ -67,23 +68,35 @@ export function WorkspacePanel() {
     return t(key[e.kind], vars);
   };
 
-  /** Uploads: a .zip is unpacked in turns with progress (zipImport.ts); everything lands as one edit. */
-  const importPicked = async (picked: File[]) => {
+  /**
+   * Uploads: a .zip is unpacked in turns with progress (zipImport.ts); a folder's files keep their paths
+   * inside it (the folder is the build context) and zips in it stay files. Everything lands as one edit.
+   */
+  const importPicked = async (picked: File[], folder = false) => {
     setError('');
     setNotice('');
-    const label = picked.slice(0, 2).map((f) => f.name).join(', ') + (picked.length > 2 ? ', …' : '');
-    const tooMany = checkPickedFiles(picked.filter((f) => !f.name.endsWith('.zip')));
+    const rel = (f: File) => (folder && f.webkitRelativePath ? f.webkitRelativePath.split('/').slice(1).join('/') : f.name);
+    const isZip = (f: File) => !folder && f.name.endsWith('.zip');
+    const top = folder && picked[0]?.webkitRelativePath ? picked[0].webkitRelativePath.split('/')[0] : '';
+    const label = top || picked.slice(0, 2).map((f) => f.name).join(', ') + (picked.length > 2 ? ', …' : '');
+    const tooMany = checkPickedFiles(picked.filter((f) => !isZip(f)).map((f) => ({ name: rel(f), size: f.size })));
     if (tooMany) return setError(importFailed(label, tooMany));
     const abort = new AbortController();
     const out: Record<string, FileContent> = {};
     let count = 0;
+    let shown = performance.now();
     try {
       for (const f of picked) {
+        if (abort.signal.aborted) return setError(importFailed(label, { kind: 'cancelled' }));
         const bytes = new Uint8Array(await f.arrayBuffer());
-        if (!f.name.endsWith('.zip')) {
-          const np = normalizePath(f.name);
+        if (!isZip(f)) {
+          const np = normalizePath(rel(f));
           if (np) out[np] = isProbablyText(bytes) ? new TextDecoder().decode(bytes) : bytes;
           count++;
+          if (picked.length > 50 && performance.now() - shown > 100) {
+            shown = performance.now();
+            setImporting({ name: label, done: count, total: picked.length, abort });
+          }
           continue;
         }
         setImporting({ name: f.name, done: 0, total: 0, abort });
@@ -98,7 +111,7 @@ export function WorkspacePanel() {
       setImporting(null);
     }
     if (Object.keys(out).length) useApp.getState().writeFiles(out);
-    if (picked.some((f) => f.name.endsWith('.zip'))) setNotice(t('robust.import.done', { count: count.toLocaleString(), name: label }));
+    if (folder || picked.some(isZip)) setNotice(t('robust.import.done', { count: count.toLocaleString(), name: label }));
   };
 
   const renderNode = (n: TreeNode, depth: number) => (
@@ -221,6 +234,25 @@ export function WorkspacePanel() {
         <button type="button" disabled={!!importing} onClick={() => upload.current?.click()}>
           {t('files.upload')}
         </button>
+        <button type="button" disabled={!!importing} onClick={() => uploadFolder.current?.click()}>
+          {t('robust.import.folder')}
+        </button>
+        <input
+          ref={(el) => {
+            uploadFolder.current = el;
+            // a folder picker: not in React's typed attributes
+            el?.setAttribute('webkitdirectory', '');
+          }}
+          type="file"
+          hidden
+          data-testid="upload-folder"
+          aria-label={t('robust.import.folder')}
+          onChange={(e) => {
+            const files = [...(e.target.files ?? [])];
+            e.target.value = '';
+            if (files.length && !importing) void importPicked(files, true);
+          }}
+        />
         <input
           ref={upload}
           type="file"
