@@ -1,6 +1,7 @@
 /**
  * The app's Zustand store: workspaces, settings, the one Engine instance and what the layer stack shows.
- * It subscribes to the engine (engine.subscribe) and saves everything to IndexedDB as it changes.
+ * It subscribes to the engine (engine.subscribe) and saves to IndexedDB what changed: one record per workspace,
+ * each edit also written at once to a journal that survives a reload (see src/ui/persist/README.md).
  *
  * Start-up has two steps: `init()` reads the saved workspaces, settings and layer-stack history and sets
  * `phase: 'ready'` at once, so files, editor text and layout are shown without waiting for the engine (its
