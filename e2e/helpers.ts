@@ -1,10 +1,11 @@
 import { expect, type Page } from '@playwright/test';
 
-/** Opens the app and clears what it saved (localStorage and the IndexedDB store), without waiting for it. */
+/** Opens the app and clears what it saved (local and session storage, the IndexedDB store), without waiting for it. */
 export async function clearStorage(page: Page): Promise<void> {
   await page.goto('/');
   await page.evaluate(async () => {
     localStorage.clear();
+    sessionStorage.clear();
     await new Promise((r) => {
       const d = indexedDB.deleteDatabase('layerlab');
       d.onsuccess = d.onerror = d.onblocked = () => r(null);

@@ -5,7 +5,7 @@ import { LessonSlot } from './LessonSlot';
 import { Header } from './Header';
 import { DamagedScreen } from './DamagedScreen';
 import { ErrorBoundary } from './ErrorBoundary';
-import { MultiTabBanner } from '../persistence/MultiTabBanner';
+import { MultiTabBanner } from '../persist/MultiTabBanner';
 import { EditorPane } from '../editor/EditorPane';
 import { BuildControls } from '../build/BuildControls';
 

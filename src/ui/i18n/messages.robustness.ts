@@ -18,6 +18,17 @@ export const enRobustness = {
   'robust.otherTab': 'This workspace is also open in another tab. Changes made there were saved; reload to see them before editing here, or keep editing here and your changes will replace theirs.',
   'robust.otherTabReload': 'Reload',
   'robust.otherTabDismiss': 'Keep editing here',
+  'robust.quotaFull': "the browser's storage quota for this site is full. Everything saved before is kept; use Export all to keep your latest changes, or delete workspaces you no longer need.",
+  'robust.import.progress': 'Importing {name}: {done} of {total} files…',
+  'robust.import.done': 'Imported {count} files from {name}.',
+  'robust.import.tooManyFiles': '{name} has {count} files; an import takes at most {max} files. Import a smaller part of the project (Layerlab keeps build contexts in the browser).',
+  'robust.import.tooLarge': '{name} unpacks to {size}; an import takes at most {max} in total. Import a smaller part of the project (Layerlab keeps build contexts in the browser).',
+  'robust.import.fileTooLarge': '{path} in {name} is {size}; one file may be at most {max}.',
+  'robust.import.unreadable': '{name} could not be read as a .zip file: {error}',
+  'robust.import.cancel': 'Cancel import',
+  'robust.import.folder': 'Upload folder',
+  'robust.tree.more': 'Show {count} more files',
+  'robust.import.cancelled': 'Import of {name} cancelled; nothing was added.',
 };
 
 export const koRobustness: Record<keyof typeof enRobustness, string> = {
@@ -36,4 +47,15 @@ export const koRobustness: Record<keyof typeof enRobustness, string> = {
   'robust.otherTab': '이 작업 공간이 다른 탭에서도 열려 있습니다. 그 탭의 변경 사항은 저장되었습니다. 여기서 편집하기 전에 새로고침해서 확인하거나, 계속 편집하면 여기의 변경 사항이 그 내용을 덮어씁니다.',
   'robust.otherTabReload': '새로고침',
   'robust.otherTabDismiss': '여기서 계속 편집',
+  'robust.quotaFull': '이 사이트에 쓸 수 있는 브라우저 저장 공간(quota)이 가득 찼습니다. 이전에 저장된 내용은 그대로 있습니다. 최근 변경 사항을 지키려면 모두 내보내기를 사용하거나 필요 없는 작업 공간을 삭제하세요.',
+  'robust.import.progress': '{name} 가져오는 중: 파일 {total}개 중 {done}개…',
+  'robust.import.done': '{name}에서 파일 {count}개를 가져왔습니다.',
+  'robust.import.tooManyFiles': '{name}에는 파일이 {count}개 있습니다. 한 번에 가져올 수 있는 파일은 최대 {max}개입니다. 프로젝트의 더 작은 부분을 가져오세요(Layerlab은 빌드 컨텍스트를 브라우저에 보관합니다).',
+  'robust.import.tooLarge': '{name}의 압축을 풀면 {size}입니다. 한 번에 가져올 수 있는 크기는 모두 합쳐 최대 {max}입니다. 프로젝트의 더 작은 부분을 가져오세요(Layerlab은 빌드 컨텍스트를 브라우저에 보관합니다).',
+  'robust.import.fileTooLarge': '{name}의 {path} 파일은 {size}입니다. 파일 하나는 최대 {max}까지 가져올 수 있습니다.',
+  'robust.import.unreadable': '{name}을(를) .zip 파일로 읽을 수 없습니다: {error}',
+  'robust.import.cancel': '가져오기 취소',
+  'robust.import.folder': '폴더 업로드',
+  'robust.tree.more': '파일 {count}개 더 보기',
+  'robust.import.cancelled': '{name} 가져오기를 취소했습니다. 아무것도 추가되지 않았습니다.',
 };

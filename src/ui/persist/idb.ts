@@ -6,6 +6,12 @@ const STORE = 'kv';
 export interface KvStore {
   get<T>(key: string): Promise<T | undefined>;
   set(key: string, value: unknown): Promise<void>;
+  /**
+   * Writes and deletes several records in one transaction: all of them or none (a full disk leaves every
+   * record as it was). `undefined` deletes the key.
+   */
+  write(records: Record<string, unknown>): Promise<void>;
+  keys(): Promise<string[]>;
   clear(): Promise<void>;
 }
 
@@ -32,6 +38,28 @@ export async function openKv(): Promise<KvStore> {
     set: async (key, value) => {
       await req(tx('readwrite').put(value, key));
     },
+    write: (records) =>
+      new Promise<void>((resolve, reject) => {
+        const t = db.transaction(STORE, 'readwrite');
+        t.oncomplete = () => resolve();
+        t.onerror = () => reject(t.error);
+        t.onabort = () => reject(t.error ?? new Error('the save was aborted'));
+        try {
+          const s = t.objectStore(STORE);
+          for (const [k, v] of Object.entries(records)) {
+            if (v === undefined) s.delete(k);
+            else s.put(v, k);
+          }
+        } catch (e) {
+          try {
+            t.abort();
+          } catch {
+            // already finished
+          }
+          reject(e);
+        }
+      }),
+    keys: async () => (await req(tx('readonly').getAllKeys())).map(String),
     clear: async () => {
       await req(tx('readwrite').clear());
     },
@@ -46,6 +74,20 @@ export function memoryKv(): KvStore {
     set: async (k, v) => {
       m.set(k, v);
     },
+    write: async (records) => {
+      for (const [k, v] of Object.entries(records)) {
+        if (v === undefined) m.delete(k);
+        else m.set(k, v);
+      }
+    },
+    keys: async () => [...m.keys()],
     clear: async () => m.clear(),
   };
+}
+
+/** The browser refused a write because the site's storage is full. */
+export function isQuotaError(e: unknown): boolean {
+  if (!e || typeof e !== 'object') return false;
+  const { name, message } = e as { name?: unknown; message?: unknown };
+  return name === 'QuotaExceededError' || (typeof message === 'string' && /quota/i.test(message));
 }

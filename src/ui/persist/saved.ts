@@ -84,13 +84,13 @@ interface ExportFile {
 
 const B64 = '__base64__';
 
-function toB64(b: Uint8Array): string {
+export function toB64(b: Uint8Array): string {
   let s = '';
   for (let i = 0; i < b.length; i += 0x8000) s += String.fromCharCode(...b.subarray(i, i + 0x8000));
   return btoa(s);
 }
 
-function fromB64(s: string): Uint8Array {
+export function fromB64(s: string): Uint8Array {
   const bin = atob(s);
   const out = new Uint8Array(bin.length);
   for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);

@@ -63,7 +63,7 @@ describe('App store while the engine starts', () => {
     m.useApp.getState().flushSaves();
     await Promise.resolve();
     expect(await kv.get('engine')).toEqual(snapshot);
-    expect(String(((await kv.get('workspaces')) as { workspaces: { id: string; files: Record<string, string> }[] }).workspaces[0].files['app.js'])).toContain('edited while');
+    expect(String(((await kv.get('ws:web-ping')) as { workspace: { files: Record<string, string> } }).workspace.files['app.js'])).toContain('edited while');
 
     // an export made now still carries the saved engine state
     expect(JSON.parse(m.useApp.getState().exportFile()).engine).toEqual(snapshot);

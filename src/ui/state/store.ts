@@ -1,6 +1,7 @@
 /**
  * The app's Zustand store: workspaces, settings, the one Engine instance and what the layer stack shows.
- * It subscribes to the engine (engine.subscribe) and saves everything to IndexedDB as it changes.
+ * It subscribes to the engine (engine.subscribe) and saves to IndexedDB what changed: one record per workspace,
+ * each edit also written at once to a journal that survives a reload (see src/ui/persist/README.md).
  *
  * Start-up has two steps: `init()` reads the saved workspaces, settings and layer-stack history and sets
  * `phase: 'ready'` at once, so files, editor text and layout are shown without waiting for the engine (its
@@ -19,20 +20,25 @@ import { canBuild, canPredict, predictBuild, runBuild, type PredictedStep, type 
 import { exampleWorkspaces } from '../workspace/examples';
 import { deletePath, renameFile, workspaceContext, type FileContent, type Workspace } from '../workspace/workspace';
 import { applyBuildEvent, metaKey, type BuildView } from '../layers/model';
-import { openKv, memoryKv, type KvStore } from '../persist/idb';
+import { openKv, memoryKv, isQuotaError, type KvStore } from '../persist/idb';
+import { DamagedStoreError, exportAll, exportRaw, importAll, validateEngineSnapshot, validateSettings, type SavedWorkspaces, type Settings } from '../persist/saved';
+import { EditJournal, replayJournal, type StorageLike } from '../persist/journal';
 import {
-  DamagedStoreError,
-  exportAll,
-  exportRaw,
-  importAll,
-  validateEngineSnapshot,
-  validateSettings,
-  validateWorkspaces,
-  type SavedWorkspaces,
-  type Settings,
-} from '../persist/saved';
+  LEGACY_KEY,
+  ORDER_KEY,
+  VIEW_KEY,
+  WS_PREFIX,
+  isWorkspaceKey,
+  loadWorkspaces,
+  orderRecord,
+  readWorkspace,
+  viewRecord,
+  workspaceRecord,
+  wsKey,
+} from '../persist/workspaceRecords';
+import { openTabChannel, useMultiTab, type SavedNotice, type TabChannel } from '../persist/multi-tab';
 import { createSaveScheduler } from './saveScheduler';
-import { detectLang } from '../i18n/i18n';
+import { detectLang, translate } from '../i18n/i18n';
 import { terminalColumns, writeToTerminal } from './terminalBus';
 
 /** The layer stack's animation speeds: milliseconds per step, fast and slow (0 is instant). */
@@ -85,9 +91,10 @@ export interface AppState {
    * Loads the saved state (phase 'ready' as soon as it is read), then creates the engine and restores its
    * snapshot; resolves once the engine is up (or the store was found damaged). Runs once per page.
    * `startEngineAfter`: the engine is created only after this settles (the app passes "first screen painted").
-   * `kv`: the key/value store to use instead of IndexedDB (tests).
+   * `kv`: the key/value store to use instead of IndexedDB (tests); with it, the edit journal is `journal`
+   * (none when not given) and tabs are not told about saves unless `channel` is true.
    */
-  init(opts?: { startEngineAfter?: Promise<unknown>; kv?: KvStore }): Promise<void>;
+  init(opts?: InitOptions): Promise<void>;
   /** Saves pending changes now (also done when the page is hidden or left). */
   flushSaves(): void;
   setSettings(patch: Partial<Settings>): void;
@@ -96,6 +103,8 @@ export interface AppState {
   selectWorkspace(id: string): void;
   openPath(path: string): void;
   writeFile(path: string, content: FileContent): void;
+  /** Writes many files into the active workspace as one edit (an import), saved at once. */
+  writeFiles(files: Record<string, FileContent>): void;
   renamePath(from: string, to: string): void;
   deletePath(path: string): void;
   setTag(tag: string): void;
@@ -112,7 +121,27 @@ export interface AppState {
   importFile(text: string): Promise<void>;
 }
 
+export interface InitOptions {
+  startEngineAfter?: Promise<unknown>;
+  kv?: KvStore;
+  journal?: StorageLike | null;
+  channel?: boolean;
+}
+
 let kv: KvStore = memoryKv();
+/** Edits not yet in IndexedDB, written synchronously so a reload right after an edit keeps it. */
+let journal = new EditJournal(null);
+let tabChannel: TabChannel | null = null;
+/** What the next save writes: only records that changed. */
+const pending = { ws: new Set<string>(), list: false, view: false, settings: false, builds: false };
+/** Imports this big (serialized) skip the journal: they are saved at once instead. */
+const JOURNAL_MAX_IMPORT = 512 * 1024;
+/** Roughly what files take in the journal (binary content is stored as base64). */
+const journalSize = (files: Record<string, FileContent>): number => {
+  let n = 0;
+  for (const c of Object.values(files)) n += typeof c === 'string' ? c.length : Math.ceil(c.length * 1.37);
+  return n;
+};
 let uiBuildRunning = false;
 let initRun: Promise<void> | null = null;
 const runtimeModules = import.meta.glob('../runtime/index.ts');
@@ -179,17 +208,52 @@ export function buildCommandLine(o: UiBuildOptions): string {
 export const useApp = create<AppState>()((set, get) => {
   const savedWorkspaces = (): SavedWorkspaces => ({ version: 1, workspaces: get().workspaces, activeId: get().activeId, openFile: get().openFile });
 
+  /** A failed save, in words: a full disk says what it means and that nothing saved before is lost. */
+  const saveFailed = (e: unknown) => set({ saveError: isQuotaError(e) ? translate(get().settings.lang, 'robust.quotaFull') : String(e) });
+
+  /**
+   * Writes what changed since the last save, in one transaction: the records of the workspaces edited here
+   * (never the others, which another tab may be editing), and the list, view, settings and layer history
+   * when they changed. On success the journal drops what is now saved and other tabs are told; on failure
+   * (a full disk) every record stays as it was and the changes wait for the next save.
+   */
   const saveWorkspaces = () => {
-    const builds: Record<string, BuildHistory> = {};
-    for (const [id, h] of Object.entries(get().builds))
-      if (h.last?.state !== 'running') builds[id] = { last: h.last && { ...h.last, live: false }, previous: h.previous && { ...h.previous, live: false } };
-    Promise.all([
-      kv.set('workspaces', savedWorkspaces()),
-      kv.set('settings', get().settings),
-      kv.set('ui-builds', { builds, knownMeta: get().knownMeta }),
-    ]).then(
-      () => get().saveError && set({ saveError: '' }),
-      (e) => set({ saveError: String(e) }),
+    const s = get();
+    const now = Date.now();
+    const records: Record<string, unknown> = {};
+    const ids = [...pending.ws];
+    const gens = ids.map((id) => journal.generation(id));
+    for (const id of ids) {
+      const w = s.workspaces.find((x) => x.id === id);
+      records[wsKey(id)] = w ? workspaceRecord(w, now) : undefined;
+    }
+    const taken = { ...pending, ws: new Set(ids) };
+    if (pending.list) records[ORDER_KEY] = orderRecord(s.workspaces.map((w) => w.id));
+    if (pending.view) records[VIEW_KEY] = viewRecord(s.activeId, s.openFile);
+    if (pending.settings) records.settings = s.settings;
+    if (pending.builds) {
+      const builds: Record<string, BuildHistory> = {};
+      for (const [id, h] of Object.entries(s.builds))
+        if (h.last?.state !== 'running') builds[id] = { last: h.last && { ...h.last, live: false }, previous: h.previous && { ...h.previous, live: false } };
+      records['ui-builds'] = { builds, knownMeta: s.knownMeta };
+    }
+    pending.ws.clear();
+    pending.list = pending.view = pending.settings = pending.builds = false;
+    if (Object.keys(records).length === 0) return;
+    kv.write(records).then(
+      () => {
+        ids.forEach((id, i) => journal.saved(id, gens[i]));
+        if (get().saveError) set({ saveError: '' });
+        if (ids.length || taken.list) tabChannel?.announce(ids, taken.list);
+      },
+      (e) => {
+        for (const id of ids) pending.ws.add(id);
+        pending.list ||= taken.list;
+        pending.view ||= taken.view;
+        pending.settings ||= taken.settings;
+        pending.builds ||= taken.builds;
+        saveFailed(e);
+      },
     );
   };
 
@@ -198,9 +262,9 @@ export const useApp = create<AppState>()((set, get) => {
     // No engine yet (starting): nothing to save, and the saved snapshot must stay as it is.
     if (!engine) return;
     try {
-      kv.set('engine', engine.snapshot()).catch((e) => set({ saveError: String(e) }));
+      kv.set('engine', engine.snapshot()).catch(saveFailed);
     } catch (e) {
-      set({ saveError: String(e) });
+      saveFailed(e);
     }
   };
 
@@ -209,6 +273,20 @@ export const useApp = create<AppState>()((set, get) => {
   const workspaceSaver = createSaveScheduler(saveWorkspaces, 150, 1000);
   const engineSaver = createSaveScheduler(saveEngine, 400, 1000);
   const scheduleSave = () => workspaceSaver.schedule();
+  /** A workspace's record needs saving. */
+  const touch = (id: string) => {
+    pending.ws.add(id);
+    scheduleSave();
+  };
+  /** The files that differ between two versions of a workspace (null: deleted), for the journal. */
+  const changedFiles = (before: Workspace | undefined, after: Workspace | undefined): Record<string, FileContent | null> => {
+    const out: Record<string, FileContent | null> = {};
+    const a = before?.files ?? {};
+    const b = after?.files ?? {};
+    for (const p of Object.keys(a)) if (!(p in b)) out[p] = null;
+    for (const [p, c] of Object.entries(b)) if (a[p] !== c) out[p] = c;
+    return out;
+  };
   const scheduleEngineSave = () => engineSaver.schedule();
   const flushSaves = () => {
     workspaceSaver.flush();
@@ -230,7 +308,7 @@ export const useApp = create<AppState>()((set, get) => {
   const markEdited = () => {
     const id = get().activeId;
     set({ dirty: { ...get().dirty, [id]: true } });
-    scheduleSave();
+    touch(id);
     syncContext();
     void get().predict();
   };
@@ -248,7 +326,10 @@ export const useApp = create<AppState>()((set, get) => {
       for (const b of next.last.bands) if (b.metadataOnly) keys.add(metaKey(b));
       set({ knownMeta: { ...get().knownMeta, [wsId]: [...keys] } });
     }
-    if (e.type === 'build-finished' || e.type === 'build-failed') scheduleSave();
+    if (e.type === 'build-finished' || e.type === 'build-failed') {
+      pending.builds = true;
+      scheduleSave();
+    }
   };
 
   const options = (): UiBuildOptions => {
@@ -266,9 +347,12 @@ export const useApp = create<AppState>()((set, get) => {
   };
 
   /** init(): the saved state first (phase 'ready'), then the engine. */
-  const load = async (opts: { startEngineAfter?: Promise<unknown>; kv?: KvStore }): Promise<void> => {
-    if (opts.kv) kv = opts.kv;
-    else {
+  const load = async (opts: InitOptions): Promise<void> => {
+    if (opts.kv) {
+      kv = opts.kv;
+      journal = new EditJournal(opts.journal ?? null);
+    } else {
+      journal = new EditJournal();
       try {
         kv = await openKv();
       } catch {
@@ -279,9 +363,22 @@ export const useApp = create<AppState>()((set, get) => {
     let settings: Settings;
     let snapshot: EngineSnapshot | undefined;
     try {
-      const rawWs = await kv.get('workspaces');
-      saved = rawWs === undefined ? { version: 1, workspaces: exampleWorkspaces(), activeId: 'web-ping', openFile: {} } : validateWorkspaces(rawWs);
+      const loaded = await loadWorkspaces(kv, Date.now());
+      saved = loaded?.saved ?? { version: 1, workspaces: exampleWorkspaces(), activeId: 'web-ping', openFile: {} };
       if (saved.workspaces.length === 0) saved.workspaces = exampleWorkspaces();
+      if (!loaded) {
+        // nothing saved yet: the examples become records, so every later save is per workspace
+        for (const w of saved.workspaces) pending.ws.add(w.id);
+        pending.list = pending.view = true;
+      }
+      // edits the last page of this tab made but IndexedDB did not get (a reload right after typing)
+      const entries = journal.read();
+      const replay = replayJournal(saved.workspaces, entries, loaded?.savedAt ?? {});
+      if (replay.changed.length) {
+        saved.workspaces = replay.workspaces;
+        for (const id of replay.changed) pending.ws.add(id);
+        pending.list = true;
+      }
       settings = validateSettings(await kv.get('settings'), defaultSettings());
       snapshot = validateEngineSnapshot(await kv.get('engine'));
       const ub = (await kv.get('ui-builds')) as { builds?: Record<string, BuildHistory>; knownMeta?: Record<string, string[]> } | undefined;
@@ -306,6 +403,11 @@ export const useApp = create<AppState>()((set, get) => {
     pendingSnapshot = snapshot;
     // The workspace is shown now; the engine follows.
     set({ phase: 'ready', workspaces: saved.workspaces, activeId: active.id, openFile: saved.openFile, settings });
+    if (pending.ws.size || pending.list) {
+      scheduleSave();
+      workspaceSaver.flush();
+    }
+    if (opts.channel ?? !opts.kv) tabChannel = openTabChannel((n) => void onNotice(n));
 
     await opts.startEngineAfter?.catch(() => undefined);
     let engine: Engine;
@@ -335,6 +437,29 @@ export const useApp = create<AppState>()((set, get) => {
     syncContext();
     settleEngine(engine);
     void get().predict();
+  };
+
+  /**
+   * Another tab saved workspaces: the ones shown here in the background are read again (this tab saves only
+   * what it edits, so its copy would otherwise be stale if edited here later); the open one gets the warning.
+   */
+  const onNotice = async (n: SavedNotice) => {
+    if (get().phase !== 'ready') return;
+    if (n.workspaceIds.includes(get().activeId)) useMultiTab.setState({ conflict: { workspaceId: get().activeId, at: n.at } });
+    const ids = new Set(n.workspaceIds);
+    if (n.list) {
+      for (const k of await kv.keys().catch(() => [] as string[])) if (k.startsWith(WS_PREFIX)) ids.add(k.slice(WS_PREFIX.length));
+      for (const w of get().workspaces) ids.add(w.id);
+    }
+    for (const id of ids) {
+      if (id === get().activeId || pending.ws.has(id) || journal.has(id)) continue;
+      const r = await readWorkspace(kv, id);
+      const cur = get();
+      if (id === cur.activeId || pending.ws.has(id) || journal.has(id)) continue;
+      const here = cur.workspaces.some((w) => w.id === id);
+      if (r) set({ workspaces: here ? cur.workspaces.map((w) => (w.id === id ? r.workspace : w)) : [...cur.workspaces, r.workspace] });
+      else if (here && n.list && cur.workspaces.length > 1) set({ workspaces: cur.workspaces.filter((w) => w.id !== id) });
+    }
   };
 
   return {
@@ -367,6 +492,7 @@ export const useApp = create<AppState>()((set, get) => {
 
     setSettings(patch) {
       set({ settings: { ...get().settings, ...patch } });
+      pending.settings = true;
       // A setting is one deliberate change: saved at once, not debounced (IndexedDB writes begun on pagehide are
       // lost when the page navigates away, so a reload right after choosing a language would forget it).
       scheduleSave();
@@ -388,6 +514,8 @@ export const useApp = create<AppState>()((set, get) => {
 
     selectWorkspace(id) {
       set({ activeId: id, target: '', prediction: null });
+      useMultiTab.setState({ conflict: null });
+      pending.view = true;
       scheduleSave();
       syncContext();
       void get().predict();
@@ -395,35 +523,51 @@ export const useApp = create<AppState>()((set, get) => {
 
     openPath(path) {
       set({ openFile: { ...get().openFile, [get().activeId]: path } });
+      pending.view = true;
       scheduleSave();
     },
 
     writeFile(path, content) {
       const id = get().activeId;
       set({ workspaces: get().workspaces.map((w) => (w.id === id ? { ...w, files: { ...w.files, [path]: content } } : w)) });
+      journal.writeFiles(id, { [path]: content });
       markEdited();
+    },
+
+    writeFiles(files) {
+      const id = get().activeId;
+      set({ workspaces: get().workspaces.map((w) => (w.id === id ? { ...w, files: { ...w.files, ...files } } : w)) });
+      if (journalSize(files) <= JOURNAL_MAX_IMPORT) journal.writeFiles(id, files);
+      markEdited();
+      workspaceSaver.flush();
     },
 
     renamePath(from, to) {
       const id = get().activeId;
       const open = get().openFile[id];
+      const before = activeWorkspace(get());
       set({
         workspaces: get().workspaces.map((w) => (w.id === id ? renameFile(w, from, to) : w)),
         openFile: open === from || open?.startsWith(from + '/') ? { ...get().openFile, [id]: to + open.slice(from.length) } : get().openFile,
       });
+      journal.writeFiles(id, changedFiles(before, activeWorkspace(get())));
+      pending.view = true;
       markEdited();
     },
 
     deletePath(path) {
       const id = get().activeId;
+      const before = activeWorkspace(get());
       set({ workspaces: get().workspaces.map((w) => (w.id === id ? deletePath(w, path) : w)) });
+      journal.writeFiles(id, changedFiles(before, activeWorkspace(get())));
       markEdited();
     },
 
     setTag(tag) {
       const id = get().activeId;
       set({ workspaces: get().workspaces.map((w) => (w.id === id ? { ...w, tag } : w)) });
-      scheduleSave();
+      journal.setTag(id, tag);
+      touch(id);
       void get().predict();
     },
 
@@ -436,13 +580,22 @@ export const useApp = create<AppState>()((set, get) => {
         ? { ...from, id, name: base, files: { ...from.files } }
         : { id, name: base, tag: id, files: { Dockerfile: 'FROM alpine\n\nCMD ["echo", "hello"]\n' } };
       set({ workspaces: [...get().workspaces, ws] });
+      const big = journalSize(ws.files) > JOURNAL_MAX_IMPORT;
+      if (!big) journal.created(ws);
+      pending.ws.add(id);
+      pending.list = true;
       get().selectWorkspace(id);
+      // a big copy skips the journal (serialising it on the spot would stall the page): it is saved at once
+      if (big) workspaceSaver.flush();
     },
 
     removeWorkspace(id) {
       const rest = get().workspaces.filter((w) => w.id !== id);
       if (rest.length === 0) return;
       set({ workspaces: rest });
+      journal.removed(id);
+      pending.ws.add(id);
+      pending.list = true;
       if (get().activeId === id) get().selectWorkspace(rest[0].id);
       else scheduleSave();
     },
@@ -521,6 +674,7 @@ export const useApp = create<AppState>()((set, get) => {
     },
 
     async resetAll() {
+      journal.clear();
       try {
         await kv.clear();
       } catch {
@@ -548,7 +702,13 @@ export const useApp = create<AppState>()((set, get) => {
     async exportRaw() {
       const records: Record<string, unknown> = {};
       const unreadable: string[] = [];
-      for (const key of ['workspaces', 'settings', 'engine', 'ui-builds']) {
+      let keys = ['workspaces', 'settings', 'engine', 'ui-builds'];
+      try {
+        keys = await kv.keys();
+      } catch {
+        // list unreadable: try the fixed keys
+      }
+      for (const key of keys) {
         try {
           const v = await kv.get(key);
           if (v !== undefined) records[key] = v;
@@ -561,9 +721,14 @@ export const useApp = create<AppState>()((set, get) => {
 
     async importFile(text) {
       const data = importAll(text, defaultSettings());
-      await kv.set('workspaces', data.workspaces);
-      await kv.set('settings', data.settings);
-      if (data.engine) await kv.set('engine', data.engine);
+      // written in the one-record layout, which the next start migrates (replacing every workspace record)
+      const records: Record<string, unknown> = {};
+      for (const k of await kv.keys()) if (isWorkspaceKey(k)) records[k] = undefined;
+      records[LEGACY_KEY] = data.workspaces;
+      records.settings = data.settings;
+      if (data.engine) records.engine = data.engine;
+      await kv.write(records);
+      journal.clear();
       location.reload();
     },
   };

@@ -61,7 +61,16 @@ export function TerminalPane() {
         };
       };
       const shell = new x.Shell(
-        { write: (s) => term.write(s), clear: () => term.clear(), get cols() { return term.cols; } },
+        {
+          write: (s) => term.write(s),
+          clear: () => term.clear(),
+          get cols() {
+            return term.cols;
+          },
+          get altScreen() {
+            return term.buffer.active.type === 'alternate';
+          },
+        },
         () => useApp.getState().engine,
         source,
         () => {
@@ -89,6 +98,8 @@ export function TerminalPane() {
         if (mod && (e.key === 'v' || e.key === 'V')) return false; // let the browser paste
         return true;
       });
+      // queries in program output are answered only when a program may read the answer (terminalGuard.ts)
+      const unguard = x.installQueryGuard(term.parser, () => shell.repliesWanted);
       const data = term.onData((d) => shell.input(d));
       const detach = attachTerminal((text) => shell.external(text));
       const ro = new ResizeObserver(() => {
@@ -101,7 +112,7 @@ export function TerminalPane() {
       });
       ro.observe(host.current);
       shell.start(translate(useApp.getState().settings.lang, 'term.welcome'));
-      // For end-to-end tests and debugging: the whole scrollback as text.
+      // For end-to-end tests and debugging: the whole scrollback as text, and the modes programs can change.
       (window as unknown as { __layerlabTerminalText?: () => string }).__layerlabTerminalText = () => {
         const b = term.buffer.active;
         const lines: string[] = [];
@@ -113,10 +124,15 @@ export function TerminalPane() {
         }
         return lines.join('\n');
       };
+      (window as unknown as { __layerlabTerminalModes?: () => object }).__layerlabTerminalModes = () => ({
+        ...term.modes,
+        altScreen: term.buffer.active.type === 'alternate',
+      });
       setLoaded(true);
       cleanup = () => {
         ro.disconnect();
         detach();
+        unguard();
         data.dispose();
         term.dispose();
       };

@@ -6,17 +6,23 @@
  * command through io.signal.
  * A docker command typed while the page's engine is still starting says so and waits for it (`waitEngine`),
  * then runs; Ctrl-C cancels the wait.
+ * A program's output cannot type into the shell: input shaped like a terminal's reply to a query is dropped
+ * unless a TTY program that reads stdin runs (`repliesWanted`), and the terminal modes a program turned on
+ * are turned off when it exits (see terminalGuard.ts).
  */
 import type { Engine } from '../../engine/engine';
 import type { CliIO, StdinSource } from '../../engine/cli/io';
 import { LineEditor } from './lineEditor';
 import { splitArgs, toDockerArgv } from './splitArgs';
 import { complete, type CompletionSource } from './completion';
+import { modeResetSequence, stripTerminalReplies } from './terminalGuard';
 
 export interface TermLike {
   write(text: string): void;
   clear(): void;
   readonly cols: number;
+  /** The alternate screen is shown (a program switched to it). */
+  readonly altScreen?: boolean;
 }
 
 export interface ShellTexts {
@@ -92,6 +98,16 @@ export class Shell {
     return this.running !== null;
   }
 
+  /** A program that may be waiting for the terminal's replies to its queries runs (TTY and stdin). */
+  get repliesWanted(): boolean {
+    return !!this.running?.tty && !!this.running.stdin;
+  }
+
+  /** Turns off the terminal modes a program may have left on (mouse tracking, bracketed paste, ...). */
+  private resetModes(): void {
+    this.term.write(modeResetSequence(this.term.altScreen ?? false));
+  }
+
   start(welcome: string): void {
     this.term.write(welcome + '\r\n');
     this.prompt();
@@ -111,7 +127,9 @@ export class Shell {
     if (this.redrawTimer) clearTimeout(this.redrawTimer);
     this.redrawTimer = setTimeout(() => {
       this.redrawTimer = null;
-      if (!this.running) this.prompt();
+      if (this.running) return;
+      this.resetModes();
+      this.prompt();
     }, 30);
   }
 
@@ -121,7 +139,7 @@ export class Shell {
    * (see inputWhileRunning).
    */
   input(data: string): void {
-    let rest = data;
+    let rest = this.repliesWanted ? data : stripTerminalReplies(data);
     while (rest) {
       if (this.running) return this.inputWhileRunning(rest);
       const nl = rest.search(/[\r\n]/);
@@ -276,6 +294,7 @@ export class Shell {
     } finally {
       this.running = null;
     }
+    this.resetModes();
     this.prompt();
     this.replayTypeAhead();
     return code;

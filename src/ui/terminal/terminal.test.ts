@@ -175,6 +175,36 @@ describe('Terminal shell', () => {
     await settle();
     expect(s.calls.map((c) => c.argv[0])).toEqual(['build', 'ps', 'logs']);
   });
+
+  it('drops terminal replies at the prompt and while a program without a TTY runs; a TTY program gets them', async () => {
+    const s = setup();
+    s.shell.input('\x1b[?1;2c\x1b]11;rgb:0000/0000/0000\x1b\\');
+    expect(s.shell.editor.buffer).toBe('');
+    s.shell.input('run alpine sh -c x\r');
+    s.shell.input('\x1b[?1;2c');
+    s.release(0);
+    await settle();
+    expect(s.calls).toHaveLength(1); // nothing was typed ahead
+    expect(s.shell.editor.buffer).toBe('');
+    s.shell.input('run -it alpine sh\r');
+    expect(s.shell.repliesWanted).toBe(true);
+    s.shell.input('\x1b[12;1R');
+    expect(await s.calls[1].io.stdin!.read()).toBe('\x1b[12;1R');
+    s.release(0);
+  });
+
+  it('turns the terminal modes off when a program exits, before the prompt', async () => {
+    const s = setup();
+    s.shell.input('run alpine printf x\r');
+    const before = s.out().length;
+    s.release(0);
+    await settle();
+    const after = s.out().slice(before);
+    expect(after).toContain('\x1b[?1000l');
+    expect(after).toContain('\x1b[?2004l');
+    expect(after).toContain('\x1b[?25h');
+    expect(after.indexOf('\x1b[?1000l')).toBeLessThan(after.indexOf('$'));
+  });
 });
 
 describe('Terminal shell while the engine starts', () => {

@@ -4,6 +4,7 @@ import { FitAddon } from '@xterm/addon-fit';
 import '@xterm/xterm/css/xterm.css';
 
 export { Shell } from './shell';
+export { installQueryGuard } from './terminalGuard';
 
 export function createTerminal(host: HTMLElement, theme: ITheme, fontSize: number): { term: Terminal; fit: FitAddon } {
   const term = new Terminal({
@@ -14,6 +15,8 @@ export function createTerminal(host: HTMLElement, theme: ITheme, fontSize: numbe
     fontSize,
     scrollback: 5000,
     allowProposedApi: false,
+    // OSC 8 links in a program's output open nothing (terminalGuard.ts also shows them as plain text)
+    linkHandler: { activate: () => {}, allowNonHttpProtocols: false },
   });
   const fit = new FitAddon();
   term.loadAddon(fit);

@@ -27,7 +27,19 @@ export function textOf(content: FileContent | undefined): string {
 }
 
 export function sizeOf(content: FileContent): number {
-  return typeof content === 'string' ? new TextEncoder().encode(content).length : content.length;
+  if (typeof content !== 'string') return content.length;
+  // UTF-8 length without encoding (the file tree asks for every file on each render)
+  let n = 0;
+  for (let i = 0; i < content.length; i++) {
+    const c = content.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < content.length && (content.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      n += 4;
+      i++;
+    } else n += 3;
+  }
+  return n;
 }
 
 /** True when the bytes look like text we can edit (valid UTF-8, no NUL bytes). */

@@ -1,14 +1,11 @@
-/** The warning shown when another tab saved edits of the workspace open here (see multi-tab.ts). */
-import { useEffect } from 'react';
-import { useApp } from '../state/store';
+/** The warning shown when another tab saved edits of the workspace open here (the store listens, see multi-tab.ts). */
 import { useT } from '../i18n/useT';
-import { startMultiTab, useMultiTab } from './multi-tab';
+import { useMultiTab } from './multi-tab';
 
 export function MultiTabBanner() {
   const t = useT();
   const conflict = useMultiTab((s) => s.conflict);
   const dismiss = useMultiTab((s) => s.dismiss);
-  useEffect(() => startMultiTab(useApp), []);
   if (!conflict) return null;
   return (
     <div role="alert" className="multi-tab-banner" data-testid="multi-tab-banner" style={{ padding: '0.4rem 0.8rem', background: 'var(--panel)', borderBottom: '2px solid var(--danger, #c00)' }}>
