@@ -9,7 +9,7 @@ import { Engine } from '../engine/engine';
 import { SeededRandom } from '../engine/core/env';
 import type { CliIO } from '../engine/cli/io';
 import { diskContext } from './disk-context';
-import { NodeWorkerHost } from './runtime/node-worker-host';
+import { ChildProcessHost } from './runtime/child-process-host';
 import { loadState, saveState, statePath } from './state-file';
 import { processStdin } from './stdin';
 
@@ -44,7 +44,7 @@ export async function main(argv: string[], opts: MainOptions = {}): Promise<numb
   }
   // Container programs run in worker threads: an endless loop or a memory hog ends with 137 instead of hanging
   // the CLI (CPU watchdog, V8 heap limit). Idle workers are unref'd, so they do not keep the CLI alive.
-  engine.sandbox = new NodeWorkerHost();
+  engine.sandbox = new ChildProcessHost();
   const controller = new AbortController();
   let interrupts = 0;
   const onSigint = () => {

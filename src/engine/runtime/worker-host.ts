@@ -1,10 +1,11 @@
 /**
- * The host side of a worker-isolated process, shared by the Web Worker host (src/ui/runtime/) and the
- * worker_threads host (src/node/runtime/). It snapshots the container's files into the worker, applies the
- * worker's writes back to the real ProcessFs, and runs the CPU watchdog: when one synchronous slice of user code
- * runs longer than `limits.cpuMsPerSlice` (default 2000 ms of wall time), the worker is terminated and the process
- * exits 137 with reason 'cpu-limit'. Memory: the adapter reports 'oom' when the platform tells it (Node's
- * resourceLimits).
+ * The host side of a worker-isolated process, shared by the Web Worker host (src/ui/runtime/) and the Node
+ * child-process host (src/node/runtime/). It snapshots the container's files into the worker, applies the
+ * worker's writes back to the real ProcessFs, and runs the CPU watchdog from outside: the host pings the worker
+ * every few tens of ms and a worker whose event loop does not answer within `limits.cpuMsPerSlice` (default
+ * 2000 ms of wall time) is terminated, exit 137 with reason 'cpu-limit'. Nothing the worker says can switch the
+ * watchdog off (its 'slice' messages are informational), so user code that reaches the platform's messaging
+ * cannot forge its way past it. Memory: the adapter reports 'oom' when the platform tells it.
  */
 import { applyFsChange } from './memory-fs';
 import { walk } from './fs-helpers';
@@ -93,9 +94,13 @@ export class WorkerProcess implements SandboxProcess {
   private nextId = 1;
   private virtualNow: number;
   private ports: number[] = [];
-  private sliceStart: number | null = null;
   private watchdog: unknown;
   private cpuMs: number;
+  /** Heartbeat: armed by the worker's first message (it has loaded the runtime and the files); then one ping
+   * is outstanding at a time, sent at `pingSentAt`. */
+  private armed = false;
+  private pingN = 0;
+  private pingSentAt: number | null = null;
 
   constructor(
     readonly pid: number,
@@ -113,9 +118,12 @@ export class WorkerProcess implements SandboxProcess {
   }
 
   private check(): void {
-    if (this.exitEvent || this.sliceStart === null) return;
-    const ran = this.timers.wallNow() - this.sliceStart;
-    if (ran > this.cpuMs) {
+    if (this.exitEvent || !this.armed) return;
+    const now = this.timers.wallNow();
+    if (this.pingSentAt === null) {
+      this.pingSentAt = now;
+      this.worker.postMessage({ t: 'ping', n: ++this.pingN });
+    } else if (now - this.pingSentAt > this.cpuMs) {
       this.fail('cpu-limit', cpuLimitMessage(this.cpuMs));
     }
   }
@@ -130,7 +138,7 @@ export class WorkerProcess implements SandboxProcess {
   private finish(e: ExitEvent): void {
     if (this.exitEvent) return;
     this.exitEvent = e;
-    this.sliceStart = null;
+    this.pingSentAt = null;
     this.timers.clearInterval(this.watchdog);
     this.ports = [];
     for (const l of this.exitListeners) l(e);
@@ -145,6 +153,7 @@ export class WorkerProcess implements SandboxProcess {
   /** Feed every message from the worker here. */
   handle(m: WorkerMessage): void {
     if (this.exitEvent && m.t !== 'done') return;
+    this.armed = true;
     switch (m.t) {
       case 'output':
         this.virtualNow = Math.max(this.virtualNow, m.e.time);
@@ -158,7 +167,9 @@ export class WorkerProcess implements SandboxProcess {
         this.ports = m.ports;
         return;
       case 'slice':
-        this.sliceStart = m.phase === 'start' ? this.timers.wallNow() : null;
+        return;
+      case 'pong':
+        if (m.n === this.pingN) this.pingSentAt = null;
         return;
       case 'exit':
         this.virtualNow = Math.max(this.virtualNow, m.e.time);

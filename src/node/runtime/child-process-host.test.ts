@@ -1,15 +1,15 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { NodeWorkerHost } from './node-worker-host';
+import { ChildProcessHost } from './child-process-host';
 import { imageFs, spawnCollect, T0 } from '../../engine/runtime/test-helpers';
 import { WEB_PING_APP_JS } from '../../engine/runtime/samples';
 
-const host = new NodeWorkerHost();
+const host = new ChildProcessHost();
 const env = { PATH: '/usr/local/bin:/usr/bin:/bin', NODE_VERSION: '10.16.0' };
 const live: { proc: { dispose(): void } }[] = [];
 afterAll(() => live.forEach((c) => c.proc.dispose()));
 
-describe('Node worker host', () => {
-  it('runs web-ping in a worker thread with the same output as in-process', async () => {
+describe('Node child-process host', () => {
+  it('runs web-ping in a child process with the same output as in-process', async () => {
     const fs = imageFs('node', { '/web-ping/app.js': WEB_PING_APP_JS });
     const spec = { argv: ['node', '/web-ping/app.js'], cwd: '/web-ping', env: { ...env, TARGET: 'google.com', METHOD: 'HEAD', INTERVAL: '3000' }, fs };
     const w = spawnCollect(spec, host);
