@@ -51,6 +51,26 @@ export function residentBytes(pid: number): number | null {
   }
 }
 
+/**
+ * The command line of a sandbox child: `node` with the permission model (reads of `entry` and `reads` only; no
+ * writes, child processes, workers, addons or WASI), no code generation from strings, V8's heap limit, inside
+ * `unshare -rn` where available. Exported so the hostile tests can check each boundary on its own.
+ */
+export function sandboxCommand(entry: string, args: string[], reads: string[], memMb: number): string[] {
+  return [
+    ...(isolation().netns ?? []),
+    process.execPath,
+    '--experimental-permission',
+    ...[entry, ...reads].map((r) => `--allow-fs-read=${r}`),
+    '--disallow-code-generation-from-strings',
+    '--no-warnings',
+    `--max-old-space-size=${memMb}`,
+    `--max-semi-space-size=${Math.min(16, Math.max(1, Math.round(memMb / 16)))}`,
+    entry,
+    ...args,
+  ];
+}
+
 export interface ChildHostOptions {
   /** Memory limit for processes whose spec gives none (default DEFAULT_MEMORY_BYTES). */
   memoryBytes?: number;
@@ -67,20 +87,7 @@ export class ChildProcessHost implements SandboxHost {
     const memoryBytes = spec.limits?.memoryBytes ?? this.options.memoryBytes ?? DEFAULT_MEMORY_BYTES;
     const memMb = Math.max(16, Math.round(memoryBytes / (1024 * 1024)));
     const bundle = sandboxBundle();
-    const node = [
-      process.execPath,
-      '--experimental-permission',
-      `--allow-fs-read=${ENTRY}`,
-      `--allow-fs-read=${bundle}`,
-      '--disallow-code-generation-from-strings',
-      '--no-warnings',
-      `--max-old-space-size=${memMb}`,
-      `--max-semi-space-size=${Math.min(16, Math.max(1, Math.round(memMb / 16)))}`,
-      ENTRY,
-      bundle,
-      BUNDLE_GLOBAL,
-    ];
-    const argv = [...(isolation().netns ?? []), ...node];
+    const argv = sandboxCommand(ENTRY, [bundle, BUNDLE_GLOBAL], [bundle], memMb);
     const child = spawn(argv[0], argv.slice(1), {
       stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
       serialization: 'advanced',
