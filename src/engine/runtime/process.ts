@@ -136,8 +136,9 @@ export const DEFAULT_CPU_MS_PER_SLICE = 2000;
 /** Programs one process may have running at once (its main program, shells, their children): `--pids-limit`. */
 export const DEFAULT_PIDS_LIMIT = 512;
 
-/** Bytes a process may add to its container's filesystem (`--storage-opt size=`); past it, writes fail ENOSPC. */
-export const DEFAULT_FS_BYTES = 512 * 1024 * 1024;
+/** Bytes a process may add to its container's filesystem (`--storage-opt size=`); past it, writes fail ENOSPC.
+ * Container files live in memory (the sandbox's and the engine's), so this stays well under the memory limit. */
+export const DEFAULT_FS_BYTES = 64 * 1024 * 1024;
 
 /** Loop iterations a program may run in one slice when the host gives the kernel no clock (deterministic hosts). */
 export const DEFAULT_SPIN_BUDGET = 100_000;

@@ -14,7 +14,7 @@ const isRec = (v: unknown): v is Rec => typeof v === 'object' && v !== null && !
 const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 const isInt = (v: unknown): v is number => Number.isSafeInteger(v);
 const isStr = (v: unknown): v is string => typeof v === 'string';
-const isPath = (v: unknown): v is string => isStr(v) && v.startsWith('/') && v.length < 4096 && !v.includes('\0');
+const isPath = (v: unknown): v is string => isStr(v) && v.startsWith('/') && v.length < 4096 && !v.includes('\0') && !v.split('/').includes('..');
 const isOptMode = (v: unknown) => v === undefined || (isInt(v) && v >= 0 && v <= 0o7777);
 const onlyKeys = (o: Rec, keys: string[]) => Object.keys(o).every((k) => keys.includes(k));
 
