@@ -3,7 +3,7 @@
  * never lose each other's changes: `<state>.lock` created with O_EXCL holds the owner's pid and host. A lock whose
  * owner process is gone (killed, crashed) is stale and taken over; a live owner is waited for.
  */
-import { closeSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, rmSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { dirname } from 'node:path';
 
@@ -20,6 +20,48 @@ function ownerAlive(text: string): boolean {
     return true;
   } catch (e) {
     return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** A lock whose owner is gone; an empty lock file is one being written, stale only when old. */
+function isStale(path: string, owner: string): boolean {
+  if (owner !== '') return !ownerAlive(owner);
+  try {
+    return Date.now() - statSync(path).mtimeMs > 5000;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Removes a stale lock, but only the one judged stale: breakers take `<lock>.break` (O_EXCL) first and re-read the
+ * lock under it, so a lock taken meanwhile by a live command is never removed. A `.break` left by a breaker that
+ * died is itself removed after a few seconds.
+ */
+function breakStale(path: string, owner: string): void {
+  const guard = `${path}.break`;
+  let fd: number;
+  try {
+    fd = openSync(guard, 'wx', 0o600);
+  } catch {
+    try {
+      if (Date.now() - statSync(guard).mtimeMs > 5000) rmSync(guard, { force: true });
+    } catch {
+      // gone meanwhile
+    }
+    return;
+  }
+  try {
+    let now = '';
+    try {
+      now = readFileSync(path, 'utf8');
+    } catch {
+      return;
+    }
+    if (now === owner) rmSync(path, { force: true });
+  } finally {
+    closeSync(fd);
+    rmSync(guard, { force: true });
   }
 }
 
@@ -67,16 +109,8 @@ export async function lockState(
     } catch {
       continue; // released meanwhile
     }
-    // An empty file is a lock being written right now; its owner gets a moment to finish.
-    if ((owner !== '' || attempt > 20) && !ownerAlive(owner)) {
-      // Stale: move it away under a unique name (only one taker wins the rename), then retry.
-      const aside = `${path}.stale.${process.pid}`;
-      try {
-        renameSync(path, aside);
-        rmSync(aside, { force: true });
-      } catch {
-        // someone else took it over first
-      }
+    if (isStale(path, owner)) {
+      breakStale(path, owner);
       continue;
     }
     if (!told && opts.onWait && Date.now() - started > (opts.noticeMs ?? 2000)) {

@@ -4,7 +4,7 @@
  * (`node bin/layerlab.mjs`) with a temporary state file, as users do.
  */
 import { spawn as spawnChild, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -138,20 +138,25 @@ describe('limits a program cannot switch off from inside', { timeout: 120_000 },
   });
 });
 
-describe('concurrent commands on one state file', { timeout: 400_000 }, () => {
-  it('20 concurrent `run -d` keep 20 containers (was: 1)', async () => {
+describe('concurrent commands on one state file', { timeout: 600_000 }, () => {
+  it('20 concurrent `create` and 20 concurrent `build -t` keep 20 containers and 20 tags (were: 1 and 3)', async () => {
     const own = join(dir, 'concurrent.json');
+    const ctx = join(dir, 'ctx');
+    mkdirSync(ctx);
+    writeFileSync(join(ctx, 'Dockerfile'), 'FROM scratch\nCOPY a.txt /\n');
+    writeFileSync(join(ctx, 'a.txt'), 'a\n');
     const env = { ...process.env, LAYERLAB_STATE: own };
     expect(spawnSync(process.execPath, [BIN, 'pull', 'node:20-alpine'], { cwd: dir, env }).status).toBe(0);
-    const runs = Array.from({ length: 20 }, (_, i) =>
-      new Promise<number | null>((res) => {
-        const c = spawnChild(process.execPath, [BIN, 'run', '-d', '--name', `c${i}`, 'node:20-alpine', 'node', '-e', 'console.log(1)'], { cwd: dir, env, stdio: 'ignore' });
-        c.on('exit', res);
-      }),
+    const cli = (args: string[]) =>
+      new Promise<number | null>((res) => spawnChild(process.execPath, [BIN, ...args], { cwd: ctx, env, stdio: 'ignore' }).on('exit', res));
+    const codes = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => [cli(['create', '--name', `c${i}`, 'node:20-alpine']), cli(['build', '-q', '-t', `t${i}`, '.'])]).flat(),
     );
-    expect(await Promise.all(runs)).toEqual(Array(20).fill(0));
+    expect(codes).toEqual(Array(40).fill(0));
     const ps = spawnSync(process.execPath, [BIN, 'ps', '-a', '--format', '{{.Names}}'], { cwd: dir, env, encoding: 'utf8' });
     expect(ps.stdout.trim().split('\n').sort()).toEqual(Array.from({ length: 20 }, (_, i) => `c${i}`).sort());
+    const images = spawnSync(process.execPath, [BIN, 'images', '--format', '{{.Repository}}'], { cwd: dir, env, encoding: 'utf8' });
+    expect(images.stdout.split('\n').filter((n) => /^t\d+$/.test(n)).sort()).toEqual(Array.from({ length: 20 }, (_, i) => `t${i}`).sort());
     expect(existsSync(`${own}.lock`)).toBe(false);
   });
 });
