@@ -5,7 +5,12 @@
 // that climbs from a learner object to `Function` gets the context's, which sees no `process`, `require` or
 // host module; a host object's `Function` cannot compile strings at all.
 import { readFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import process from 'node:process';
+import { clearTimeout, setImmediate, setTimeout } from 'node:timers';
 import vm from 'node:vm';
+
+const { TextEncoder, TextDecoder, URL, URLSearchParams, queueMicrotask, structuredClone } = globalThis;
 
 const send = process.send?.bind(process);
 if (!send) throw new Error('sandbox-child must be started with an IPC channel');
