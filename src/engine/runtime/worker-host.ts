@@ -31,6 +31,9 @@ export interface WatchdogTimers {
 }
 
 
+/** Output a process may produce before the host discards the rest (one line says so): bounds the log. */
+export const MAX_OUTPUT_BYTES = 16 * 1024 * 1024;
+
 /** Binary files bigger than this travel to the worker as their size only (they read as zeros there). */
 export const SNAPSHOT_BINARY_LIMIT = 16 * 1024;
 
@@ -96,6 +99,7 @@ export class WorkerProcess implements SandboxProcess {
   private ports: number[] = [];
   private watchdog: unknown;
   private cpuMs: number;
+  private outputBytes = 0;
   /** Heartbeat: armed by the worker's first message (it has loaded the runtime and the files); then one ping
    * is outstanding at a time, sent at `pingSentAt`. */
   private armed = false;
@@ -155,11 +159,18 @@ export class WorkerProcess implements SandboxProcess {
     if (this.exitEvent && m.t !== 'done') return;
     this.armed = true;
     switch (m.t) {
-      case 'output':
+      case 'output': {
         this.virtualNow = Math.max(this.virtualNow, m.e.time);
-        if (this.outputListeners.size === 0) this.backlog.push(m.e);
-        for (const l of this.outputListeners) l(m.e);
+        if (this.outputBytes > MAX_OUTPUT_BYTES) return;
+        this.outputBytes += m.e.text.length;
+        const e: OutputEvent =
+          this.outputBytes > MAX_OUTPUT_BYTES
+            ? { stream: 'stderr', text: `\nlayerlab: this process wrote more than ${MAX_OUTPUT_BYTES / 1024 / 1024} MiB of output; the rest is discarded\n`, time: m.e.time }
+            : m.e;
+        if (this.outputListeners.size === 0) this.backlog.push(e);
+        for (const l of this.outputListeners) l(e);
         return;
+      }
       case 'fs':
         applyFsChange(this.spec.fs, m.change);
         return;

@@ -1,8 +1,7 @@
 /**
  * What the sandbox child processes are started with, probed once per CLI invocation: Node's permission model
  * (always), and a fresh network namespace from `unshare -rn` (an unprivileged user namespace) where the kernel
- * allows it. `describeIsolation()` says in one line what is in force and, when the network boundary is missing,
- * why.
+ * allows it; when the network boundary is missing, `netnsWhy` says why (see README.md, "Isolation model").
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -26,11 +25,4 @@ export function isolation(env: NodeJS.ProcessEnv = process.env): Isolation {
   if (r.status === 0) return (probed = { netns: [unshare, '-rn'] });
   const why = (r.stderr || r.error?.message || `exit status ${r.status}`).trim().split('\n')[0];
   return (probed = { netns: null, netnsWhy: `unshare -rn failed: ${why} (unprivileged user namespaces are disabled on this host?)` });
-}
-
-/** One line for `layerlab sandbox-info` and the README: the boundaries around container programs. */
-export function describeIsolation(env: NodeJS.ProcessEnv = process.env): string {
-  const i = isolation(env);
-  const net = i.netns ? 'no network (own network namespace)' : `network NOT isolated: ${i.netnsWhy}`;
-  return `container programs run in separate Node processes: permission model (no file writes, no reads outside the runtime, no child processes, workers or addons), ${net}`;
 }
