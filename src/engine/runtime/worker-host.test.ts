@@ -125,4 +125,25 @@ describe('limits the worker cannot switch off', () => {
     }
     expect(proc.exitStatus()).toBeNull();
   });
+
+  it('gives a worker starved by a busy machine (no CPU used) up to five times the limit of wall time', () => {
+    let now = 0;
+    const timers: { cb: () => void }[] = [];
+    const w = silentWorker();
+    const proc = new WorkerProcess(1, 'node', w, { argv: ['node'], env: {}, cwd: '/', hostname: 'h', tty: false, interactive: false, fs: imageFs('node'), startTime: T0, limits: { cpuMsPerSlice: 500 } }, {
+      wallNow: () => now,
+      cpuNow: () => 0,
+      setInterval: (cb) => timers.push({ cb }),
+      clearInterval: () => {},
+    });
+    proc.handle({ t: 'slice', phase: 'start' });
+    const tick = () => {
+      now += 100;
+      timers.forEach((t) => t.cb());
+    };
+    while (now < 2000) tick();
+    expect(proc.exitStatus()).toBeNull();
+    while (now < 3000) tick();
+    expect(proc.exitStatus()).toMatchObject({ code: 137, reason: 'cpu-limit' });
+  });
 });

@@ -26,10 +26,17 @@ export interface WorkerLike {
 /** Host facilities for the watchdog: wall-clock ms (for measuring only) and an interval timer. */
 export interface WatchdogTimers {
   wallNow(): number;
+  /** Optional: CPU ms the worker has used so far (a child process's utime + stime), or null when unknown. With it,
+   * a worker that misses its pong only because the machine is overloaded is not taken for a loop: it is ended once
+   * it has used `cpuMsPerSlice` of CPU since the ping, or after STARVED_WALL_FACTOR times that of wall time. */
+  cpuNow?(): number | null;
   setInterval(cb: () => void, ms: number): unknown;
   clearInterval(handle: unknown): void;
 }
 
+
+/** See WatchdogTimers.cpuNow: the wall-time bound for a worker that misses its pong on a busy machine. */
+export const STARVED_WALL_FACTOR = 5;
 
 /** Output a process may produce before the host discards the rest (one line says so): bounds the log. */
 export const MAX_OUTPUT_BYTES = 16 * 1024 * 1024;
@@ -105,6 +112,7 @@ export class WorkerProcess implements SandboxProcess {
   private armed = false;
   private pingN = 0;
   private pingSentAt: number | null = null;
+  private pingCpu: number | null = null;
 
   constructor(
     readonly pid: number,
@@ -126,10 +134,15 @@ export class WorkerProcess implements SandboxProcess {
     const now = this.timers.wallNow();
     if (this.pingSentAt === null) {
       this.pingSentAt = now;
+      this.pingCpu = this.timers.cpuNow?.() ?? null;
       this.worker.postMessage({ t: 'ping', n: ++this.pingN });
-    } else if (now - this.pingSentAt > this.cpuMs) {
-      this.fail('cpu-limit', cpuLimitMessage(this.cpuMs));
+      return;
     }
+    const waited = now - this.pingSentAt;
+    if (waited <= this.cpuMs) return;
+    const cpu = this.pingCpu === null ? null : this.timers.cpuNow?.() ?? null;
+    if (cpu !== null && this.pingCpu !== null && cpu - this.pingCpu <= this.cpuMs && waited <= this.cpuMs * STARVED_WALL_FACTOR) return;
+    this.fail('cpu-limit', cpuLimitMessage(this.cpuMs));
   }
 
   /** Ends the process from the host side (watchdog, OOM, worker error) and terminates the worker. */

@@ -76,6 +76,17 @@ export interface ChildHostOptions {
   memoryBytes?: number;
 }
 
+/** CPU ms a process has used (utime + stime from /proc/<pid>/stat, at 100 ticks per second), or null. */
+export function cpuMsUsed(pid: number): number | null {
+  try {
+    const text = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const f = text.slice(text.lastIndexOf(')') + 2).split(' ');
+    return (Number(f[11]) + Number(f[12])) * 10;
+  } catch {
+    return null;
+  }
+}
+
 export class ChildProcessHost implements SandboxHost {
   readonly kind = 'node-child' as const;
 
@@ -132,6 +143,7 @@ export class ChildProcessHost implements SandboxHost {
     };
     const proc = new WorkerProcess(pid, r.value.kind, adapter, spec, {
       wallNow: () => performance.now(),
+      cpuNow: () => (child.pid === undefined ? null : cpuMsUsed(child.pid)),
       setInterval: (cb, ms) => {
         const h = setInterval(cb, ms);
         h.unref();
