@@ -113,6 +113,8 @@ export class WorkerProcess implements SandboxProcess {
   private pingN = 0;
   private pingSentAt: number | null = null;
   private pingCpu: number | null = null;
+  private lastCheck: number | null = null;
+  private tickMs: number;
 
   constructor(
     readonly pid: number,
@@ -126,12 +128,18 @@ export class WorkerProcess implements SandboxProcess {
     this.cpuMs = spec.limits?.cpuMsPerSlice ?? DEFAULT_CPU_MS_PER_SLICE;
     const { fs, ...data } = spec;
     worker.postMessage({ t: 'spawn', spec: { ...data, pid }, files: snapshotFs(fs) });
-    this.watchdog = timers.setInterval(() => this.check(), Math.max(20, Math.min(250, this.cpuMs / 4)));
+    this.tickMs = Math.max(20, Math.min(250, this.cpuMs / 4));
+    this.watchdog = timers.setInterval(() => this.check(), this.tickMs);
   }
 
   private check(): void {
     if (this.exitEvent || !this.armed) return;
     const now = this.timers.wallNow();
+    // This thread itself was stalled (a long task on the page or the CLI): a pong may be waiting in its queue,
+    // so the worker is not judged on this round; it gets a fresh ping.
+    const stalled = this.lastCheck !== null && now - this.lastCheck > Math.max(4 * this.tickMs, this.cpuMs / 2);
+    this.lastCheck = now;
+    if (stalled) this.pingSentAt = null;
     if (this.pingSentAt === null) {
       this.pingSentAt = now;
       this.pingCpu = this.timers.cpuNow?.() ?? null;
