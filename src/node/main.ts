@@ -5,12 +5,13 @@
  * (see state-file.ts). Exit codes are docker's (0, 1, 125, 126, 127, or the container's).
  */
 import { createHash } from 'node:crypto';
-import { Engine } from '../engine/engine';
+import { Engine, type EngineSnapshot } from '../engine/engine';
 import { SeededRandom } from '../engine/core/env';
 import type { CliIO } from '../engine/cli/io';
 import { diskContext } from './disk-context';
-import { NodeWorkerHost } from './runtime/node-worker-host';
-import { loadState, saveState, statePath } from './state-file';
+import { ChildProcessHost } from './runtime/child-process-host';
+import { keepDamagedCopy, loadState, saveState, StateTooBigError, statePath } from './state-file';
+import { lockState, type StateLock } from './state-lock';
 import { processStdin } from './stdin';
 
 export { statePath } from './state-file';
@@ -24,7 +25,39 @@ export async function main(argv: string[], opts: MainOptions = {}): Promise<numb
   const env = opts.env ?? process.env;
   const args = argv[0] === 'docker' ? argv.slice(1) : argv;
   const path = statePath(env);
+  // One command at a time reads, changes and writes the state: concurrent commands wait for each other.
+  let lock: StateLock;
+  try {
+    lock = await lockState(path, {
+      onWait: (owner) => process.stderr.write(`layerlab: waiting for another layerlab command (pid ${owner.split(' ')[0]}) to finish with ${path}\n`),
+    });
+  } catch (e) {
+    process.stderr.write(`layerlab: ${e instanceof Error ? e.message : String(e)}\n`);
+    return 1;
+  }
+  // A second Ctrl-C exits at once: the lock goes with the process.
+  const release = () => lock.release();
+  process.once('exit', release);
+  try {
+    return await runLocked(args, env, path, opts);
+  } finally {
+    process.off('exit', release);
+    lock.release();
+  }
+}
+
+/** Counts the containers a snapshot holds (to notice entries a restore skipped as damaged). */
+function containerCount(snap: EngineSnapshot | undefined): number {
+  const c = (snap?.containers as { containers?: unknown } | undefined)?.containers;
+  return Array.isArray(c) ? c.length : 0;
+}
+
+async function runLocked(args: string[], env: NodeJS.ProcessEnv, path: string, opts: MainOptions): Promise<number> {
   const loaded = loadState(path);
+  if (loaded.fatal) {
+    process.stderr.write(loaded.fatal);
+    return 1;
+  }
   if (loaded.warning) process.stderr.write(loaded.warning);
   let engine: Engine;
   try {
@@ -42,9 +75,14 @@ export async function main(argv: string[], opts: MainOptions = {}): Promise<numb
     process.stderr.write(`layerlab: cannot restore state from ${path} (${e instanceof Error ? e.message : String(e)}); move it away to start fresh\n`);
     return 1;
   }
-  // Container programs run in worker threads: an endless loop or a memory hog ends with 137 instead of hanging
-  // the CLI (CPU watchdog, V8 heap limit). Idle workers are unref'd, so they do not keep the CLI alive.
-  engine.sandbox = new NodeWorkerHost();
+  const before = containerCount(loaded.snapshot);
+  if (before > 0) {
+    const after = engine.containers.list().length;
+    if (after < before) process.stderr.write(keepDamagedCopy(path, `${before - after} damaged container entr${before - after === 1 ? 'y was' : 'ies were'} not restored`));
+  }
+  // Container programs run in separate sandboxed Node processes (see runtime/child-process-host.ts): an endless
+  // loop or a memory hog ends with 137 instead of hanging the CLI. Idle ones do not keep the CLI alive.
+  engine.sandbox = new ChildProcessHost();
   const controller = new AbortController();
   let interrupts = 0;
   const onSigint = () => {
@@ -75,6 +113,7 @@ export async function main(argv: string[], opts: MainOptions = {}): Promise<numb
     saveState(path, engine.snapshot());
   } catch (e) {
     process.stderr.write(`layerlab: could not save state to ${path}: ${e instanceof Error ? e.message : String(e)}\n`);
+    if (e instanceof StateTooBigError) return code === 0 ? 1 : code;
   }
   return code;
 }

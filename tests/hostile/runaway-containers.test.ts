@@ -4,12 +4,12 @@
  * Uses the Node host's worker_threads sandbox (src/node/runtime), the same watchdog code as the browser's.
  */
 import { describe, expect, it } from 'vitest';
-import { NodeWorkerHost } from '../../src/node/runtime/node-worker-host';
+import { ChildProcessHost } from '../../src/node/runtime/child-process-host';
 import { docker, hostileEngine } from './helpers';
 
 async function imageWith(program: string) {
   const engine = hostileEngine({ Dockerfile: 'FROM node:20-alpine\nWORKDIR /app\nCOPY app.js .\nCMD ["node", "app.js"]\n', 'app.js': program });
-  engine.sandbox = new NodeWorkerHost();
+  engine.sandbox = new ChildProcessHost({ memoryBytes: 64 * 1024 * 1024 });
   expect((await docker(engine, ['pull', 'node:20-alpine'])).code).toBe(0);
   const b = await docker(engine, ['build', '-q', '-t', 'hostile', '.']);
   expect(b.code, b.err).toBe(0);

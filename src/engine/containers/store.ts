@@ -907,6 +907,7 @@ export class ContainerStore {
     this.live.clear();
     this.containers.clear();
     const list: unknown[] = s && typeof s === 'object' && Array.isArray(s.containers) ? s.containers : [];
+    const names = new Set<string>();
     for (const raw of list) {
       // A private, validated copy: the snapshot may be damaged, or restored again elsewhere.
       let j: ReturnType<typeof sanitizeContainer>;
@@ -920,7 +921,8 @@ export class ContainerStore {
       }
       // Writable again: a restored layer must accept the container's further writes.
       upper.sealed = false;
-      if (this.containers.has(j.id) || [...this.containers.values()].some((c) => c.name === j!.name)) continue;
+      if (this.containers.has(j.id) || names.has(j.name)) continue;
+      names.add(j.name);
       this.containers.set(j.id, { ...j, upper });
     }
   }

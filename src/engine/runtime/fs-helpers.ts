@@ -131,6 +131,7 @@ export const ERRNO_TEXT: Record<FsErrno, string> = {
   EACCES: 'permission denied',
   EROFS: 'read-only file system',
   EINVAL: 'invalid argument',
+  ENOSPC: 'no space left on device',
 };
 
 /** Numeric errno values as Node reports them (negative on Linux). */
@@ -143,4 +144,5 @@ export const ERRNO_NUMBER: Record<FsErrno, number> = {
   EACCES: -13,
   EROFS: -30,
   EINVAL: -22,
+  ENOSPC: -28,
 };

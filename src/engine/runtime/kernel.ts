@@ -4,7 +4,7 @@
  * directly; the worker hosts run it inside the worker (worker-core.ts) and talk to it through messages.
  */
 import type { ExitEvent, ExitReason, HttpRequest, HttpResponse, OutputEvent, ProcessFs, ProcessSpec, Signal, StdStream } from './process';
-import { cpuLimitMessage, DEFAULT_CPU_MS_PER_SLICE, DEFAULT_SPIN_BUDGET, signalExitCode, spinLimitMessage } from './process';
+import { cpuLimitMessage, DEFAULT_CPU_MS_PER_SLICE, DEFAULT_PIDS_LIMIT, DEFAULT_SPIN_BUDGET, signalExitCode, spinLimitMessage } from './process';
 import { VirtualScheduler } from './scheduler';
 import type { ResolvedProgram } from './executables';
 
@@ -163,6 +163,9 @@ export class Kernel {
   private onFinish: (() => void)[] = [];
   private spins = 0;
   private sliceWallStart = 0;
+  /** The current "instant": slices run at one virtual time within one host request (setImmediate chains,
+   * zero-delay timers, deferred callbacks) count as one stretch of CPU for the cpu-limit. */
+  private instant = { at: Number.NaN, wall: 0, slices: 0, fresh: true };
 
   constructor(private opts: KernelOptions) {
     this.scheduler = new VirtualScheduler(opts.spec.startTime);
@@ -191,7 +194,10 @@ export class Kernel {
 
   /** Serialises every external entry point so slices never interleave. */
   private enqueue<T>(fn: () => Promise<T> | T): Promise<T> {
-    const p = this.queue.then(fn);
+    const p = this.queue.then(() => {
+      this.instant.fresh = true;
+      return fn();
+    });
     this.queue = p.then(
       () => undefined,
       () => undefined,
@@ -222,6 +228,9 @@ export class Kernel {
     if (this.exitEvent) return;
     this.spins = 0;
     this.sliceWallStart = this.opts.wallNow?.() ?? 0;
+    const inst = this.instant;
+    if (inst.fresh || inst.at !== this.scheduler.now) Object.assign(inst, { at: this.scheduler.now, wall: this.sliceWallStart, slices: 0, fresh: false });
+    inst.slices++;
     this.opts.events.slice?.('start');
     try {
       try {
@@ -233,7 +242,19 @@ export class Kernel {
     } finally {
       this.opts.events.slice?.('end');
     }
+    if (this.instantOverBudget()) return;
     this.checkIdle();
+  }
+
+  /** Ends the process when work at one virtual instant (a `setImmediate` chain, a storm of zero-delay timers)
+   * has run longer than the CPU budget: such a program never waits for anything, like a `while (true)`. */
+  private instantOverBudget(): boolean {
+    if (this.exitEvent) return true;
+    const limitMs = this.opts.spec.limits?.cpuMsPerSlice ?? DEFAULT_CPU_MS_PER_SLICE;
+    const clock = this.opts.wallNow;
+    if (clock ? clock() - this.instant.wall <= limitMs : this.instant.slices < DEFAULT_SPIN_BUDGET) return false;
+    this.finish(137, 'cpu-limit', undefined, clock ? cpuLimitMessage(limitMs) : spinLimitMessage(this.instant.slices));
+    return true;
   }
 
   private crash(e: unknown): void {
@@ -356,7 +377,17 @@ export class Kernel {
         if (c.done || k.exitEvent) throw new ProcessExit(137);
         k.spin();
       },
-      spawnChild: (cargv, o) => k.spawnChild(cargv, o.env, o.cwd, !!o.background, o.out || o.err ? { out: o.out, err: o.err } : undefined, o.stdin),
+      spawnChild: (cargv, o) => {
+        // Starting a program is CPU work like a loop iteration (a fork bomb never waits for anything).
+        if (c.done || k.exitEvent || k.spinOver()) return Promise.resolve(137);
+        if (k.stack.length + k.background.size >= (k.opts.spec.limits?.pids ?? DEFAULT_PIDS_LIMIT)) {
+          // The process table of the container is full: the shell's fork fails, as under a pids limit.
+          const name = (argv[0] ?? 'sh').slice(argv[0].lastIndexOf('/') + 1);
+          ctx.write('stderr', `${name}: can't fork: Resource temporarily unavailable\n`);
+          return Promise.resolve(2);
+        }
+        return k.spawnChild(cargv, o.env, o.cwd, !!o.background, o.out || o.err ? { out: o.out, err: o.err } : undefined, o.stdin);
+      },
       guard:
         <A extends unknown[]>(fn: (...args: A) => void) =>
         (...args: A) => {
@@ -546,13 +577,18 @@ export class Kernel {
   }
 
   private spin(): void {
+    if (this.spinOver()) throw new ProcessExit(137);
+  }
+
+  /** Counts one unit of CPU work (a loop iteration, a program start); true once the process was ended for it. */
+  private spinOver(): boolean {
     const n = ++this.spins;
-    if (n % 256 !== 0) return;
+    if (n % 256 !== 0) return false;
     const limitMs = this.opts.spec.limits?.cpuMsPerSlice ?? DEFAULT_CPU_MS_PER_SLICE;
     const clock = this.opts.wallNow;
-    if (clock ? clock() - this.sliceWallStart <= limitMs : n < DEFAULT_SPIN_BUDGET) return;
+    if (clock ? clock() - Math.min(this.sliceWallStart, this.instant.wall) <= limitMs : n < DEFAULT_SPIN_BUDGET) return false;
     this.finish(137, 'cpu-limit', undefined, clock ? cpuLimitMessage(limitMs) : spinLimitMessage(n));
-    throw new ProcessExit(137);
+    return true;
   }
 
   /** Ends the process from outside (host decisions: OOM, CPU limit). */

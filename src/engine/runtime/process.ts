@@ -88,7 +88,7 @@ export interface FsStat {
 }
 
 /** The error codes a ProcessFs operation can report (Node/POSIX names). */
-export type FsErrno = 'ENOENT' | 'EEXIST' | 'ENOTDIR' | 'EISDIR' | 'ENOTEMPTY' | 'EACCES' | 'EROFS' | 'EINVAL';
+export type FsErrno = 'ENOENT' | 'EEXIST' | 'ENOTDIR' | 'EISDIR' | 'ENOTEMPTY' | 'EACCES' | 'EROFS' | 'EINVAL' | 'ENOSPC';
 
 /**
  * The minimal synchronous filesystem a process needs. Implemented over the container's union fs by the
@@ -133,6 +133,13 @@ export function spinLimitMessage(iterations: number): string {
 /** Wall-clock ms one slice of user code may run before the host stops it (ProcessLimits.cpuMsPerSlice). */
 export const DEFAULT_CPU_MS_PER_SLICE = 2000;
 
+/** Programs one process may have running at once (its main program, shells, their children): `--pids-limit`. */
+export const DEFAULT_PIDS_LIMIT = 512;
+
+/** Bytes a process may add to its container's filesystem (`--storage-opt size=`); past it, writes fail ENOSPC.
+ * Container files live in memory (the sandbox's and the engine's), so this stays well under the memory limit. */
+export const DEFAULT_FS_BYTES = 64 * 1024 * 1024;
+
 /** Loop iterations a program may run in one slice when the host gives the kernel no clock (deterministic hosts). */
 export const DEFAULT_SPIN_BUDGET = 100_000;
 
@@ -145,6 +152,12 @@ export interface ProcessLimits {
   cpuMsPerSlice?: number;
   /** Memory cap in bytes (`docker run -m`). Node worker host: V8 heap limit; browser: not enforced (heuristic). */
   memoryBytes?: number;
+  /** Programs running at once in the process (default DEFAULT_PIDS_LIMIT); past it, starting one fails with
+   * BusyBox's `can't fork: Resource temporarily unavailable`. */
+  pids?: number;
+  /** Bytes the process may add to its filesystem (default DEFAULT_FS_BYTES); past it, writes fail with ENOSPC.
+   * Enforced by the worker core (worker hosts). */
+  fsBytes?: number;
 }
 
 /** Everything needed to start a process. Structured-clone friendly except `fs`. */
@@ -246,7 +259,7 @@ export interface SandboxProcess {
 }
 
 export interface SandboxHost {
-  readonly kind: 'in-process' | 'node-worker' | 'web-worker';
+  readonly kind: 'in-process' | 'node-worker' | 'node-child' | 'web-worker';
   /** Resolves argv[0] on spec.fs (PATH lookup) and starts the process, or returns why it cannot start. */
   spawn(spec: ProcessSpec): Result<SandboxProcess, SpawnError>;
 }

@@ -16,15 +16,20 @@ export type HostMessage =
   | { t: 'stdin-end' }
   | { t: 'kill'; id: number; signal: Signal }
   | { t: 'advance'; id: number; time: number }
-  | { t: 'http'; id: number; port: number; req: HttpRequest };
+  | { t: 'http'; id: number; port: number; req: HttpRequest }
+  /** Heartbeat: the worker answers `pong` with the same n as soon as its event loop is free (CPU watchdog). */
+  | { t: 'ping'; n: number };
 
 export type WorkerMessage =
   | { t: 'output'; e: OutputEvent }
   | { t: 'exit'; e: ExitEvent }
   | { t: 'fs'; change: FsChange }
   | { t: 'ports'; ports: number[] }
-  /** A synchronous slice of user code starts/ends: the host's CPU watchdog. */
+  /** A synchronous slice of user code starts/ends. Informational only: user code that reaches the platform's
+   * messaging could forge it, so no host decides anything on it (the watchdog uses `ping`/`pong`). */
   | { t: 'slice'; phase: 'start' | 'end' }
+  /** Answer to `ping`. */
+  | { t: 'pong'; n: number }
   /** Reply to kill/advance: done, with the worker's virtual time. */
   | { t: 'done'; id: number; now: number }
   | { t: 'http-response'; id: number; res?: HttpResponse; error?: string }

@@ -7,6 +7,31 @@ import { resolveExecutable, standardBinaries } from './executables';
 import { encodeText } from './fs-helpers';
 import { MemoryFs } from './memory-fs';
 import type { HostMessage, WorkerMessage } from './protocol';
+import { DEFAULT_FS_BYTES } from './process';
+
+/**
+ * Caps how many bytes the process may add to its filesystem: a write that would grow it past `limit` fails with
+ * ENOSPC (`No space left on device`), as on a container whose writable layer is full; nothing of it is kept.
+ */
+function limitFsGrowth(fs: MemoryFs, limit: number): void {
+  let grown = 0;
+  const write = fs.writeFile.bind(fs);
+  const rm = fs.rm.bind(fs);
+  fs.writeFile = (path, data, mode) => {
+    const before = fs.stat(path);
+    const delta = data.length - (before?.type === 'file' ? before.size : 0);
+    if (delta > 0 && grown + delta > limit) return 'ENOSPC';
+    const r = write(path, data, mode);
+    if (r === null) grown += delta;
+    return r;
+  };
+  fs.rm = (path) => {
+    const before = fs.lstat?.(path) ?? fs.stat(path);
+    const r = rm(path);
+    if (r === null && before?.type === 'file') grown -= before.size;
+    return r;
+  };
+}
 
 export interface WorkerCore {
   (m: HostMessage): void;
@@ -21,8 +46,10 @@ export function createWorkerCore(post: (m: WorkerMessage) => void, wallNow?: () 
   const fail = (message: string) => post({ t: 'fatal', message });
   const core = ((m: HostMessage) => {
     try {
+      if (m.t === 'ping') return post({ t: 'pong', n: m.n });
       if (m.t === 'spawn') {
         const fs = MemoryFs.from(m.files);
+        limitFsGrowth(fs, m.spec.limits?.fsBytes ?? DEFAULT_FS_BYTES);
         fs.onChange = (change) => post({ t: 'fs', change });
         const r = resolveExecutable(fs, m.spec.argv, m.spec.env, m.spec.cwd);
         if (!r.ok) return fail(r.error.message);

@@ -69,3 +69,81 @@ describe('warming up an idle worker', () => {
     expect(ran[1].output).toBe('warm\n1\n2\n');
   });
 });
+
+describe('limits the worker cannot switch off', () => {
+  /** A worker that never answers (its thread is stuck in a loop). */
+  function silentWorker(): WorkerLike & { terminated: boolean } {
+    return {
+      terminated: false,
+      postMessage() {},
+      terminate() {
+        this.terminated = true;
+      },
+    };
+  }
+
+  it('kills a worker that forges an end of slice and then stops answering (137, cpu-limit)', async () => {
+    let now = 0;
+    const timers: { cb: () => void }[] = [];
+    const w = silentWorker();
+    const proc = new WorkerProcess(1, 'node', w, { argv: ['node'], env: {}, cwd: '/', hostname: 'h', tty: false, interactive: false, fs: imageFs('node'), startTime: T0, limits: { cpuMsPerSlice: 500 } }, {
+      wallNow: () => now,
+      setInterval: (cb) => timers.push({ cb }),
+      clearInterval: () => {},
+    });
+    proc.handle({ t: 'slice', phase: 'start' });
+    proc.handle({ t: 'slice', phase: 'end' });
+    for (let i = 0; i < 10 && !proc.exitStatus(); i++) {
+      now += 100;
+      timers.forEach((t) => t.cb());
+    }
+    expect(proc.exitStatus()).toMatchObject({ code: 137, reason: 'cpu-limit' });
+    expect(now).toBeLessThanOrEqual(700);
+    expect(w.terminated).toBe(true);
+  });
+
+  it('keeps a worker that answers its pings, however long it is busy between slices', async () => {
+    let now = 0;
+    const timers: { cb: () => void }[] = [];
+    let proc: WorkerProcess | null = null;
+    const w: WorkerLike = {
+      postMessage: (m: HostMessage) => {
+        if (m.t === 'ping') queueMicrotask(() => proc!.handle({ t: 'pong', n: m.n }));
+      },
+      terminate() {},
+    };
+    proc = new WorkerProcess(1, 'node', w, { argv: ['node'], env: {}, cwd: '/', hostname: 'h', tty: false, interactive: false, fs: imageFs('node'), startTime: T0, limits: { cpuMsPerSlice: 500 } }, {
+      wallNow: () => now,
+      setInterval: (cb) => timers.push({ cb }),
+      clearInterval: () => {},
+    });
+    proc.handle({ t: 'slice', phase: 'start' });
+    for (let i = 0; i < 30; i++) {
+      now += 100;
+      timers.forEach((t) => t.cb());
+      await Promise.resolve();
+    }
+    expect(proc.exitStatus()).toBeNull();
+  });
+
+  it('gives a worker starved by a busy machine (no CPU used) up to five times the limit of wall time', () => {
+    let now = 0;
+    const timers: { cb: () => void }[] = [];
+    const w = silentWorker();
+    const proc = new WorkerProcess(1, 'node', w, { argv: ['node'], env: {}, cwd: '/', hostname: 'h', tty: false, interactive: false, fs: imageFs('node'), startTime: T0, limits: { cpuMsPerSlice: 500 } }, {
+      wallNow: () => now,
+      cpuNow: () => 0,
+      setInterval: (cb) => timers.push({ cb }),
+      clearInterval: () => {},
+    });
+    proc.handle({ t: 'slice', phase: 'start' });
+    const tick = () => {
+      now += 100;
+      timers.forEach((t) => t.cb());
+    };
+    while (now < 2000) tick();
+    expect(proc.exitStatus()).toBeNull();
+    while (now < 3000) tick();
+    expect(proc.exitStatus()).toMatchObject({ code: 137, reason: 'cpu-limit' });
+  });
+});

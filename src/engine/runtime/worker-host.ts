@@ -1,10 +1,11 @@
 /**
- * The host side of a worker-isolated process, shared by the Web Worker host (src/ui/runtime/) and the
- * worker_threads host (src/node/runtime/). It snapshots the container's files into the worker, applies the
- * worker's writes back to the real ProcessFs, and runs the CPU watchdog: when one synchronous slice of user code
- * runs longer than `limits.cpuMsPerSlice` (default 2000 ms of wall time), the worker is terminated and the process
- * exits 137 with reason 'cpu-limit'. Memory: the adapter reports 'oom' when the platform tells it (Node's
- * resourceLimits).
+ * The host side of a worker-isolated process, shared by the Web Worker host (src/ui/runtime/) and the Node
+ * child-process host (src/node/runtime/). It snapshots the container's files into the worker, applies the
+ * worker's writes back to the real ProcessFs, and runs the CPU watchdog from outside: the host pings the worker
+ * every few tens of ms and a worker whose event loop does not answer within `limits.cpuMsPerSlice` (default
+ * 2000 ms of wall time) is terminated, exit 137 with reason 'cpu-limit'. Nothing the worker says can switch the
+ * watchdog off (its 'slice' messages are informational), so user code that reaches the platform's messaging
+ * cannot forge its way past it. Memory: the adapter reports 'oom' when the platform tells it.
  */
 import { applyFsChange } from './memory-fs';
 import { walk } from './fs-helpers';
@@ -25,10 +26,20 @@ export interface WorkerLike {
 /** Host facilities for the watchdog: wall-clock ms (for measuring only) and an interval timer. */
 export interface WatchdogTimers {
   wallNow(): number;
+  /** Optional: CPU ms the worker has used so far (a child process's utime + stime), or null when unknown. With it,
+   * a worker that misses its pong only because the machine is overloaded is not taken for a loop: it is ended once
+   * it has used `cpuMsPerSlice` of CPU since the ping, or after STARVED_WALL_FACTOR times that of wall time. */
+  cpuNow?(): number | null;
   setInterval(cb: () => void, ms: number): unknown;
   clearInterval(handle: unknown): void;
 }
 
+
+/** See WatchdogTimers.cpuNow: the wall-time bound for a worker that misses its pong on a busy machine. */
+export const STARVED_WALL_FACTOR = 5;
+
+/** Output a process may produce before the host discards the rest (one line says so): bounds the log. */
+export const MAX_OUTPUT_BYTES = 16 * 1024 * 1024;
 
 /** Binary files bigger than this travel to the worker as their size only (they read as zeros there). */
 export const SNAPSHOT_BINARY_LIMIT = 16 * 1024;
@@ -93,9 +104,17 @@ export class WorkerProcess implements SandboxProcess {
   private nextId = 1;
   private virtualNow: number;
   private ports: number[] = [];
-  private sliceStart: number | null = null;
   private watchdog: unknown;
   private cpuMs: number;
+  private outputBytes = 0;
+  /** Heartbeat: armed by the worker's first message (it has loaded the runtime and the files); then one ping
+   * is outstanding at a time, sent at `pingSentAt`. */
+  private armed = false;
+  private pingN = 0;
+  private pingSentAt: number | null = null;
+  private pingCpu: number | null = null;
+  private lastCheck: number | null = null;
+  private tickMs: number;
 
   constructor(
     readonly pid: number,
@@ -109,15 +128,29 @@ export class WorkerProcess implements SandboxProcess {
     this.cpuMs = spec.limits?.cpuMsPerSlice ?? DEFAULT_CPU_MS_PER_SLICE;
     const { fs, ...data } = spec;
     worker.postMessage({ t: 'spawn', spec: { ...data, pid }, files: snapshotFs(fs) });
-    this.watchdog = timers.setInterval(() => this.check(), Math.max(20, Math.min(250, this.cpuMs / 4)));
+    this.tickMs = Math.max(20, Math.min(250, this.cpuMs / 4));
+    this.watchdog = timers.setInterval(() => this.check(), this.tickMs);
   }
 
   private check(): void {
-    if (this.exitEvent || this.sliceStart === null) return;
-    const ran = this.timers.wallNow() - this.sliceStart;
-    if (ran > this.cpuMs) {
-      this.fail('cpu-limit', cpuLimitMessage(this.cpuMs));
+    if (this.exitEvent || !this.armed) return;
+    const now = this.timers.wallNow();
+    // This thread itself was stalled (a long task on the page or the CLI): a pong may be waiting in its queue,
+    // so the worker is not judged on this round; it gets a fresh ping.
+    const stalled = this.lastCheck !== null && now - this.lastCheck > Math.max(4 * this.tickMs, this.cpuMs / 2);
+    this.lastCheck = now;
+    if (stalled) this.pingSentAt = null;
+    if (this.pingSentAt === null) {
+      this.pingSentAt = now;
+      this.pingCpu = this.timers.cpuNow?.() ?? null;
+      this.worker.postMessage({ t: 'ping', n: ++this.pingN });
+      return;
     }
+    const waited = now - this.pingSentAt;
+    if (waited <= this.cpuMs) return;
+    const cpu = this.pingCpu === null ? null : this.timers.cpuNow?.() ?? null;
+    if (cpu !== null && this.pingCpu !== null && cpu - this.pingCpu <= this.cpuMs && waited <= this.cpuMs * STARVED_WALL_FACTOR) return;
+    this.fail('cpu-limit', cpuLimitMessage(this.cpuMs));
   }
 
   /** Ends the process from the host side (watchdog, OOM, worker error) and terminates the worker. */
@@ -130,7 +163,7 @@ export class WorkerProcess implements SandboxProcess {
   private finish(e: ExitEvent): void {
     if (this.exitEvent) return;
     this.exitEvent = e;
-    this.sliceStart = null;
+    this.pingSentAt = null;
     this.timers.clearInterval(this.watchdog);
     this.ports = [];
     for (const l of this.exitListeners) l(e);
@@ -145,12 +178,20 @@ export class WorkerProcess implements SandboxProcess {
   /** Feed every message from the worker here. */
   handle(m: WorkerMessage): void {
     if (this.exitEvent && m.t !== 'done') return;
+    this.armed = true;
     switch (m.t) {
-      case 'output':
+      case 'output': {
         this.virtualNow = Math.max(this.virtualNow, m.e.time);
-        if (this.outputListeners.size === 0) this.backlog.push(m.e);
-        for (const l of this.outputListeners) l(m.e);
+        if (this.outputBytes > MAX_OUTPUT_BYTES) return;
+        this.outputBytes += m.e.text.length;
+        const e: OutputEvent =
+          this.outputBytes > MAX_OUTPUT_BYTES
+            ? { stream: 'stderr', text: `\nlayerlab: this process wrote more than ${MAX_OUTPUT_BYTES / 1024 / 1024} MiB of output; the rest is discarded\n`, time: m.e.time }
+            : m.e;
+        if (this.outputListeners.size === 0) this.backlog.push(e);
+        for (const l of this.outputListeners) l(e);
         return;
+      }
       case 'fs':
         applyFsChange(this.spec.fs, m.change);
         return;
@@ -158,7 +199,9 @@ export class WorkerProcess implements SandboxProcess {
         this.ports = m.ports;
         return;
       case 'slice':
-        this.sliceStart = m.phase === 'start' ? this.timers.wallNow() : null;
+        return;
+      case 'pong':
+        if (m.n === this.pingN) this.pingSentAt = null;
         return;
       case 'exit':
         this.virtualNow = Math.max(this.virtualNow, m.e.time);

@@ -1,15 +1,16 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { NodeWorkerHost } from './node-worker-host';
+import { ChildProcessHost } from './child-process-host';
+import { checkWorkerMessage } from './message-guard';
 import { imageFs, spawnCollect, T0 } from '../../engine/runtime/test-helpers';
 import { WEB_PING_APP_JS } from '../../engine/runtime/samples';
 
-const host = new NodeWorkerHost();
+const host = new ChildProcessHost();
 const env = { PATH: '/usr/local/bin:/usr/bin:/bin', NODE_VERSION: '10.16.0' };
 const live: { proc: { dispose(): void } }[] = [];
 afterAll(() => live.forEach((c) => c.proc.dispose()));
 
-describe('Node worker host', () => {
-  it('runs web-ping in a worker thread with the same output as in-process', async () => {
+describe('Node child-process host', () => {
+  it('runs web-ping in a child process with the same output as in-process', async () => {
     const fs = imageFs('node', { '/web-ping/app.js': WEB_PING_APP_JS });
     const spec = { argv: ['node', '/web-ping/app.js'], cwd: '/web-ping', env: { ...env, TARGET: 'google.com', METHOD: 'HEAD', INTERVAL: '3000' }, fs };
     const w = spawnCollect(spec, host);
@@ -74,4 +75,33 @@ describe('Node worker host', () => {
     await c.proc.kill('SIGKILL');
     expect(c.exit).toMatchObject({ code: 137, reason: 'killed' });
   }, 30000);
+
+  it('fails writes past the filesystem limit with ENOSPC, as a full disk', async () => {
+    const fs = imageFs('node');
+    const c = spawnCollect(
+      { argv: ['node', '-e', "const b = Buffer.alloc(1024 * 1024, 1); for (let i = 0; i < 1024; i++) require('fs').writeFileSync('/tmp/f' + i, b)"], env, fs, limits: { fsBytes: 4 * 1024 * 1024 } },
+      host,
+    );
+    live.push(c);
+    await c.proc.advanceTo(T0);
+    expect(c.stderr()).toContain("ENOSPC: no space left on device, open '/tmp/f4'");
+    expect(c.exit?.code).toBe(1);
+    expect(fs.readFile('/tmp/f3')?.length).toBe(1024 * 1024);
+    expect(fs.readFile('/tmp/f4')).toBeNull();
+  }, 30000);
+
+  it('ends an ArrayBuffer hog at its memory limit: memory is counted from outside (137, oom)', async () => {
+    const c = spawnCollect({ argv: ['node', '-e', 'const k = []; for (;;) k.push(new Uint8Array(1 << 22).fill(1))'], env, fs: imageFs('node'), limits: { memoryBytes: 48 * 1024 * 1024, cpuMsPerSlice: 20000 } }, host);
+    live.push(c);
+    expect(await c.proc.exited).toMatchObject({ code: 137, reason: 'oom' });
+  }, 30000);
+
+  it('refuses every message outside the protocol (what a compromised child could send)', () => {
+    expect(checkWorkerMessage({ t: 'fs', change: { op: 'writeFile', path: '../../etc/passwd', data: new Uint8Array() } })).toBeNull();
+    expect(checkWorkerMessage({ t: 'output', e: { stream: 'stdout', text: 1, time: 0 } })).toBeNull();
+    expect(checkWorkerMessage({ t: 'exit', e: { code: 0, time: 0, reason: 'exit', extra: () => 1 } })).toBeNull();
+    expect(checkWorkerMessage({ t: 'eval', code: 'x' })).toBeNull();
+    expect(checkWorkerMessage({ t: 'ports', ports: [80, 70000] })).toBeNull();
+    expect(checkWorkerMessage({ t: 'output', e: { stream: 'stdout', text: 'hi', time: 1 } })).not.toBeNull();
+  });
 });
