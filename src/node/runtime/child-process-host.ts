@@ -5,7 +5,7 @@
  *   start processes or workers, load addons or WASI;
  * - a fresh network namespace (`unshare -rn`) where the host allows one: no network at all (see isolation.ts);
  * - code generation from strings is disabled in the child's own realm; learner code runs in a vm context;
- * - the child talks only over its IPC channel, and every message is validated (message-guard.ts); anything
+ * - the child talks only over its IPC channel, and every message is validated (engine/runtime/worker-message.ts); anything
  *   else ends the sandbox.
  * Limits are enforced from this side: the CPU watchdog pings the child (worker-host.ts), memory is the child's
  * RSS read from /proc (plus V8's heap limit), and the child is killed with SIGKILL when over.
@@ -20,7 +20,7 @@ import type { HostMessage } from '../../engine/runtime/protocol';
 import { WorkerProcess } from '../../engine/runtime/worker-host';
 import { BUNDLE_GLOBAL, sandboxBundle } from './sandbox-bundle';
 import { isolation } from './isolation';
-import { checkWorkerMessage } from './message-guard';
+import { checkWorkerMessage } from '../../engine/runtime/worker-message';
 
 const ENTRY = fileURLToPath(new URL('./sandbox-child.mjs', import.meta.url));
 /** Default memory limit of a container process (`docker run -m` sets it). */
@@ -167,11 +167,11 @@ export class ChildProcessHost implements SandboxHost {
       // The first message comes when the runtime and the files are loaded, before any user code has run.
       if (baseline === null && child.pid !== undefined) baseline = residentBytes(child.pid) ?? 0;
       const m = checkWorkerMessage(raw);
-      if (!m) {
-        proc.fail('error', 'the sandbox process sent a message outside the protocol and was stopped', 137);
+      if (!m.ok) {
+        proc.fail('error', `the sandbox process sent a message outside the protocol (${m.problem}) and was stopped`, 137);
         return;
       }
-      proc.handle(m);
+      proc.handle(m.message);
     });
     child.on('error', (e) => proc.fail('error', `could not start the sandbox process: ${e.message}`, 1));
     child.on('exit', (code, signal) => {

@@ -19,7 +19,7 @@ import { resolveExecutable } from '../../engine/runtime/executables';
 import type { ProcessSpec, SandboxHost, SandboxProcess, SpawnError } from '../../engine/runtime/process';
 import { WorkerProcess } from '../../engine/runtime/worker-host';
 import type { SandboxChannel, SandboxFailure, SandboxLauncher } from './sandbox-channel';
-import { checkWorkerMessage } from './worker-message';
+import { checkWorkerMessage } from '../../engine/runtime/worker-message';
 import { IDLE_WORKER_NAME, WORKER_NAME } from './worker-names';
 
 /** A started worker that has no process yet; `failure` is set when it failed while waiting. */

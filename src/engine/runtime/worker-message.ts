@@ -1,12 +1,12 @@
 /**
- * The page's check of every message that comes out of a sandbox worker. Learner code runs in that worker and can
- * post anything through its port, so each message is checked for the protocol's exact shape and types before the
- * engine sees it (src/engine/runtime/protocol.ts `WorkerMessage`). Anything else is an error the host answers by
- * ending that sandbox.
+ * The host's check of every message that comes out of a sandbox (the browser's worker, the CLI's child process).
+ * Learner code runs there and can post anything, so each message is checked for the protocol's exact shape and
+ * types before the engine sees it (protocol.ts `WorkerMessage`). Anything else is an error the host answers by
+ * ending that sandbox. Both hosts use this one check.
  */
-import type { WorkerMessage } from '../../engine/runtime/protocol';
-import type { ExitReason, Signal, StdStream } from '../../engine/runtime/process';
-import { SIGNAL_NUMBERS } from '../../engine/runtime/process';
+import type { WorkerMessage } from './protocol';
+import type { ExitReason, Signal, StdStream } from './process';
+import { SIGNAL_NUMBERS } from './process';
 
 export type Checked = { ok: true; message: WorkerMessage } | { ok: false; problem: string };
 
@@ -63,6 +63,7 @@ function oneOf<T extends string>(v: unknown, what: string, allowed: readonly T[]
 function path(v: unknown, what: string): string {
   const p = str(v, what, MAX_PATH);
   if (!p.startsWith('/') || p.includes('\0')) fail(`${what} is not an absolute path`);
+  if (p.split('/').includes('..')) fail(`${what} climbs out with ..`);
   return p;
 }
 
@@ -159,6 +160,9 @@ function check(data: unknown): WorkerMessage {
     case 'slice':
       keys(m, 'slice message', ['t', 'phase']);
       return { t: 'slice', phase: oneOf(m.phase, 'slice phase', ['start', 'end'] as const) };
+    case 'pong':
+      keys(m, 'pong message', ['t', 'n']);
+      return { t: 'pong', n: int(m.n, 'ping number', 0, Number.MAX_SAFE_INTEGER) };
     case 'done':
       keys(m, 'done message', ['t', 'id', 'now']);
       return { t: 'done', id: int(m.id, 'request id', 0, Number.MAX_SAFE_INTEGER), now: num(m.now, 'virtual time') };
