@@ -66,7 +66,7 @@ describe('checkWorkerMessage', () => {
       t = 'output';
     }
     expect(problem(new Output())).toBe('message is not an object');
-    expect(problem({ t: 'output', e: new Date() })).toBe('output event is not an object');
+    expect(problem({ t: 'output', e: new Map() })).toBe('output event is not an object');
     expect(problem({ t: 'output', e: Object.create({ stream: 'stdout', text: 'x', time: 0 }) })).toBe('output event is not an object');
   });
 });
