@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Engine } from '../engine/engine';
-import { bufferIO } from '../engine/cli/io';
+import { bufferIO } from '../engine/core/io';
 import { createEngineWorld } from './engineWorld';
 import { WEB_PING } from './curriculum';
 import { evaluateLesson } from './runner';

@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import { Engine } from '../engine/engine';
 import { SeededRandom } from '../engine/core/env';
-import type { CliIO } from '../engine/cli/io';
+import type { CliIO } from '../engine/core/io';
 import { diskContext } from './disk-context';
 import { NodeWorkerHost } from './runtime/node-worker-host';
 import { loadState, saveState, statePath } from './state-file';

@@ -4,7 +4,7 @@
  * prints usage and flag errors the way the docker 28 client does, and calls `run`.
  */
 import type { Engine } from '../engine';
-import type { CliIO } from './io';
+import type { CliIO } from '../core/io';
 
 export type FlagType = 'bool' | 'string' | 'stringArray' | 'stringSlice' | 'int' | 'uint' | 'float' | 'duration' | 'list' | 'map';
 

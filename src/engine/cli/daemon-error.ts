@@ -6,7 +6,7 @@
  * - `cliError`: a client-side error printed as is, exit 1.
  */
 import type { CommandContext } from './command';
-import type { CliIO } from './io';
+import type { CliIO } from '../core/io';
 import { displayPath } from './help';
 
 export const DAEMON_ERROR_PREFIX = 'Error response from daemon: ';

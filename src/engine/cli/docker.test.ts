@@ -6,7 +6,7 @@ import { argCountError, runDocker } from './docker';
 import { commands } from './commands/index';
 import { infoCommand } from './commands/info';
 import { versionCommand } from './commands/version';
-import { bufferIO } from './io';
+import { bufferIO } from '../core/io';
 import transcripts from './testdata/docker-28-transcripts.json';
 
 /**

@@ -4,7 +4,7 @@
  * exactly like `FlagUsagesWrapped(79)` (docker wraps at the terminal width - 1; 80 columns without a terminal).
  */
 import type { CommandSpec, FlagSpec } from './command';
-import { goQuote } from './format/units';
+import { goQuote } from '../core/format';
 
 /** The help text docker gives every `--format` flag of a list command (table, json, template). */
 export const FORMAT_USAGE_TABLE =

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import recordedJson from '../../../tests/conformance/oracle-containers.json';
 import { Engine } from '../engine';
 import { testEnv } from '../core/env';
-import { bufferIO, stringStdin } from '../cli/io';
+import { bufferIO, stringStdin } from '../core/io';
 
 interface Case {
   note: string;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Engine, type EngineSnapshot } from '../engine';
 import { testEnv } from '../core/env';
-import { bufferIO } from '../cli/io';
+import { bufferIO } from '../core/io';
 
 async function engineWithContainer() {
   const e = new Engine({ env: testEnv() });

@@ -8,7 +8,7 @@
  * then runs; Ctrl-C cancels the wait.
  */
 import type { Engine } from '../../engine/engine';
-import type { CliIO, StdinSource } from '../../engine/cli/io';
+import type { CliIO, StdinSource } from '../../engine/core/io';
 import { LineEditor } from './lineEditor';
 import { splitArgs, toDockerArgv } from './splitArgs';
 import { complete, type CompletionSource } from './completion';

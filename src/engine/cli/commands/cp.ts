@@ -4,7 +4,7 @@
  */
 import type { CommandSpec } from '../command';
 import { cliError, daemonError } from '../daemon-error';
-import { humanSize } from '../format/units';
+import { humanSize } from '../../core/format';
 import { basename, joinPath, normalizePath } from '../../fs/path';
 
 interface WritableContext {

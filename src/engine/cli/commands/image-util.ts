@@ -1,6 +1,6 @@
 /** Shared helpers of the image commands (owner: build). */
 import type { Engine } from '../../engine';
-import type { CliIO } from '../io';
+import type { CliIO } from '../../core/io';
 
 /** Containers using an image (for rmi conflicts, prune and system df); empty when containers are not wired. */
 export function usersOf(engine: Engine): (imageId: string) => { id: string; running: boolean }[] {

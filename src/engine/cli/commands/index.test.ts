@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { Engine } from '../../engine';
 import { testEnv } from '../../core/env';
-import { bufferIO } from '../io';
+import { bufferIO } from '../../core/io';
 import { commands } from './index';
 
 describe('the command registry', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Engine } from '../../engine';
 import { testEnv } from '../../core/env';
-import { bufferIO } from '../io';
+import { bufferIO } from '../../core/io';
 
 const run = async (engine: Engine, argv: string[]) => {
   const io = bufferIO();

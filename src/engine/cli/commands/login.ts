@@ -1,7 +1,7 @@
 /** `docker login`: a simulated Docker Hub login (any password; the username becomes your push namespace). */
 import type { CommandSpec } from '../command';
 import { cliError, daemonError } from '../daemon-error';
-import type { StdinSource } from '../io';
+import type { StdinSource } from '../../core/io';
 
 async function readLine(stdin: StdinSource | null, buf: { rest: string }): Promise<string | null> {
   while (!buf.rest.includes('\n')) {
