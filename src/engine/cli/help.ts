@@ -133,7 +133,7 @@ const trimRight = (s: string) => s.replace(/\s+$/, '');
 
 /** `docker <path> --help`. `invoked` is the path as typed (its usage line follows it, like docker's aliases). */
 export function commandHelp(spec: CommandSpec, invoked: string[] = spec.path, cols = 79): string {
-  let out = `Usage:  ${usageLine(spec, invoked)}\n\n${spec.short}\n`;
+  let out = `Usage:  ${usageLine(spec, invoked)}\n\n${spec.long ?? spec.short}\n`;
   if (spec.aliases && spec.aliases.length) {
     out += `\nAliases:\n  ${[spec.path, ...spec.aliases].map((p) => `docker ${p.join(' ')}`).join(', ')}\n`;
   }

@@ -93,6 +93,7 @@ export function sanitizeContainer(j: unknown): (Omit<Container, 'upper'> & { upp
     },
     hostConfig: {
       AutoRemove: bool(h.AutoRemove),
+      NetworkMode: str(h.NetworkMode, 'bridge') || 'bridge',
       PortBindings: ports,
       PublishAllPorts: bool(h.PublishAllPorts),
       RestartPolicy: { Name: str(rp.Name, 'no') || 'no', MaximumRetryCount: num(rp.MaximumRetryCount) },
