@@ -87,5 +87,5 @@ describe('RUN shell simulator under random scripts', () => {
     tally.report('build-shell');
   }, FUZZ_TIMEOUT_MS);
 
-  for (const k of KNOWN_ISSUES.filter((i) => i.owner === 'build')) it.todo(`known issue ${k.id}: \`${k.example}\` throws "${k.message}" (build engineer)`);
+  for (const k of KNOWN_ISSUES.filter((i) => i.area === 'build')) it.todo(`known issue ${k.id}: \`${k.example}\` throws "${k.message}" (build)`);
 });

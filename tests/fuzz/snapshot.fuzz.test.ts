@@ -110,5 +110,5 @@ describe('Restoring damaged engine state', () => {
     tally.report('snapshot (garbage)');
   }, FUZZ_TIMEOUT_MS);
 
-  for (const k of KNOWN_ISSUES.filter((i) => i.id.startsWith('restore-'))) it.todo(`known issue ${k.id}: ${k.example} (${k.owner})`);
+  for (const k of KNOWN_ISSUES.filter((i) => i.id.startsWith('restore-'))) it.todo(`known issue ${k.id}: ${k.example} (${k.area})`);
 });

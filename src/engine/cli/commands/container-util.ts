@@ -1,4 +1,4 @@
-/** Small helpers shared by the container commands (owner: containers). */
+/** Small helpers shared by the container commands. */
 import type { CliIO } from '../../core/io';
 import { DAEMON_ERROR_PREFIX } from '../daemon-error';
 

@@ -7,10 +7,6 @@ import { cliError, daemonError } from '../daemon-error';
 import { humanSize } from '../../core/format';
 import { basename, joinPath, normalizePath } from '../../fs/path';
 
-interface WritableContext {
-  writeFile?(path: string, data: Uint8Array, mode?: number): Promise<void> | void;
-}
-
 function splitRef(arg: string): { container: string; path: string } | null {
   const m = /^([a-zA-Z0-9][a-zA-Z0-9_.-]*):(.*)$/.exec(arg);
   if (!m || m[1].length === 1) return null; // "C:\x" style paths are host paths
@@ -88,8 +84,8 @@ export const cpCommand: CommandSpec = {
       io.stdout(new TextDecoder().decode(fs.readFile(path)));
       return 0;
     }
-    const ctx = engine.context as unknown as WritableContext;
-    if (typeof ctx.writeFile !== 'function') {
+    const ctx = engine.context;
+    if (!ctx.writeFile) {
       return cliError(io, `layerlab: this host cannot write files; try: docker exec ${src!.container} cat ${src!.path}`);
     }
     let n = 0;

@@ -1,5 +1,5 @@
 /**
- * Checks every registered command spec, whoever owns it: unique paths and aliases, usage lines that start with
+ * Checks every registered command spec: unique paths and aliases, usage lines that start with
  * the canonical path (so usage errors show the path the user typed), unique flag names and shorthands, and a
  * `--help` that renders.
  */
