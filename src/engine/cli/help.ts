@@ -65,8 +65,8 @@ function unquoteUsage(f: FlagSpec): { varname: string; usage: string } {
 function defaultSuffix(f: FlagSpec): string {
   const d = f.default;
   if (d === undefined || d === '' || d === false || d === 'false') return '';
-  if (typeof d === 'number' && d === 0 && ['int', 'uint', 'float', 'duration'].includes(f.type)) return '';
-  if (f.type === 'duration' && (d === '0s' || d === '0')) return '';
+  // docker 28's pflag shows a zero duration ("(default 0s)") but hides zero numbers given as numbers.
+  if (typeof d === 'number' && d === 0 && ['int', 'uint', 'float'].includes(f.type)) return '';
   if (f.type === 'bool' && d === true && f.type === 'bool') return ' (default true)';
   if (f.type === 'string') return ` (default ${goQuote(String(d))})`;
   return ` (default ${String(d)})`;
