@@ -51,6 +51,15 @@ describe('the engine, compared with the real docker 28.2.2 client', () => {
   });
 });
 
+describe('published ports', () => {
+  it('picks the first free port of a host range for one container port', async () => {
+    const e = engine();
+    expect((await docker(e, ['run', '-d', '--name', 'one', '-p', '8080-8082:80', 'busybox', 'sleep', '100'])).code).toBe(0);
+    expect((await docker(e, ['run', '-d', '--name', 'two', '-p', '8080-8082:80', 'busybox', 'sleep', '100'])).code).toBe(0);
+    expect((await docker(e, ['port', 'two'])).out).toBe('80/tcp -> 0.0.0.0:8081\n80/tcp -> [::]:8081\n');
+  });
+});
+
 describe('networks', () => {
   it('fails to start a container on a network that does not exist, in the daemon words of moby 28.2', async () => {
     const e = engine();

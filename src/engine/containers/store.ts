@@ -307,6 +307,17 @@ export class ContainerStore {
         used.add(next);
         continue;
       }
+      if (b.hostPortEnd !== undefined) {
+        let port = b.hostPort;
+        while (port <= b.hostPortEnd && used.has(port)) port++;
+        if (port > b.hostPortEnd) {
+          const ep = this.env.sha256(`endpoint:${c.id}`);
+          return err(engineError('containers.port-allocated', `driver failed programming external connectivity on endpoint ${c.name} (${ep}): Bind for ${b.hostIp || '0.0.0.0'}:${b.hostPort}-${b.hostPortEnd} failed: port is already allocated`));
+        }
+        out.push({ containerPort: b.containerPort, hostIp: b.hostIp, hostPort: port });
+        used.add(port);
+        continue;
+      }
       if (used.has(b.hostPort)) {
         const ep = this.env.sha256(`endpoint:${c.id}`);
         return err(engineError('containers.port-allocated', `driver failed programming external connectivity on endpoint ${c.name} (${ep}): Bind for ${b.hostIp || '0.0.0.0'}:${b.hostPort} failed: port is already allocated`));
