@@ -8,7 +8,7 @@ import { performance } from 'node:perf_hooks';
 import { Engine } from '../src/engine/engine';
 import { testEnv } from '../src/engine/core/env';
 import { memoryContext } from '../src/engine/core/host';
-import { bufferIO } from '../src/engine/cli/io';
+import { bufferIO } from '../src/engine/core/io';
 import { sha256Hex } from '../src/engine/core/sha256';
 import { alpineTree, baseConfig } from '../src/engine/images/base-images';
 

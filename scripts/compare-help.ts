@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { Engine } from '../src/engine/engine';
 import { testEnv } from '../src/engine/core/env';
-import { bufferIO } from '../src/engine/cli/io';
+import { bufferIO } from '../src/engine/core/io';
 import { commands } from '../src/engine/cli/commands/index';
 
 const CLIENT = process.env.DOCKER28 || '/usr/local/bin/docker';

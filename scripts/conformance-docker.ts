@@ -1,5 +1,5 @@
 /**
- * Differential conformance against a real Docker engine (issue 4).
+ * Differential conformance against a real Docker engine.
  *
  *   npm run conformance:docker                 # record on the oracle if DOCKER_HOST answers, then compare Layerlab
  *   bash scripts/with-oracle.sh npm run conformance:docker   # start a private oracle first (root or sudo)

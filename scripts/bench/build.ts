@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { Engine } from '../../src/engine/engine';
 import { SeededRandom, ManualClock } from '../../src/engine/core/env';
 import { memoryContext } from '../../src/engine/core/host';
-import { bufferIO, type CliIO } from '../../src/engine/cli/io';
+import { bufferIO, type CliIO } from '../../src/engine/core/io';
 import { mb, median, ms, notMeasured, type Row } from './table';
 
 const nodeSha256 = (data: Uint8Array | string) => createHash('sha256').update(data).digest('hex');

@@ -7,7 +7,7 @@ import { SeededRandom, type EngineEnv } from './core/env';
 import type { ContextReader } from './core/host';
 import { memoryContext } from './core/host';
 import { sha256Hex } from './core/sha256';
-import type { CliIO } from './cli/io';
+import type { CliIO } from './core/io';
 import { runDocker } from './cli/docker';
 import { ImageStore, type StoreSnapshot } from './images/store';
 import { BuildService, type BuildSnapshot } from './build/service';
@@ -28,7 +28,28 @@ export interface EngineOptions {
   context?: ContextReader;
   /** A snapshot from `Engine.snapshot()` to restore. */
   snapshot?: EngineSnapshot;
+  /** The sandbox that runs container processes (a host may also set `engine.sandbox` later). */
+  sandbox?: SandboxHost | null;
 }
+
+/** Most output a command event carries per stream; longer output is cut there. */
+export const COMMAND_OUTPUT_CAP = 64 * 1024;
+
+/** One finished `engine.run`: what was typed, how it ended and what it printed (each stream capped at COMMAND_OUTPUT_CAP). */
+export interface CommandEvent {
+  /** The command line without the leading "docker". */
+  argv: string[];
+  exitCode: number;
+  stdout: string;
+  stderr: string;
+  /** The client environment the command ran with (DOCKER_BUILDKIT, ...). */
+  env: Record<string, string | undefined>;
+}
+
+export type CommandListener = (event: CommandEvent) => void;
+
+/** Decides when change listeners hear about changes: `deliver` must be called once, e.g. after the current task. */
+export type ChangeScheduler = (deliver: () => void) => void;
 
 /** Everything the engine persists, as plain JSON. Each subsystem owns one key. */
 export interface EngineSnapshot {
@@ -39,15 +60,15 @@ export interface EngineSnapshot {
 export class Engine {
   readonly env: EngineEnv;
   context: ContextReader;
-  /** Images, tags and layers (owner: build). */
+  /** Images, tags and layers. */
   readonly images: ImageStore;
-  /** Builds, the build cache and build records (owner: build). */
+  /** Builds, the build cache and build records. */
   readonly buildService: BuildService;
-  /** The mock Docker Hub: pull, push, login, search (owner: containers). */
+  /** The mock Docker Hub: pull, push, login, search. */
   readonly registry: Registry;
-  /** Containers: lifecycle, exec, logs, ports (owner: containers). */
+  /** Containers: lifecycle, exec, logs, ports. */
   readonly containers: ContainerStore;
-  /** The sandbox that runs container processes (owner: runtime; hosts may set a worker-based one). */
+  /** The sandbox that runs container processes (hosts may set a worker-based one). */
   sandbox: SandboxHost | null = null;
 
   constructor(opts: EngineOptions = {}) {
@@ -57,6 +78,7 @@ export class Engine {
       sha256: opts.env?.sha256 ?? sha256Hex,
     };
     this.context = opts.context ?? memoryContext({});
+    this.sandbox = opts.sandbox ?? null;
     this.images = new ImageStore(this.env, () => this.changed());
     this.buildService = new BuildService(() => ({ env: this.env, context: this.context, images: this.images, registry: this.registry ?? null, changed: () => this.changed() }));
     this.registry = new Registry(this.env, () => this.images, () => this.changed());
@@ -65,8 +87,11 @@ export class Engine {
   }
 
   private listeners = new Set<() => void>();
+  private commandListeners = new Set<CommandListener>();
+  private scheduler: ChangeScheduler | null = null;
+  private changePending = false;
 
-  /** UI hook: called after any state change (images, containers, builds). Returns an unsubscribe function. */
+  /** The change event: called after any state change (images, containers, builds). Returns an unsubscribe function. */
   subscribe(listener: () => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
@@ -74,12 +99,65 @@ export class Engine {
 
   /** Subsystems call this after they change state. */
   changed(): void {
-    for (const l of this.listeners) l();
+    if (!this.scheduler) {
+      this.emitChange();
+      return;
+    }
+    if (this.changePending) return;
+    this.changePending = true;
+    this.scheduler(() => this.flushChanges());
+  }
+
+  /**
+   * Batches change events: after this, the changes made until `schedule`'s callback runs reach the listeners as
+   * one event, when it runs (null: at once, the default).
+   */
+  deferChanges(schedule: ChangeScheduler | null): void {
+    this.scheduler = schedule;
+    if (!schedule) this.flushChanges();
+  }
+
+  /** Delivers a deferred change event now (no-op when none is pending). */
+  flushChanges(): void {
+    if (!this.changePending) return;
+    this.changePending = false;
+    this.emitChange();
+  }
+
+  private emitChange(): void {
+    for (const l of [...this.listeners]) l();
+  }
+
+  /** Calls `listener` after each `engine.run` finishes. Returns an unsubscribe function. */
+  onCommand(listener: CommandListener): () => void {
+    this.commandListeners.add(listener);
+    return () => this.commandListeners.delete(listener);
   }
 
   /** Runs one docker command line (without the leading "docker"), like the docker client; resolves with its exit code. */
-  run(argv: string[], io: CliIO): Promise<number> {
-    return runDocker(this, argv, io);
+  async run(argv: string[], io: CliIO): Promise<number> {
+    if (this.commandListeners.size === 0) return runDocker(this, argv, io);
+    let stdout = '';
+    let stderr = '';
+    const tee: CliIO = {
+      ...io,
+      stdout(t) {
+        if (stdout.length < COMMAND_OUTPUT_CAP) stdout += t.slice(0, COMMAND_OUTPUT_CAP - stdout.length);
+        io.stdout(t);
+      },
+      stderr(t) {
+        if (stderr.length < COMMAND_OUTPUT_CAP) stderr += t.slice(0, COMMAND_OUTPUT_CAP - stderr.length);
+        io.stderr(t);
+      },
+    };
+    let exitCode = 1;
+    try {
+      exitCode = await runDocker(this, argv, tee);
+      return exitCode;
+    } finally {
+      const event: CommandEvent = { argv: [...argv], exitCode, stdout, stderr, env: { ...io.env } };
+      for (const l of [...this.commandListeners]) l(event);
+    }
   }
 
   /**

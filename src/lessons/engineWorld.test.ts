@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Engine } from '../engine/engine';
-import { bufferIO } from '../engine/cli/io';
+import { bufferIO } from '../engine/core/io';
+import { testEnv } from '../engine/core/env';
 import { createEngineWorld } from './engineWorld';
 import { WEB_PING } from './curriculum';
 import { evaluateLesson } from './runner';
@@ -26,5 +27,17 @@ describe('Engine adapter', () => {
     world.dispose();
     await engine.run(['version'], bufferIO());
     expect(world.commands()).toHaveLength(2);
+  });
+
+  it('sees containers as the engine keeps them: state, published ports, env, changes and logs', async () => {
+    const engine = new Engine({ env: testEnv() });
+    engine.registry.sleep = null;
+    const world = createEngineWorld(engine, { files: () => ({}), quizScores: () => ({}) });
+    expect(await engine.run(['run', '--name', 'box', '-p', '8080:80', '-e', 'A=1', 'busybox', 'sh', '-c', 'echo hi > /f; echo done'], bufferIO())).toBe(0);
+    const [c] = world.containers();
+    expect(c).toMatchObject({ name: 'box', image: 'busybox', state: 'exited', exitCode: 0, ports: [{ hostPort: 8080, containerPort: 80, protocol: 'tcp' }], logs: 'done\n' });
+    expect(c.env).toContain('A=1');
+    expect(c.changes).toContainEqual({ kind: 'A', path: '/f' });
+    world.dispose();
   });
 });

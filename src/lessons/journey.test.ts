@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { Engine } from '../engine/engine';
 import { testEnv } from '../engine/core/env';
 import { memoryContext } from '../engine/core/host';
-import { bufferIO, stringStdin } from '../engine/cli/io';
+import { bufferIO, stringStdin } from '../engine/core/io';
 import { InProcessHost } from '../engine/runtime/in-process-host';
 import { createEngineWorld } from './engineWorld';
 import { evaluateLesson } from './runner';

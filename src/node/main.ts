@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import { Engine, type EngineSnapshot } from '../engine/engine';
 import { SeededRandom } from '../engine/core/env';
-import type { CliIO } from '../engine/cli/io';
+import type { CliIO } from '../engine/core/io';
 import { diskContext } from './disk-context';
 import { ChildProcessHost } from './runtime/child-process-host';
 import { keepDamagedCopy, loadState, saveState, StateTooBigError, statePath } from './state-file';

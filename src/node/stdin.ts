@@ -2,7 +2,7 @@
  * Standard input for the headless CLI. Nothing is read until a command asks (so `layerlab images` never waits
  * on a terminal), and once the command is done the host releases stdin so the process can exit.
  */
-import type { StdinSource } from '../engine/cli/io';
+import type { StdinSource } from '../engine/core/io';
 
 export interface ProcessStdin extends StdinSource {
   /** Stops reading and lets the event loop end. */

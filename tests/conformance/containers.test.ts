@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Engine } from '../../src/engine/engine';
 import { testEnv } from '../../src/engine/core/env';
-import { bufferIO, stringStdin } from '../../src/engine/cli/io';
+import { bufferIO, stringStdin } from '../../src/engine/core/io';
 import { commands } from '../../src/engine/cli/commands/index';
 import { findCommand } from '../../src/engine/cli/docker';
 import { containerSession } from './scenarios/containers';

@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { Engine } from '../../src/engine/engine';
 import { testEnv } from '../../src/engine/core/env';
 import { memoryContext } from '../../src/engine/core/host';
-import { bufferIO } from '../../src/engine/cli/io';
+import { bufferIO } from '../../src/engine/core/io';
 import { commands } from '../../src/engine/cli/commands/index';
 import { findCommand } from '../../src/engine/cli/docker';
 import type { FsNode } from '../../src/engine/fs/node';

@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { Engine } from '../../src/engine/engine';
 import { testEnv } from '../../src/engine/core/env';
-import { bufferIO } from '../../src/engine/cli/io';
+import { bufferIO } from '../../src/engine/core/io';
 import { UnionFs } from '../../src/engine/fs/union';
 import type { Layer } from '../../src/engine/fs/layer';
 import { Shell } from '../../src/engine/build/shell/interp';
@@ -87,5 +87,5 @@ describe('RUN shell simulator under random scripts', () => {
     tally.report('build-shell');
   }, FUZZ_TIMEOUT_MS);
 
-  for (const k of KNOWN_ISSUES.filter((i) => i.owner === 'build')) it.todo(`known issue ${k.id}: \`${k.example}\` throws "${k.message}" (build engineer)`);
+  for (const k of KNOWN_ISSUES.filter((i) => i.area === 'build')) it.todo(`known issue ${k.id}: \`${k.example}\` throws "${k.message}" (build)`);
 });

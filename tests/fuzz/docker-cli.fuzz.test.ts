@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { Engine } from '../../src/engine/engine';
 import { testEnv } from '../../src/engine/core/env';
 import { memoryContext } from '../../src/engine/core/host';
-import { bufferIO } from '../../src/engine/cli/io';
+import { bufferIO } from '../../src/engine/core/io';
 import { commands } from '../../src/engine/cli/commands/index';
 import { GLOBAL_FLAGS, DOCKER_TOP_LEVEL_COMMANDS } from '../../src/engine/cli/docker';
 import { FUZZ_RUNS, FUZZ_TIMEOUT_MS, fuzzParams } from './runs';

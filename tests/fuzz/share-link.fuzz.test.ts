@@ -1,6 +1,6 @@
 /**
- * Cross-checks of the share-link codec (src/ui/classroom/shareLink.ts) at fuzz size. The lessons engineer's
- * unit tests cover the cases; here: whatever JSON an attacker deflates into a link, a decoded workspace always
+ * Cross-checks of the share-link codec (src/ui/classroom/shareLink.ts) at fuzz size. Its unit tests cover the
+ * cases; here: whatever JSON an attacker deflates into a link, a decoded workspace always
  * satisfies the schema and limits (safe relative paths, string contents, at most 64 files, lesson ids), a
  * deflate bomb stops at the size limit, and nothing decoded carries a prototype-polluting key into objects.
  */

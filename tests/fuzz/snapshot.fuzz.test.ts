@@ -10,7 +10,7 @@ import fc from 'fast-check';
 import { Engine, type EngineSnapshot } from '../../src/engine/engine';
 import { testEnv } from '../../src/engine/core/env';
 import { memoryContext } from '../../src/engine/core/host';
-import { bufferIO } from '../../src/engine/cli/io';
+import { bufferIO } from '../../src/engine/core/io';
 import { FUZZ_RUNS, FUZZ_TIMEOUT_MS, fuzzParams } from './runs';
 import { KNOWN_ISSUES, KnownIssueTally } from './known-issues';
 
@@ -110,5 +110,5 @@ describe('Restoring damaged engine state', () => {
     tally.report('snapshot (garbage)');
   }, FUZZ_TIMEOUT_MS);
 
-  for (const k of KNOWN_ISSUES.filter((i) => i.id.startsWith('restore-'))) it.todo(`known issue ${k.id}: ${k.example} (${k.owner})`);
+  for (const k of KNOWN_ISSUES.filter((i) => i.id.startsWith('restore-'))) it.todo(`known issue ${k.id}: ${k.example} (${k.area})`);
 });

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { Engine } from '../../src/engine/engine';
 import { ManualClock, SeededRandom } from '../../src/engine/core/env';
 import { memoryContext } from '../../src/engine/core/host';
-import { bufferIO } from '../../src/engine/cli/io';
+import { bufferIO } from '../../src/engine/core/io';
 
 export function hostileEngine(files: Parameters<typeof memoryContext>[0] = {}): Engine {
   return new Engine({

@@ -12,7 +12,7 @@
 import type { EngineEnv } from '../core/env';
 import type { EngineError, Result, SourceRange } from '../core/errors';
 import type { ContextEntry, ContextReader } from '../core/host';
-import type { CliIO } from '../cli/io';
+import type { CliIO } from '../core/io';
 import {
   parseDockerfile,
   resolveGlobalArgs,
@@ -37,9 +37,10 @@ import { UnionFs, FsError } from '../fs/union';
 import { canonicalJSON, cloneConfig, DEFAULT_PATH, type ContainerConfig, type HistoryEntry, type ImageConfigJSON } from '../images/config';
 import { canonicalField, shareContainerConfig, SharedList, sharedConfigOf, type SharedContainerConfig, type SharedImageConfig } from '../images/shared';
 import { familiarString, fullString, parseReference, withDefaultTag } from '../images/reference';
-import { goQuoteList, type ImageRecord, type ImageStore } from '../images/store';
+import { type ImageRecord, type ImageStore } from '../images/store';
+import { goQuoteSlice as goQuoteList } from '../core/format';
 import { rfc3339, parseTime } from '../images/time';
-import { humanSizeWithPrecision } from '../cli/format/units';
+import { humanSizeWithPrecision } from '../core/format';
 import type { BuildCache, StepMemo, TransferredFile } from './cache';
 import { BuildContext, ContextHashCache, tarSize } from './context';
 import { attachFiles, FileList, memoFiles, patchSelection, SelectionMemos, sourceChecksum, type ContextDelta } from './copy-selection';

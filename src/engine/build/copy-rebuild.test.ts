@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bufferIO } from '../cli/io';
+import { bufferIO } from '../core/io';
 import { Engine } from '../engine';
 import { testEnv } from '../core/env';
 import { memoryContext } from '../core/host';

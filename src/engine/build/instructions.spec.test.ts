@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bufferIO } from '../cli/io';
+import { bufferIO } from '../core/io';
 import { testEngine } from './testkit';
 
 const legacyIO = () => bufferIO({ env: { DOCKER_BUILDKIT: '0' } });

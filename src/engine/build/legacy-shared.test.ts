@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { Engine } from '../engine';
-import { bufferIO } from '../cli/io';
+import { bufferIO } from '../core/io';
 import { canonicalJSON } from '../images/config';
 import { testEngine } from './testkit';
 

@@ -4,7 +4,7 @@
  */
 import type { EngineEnv } from '../core/env';
 import type { ContextReader } from '../core/host';
-import type { CliIO } from '../cli/io';
+import type { CliIO } from '../core/io';
 import type { ImageStore } from '../images/store';
 import { BuildRun, type BuildOptions, type BuildRegistry, type BuildResult } from './builder';
 import { BuildCache, type CacheRecord, type CacheSnapshot } from './cache';

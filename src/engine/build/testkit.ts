@@ -2,7 +2,7 @@
 import { Engine } from '../engine';
 import { testEnv } from '../core/env';
 import { memoryContext } from '../core/host';
-import { bufferIO } from '../cli/io';
+import { bufferIO } from '../core/io';
 import { alpineTree, baseConfig, busyboxTree, debianTree, nodeLayerTree } from '../images/base-images';
 import type { BuildOptions } from './builder';
 

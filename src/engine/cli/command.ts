@@ -4,7 +4,7 @@
  * prints usage and flag errors the way the docker 28 client does, and calls `run`.
  */
 import type { Engine } from '../engine';
-import type { CliIO } from './io';
+import type { CliIO } from '../core/io';
 
 export type FlagType = 'bool' | 'string' | 'stringArray' | 'stringSlice' | 'int' | 'uint' | 'float' | 'duration' | 'list' | 'map';
 
@@ -30,8 +30,10 @@ export interface CommandSpec {
   aliases?: string[][];
   /** Docker's usage line without "Usage:  ", e.g. "docker image ls [OPTIONS] [REPOSITORY[:TAG]]". */
   usage: string;
-  /** One-line description, as in docker's help. */
+  /** One-line description, as `docker --help` and group help list the command. */
   short: string;
+  /** The description `docker <cmd> --help` prints when it is longer than `short` (docker's Long). */
+  long?: string;
   flags: FlagSpec[];
   /** Positional argument count rules; violations print docker's "requires ..." message. */
   args?: {

@@ -6,7 +6,7 @@ import { argCountError, runDocker } from './docker';
 import { commands } from './commands/index';
 import { infoCommand } from './commands/info';
 import { versionCommand } from './commands/version';
-import { bufferIO } from './io';
+import { bufferIO } from '../core/io';
 import transcripts from './testdata/docker-28-transcripts.json';
 
 /**
@@ -43,7 +43,7 @@ const fakes: CommandSpec[] = [
   real('container run', rec('detach', 'interactive', 'tty', 'rm', 'publish', 'env', 'name')),
 ];
 
-// Only this file's commands: other areas' real commands come and go while they work.
+// The front end is tested with these commands only, so other commands' changes do not move these tests.
 const registered = [versionCommand, infoCommand];
 const all = [...registered, ...fakes];
 const engine = () => new Engine({ env: testEnv() });

@@ -6,7 +6,7 @@
  * Exit codes: 0 ok; 1 command failed / wrong argument count / unknown command; 125 flag errors (and
  * run/create errors); commands may return 126/127 (cannot invoke / not found in the container).
  */
-import type { CliIO } from './io';
+import type { CliIO } from '../core/io';
 import type { CommandSpec, FlagSpec } from './command';
 import type { Engine } from '../engine';
 import { ENGINE_VERSION } from '../engine';

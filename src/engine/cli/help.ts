@@ -4,7 +4,7 @@
  * exactly like `FlagUsagesWrapped(79)` (docker wraps at the terminal width - 1; 80 columns without a terminal).
  */
 import type { CommandSpec, FlagSpec } from './command';
-import { goQuote } from './format/units';
+import { goQuote } from '../core/format';
 
 /** The help text docker gives every `--format` flag of a list command (table, json, template). */
 export const FORMAT_USAGE_TABLE =
@@ -65,8 +65,8 @@ function unquoteUsage(f: FlagSpec): { varname: string; usage: string } {
 function defaultSuffix(f: FlagSpec): string {
   const d = f.default;
   if (d === undefined || d === '' || d === false || d === 'false') return '';
-  if (typeof d === 'number' && d === 0 && ['int', 'uint', 'float', 'duration'].includes(f.type)) return '';
-  if (f.type === 'duration' && (d === '0s' || d === '0')) return '';
+  // docker 28's pflag shows a zero duration ("(default 0s)") but hides zero numbers given as numbers.
+  if (typeof d === 'number' && d === 0 && ['int', 'uint', 'float'].includes(f.type)) return '';
   if (f.type === 'bool' && d === true && f.type === 'bool') return ' (default true)';
   if (f.type === 'string') return ` (default ${goQuote(String(d))})`;
   return ` (default ${String(d)})`;
@@ -133,7 +133,7 @@ const trimRight = (s: string) => s.replace(/\s+$/, '');
 
 /** `docker <path> --help`. `invoked` is the path as typed (its usage line follows it, like docker's aliases). */
 export function commandHelp(spec: CommandSpec, invoked: string[] = spec.path, cols = 79): string {
-  let out = `Usage:  ${usageLine(spec, invoked)}\n\n${spec.short}\n`;
+  let out = `Usage:  ${usageLine(spec, invoked)}\n\n${spec.long ?? spec.short}\n`;
   if (spec.aliases && spec.aliases.length) {
     out += `\nAliases:\n  ${[spec.path, ...spec.aliases].map((p) => `docker ${p.join(' ')}`).join(', ')}\n`;
   }

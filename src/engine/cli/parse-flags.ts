@@ -287,7 +287,8 @@ export function parseFlags(specs: FlagSpec[], argv: string[], opts: ParseFlagsOp
       if (e) return { ok: false, message: e };
     }
   }
-  const help = values.get('help') === true && !specs.some((f) => f.name === 'help');
-  if (!specs.some((f) => f.name === 'help')) values.delete('help');
+  // As in cobra, a `help` flag asks for help whether the command declares it (listed) or not (hidden).
+  const help = values.get('help') === true;
+  values.delete('help');
   return { ok: true, flags: makeParsedFlags(specs, values), args, help, notices };
 }

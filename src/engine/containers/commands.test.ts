@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { Engine } from '../engine';
 import { testEnv } from '../core/env';
 import { memoryContext } from '../core/host';
-import { bufferIO, stringStdin, type CliIO } from '../cli/io';
+import { bufferIO, stringStdin, type CliIO } from '../core/io';
 
 function setup() {
   const env = testEnv();

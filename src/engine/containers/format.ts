@@ -1,5 +1,5 @@
 /** How `docker ps` shows a container: STATUS, COMMAND, PORTS, IMAGE (shared by the CLI and the UI). */
-import { goQuote, humanDuration, shortId, truncateDisplay } from '../cli/format/units';
+import { goQuote, humanDuration, shortId, truncateDisplay } from '../core/format';
 import type { ImageStore } from '../images/store';
 import { formatPorts } from './ports';
 import type { Container } from './types';

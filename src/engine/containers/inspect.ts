@@ -89,7 +89,7 @@ export function inspectContainer(store: ContainerStore, c: Container, opts: { si
       Binds: null,
       ContainerIDFile: '',
       LogConfig: { Type: 'json-file', Config: {} },
-      NetworkMode: 'bridge',
+      NetworkMode: c.hostConfig.NetworkMode,
       PortBindings: portBindings,
       RestartPolicy: c.hostConfig.RestartPolicy,
       AutoRemove: c.hostConfig.AutoRemove,

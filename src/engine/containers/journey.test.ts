@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { Engine } from '../engine';
 import { testEnv } from '../core/env';
-import { bufferIO, stringStdin, type CliIO } from '../cli/io';
+import { bufferIO, stringStdin, type CliIO } from '../core/io';
 import { InProcessHost } from '../runtime/in-process-host';
 
 function setup() {

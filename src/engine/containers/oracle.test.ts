@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import recordedJson from '../../../tests/conformance/oracle-containers.json';
 import { Engine } from '../engine';
 import { testEnv } from '../core/env';
-import { bufferIO, stringStdin } from '../cli/io';
+import { bufferIO, stringStdin } from '../core/io';
 
 interface Case {
   note: string;
@@ -95,7 +95,7 @@ describe('Container commands against the recorded real engine', () => {
       const io = bufferIO({ stdin: c.input !== undefined ? stringStdin(c.input) : null });
       const code = await engine.run(c.argv, io);
       if (/Layerlab does not simulate yet/.test(io.err)) {
-        pending.push(c.note); // another area's command (rmi) that has not landed yet: checked once it exists
+        pending.push(c.note); // a command Layerlab does not simulate: checked once it does
         continue;
       }
       const busybox = engine.images.get('busybox')!.id.slice(7, 19);

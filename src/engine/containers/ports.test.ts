@@ -12,6 +12,11 @@ describe('Published ports', () => {
     expect(parsePortSpec('80/xyz')).toMatchObject({ ok: false, error: { message: 'invalid proto: xyz' } });
   });
 
+  it('takes a host range for one container port as the ports to pick from, and refuses ranges of different lengths', () => {
+    expect(parsePortSpec('8000-8002:80')).toEqual({ ok: true, value: [{ containerPort: '80/tcp', hostIp: '', hostPort: 8000, hostPortEnd: 8002 }] });
+    expect(parsePortSpec('80:90-91')).toMatchObject({ ok: false, error: { message: 'invalid ranges specified for container and host Ports: 90-91 and 80' } });
+  });
+
   it('formats the PORTS column and docker port lines with IPv4 and IPv6 entries', () => {
     const b = [{ containerPort: '80/tcp', hostIp: '', hostPort: 3000 }];
     expect(formatPorts(b, ['80/tcp', '443/tcp'])).toBe('0.0.0.0:3000->80/tcp, [::]:3000->80/tcp, 443/tcp');

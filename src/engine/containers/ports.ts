@@ -10,6 +10,8 @@ export interface PortBinding {
   hostIp: string;
   /** Host port; 0 until allocated (ephemeral). */
   hostPort: number;
+  /** `-p 8000-8010:80`: the last port of the host range to pick a free port from (hostPort is the first). */
+  hostPortEnd?: number;
 }
 
 const PROTOS = new Set(['tcp', 'udp', 'sctp']);
@@ -23,7 +25,11 @@ function range(s: string): [number, number] | null {
   return [a, b];
 }
 
-/** Parses one `-p` value (nat.ParsePortSpec). Host port 0 means "pick one". */
+/**
+ * Parses one `-p` value with Docker's rules and messages, checked in Docker's order (IP, container port, host
+ * port, ranges, then protocol). Host port 0 means "pick one"; a host range for a single container port
+ * (`8000-8010:80`) means "pick a free one in that range" (`hostPortEnd`).
+ */
 export function parsePortSpec(spec: string): Result<PortBinding[]> {
   let rest = spec;
   let proto = 'tcp';
@@ -31,7 +37,6 @@ export function parsePortSpec(spec: string): Result<PortBinding[]> {
   if (slash >= 0) {
     proto = rest.slice(slash + 1).toLowerCase();
     rest = rest.slice(0, slash);
-    if (!PROTOS.has(proto)) return err(engineError('ports.invalid', `invalid proto: ${proto}`));
   }
   let hostIp = '';
   let hostPart = '';
@@ -60,14 +65,18 @@ export function parsePortSpec(spec: string): Result<PortBinding[]> {
     const r = range(hostPart);
     if (!r) return err(engineError('ports.invalid', `invalid hostPort: ${hostPart}`));
     h = r;
-    if (h[1] - h[0] !== c[1] - c[0] && h[0] !== h[1]) {
+    // A host range is allowed for a single container port (Docker picks a free port in it); otherwise the
+    // two ranges must be as long as each other.
+    if (h[1] - h[0] !== c[1] - c[0] && c[0] !== c[1]) {
       return err(engineError('ports.invalid', `invalid ranges specified for container and host Ports: ${ctrPart} and ${hostPart}`));
     }
   }
+  if (!PROTOS.has(proto)) return err(engineError('ports.invalid', `invalid proto: ${proto}`));
   const out: PortBinding[] = [];
   for (let p = c[0]; p <= c[1]; p++) {
-    const hp = hostPart ? (h[0] === h[1] ? h[0] : h[0] + (p - c[0])) : 0;
-    out.push({ containerPort: `${p}/${proto}`, hostIp, hostPort: hp });
+    const b: PortBinding = { containerPort: `${p}/${proto}`, hostIp, hostPort: hostPart ? h[0] + (p - c[0]) : 0 };
+    if (c[0] === c[1] && h[0] !== h[1]) b.hostPortEnd = h[1];
+    out.push(b);
   }
   return ok(out);
 }

@@ -3,7 +3,7 @@
  * `docker exec`): streams the process's output to the CLI, feeds the CLI's stdin to it, forwards Ctrl-C
  * (io.signal) as SIGINT, and waits while virtual time passes (host timer ticks or `engine.containers.advance()`).
  */
-import type { CliIO } from '../cli/io';
+import type { CliIO } from '../core/io';
 import type { OutputEvent, Signal } from '../runtime/process';
 import type { ContainerStore } from './store';
 

@@ -48,6 +48,8 @@ export interface CreateOptions {
   autoRemove: boolean;
   restart?: string;
   labels?: Record<string, string>;
+  /** `--network` (default: the default bridge network). */
+  network?: string;
   expose?: string[];
   stopSignal?: string;
   stopTimeout?: number;
@@ -263,6 +265,7 @@ export class ContainerStore {
       config,
       hostConfig: {
         AutoRemove: o.autoRemove,
+        NetworkMode: o.network || 'bridge',
         PortBindings: bindings,
         PublishAllPorts: o.publishAll,
         RestartPolicy: { Name: restartName || 'no', MaximumRetryCount: Number(retries ?? 0) || 0 },
@@ -302,6 +305,17 @@ export class ContainerStore {
         while (used.has(next)) next++;
         out.push({ ...b, hostPort: next });
         used.add(next);
+        continue;
+      }
+      if (b.hostPortEnd !== undefined) {
+        let port = b.hostPort;
+        while (port <= b.hostPortEnd && used.has(port)) port++;
+        if (port > b.hostPortEnd) {
+          const ep = this.env.sha256(`endpoint:${c.id}`);
+          return err(engineError('containers.port-allocated', `driver failed programming external connectivity on endpoint ${c.name} (${ep}): Bind for ${b.hostIp || '0.0.0.0'}:${b.hostPort}-${b.hostPortEnd} failed: port is already allocated`));
+        }
+        out.push({ containerPort: b.containerPort, hostIp: b.hostIp, hostPort: port });
+        used.add(port);
         continue;
       }
       if (used.has(b.hostPort)) {
@@ -365,6 +379,13 @@ export class ContainerStore {
     c.restartAt = undefined;
     const host = this.host();
     if (!host) return err(engineError('containers.no-runtime', 'failed to create task for container: the sandbox runtime is not available'));
+    const network = networkError(c.hostConfig.NetworkMode);
+    if (network) {
+      // moby's containerStart: the error is kept on the container, with exit status 128 when none was set.
+      c.state = { ...c.state, Error: network.message, ExitCode: c.state.ExitCode || 128 };
+      this.changed();
+      return err(network);
+    }
     const ports = this.allocatePorts(c);
     if (!ports.ok) return ports;
     const now = opts.at ?? this.now();
@@ -948,6 +969,17 @@ const SIGNALS: Record<string, Signal> = {
 };
 
 /** "SIGTERM", "TERM", "15" → "SIGTERM"; null when unknown. Docker's other signals map to SIGTERM-like handling. */
+/**
+ * The networks every engine has: the default bridge ("bridge", "default"), "host" and "none". Layerlab has no
+ * `docker network create`, so any other name fails at start as moby's does when it attaches the container.
+ */
+const BUILTIN_NETWORKS = new Set(['bridge', 'default', 'host', 'none']);
+
+function networkError(mode: string): ContainerError | null {
+  if (BUILTIN_NETWORKS.has(mode) || mode.startsWith('container:')) return null;
+  return engineError('containers.no-such-network', `failed to set up container networking: network ${mode} not found`);
+}
+
 export function toSignal(s: string): Signal | null {
   const u = s.toUpperCase().replace(/^SIG/, '');
   if (SIGNALS[u]) return SIGNALS[u];

@@ -31,6 +31,8 @@ export interface ContainerConfig {
 
 export interface HostConfig {
   AutoRemove: boolean;
+  /** `--network`: "bridge" (the default network) or the name the user gave. */
+  NetworkMode: string;
   PortBindings: PortBinding[];
   PublishAllPorts: boolean;
   RestartPolicy: { Name: string; MaximumRetryCount: number };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Engine, type EngineSnapshot } from '../engine';
 import { testEnv } from '../core/env';
-import { bufferIO } from '../cli/io';
+import { bufferIO } from '../core/io';
 
 async function engineWithContainer() {
   const e = new Engine({ env: testEnv() });
@@ -13,7 +13,7 @@ async function engineWithContainer() {
 
 describe('Restoring damaged container and registry state', () => {
   it('keeps the good records, drops the broken ones, and every command still answers', async () => {
-    const good = JSON.parse(JSON.stringify((await engineWithContainer()).snapshot())) as EngineSnapshot & Record<string, any>;
+    const good = JSON.parse(JSON.stringify((await engineWithContainer()).snapshot()));
     const damaged = JSON.parse(JSON.stringify(good));
     damaged.containers.containers.push({ id: 'nope' }, null, 42, { ...good.containers.containers[0], id: 'f'.repeat(64), name: 'two', state: { Status: 'zzz', ExitCode: 'x' }, upper: { entries: [[1, 2], ['/y', { t: 'file', s: 'big' }]] } });
     damaged.containers.containers[0].logs = { not: 'an array' };

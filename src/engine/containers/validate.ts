@@ -29,7 +29,7 @@ export function sanitizeContainer(j: unknown): (Omit<Container, 'upper'> & { upp
   const rp = isObj(h.RestartPolicy) ? h.RestartPolicy : {};
   const ports: PortBinding[] = Array.isArray(h.PortBindings)
     ? h.PortBindings.filter(isObj)
-        .map((b) => ({ containerPort: str(b.containerPort), hostIp: str(b.hostIp), hostPort: num(b.hostPort) }))
+        .map((b): PortBinding => ({ containerPort: str(b.containerPort), hostIp: str(b.hostIp), hostPort: num(b.hostPort), ...(typeof b.hostPortEnd === 'number' ? { hostPortEnd: b.hostPortEnd } : {}) }))
         .filter((b) => /^\d+\/(tcp|udp|sctp)$/.test(b.containerPort))
     : [];
   const exposed: Record<string, Record<string, never>> = {};
@@ -93,6 +93,7 @@ export function sanitizeContainer(j: unknown): (Omit<Container, 'upper'> & { upp
     },
     hostConfig: {
       AutoRemove: bool(h.AutoRemove),
+      NetworkMode: str(h.NetworkMode, 'bridge') || 'bridge',
       PortBindings: ports,
       PublishAllPorts: bool(h.PublishAllPorts),
       RestartPolicy: { Name: str(rp.Name, 'no') || 'no', MaximumRetryCount: num(rp.MaximumRetryCount) },

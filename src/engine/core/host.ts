@@ -23,6 +23,8 @@ export interface ContextReader {
   list(dir: string): Promise<ContextEntry[] | null>;
   /** One file's bytes relative to the working directory (used for `-f path/Dockerfile` and `--env-file`), or null. */
   readFile(path: string): Promise<Uint8Array | null>;
+  /** Writes a file relative to the working directory (`docker cp` out of a container); absent on read-only hosts. */
+  writeFile?(path: string, data: Uint8Array, mode?: number): Promise<void> | void;
 }
 
 /** An in-memory context: what tests and the browser workspace use. */

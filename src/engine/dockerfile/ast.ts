@@ -4,7 +4,7 @@
  */
 import type { SourceRange } from '../core/errors';
 import type { Diagnostic } from './instructions';
-import { goQuote } from './text';
+import { goQuote } from '../core/format';
 
 export interface AstHeredoc {
   /** Delimiter word without quotes. */

@@ -2,7 +2,7 @@
  * Parser directives (`# syntax=`, `# escape=`, `# check=`): recognised only in the leading block of
  * comment lines. The first line that is not a known directive ends the block for good.
  */
-import { goQuote } from './text';
+import { goQuote } from '../core/format';
 
 const DIRECTIVE = /^#[\t\n\f\r ]*([a-zA-Z][a-zA-Z0-9]*)[\t\n\f\r ]*=[\t\n\f\r ]*([^\n]+?)[\t\n\f\r ]*$/;
 export const VALID_DIRECTIVES = ['syntax', 'escape', 'check'] as const;

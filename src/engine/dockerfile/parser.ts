@@ -9,7 +9,8 @@ import type { Diagnostic } from './instructions';
 import type { AstHeredoc, AstNode, AstRoot } from './ast';
 import { DirectiveScanner } from './directives';
 import { expandWords } from './shellLexer';
-import { goQuote, isSpace, splitBlank, splitBlankOnce, trimLeftSpace, trimSpace, utf8Length } from './text';
+import { isSpace, splitBlank, splitBlankOnce, trimLeftSpace, trimSpace, utf8Length } from './text';
+import { goQuote } from '../core/format';
 
 export const MAX_LINE_BYTES = 65535;
 

@@ -8,7 +8,8 @@
  * - Unset variables expand to "" (or stay as written with `skipUnsetEnv`, used for step names).
  */
 import { err, ok, type EngineError, type Result } from '../core/errors';
-import { goQuote, isSpace } from './text';
+import { isSpace } from './text';
+import { goQuote } from '../core/format';
 
 export type EnvLike = Record<string, string | undefined> | Map<string, string | undefined> | ((name: string) => string | undefined);
 

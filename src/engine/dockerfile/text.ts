@@ -71,35 +71,6 @@ export function splitBlankOnce(s: string): [string] | [string, string] {
   return [s];
 }
 
-const PRINTABLE = /^[\p{L}\p{M}\p{N}\p{P}\p{S}]$/u;
-
-/** Go's strconv.Quote: double quotes, backslash escapes, non-printable runes escaped. */
-export function goQuote(s: string): string {
-  let out = '"';
-  for (const ch of s) {
-    const c = ch.codePointAt(0)!;
-    if (c === 0x22) out += '\\"';
-    else if (c === 0x5c) out += '\\\\';
-    else if (c >= 0x20 && c < 0x7f) out += ch;
-    else if (c < 0x80 || c === 0x7f) {
-      switch (c) {
-        case 0x07: out += '\\a'; break;
-        case 0x08: out += '\\b'; break;
-        case 0x0c: out += '\\f'; break;
-        case 0x0a: out += '\\n'; break;
-        case 0x0d: out += '\\r'; break;
-        case 0x09: out += '\\t'; break;
-        case 0x0b: out += '\\v'; break;
-        default: out += '\\x' + c.toString(16).padStart(2, '0');
-      }
-    } else if (c >= 0xd800 && c <= 0xdfff) out += '\\ufffd';
-    else if (PRINTABLE.test(ch)) out += ch;
-    else if (c < 0x10000) out += '\\u' + c.toString(16).padStart(4, '0');
-    else out += '\\U' + c.toString(16).padStart(8, '0');
-  }
-  return out + '"';
-}
-
 /** Number of bytes `s` takes in UTF-8. */
 export function utf8Length(s: string): number {
   let n = 0;

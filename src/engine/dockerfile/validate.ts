@@ -29,7 +29,8 @@ import type {
 } from './instructions';
 import { parseHeredocWord } from './parser';
 import { withSuggestion } from './suggest';
-import { goQuote, trimSpace } from './text';
+import { trimSpace } from './text';
+import { goQuote } from '../core/format';
 
 /** Instruction names in the order used for "did you mean" tie-breaks. */
 export const INSTRUCTION_NAMES = [

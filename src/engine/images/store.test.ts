@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { testEnv } from '../core/env';
-import { ImageStore } from './store';
+import { ImageStore, type StoreSnapshot } from './store';
 import { busyboxTree, baseConfig } from './base-images';
 import { familiarRef, normalizeRef, parseReference, pathMatch } from './reference';
 import { inspectImage, dockerJSON } from './inspect';
@@ -98,23 +98,28 @@ describe('Image store restore', () => {
   it('refuses a slice of the wrong shape with an error naming the damaged field', () => {
     const { env, store } = mk();
     const good = JSON.parse(JSON.stringify(store.snapshot()));
-    const damage = (f: (s: any) => void) => {
-      const s = JSON.parse(JSON.stringify(good));
-      f(s);
+    /** Restores a copy of the good snapshot with the value at `path` replaced (nothing replaced: no path). */
+    const damage = (path: (string | number)[] = [], value?: unknown) => {
+      const s: unknown = JSON.parse(JSON.stringify(good));
+      if (path.length) {
+        let at = s as Record<string | number, unknown>;
+        for (const k of path.slice(0, -1)) at = at[k] as Record<string | number, unknown>;
+        at[path[path.length - 1]] = value;
+      }
       const target = new ImageStore(env);
       try {
-        target.restore(s);
+        target.restore(s as StoreSnapshot);
         return 'restored';
       } catch (e) {
         return (e as Error).message;
       }
     };
-    expect(damage((s) => (s.images[0].repoDigests = {}))).toBe('damaged snapshot: images.images[0].repoDigests is not a list of strings');
-    expect(damage((s) => (s.images[0].config.rootfs = null))).toBe('damaged snapshot: images.images[0].config.rootfs is not an object');
-    expect(damage((s) => (s.layers[0].entries[0][1].t = 'pipe'))).toBe('damaged snapshot: images.layers[0].entries[0][1].t is not one of "file", "dir", "symlink"');
-    expect(damage((s) => (s.tags = [[1, 2]]))).toBe('damaged snapshot: images.tags[0][0] is not a string');
-    expect(damage((s) => (s.images = 'x'))).toBe('damaged snapshot: images.images is not a list');
-    expect(damage((s) => (s.images[0].id = ''))).toBe('damaged snapshot: images.images[0].id is not a sha256 digest');
-    expect(damage(() => {})).toBe('restored');
+    expect(damage(['images', 0, 'repoDigests'], {})).toBe('damaged snapshot: images.images[0].repoDigests is not a list of strings');
+    expect(damage(['images', 0, 'config', 'rootfs'], null)).toBe('damaged snapshot: images.images[0].config.rootfs is not an object');
+    expect(damage(['layers', 0, 'entries', 0, 1, 't'], 'pipe')).toBe('damaged snapshot: images.layers[0].entries[0][1].t is not one of "file", "dir", "symlink"');
+    expect(damage(['tags'], [[1, 2]])).toBe('damaged snapshot: images.tags[0][0] is not a string');
+    expect(damage(['images'], 'x')).toBe('damaged snapshot: images.images is not a list');
+    expect(damage(['images', 0, 'id'], '')).toBe('damaged snapshot: images.images[0].id is not a sha256 digest');
+    expect(damage()).toBe('restored');
   });
 });

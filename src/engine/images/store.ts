@@ -13,6 +13,7 @@ import { UnionFs } from '../fs/union';
 import { canonicalJSON, cloneConfig, type ContainerConfig, type HistoryEntry, type ImageConfigJSON } from './config';
 import { familiarName, familiarString, fullString, parseReference, withDefaultTag, type ImageRef } from './reference';
 import { parseTime, rfc3339 } from './time';
+import { goQuoteSlice } from '../core/format';
 
 export interface ImageRecord {
   /** "sha256:<64 hex>". */
@@ -332,7 +333,7 @@ export class ImageStore {
       o.history ??
       [
         ...layers.map((l) => ({ created: rfc3339(created), created_by: `/bin/sh -c #(nop) ADD file:${l.diffId.slice(7, 71)} in / ` })),
-        ...(o.config?.Cmd ? [{ created: rfc3339(created), created_by: `/bin/sh -c #(nop)  CMD ${goQuoteList(o.config.Cmd)}`, empty_layer: true }] : []),
+        ...(o.config?.Cmd ? [{ created: rfc3339(created), created_by: `/bin/sh -c #(nop)  CMD ${goQuoteSlice(o.config.Cmd)}`, empty_layer: true }] : []),
       ];
     const cfg: ImageConfigJSON = {
       architecture: o.architecture ?? 'amd64',
@@ -631,22 +632,3 @@ export function displayRef(s: string): string {
   return r.ok ? familiarString(withDefaultTag(r.value)) : s;
 }
 
-/** Go's %q of a []string: `["/bin/sh" "-c" "x"]`. */
-export function goQuoteList(a: string[]): string {
-  return '[' + a.map(goQuote).join(' ') + ']';
-}
-
-export function goQuote(s: string): string {
-  let out = '"';
-  for (const ch of s) {
-    const c = ch.codePointAt(0)!;
-    if (ch === '"') out += '\\"';
-    else if (ch === '\\') out += '\\\\';
-    else if (ch === '\n') out += '\\n';
-    else if (ch === '\t') out += '\\t';
-    else if (ch === '\r') out += '\\r';
-    else if (c < 0x20 || c === 0x7f) out += '\\x' + c.toString(16).padStart(2, '0');
-    else out += ch;
-  }
-  return out + '"';
-}

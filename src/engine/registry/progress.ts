@@ -4,7 +4,7 @@
  * (one line per status, no progress bars) or as the TTY view (one line per layer, redrawn in place with
  * `Downloading [====>   ]  1.2MB/3.4MB` bars), like the docker client's jsonmessage display.
  */
-import { humanSize } from '../cli/format/units';
+import { humanSize } from '../core/format';
 
 export interface ProgressMessage {
   /** Virtual ms since the start of the operation. */

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { Engine } from '../engine';
 import { testEnv } from '../core/env';
-import { bufferIO, stringStdin } from '../cli/io';
-import { humanSize } from '../cli/format/units';
+import { bufferIO, stringStdin } from '../core/io';
+import { humanSize } from '../core/format';
 import { InProcessHost } from '../runtime/in-process-host';
 
 const engine = () => new Engine({ env: testEnv() });

@@ -22,7 +22,7 @@ const BOOT_KEY = 'layerlab.boot';
 /**
  * The app shell. The root element carries the theme (`theme-light` / `theme-dark`) and presenter mode
  * (`presenter`: large type, high contrast) classes; all colours are CSS variables in app.css.
- * The lesson region renders <LessonSlot/>, which lazy-loads src/ui/lesson/LessonPanel (lessons engineer).
+ * The lesson region renders <LessonSlot/>, which lazy-loads src/ui/lesson/LessonPanel.
  *
  * First paint: index.html carries a static start screen (#boot, see vite.config.ts and public/boot.js) that
  * stays while the saved state loads from IndexedDB; the app replaces it as soon as that is read (the engine is

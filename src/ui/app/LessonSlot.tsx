@@ -1,6 +1,6 @@
 /**
- * The lesson region's content: lazily loads src/ui/lesson/LessonPanel (owned by the lessons engineer),
- * so the lesson code is its own chunk and never blocks the editor.
+ * The lesson region's content: lazily loads src/ui/lesson/LessonPanel, so the lesson code is its own chunk and
+ * never blocks the editor.
  */
 import { Component, lazy, Suspense, type ReactNode } from 'react';
 

@@ -5,7 +5,7 @@
  */
 import { Engine, type EngineOptions } from '../../engine/engine';
 import { memoryContext } from '../../engine/core/host';
-import { bufferIO } from '../../engine/cli/io';
+import { bufferIO } from '../../engine/core/io';
 import type { BuildEvent } from '../../engine/build/events';
 
 export interface CompareStep {
@@ -30,8 +30,6 @@ export interface CompareResult {
   msSaved: number;
 }
 
-type AnyRec = Record<string, any>;
-
 export const NAIVE_NODE_DOCKERFILE = `FROM node
 WORKDIR /app
 COPY . /app
@@ -49,30 +47,19 @@ EXPOSE 80
 CMD ["node", "server.js"]
 `;
 
-/** One build (`engine.build`, or `docker build -t compare .` through the CLI when that is all there is), collecting its events. */
+/** One `docker build -t compare .` through `engine.build`, collecting its events. */
 async function buildOnce(engine: Engine): Promise<{ code: number; events: BuildEvent[]; err: string }> {
-  const e = engine as unknown as AnyRec;
   const events: BuildEvent[] = [];
   const io = bufferIO();
-  if (typeof e.build === 'function') {
-    let code = 0;
-    try {
-      const r = await e.build({ tags: ['compare'] }, io, (ev: BuildEvent) => events.push(ev));
-      if (r && typeof r.exitCode === 'number') code = r.exitCode;
-    } catch (x) {
-      code = 1;
-      io.err += x instanceof Error ? x.message : String(x);
-    }
-    if (events.some((ev) => ev.type === 'build-failed')) code = code || 1;
-    return { code, events, err: io.err };
-  }
-  const off = typeof e.onBuildEvent === 'function' ? e.onBuildEvent((ev: BuildEvent) => events.push(ev)) : null;
+  let code: number;
   try {
-    const code = await engine.run(['build', '-t', 'compare', '.'], io);
-    return { code, events, err: io.err };
-  } finally {
-    if (typeof off === 'function') off();
+    code = (await engine.build({ tags: ['compare'] }, io, (ev) => events.push(ev))).exitCode;
+  } catch (x) {
+    code = 1;
+    io.err += x instanceof Error ? x.message : String(x);
   }
+  if (events.some((ev) => ev.type === 'build-failed')) code = code || 1;
+  return { code, events, err: io.err };
 }
 
 function summarize(events: BuildEvent[], code: number, err: string): CompareSide {

@@ -2,8 +2,8 @@
 import { useState } from 'react';
 import { useApp } from '../state/store';
 import { useT } from '../i18n/useT';
-import { canHttp, containers, httpGet, type HttpResponseView } from '../engine/engineApi';
-import { bufferIO } from '../../engine/cli/io';
+import { containers, httpGet, type HttpResponseView } from '../engine/engineApi';
+import { bufferIO } from '../../engine/core/io';
 import { writeToTerminal } from '../state/terminalBus';
 
 export function SidePanel() {
@@ -120,7 +120,7 @@ function Preview({ address, setAddress }: { address: string; setAddress: (a: str
   const [resp, setResp] = useState<HttpResponseView | null>(null);
   const [error, setError] = useState('');
   const [asText, setAsText] = useState(false);
-  if (!engine || !canHttp(engine)) return <p className="muted">{t('preview.unavailable')}</p>;
+  if (!engine) return <p className="muted">{t('preview.unavailable')}</p>;
   const go = async () => {
     setError('');
     const m = /^(?:https?:\/\/)?(?:localhost|127\.0\.0\.1)?:?(\d+)(\/.*)?$/.exec(address.trim());

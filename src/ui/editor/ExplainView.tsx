@@ -14,7 +14,7 @@ export function ExplainView({ text }: { text: string }) {
   useEffect(() => {
     let cancelled = false;
     void loadParser().then((mod) => {
-      if (!cancelled) setModel(mod ? (describe(mod, text) as DockerfileDescription | null) : null);
+      if (!cancelled) setModel(mod ? describe(mod, text) : null);
     });
     return () => {
       cancelled = true;

@@ -1,9 +1,9 @@
 /**
- * The parser engineer's module (src/engine/dockerfile/index.ts), loaded lazily and only if present, turned
- * into editor diagnostics and the "how Docker reads this" view. Shapes are normalised defensively so the
- * editor keeps working while the parser's API settles.
+ * The Dockerfile parser (src/engine/dockerfile/index.ts), loaded lazily so the editor's first paint does not
+ * wait for it, turned into editor diagnostics and the "how Docker reads this" view.
  */
-import type { SourceRange } from '../../engine/core/errors';
+import type { EngineError, SourceRange } from '../../engine/core/errors';
+import type { Diagnostic as ParserDiagnostic, DockerfileDescription } from '../../engine/dockerfile/index';
 
 export interface Diagnostic {
   severity: 'error' | 'warning' | 'info';
@@ -16,46 +16,30 @@ export interface Diagnostic {
   messageKo?: string;
 }
 
-type ParserModule = Record<string, any>;
-const loaders = import.meta.glob('../../engine/dockerfile/index.ts');
+export type ParserModule = typeof import('../../engine/dockerfile/index');
 let cached: Promise<ParserModule | null> | null = null;
 
 export function loadParser(): Promise<ParserModule | null> {
-  if (!cached) {
-    const load = Object.values(loaders)[0];
-    cached = load ? (load() as Promise<ParserModule>).catch(() => null) : Promise.resolve(null);
-  }
+  if (!cached) cached = import('../../engine/dockerfile/index').catch(() => null);
   return cached;
 }
 
 const wholeLine = (line: number): SourceRange => ({ start: { line, column: 1 }, end: { line, column: 1000 } });
 
-function rangeOf(x: any): SourceRange | null {
-  if (!x) return null;
-  if (x.range?.start) return x.range as SourceRange;
-  if (x.start?.line) return x as SourceRange;
-  if (typeof x.line === 'number') return wholeLine(x.line);
-  if (typeof x.location?.line === 'number') return wholeLine(x.location.line);
-  return null;
+function fromParser(d: ParserDiagnostic): Diagnostic {
+  return {
+    severity: d.severity,
+    code: d.code,
+    message: d.message,
+    range: d.range,
+    fixes: d.fix ? [{ title: JSON.stringify(d.fix.title), edits: d.fix.edits.map((e) => ({ range: e.range, text: e.newText })) }] : [],
+    url: d.url,
+    messageKo: d.messageKo,
+  };
 }
 
-function fixesOf(x: any): Diagnostic['fixes'] {
-  const raw = x.fixes ?? x.fix ?? x.suggestions;
-  const list: any[] = Array.isArray(raw) ? raw : raw ? [raw] : [];
-  const out: Diagnostic['fixes'] = [];
-  for (const f of list) {
-    const title = typeof f.title === 'object' && f.title ? f.title : { en: String(f.title ?? f.description ?? 'Fix'), ko: String(f.title ?? f.description ?? '고치기') };
-    const rawEdits: any[] = Array.isArray(f.edits) ? f.edits : [f];
-    const edits = rawEdits
-      .map((e) => {
-        const r = rangeOf(e) ?? rangeOf(x);
-        const text = e.newText ?? e.text ?? e.replacement;
-        return r && typeof text === 'string' ? { range: r, text } : null;
-      })
-      .filter((e): e is { range: SourceRange; text: string } => e !== null);
-    if (edits.length) out.push({ title: JSON.stringify(title), edits });
-  }
-  return out;
+function fromError(e: EngineError): Diagnostic {
+  return { severity: 'error', code: e.code, message: e.message, range: e.range ?? wholeLine(1), fixes: [] };
 }
 
 /** A fix title in the UI language (titles are stored as a JSON {en, ko} pair). */
@@ -68,54 +52,13 @@ export function fixTitle(title: string, lang: 'en' | 'ko'): string {
   }
 }
 
-function toDiagnostic(x: any, severity: Diagnostic['severity']): Diagnostic | null {
-  const r = rangeOf(x) ?? rangeOf(x.error);
-  if (!r) return null;
-  const sev = x.severity === 'error' || x.severity === 'warning' || x.severity === 'info' ? x.severity : severity;
-  return {
-    severity: sev,
-    code: String(x.code ?? x.rule ?? x.ruleName ?? x.error?.code ?? ''),
-    message: String(x.message ?? x.description ?? x.detail ?? x.error?.message ?? ''),
-    range: r,
-    fixes: fixesOf(x),
-    url: x.url,
-    messageKo: typeof x.messageKo === 'string' ? x.messageKo : undefined,
-  };
-}
-
-/** Errors from parseDockerfile and warnings from lintDockerfile for a Dockerfile text. */
+/** The parse error and warnings of parseDockerfile and the warnings of lintDockerfile for a Dockerfile text. */
 export function diagnose(mod: ParserModule, text: string): Diagnostic[] {
-  const out: Diagnostic[] = [];
-  let parsed: any;
+  const parsed = mod.parseDockerfile(text);
+  const out: Diagnostic[] = parsed.warnings.map(fromParser);
+  if (parsed.error) out.push(fromError(parsed.error));
   try {
-    if (typeof mod.parseDockerfile === 'function') parsed = mod.parseDockerfile(text);
-  } catch {
-    parsed = undefined;
-  }
-  const errs: any[] = [];
-  if (parsed && parsed.ok === false && parsed.error) errs.push(parsed.error);
-  if (parsed && parsed.error && parsed.ok === undefined) errs.push(parsed.error);
-  for (const w of (Array.isArray(parsed?.warnings) ? parsed.warnings : []) as any[]) {
-    const d = toDiagnostic(w, 'warning');
-    if (d) out.push(d);
-  }
-  for (const key of ['errors', 'diagnostics']) {
-    const v = parsed?.[key] ?? parsed?.value?.[key];
-    if (Array.isArray(v)) errs.push(...v);
-  }
-  for (const e of errs) {
-    const d = toDiagnostic(e, 'error');
-    if (d) out.push(d);
-  }
-  try {
-    if (typeof mod.lintDockerfile === 'function') {
-      let l = mod.lintDockerfile(parsed ?? text);
-      if (l && !Array.isArray(l)) l = l.warnings ?? l.value ?? l.diagnostics ?? [];
-      for (const w of (l ?? []) as any[]) {
-        const d = toDiagnostic(w, 'warning');
-        if (d) out.push(d);
-      }
-    }
+    out.push(...mod.lintDockerfile(parsed).map(fromParser));
   } catch {
     // a lint crash must not break the editor
   }
@@ -129,9 +72,9 @@ export function diagnose(mod: ParserModule, text: string): Diagnostic[] {
 }
 
 /** The parser's "how Docker reads this" view model, or null. */
-export function describe(mod: ParserModule, text: string): unknown {
+export function describe(mod: ParserModule, text: string): DockerfileDescription | null {
   try {
-    return typeof mod.describeDockerfile === 'function' ? mod.describeDockerfile(text) : null;
+    return mod.describeDockerfile(text);
   } catch {
     return null;
   }

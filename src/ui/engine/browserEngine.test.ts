@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { Engine } from '../../engine/engine';
 import { testEnv } from '../../engine/core/env';
-import { bufferIO } from '../../engine/cli/io';
+import { bufferIO } from '../../engine/core/io';
 import { notifyAfterTask } from './browserEngine';
 
 function setup() {

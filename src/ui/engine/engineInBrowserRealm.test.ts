@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Engine } from '../../engine/engine';
 import { testEnv } from '../../engine/core/env';
 import { memoryContext } from '../../engine/core/host';
-import { bufferIO } from '../../engine/cli/io';
+import { bufferIO } from '../../engine/core/io';
 
 // The app runs the engine in a browser realm, where bytes may be typed arrays of another realm (jsdom here).
 describe('Engine in a browser realm', () => {

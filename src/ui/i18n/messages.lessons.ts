@@ -1,5 +1,5 @@
 /**
- * The lessons engineer's UI strings (owned by them): add keys to both tables.
+ * UI strings of the lessons and the classroom: add keys to both tables.
  * messages.ts merges them into the app's tables, so `translate(lang, 'lesson.x')` works everywhere.
  * Keep keys prefixed "lesson." or "classroom." so they never clash with the core UI keys.
  */

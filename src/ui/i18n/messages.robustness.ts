@@ -1,5 +1,5 @@
 /**
- * The robustness engineer's UI strings (panel error boundaries, multi-tab warnings): add keys to both tables.
+ * UI strings of the robustness features (panel error boundaries, multi-tab warnings): add keys to both tables.
  * messages.ts merges them into the app's tables. Keys are prefixed "robust." so they never clash.
  */
 export const enRobustness = {

@@ -1,7 +1,7 @@
 /**
  * Every user-visible UI string, in English and Korean. Docker's own output is never translated.
- * The core UI tables live in messages.core.ts (UI engineer); the lessons engineer's in messages.lessons.ts.
- * Both are merged here; add another area's file the same way (spread into `en` and `ko`).
+ * The core UI strings live in messages.core.ts, the lessons' in messages.lessons.ts and the robustness features'
+ * in messages.robustness.ts. They are merged here; add a new file the same way (spread into `en` and `ko`).
  */
 import { enCore, koCore } from './messages.core';
 import { enLessons, koLessons } from './messages.lessons';

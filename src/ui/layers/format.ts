@@ -1,5 +1,5 @@
 /** Sizes and durations for the UI (decimal units like docker's humanSize). */
-import { humanSize } from '../../engine/cli/format/units';
+import { humanSize } from '../../engine/core/format';
 
 export function formatBytes(n: number): string {
   if (!Number.isFinite(n) || n <= 0) return '0B';

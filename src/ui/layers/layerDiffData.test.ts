@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { Engine } from '../../engine/engine';
 import { memoryContext } from '../../engine/core/host';
 import { testEnv } from '../../engine/core/env';
-import { bufferIO } from '../../engine/cli/io';
+import { bufferIO } from '../../engine/core/io';
 import type { BuildEvent } from '../../engine/build/events';
 import { layerChangesInImage } from './layerDiffData';
 import { wasteHints } from './diffTree';

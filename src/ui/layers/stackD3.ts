@@ -84,9 +84,9 @@ export function renderStack(svgEl: SVGSVGElement, items: StackItem[], h: StackHa
     .attr('aria-expanded', (d) => (d.kind === 'base-group' ? String(!!d.expanded) : null));
 
   const t = o.animateMs > 0 ? groups.transition().duration(o.animateMs) : null;
-  const place = (sel: any) => sel.attr('transform', (_d: StackItem, i: number) => `translate(${left},${ys[i]})`).attr('opacity', 1);
-  if (t) place(t);
-  else place(groups);
+  const transform = (_d: StackItem, i: number) => `translate(${left},${ys[i]})`;
+  if (t) t.attr('transform', transform).attr('opacity', 1);
+  else groups.attr('transform', transform).attr('opacity', 1);
 
   groups
     .select<SVGRectElement>('rect')

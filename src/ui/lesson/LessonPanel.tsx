@@ -6,7 +6,7 @@ import { useCallback, useMemo, useState } from 'react';
 import { useApp, activeWorkspace, whenEngine } from '../state/store';
 import { useLang, useT } from '../i18n/useT';
 import { translate } from '../i18n/i18n';
-import { bufferIO } from '../../engine/cli/io';
+import { bufferIO } from '../../engine/core/io';
 import { loadProgress, saveProgress, type LessonProgress } from '../../lessons/progress';
 import type { LessonDef } from '../../lessons/types';
 import { parseLessonHash } from '../../lessons/links';

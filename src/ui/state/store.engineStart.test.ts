@@ -7,7 +7,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { memoryKv, type KvStore } from '../persist/idb';
 import type { EngineSnapshot } from '../../engine/engine';
-import { bufferIO } from '../../engine/cli/io';
+import { bufferIO } from '../../engine/core/io';
 
 type StoreModule = typeof import('./store');
 

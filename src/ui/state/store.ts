@@ -15,8 +15,8 @@
 import { create } from 'zustand';
 import type { Engine, EngineSnapshot } from '../../engine/engine';
 import type { BuildEvent } from '../../engine/build/events';
-import type { CliIO } from '../../engine/cli/io';
-import { canBuild, canPredict, predictBuild, runBuild, type PredictedStep, type UiBuildOptions } from '../engine/engineApi';
+import type { CliIO } from '../../engine/core/io';
+import { predictBuild, type PredictedStep, type UiBuildOptions } from '../engine/engineApi';
 import { exampleWorkspaces } from '../workspace/examples';
 import { deletePath, renameFile, workspaceContext, type FileContent, type Workspace } from '../workspace/workspace';
 import { applyBuildEvent, metaKey, type BuildView } from '../layers/model';
@@ -426,12 +426,9 @@ export const useApp = create<AppState>()((set, get) => {
       set({ engineRev: get().engineRev + 1 });
       scheduleEngineSave();
     });
-    const anyEngine = engine as unknown as { onBuildEvent?: (l: (e: BuildEvent) => void) => unknown };
-    if (typeof anyEngine.onBuildEvent === 'function') {
-      anyEngine.onBuildEvent((e) => {
-        if (!uiBuildRunning) onBuildEvent(get().activeId)(e);
-      });
-    }
+    engine.onBuildEvent((e) => {
+      if (!uiBuildRunning) onBuildEvent(get().activeId)(e);
+    });
     pendingSnapshot = undefined;
     set({ engine });
     syncContext();
@@ -638,15 +635,7 @@ export const useApp = create<AppState>()((set, get) => {
         env: opts.builder === 'legacy' ? { DOCKER_BUILDKIT: '0' } : {},
       };
       try {
-        if (canBuild(engine)) {
-          await runBuild(engine, opts, io, onBuildEvent(wsId));
-        } else {
-          const argv = ['build', ...opts.tags.flatMap((t) => ['-t', t]), ...(opts.noCache ? ['--no-cache'] : [])];
-          if (opts.target) argv.push('--target', opts.target);
-          for (const [k, v] of Object.entries(opts.buildArgs)) argv.push('--build-arg', `${k}=${v}`);
-          argv.push('.');
-          await engine.run(argv, io);
-        }
+        await engine.build(opts, io, onBuildEvent(wsId));
       } catch (e) {
         out(`ERROR: ${e instanceof Error ? e.message : String(e)}\n`);
       } finally {
@@ -658,7 +647,7 @@ export const useApp = create<AppState>()((set, get) => {
 
     async predict() {
       const { engine } = get();
-      if (!engine || !canPredict(engine)) return;
+      if (!engine) return;
       syncContext();
       const t0 = performance.now();
       const wsId = get().activeId;

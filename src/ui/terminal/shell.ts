@@ -11,7 +11,7 @@
  * are turned off when it exits (see terminalGuard.ts).
  */
 import type { Engine } from '../../engine/engine';
-import type { CliIO, StdinSource } from '../../engine/cli/io';
+import type { CliIO, StdinSource } from '../../engine/core/io';
 import { LineEditor } from './lineEditor';
 import { splitArgs, toDockerArgv } from './splitArgs';
 import { complete, type CompletionSource } from './completion';

@@ -74,7 +74,7 @@ describe('Terminal completion', () => {
 
 import { interactiveFlags, Shell } from './shell';
 import type { Engine } from '../../engine/engine';
-import type { CliIO } from '../../engine/cli/io';
+import type { CliIO } from '../../engine/core/io';
 
 describe('Terminal shell', () => {
   it('knows which commands want stdin and a TTY', () => {

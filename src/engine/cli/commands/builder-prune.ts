@@ -5,7 +5,7 @@
  */
 import type { CommandSpec } from '../command';
 import type { Engine } from '../../engine';
-import { humanDuration, humanSizeP4 } from '../format/units';
+import { humanDuration, humanSizeP4 } from '../../core/format';
 
 /** The 25-character ID BuildKit shows for a cache record. */
 export function cacheId(engine: Engine, key: string): string {

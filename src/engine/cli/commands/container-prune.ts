@@ -1,6 +1,6 @@
 /** `docker container prune`: removes stopped containers after a [y/N] prompt (-f skips it). */
 import type { CommandSpec } from '../command';
-import { humanSize } from '../format/units';
+import { humanSize } from '../../core/format';
 
 export const containerPruneCommand: CommandSpec = {
   path: ['container', 'prune'],

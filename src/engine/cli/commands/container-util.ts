@@ -1,5 +1,5 @@
-/** Small helpers shared by the container commands (owner: containers). */
-import type { CliIO } from '../io';
+/** Small helpers shared by the container commands. */
+import type { CliIO } from '../../core/io';
 import { DAEMON_ERROR_PREFIX } from '../daemon-error';
 
 /** Runs `fn` for each argument; prints the argument on success and daemon errors otherwise. Exit 1 if any failed. */

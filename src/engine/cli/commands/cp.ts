@@ -4,12 +4,8 @@
  */
 import type { CommandSpec } from '../command';
 import { cliError, daemonError } from '../daemon-error';
-import { humanSize } from '../format/units';
+import { humanSize } from '../../core/format';
 import { basename, joinPath, normalizePath } from '../../fs/path';
-
-interface WritableContext {
-  writeFile?(path: string, data: Uint8Array, mode?: number): Promise<void> | void;
-}
 
 function splitRef(arg: string): { container: string; path: string } | null {
   const m = /^([a-zA-Z0-9][a-zA-Z0-9_.-]*):(.*)$/.exec(arg);
@@ -21,7 +17,8 @@ export const cpCommand: CommandSpec = {
   path: ['container', 'cp'],
   aliases: [['cp']],
   usage: 'docker container cp [OPTIONS] CONTAINER:SRC_PATH DEST_PATH|-\n\tdocker cp [OPTIONS] SRC_PATH|- CONTAINER:DEST_PATH',
-  short: "Copy files/folders between a container and the local filesystem\n\nUse '-' as the source to read a tar archive from stdin\nand extract it to a directory destination in a container.\nUse '-' as the destination to stream a tar archive of a\ncontainer source to stdout.",
+  short: 'Copy files/folders between a container and the local filesystem',
+  long: "Copy files/folders between a container and the local filesystem\n\nUse '-' as the source to read a tar archive from stdin\nand extract it to a directory destination in a container.\nUse '-' as the destination to stream a tar archive of a\ncontainer source to stdout.",
   args: { min: 2, max: 2 },
   flags: [
     { name: 'archive', short: 'a', type: 'bool', usage: 'Archive mode (copy all uid/gid information)' },
@@ -87,8 +84,8 @@ export const cpCommand: CommandSpec = {
       io.stdout(new TextDecoder().decode(fs.readFile(path)));
       return 0;
     }
-    const ctx = engine.context as unknown as WritableContext;
-    if (typeof ctx.writeFile !== 'function') {
+    const ctx = engine.context;
+    if (!ctx.writeFile) {
       return cliError(io, `layerlab: this host cannot write files; try: docker exec ${src!.container} cat ${src!.path}`);
     }
     let n = 0;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Engine } from '../../engine';
-import { bufferIO } from '../io';
+import { bufferIO } from '../../core/io';
 import { memoryContext } from '../../core/host';
 
 const engine = () =>

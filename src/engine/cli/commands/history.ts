@@ -2,7 +2,7 @@
 import type { CommandSpec } from '../command';
 import { cliError, daemonError } from '../daemon-error';
 import { formatList, TemplateError } from '../format/template';
-import { humanDuration, humanSizeWithPrecision, truncateDisplay } from '../format/units';
+import { humanDuration, humanSizeWithPrecision, truncateDisplay } from '../../core/format';
 import { displayRef } from '../../images/store';
 import { parseTime } from '../../images/time';
 

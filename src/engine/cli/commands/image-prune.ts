@@ -1,7 +1,7 @@
 /** `docker image prune`: dangling images (or with -a every image no container uses), after a [y/N] prompt. */
 import type { CommandSpec } from '../command';
 import type { Engine } from '../../engine';
-import { humanSize } from '../format/units';
+import { humanSize } from '../../core/format';
 import { confirm, usersOf } from './image-util';
 
 /** Removes images; returns the prune lines (`untagged: …`, `deleted: …`) and the bytes freed from image layers. */

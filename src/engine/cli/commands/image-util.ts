@@ -1,11 +1,11 @@
-/** Shared helpers of the image commands (owner: build). */
+/** Shared helpers of the image commands: rmi/prune conflicts, [y/N] prompts, short IDs. */
 import type { Engine } from '../../engine';
-import type { CliIO } from '../io';
+import type { CliIO } from '../../core/io';
+import type { ImageUser } from '../../images/store';
 
-/** Containers using an image (for rmi conflicts, prune and system df); empty when containers are not wired. */
-export function usersOf(engine: Engine): (imageId: string) => { id: string; running: boolean }[] {
-  const c = (engine as unknown as { containers?: { usersOf?: (id: string) => { id: string; running: boolean }[] } }).containers;
-  return (id) => c?.usersOf?.(id) ?? [];
+/** Containers using an image (for rmi conflicts, prune and system df). */
+export function usersOf(engine: Engine): (imageId: string) => ImageUser[] {
+  return (id) => engine.containers.usersOf(id);
 }
 
 /** Docker's [y/N] prompt; true when the user typed y or yes. */

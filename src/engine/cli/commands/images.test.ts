@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bufferIO, stringStdin } from '../io';
+import { bufferIO, stringStdin } from '../../core/io';
 import { testEngine } from '../../build/testkit';
 
 const WEB_PING = {

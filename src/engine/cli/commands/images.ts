@@ -2,7 +2,7 @@
 import type { CommandSpec } from '../command';
 import { cliError } from '../daemon-error';
 import { formatList, TemplateError } from '../format/template';
-import { humanDuration, humanSize } from '../format/units';
+import { humanDuration, humanSize } from '../../core/format';
 import { familiarName, parseReference, pathMatch, withDefaultTag, DEFAULT_DOMAIN, type ImageRef } from '../../images/reference';
 
 interface Row {

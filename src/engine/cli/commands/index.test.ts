@@ -1,12 +1,12 @@
 /**
- * Checks every registered command spec, whoever owns it: unique paths and aliases, usage lines that start with
+ * Checks every registered command spec: unique paths and aliases, usage lines that start with
  * the canonical path (so usage errors show the path the user typed), unique flag names and shorthands, and a
  * `--help` that renders.
  */
 import { describe, expect, it } from 'vitest';
 import { Engine } from '../../engine';
 import { testEnv } from '../../core/env';
-import { bufferIO } from '../io';
+import { bufferIO } from '../../core/io';
 import { commands } from './index';
 
 describe('the command registry', () => {

@@ -1,6 +1,6 @@
 /**
- * Every docker command Layerlab knows. Each owner adds its commands' files under this folder and ONE line each
- * below (keep it sorted by owner block; see ../README.md "How to add a docker subcommand").
+ * Every docker command Layerlab knows: one file per command under this folder and ONE line each below, grouped
+ * by area (see ../README.md "How to add a docker subcommand").
  */
 import type { CommandSpec } from '../command';
 import { infoCommand } from './info';
@@ -43,15 +43,16 @@ import { builderPruneCommand } from './builder-prune';
 import { systemPruneCommand } from './system-prune';
 
 export const commands: CommandSpec[] = [
-  // cli
+  // client and system
   versionCommand,
   infoCommand,
-  // containers
+  // registry
   pullCommand,
   pushCommand,
   loginCommand,
   logoutCommand,
   searchCommand,
+  // containers
   runCommand,
   createCommand,
   startCommand,
@@ -74,7 +75,7 @@ export const commands: CommandSpec[] = [
   containerPruneCommand,
   curlCommand,
   waitCommand,
-  // build
+  // builds and images
   buildCommand,
   imagesCommand,
   historyCommand,
@@ -86,6 +87,6 @@ export const commands: CommandSpec[] = [
   systemDfCommand,
   builderPruneCommand,
   systemPruneCommand,
-  // parser
+  // Dockerfile parser
   debugDumpAstCommand,
 ];

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Engine } from '../../engine';
 import { testEnv } from '../../core/env';
-import { bufferIO } from '../io';
+import { bufferIO } from '../../core/io';
 
 const run = async (engine: Engine, argv: string[]) => {
   const io = bufferIO();
@@ -21,7 +21,7 @@ describe('docker info', () => {
   it('counts images and containers from the engine', async () => {
     const engine = new Engine({ env: testEnv() });
     expect((await run(engine, ['info', '--format', '{{.Images}} {{.Containers}}'])).out).toBe('0 0\n');
-    // Pulling is the registry area's command; it puts busybox's image in the store.
+    // Pulling puts busybox's image in the store.
     expect((await run(engine, ['pull', 'busybox'])).code).toBe(0);
     expect((await run(engine, ['info', '--format', '{{.Images}}'])).out).toBe('1\n');
   });

@@ -1,64 +1,22 @@
-/**
- * `docker info` (alias `docker system info`): docker's block with the simulated engine's own counts.
- * Subsystems land at different times, so every lookup is optional: a missing store counts as empty.
- */
+/** `docker info` (alias `docker system info`): docker's block with the simulated engine's own counts. */
 import type { CommandSpec } from '../command';
 import type { Engine } from '../../engine';
 import { ENGINE_API_VERSION, ENGINE_VERSION, LAYERLAB_VERSION } from '../../engine';
 import { FORMAT_USAGE_JSON } from '../help';
 import { formatObject, TemplateError } from '../format/template';
 
-interface ContainerLike {
-  state?: unknown;
-  status?: unknown;
-  running?: unknown;
-  paused?: unknown;
-}
-
-function stateOf(c: ContainerLike): string {
-  const s = c.state ?? c.status;
-  if (typeof s === 'string') return s.toLowerCase();
-  if (s && typeof s === 'object') {
-    const o = s as Record<string, unknown>;
-    if (typeof o.status === 'string') return o.status.toLowerCase();
-    if (typeof o.Status === 'string') return o.Status.toLowerCase();
-    if (o.paused === true || o.Paused === true) return 'paused';
-    if (o.running === true || o.Running === true) return 'running';
-  }
-  if (c.paused === true) return 'paused';
-  if (c.running === true) return 'running';
-  return 'exited';
-}
-
-function callList(store: unknown, names: string[], arg?: unknown): unknown[] {
-  if (!store || typeof store !== 'object') return [];
-  for (const n of names) {
-    const fn = (store as Record<string, unknown>)[n];
-    if (typeof fn === 'function') {
-      try {
-        const r = (fn as (a?: unknown) => unknown).call(store, arg);
-        if (Array.isArray(r)) return r;
-      } catch {
-        // A store that cannot list yet counts as empty.
-      }
-    }
-  }
-  return [];
-}
-
 export function systemInfo(engine: Engine) {
-  const e = engine as unknown as Record<string, unknown>;
-  const containers = callList(e.containers, ['list', 'all'], { all: true }) as ContainerLike[];
-  const states = containers.map(stateOf);
-  const images = callList(e.images, ['all', 'list']);
+  const states = engine.containers.list().map((c) => c.state.Status);
   const running = states.filter((s) => s === 'running' || s === 'restarting').length;
   const paused = states.filter((s) => s === 'paused').length;
+  const containers = states.length;
+  const images = engine.images.all();
   return {
     ID: 'LAYERLAB-SIMULATED-ENGINE',
-    Containers: containers.length,
+    Containers: containers,
     ContainersRunning: running,
     ContainersPaused: paused,
-    ContainersStopped: containers.length - running - paused,
+    ContainersStopped: containers - running - paused,
     Images: images.length,
     Driver: 'overlay2',
     LoggingDriver: 'json-file',

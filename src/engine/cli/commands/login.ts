@@ -1,7 +1,7 @@
 /** `docker login`: a simulated Docker Hub login (any password; the username becomes your push namespace). */
 import type { CommandSpec } from '../command';
 import { cliError, daemonError } from '../daemon-error';
-import type { StdinSource } from '../io';
+import type { StdinSource } from '../../core/io';
 
 async function readLine(stdin: StdinSource | null, buf: { rest: string }): Promise<string | null> {
   while (!buf.rest.includes('\n')) {
@@ -23,7 +23,8 @@ async function readLine(stdin: StdinSource | null, buf: { rest: string }): Promi
 export const loginCommand: CommandSpec = {
   path: ['login'],
   usage: 'docker login [OPTIONS] [SERVER]',
-  short: 'Authenticate to a registry.\nDefaults to Docker Hub if no server is specified.',
+  short: 'Authenticate to a registry',
+  long: 'Authenticate to a registry.\nDefaults to Docker Hub if no server is specified.',
   args: { max: 1 },
   flags: [
     { name: 'password', short: 'p', type: 'string', usage: 'Password or Personal Access Token (PAT)' },
@@ -66,7 +67,8 @@ export const loginCommand: CommandSpec = {
 export const logoutCommand: CommandSpec = {
   path: ['logout'],
   usage: 'docker logout [SERVER]',
-  short: 'Log out from a registry.\nIf no server is specified, the default is defined by the daemon.',
+  short: 'Log out from a registry',
+  long: 'Log out from a registry.\nIf no server is specified, the default is defined by the daemon.',
   args: { max: 1 },
   flags: [],
   run({ engine, io }) {

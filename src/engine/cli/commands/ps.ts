@@ -3,7 +3,7 @@ import type { CommandSpec } from '../command';
 import { cliError } from '../daemon-error';
 import { FORMAT_USAGE_TABLE } from '../help';
 import { formatList, TemplateError } from '../format/template';
-import { humanDuration, humanSize, shortId } from '../format/units';
+import { humanDuration, humanSize, shortId } from '../../core/format';
 import { commandColumn, imageColumn, portsColumn, statusText } from '../../containers/format';
 import { pathMatch } from '../../images/reference';
 import type { Container } from '../../containers/types';

@@ -10,7 +10,7 @@ export const CREATE_FLAGS: FlagSpec[] = [
   { name: 'add-host', type: 'list', usage: 'Add a custom host-to-IP mapping (host:ip)' },
   { name: 'annotation', type: 'map', default: 'map[]', usage: 'Add an annotation to the container (passed through to the OCI runtime)' },
   { name: 'attach', short: 'a', type: 'list', usage: 'Attach to STDIN, STDOUT or STDERR' },
-  { name: 'blkio-weight', type: 'uint', valueName: 'uint16', default: 0, usage: 'Block IO (relative weight), between 10 and 1000, or 0 to disable' },
+  { name: 'blkio-weight', type: 'uint', valueName: 'uint16', default: '0', usage: 'Block IO (relative weight), between 10 and 1000, or 0 to disable' },
   { name: 'blkio-weight-device', type: 'list', default: '[]', usage: 'Block IO weight (relative device weight)' },
   { name: 'cap-add', type: 'list', usage: 'Add Linux capabilities' },
   { name: 'cap-drop', type: 'list', usage: 'Drop Linux capabilities' },
@@ -50,6 +50,8 @@ export const CREATE_FLAGS: FlagSpec[] = [
   { name: 'health-start-interval', type: 'duration', default: '0s', usage: 'Time between running the check during the start period (ms|s|m|h)' },
   { name: 'health-start-period', type: 'duration', default: '0s', usage: 'Start period for the container to initialize before starting health-retries countdown (ms|s|m|h)' },
   { name: 'health-timeout', type: 'duration', default: '0s', usage: 'Maximum time to allow one check to run (ms|s|m|h)' },
+  // -h is --hostname here, so docker declares --help itself, and lists it.
+  { name: 'help', type: 'bool', usage: 'Print usage' },
   { name: 'hostname', short: 'h', type: 'string', usage: 'Container host name' },
   { name: 'init', type: 'bool', usage: 'Run an init inside the container that forwards signals and reaps processes' },
   { name: 'interactive', short: 'i', type: 'bool', usage: 'Keep STDIN open even if not attached' },

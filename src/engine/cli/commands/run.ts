@@ -6,11 +6,10 @@
 import type { CommandContext, CommandSpec } from '../command';
 import { CREATE_FLAGS, RUN_FLAGS } from './run-flags';
 import { withHelpError, withHelpText } from '../daemon-error';
-import { displayPath } from '../help';
 import { parseReference, familiarString, withDefaultTag } from '../../images/reference';
 import type { CreateOptions } from '../../containers/store';
+import { parsePortSpec } from '../../containers/ports';
 import { mainTarget, runSession, writeOutput } from '../../containers/session';
-
 
 /** Reads `--env-file` files through the host context (the workspace or the working directory). */
 async function envFiles(ctx: CommandContext): Promise<{ ok: true; env: string[] } | { ok: false; error: string }> {
@@ -28,13 +27,10 @@ async function envFiles(ctx: CommandContext): Promise<{ ok: true; env: string[] 
   return { ok: true, env: out };
 }
 
-/** Makes sure the image is local (implicit pull per --pull); returns an exit code on failure. */
+/** Makes sure the image is local (implicit pull per --pull, checked by createOptions); returns an exit code on failure. */
 async function ensureImage(ctx: CommandContext, image: string): Promise<number | null> {
   const { engine, io, flags } = ctx;
   const policy = flags.string('pull') || 'missing';
-  if (!['always', 'missing', 'never'].includes(policy)) {
-    return withHelpError(ctx, `invalid pull option: '${policy}': must be one of "always", "missing" or "never"`, { daemon: false });
-  }
   const local = engine.images.get(image);
   if (local && policy !== 'always') return null;
   const parsed = parseReference(image);
@@ -47,11 +43,26 @@ async function ensureImage(ctx: CommandContext, image: string): Promise<number |
   return null;
 }
 
-/** Builds create options from the flags; returns an exit code on a flag error. */
+/**
+ * Builds create options from the flags, checking what the docker client checks before it asks the daemon for
+ * anything (so before any pull); returns an exit code on a flag error.
+ */
 export async function createOptions(ctx: CommandContext, attach: boolean): Promise<CreateOptions | number> {
   const { flags, args, io } = ctx;
+  const policy = flags.string('pull') || 'missing';
+  if (!['always', 'missing', 'never'].includes(policy)) {
+    return withHelpError(ctx, `invalid pull option: '${policy}': must be one of "always", "missing" or "never"`, { daemon: false });
+  }
   const ef = await envFiles(ctx);
   if (!ef.ok) return withHelpError(ctx, ef.error, { daemon: false });
+  for (const p of flags.strings('publish')) {
+    const r = parsePortSpec(p);
+    if (!r.ok) return withHelpError(ctx, r.error.message, { daemon: false });
+  }
+  const network = flags.has('network') ? flags.string('network') : undefined;
+  if (network === 'host' || network === 'none' || network?.startsWith('container:')) {
+    io.stderr(`layerlab: --network ${network} is not simulated yet; the container runs on the default bridge network\n`);
+  }
   const labels: Record<string, string> = {};
   for (const l of flags.strings('label')) {
     const eq = l.indexOf('=');
@@ -84,6 +95,7 @@ export async function createOptions(ctx: CommandContext, attach: boolean): Promi
     expose: flags.strings('expose'),
     stopSignal: flags.has('stop-signal') ? flags.string('stop-signal') : undefined,
     stopTimeout: flags.has('stop-timeout') ? flags.int('stop-timeout') : undefined,
+    network,
     attach,
   };
 }
@@ -112,17 +124,17 @@ export const runCommand: CommandSpec = {
       return 1;
     }
     await engine.containers.sync();
-    const pulled = await ensureImage(ctx, args[0]);
-    if (pulled !== null) return pulled;
     const opts = await createOptions(ctx, !detach);
     if (typeof opts === 'number') return opts;
+    const pulled = await ensureImage(ctx, args[0]);
+    if (pulled !== null) return pulled;
     const created = engine.containers.create(opts);
     if (!created.ok) return withHelpError(ctx, created.error.message);
     const c = created.value;
     if (detach) {
       const s = await engine.containers.start(c.id);
       if (!s.ok) {
-        io.stderr(withHelpText(displayPath(ctx.spec, ctx.invokedAs), `Error response from daemon: ${s.error.message}`));
+        io.stderr(withHelpText(ctx.spec, `Error response from daemon: ${s.error.message}`));
         if (opts.autoRemove) await engine.containers.remove(c.id, true);
         return startErrorExit(s.error.exitCode);
       }
@@ -131,7 +143,7 @@ export const runCommand: CommandSpec = {
     }
     const s = await engine.containers.start(c.id, { onOutput: (e) => writeOutput(io, e, tty) });
     if (!s.ok) {
-      io.stderr(withHelpText(displayPath(ctx.spec, ctx.invokedAs), `Error response from daemon: ${s.error.message}`));
+      io.stderr(withHelpText(ctx.spec, `Error response from daemon: ${s.error.message}`));
       if (opts.autoRemove) await engine.containers.remove(c.id, true);
       return startErrorExit(s.error.exitCode);
     }
@@ -155,10 +167,10 @@ export const createCommand: CommandSpec = {
   async run(ctx) {
     const { engine, io, args } = ctx;
     await engine.containers.sync();
-    const pulled = await ensureImage(ctx, args[0]);
-    if (pulled !== null) return pulled;
     const opts = await createOptions(ctx, false);
     if (typeof opts === 'number') return opts;
+    const pulled = await ensureImage(ctx, args[0]);
+    if (pulled !== null) return pulled;
     const created = engine.containers.create(opts);
     if (!created.ok) return withHelpError(ctx, created.error.message);
     io.stdout(`${created.value.id}\n`);

@@ -2,7 +2,7 @@
 import type { CommandSpec } from '../command';
 import { cliError } from '../daemon-error';
 import { formatList, TemplateError } from '../format/template';
-import { truncateDisplay } from '../format/units';
+import { truncateDisplay } from '../../core/format';
 
 export const searchCommand: CommandSpec = {
   path: ['search'],

@@ -3,7 +3,7 @@ import type { CommandSpec } from '../command';
 import { cliError, daemonError } from '../daemon-error';
 import { FORMAT_USAGE_TABLE } from '../help';
 import { formatList, TemplateError } from '../format/template';
-import { humanSize } from '../format/units';
+import { humanSize } from '../../core/format';
 import type { Container } from '../../containers/types';
 
 /** go-units BytesSize: base 1024, "9.52MiB". */

@@ -3,7 +3,7 @@ import type { CommandSpec } from '../command';
 import { cliError } from '../daemon-error';
 import { formatList, TemplateError } from '../format/template';
 import { formatTable } from '../format/tabwriter';
-import { humanDuration, humanSize, humanSizeP4 } from '../format/units';
+import { humanDuration, humanSize, humanSizeP4 } from '../../core/format';
 import { commandColumn, imageColumn, statusText } from '../../containers/format';
 import { familiarName, parseReference } from '../../images/reference';
 import { cacheId } from './builder-prune';

@@ -1,6 +1,6 @@
 /** `docker system prune`: stopped containers, dangling (or with -a unused) images and build cache. */
 import type { CommandSpec } from '../command';
-import { humanSize } from '../format/units';
+import { humanSize } from '../../core/format';
 import { confirm } from './image-util';
 import { pruneImages } from './image-prune';
 import { cacheId } from './builder-prune';

@@ -8,7 +8,7 @@
  * `json` (one JSON object per line) and a plain template (one line per item).
  */
 import { formatTable } from './tabwriter';
-import { goQuote } from './units';
+import { goQuote } from '../../core/format';
 
 export class TemplateError extends Error {}
 

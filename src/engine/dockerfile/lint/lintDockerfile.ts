@@ -10,7 +10,8 @@ import { defaultPlatformArgs, resolveGlobalArgs, StageScope, type GlobalArgs } f
 import { csvFields } from '../mounts';
 import { expandWord } from '../shellLexer';
 import { suggest } from '../suggest';
-import { goQuote } from '../text';
+import { goQuote } from '../../core/format';
+import { cleanPath } from '../../core/clean-path';
 import { fillMessage, RULES_BY_ID } from './rules';
 
 export interface LintOptions {
@@ -419,22 +420,6 @@ function checkStages(l: Linter, df: Dockerfile, globals: GlobalArgs): void {
     finished.set(s.index, { env: new Map(scope.env), shellSet });
   }
   l.stageCheck = null;
-}
-
-/** Go path.Clean for slash paths. */
-export function cleanPath(p: string): string {
-  if (p === '') return '.';
-  const rooted = p.startsWith('/');
-  const out: string[] = [];
-  for (const part of p.split('/')) {
-    if (part === '' || part === '.') continue;
-    if (part === '..') {
-      if (out.length && out[out.length - 1] !== '..') out.pop();
-      else if (!rooted) out.push('..');
-    } else out.push(part);
-  }
-  const j = out.join('/');
-  return rooted ? '/' + j : j || '.';
 }
 
 function legacyFix(l: Linter, ins: Instruction & { kind: 'ENV' | 'LABEL'; pairs: { key: string; value: string }[] }): QuickFix | undefined {

@@ -124,45 +124,28 @@ export function shortId(id: string): string {
   return (i >= 0 ? id.slice(i + 1) : id).slice(0, 12);
 }
 
-/** Go's strconv.Quote / `%q` for a string: double quotes, Go escapes, non-printable runes as \x, \u, \U. */
+/** Runes Go's strconv.IsPrint accepts besides ASCII: letters, marks, numbers, punctuation and symbols. */
+const PRINTABLE = /^[\p{L}\p{M}\p{N}\p{P}\p{S}]$/u;
+
+/** Go's backslash escapes for ASCII control characters. */
+const GO_ESCAPES: Record<number, string> = { 0x07: '\\a', 0x08: '\\b', 0x0c: '\\f', 0x0a: '\\n', 0x0d: '\\r', 0x09: '\\t', 0x0b: '\\v' };
+
+/**
+ * Go's strconv.Quote / `%q` for a string: double quotes, backslash escapes, non-printable runes as \x, \u, \U
+ * (a lone surrogate, which Go would see as invalid UTF-8, as \ufffd).
+ */
 export function goQuote(s: string): string {
   let out = '"';
   for (const ch of s) {
-    const cp = ch.codePointAt(0)!;
-    switch (ch) {
-      case '"':
-        out += '\\"';
-        continue;
-      case '\\':
-        out += '\\\\';
-        continue;
-      case '\x07':
-        out += '\\a';
-        continue;
-      case '\b':
-        out += '\\b';
-        continue;
-      case '\f':
-        out += '\\f';
-        continue;
-      case '\n':
-        out += '\\n';
-        continue;
-      case '\r':
-        out += '\\r';
-        continue;
-      case '\t':
-        out += '\\t';
-        continue;
-      case '\v':
-        out += '\\v';
-        continue;
-    }
-    if (cp < 0x20 || cp === 0x7f) out += `\\x${cp.toString(16).padStart(2, '0')}`;
-    else if (cp >= 0xd800 && cp <= 0xdfff) out += '\\ufffd'; // lone surrogate: Go sees invalid UTF-8
-    else if ((cp >= 0x80 && cp < 0xa0) || cp === 0xad || cp === 0xfeff || (cp >= 0x2028 && cp <= 0x2029))
-      out += `\\u${cp.toString(16).padStart(4, '0')}`;
-    else out += ch;
+    const c = ch.codePointAt(0)!;
+    if (c === 0x22) out += '\\"';
+    else if (c === 0x5c) out += '\\\\';
+    else if (c >= 0x20 && c < 0x7f) out += ch;
+    else if (c < 0x80) out += GO_ESCAPES[c] ?? '\\x' + c.toString(16).padStart(2, '0');
+    else if (c >= 0xd800 && c <= 0xdfff) out += '\\ufffd';
+    else if (PRINTABLE.test(ch)) out += ch;
+    else if (c < 0x10000) out += '\\u' + c.toString(16).padStart(4, '0');
+    else out += '\\U' + c.toString(16).padStart(8, '0');
   }
   return out + '"';
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatG, goQuote, goQuoteSlice, humanDuration, humanSize, humanSizeP4, shortId, truncateDisplay } from './units';
+import { formatG, goQuote, goQuoteSlice, humanDuration, humanSize, humanSizeP4, shortId, truncateDisplay } from './format';
 
 describe('humanSize (go-units HumanSizeWithPrecision(n, 3))', () => {
   it('prints the sizes docker prints in image ls and history', () => {
