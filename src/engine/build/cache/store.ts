@@ -4,8 +4,8 @@
  * records (the memos only remember what the previous build looked like).
  */
 
-import { SelectionMemos } from './copy-selection';
-import { arrayOf, checkShape, num, oneOf, optional, recordOf, shape, str, strings, tuple } from '../images/shape';
+import { SelectionMemos } from '../copy-selection';
+import { arrayOf, checkShape, num, oneOf, optional, recordOf, shape, str, strings, tuple } from '../../images/shape';
 
 export interface CacheRecord {
   key: string;
