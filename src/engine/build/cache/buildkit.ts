@@ -138,7 +138,7 @@ export class BuildKitRules implements CacheRules {
     const why = reason();
     run.startStep(idx);
     const v = run.vertex(name, 0);
-    const r = await op.exec();
+    const r = await op.exec({ hostname: 'buildkitsandbox' });
     v.durationMs = r.durationMs;
     v.logs = r.logs;
     run.vt += r.durationMs;

@@ -105,7 +105,7 @@ export class LegacyRules implements CacheRules {
     idx: number,
     createdBy: string,
     probeCmd: string[],
-    exec: () => Promise<StepResult>,
+    exec: StepOp['exec'],
     metadata: boolean,
     container: boolean,
     files?: FileList,
@@ -178,9 +178,13 @@ export class LegacyRules implements CacheRules {
     const containerId = run.randomHex(64);
     if (container) run.out(` ---> Running in ${containerId.slice(0, 12)}\n`);
     const startVt = run.vt;
-    const r = await exec();
-    if (r.exitCode) run.fail(`The command '${r.command}' returned a non-zero code: ${r.exitCode}`, { legacy: `The command '${r.command}' returned a non-zero code: ${r.exitCode}` });
-    for (const l of r.logs ?? []) run.out(l.text + '\n');
+    const r = await exec({ hostname: containerId.slice(0, 12) });
+    // The container's output, then (a failed command) the error.
+    for (const l of r.logs) run.out(l.text + '\n');
+    if (r.exitCode) {
+      run.emitLogs(idx, r.logs, startVt);
+      run.fail(`The command '${r.command}' returned a non-zero code: ${r.exitCode}`, { legacy: `The command '${r.command}' returned a non-zero code: ${r.exitCode}` });
+    }
     run.vt = startVt + r.durationMs;
     const lowerLookup = memoLowerLookup(new UnionFs(st.layers));
     const sealed = r.layer.seal(run.sha, lowerLookup);

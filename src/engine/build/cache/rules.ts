@@ -47,7 +47,8 @@ export interface StepOp {
   link?: boolean;
   /** COPY --from a stage: that stage's first miss makes this one's reason. */
   fromStage?: StageState | null;
-  exec(): Promise<StepResult>;
+  /** Runs the step; `hostname` is the step container's (BuildKit: buildkitsandbox; legacy: the container ID). */
+  exec(ctx: { hostname: string }): Promise<StepResult>;
 }
 
 /** A metadata instruction's history texts. */

@@ -3,12 +3,14 @@
  * directory, user, mounts and heredocs; the files it writes become the layer.
  */
 import type { RunInstr } from '../../dockerfile/index';
+import { Layer } from '../../fs/layer';
 import { dirNode, fileNode, symlinkNode, type FsNode } from '../../fs/node';
+import { UnionFs } from '../../fs/union';
 import { joinPath, normalizePath } from '../../fs/path';
 import { canonicalJSON, DEFAULT_PATH } from '../../images/config';
 import type { BuildRun } from '../builder';
 import type { StepResult } from '../cache/rules';
-import { Shell } from '../shell/interp';
+import { runProcess } from './run-process';
 import { DEFAULT_SHELL, sortedEnv, type LogLine, type StageState } from '../types';
 
 export function runArgv(st: StageState, ins: RunInstr): string[] {
@@ -54,21 +56,50 @@ export async function runInstruction(run: BuildRun, st: StageState, ins: RunInst
     container: true,
     ignoreCache: run.ignoreCache(st),
     env,
-    exec: async () => execRun(run, st, ins, argv, env),
+    exec: ({ hostname }) => execRun(run, st, ins, argv, env, hostname),
   });
 }
 
-function execRun(run: BuildRun, st: StageState, ins: RunInstr, argv: string[], env: Record<string, string>): StepResult {
-  const fs = st.fs();
-  const user = run.resolveUser(st, fs, ins);
+/** BuildKit writes a heredoc script with a shebang here and runs it (a read-only mount, never in the layer). */
+const HEREDOC_PIPES = '/dev/pipes';
+
+/**
+ * The process argv for a RUN with heredocs, as BuildKit's dockerfile2llb builds it: a command that is only one
+ * heredoc runs its content (a script with a shebang is written to /dev/pipes and executed; otherwise the content
+ * goes to the shell); any other command gets its heredocs' bodies appended for the shell to read.
+ */
+function heredocArgv(ins: RunInstr, argv: string[]): { argv: string[]; script?: { path: string; content: string } } {
+  if (ins.form === 'exec' || !ins.heredocs.length) return { argv };
+  const shell = argv.slice(0, -1);
+  const text = ins.cmd.join(' ');
+  const only = /^\s*<<-?\s*["']?([A-Za-z0-9_]+)["']?\s*$/.exec(text);
+  const doc = only ? ins.heredocs.find((h) => h.name === only[1]) : undefined;
+  if (doc) {
+    if (doc.content.startsWith('#!')) {
+      const path = joinPath(HEREDOC_PIPES, doc.name);
+      return { argv: [path], script: { path, content: doc.content } };
+    }
+    return { argv: [...shell, doc.content] };
+  }
+  let full = text;
+  for (const h of ins.heredocs) full += '\n' + h.content + h.name;
+  return { argv: [...shell, full] };
+}
+
+async function execRun(run: BuildRun, st: StageState, ins: RunInstr, argv: string[], env: Record<string, string>, hostname: string): Promise<StepResult> {
+  let now = run.now();
+  const fs = new UnionFs(st.layers, new Layer(), () => now);
+  const owner = run.resolveUser(st, fs, ins);
   const cwd = run.workdir(st);
   if (!fs.stat(cwd)) fs.mkdirp(cwd);
   // RUN --mount: cache/tmpfs/secret/bind mounts are visible while the command runs but never end up in the layer.
   const mounts = ins.mounts.map((m) => {
-    const kv = Object.fromEntries(m.split(',').map((x) => {
-      const eq = x.indexOf('=');
-      return eq < 0 ? [x, 'true'] : [x.slice(0, eq), x.slice(eq + 1)];
-    }));
+    const kv = Object.fromEntries(
+      m.split(',').map((x) => {
+        const eq = x.indexOf('=');
+        return eq < 0 ? [x, 'true'] : [x.slice(0, eq), x.slice(eq + 1)];
+      }),
+    );
     const type = kv.type ?? 'bind';
     const target = kv.target ?? kv.dst ?? kv.destination ?? (type === 'secret' ? `/run/secrets/${kv.id ?? ''}` : '');
     return { type, target: target ? normalizePath(target, cwd) : '', source: kv.source ?? kv.src ?? '.', from: kv.from };
@@ -88,27 +119,30 @@ function execRun(run: BuildRun, st: StageState, ins: RunInstr, argv: string[], e
       }
     }
   }
-  const heredocs = new Map(ins.heredocs.map((h) => [h.name, { content: h.content, expand: h.expand }]));
-  const shell = new Shell({ fs, env, cwd, uid: user.uid, gid: user.gid, heredocs, seed: run.sha(argv.join(' ') + '|' + st.key), sha256: run.sha, now: run.now() });
-  let code: number;
-  if (ins.form === 'exec') code = shell.runArgv(argv);
-  else {
-    const text = ins.cmd.join(' ');
-    const only = /^\s*<<-?\s*["']?([A-Za-z0-9_]+)["']?\s*$/.exec(text);
-    const script = only ? ins.heredocs.find((h) => h.name === only[1])?.content ?? '' : null;
-    if (script !== null && script.startsWith('#!') && !/\b(sh|bash|ash|dash)\b/.test(script.split('\n')[0])) {
-      const interp = script.split('\n')[0].slice(2).trim().split(/\s+/);
-      const prog = interp[0].endsWith('/env') ? interp.slice(1) : interp;
-      code = shell.runArgv(prog);
-    } else code = shell.runArgv([...argv.slice(0, -1), script ?? text]);
+  const hd = heredocArgv(ins, argv);
+  const hidden = mounts.filter((m) => m.target).map((m) => ({ target: m.target, keepDir: m.type === 'cache' || m.type === 'tmpfs' }));
+  if (hd.script) {
+    if (!fs.stat(HEREDOC_PIPES)) {
+      fs.mkdirp(HEREDOC_PIPES);
+      hidden.push({ target: HEREDOC_PIPES, keepDir: false });
+    } else hidden.push({ target: hd.script.path, keepDir: false });
+    fs.writeFile(hd.script.path, hd.script.content, { mode: 0o755 });
   }
-  const logs = toLines(shell.chunks, 150);
-  for (const m of mounts) {
-    if (!m.target) continue;
-    for (const p of fs.upper.pathsUnder(m.target)) if (p !== m.target || m.type === 'bind' || m.type === 'secret') fs.upper.delete(p);
+  // The container starts ~150 ms into the step, as BuildKit's first log lines show; new files get that time.
+  const startTime = run.now() + CONTAINER_START_MS;
+  const seed = parseInt(run.sha(argv.join(' ') + '|' + st.key).slice(0, 8), 16);
+  now = startTime;
+  const p = await runProcess({ host: run.host.sandbox, argv: hd.argv, env, cwd, hostname, user: st.config.User ?? '', owner, fs, startTime, seed });
+  for (const m of hidden) {
+    for (const path of fs.upper.pathsUnder(m.target)) if (path !== m.target || !m.keepDir) fs.upper.delete(path);
   }
-  return { exitCode: code, command: argv.join(' '), layer: fs.upper, durationMs: 150 + shell.elapsed, logs };
+  const logs = toLines(p.output.map((e) => ({ stream: e.stream, text: e.text, t: e.time - startTime })), CONTAINER_START_MS);
+  if (p.note) logs.push({ t: CONTAINER_START_MS + p.elapsedMs, text: p.note, stream: 'stderr' });
+  return { exitCode: p.exitCode, command: argv.join(' '), layer: fs.upper, durationMs: CONTAINER_START_MS + p.elapsedMs, logs };
 }
+
+const CONTAINER_START_MS = 150;
+
 /** Splits shell output chunks into log lines with their times (ms since the vertex start). */
 function toLines(chunks: { stream: 'stdout' | 'stderr'; text: string; t: number }[], offset: number): LogLine[] {
   const out: LogLine[] = [];

@@ -1,7 +1,7 @@
 /** The container filesystem as the sandbox sees it: a worker's snapshot holds what reading the files would give. */
 import { describe, expect, it } from 'vitest';
-import { Layer } from '../fs/layer';
-import { UnionFs } from '../fs/union';
+import { Layer } from './layer';
+import { UnionFs } from './union';
 import { snapshotFs, SNAPSHOT_BINARY_LIMIT } from '../runtime/worker-host';
 import type { ProcessFs } from '../runtime/process';
 import { unionProcessFs } from './process-fs';

@@ -1,10 +1,11 @@
 /**
- * The runtime's `ProcessFs` over a container's union filesystem (image layers + writable layer).
- * While a process is being replayed (headless CLI: each invocation re-runs a detached container from its
+ * The runtime's `ProcessFs` over a union filesystem: a container's (image layers + writable layer) or a build
+ * step's (the stage's layers + the step's new layer). New files and directories belong to `owner` (the process's
+ * user). While a container's process is being replayed (headless CLI: each invocation re-runs a detached container from its
  * start), writes at virtual times already applied earlier are skipped, so replays do not apply them twice.
  */
-import { FsError, type UnionFs } from '../fs/union';
-import { nodeBytes } from '../fs/node';
+import { FsError, type UnionFs } from './union';
+import { nodeBytes } from './node';
 import type { FsErrno, FsStat, ProcessFs } from '../runtime/process';
 import type { PeekableFs } from '../runtime/worker-host';
 
@@ -36,23 +37,33 @@ export interface ReplayGuard {
 export type Mounts = Map<string, { data: Uint8Array; mtime: number }>;
 
 /**
- * The `/etc/hosts` Docker Engine 28 writes for a container on the default bridge (moby v28 libnetwork/etchosts
- * `Build` with the IPv6 defaults, as for a container whose loopback has ::1; sandbox_dns_unix.go `makeHostsRecs`):
- * one `IP<TAB>names` line per record, the container's address last, named by its hostname (and, for a dotted
- * hostname, its first label too). Without an address (no network) there is no container line.
+ * Whether an absolute, normalised path surely does not exist: walking from the root through real directories, a
+ * component is missing or is not a directory. Answered with plain lookups, while `UnionFs.stat` reports a missing
+ * path by throwing, which costs a stack trace per miss (a PATH lookup misses several times per command).
  */
-export function etcHostsText(hostname: string, domainname: string, ip: string): string {
-  let text = '127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\nfe00::\tip6-localnet\nff00::\tip6-mcastprefix\nff02::1\tip6-allnodes\nff02::2\tip6-allrouters\n';
-  if (!ip) return text;
-  let names = domainname ? `${hostname}.${domainname}` : hostname;
-  const dot = names.indexOf('.');
-  if (dot >= 0) names += ' ' + names.slice(0, dot);
-  text += `${ip}\t${names}\n`;
-  return text;
+function surelyMissing(fs: UnionFs, path: string): boolean {
+  if (path === '/') return false;
+  let from = 1;
+  for (;;) {
+    const slash = path.indexOf('/', from);
+    const node = fs.lookupRaw(slash < 0 ? path : path.slice(0, slash));
+    if (!node) return true;
+    if (node.type === 'symlink') return false;
+    if (slash < 0) return false;
+    if (node.type !== 'dir') return true;
+    from = slash + 1;
+  }
 }
 
-export function unionProcessFs(fs: UnionFs, guard: ReplayGuard = { skipWrites: () => false }, mounts: Mounts = new Map()): ProcessFs & Required<PeekableFs> {
+/** Who creates new files (the process's uid and gid). */
+export interface Owner {
+  uid: number;
+  gid: number;
+}
+
+export function unionProcessFs(fs: UnionFs, guard: ReplayGuard = { skipWrites: () => false }, mounts: Mounts = new Map(), owner: Owner = { uid: 0, gid: 0 }): ProcessFs & Required<PeekableFs> {
   const mounted = (path: string) => (mounts.size ? mounts.get(path) : undefined);
+  const generated = new Map<string, Uint8Array>();
   const mountStat = (m: { data: Uint8Array; mtime: number }): FsStat => ({ type: 'file', size: m.data.length, mode: 0o644, mtimeMs: m.mtime });
   const write = (f: () => void): FsErrno | null => {
     if (guard.skipWrites()) return null;
@@ -67,12 +78,14 @@ export function unionProcessFs(fs: UnionFs, guard: ReplayGuard = { skipWrites: (
     stat(path) {
       const m = mounted(path);
       if (m) return mountStat(m);
+      if (surelyMissing(fs, path)) return null;
       const s = fs.stat(path);
       return s ? toStat(s) : null;
     },
     lstat(path) {
       const m = mounted(path);
       if (m) return mountStat(m);
+      if (surelyMissing(fs, path)) return null;
       const s = fs.lstat(path);
       return s ? toStat(s) : null;
     },
@@ -82,6 +95,13 @@ export function unionProcessFs(fs: UnionFs, guard: ReplayGuard = { skipWrites: (
       try {
         const s = fs.stat(path);
         if (!s || s.type !== 'file') return null;
+        if (!s.data && s.synthetic) {
+          // A generated binary (busybox, node) is read each time a program runs it: generate its bytes once.
+          const id = `${s.synthetic.size}:${s.synthetic.seed}`;
+          let bytes = generated.get(id);
+          if (!bytes) generated.set(id, (bytes = fs.readFile(path)));
+          return bytes;
+        }
         return fs.readFile(path);
       } catch {
         return null;
@@ -126,11 +146,11 @@ export function unionProcessFs(fs: UnionFs, guard: ReplayGuard = { skipWrites: (
       return write(() => {
         const st = fs.stat(path);
         if (st?.type === 'dir') throw new FsError('EISDIR', path);
-        fs.writeFile(path, data, { mode: mode ?? st?.mode ?? 0o644, uid: st?.uid, gid: st?.gid });
+        fs.writeFile(path, data, { mode: mode ?? st?.mode ?? 0o644, uid: st?.uid ?? owner.uid, gid: st?.gid ?? owner.gid });
       });
     },
     mkdir(path, mode) {
-      return write(() => fs.mkdir(path, { mode: mode ?? 0o755 }));
+      return write(() => fs.mkdir(path, { mode: mode ?? 0o755, uid: owner.uid, gid: owner.gid }));
     },
     rm(path) {
       return write(() => {
