@@ -275,6 +275,7 @@ export async function runBuiltin(sh: Interp, argv: string[], io: IO, outer: IO):
         const k = eq >= 0 ? a.slice(0, eq) : a;
         if (!frame.has(k)) frame.set(k, sh.vars.get(k));
         if (eq >= 0) sh.setVar(k, a.slice(eq + 1));
+        else sh.vars.delete(k);
       }
       return 0;
     }

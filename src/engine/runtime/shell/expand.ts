@@ -344,7 +344,7 @@ export class Expander {
     if (body === '#') return this.param('#', quoted, acc);
     if (body.startsWith('#') && body.length > 1) {
       const name = body.slice(1);
-      const v = name === '@' || name === '*' ? String(this.host.positional().length) : this.lookup(name);
+      const v = name === '@' || name === '*' ? this.host.positional().join(' ') : this.lookup(name);
       this.emit(String((v ?? '').length), quoted, acc);
       return;
     }

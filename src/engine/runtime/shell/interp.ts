@@ -13,6 +13,7 @@ import { netRequest } from '../net-client';
 import { parseShell, ShellSyntaxError, type AndOr, type Command, type List, type Pipeline, type Redir, type Simple } from './parse';
 import { ExpandError, Expander, globRegex } from './expand';
 import { BUILTINS, SPECIAL_BUILTINS, runBuiltin } from './builtins';
+import { dbracket, type DTok } from './test-builtin';
 
 export class ExitShell {
   constructor(readonly code: number) {}
@@ -43,6 +44,8 @@ export interface IO {
   err(text: string): void;
   /** File descriptors 3 and up opened by redirections. */
   fds?: Map<number, (t: string) => void>;
+  /** Input file descriptors 3 and up (`exec 3<file`, then `read l <&3`). */
+  inFds?: Map<number, Input>;
   /** Part of a `cmd &` job. */
   background?: boolean;
 }
@@ -353,6 +356,23 @@ export class Interp {
         return this.runList(c.body, io);
       case 'subshell':
         return this.fork().runForked(c.body, io);
+      case 'dbracket': {
+        this.line = c.line;
+        const ex = this.expander(io);
+        const toks: DTok[] = [];
+        for (let k = 0; k < c.args.length; k++) {
+          const a = c.args[k];
+          if (a.op) {
+            toks.push({ text: a.raw, op: true });
+            continue;
+          }
+          const prev = toks[toks.length - 1]?.text;
+          const rhs = k > 0 && !c.args[k - 1].op && ['==', '=', '!='].includes(prev);
+          const text = await this.guard(() => ex.string(a.raw));
+          toks.push({ text, op: false, ...(rhs ? { pattern: globRegex(await this.guard(() => ex.pattern(a.raw))) } : {}) });
+        }
+        return dbracket(toks, { fs: this.ctx.fs, cwd: this.cwd }, io.err, this.name);
+      }
     }
   }
 
@@ -450,7 +470,7 @@ export class Interp {
 
   /** Applies redirections to an IO: the new IO, or the exit status of a failure (after its message). */
   async redirect(redirs: Redir[], io: IO, ex: Expander): Promise<IO | number> {
-    const r: IO = { ...io, fds: new Map(io.fds ?? []) };
+    const r: IO = { ...io, fds: new Map(io.fds ?? []), inFds: new Map(io.inFds ?? []) };
     const get = (fd: number): ((t: string) => void) | undefined => (fd === 1 ? r.out : fd === 2 ? r.err : r.fds!.get(fd));
     const set = (fd: number, w: (t: string) => void) => {
       if (fd === 1) r.out = w;
@@ -473,7 +493,10 @@ export class Interp {
           continue;
         }
         if (/^\d+$/.test(target)) {
-          if (fd === 0) continue;
+          const input = r.inFds!.get(Number(target));
+          if (input && fd === 0) r.stdin = input;
+          else if (input) r.inFds!.set(fd, input);
+          if (input || fd === 0) continue;
           const w = target === '0' ? r.out : get(Number(target));
           if (!w) {
             io.err(this.msg(`${target}: bad file descriptor`));
@@ -491,6 +514,7 @@ export class Interp {
           return 1;
         }
         if (fd === 0) r.stdin = { rest: decodeText(data) };
+        else r.inFds!.set(fd, { rest: decodeText(data) });
         continue;
       }
       if (target === '/dev/null') {
@@ -521,10 +545,6 @@ export class Interp {
 
   // ---- simple commands
 
-  private trace(words: string[], io: IO): void {
-    if (this.opts.x && words.length) io.err(`+ ${words.map(shellQuote).join(' ')}\n`);
-  }
-
   async runSimple(c: Simple, io: IO): Promise<number> {
     this.line = c.line;
     const ex = this.expander(io);
@@ -533,12 +553,14 @@ export class Interp {
     const assigns: [string, string][] = [];
     for (const a of c.assigns) {
       const eq = a.indexOf('=');
-      assigns.push([a.slice(0, eq), await this.guard(() => ex.string(a.slice(eq + 1)))]);
+      const v = await this.guard(() => ex.string(a.slice(eq + 1)));
+      // Without a command, each assignment is made before the next is expanded (`a=1 b=$a`).
+      if (!argv.length) this.setVar(a.slice(0, eq), v);
+      assigns.push([a.slice(0, eq), v]);
     }
     const substStatus = this.substStatus as number | null;
-    this.trace([...assigns.map(([k, v]) => `${k}=${v}`), ...argv], io);
+    if (this.opts.x && (assigns.length || argv.length)) io.err(`+ ${[...assigns.map(([k, v]) => `${k}=${shellQuote(v)}`), ...argv.map(shellQuote)].join(' ')}\n`);
     if (!argv.length) {
-      for (const [k, v] of assigns) this.setVar(k, v);
       const r = await this.redirect(c.redirs, io, ex);
       if (typeof r === 'number') return r;
       return substStatus ?? 0;

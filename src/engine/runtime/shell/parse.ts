@@ -46,7 +46,9 @@ export type Command =
   | { type: 'case'; word: Word; items: CaseItem[]; redirs: Redir[] }
   | { type: 'group'; body: List; redirs: Redir[] }
   | { type: 'subshell'; body: List; redirs: Redir[] }
-  | { type: 'function'; name: string; body: Command; redirs: Redir[] };
+  | { type: 'function'; name: string; body: Command; redirs: Redir[] }
+  /** `[[ ... ]]` (busybox's bash compatibility): operands stay words; `&&`, `||`, `(`, `)`, `<`, `>` are operators. */
+  | { type: 'dbracket'; args: { raw: string; op: boolean }[]; redirs: Redir[]; line: number };
 
 export interface Pipeline {
   negate: boolean;
@@ -432,6 +434,19 @@ class Parser {
       else if (t.raw === 'for') c = this.parseFor();
       else if (t.raw === 'while' || t.raw === 'until') c = this.parseWhile();
       else if (t.raw === 'case') c = this.parseCase();
+      else if (t.raw === '[[') c = this.parseDBracket(t.line);
+      else if (t.raw === 'function') {
+        this.take();
+        const n = this.take();
+        if (n.k !== 'word' || !NAME.test(n.raw)) this.unexpected();
+        if (this.isOp('(')) {
+          this.take();
+          if (!this.isOp(')')) this.unexpected();
+          this.take();
+        }
+        this.skipNl();
+        return { type: 'function', name: (n as { raw: string }).raw, body: this.parseCommand(), redirs: [] };
+      }
       else if (t.raw === '{') {
         this.take();
         const body = this.body(new Set(['}']), '}');
@@ -560,6 +575,21 @@ class Parser {
     if (!this.isWord('esac')) this.unexpected('esac');
     this.take();
     return { type: 'case', word: w.raw, items, redirs: [] };
+  }
+
+  private parseDBracket(line: number): Command {
+    this.take();
+    const args: { raw: string; op: boolean }[] = [];
+    for (;;) {
+      const t = this.peek();
+      if (t.k === 'word' && t.raw === ']]') break;
+      if (t.k === 'word') args.push({ raw: t.raw, op: t.raw === '!' });
+      else if (t.k === 'op' && ['&&', '||', '(', ')', '<', '>'].includes(t.v)) args.push({ raw: t.v, op: true });
+      else this.unexpected(']]');
+      this.take();
+    }
+    this.take();
+    return { type: 'dbracket', args, redirs: [], line };
   }
 
   private parseSimple(): Command {

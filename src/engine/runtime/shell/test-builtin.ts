@@ -198,3 +198,78 @@ export function testBuiltin(name: string, args: string[], env: TestEnv, err: (t:
     throw e;
   }
 }
+
+/** An operand or operator of `[[ ... ]]`, expanded; `pattern`: the glob form of a right-hand side of `==`/`!=`. */
+export interface DTok {
+  text: string;
+  op: boolean;
+  pattern?: RegExp;
+}
+
+/** Evaluates `[[ ... ]]`: `!`, `&&`, `||`, parentheses, test's operators, `==`/`!=` with glob patterns, `=~`. */
+export function dbracket(toks: DTok[], env: TestEnv, err: (t: string) => void, prefix: string): number {
+  const ev = new Evaluator([], env);
+  let i = 0;
+  const isOp = (v: string) => toks[i]?.op && toks[i].text === v;
+  const or = (): boolean => {
+    let v = and();
+    while (isOp('||')) {
+      i++;
+      const r = and();
+      v = v || r;
+    }
+    return v;
+  };
+  const and = (): boolean => {
+    let v = not();
+    while (isOp('&&')) {
+      i++;
+      const r = not();
+      v = v && r;
+    }
+    return v;
+  };
+  const not = (): boolean => {
+    if (isOp('!')) {
+      i++;
+      return !not();
+    }
+    return primary();
+  };
+  const primary = (): boolean => {
+    const t = toks[i];
+    if (!t) throw new TestError('argument expected');
+    if (t.op && t.text === '(') {
+      i++;
+      const v = or();
+      if (!isOp(')')) throw new TestError('closing paren expected');
+      i++;
+      return v;
+    }
+    const op = toks[i + 1];
+    if (op && toks[i + 2] && (BINARY.has(op.text) || op.text === '=~')) {
+      const r = toks[i + 2];
+      i += 3;
+      if (op.text === '=~') return new RegExp(r.text).test(t.text);
+      if ((op.text === '==' || op.text === '=' || op.text === '!=') && r.pattern) return r.pattern.test(t.text) !== (op.text === '!=');
+      return ev.binary(t.text, op.text, r.text);
+    }
+    if (!t.op && UNARY.has(t.text) && toks[i + 1]) {
+      i += 2;
+      return ev.unary(t.text, toks[i - 1].text);
+    }
+    i++;
+    return t.text !== '';
+  };
+  try {
+    const v = or();
+    if (i < toks.length) throw new TestError(`${toks[i].text}: unknown operand`);
+    return v ? 0 : 1;
+  } catch (e) {
+    if (e instanceof TestError || e instanceof SyntaxError) {
+      err(`${prefix}: ${e.message}\n`);
+      return 2;
+    }
+    throw e;
+  }
+}
