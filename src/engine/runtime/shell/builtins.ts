@@ -224,7 +224,7 @@ export async function runBuiltin(sh: Interp, argv: string[], io: IO, outer: IO):
     case 'false':
       return 1;
     case 'echo':
-      return echoBuiltin(args, io);
+      return echoBuiltin(args, io, sh.host.flavour() === 'dash');
     case 'printf':
       return printfBuiltin(args, io, prefix);
     case 'test':
@@ -239,7 +239,7 @@ export async function runBuiltin(sh: Interp, argv: string[], io: IO, outer: IO):
       const p = resolvePath(sh.cwd, target);
       const st = sh.ctx.fs.stat(p);
       if (!st || st.type !== 'dir') {
-        io.err(sh.builtinMsg('cd', `can't cd to ${target}: ${st ? 'Not a directory' : 'No such file or directory'}`));
+        io.err(sh.builtinMsg('cd', `can't cd to ${target}${sh.host.flavour() === 'dash' ? '' : `: ${st ? 'Not a directory' : 'No such file or directory'}`}`));
         return 2;
       }
       sh.vars.set('OLDPWD', sh.cwd);

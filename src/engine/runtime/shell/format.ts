@@ -1,6 +1,6 @@
 /**
  * The `echo` and `printf` builtins of busybox ash. ash's echo takes `-n`, `-e` and `-E` (in any combination,
- * like `-ne`) and interprets backslash escapes only with `-e`; printf reuses its format while arguments remain,
+ * like `-ne`) and interprets backslash escapes only with `-e` (dash's always does); printf reuses its format while arguments remain,
  * knows `%s %b %c %d %i %o %u %x %X %e %E %f %g %G %%`, flags, width and precision (also `*`), and reports
  * arguments that are not numbers as `invalid number 'x'` (status 1).
  */
@@ -35,12 +35,13 @@ export function escapes(s: string, echoOctal: boolean): { text: string; stop: bo
   return { text, stop: false };
 }
 
-export function echoBuiltin(args: string[], io: Out): number {
+/** `dash`: dash's echo, which always interprets escapes and knows only `-n`. */
+export function echoBuiltin(args: string[], io: Out, dash = false): number {
   let newline = true;
-  let interpret = false;
+  let interpret = dash;
   let i = 0;
   for (; i < args.length; i++) {
-    const m = /^-([neE]+)$/.exec(args[i]);
+    const m = (dash ? /^-(n+)$/ : /^-([neE]+)$/).exec(args[i]);
     if (!m) break;
     for (const f of m[1]) {
       if (f === 'n') newline = false;

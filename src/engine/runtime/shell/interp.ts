@@ -6,7 +6,7 @@
  */
 import type { ProgramContext } from '../kernel';
 import { resolveExecutable } from '../executables';
-import { appendFile, decodeText, encodeText, resolvePath } from '../fs-helpers';
+import { resolvePath } from '../fs-helpers';
 import { APPLET_IMPLS, type AppletEnv, type AppletIO } from './applets';
 import { APPLETS } from './applet-names';
 import { netRequest } from '../net-client';
@@ -14,6 +14,7 @@ import { parseShell, ShellSyntaxError, type AndOr, type Command, type List, type
 import { ExpandError, Expander, globRegex } from './expand';
 import { BUILTINS, SPECIAL_BUILTINS, runBuiltin } from './builtins';
 import { dbracket, type DTok } from './test-builtin';
+import { applyRedirections } from './redirect';
 
 export class ExitShell {
   constructor(readonly code: number) {}
@@ -60,6 +61,8 @@ export interface ShellHost {
   /** Sets the cancel function of a running `sleep` (Ctrl-C ends it). */
   setCancel(fn: (() => void) | null): void;
   isBash(): boolean;
+  /** Which shell this is: busybox ash, dash (Debian's /bin/sh) or bash. */
+  flavour(): 'ash' | 'dash' | 'bash';
   interactive(): boolean;
   user(): string;
 }
@@ -174,11 +177,16 @@ export class Interp {
 
   /** An error of a builtin: `sh: cd: line 1: msg` (no line number in an interactive shell). */
   builtinMsg(builtin: string, msg: string): string {
+    if (this.host.flavour() === 'dash') return `${this.name}: ${this.lineBase + this.line + 1}: ${builtin}: ${msg}\n`;
     return `${this.name}: ${builtin}: ${this.host.interactive() ? '' : `line ${this.lineNo()}: `}${msg}\n`;
   }
 
   /** Any other error: `sh: msg`; in a script file `file: line 3: msg`. */
   msg(msg: string): string {
+    if (this.host.flavour() === 'dash') {
+      const m = /^syntax error: unexpected (end of file|newline|"[^]*?")( \(expecting .*\))?$/.exec(msg);
+      return `${this.name}: ${this.lineBase + this.line + 1}: ${m ? `Syntax error: ${m[1]} unexpected${m[2] ?? ''}` : msg.replace(/^syntax error/, 'Syntax error')}\n`;
+    }
     return `${this.name}: ${this.lineMode === 'file' ? `line ${this.lineNo()}: ` : ''}${msg}\n`;
   }
 
@@ -466,81 +474,9 @@ export class Interp {
     return results.filter((r) => r !== '' && r !== '/');
   }
 
-  // ---- redirections
-
   /** Applies redirections to an IO: the new IO, or the exit status of a failure (after its message). */
-  async redirect(redirs: Redir[], io: IO, ex: Expander): Promise<IO | number> {
-    const r: IO = { ...io, fds: new Map(io.fds ?? []), inFds: new Map(io.inFds ?? []) };
-    const get = (fd: number): ((t: string) => void) | undefined => (fd === 1 ? r.out : fd === 2 ? r.err : r.fds!.get(fd));
-    const set = (fd: number, w: (t: string) => void) => {
-      if (fd === 1) r.out = w;
-      else if (fd === 2) r.err = w;
-      else r.fds!.set(fd, w);
-    };
-    for (const rd of redirs) {
-      const input = rd.op === '<' || rd.op === '<&' || rd.op === '<<' || rd.op === '<<-';
-      const fd = rd.fd ?? (input ? 0 : 1);
-      if (rd.heredoc) {
-        const body = rd.heredoc.quoted ? rd.heredoc.body : await this.guard(() => ex.hereDoc(rd.heredoc!.body));
-        if (fd === 0) r.stdin = { rest: body };
-        continue;
-      }
-      const target = await this.guard(() => ex.string(rd.target));
-      if (rd.op === '>&' || rd.op === '<&') {
-        if (target === '-') {
-          if (fd === 0) r.stdin = { rest: '' };
-          else set(fd, () => {});
-          continue;
-        }
-        if (/^\d+$/.test(target)) {
-          const input = r.inFds!.get(Number(target));
-          if (input && fd === 0) r.stdin = input;
-          else if (input) r.inFds!.set(fd, input);
-          if (input || fd === 0) continue;
-          const w = target === '0' ? r.out : get(Number(target));
-          if (!w) {
-            io.err(this.msg(`${target}: bad file descriptor`));
-            return 1;
-          }
-          set(fd, w);
-          continue;
-        }
-      }
-      const path = resolvePath(this.cwd, target);
-      if (rd.op === '<' || rd.op === '<&') {
-        const data = this.ctx.fs.readFile(path);
-        if (!data) {
-          io.err(this.msg(`can't open ${target}: no such file`));
-          return 1;
-        }
-        if (fd === 0) r.stdin = { rest: decodeText(data) };
-        else r.inFds!.set(fd, { rest: decodeText(data) });
-        continue;
-      }
-      if (target === '/dev/null') {
-        set(fd, () => {});
-        continue;
-      }
-      if (target === '/dev/stderr' || target === '/dev/stdout') {
-        set(fd, target === '/dev/stderr' ? io.err : io.out);
-        continue;
-      }
-      if (this.ctx.fs.stat(path)?.type === 'dir') {
-        io.err(this.msg(`can't create ${target}: Is a directory`));
-        return 1;
-      }
-      const e = rd.op === '>>' || rd.op === '<>' ? appendFile(this.ctx.fs, path, new Uint8Array()) : this.ctx.fs.writeFile(path, new Uint8Array());
-      if (e) {
-        io.err(this.msg(`can't create ${target}: ${e === 'ENOENT' || e === 'ENOTDIR' ? 'nonexistent directory' : e}`));
-        return 1;
-      }
-      const w = (t: string) => void appendFile(this.ctx.fs, path, encodeText(t));
-      if (rd.op === '>&') {
-        r.out = w;
-        r.err = w;
-      } else set(fd, w);
-    }
-    return r;
+  redirect(redirs: Redir[], io: IO, ex: Expander): Promise<IO | number> {
+    return applyRedirections(this, redirs, io, ex);
   }
 
   // ---- simple commands

@@ -54,7 +54,15 @@ export class ShellProgram implements Program, ShellHost {
 
   /** bash (ubuntu, debian) rather than busybox ash: its prompt and messages differ. */
   isBash(): boolean {
-    return /(^|\/)bash$/.test(this.ctx.argv[0]);
+    return this.flavour() === 'bash';
+  }
+
+  /** bash or dash when invoked by that name, or as `sh` where /bin/sh links to dash (Debian); else busybox ash. */
+  flavour(): 'ash' | 'dash' | 'bash' {
+    const base = this.ctx.argv[0].slice(this.ctx.argv[0].lastIndexOf('/') + 1);
+    if (base === 'bash' || base === 'dash') return base;
+    if (base === 'sh' && /(^|\/)dash$/.test(this.ctx.fs.readlink?.('/bin/sh') ?? '')) return 'dash';
+    return 'ash';
   }
 
   user(): string {

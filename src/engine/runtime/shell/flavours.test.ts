@@ -1,0 +1,28 @@
+/**
+ * The shell invoked as dash (Debian's /bin/sh) speaks dash's words: echo always interprets escapes, messages
+ * carry `1:` line numbers and syntax errors read `Syntax error: "then" unexpected` (recorded from dash 0.5.12).
+ */
+import { describe, expect, it } from 'vitest';
+import { imageFs, spawnCollect, T0 } from '../test-helpers';
+
+async function run(argv0: string, script: string) {
+  const c = spawnCollect({ argv: [argv0, '-c', script], env: { PATH: '/bin', HOME: '/root' }, fs: imageFs('busybox', { '/bin/dash': { content: '#!layerlab sh\n', mode: 0o755 } }) });
+  await c.proc.advanceTo(T0 + 1000);
+  return { out: c.stdout(), err: c.stderr(), code: c.exit?.code };
+}
+
+describe('shell flavours', () => {
+  it('dash: echo escapes, numbered messages', async () => {
+    expect(await run('dash', 'echo "a\\tb"; foo; cd /nope; echo ${u?x}')).toEqual({
+      out: 'a\tb\n',
+      err: "dash: 1: foo: not found\ndash: 1: cd: can't cd to /nope\ndash: 1: u: x\n",
+      code: 2,
+    });
+    expect(await run('dash', 'echo -e "x\\ty"; f() { echo "$1"; }; f "a b"; echo $((2+3))')).toEqual({ out: '-e x\ty\na b\n5\n', err: '', code: 0 });
+  });
+
+  it('dash: syntax errors and line numbers', async () => {
+    expect(await run('dash', 'if then')).toEqual({ out: '', err: 'dash: 1: Syntax error: "then" unexpected\n', code: 2 });
+    expect(await run('dash', 'echo\nnosuch')).toEqual({ out: '\n', err: 'dash: 2: nosuch: not found\n', code: 127 });
+  });
+});
