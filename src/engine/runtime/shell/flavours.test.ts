@@ -26,3 +26,14 @@ describe('shell flavours', () => {
     expect(await run('dash', 'echo\nnosuch')).toEqual({ out: '\n', err: 'dash: 2: nosuch: not found\n', code: 127 });
   });
 });
+
+describe('traps', () => {
+  it('a TERM trap runs when the container is stopped, and its exit ends the shell', async () => {
+    const c = spawnCollect({ argv: ['sh', '-c', 'trap "echo stopping; exit 3" TERM; echo up; while :; do sleep 1; done'], env: { PATH: '/bin', HOME: '/root' }, fs: imageFs('busybox') });
+    await c.proc.advanceTo(T0 + 2500);
+    await c.proc.kill('SIGTERM');
+    await c.proc.advanceTo(T0 + 5000);
+    expect(c.stdout()).toBe('up\nstopping\n');
+    expect(c.exit).toMatchObject({ code: 3 });
+  });
+});

@@ -4,6 +4,7 @@
  * ash does, and runs them with the interpreter (interp.ts).
  */
 import type { Program, ProgramContext } from '../kernel';
+import type { Signal } from '../process';
 import { decodeText, resolvePath } from '../fs-helpers';
 import { isIncomplete, LineParser, ShellSyntaxError } from './parse';
 import { ExitShell, FatalError, Interp, TOP_OUT, type IO, type LineMode, type ShellHost } from './interp';
@@ -293,9 +294,24 @@ export class ShellProgram implements Program, ShellHost {
     return true;
   }
 
-  signal(): boolean {
+  /** A trapped signal runs its trap (`trap 'echo bye; exit 0' TERM` in an entrypoint); `trap '' TERM` ignores it. */
+  signal(sig: Signal): boolean {
     // Without a trap, the default action applies (and a pid-1 shell ignores it: see kernel.kill).
-    return false;
+    const action = this.sh.traps.get(sig.replace(/^SIG/, ''));
+    if (action === undefined) return false;
+    if (action === '') return true;
+    const sh = this.sh;
+    const st = sh.status;
+    void sh
+      .runSource(action, this.io)
+      .then(
+        () => {
+          sh.status = st;
+        },
+        async (e) => this.ctx.exit(await sh.finish(sh.caught(e, this.io), this.io)),
+      )
+      .catch((e) => this.internalError(e));
+    return true;
   }
 
   private async pump(): Promise<void> {
