@@ -309,5 +309,12 @@ export const CASES: ShellCase[] = [
   { name: 'echo -e with octal and hex', script: 'echo -e "\\0101\\x42\\0103"' },
   { name: 'nested subshells and groups', script: '( { echo a; ( echo b ); } ); echo c' },
   { name: 'background job output order with wait', script: '{ echo job; } & wait; echo main' },
+  { name: 'script file errors carry line numbers', script: 'sh s.sh; echo "st $?"', files: { 's.sh': 'echo a\nnosuch\ncd /nope\necho ${u?unset here}\necho never\n' } },
+  { name: 'script file syntax error line', script: 'sh s.sh; echo "st $?"', files: { 's.sh': 'echo a\n\nfi\necho never\n' } },
+  { name: 'commands piped into sh', script: 'printf "echo a\\ncd /nope\\nnosuch\\necho \\$?\\n" | sh; echo "st $?"' },
+  { name: 'syntax error in piped commands ends sh', script: 'printf "echo a\\nfi\\necho b\\n" | sh; echo "st $?"' },
+  { name: 'sh options -e and -x', script: 'sh -e -c "false; echo no"; echo "st $?"; sh -x -c "echo hi"' },
+  { name: 'here-document as a script', script: 'sh <<EOF\necho from heredoc \\$#\nEOF' },
+  { name: 'script file with positional parameters', script: 'sh s.sh "a b" c', files: { 's.sh': 'for a; do echo "<$a>"; done\necho "$0"\n' } },
   { name: 'pwd applet and builtin', script: 'cd /tmp; pwd; /bin/pwd' },
 ];
