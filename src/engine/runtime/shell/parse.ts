@@ -92,6 +92,8 @@ function describe(t: Tok): string {
 class Lexer {
   i: number;
   line = 0;
+  /** A here-document ran to the end of the text without its delimiter line (more lines may come). */
+  hereDocOpen = false;
   private pending: { delim: string; strip: boolean; doc: HereDoc }[] = [];
 
   constructor(
@@ -287,7 +289,10 @@ class Lexer {
     for (const h of this.pending) {
       let body = '';
       for (;;) {
-        if (this.i >= s.length) break;
+        if (this.i >= s.length) {
+          this.hereDocOpen = true;
+          break;
+        }
         const e = s.indexOf('\n', this.i);
         const end = e < 0 ? s.length : e;
         let ln = s.slice(this.i, end);
@@ -657,8 +662,10 @@ export function parseShell(src: string): List {
 /** Whether the text needs more lines (open quote, trailing `&&`, `if` without `fi`...). */
 export function isIncomplete(src: string): boolean {
   try {
-    parseShell(src);
-    return false;
+    const p = new Parser(new Lexer(src));
+    p.parseList(new Set());
+    if (p.peek().k !== 'eof') return false;
+    return p.lex.hereDocOpen;
   } catch (e) {
     return e instanceof ShellSyntaxError && e.incomplete;
   }

@@ -1,6 +1,7 @@
 /**
- * The shell invoked as dash (Debian's /bin/sh) speaks dash's words: echo always interprets escapes, messages
- * carry `1:` line numbers and syntax errors read `Syntax error: "then" unexpected` (recorded from dash 0.5.12).
+ * The shell program beyond what the BusyBox recordings cover: the dash flavour (echo always interprets escapes,
+ * messages carry `1:` line numbers, `Syntax error: "then" unexpected`, as dash 0.5.12 prints them), trapped
+ * signals, and an interactive shell waiting for the rest of a multi-line command.
  */
 import { describe, expect, it } from 'vitest';
 import { imageFs, spawnCollect, T0 } from '../test-helpers';
@@ -35,5 +36,21 @@ describe('traps', () => {
     await c.proc.advanceTo(T0 + 5000);
     expect(c.stdout()).toBe('up\nstopping\n');
     expect(c.exit).toMatchObject({ code: 3 });
+  });
+});
+
+describe('the interactive shell', () => {
+  it('waits for the rest of a function, a loop or a here-document typed over several lines', async () => {
+    const c = spawnCollect({ argv: ['sh'], env: { PATH: '/bin', HOME: '/root' }, tty: true, interactive: true, fs: imageFs('busybox') });
+    await c.proc.advanceTo(T0);
+    for (const l of ['greet() {\r', '  echo "hi $1"\r', '}\r', 'greet you\r', 'cat <<EOF\r', 'body\r', 'EOF\r', 'for i in 1 2; do\r', 'echo $((i*10))\r', 'done\r', 'exit\r']) {
+      c.proc.write(l);
+      await c.proc.advanceTo(c.proc.now());
+    }
+    const out = c.stdout().replace(/\r\n/g, '\n');
+    expect(out).toContain('/ # greet you\nhi you\n');
+    expect(out).toContain('> EOF\nbody\n');
+    expect(out).toContain('> done\n10\n20\n');
+    expect(c.exit).toMatchObject({ code: 0 });
   });
 });
