@@ -537,6 +537,8 @@ export class Interp {
   }
 
   async callFunction(body: Command, args: string[], io: IO): Promise<number> {
+    // Endless recursion never loops: count calls like iterations so the CPU limit ends it too.
+    this.ctx.spin();
     const savedPos = this.positional;
     const savedLoop = this.loopDepth;
     this.positional = args;
