@@ -7,6 +7,7 @@
 import type { FsStat, ProcessFs } from '../process';
 import type { NetResult } from '../net-client';
 import { appendFile, basename, copy, decodeText, dirname, encodeText, mkdirp, resolvePath, rmrf } from '../fs-helpers';
+import { PACKAGE_PROGRAMS } from '../packages';
 
 export interface AppletIO {
   /** Reads all of standard input (a pipe, a `<` file, or the terminal until Ctrl-D). */
@@ -34,6 +35,11 @@ export interface AppletEnv {
   which(name: string): string | null;
   /** HTTP on the simulated network (curl, wget). */
   http(url: string, opts?: { method?: string; headers?: Record<string, string>; body?: string }): Promise<NetResult>;
+  /**
+   * Runs a command (PATH lookup, any program) with the given output and optional input, in `opts.cwd`/`opts.env`
+   * (default: the applet's), and resolves with its exit status: `xargs`, `find -exec`, npm scripts.
+   */
+  exec(argv: string[], io: { out(text: string): void; err(text: string): void; stdin?: string }, opts?: { cwd?: string; env?: Record<string, string> }): Promise<number>;
 }
 
 export type Applet = (argv: string[], io: AppletIO, env: AppletEnv) => number | Promise<number>;
@@ -785,7 +791,7 @@ const wget: Applet = async (argv, io, e) => {
   return 0;
 };
 
-export const APPLET_IMPLS: Record<string, Applet> = {
+const CORE_APPLETS: Record<string, Applet> = {
   curl,
   wget,
   ifconfig,
@@ -842,3 +848,6 @@ export const APPLET_IMPLS: Record<string, Applet> = {
   },
   test: () => 0,
 };
+
+/** Every program the shell runs in-process, by name (no prototype: only these names are found). */
+export const APPLET_IMPLS: Record<string, Applet> = Object.assign(Object.create(null) as Record<string, Applet>, CORE_APPLETS, PACKAGE_PROGRAMS);

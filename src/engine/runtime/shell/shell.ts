@@ -735,6 +735,7 @@ export class ShellProgram implements Program {
       },
       which: (n) => this.which(n),
       http: (url, opts) => netRequest(this.ctx, url, opts),
+      exec: (argv, io, o) => this.ctx.spawnChild(argv, { env: o?.env ?? env, cwd: o?.cwd ?? this.cwd, out: io.out, err: io.err, ...(io.stdin !== undefined ? { stdin: io.stdin } : {}) }),
     };
   }
 
@@ -1139,6 +1140,7 @@ export class AppletProgram implements Program {
       processes: () => [...(this.ctx.spec.peers ?? []).map((p): [number, string] => [p.pid, p.command]), [this.ctx.pid, this.ctx.argv.join(' ')] as [number, string]].sort((a, b) => a[0] - b[0]),
       which: () => null,
       http: (url, opts) => netRequest(this.ctx, url, opts),
+      exec: (argv, io, o) => this.ctx.spawnChild(argv, { env: o?.env ?? this.ctx.env, cwd: o?.cwd ?? this.ctx.cwd, out: io.out, err: io.err, ...(io.stdin !== undefined ? { stdin: io.stdin } : {}) }),
     };
     const release = this.ctx.hold();
     void Promise.resolve(impl([this.applet, ...this.ctx.argv.slice(1)], io, env)).then((code) => {
