@@ -4,7 +4,7 @@
  * shape) and deterministic per-command numbers (versions and sizes of packages we do not list).
  */
 import { sha256Hex } from '../../core/sha256';
-import type { Applet, AppletEnv, AppletIO } from '../shell/applets';
+import type { Applet, AppletEnv, AppletIO } from '../coreutils/types';
 import type { FsErrno, ProcessFs, SyntheticFile } from '../process';
 import { appendFile, dirname, encodeText, exists, mkdirp, readText, resolvePath, rmrf, walk } from '../fs-helpers';
 import { fsReader, lookupUser } from '../users';

@@ -3,7 +3,7 @@
  * the image has the file (`apt-get` on Debian and Ubuntu, `apk` on Alpine, `npm`/`yarn` in node images, `pip` in
  * python images, or whatever a package installed); elsewhere the shell says `not found`.
  */
-import type { Applet } from '../shell/applets';
+import type { Applet } from '../coreutils/types';
 import { table } from './table';
 import { APT_PROGRAMS } from './apt';
 import { APK_PROGRAMS } from './apk';

@@ -6,8 +6,7 @@
 import type { Program, ProgramContext } from '../kernel';
 import { resolveExecutable } from '../executables';
 import { appendFile, decodeText, encodeText, resolvePath } from '../fs-helpers';
-import { APPLET_IMPLS, echo, type AppletEnv, type AppletIO } from './applets';
-import { APPLETS } from './applet-names';
+import { APPLET_IMPLS, APPLETS, echo, type AppletEnv, type AppletIO } from '../coreutils';
 import { netRequest } from '../net-client';
 import { isIncomplete, parseShell, ShellSyntaxError, type AndOr, type Command, type List, type Pipeline, type Redir, type Simple, type Word } from './parse';
 
