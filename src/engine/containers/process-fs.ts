@@ -156,5 +156,11 @@ export function unionProcessFs(fs: UnionFs, guard: ReplayGuard = { skipWrites: (
     chown(path, uid, gid) {
       return write(() => fs.chown(path, uid, gid));
     },
+    symlink(target, path) {
+      return write(() => {
+        if (fs.lstat(path)) throw new FsError('EEXIST', path);
+        fs.symlink(target, path);
+      });
+    },
   };
 }

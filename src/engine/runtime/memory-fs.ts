@@ -42,7 +42,8 @@ export type FsChange =
   | { op: 'rename'; from: string; to: string }
   | { op: 'chmod'; path: string; mode: number }
   | { op: 'writeSynthetic'; path: string; content: SyntheticFile; mode?: number }
-  | { op: 'chown'; path: string; uid: number; gid: number };
+  | { op: 'chown'; path: string; uid: number; gid: number }
+  | { op: 'symlink'; target: string; path: string };
 
 /** Bytes a synthetic file reads as (the same generator, and cap, as the union filesystem's). */
 export function syntheticBytes(content: SyntheticFile): Uint8Array {
@@ -65,6 +66,8 @@ export function applyFsChange(fs: ProcessFs, c: FsChange): FsErrno | null {
       return fs.writeSynthetic ? fs.writeSynthetic(c.path, c.content, c.mode) : fs.writeFile(c.path, syntheticBytes(c.content), c.mode);
     case 'chown':
       return fs.chown ? fs.chown(c.path, c.uid, c.gid) : null;
+    case 'symlink':
+      return fs.symlink ? fs.symlink(c.target, c.path) : 'EINVAL';
   }
 }
 
@@ -270,6 +273,15 @@ export class MemoryFs implements ProcessFs {
       parent.children!.set(name, { type: 'file', mode: mode ?? 0o644, mtimeMs: this.now(), data: new Uint8Array(0), synthetic });
     }
     this.onChange?.({ op: 'writeSynthetic', path, content: synthetic, mode });
+    return null;
+  }
+
+  symlink(target: string, path: string): FsErrno | null {
+    if (this.lookup(path, false)) return 'EEXIST';
+    const parent = this.parentOf(path);
+    if (!parent) return 'ENOENT';
+    parent.children!.set(basename(path), { type: 'symlink', mode: 0o777, mtimeMs: this.now(), target });
+    this.onChange?.({ op: 'symlink', target, path });
     return null;
   }
 

@@ -126,6 +126,8 @@ export interface ProcessFs {
   writeSynthetic?(path: string, content: SyntheticFile, mode?: number): FsErrno | null;
   /** Optional: change the owner (numeric ids), as `chown` and tools that create files for a user do. */
   chown?(path: string, uid: number, gid: number): FsErrno | null;
+  /** Optional: create a symbolic link at `path` pointing to `target` (kept as written, relative or absolute). */
+  symlink?(target: string, path: string): FsErrno | null;
 }
 
 /** Content described by a seed and a size instead of bytes (see ProcessFs.writeSynthetic). */

@@ -8,7 +8,9 @@ import { PACKAGE_PROGRAM_NAMES } from '../packages/names';
 export const APPLETS: ReadonlySet<string> = new Set([
   'cat', 'cp', 'date', 'echo', 'env', 'false', 'grep', 'head', 'hostname', 'id', 'ls', 'mkdir', 'mv', 'printenv',
   'ps', 'pwd', 'rm', 'sleep', 'tail', 'touch', 'true', 'uname', 'wc', 'whoami', 'which', 'printf', 'basename',
-  'dirname', 'test', 'chmod', 'clear', 'seq', 'ifconfig', 'wget', 'adduser', 'addgroup',
+  'dirname', 'test', 'chmod', 'clear', 'seq', 'ifconfig', 'wget', 'adduser', 'addgroup', 'egrep', 'fgrep', 'sort',
+  'uniq', 'tr', 'cut', 'tee', 'yes', 'sed', 'awk', 'find', 'xargs', 'tar', 'ln', 'readlink', 'realpath', 'stat',
+  'install', 'mktemp', 'du', 'df', 'rmdir', 'chown', 'nproc', 'gzip', 'gunzip', 'zcat',
 ]);
 
 /** Programs implemented like applets but not part of busybox: they run only where the image has the file. */

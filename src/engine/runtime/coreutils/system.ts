@@ -4,9 +4,36 @@
 import type { Applet } from './types';
 import { DAYS, MONTHS, p2, splitFlags } from './types';
 
-const envApplet: Applet = (_argv, io, e) => {
-  io.out(Object.entries(e.env).map(([k, v]) => `${k}=${v}\n`).join(''));
-  return 0;
+/** env [-i] [-u NAME] [NAME=VALUE]... [COMMAND [ARG]...]: prints the environment or runs a command in it. */
+const envApplet: Applet = async (argv, io, e) => {
+  const args = argv.slice(1);
+  let vars: Record<string, string> = { ...e.env };
+  let i = 0;
+  for (; i < args.length; i++) {
+    const a = args[i];
+    if (a === '-i' || a === '-' || a === '--ignore-environment') vars = {};
+    else if (a === '-u') delete vars[args[++i] ?? ''];
+    else if (a.startsWith('-u') && a.length > 2) delete vars[a.slice(2)];
+    else if (a === '--') {
+      i++;
+      break;
+    } else if (a.startsWith('-') && a.length > 1) {
+      io.err(`env: unrecognized option '${a}'\n`);
+      return 125;
+    } else break;
+  }
+  for (; i < args.length && /^[^=]+=/.test(args[i]); i++) {
+    const eq = args[i].indexOf('=');
+    vars[args[i].slice(0, eq)] = args[i].slice(eq + 1);
+  }
+  const cmd = args.slice(i);
+  if (!cmd.length) {
+    io.out(Object.entries(vars).map(([k, v]) => `${k}=${v}\n`).join(''));
+    return 0;
+  }
+  const code = await e.exec(cmd, { out: io.out, err: io.err }, { env: vars });
+  if (code === 127 && !cmd[0].includes('/') && !e.which(cmd[0])) io.err(`env: can't execute '${cmd[0]}': No such file or directory\n`);
+  return code;
 };
 
 const printenv: Applet = (argv, io, e) => {
@@ -24,20 +51,65 @@ function busyboxDate(ms: number): string {
   return `${DAYS[d.getUTCDay()]} ${MONTHS[d.getUTCMonth()]} ${String(d.getUTCDate()).padStart(2, ' ')} ${p2(d.getUTCHours())}:${p2(d.getUTCMinutes())}:${p2(d.getUTCSeconds())} UTC ${d.getUTCFullYear()}`;
 }
 
-const date: Applet = (argv, io, e) => {
-  const fmt = argv.find((a) => a.startsWith('+'));
-  if (!fmt) {
-    io.out(busyboxDate(e.now()) + '\n');
-    return 0;
+/** `date -d` input: @SECONDS, YYYY-MM-DD[ HH:MM[:SS]], HH:MM[:SS] (today); null when busybox would refuse it. */
+function parseDate(text: string, now: number): number | null {
+  const at = /^@(-?\d+)$/.exec(text);
+  if (at) return Number(at[1]) * 1000;
+  const full = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/.exec(text);
+  if (full) return Date.UTC(+full[1], +full[2] - 1, +full[3], +(full[4] ?? 0), +(full[5] ?? 0), +(full[6] ?? 0));
+  const hm = /^(\d{1,2}):(\d{2})(?::(\d{2}))?$/.exec(text);
+  if (hm) {
+    const d = new Date(now);
+    return Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate(), +hm[1], +hm[2], +(hm[3] ?? 0));
   }
-  const d = new Date(e.now());
+  return null;
+}
+
+/** strftime for the formats busybox's date passes through (UTC: a container's default time zone). */
+export function strftime(fmt: string, ms: number): string {
+  const d = new Date(ms);
+  const h12 = d.getUTCHours() % 12 || 12;
+  const yday = Math.floor((ms - Date.UTC(d.getUTCFullYear(), 0, 1)) / 86400000) + 1;
   const map: Record<string, string> = {
-    Y: String(d.getUTCFullYear()), m: p2(d.getUTCMonth() + 1), d: p2(d.getUTCDate()), H: p2(d.getUTCHours()),
-    M: p2(d.getUTCMinutes()), S: p2(d.getUTCSeconds()), s: String(Math.floor(e.now() / 1000)), Z: 'UTC',
-    a: DAYS[d.getUTCDay()], b: MONTHS[d.getUTCMonth()], '%': '%', T: `${p2(d.getUTCHours())}:${p2(d.getUTCMinutes())}:${p2(d.getUTCSeconds())}`,
-    F: `${d.getUTCFullYear()}-${p2(d.getUTCMonth() + 1)}-${p2(d.getUTCDate())}`, N: String((e.now() % 1000) * 1000000).padStart(9, '0'),
+    Y: String(d.getUTCFullYear()), y: p2(d.getUTCFullYear() % 100), C: p2(Math.floor(d.getUTCFullYear() / 100)), m: p2(d.getUTCMonth() + 1), d: p2(d.getUTCDate()),
+    e: String(d.getUTCDate()).padStart(2, ' '), H: p2(d.getUTCHours()), I: p2(h12), M: p2(d.getUTCMinutes()), S: p2(d.getUTCSeconds()),
+    s: String(Math.floor(ms / 1000)), Z: 'UTC', z: '+0000', a: DAYS[d.getUTCDay()], A: FULL_DAYS[d.getUTCDay()], b: MONTHS[d.getUTCMonth()],
+    h: MONTHS[d.getUTCMonth()], B: FULL_MONTHS[d.getUTCMonth()], p: d.getUTCHours() < 12 ? 'AM' : 'PM', j: String(yday).padStart(3, '0'),
+    u: String(d.getUTCDay() || 7), w: String(d.getUTCDay()), n: '\n', t: '\t', '%': '%',
+    T: `${p2(d.getUTCHours())}:${p2(d.getUTCMinutes())}:${p2(d.getUTCSeconds())}`, R: `${p2(d.getUTCHours())}:${p2(d.getUTCMinutes())}`,
+    D: `${p2(d.getUTCMonth() + 1)}/${p2(d.getUTCDate())}/${p2(d.getUTCFullYear() % 100)}`, F: `${d.getUTCFullYear()}-${p2(d.getUTCMonth() + 1)}-${p2(d.getUTCDate())}`,
+    N: String((((ms % 1000) + 1000) % 1000) * 1000000).padStart(9, '0'), c: busyboxDate(ms).replace(' UTC', ''),
   };
-  io.out(fmt.slice(1).replace(/%(.)/g, (m, c) => map[c] ?? m) + '\n');
+  return fmt.replace(/%(.)/g, (m, c: string) => map[c] ?? m);
+}
+
+const FULL_DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+const FULL_MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+const date: Applet = (argv, io, e) => {
+  const args = argv.slice(1);
+  let when = e.now();
+  let fmt: string | null = null;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (a === '-u' || a === '--utc') continue;
+    if (a === '-d' || a === '--date' || a.startsWith('-d') || a.startsWith('--date=')) {
+      const v = a === '-d' || a === '--date' ? (args[++i] ?? '') : a.startsWith('--date=') ? a.slice(7) : a.slice(2);
+      const t = parseDate(v, e.now());
+      if (t === null) {
+        io.err(`date: invalid date '${v}'\n`);
+        return 1;
+      }
+      when = t;
+    } else if (a === '-R') fmt = '%a, %d %b %Y %H:%M:%S %z';
+    else if (a === '-I' || a.startsWith('-I')) fmt = a === '-Iseconds' ? '%Y-%m-%dT%H:%M:%S+00:00' : '%Y-%m-%d';
+    else if (a.startsWith('+')) fmt = a.slice(1);
+    else {
+      io.err(`date: invalid date '${a}'\n`);
+      return 1;
+    }
+  }
+  io.out((fmt === null ? busyboxDate(when) : strftime(fmt, when)) + '\n');
   return 0;
 };
 
@@ -107,6 +179,10 @@ export const SYSTEM_APPLETS: Record<string, Applet> = {
   id,
   ps,
   which,
+  nproc: (_a, io) => {
+    io.out('2\n');
+    return 0;
+  },
   true: () => 0,
   false: () => 1,
   hostname: (a, io, e) => {

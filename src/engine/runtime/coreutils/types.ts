@@ -11,6 +11,8 @@ export interface AppletIO {
   readStdin(): Promise<string>;
   out(text: string): void;
   err(text: string): void;
+  /** True once the reader of this output has gone away (a streaming pipe); absent when the shell cannot tell. */
+  closed?(): boolean;
 }
 
 export interface AppletEnv {
