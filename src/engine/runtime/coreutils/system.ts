@@ -1,7 +1,8 @@
 /**
  * System applets: env printenv ps hostname id whoami which uname date sleep nproc true false pwd clear.
  */
-import type { Applet } from './types';
+import type { Applet, AppletEnv } from './types';
+import { fsReader, groupName, lookupUser, supplementaryGroups } from '../users';
 import { DAYS, MONTHS, p2, splitFlags } from './types';
 
 /** env [-i] [-u NAME] [NAME=VALUE]... [COMMAND [ARG]...]: prints the environment or runs a command in it. */
@@ -143,20 +144,60 @@ const uname: Applet = (argv, io, e) => {
   return 0;
 };
 
+interface Who {
+  uid: number;
+  gid: number;
+  /** Names from /etc/passwd and /etc/group, when they have the ids. */
+  name: string | null;
+  group: string | null;
+  groups: { gid: number; name: string | null }[];
+}
+
+/** The process's (or a named) user as /etc/passwd and /etc/group describe it; an unknown numeric uid has gid 0, as Docker gives it. */
+function who(e: AppletEnv, spec?: string): Who | null {
+  const read = fsReader(e.fs);
+  const u = spec ?? e.user;
+  const named = lookupUser(read, u);
+  const known = named && (named.name !== u || !/^\d+$/.test(u) || (read('/etc/passwd') ?? '').split('\n').some((l) => l.split(':')[2] === u));
+  if (!named) return null;
+  const uid = named.uid;
+  const gid = known ? named.gid : 0;
+  const name = known ? named.name : null;
+  const groups = [{ gid, name: groupName(read, gid) }];
+  if (name) for (const g of supplementaryGroups(read, name)) if (!groups.some((x) => x.gid === g.gid)) groups.push({ gid: g.gid, name: g.name });
+  return { uid, gid, name, group: groupName(read, gid), groups };
+}
+
 const id: Applet = (argv, io, e) => {
-  if (argv.includes('-u')) {
-    io.out((argv.includes('-n') ? e.user : e.user === 'root' ? '0' : '1000') + '\n');
-    return 0;
+  const { flags, rest } = splitFlags(argv.slice(1), 'ugGnr');
+  const w = who(e, rest[0]);
+  if (!w) {
+    io.err(`id: unknown user ${rest[0]}\n`);
+    return 1;
   }
-  if (e.user === 'root') io.out('uid=0(root) gid=0(root) groups=0(root),1(bin),2(daemon),3(sys),4(adm),6(disk),10(wheel),11(floppy),20(dialout),26(tape),27(video)\n');
-  else if (/^\d+$/.test(e.user)) io.out(`uid=${e.user} gid=${e.user}\n`);
-  else io.out(`uid=1000(${e.user}) gid=1000(${e.user}) groups=1000(${e.user})\n`);
+  const named = (n: number, s: string | null) => (s === null ? String(n) : `${n}(${s})`);
+  if (flags.has('u')) io.out((flags.has('n') ? (w.name ?? String(w.uid)) : String(w.uid)) + '\n');
+  else if (flags.has('g')) io.out((flags.has('n') ? (w.group ?? String(w.gid)) : String(w.gid)) + '\n');
+  else if (flags.has('G')) io.out(w.groups.map((g) => (flags.has('n') ? (g.name ?? String(g.gid)) : String(g.gid))).join(' ') + '\n');
+  else io.out(`uid=${named(w.uid, w.name)} gid=${named(w.gid, w.group)} groups=${w.groups.map((g) => named(g.gid, g.name)).join(',')}\n`);
+  return 0;
+};
+
+const whoami: Applet = (_a, io, e) => {
+  const w = who(e);
+  if (!w?.name) {
+    io.err(`whoami: unknown uid ${w?.uid ?? e.user}\n`);
+    return 1;
+  }
+  io.out(w.name + '\n');
   return 0;
 };
 
 const ps: Applet = (_argv, io, e) => {
+  const w = who(e);
+  const user = (w?.name ?? String(w?.uid ?? e.user)).slice(0, 8);
   io.out('PID   USER     TIME  COMMAND\n');
-  for (const [pid, cmd] of e.processes()) io.out(`${String(pid).padStart(5)} ${e.user.padEnd(8)}  0:00 ${cmd}\n`);
+  for (const [pid, cmd] of e.processes()) io.out(`${String(pid).padStart(5)} ${user.padEnd(8)}  0:00 ${cmd}\n`);
   return 0;
 };
 
@@ -189,10 +230,7 @@ export const SYSTEM_APPLETS: Record<string, Applet> = {
     io.out((a[1] === '-i' ? e.ip : e.hostname) + '\n');
     return 0;
   },
-  whoami: (_a, io, e) => {
-    io.out(e.user + '\n');
-    return 0;
-  },
+  whoami,
   clear: (_a, io) => {
     io.out('\x1b[H\x1b[J');
     return 0;
