@@ -66,3 +66,18 @@ describe('yarn', () => {
     expect(fs.readdir('/app/node_modules')).toContain('lodash');
   });
 });
+
+describe('npm install -g', () => {
+  it('installs into /usr/local/lib/node_modules and links the command; a non-root user gets EACCES', async () => {
+    const fs = nodeFs();
+    const r = await run(fs, 'npm install -g nodemon', { cwd: '/app', env: NODE18 });
+    expect(r.exit?.code).toBe(0);
+    expect(r.stdout()).toMatch(/^\nadded 10 packages in \ds\n/);
+    expect(JSON.parse(readText(fs, '/usr/local/lib/node_modules/nodemon/package.json')!)).toMatchObject({ name: 'nodemon', version: '3.1.9' });
+    expect(fs.readlink('/usr/local/bin/nodemon')).toBe('../lib/node_modules/nodemon/index.js');
+    expect(fs.stat('/app')).toBeNull();
+    const denied = await run(fs, 'npm i -g pm2', { user: 'nobody', env: NODE18 });
+    expect(denied.exit?.code).toBe(243);
+    expect(denied.stderr()).toContain("npm error Error: EACCES: permission denied, mkdir '/usr/local/lib/node_modules/pm2'\n");
+  });
+});

@@ -138,6 +138,42 @@ function npmEnoent(p: PkgCtx, n: Npm, dir: string, log: boolean): number {
   return 254;
 }
 
+/** `npm install -g NAME...`: into the prefix's lib/node_modules, with the package's command linked in its bin. */
+async function installGlobal(p: PkgCtx, n: Npm, names: string[]): Promise<number> {
+  const prefix = p.vars.NPM_CONFIG_PREFIX || '/usr/local';
+  if (p.uid !== 0 && !p.vars.NPM_CONFIG_PREFIX) {
+    const path = `${prefix}/lib/node_modules`;
+    p.err(`${n.e} code EACCES\n${n.e} syscall mkdir\n${n.e} path ${path}/${names[0]}\n${n.e} errno -13\n${n.e} Error: EACCES: permission denied, mkdir '${path}/${names[0]}'\n`);
+    return 243;
+  }
+  const deps: Record<string, string> = {};
+  for (const spec of names) {
+    const at = spec.lastIndexOf('@');
+    deps[at > 0 ? spec.slice(0, at) : spec] = at > 0 ? spec.slice(at + 1) : 'latest';
+  }
+  let count = 0;
+  let bytes = 0;
+  for (const [name, range] of Object.entries(deps)) {
+    // Each global package has its own tree under its directory.
+    const [c, b] = installNodeModules(p, `${prefix}/lib/node_modules/${name}`, { [name]: range });
+    // The package itself sits at lib/node_modules/NAME; its dependencies in NAME/node_modules.
+    const own = `${prefix}/lib/node_modules/${name}/node_modules/${name}`;
+    for (const f of p.fs.readdir(own) ?? []) p.fs.rename(`${own}/${f}`, `${prefix}/lib/node_modules/${name}/${f}`);
+    p.fs.rm(own);
+    const link = `${prefix}/bin/${name}`;
+    p.mkdirp(`${prefix}/bin`);
+    if (!p.exists(link)) p.fs.symlink?.(`../lib/node_modules/${name}/index.js`, link);
+    count += c;
+    bytes += b;
+  }
+  const secs = Math.max(1, Math.round((800 + count * 45 + (bytes / 4_000_000) * 1000) / 1000));
+  await p.spend(secs * 1000 - 150);
+  p.out(`\nadded ${count} package${count === 1 ? '' : 's'} in ${secs}s\n`);
+  const funding = Math.floor(count / 8);
+  if (funding) p.out(`\n${funding} package${funding === 1 ? ' is' : 's are'} looking for funding\n  run \`npm fund\` for details\n`);
+  return 0;
+}
+
 async function install(p: PkgCtx, n: Npm, sub: string, rest: string[], prod: boolean): Promise<number> {
   const dir = p.cwd;
   const e = n.e;
@@ -242,6 +278,8 @@ export async function npm(p: PkgCtx): Promise<number> {
     return 0;
   }
   const prod = flags.has('production') || values.get('omit') === 'dev' || values.get('only') === 'production' || p.vars.NODE_ENV === 'production';
+  const global = flags.has('g') || flags.has('global') || values.get('location') === 'global';
+  if (['install', 'i', 'add'].includes(sub) && global && rest.some((r) => !r.startsWith('-'))) return installGlobal(p, n, rest.filter((r) => !r.startsWith('-')));
   if (['install', 'i', 'ci', 'add'].includes(sub)) return install(p, n, sub, rest, prod);
   if (['start', 'test', 'stop', 'restart'].includes(args[0] ?? '')) return runScript(p, n, args[0], dropDashDash(args.slice(1)));
   if (args[0] === 'run' || args[0] === 'run-script') return runScript(p, n, args[1], dropDashDash(args.slice(2)));

@@ -35,3 +35,13 @@ describe('package program names', () => {
     expect(Object.keys(PACKAGE_PROGRAMS).sort()).toEqual([...PACKAGE_PROGRAM_NAMES].sort());
   });
 });
+
+describe('git config', () => {
+  it('writes and reads the global config file', async () => {
+    const fs = alpineFs({}, { '/usr/bin/git': 'git' });
+    const r = await run(fs, 'git config --global user.name "Ada L" && git config --global user.email ada@example.com && git config --global user.name Ada && git config --global --get user.name && git config --global --list');
+    expect(r.stdout()).toBe('Ada\nuser.name=Ada\nuser.email=ada@example.com\n');
+    expect(readText(fs, '/root/.gitconfig')).toBe('[user]\n\tname = Ada\n\temail = ada@example.com\n');
+    expect((await run(fs, 'git config user.name x')).stderr()).toBe('fatal: not in a git directory\n');
+  });
+});
