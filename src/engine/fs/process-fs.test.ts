@@ -5,6 +5,7 @@ import { UnionFs } from './union';
 import { snapshotFs, SNAPSHOT_BINARY_LIMIT } from '../runtime/worker-host';
 import type { ProcessFs } from '../runtime/process';
 import { unionProcessFs } from './process-fs';
+import { applyFsChange, MemoryFs } from '../runtime/memory-fs';
 
 function containerFs(): UnionFs {
   const fs = new UnionFs([], new Layer());
@@ -39,5 +40,19 @@ describe('unionProcessFs', () => {
     expect(snap).toEqual(snapshotFs(readOnly));
     expect(snap.find((e) => e.path === '/usr/lib/libbig.so')).toMatchObject({ omittedSize: 1 << 20, mode: 0o755 });
     expect(new TextDecoder().decode(snap.find((e) => e.path === '/app.js')!.data)).toBe('console.log(1)\n'.repeat(3000));
+  });
+
+  it("takes a worker's synthetic writes and owners into the layer as synthetic files (sizes kept, bytes not stored)", () => {
+    const union = containerFs();
+    union.mkdirp('/usr/bin');
+    union.mkdirp('/home/app');
+    const pfs = unionProcessFs(union);
+    const worker = MemoryFs.from({ '/usr/bin/': '', '/home/app/': '' });
+    worker.onChange = (c) => expect(applyFsChange(pfs, c)).toBeNull();
+    worker.writeSynthetic('/usr/bin/curl', { seed: 'deb:curl', size: 300_000 }, 0o755);
+    worker.chown('/home/app', 100, 101);
+    expect(union.stat('/usr/bin/curl')).toMatchObject({ size: 300_000, mode: 0o755, synthetic: { seed: 'deb:curl', size: 300_000 } });
+    expect([...pfs.readFile('/usr/bin/curl')!.subarray(0, 64)]).toEqual([...worker.readFile('/usr/bin/curl')!.subarray(0, 64)]);
+    expect(union.stat('/home/app')).toMatchObject({ uid: 100, gid: 101 });
   });
 });

@@ -166,5 +166,21 @@ export function unionProcessFs(fs: UnionFs, guard: ReplayGuard = { skipWrites: (
     chmod(path, mode) {
       return write(() => fs.chmod(path, mode));
     },
+    writeSynthetic(path, content, mode) {
+      return write(() => {
+        const st = fs.stat(path);
+        if (st?.type === 'dir') throw new FsError('EISDIR', path);
+        fs.writeFile(path, { seed: content.seed, size: content.size }, { mode: mode ?? st?.mode ?? 0o644, uid: st?.uid ?? owner.uid, gid: st?.gid ?? owner.gid });
+      });
+    },
+    chown(path, uid, gid) {
+      return write(() => fs.chown(path, uid, gid));
+    },
+    symlink(target, path) {
+      return write(() => {
+        if (fs.lstat(path)) throw new FsError('EEXIST', path);
+        fs.symlink(target, path);
+      });
+    },
   };
 }

@@ -1,7 +1,7 @@
 /** Runs one applet as a whole program (`docker run alpine cat /etc/hostname`, `docker exec c ls -l`). */
 import type { Program, ProgramContext } from '../kernel';
 import { netRequest } from '../net-client';
-import { APPLET_IMPLS, echo, type AppletEnv, type AppletIO } from './applets';
+import { APPLET_IMPLS, echo, type AppletEnv, type AppletIO } from '../coreutils';
 
 export class AppletProgram implements Program {
   private buffered = '';
@@ -39,6 +39,7 @@ export class AppletProgram implements Program {
       processes: () => [...(this.ctx.spec.peers ?? []).map((p): [number, string] => [p.pid, p.command]), [this.ctx.pid, this.ctx.argv.join(' ')] as [number, string]].sort((a, b) => a[0] - b[0]),
       which: () => null,
       http: (url, opts) => netRequest(this.ctx, url, opts),
+      exec: (argv, io, o) => this.ctx.spawnChild(argv, { env: o?.env ?? this.ctx.env, cwd: o?.cwd ?? this.ctx.cwd, out: io.out, err: io.err, ...(io.stdin !== undefined ? { stdin: io.stdin } : {}) }),
     };
     const release = this.ctx.hold();
     void Promise.resolve(impl([this.applet, ...this.ctx.argv.slice(1)], io, env)).then((code) => {

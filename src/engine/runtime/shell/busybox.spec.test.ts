@@ -6,8 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { imageFs, spawnCollect, T0 } from '../test-helpers';
-import { APPLETS } from './applet-names';
-import { APPLET_IMPLS } from './applets';
+import { APPLET_IMPLS, APPLETS } from '../coreutils';
 import { CASES } from './testdata/cases';
 import results from './testdata/busybox-results.json';
 

@@ -7,8 +7,7 @@
 import type { ProgramContext } from '../kernel';
 import { resolveExecutable } from '../executables';
 import { resolvePath } from '../fs-helpers';
-import { APPLET_IMPLS, type AppletEnv, type AppletIO } from './applets';
-import { APPLETS } from './applet-names';
+import { APPLET_IMPLS, APPLETS, type AppletEnv, type AppletIO } from '../coreutils';
 import { netRequest } from '../net-client';
 import { parseShell, ShellSyntaxError, type AndOr, type Command, type List, type Pipeline, type Redir, type Simple } from './parse';
 import { ExpandError, Expander, globRegex } from './expand';
@@ -655,6 +654,7 @@ export class Interp {
       },
       which: (n) => this.which(n),
       http: (url, opts) => netRequest(ctx, url, opts),
+      exec: (argv, io, o) => ctx.spawnChild(argv, { env: o?.env ?? env, cwd: o?.cwd ?? this.cwd, out: io.out, err: io.err, ...(io.stdin !== undefined ? { stdin: io.stdin } : {}) }),
     };
   }
 }
