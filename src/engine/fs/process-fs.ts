@@ -179,7 +179,7 @@ export function unionProcessFs(fs: UnionFs, guard: ReplayGuard = { skipWrites: (
     symlink(target, path) {
       return write(() => {
         if (fs.lstat(path)) throw new FsError('EEXIST', path);
-        fs.symlink(target, path);
+        fs.symlink(target, path, { uid: owner.uid, gid: owner.gid });
       });
     },
   };
