@@ -27,7 +27,8 @@ import { planStages } from './phases/plan';
 import { dispatch } from './phases/dispatch';
 import { printFailure, printSuccess } from './phases/export';
 import { rulesFor, type CacheRules } from './cache/rules';
-import { lookupGroup, lookupUser } from './shell/users';
+import { unionProcessFs } from '../fs/process-fs';
+import { fsReader, lookupGroup, lookupUser, type TextReader } from '../runtime/users';
 import {
   BuildAbort,
   MAX_LAYERS,
@@ -285,16 +286,22 @@ export class BuildRun {
     const spec = st.config.User ?? '';
     if (!spec || spec === 'root' || spec === '0') return { uid: 0, gid: 0 };
     const [u, g] = spec.split(':');
-    const user = lookupUser(fs, u);
+    const read = passwdReader(fs);
+    const user = lookupUser(read, u);
     if (!user && !st.unknown) this.fail(`unable to find user ${u}: no matching entries in passwd file`, { range: ins.range, legacy: `unable to find user ${u}: no matching entries in passwd file` });
     let gid = user?.gid ?? 0;
     if (g) {
-      const grp = lookupGroup(fs, g);
+      const grp = lookupGroup(read, g);
       if (!grp && !st.unknown) this.fail(`unable to find group ${g}: no matching entries in group file`, { range: ins.range, legacy: `unable to find group ${g}: no matching entries in group file` });
       gid = grp?.gid ?? 0;
     }
     return { uid: user?.uid ?? 0, gid };
   }
+}
+
+/** /etc/passwd and /etc/group of a union filesystem, read as the runtime reads them. */
+export function passwdReader(fs: UnionFs): TextReader {
+  return fsReader(unionProcessFs(fs));
 }
 
 export function familiarOf(canonical: string): string {

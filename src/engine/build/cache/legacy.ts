@@ -16,7 +16,7 @@ import type { MissReason } from '../events';
 import { MAX_RECORDED_CHANGES, type StagePlan, type StageState } from '../types';
 import type { StepMemo } from './store';
 import { diffEnv, memoLowerLookup } from './miss';
-import type { CacheRules, MetadataTexts, StepOp, StepResult } from './rules';
+import type { CacheRules, MetadataTexts, StepOp } from './rules';
 
 const NEEDS_BUILDKIT = (flag: string) => `the --${flag} option requires BuildKit. Refer to https://docs.docker.com/go/buildkit/ to learn how to build images with BuildKit enabled`;
 const PROXY_ARGS = new Set(['HTTP_PROXY', 'http_proxy', 'HTTPS_PROXY', 'https_proxy', 'FTP_PROXY', 'ftp_proxy', 'NO_PROXY', 'no_proxy', 'ALL_PROXY', 'all_proxy']);

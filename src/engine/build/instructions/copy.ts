@@ -10,12 +10,12 @@ import { basename, dirname, joinPath, normalizePath } from '../../fs/path';
 import { UnionFs, FsError } from '../../fs/union';
 import { canonicalJSON } from '../../images/config';
 import { fullString, parseReference, withDefaultTag } from '../../images/reference';
-import type { BuildRun } from '../builder';
+import { passwdReader, type BuildRun } from '../builder';
 import type { StepResult } from '../cache/rules';
 import { FileList, patchSelection, SelectionMemos, sourceChecksum } from '../copy-selection';
 import { cleanPath, ignoreMatcher } from '../dockerignore';
 import { readArchive } from '../tar';
-import { lookupGroup, lookupUser } from '../shell/users';
+import { lookupGroup, lookupUser } from '../../runtime/users';
 import type { StageState } from '../types';
 import { COPY_SHAPE_MIN, copiedNode, copyShape, globFs, ownedNode, sameCopyShape, sameLayers } from './copy-layer';
 
@@ -216,7 +216,7 @@ export async function copyInstruction(run: BuildRun, st: StageState, ins: CopyIn
     const lower = ins.link && run.rules.buildkitFeatures ? [] : st.layers;
     const fs = new UnionFs(lower, new Layer(), () => run.now());
     const lowerView = new UnionFs(lower);
-    const ownerFs = st.fs();
+    const ownerFs = passwdReader(st.fs());
     let uid: number | undefined;
     let gid: number | undefined;
     if (chown !== undefined) {
@@ -281,6 +281,8 @@ export async function copyInstruction(run: BuildRun, st: StageState, ins: CopyIn
     let allDirect = true;
     try {
       if (!fs.stat(dest) && (destIsDirSyntax || items.some((i) => i.target !== dest))) fs.mkdirp(dest, { uid: uid ?? 0, gid: gid ?? 0 });
+      // A single file copied to a path whose directories are missing: Docker creates them.
+      else if (!fs.stat(dirname(dest))) fs.mkdirp(dirname(dest), { uid: uid ?? 0, gid: gid ?? 0 });
       // Parent directories known to be real directories (checked once each), so most files go straight into the layer.
       const dirs = new Set<string>();
       const now = run.now();
