@@ -126,6 +126,17 @@ describe('RUN runs the command in a container', () => {
     expect(fs.readText('/work/lines.txt')).toBe('line 1\nline 2\nline 3\n');
   });
 
+  it("runs as the step's container: BuildKit's hostname is buildkitsandbox, the legacy builder's the container ID", async () => {
+    const t = setup({ Dockerfile: 'FROM alpine\nRUN hostname\n' });
+    const bk = await t.build();
+    expect(bk.err).toMatch(/#5 \d+\.\d{3} buildkitsandbox\n/);
+    const io = legacyIO();
+    await t.build({}, io);
+    const id = /---> Running in ([0-9a-f]{12})\n/.exec(io.out)?.[1];
+    expect(id).toBeDefined();
+    expect(io.out).toContain(` ---> Running in ${id}\n${id}\n ---> Removed intermediate container ${id}\n`);
+  });
+
   it('is deterministic: the same inputs give the same layer and the same output', async () => {
     const files = { Dockerfile: 'FROM alpine\nRUN echo $RANDOM-$(date +%s) > /stamp && cat /stamp\n' };
     const a = setup(files);
