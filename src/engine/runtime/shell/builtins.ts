@@ -198,7 +198,10 @@ function setOptions(sh: Interp, args: string[], io: IO): number {
       if (n) sh.opts[n] = on;
       continue;
     }
-    for (const f of a.slice(1)) if (f in sh.opts) sh.opts[f as keyof Interp['opts']] = on;
+    for (const f of a.slice(1)) {
+      if (!(f in sh.opts)) throw new FatalError(sh.builtinMsg('set', `illegal option ${a[0]}${f}`));
+      sh.opts[f as keyof Interp['opts']] = on;
+    }
   }
   if (i < args.length) sh.positional = args.slice(i);
   return 0;
@@ -293,7 +296,8 @@ export async function runBuiltin(sh: Interp, argv: string[], io: IO, outer: IO):
     }
     case 'exit': {
       if (args[0] !== undefined && !/^\d+$/.test(args[0])) throw new FatalError(sh.builtinMsg('exit', `Illegal number: ${args[0]}`));
-      throw new ExitShell(args[0] === undefined ? sh.status : Number(args[0]) & 255);
+      // A number too big for an int: ash's conversion gives 0.
+      throw new ExitShell(args[0] === undefined ? sh.status : Number(args[0]) > 2147483647 ? 0 : Number(args[0]) & 255);
     }
     case 'return':
       throw new ReturnSignal(args[0] === undefined ? sh.status : count(sh, 'return', args[0], 0) & 255);
@@ -348,7 +352,7 @@ export async function runBuiltin(sh: Interp, argv: string[], io: IO, outer: IO):
       for (const s of sigs) {
         const sig = signalName(s);
         if (!sig) {
-          io.err(sh.builtinMsg('trap', `${s}: bad trap`));
+          io.err(sh.builtinMsg('trap', `${s}: invalid signal specification`));
           return 1;
         }
         if (action === '-') sh.traps.delete(sig);

@@ -366,6 +366,10 @@ export class Interp {
         return this.fork().runForked(c.body, io);
       case 'dbracket': {
         this.line = c.line;
+        if (c.unterminated) {
+          io.err(`${this.name}: missing ]]\n`);
+          return 2;
+        }
         const ex = this.expander(io);
         const toks: DTok[] = [];
         for (let k = 0; k < c.args.length; k++) {

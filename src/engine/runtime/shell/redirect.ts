@@ -39,7 +39,7 @@ export async function applyRedirections(sh: Interp, redirs: Redir[], io: IO, ex:
         if (input || fd === 0) continue;
         const w = target === '0' ? r.out : get(Number(target));
         if (!w) {
-          io.err(sh.msg(`${target}: bad file descriptor`));
+          io.err(sh.msg(`${target}: Bad file descriptor`));
           return 1;
         }
         set(fd, w);
