@@ -70,7 +70,8 @@ export interface ShellHost {
 /** How messages carry line numbers: `-c` text (0-based, builtins only), stdin (1-based, builtins only), a file. */
 export type LineMode = 'c' | 'stdin' | 'file';
 
-const SAFE = /^[-A-Za-z0-9_/.,:@%+=^~]+$/;
+/** Characters ash's `set -x` prints without quoting (an empty word prints as nothing). */
+const SAFE = /^[-+,./0-9:@A-Z\]^_a-z]*$/;
 export const shellQuote = (s: string) => (SAFE.test(s) ? s : `'${s.replace(/'/g, `'"'"'`)}'`);
 
 export class Interp {

@@ -374,5 +374,18 @@ export const CASES: ShellCase[] = [
   { name: "odd: echo ${!x}", script: "echo ${!x}" },
   { name: "odd: cd \"\"; echo $?", script: "cd \"\"; echo $?" },
   { name: "odd: echo ~nouser", script: "echo ~nouser" },
+  // ---- Dockerfile RUN idioms
+  { name: 'run: set -eux with an and-chain', script: 'set -eux; mkdir -p app/conf && cd app && echo "port=80" > conf/app.ini; ls conf; cat conf/app.ini' },
+  { name: 'run: failing step in set -e chain', script: 'set -e; mkdir -p a; cd a; ls missing; echo never' },
+  { name: 'run: guard with or-exit', script: '[ -f need.txt ] || { echo "need.txt missing" >&2; exit 1; }; echo never' },
+  { name: 'run: write a config with a quoted here-document', script: "cat > app.conf <<'EOF'\nname=$NAME\npath=${HOME}/x\nEOF\ncat app.conf" },
+  { name: 'run: generate a script and run it', script: 'printf "#!/bin/sh\\nset -e\\necho \\"starting \\$1\\"\\n" > start.sh && chmod 755 start.sh && ./start.sh web' },
+  { name: 'run: loop over files with a guard for no match', script: 'for f in *.sh; do [ -e "$f" ] || continue; echo "run $f"; done; echo done' },
+  { name: 'run: variable defaults like ARG handling', script: 'VERSION=${VERSION:-1.2.3}; MAJOR=${VERSION%%.*}; echo "v$VERSION major $MAJOR"' },
+  { name: 'run: case on architecture', script: 'arch=x86_64; case "$arch" in x86_64|amd64) a=amd64;; aarch64|arm64) a=arm64;; *) echo "unsupported $arch"; exit 1;; esac; echo $a' },
+  { name: 'run: test and tr free string checks', script: 'v="Hello World"; [ "${v#Hello}" != "$v" ] && echo starts-with-hello; [ -z "${v##*World}" ] && echo ends-with-world' },
+  { name: 'run: subshell cd does not leak', script: 'mkdir -p src; (cd src && pwd); pwd' },
+  { name: 'run: command -v check', script: 'if command -v nosuchtool >/dev/null 2>&1; then echo have; else echo "install it"; fi' },
+  { name: 'run: numbered loop with seq and arithmetic', script: 'total=0; for i in $(seq 1 5); do total=$((total + i)); done; echo "total=$total"' },
   { name: 'pwd applet and builtin', script: 'cd /tmp; pwd; /bin/pwd' },
 ];
