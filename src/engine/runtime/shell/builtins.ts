@@ -242,8 +242,10 @@ export async function runBuiltin(sh: Interp, argv: string[], io: IO, outer: IO):
       const p = resolvePath(sh.cwd, target);
       const st = sh.ctx.fs.stat(p);
       if (!st || st.type !== 'dir') {
-        io.err(sh.builtinMsg('cd', `can't cd to ${target}${sh.host.flavour() === 'dash' ? '' : `: ${st ? 'Not a directory' : 'No such file or directory'}`}`));
-        return 2;
+        const why = st ? 'Not a directory' : 'No such file or directory';
+        const flavour = sh.host.flavour();
+        io.err(sh.builtinMsg('cd', flavour === 'bash' ? `${target}: ${why}` : `can't cd to ${target}${flavour === 'dash' ? '' : `: ${why}`}`));
+        return flavour === 'bash' ? 1 : 2;
       }
       sh.vars.set('OLDPWD', sh.cwd);
       sh.cwd = p;

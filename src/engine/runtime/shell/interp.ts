@@ -179,6 +179,7 @@ export class Interp {
   /** An error of a builtin: `sh: cd: line 1: msg` (no line number in an interactive shell). */
   builtinMsg(builtin: string, msg: string): string {
     if (this.host.flavour() === 'dash') return `${this.name}: ${this.lineBase + this.line + 1}: ${builtin}: ${msg}\n`;
+    if (this.host.flavour() === 'bash') return `${this.name}: ${builtin}: ${msg}\n`;
     return `${this.name}: ${builtin}: ${this.host.interactive() ? '' : `line ${this.lineNo()}: `}${msg}\n`;
   }
 
