@@ -215,10 +215,9 @@ function describe(sh: Interp, n: string): { kind: 'builtin' | 'special' | 'funct
   return p ? { kind: 'file', path: p } : null;
 }
 
-/** Runs builtin argv[0]. `outer`: the IO of the command's context (`exec` with redirections only). */
-export async function runBuiltin(sh: Interp, argv: string[], io: IO, outer: IO): Promise<number> {
+/** Runs builtin argv[0] with its (already redirected) IO. */
+export async function runBuiltin(sh: Interp, argv: string[], io: IO): Promise<number> {
   const [name, ...args] = argv;
-  void outer;
   const prefix = sh.name;
   switch (name) {
     case ':':
@@ -338,7 +337,7 @@ export async function runBuiltin(sh: Interp, argv: string[], io: IO, outer: IO):
     case 'eval':
       return args.length ? sh.runSource(args.join(' '), io, 'eval') : 0;
     case 'exec': {
-      const code = await sh.runArgv(args, [], io, io, false);
+      const code = await sh.runArgv(args, [], io, false);
       throw new ExitShell(code);
     }
     case 'read':
@@ -372,7 +371,7 @@ export async function runBuiltin(sh: Interp, argv: string[], io: IO, outer: IO):
     case 'command': {
       const flags = args.filter((a, i) => a.startsWith('-') && args.slice(0, i).every((b) => b.startsWith('-')));
       const names = args.slice(flags.length);
-      if (!flags.some((f) => f === '-v' || f === '-V')) return names.length ? sh.runArgv(names, [], io, io, false) : 0;
+      if (!flags.some((f) => f === '-v' || f === '-V')) return names.length ? sh.runArgv(names, [], io, false) : 0;
       const verbose = flags.includes('-V');
       let st = 0;
       for (const n of names) {

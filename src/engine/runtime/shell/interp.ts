@@ -516,22 +516,22 @@ export class Interp {
     }
     const r = await this.redirect(c.redirs, io, ex);
     if (typeof r === 'number') return r;
-    return this.runArgv(argv, assigns, r, io, true);
+    return this.runArgv(argv, assigns, r, true);
   }
 
   /** Runs a command by name: special builtin, function, builtin, then a program on PATH. */
-  async runArgv(argv: string[], assigns: [string, string][], io: IO, outer: IO, functions: boolean): Promise<number> {
+  async runArgv(argv: string[], assigns: [string, string][], io: IO, functions: boolean): Promise<number> {
     const name = argv[0];
     if (SPECIAL_BUILTINS.has(name)) {
       for (const [k, v] of assigns) this.setVar(k, v);
-      return runBuiltin(this, argv, io, outer);
+      return runBuiltin(this, argv, io);
     }
     const fn = functions ? this.functions.get(name) : undefined;
     if (fn || BUILTINS.has(name)) {
       const saved = assigns.map(([k]) => [k, this.vars.get(k)] as const);
       for (const [k, v] of assigns) this.setVar(k, v);
       try {
-        return fn ? await this.callFunction(fn, argv.slice(1), io) : await runBuiltin(this, argv, io, outer);
+        return fn ? await this.callFunction(fn, argv.slice(1), io) : await runBuiltin(this, argv, io);
       } finally {
         for (const [k, v] of saved) {
           if (v === undefined) this.vars.delete(k);
