@@ -428,8 +428,13 @@ export class Interp {
         return this.lastJob ? String(this.lastJob) : undefined;
       case '#':
         return String(this.positional.length);
-      case '-':
-        return Object.entries(this.opts).filter(([, v]) => v).map(([k]) => k).join('');
+      case '-': {
+        // ash lists its option letters last to first: u x c s i f e.
+        const on: Record<string, boolean> = { ...this.opts, c: this.lineMode === 'c', s: this.lineMode === 'stdin', i: this.host.interactive() };
+        return ['u', 'x', 'c', 's', 'i', 'f', 'e'].filter((k) => on[k]).join('');
+      }
+      case 'LINENO':
+        return String(this.lineBase + this.line + (this.lineMode === 'c' ? 0 : 1));
       case '0':
         return this.name;
       case 'PWD':

@@ -388,5 +388,6 @@ export const CASES: ShellCase[] = [
   { name: 'run: command -v check', script: 'if command -v nosuchtool >/dev/null 2>&1; then echo have; else echo "install it"; fi' },
   { name: 'run: numbered loop with seq and arithmetic', script: 'total=0; for i in $(seq 1 5); do total=$((total + i)); done; echo "total=$total"' },
   { name: 'umask applies to redirections', script: 'umask 077; echo x > private; umask 022; echo y > public; echo z >> private; umask' },
+  { name: 'option flags and LINENO', script: 'echo $-; set -eu; echo $-\necho $LINENO; f() { echo $LINENO; }; f' },
   { name: 'pwd applet and builtin', script: 'cd /tmp; pwd; /bin/pwd' },
 ];
