@@ -198,7 +198,10 @@ function setOptions(sh: Interp, args: string[], io: IO): number {
       if (n) sh.opts[n] = on;
       continue;
     }
-    for (const f of a.slice(1)) if (f in sh.opts) sh.opts[f as keyof Interp['opts']] = on;
+    for (const f of a.slice(1)) {
+      if (!(f in sh.opts)) throw new FatalError(sh.builtinMsg('set', `illegal option ${a[0]}${f}`));
+      sh.opts[f as keyof Interp['opts']] = on;
+    }
   }
   if (i < args.length) sh.positional = args.slice(i);
   return 0;
@@ -212,10 +215,9 @@ function describe(sh: Interp, n: string): { kind: 'builtin' | 'special' | 'funct
   return p ? { kind: 'file', path: p } : null;
 }
 
-/** Runs builtin argv[0]. `outer`: the IO of the command's context (`exec` with redirections only). */
-export async function runBuiltin(sh: Interp, argv: string[], io: IO, outer: IO): Promise<number> {
+/** Runs builtin argv[0] with its (already redirected) IO. */
+export async function runBuiltin(sh: Interp, argv: string[], io: IO): Promise<number> {
   const [name, ...args] = argv;
-  void outer;
   const prefix = sh.name;
   switch (name) {
     case ':':
@@ -239,8 +241,10 @@ export async function runBuiltin(sh: Interp, argv: string[], io: IO, outer: IO):
       const p = resolvePath(sh.cwd, target);
       const st = sh.ctx.fs.stat(p);
       if (!st || st.type !== 'dir') {
-        io.err(sh.builtinMsg('cd', `can't cd to ${target}${sh.host.flavour() === 'dash' ? '' : `: ${st ? 'Not a directory' : 'No such file or directory'}`}`));
-        return 2;
+        const why = st ? 'Not a directory' : 'No such file or directory';
+        const flavour = sh.host.flavour();
+        io.err(sh.builtinMsg('cd', flavour === 'bash' ? `${target}: ${why}` : `can't cd to ${target}${flavour === 'dash' ? '' : `: ${why}`}`));
+        return flavour === 'bash' ? 1 : 2;
       }
       sh.vars.set('OLDPWD', sh.cwd);
       sh.cwd = p;
@@ -293,7 +297,8 @@ export async function runBuiltin(sh: Interp, argv: string[], io: IO, outer: IO):
     }
     case 'exit': {
       if (args[0] !== undefined && !/^\d+$/.test(args[0])) throw new FatalError(sh.builtinMsg('exit', `Illegal number: ${args[0]}`));
-      throw new ExitShell(args[0] === undefined ? sh.status : Number(args[0]) & 255);
+      // A number too big for an int: ash's conversion gives 0.
+      throw new ExitShell(args[0] === undefined ? sh.status : Number(args[0]) > 2147483647 ? 0 : Number(args[0]) & 255);
     }
     case 'return':
       throw new ReturnSignal(args[0] === undefined ? sh.status : count(sh, 'return', args[0], 0) & 255);
@@ -332,7 +337,7 @@ export async function runBuiltin(sh: Interp, argv: string[], io: IO, outer: IO):
     case 'eval':
       return args.length ? sh.runSource(args.join(' '), io, 'eval') : 0;
     case 'exec': {
-      const code = await sh.runArgv(args, [], io, io, false);
+      const code = await sh.runArgv(args, [], io, false);
       throw new ExitShell(code);
     }
     case 'read':
@@ -348,7 +353,7 @@ export async function runBuiltin(sh: Interp, argv: string[], io: IO, outer: IO):
       for (const s of sigs) {
         const sig = signalName(s);
         if (!sig) {
-          io.err(sh.builtinMsg('trap', `${s}: bad trap`));
+          io.err(sh.builtinMsg('trap', `${s}: invalid signal specification`));
           return 1;
         }
         if (action === '-') sh.traps.delete(sig);
@@ -366,7 +371,7 @@ export async function runBuiltin(sh: Interp, argv: string[], io: IO, outer: IO):
     case 'command': {
       const flags = args.filter((a, i) => a.startsWith('-') && args.slice(0, i).every((b) => b.startsWith('-')));
       const names = args.slice(flags.length);
-      if (!flags.some((f) => f === '-v' || f === '-V')) return names.length ? sh.runArgv(names, [], io, io, false) : 0;
+      if (!flags.some((f) => f === '-v' || f === '-V')) return names.length ? sh.runArgv(names, [], io, false) : 0;
       const verbose = flags.includes('-V');
       let st = 0;
       for (const n of names) {

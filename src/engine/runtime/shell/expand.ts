@@ -243,10 +243,15 @@ export class Expander {
     }
   }
 
-  private async walkDouble(s: string, acc: Acc, heredoc: boolean): Promise<void> {
+  /** Double-quoted text (`nested`: the word of a `${v:-word}` inside double quotes, where `"` only nests). */
+  private async walkDouble(s: string, acc: Acc, heredoc: boolean, nested = false): Promise<void> {
     let lit = '';
     for (let i = 0; i < s.length; ) {
       const c = s[i];
+      if (nested && c === '"') {
+        i++;
+        continue;
+      }
       if (c === '\\' && (heredoc ? '\\$`\n' : '\\$`"\n').includes(s[i + 1] ?? 'x')) {
         if (s[i + 1] !== '\n') lit += s[i + 1];
         i += 2;
@@ -413,7 +418,7 @@ export class Expander {
 
   /** The word of `${v-word}`: expanded in the surrounding context (split when unquoted). */
   private async walkWord(word: string, quoted: boolean, acc: Acc): Promise<void> {
-    if (quoted) await this.walkDouble(word, acc, false);
+    if (quoted) await this.walkDouble(word, acc, false, true);
     else await this.walk(word, false, acc, true);
   }
 }

@@ -160,8 +160,9 @@ export function printfBuiltin(args: string[], io: Out, prefix: string): number {
       }
       const m = /^%([-+ #0]*)(\*|\d+)?(?:\.(\*|\d*))?([diouxXeEfFgGcsb%])/.exec(fmt.slice(i));
       if (!m) {
-        out += c;
-        continue;
+        io.out(out);
+        io.err(`${prefix}: ${/^%[-+ #0]*(\*|\d+)?(\.(\*|\d*))?./.exec(fmt.slice(i))?.[0] ?? '%'}: invalid format\n`);
+        return 1;
       }
       i += m[0].length - 1;
       const [, flags, w, p, conv] = m;

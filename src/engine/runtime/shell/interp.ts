@@ -69,7 +69,8 @@ export interface ShellHost {
 /** How messages carry line numbers: `-c` text (0-based, builtins only), stdin (1-based, builtins only), a file. */
 export type LineMode = 'c' | 'stdin' | 'file';
 
-const SAFE = /^[-A-Za-z0-9_/.,:@%+=^~]+$/;
+/** Characters ash's `set -x` prints without quoting (an empty word prints as nothing). */
+const SAFE = /^[-+,./0-9:@A-Z\]^_a-z]*$/;
 export const shellQuote = (s: string) => (SAFE.test(s) ? s : `'${s.replace(/'/g, `'"'"'`)}'`);
 
 export class Interp {
@@ -177,6 +178,7 @@ export class Interp {
   /** An error of a builtin: `sh: cd: line 1: msg` (no line number in an interactive shell). */
   builtinMsg(builtin: string, msg: string): string {
     if (this.host.flavour() === 'dash') return `${this.name}: ${this.lineBase + this.line + 1}: ${builtin}: ${msg}\n`;
+    if (this.host.flavour() === 'bash') return `${this.name}: ${builtin}: ${msg}\n`;
     return `${this.name}: ${builtin}: ${this.host.interactive() ? '' : `line ${this.lineNo()}: `}${msg}\n`;
   }
 
@@ -365,6 +367,10 @@ export class Interp {
         return this.fork().runForked(c.body, io);
       case 'dbracket': {
         this.line = c.line;
+        if (c.unterminated) {
+          io.err(`${this.name}: missing ]]\n`);
+          return 2;
+        }
         const ex = this.expander(io);
         const toks: DTok[] = [];
         for (let k = 0; k < c.args.length; k++) {
@@ -421,8 +427,13 @@ export class Interp {
         return this.lastJob ? String(this.lastJob) : undefined;
       case '#':
         return String(this.positional.length);
-      case '-':
-        return Object.entries(this.opts).filter(([, v]) => v).map(([k]) => k).join('');
+      case '-': {
+        // ash lists its option letters last to first: u x c s i f e.
+        const on: Record<string, boolean> = { ...this.opts, c: this.lineMode === 'c', s: this.lineMode === 'stdin', i: this.host.interactive() };
+        return ['u', 'x', 'c', 's', 'i', 'f', 'e'].filter((k) => on[k]).join('');
+      }
+      case 'LINENO':
+        return String(this.lineBase + this.line + (this.lineMode === 'c' ? 0 : 1));
       case '0':
         return this.name;
       case 'PWD':
@@ -509,22 +520,22 @@ export class Interp {
     }
     const r = await this.redirect(c.redirs, io, ex);
     if (typeof r === 'number') return r;
-    return this.runArgv(argv, assigns, r, io, true);
+    return this.runArgv(argv, assigns, r, true);
   }
 
   /** Runs a command by name: special builtin, function, builtin, then a program on PATH. */
-  async runArgv(argv: string[], assigns: [string, string][], io: IO, outer: IO, functions: boolean): Promise<number> {
+  async runArgv(argv: string[], assigns: [string, string][], io: IO, functions: boolean): Promise<number> {
     const name = argv[0];
     if (SPECIAL_BUILTINS.has(name)) {
       for (const [k, v] of assigns) this.setVar(k, v);
-      return runBuiltin(this, argv, io, outer);
+      return runBuiltin(this, argv, io);
     }
     const fn = functions ? this.functions.get(name) : undefined;
     if (fn || BUILTINS.has(name)) {
       const saved = assigns.map(([k]) => [k, this.vars.get(k)] as const);
       for (const [k, v] of assigns) this.setVar(k, v);
       try {
-        return fn ? await this.callFunction(fn, argv.slice(1), io) : await runBuiltin(this, argv, io, outer);
+        return fn ? await this.callFunction(fn, argv.slice(1), io) : await runBuiltin(this, argv, io);
       } finally {
         for (const [k, v] of saved) {
           if (v === undefined) this.vars.delete(k);

@@ -48,7 +48,7 @@ export type Command =
   | { type: 'subshell'; body: List; redirs: Redir[] }
   | { type: 'function'; name: string; body: Command; redirs: Redir[] }
   /** `[[ ... ]]` (busybox's bash compatibility): operands stay words; `&&`, `||`, `(`, `)`, `<`, `>` are operators. */
-  | { type: 'dbracket'; args: { raw: string; op: boolean }[]; redirs: Redir[]; line: number };
+  | { type: 'dbracket'; args: { raw: string; op: boolean }[]; redirs: Redir[]; line: number; unterminated?: boolean };
 
 export interface Pipeline {
   negate: boolean;
@@ -83,9 +83,13 @@ const OPS = ['&&', '||', ';;', '<<-', '<<', '>>', '>|', '<>', '<&', '>&', '|', '
 const LIST_END = new Set(['then', 'elif', 'else', 'fi', 'do', 'done', 'esac', '}']);
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
+const KEYWORDS = new Set(['if', 'then', 'elif', 'else', 'fi', 'for', 'while', 'until', 'do', 'done', 'case', 'esac', 'in', '{', '}', '!']);
+
+/** A token as ash names it in syntax errors: `")"`, `"fi"` (keywords), `word`, `newline`, `end of file`. */
 function describe(t: Tok): string {
   if (t.k === 'eof') return 'end of file';
   if (t.k === 'nl') return 'newline';
+  if (t.k === 'word' && !KEYWORDS.has(t.raw)) return 'word';
   return `"${t.k === 'op' ? t.v : t.raw}"`;
 }
 
@@ -209,7 +213,7 @@ class Lexer {
       else if (s[this.i] === '\n') this.line++;
       this.i++;
     }
-    if (this.i >= s.length) this.fail('unterminated quoted string', true);
+    if (this.i >= s.length) this.fail('EOF in backquote substitution', true);
     this.i++;
   }
 
@@ -352,11 +356,17 @@ class Parser {
     const t = this.peek();
     return t.k === 'op' && t.v === v;
   }
-  private unexpected(expecting?: string): never {
+  private unexpected(expecting?: string, always = false): never {
     const t = this.peek();
-    const msg = `unexpected ${describe(t)}${expecting && t.k === 'eof' ? ` (expecting "${expecting}")` : ''}`;
+    const msg = `unexpected ${describe(t)}${expecting && (always || t.k === 'eof') ? ` (expecting "${expecting}")` : ''}`;
     throw new ShellSyntaxError(`syntax error: ${msg}`, t.k === 'eof', this.lex.line);
   }
+  /** A word was needed (`case`, `function`): `unexpected X (expecting word)`. */
+  private unexpectedWord(): never {
+    const t = this.peek();
+    throw new ShellSyntaxError(`syntax error: unexpected ${describe(t)} (expecting word)`, t.k === 'eof', this.lex.line);
+  }
+
   private skipNl(): void {
     while (this.peek().k === 'nl') this.take();
   }
@@ -442,8 +452,9 @@ class Parser {
       else if (t.raw === '[[') c = this.parseDBracket(t.line);
       else if (t.raw === 'function') {
         this.take();
-        const n = this.take();
-        if (n.k !== 'word' || !NAME.test(n.raw)) this.unexpected();
+        const n = this.peek();
+        if (n.k !== 'word' || !NAME.test(n.raw)) this.unexpectedWord();
+        this.take();
         if (this.isOp('(')) {
           this.take();
           if (!this.isOp(')')) this.unexpected();
@@ -531,7 +542,7 @@ class Parser {
         this.take();
       }
       if (this.isOp(';')) this.take();
-      else if (this.peek().k !== 'nl') this.unexpected('do');
+      else if (this.peek().k !== 'nl') this.unexpected();
     } else if (this.isOp(';')) this.take();
     this.expectWord('do');
     const body = this.body(new Set(['done']), 'done');
@@ -550,8 +561,9 @@ class Parser {
 
   private parseCase(): Command {
     this.take();
-    const w = this.take();
-    if (w.k !== 'word') this.unexpected();
+    const w = this.peek();
+    if (w.k !== 'word') this.unexpectedWord();
+    this.take();
     this.skipNl();
     if (!this.isWord('in')) this.unexpected('in');
     this.take();
@@ -588,6 +600,8 @@ class Parser {
     for (;;) {
       const t = this.peek();
       if (t.k === 'word' && t.raw === ']]') break;
+      // Unterminated: ash's [[ command reports `missing ]]` when it runs.
+      if (t.k === 'eof' || t.k === 'nl') return { type: 'dbracket', args, redirs: [], line, unterminated: true };
       if (t.k === 'word') args.push({ raw: t.raw, op: t.raw === '!' });
       else if (t.k === 'op' && ['&&', '||', '(', ')', '<', '>'].includes(t.v)) args.push({ raw: t.v, op: true });
       else this.unexpected(']]');
@@ -612,7 +626,7 @@ class Parser {
       // `name()`: a function definition; its body is the next command.
       if (cmd.words.length === 1 && !cmd.assigns.length && this.isOp('(')) {
         this.take();
-        if (!this.isOp(')')) this.unexpected();
+        if (!this.isOp(')')) this.unexpected(')', true);
         this.take();
         this.skipNl();
         return { type: 'function', name: t.raw, body: this.parseCommand(), redirs: [] };

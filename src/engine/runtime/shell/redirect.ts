@@ -39,7 +39,7 @@ export async function applyRedirections(sh: Interp, redirs: Redir[], io: IO, ex:
         if (input || fd === 0) continue;
         const w = target === '0' ? r.out : get(Number(target));
         if (!w) {
-          io.err(sh.msg(`${target}: bad file descriptor`));
+          io.err(sh.msg(`${target}: Bad file descriptor`));
           return 1;
         }
         set(fd, w);
@@ -69,7 +69,14 @@ export async function applyRedirections(sh: Interp, redirs: Redir[], io: IO, ex:
       io.err(sh.msg(`can't create ${target}: Is a directory`));
       return 1;
     }
-    const e = rd.op === '>>' || rd.op === '<>' ? appendFile(sh.ctx.fs, path, new Uint8Array()) : sh.ctx.fs.writeFile(path, new Uint8Array());
+    // A new file gets 0666 less the shell's umask; an existing one keeps its mode.
+    const exists = !!sh.ctx.fs.stat(path);
+    const e =
+      rd.op === '>>' || rd.op === '<>'
+        ? exists
+          ? appendFile(sh.ctx.fs, path, new Uint8Array())
+          : sh.ctx.fs.writeFile(path, new Uint8Array(), 0o666 & ~sh.umask)
+        : sh.ctx.fs.writeFile(path, new Uint8Array(), exists ? undefined : 0o666 & ~sh.umask);
     if (e) {
       io.err(sh.msg(`can't create ${target}: ${e === 'ENOENT' || e === 'ENOTDIR' ? 'nonexistent directory' : e}`));
       return 1;

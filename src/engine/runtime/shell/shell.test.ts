@@ -54,3 +54,12 @@ describe('the interactive shell', () => {
     expect(c.exit).toMatchObject({ code: 0 });
   });
 });
+
+describe('the bash flavour', () => {
+  it("speaks bash's words for missing commands and cd (recorded from bash 5.2)", async () => {
+    const fs = imageFs('busybox', { '/bin/bash': { content: '#!layerlab sh\n', mode: 0o755 } });
+    const c = spawnCollect({ argv: ['bash', '-c', 'foo; cd /nope; echo "st $?"'], env: { PATH: '/bin', HOME: '/root' }, fs });
+    await c.proc.advanceTo(T0 + 1000);
+    expect({ out: c.stdout(), err: c.stderr(), code: c.exit?.code }).toEqual({ out: 'st 1\n', err: 'bash: foo: command not found\nbash: cd: /nope: No such file or directory\n', code: 0 });
+  });
+});

@@ -106,6 +106,7 @@ class Evaluator {
     if (n === 2) {
       if (a[0] === '!') return a[1] === '';
       if (UNARY.has(a[0])) return this.unary(a[0], a[1]);
+      if (BINARY.has(a[1])) throw new TestError(`${a[1]}: argument expected`);
       throw new TestError(`${a[0]}: unknown operand`);
     }
     if (n === 3) {
