@@ -35,7 +35,8 @@ function columns(names: string[], width: number): string {
 }
 
 const ls: Applet = (argv, io, e) => {
-  const { flags, rest } = splitFlags(argv.slice(1), 'laA1hRdF');
+  const { flags, rest } = splitFlags(argv.slice(1).filter((a) => a !== '-1'), 'laA1hRdF');
+  if (argv.includes('-1')) flags.add('1');
   const all = flags.has('a');
   const almost = flags.has('A');
   const long = flags.has('l');
