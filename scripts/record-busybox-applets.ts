@@ -182,6 +182,16 @@ const CASES: Case[] = [
   { name: 'tar czf xzf -C', script: 'tar czf a.tgz app && mkdir out && tar xzf a.tgz -C out && find out | sort' },
   { name: 'tar -C c', script: 'tar -cf b.tar -C app lib && tar -tf b.tar | sort' },
   { name: 'tar x missing', script: 'tar xf nope.tar; echo $?' },
+  // printf, echo, ls
+  { name: 'printf formats', script: "printf '%5s|%-5s|%05d|%.2f|%x|%o|%c|%%\\n' ab cd 42 3.14159 255 8 xyz" },
+  { name: 'printf repeats', script: "printf '%s-%s\\n' a b c" },
+  { name: 'printf escapes', script: "printf 'tab\\there\\nq\\\\x\\n'" },
+  { name: 'printf bad number', script: "printf '%d\\n' abc; echo $?" },
+  { name: 'printf %b', script: "printf '%b|%s\\n' 'a\\tb' 'a\\tb'" },
+  { name: 'echo -n -e', script: "echo -n one; echo -e ' two\\tthree'" },
+  { name: 'ls', script: 'ls app; ls -a app/lib' },
+  { name: 'ls -1 files', script: 'ls -1 app/lib words.txt' },
+  { name: 'ls missing', script: 'ls nope; echo $?' },
   // env
   { name: 'env -i', script: 'env -i A=1 B=2 env' },
   { name: 'env VAR cmd', script: 'env GREETING=hi sh -c \'echo $GREETING\'' },

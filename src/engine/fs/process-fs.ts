@@ -18,8 +18,8 @@ function errno(e: unknown): FsErrno {
   return 'EINVAL';
 }
 
-function toStat(n: { type: 'file' | 'dir' | 'symlink'; size: number; mode: number; mtime: number }): FsStat {
-  return { type: n.type, size: n.size, mode: n.mode, mtimeMs: n.mtime };
+function toStat(n: { type: 'file' | 'dir' | 'symlink'; size: number; mode: number; mtime: number; uid: number; gid: number }): FsStat {
+  return { type: n.type, size: n.size, mode: n.mode, mtimeMs: n.mtime, uid: n.uid, gid: n.gid };
 }
 
 /** How many bytes `UnionFs.readFile` (nodeBytes' default cap) produces of a synthetic file; process-fs.test.ts checks it. */

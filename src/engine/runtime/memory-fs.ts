@@ -170,6 +170,7 @@ export class MemoryFs implements ProcessFs {
       size: n.type === 'file' ? (n.synthetic ? n.synthetic.size : n.data!.length) : n.type === 'symlink' ? n.target!.length : 4096,
       mode: n.mode,
       mtimeMs: n.mtimeMs,
+      ...(n.uid !== undefined ? { uid: n.uid, gid: n.gid ?? 0 } : {}),
     };
   }
 

@@ -85,6 +85,9 @@ export interface FsStat {
   /** Permission bits, e.g. 0o755. Executables need some x bit. */
   mode: number;
   mtimeMs: number;
+  /** Owner ids, when the filesystem keeps them (0 = root otherwise). */
+  uid?: number;
+  gid?: number;
 }
 
 /** The error codes a ProcessFs operation can report (Node/POSIX names). */

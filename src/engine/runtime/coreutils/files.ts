@@ -6,7 +6,7 @@ import type { Applet } from './types';
 import type { FsStat } from '../process';
 import { ENOENT, MONTHS, modeString, p2, splitFlags } from './types';
 import { appendFile, basename, copy, decodeText, dirname, mkdirp, resolvePath, rmrf, walk } from '../fs-helpers';
-import { fsReader, lookupGroup, lookupUser } from '../users';
+import { fsReader, groupName, lookupGroup, lookupUser } from '../users';
 
 function lsDate(ms: number, now: number): string {
   const d = new Date(ms);
@@ -34,8 +34,21 @@ function columns(names: string[], width: number): string {
   return out;
 }
 
+/** A uid's or gid's name from /etc/passwd or /etc/group, else the number. */
+function ownerName(e: { fs: import('../process').ProcessFs }, id: number, kind: 'user' | 'group'): string {
+  const read = fsReader(e.fs);
+  // Every image names id 0 root; a filesystem without the files (a bare test one) still shows it so.
+  if (kind === 'group') return groupName(read, id) ?? (id === 0 ? 'root' : String(id));
+  for (const l of (read('/etc/passwd') ?? '').split('\n')) {
+    const f = l.split(':');
+    if (f.length > 2 && Number(f[2]) === id && f[2] !== '') return f[0];
+  }
+  return id === 0 ? 'root' : String(id);
+}
+
 const ls: Applet = (argv, io, e) => {
-  const { flags, rest } = splitFlags(argv.slice(1), 'laA1hRdF');
+  const { flags, rest } = splitFlags(argv.slice(1).filter((a) => a !== '-1'), 'laA1hRdF');
+  if (argv.includes('-1')) flags.add('1');
   const all = flags.has('a');
   const almost = flags.has('A');
   const long = flags.has('l');
@@ -47,10 +60,11 @@ const ls: Applet = (argv, io, e) => {
     const st = (e.fs.lstat ?? e.fs.stat).call(e.fs, path);
     if (!st) return name;
     if (!long) return name + (flags.has('F') && st.type === 'dir' ? '/' : '');
-    const owner = 'root'.padEnd(8);
+    const owner = ownerName(e, st.uid ?? 0, 'user').padEnd(8);
+    const group = ownerName(e, st.gid ?? 0, 'group').padEnd(8);
     const link = st.type === 'symlink' ? ` -> ${e.fs.readlink?.(path) ?? ''}` : '';
     const size = st.type === 'dir' ? 4096 : st.size;
-    return `${modeString(st)} ${String(st.type === 'dir' ? 2 : 1).padStart(4)} ${owner} ${owner} ${String(size).padStart(9)} ${lsDate(st.mtimeMs, e.now())} ${name}${link}`;
+    return `${modeString(st)} ${String(st.type === 'dir' ? 2 : 1).padStart(4)} ${owner} ${group} ${String(size).padStart(9)} ${lsDate(st.mtimeMs, e.now())} ${name}${link}`;
   };
   for (const t of targets) {
     const p = resolvePath(e.cwd, t);
@@ -472,7 +486,7 @@ const stat: Applet = (argv, io, e) => {
     const link = st.type === 'symlink' ? ` -> '${e.fs.readlink?.(p) ?? ''}'` : '';
     if (format === null) {
       io.out(
-        `  File: '${f}'${link}\n  Size: ${String(size).padEnd(10)}\tBlocks: ${String(blocks).padEnd(10)} IO Block: 4096   ${fileType(st)}\nAccess: (${(st.mode & 0o7777).toString(8).padStart(4, '0')}/${modeString(st)})  Uid: (    0/    root)   Gid: (    0/    root)\nModify: ${statTime(st.mtimeMs)}\n`,
+        `  File: '${f}'${link}\n  Size: ${String(size).padEnd(10)}\tBlocks: ${String(blocks).padEnd(10)} IO Block: 4096   ${fileType(st)}\nAccess: (${(st.mode & 0o7777).toString(8).padStart(4, '0')}/${modeString(st)})  Uid: (${String(st.uid ?? 0).padStart(5)}/${ownerName(e, st.uid ?? 0, 'user').padStart(8)})   Gid: (${String(st.gid ?? 0).padStart(5)}/${ownerName(e, st.gid ?? 0, 'group').padStart(8)})\nModify: ${statTime(st.mtimeMs)}\n`,
       );
       continue;
     }
@@ -498,11 +512,13 @@ const stat: Applet = (argv, io, e) => {
           case 's':
             return String(size);
           case 'u':
+            return String(st.uid ?? 0);
           case 'g':
-            return '0';
+            return String(st.gid ?? 0);
           case 'U':
+            return ownerName(e, st.uid ?? 0, 'user');
           case 'G':
-            return 'root';
+            return ownerName(e, st.gid ?? 0, 'group');
           case 'h':
             return st.type === 'dir' ? '2' : '1';
           case 'y':

@@ -83,3 +83,11 @@ describe('files', () => {
     expect(readText(fs, '/out/a/b.txt')).toBe('hello\n');
   });
 });
+
+describe('owners', () => {
+  it('ls -l and stat show the owners chown and adduser set, by name', async () => {
+    const fs = alpineFs({ '/etc/passwd': PASSWD, '/etc/group': GROUPS, '/srv/a.txt': 'A\n' });
+    const r = await run(fs, 'chown node:staff /srv/a.txt && ls -l /srv/a.txt | cut -c1-34 && stat -c "%U %G %u %g" /srv/a.txt');
+    expect(r.stdout()).toBe('-rw-r--r--    1 node     staff    \nnode staff 1000 50\n');
+  });
+});

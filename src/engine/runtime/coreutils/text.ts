@@ -4,6 +4,7 @@
 import type { Applet } from './types';
 import { inputOf, lines, splitFlags } from './types';
 import { appendFile, decodeText, encodeText, resolvePath } from '../fs-helpers';
+import { formatPrintf } from './printf-format';
 
 function unescapeEcho(s: string): { text: string; stop: boolean } {
   let out = '';
@@ -47,27 +48,49 @@ export const echo: Applet = (argv, io) => {
   return 0;
 };
 
+/**
+ * printf FORMAT [ARG]...: C conversions (printf-format.ts), `%b` (an argument with backslash escapes), the format
+ * reused while arguments remain; a numeric conversion of a non-number prints 0 and fails, as busybox does.
+ */
 const printf: Applet = (argv, io) => {
   const fmt = argv[1];
   if (fmt === undefined) {
-    io.err('printf: usage: printf FORMAT [ARGUMENT...]\n');
+    io.err('BusyBox v1.36.1 (2024-06-10 07:11:47 UTC) multi-call binary.\n\nUsage: printf FORMAT [ARGUMENT]...\n');
     return 1;
   }
   const args = argv.slice(2);
   let out = '';
   let ai = 0;
+  let status = 0;
+  const spec = /%([-+ 0#]*)(\*|\d+)?(?:\.(\*|\d*))?([diouxXcseEfFgGb%])/g;
+  const text = unescapeEcho(fmt);
   do {
-    out += unescapeEcho(fmt).text.replace(/%(-?\d*)([sdfxc%])/g, (_m, w: string, c: string) => {
-      if (c === '%') return '%';
-      const v = args[ai++] ?? '';
-      let s = c === 'd' ? String(parseInt(v || '0', 10)) : c === 'f' ? Number(v || 0).toFixed(6) : c === 'x' ? parseInt(v || '0', 10).toString(16) : c === 'c' ? v.slice(0, 1) : v;
-      const width = parseInt(w, 10);
-      if (width) s = width < 0 ? s.padEnd(-width) : s.padStart(width);
-      return s;
+    const used = ai;
+    out += text.text.replace(spec, (m, flags: string, w: string | undefined, prec: string | undefined, conv: string) => {
+      if (conv === '%') return '%';
+      const take = () => args[ai++] ?? '';
+      const width = w === '*' ? take() : (w ?? '');
+      const precision = prec === '*' ? take() : prec;
+      const v = take();
+      if (conv === 'b') {
+        const b = unescapeEcho(v).text;
+        return formatPrintf(`%${flags}${width}${precision !== undefined ? '.' + precision : ''}s`, [b]);
+      }
+      let value: number | string = v;
+      if ('diouxXeEfFgG'.includes(conv)) {
+        const n = /^\s*[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?\s*$/.test(v) ? Number(v) : /^'./.test(v) ? v.charCodeAt(1) : v === '' ? 0 : NaN;
+        if (Number.isNaN(n)) {
+          io.err(`printf: invalid number '${v}'\n`);
+          status = 1;
+          value = 0;
+        } else value = n;
+      }
+      return formatPrintf(`%${flags}${width}${precision !== undefined ? '.' + precision : ''}${conv}`, [value]);
     });
-  } while (ai < args.length && ai > 0);
+    if (ai === used) break;
+  } while (ai < args.length);
   io.out(out);
-  return 0;
+  return status;
 };
 
 function countArg(args: string[], def: number): { n: number; files: string[]; bytes: boolean } {

@@ -33,7 +33,7 @@ describe('apt-get', () => {
     const r = await run(debianFs(), 'apt-get update', { user: 'nobody' });
     expect(r.exit?.code).toBe(100);
     expect(r.stderr()).toBe('E: Could not open lock file /var/lib/apt/lists/lock - open (13: Permission denied)\nE: Unable to lock directory /var/lib/apt/lists/\n');
-    expect((await run(debianFs(), 'apt frobnicate')).stderr()).toBe('E: Invalid operation frobnicate\n');
+    expect((await run(debianFs(), 'apt frobnicate')).stderr()).toBe('\nWARNING: apt does not have a stable CLI interface. Use with caution in scripts.\n\nE: Invalid operation frobnicate\n');
   });
 
   it('is not found where the image has no apt-get (alpine)', async () => {

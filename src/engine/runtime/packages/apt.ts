@@ -92,6 +92,8 @@ export async function aptGet(p: PkgCtx): Promise<number> {
   const mirror = ubuntu ? 'http://archive.ubuntu.com/ubuntu' : 'http://deb.debian.org/debian';
   const secMirror = ubuntu ? 'http://security.ubuntu.com/ubuntu' : 'http://deb.debian.org/debian-security';
   const quiet = flags.has('q');
+  // apt (not apt-get) warns when its output is not a terminal, as in a build or a pipe.
+  if (p.argv[0] === 'apt' && !p.tty) p.err('\nWARNING: apt does not have a stable CLI interface. Use with caution in scripts.\n\n');
   if (p.uid !== 0) {
     p.err('E: Could not open lock file /var/lib/apt/lists/lock - open (13: Permission denied)\nE: Unable to lock directory /var/lib/apt/lists/\n');
     return 100;

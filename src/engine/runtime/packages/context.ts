@@ -17,6 +17,8 @@ export interface PkgCtx {
   vars: Record<string, string>;
   uid: number;
   gid: number;
+  /** Whether the process has a terminal (docker run -t). */
+  tty: boolean;
   out(text: string): void;
   err(text: string): void;
   /** Lets `ms` of virtual time pass (downloads, unpacking, compiling). */
@@ -76,6 +78,7 @@ export function pkgCtx(argv: string[], io: AppletIO, env: AppletEnv): PkgCtx {
     vars: env.env,
     uid: user.uid,
     gid: user.gid,
+    tty: env.tty,
     out: (t) => io.out(t),
     err: (t) => io.err(t),
     spend: async (ms) => {
