@@ -80,7 +80,7 @@ export class Engine {
     this.context = opts.context ?? memoryContext({});
     this.sandbox = opts.sandbox ?? null;
     this.images = new ImageStore(this.env, () => this.changed());
-    this.buildService = new BuildService(() => ({ env: this.env, context: this.context, images: this.images, registry: this.registry ?? null, changed: () => this.changed() }));
+    this.buildService = new BuildService(() => ({ env: this.env, context: this.context, images: this.images, registry: this.registry ?? null, sandbox: this.sandbox, changed: () => this.changed() }));
     this.registry = new Registry(this.env, () => this.images, () => this.changed());
     this.containers = new ContainerStore(this.env, () => this.images, () => this.sandbox, () => this.changed());
     if (opts.snapshot) this.restore(opts.snapshot);

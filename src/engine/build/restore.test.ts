@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { testEnv } from '../core/env';
 import { Engine, type EngineSnapshot } from '../engine';
-import { BuildCache } from './cache';
+import { BuildCache } from './cache/store';
 
 const restoreError = (build: unknown): string => {
   try {

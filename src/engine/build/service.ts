@@ -7,7 +7,10 @@ import type { ContextReader } from '../core/host';
 import type { CliIO } from '../core/io';
 import type { ImageStore } from '../images/store';
 import { BuildRun, type BuildOptions, type BuildRegistry, type BuildResult } from './builder';
-import { BuildCache, type CacheRecord, type CacheSnapshot } from './cache';
+import { BuildMemos } from './memos';
+import type { SandboxHost } from '../runtime/process';
+import { InProcessHost } from '../runtime/in-process-host';
+import { BuildCache, type CacheRecord, type CacheSnapshot } from './cache/store';
 import { ContextHashCache } from './context';
 import type { BuildEvent, BuildEventListener } from './events';
 import type { BuildPrediction, BuildRecord } from './records';
@@ -18,6 +21,8 @@ export interface BuildServiceHost {
   context: ContextReader;
   images: ImageStore;
   registry: BuildRegistry | null;
+  /** The engine's sandbox host (RUN steps run there); an in-process host when the engine has none. */
+  sandbox: SandboxHost | null;
   changed(): void;
 }
 
@@ -31,6 +36,8 @@ const MAX_RECORDS = 20;
 export class BuildService {
   readonly cache = new BuildCache();
   readonly hashCache: ContextHashCache;
+  readonly memos = new BuildMemos();
+  private fallbackHost: SandboxHost | null = null;
   records: BuildRecord[] = [];
   private listeners = new Set<BuildEventListener>();
 
@@ -42,7 +49,8 @@ export class BuildService {
 
   private runHost() {
     const h = this.host();
-    return { env: h.env, context: h.context, images: h.images, registry: h.registry, cache: this.cache, hashCache: this.hashCache };
+    const sandbox = h.sandbox ?? (this.fallbackHost ??= new InProcessHost());
+    return { env: h.env, context: h.context, images: h.images, registry: h.registry, cache: this.cache, hashCache: this.hashCache, memos: this.memos, sandbox };
   }
 
   async build(opts: BuildOptions, io: CliIO, onEvent?: (e: BuildEvent) => void): Promise<BuildResult> {

@@ -20,7 +20,8 @@ import type { ExitEvent, HttpRequest, HttpResponse, OutputEvent, SandboxHost, Sa
 import { InProcessHost } from '../runtime/in-process-host';
 import { randomId, randomName, VALID_NAME } from './names';
 import { parsePortSpec, type PortBinding } from './ports';
-import { etcHostsText, unionProcessFs, type Mounts } from './process-fs';
+import { etcHostsText } from './etc-hosts';
+import { unionProcessFs, type Mounts } from '../fs/process-fs';
 import { sanitizeContainer } from './validate';
 import type { Container, ContainerConfig, LogEntry, ProcessInput, ProcessSpecData } from './types';
 

@@ -12,7 +12,7 @@ import { err, ok, type Result } from '../core/errors';
 import type { ProcessFs, ProgramKind, SpawnError } from './process';
 import { basename, decodeText, resolvePath } from './fs-helpers';
 import type { FsSnapshotEntry } from './memory-fs';
-import { APPLETS, EXTRA_PROGRAMS } from './shell/applet-names';
+import { APPLETS, EXTRA_PROGRAMS } from './coreutils/names';
 
 export const DEFAULT_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
 

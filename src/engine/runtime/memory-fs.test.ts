@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MemoryFs } from './memory-fs';
+import { applyFsChange, MemoryFs } from './memory-fs';
 import { decodeText } from './fs-helpers';
 
 describe('MemoryFs symlinks (the worker side of a container filesystem)', () => {
@@ -15,5 +15,25 @@ describe('MemoryFs symlinks (the worker side of a container filesystem)', () => 
     expect(fs.stat('/usr/local/bin/nodejs')?.type).toBe('file');
     expect(fs.readdir('/usr/local/share/node_modules')).toEqual(['npm']);
     expect(fs.lstat!('/usr/local/bin/npm')?.type).toBe('symlink');
+  });
+});
+
+describe('MemoryFs synthetic files and owners (what package managers install)', () => {
+  it('weighs a synthetic file without allocating it and carries it and owners to another fs as changes', () => {
+    const worker = MemoryFs.from({ '/usr/bin/': '' });
+    const host = MemoryFs.from({ '/usr/bin/': '' });
+    worker.onChange = (c) => expect(applyFsChange(host, c)).toBeNull();
+    expect(worker.writeSynthetic('/usr/bin/git', { seed: 'deb:git', size: 38_000_000 }, 0o755)).toBeNull();
+    expect(worker.chown('/usr/bin/git', 1000, 1000)).toBeNull();
+    for (const fs of [worker, host]) {
+      expect(fs.stat('/usr/bin/git')).toMatchObject({ type: 'file', size: 38_000_000, mode: 0o755 });
+      expect(fs.owner('/usr/bin/git')).toEqual({ uid: 1000, gid: 1000 });
+    }
+    // Reads are generated from the seed, capped like the union filesystem's, and the same on both sides.
+    expect(host.readFile('/usr/bin/git')!.length).toBe(1 << 20);
+    expect(host.readFile('/usr/bin/git')!.subarray(0, 16)).toEqual(worker.readFile('/usr/bin/git')!.subarray(0, 16));
+    expect(MemoryFs.from(worker.snapshot()).stat('/usr/bin/git')?.size).toBe(38_000_000);
+    worker.writeFile('/usr/bin/git', new TextEncoder().encode('small'));
+    expect(host.stat('/usr/bin/git')?.size).toBe(5);
   });
 });

@@ -3,16 +3,21 @@
  * from a snapshot of the container's files) and as a scratch fs. Writes can be observed through `onChange`, which
  * is how a worker sends its writes back to the engine-side filesystem.
  */
-import type { FsErrno, FsStat, ProcessFs } from './process';
+import type { FsErrno, FsStat, ProcessFs, SyntheticFile } from './process';
 import { basename, dirname, encodeText, resolvePath } from './fs-helpers';
+import { nodeBytes } from '../fs/node';
 
 interface Node {
   type: 'file' | 'dir' | 'symlink';
   mode: number;
   mtimeMs: number;
   data?: Uint8Array;
+  /** A file whose bytes are generated from a seed when read (ProcessFs.writeSynthetic). */
+  synthetic?: SyntheticFile;
   target?: string;
   children?: Map<string, Node>;
+  uid?: number;
+  gid?: number;
 }
 
 /** A serialisable description of one entry, used to ship a filesystem to a worker. */
@@ -25,6 +30,8 @@ export interface FsSnapshotEntry {
   target?: string;
   /** Content left out of the snapshot (large binaries): the file reads as this many zero bytes. */
   omittedSize?: number;
+  /** Content given by a seed and a size (ProcessFs.writeSynthetic). */
+  synthetic?: SyntheticFile;
 }
 
 /** A change made to a MemoryFs, replayable on another ProcessFs with `applyFsChange`. */
@@ -33,7 +40,15 @@ export type FsChange =
   | { op: 'mkdir'; path: string; mode?: number }
   | { op: 'rm'; path: string }
   | { op: 'rename'; from: string; to: string }
-  | { op: 'chmod'; path: string; mode: number };
+  | { op: 'chmod'; path: string; mode: number }
+  | { op: 'writeSynthetic'; path: string; content: SyntheticFile; mode?: number }
+  | { op: 'chown'; path: string; uid: number; gid: number }
+  | { op: 'symlink'; target: string; path: string };
+
+/** Bytes a synthetic file reads as (the same generator, and cap, as the union filesystem's). */
+export function syntheticBytes(content: SyntheticFile): Uint8Array {
+  return nodeBytes({ type: 'file', mode: 0o644, uid: 0, gid: 0, mtime: 0, size: content.size, synthetic: content });
+}
 
 export function applyFsChange(fs: ProcessFs, c: FsChange): FsErrno | null {
   switch (c.op) {
@@ -47,6 +62,12 @@ export function applyFsChange(fs: ProcessFs, c: FsChange): FsErrno | null {
       return fs.rename(c.from, c.to);
     case 'chmod':
       return fs.chmod ? fs.chmod(c.path, c.mode) : null;
+    case 'writeSynthetic':
+      return fs.writeSynthetic ? fs.writeSynthetic(c.path, c.content, c.mode) : fs.writeFile(c.path, syntheticBytes(c.content), c.mode);
+    case 'chown':
+      return fs.chown ? fs.chown(c.path, c.uid, c.gid) : null;
+    case 'symlink':
+      return fs.symlink ? fs.symlink(c.target, c.path) : 'EINVAL';
   }
 }
 
@@ -98,7 +119,8 @@ export class MemoryFs implements ProcessFs {
     } else if (e.type === 'symlink') {
       dir.children!.set(name, { type: 'symlink', mode: e.mode, mtimeMs: e.mtimeMs ?? 0, target: e.target ?? '' });
     } else {
-      dir.children!.set(name, { type: 'file', mode: e.mode, mtimeMs: e.mtimeMs ?? 0, data: e.data ?? new Uint8Array(e.omittedSize ?? 0) });
+      if (e.synthetic) dir.children!.set(name, { type: 'file', mode: e.mode, mtimeMs: e.mtimeMs ?? 0, synthetic: { ...e.synthetic } });
+      else dir.children!.set(name, { type: 'file', mode: e.mode, mtimeMs: e.mtimeMs ?? 0, data: e.data ?? new Uint8Array(e.omittedSize ?? 0) });
     }
   }
 
@@ -108,7 +130,7 @@ export class MemoryFs implements ProcessFs {
     const visit = (n: Node, p: string) => {
       for (const [name, c] of [...n.children!.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
         const cp = `${p}/${name}`;
-        out.push({ path: cp, type: c.type, mode: c.mode, mtimeMs: c.mtimeMs, data: c.data, target: c.target });
+        out.push({ path: cp, type: c.type, mode: c.mode, mtimeMs: c.mtimeMs, data: c.data, target: c.target, ...(c.synthetic ? { synthetic: { ...c.synthetic } } : {}) });
         if (c.type === 'dir') visit(c, cp);
       }
     };
@@ -145,9 +167,10 @@ export class MemoryFs implements ProcessFs {
   private toStat(n: Node): FsStat {
     return {
       type: n.type,
-      size: n.type === 'file' ? n.data!.length : n.type === 'symlink' ? n.target!.length : 4096,
+      size: n.type === 'file' ? (n.synthetic ? n.synthetic.size : n.data!.length) : n.type === 'symlink' ? n.target!.length : 4096,
       mode: n.mode,
       mtimeMs: n.mtimeMs,
+      ...(n.uid !== undefined ? { uid: n.uid, gid: n.gid ?? 0 } : {}),
     };
   }
 
@@ -168,7 +191,8 @@ export class MemoryFs implements ProcessFs {
 
   readFile(path: string): Uint8Array | null {
     const n = this.lookup(path, true);
-    return n?.type === 'file' ? n.data! : null;
+    if (n?.type !== 'file') return null;
+    return n.synthetic ? syntheticBytes(n.synthetic) : n.data!;
   }
 
   readdir(path: string): string[] | null {
@@ -188,6 +212,7 @@ export class MemoryFs implements ProcessFs {
     const copy = new Uint8Array(data);
     if (existing && existing.type === 'file') {
       existing.data = copy;
+      delete existing.synthetic;
       existing.mtimeMs = this.now();
       if (mode !== undefined) existing.mode = mode;
     } else {
@@ -229,6 +254,51 @@ export class MemoryFs implements ProcessFs {
     pt.children!.set(basename(to), n);
     this.onChange?.({ op: 'rename', from, to });
     return null;
+  }
+
+  writeSynthetic(path: string, content: SyntheticFile, mode?: number): FsErrno | null {
+    const parent = this.parentOf(path);
+    if (!parent) return this.lookup(dirname(path), true) ? 'ENOTDIR' : 'ENOENT';
+    const name = basename(path);
+    if (!name) return 'EISDIR';
+    let existing = parent.children!.get(name);
+    if (existing?.type === 'symlink') existing = this.lookup(path, true) ?? undefined;
+    if (existing?.type === 'dir') return 'EISDIR';
+    const synthetic = { seed: content.seed, size: Math.max(0, Math.round(content.size)) };
+    if (existing && existing.type === 'file') {
+      existing.synthetic = synthetic;
+      existing.data = new Uint8Array(0);
+      existing.mtimeMs = this.now();
+      if (mode !== undefined) existing.mode = mode;
+    } else {
+      parent.children!.set(name, { type: 'file', mode: mode ?? 0o644, mtimeMs: this.now(), data: new Uint8Array(0), synthetic });
+    }
+    this.onChange?.({ op: 'writeSynthetic', path, content: synthetic, mode });
+    return null;
+  }
+
+  symlink(target: string, path: string): FsErrno | null {
+    if (this.lookup(path, false)) return 'EEXIST';
+    const parent = this.parentOf(path);
+    if (!parent) return 'ENOENT';
+    parent.children!.set(basename(path), { type: 'symlink', mode: 0o777, mtimeMs: this.now(), target });
+    this.onChange?.({ op: 'symlink', target, path });
+    return null;
+  }
+
+  chown(path: string, uid: number, gid: number): FsErrno | null {
+    const n = this.lookup(path, true);
+    if (!n) return 'ENOENT';
+    n.uid = uid;
+    n.gid = gid;
+    this.onChange?.({ op: 'chown', path, uid, gid });
+    return null;
+  }
+
+  /** Owner ids set by chown (0:0 otherwise); ProcessFs has no owner in its stat. */
+  owner(path: string): { uid: number; gid: number } | null {
+    const n = this.lookup(path, true);
+    return n ? { uid: n.uid ?? 0, gid: n.gid ?? 0 } : null;
   }
 
   chmod(path: string, mode: number): FsErrno | null {

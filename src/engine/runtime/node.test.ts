@@ -304,8 +304,8 @@ describe('spawning', () => {
   });
 
   it('says clearly when an image program is not simulated', () => {
-    const fs = imageFs('busybox', { '/usr/local/bin/python3': { content: '\u007fELF....', mode: 0o755 } });
-    const r = new InProcessHost().spawn({ argv: ['python3'], env: { PATH: '/usr/local/bin:/bin' }, cwd: '/', hostname: 'h', tty: false, interactive: false, fs, startTime: T0 });
+    const fs = imageFs('busybox', { '/usr/local/bin/ruby': { content: '\u007fELF....', mode: 0o755 } });
+    const r = new InProcessHost().spawn({ argv: ['ruby'], env: { PATH: '/usr/local/bin:/bin' }, cwd: '/', hostname: 'h', tty: false, interactive: false, fs, startTime: T0 });
     expect(!r.ok && r.error).toMatchObject({ code: 'runtime.unsupported', exitCode: 126 });
   });
 

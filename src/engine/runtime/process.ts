@@ -85,6 +85,9 @@ export interface FsStat {
   /** Permission bits, e.g. 0o755. Executables need some x bit. */
   mode: number;
   mtimeMs: number;
+  /** Owner ids, when the filesystem keeps them (0 = root otherwise). */
+  uid?: number;
+  gid?: number;
 }
 
 /** The error codes a ProcessFs operation can report (Node/POSIX names). */
@@ -118,6 +121,22 @@ export interface ProcessFs {
   readlink?(path: string): string | null;
   /** Optional: stat without following the final symlink. */
   lstat?(path: string): FsStat | null;
+  /**
+   * Optional: creates or replaces a file whose bytes are not kept, only a seed and a size (installed binaries,
+   * package archives): it weighs `size` bytes in `du`, `docker diff` and image sizes without allocating them, and
+   * reads as deterministic bytes generated from the seed. Callers without it write a small placeholder instead.
+   */
+  writeSynthetic?(path: string, content: SyntheticFile, mode?: number): FsErrno | null;
+  /** Optional: change the owner (numeric ids), as `chown` and tools that create files for a user do. */
+  chown?(path: string, uid: number, gid: number): FsErrno | null;
+  /** Optional: create a symbolic link at `path` pointing to `target` (kept as written, relative or absolute). */
+  symlink?(target: string, path: string): FsErrno | null;
+}
+
+/** Content described by a seed and a size instead of bytes (see ProcessFs.writeSynthetic). */
+export interface SyntheticFile {
+  seed: string;
+  size: number;
 }
 
 /** The State.Error text of a process stopped by the CPU limit (host watchdog or the kernel's loop check). */

@@ -5,7 +5,6 @@ import type { Program, ProgramContext } from './kernel';
 import type { ResolvedProgram } from './executables';
 import { NodeProgram } from './nodejs/node-program';
 import { AppletProgram, ShellProgram } from './shell/shell';
-import { NpmProgram } from './nodejs/npm-program';
 
 /** The text of hello-world's /hello (docker-library/hello-world), for linux/amd64. */
 export function helloText(arch = 'amd64'): string {
@@ -49,7 +48,8 @@ export function createProgram(ctx: ProgramContext, resolved: ResolvedProgram): P
     case 'node':
       return new NodeProgram(ctx);
     case 'npm':
-      return new NpmProgram(ctx);
+      // npm is a package program (packages/npm.ts): installs, and scripts through the shell.
+      return new AppletProgram(ctx, 'npm');
     case 'sh':
       return new ShellProgram(ctx);
     case 'hello':

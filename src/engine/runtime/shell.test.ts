@@ -69,7 +69,7 @@ describe('container shell', () => {
     c.proc.closeStdin();
     await c.proc.advanceTo(T0);
     expect(c.stdout()).toBe('hello world\nstatus 127\n3\n/root\nf1e2d3c4b5a6\n');
-    expect(c.stderr()).toBe("sh: foo: not found\nsh: cd: can't cd to /nope: No such file or directory\n");
+    expect(c.stderr()).toBe("sh: foo: not found\nsh: cd: line 5: can't cd to /nope: No such file or directory\n");
     expect(c.exit).toMatchObject({ code: 2 });
   });
 

@@ -47,6 +47,20 @@ describe('worker protocol', () => {
     expect(w.terminated).toBe(true);
   });
 
+  it('carries a package manager\'s synthetic files, owners and links back to the host filesystem', async () => {
+    const fs = imageFs('busybox', {
+      '/sbin/apk': { content: '#!layerlab apk\n', mode: 0o755 },
+      '/etc/passwd': 'root:x:0:0:root:/root:/bin/sh\n',
+      '/etc/group': 'root:x:0:root\n',
+    });
+    const { proc } = spawn({ argv: ['sh', '-c', 'apk add --no-cache jq && adduser -D app && ln -s /usr/bin/jq /usr/bin/jq2'], env: { PATH: '/sbin:/bin' }, cwd: '/', hostname: 'abc', tty: false, interactive: false, fs, startTime: T0 });
+    await proc.advanceTo(T0 + 60_000);
+    expect(await proc.exited).toMatchObject({ code: 0 });
+    expect(fs.stat('/usr/bin/jq')?.size).toBe(150_000);
+    expect(fs.owner('/home/app')).toEqual({ uid: 1000, gid: 1000 });
+    expect(fs.readlink('/usr/bin/jq2')).toBe('/usr/bin/jq');
+  });
+
   it('SIGKILL ends the process at once and terminates the worker', async () => {
     const fs = imageFs('node');
     const { proc, w } = spawn({ argv: ['node', '-e', 'setInterval(() => {}, 1000)'], env: { PATH: '/usr/local/bin' }, cwd: '/', hostname: 'abc', tty: false, interactive: false, fs, startTime: T0 });

@@ -98,7 +98,7 @@ const nodeEntrypointLayer = (key: string, content: string, compressed: number) =
   layer(key, 'auto', compressed, () => [{ ...script('/usr/local/bin/docker-entrypoint.sh', content) }]);
 const NODE_ENTRY = nodeEntrypointLayer('node-entrypoint-388', NODE_ENTRYPOINT, 446);
 const NODE_ENTRY_OLD = nodeEntrypointLayer('node-entrypoint-116', NODE_ENTRYPOINT_OLD, 280);
-const YARN_1_22 = layer('yarn-1.22.22', 5_341_184, 1_250_118, () => [dir('/opt/yarn-v1.22.22'), program('/opt/yarn-v1.22.22/bin/yarn.js', 'yarn', 0), link('/usr/local/bin/yarn', '/opt/yarn-v1.22.22/bin/yarn'), link('/usr/local/bin/yarnpkg', '/opt/yarn-v1.22.22/bin/yarnpkg')], '/opt/yarn-v1.22.22/lib/cli.js');
+const YARN_1_22 = layer('yarn-1.22.22', 5_341_184, 1_250_118, () => [dir('/opt/yarn-v1.22.22'), program('/opt/yarn-v1.22.22/bin/yarn.js', 'yarn', 0), link('/opt/yarn-v1.22.22/bin/yarn', 'yarn.js'), link('/usr/local/bin/yarn', '/opt/yarn-v1.22.22/bin/yarn'), link('/usr/local/bin/yarnpkg', '/opt/yarn-v1.22.22/bin/yarnpkg')], '/opt/yarn-v1.22.22/lib/cli.js');
 
 function nodeLayer(key: string, version: string, size: number, compressed: number): CatalogLayer {
   return layer(key, size, compressed, () => nodeInstall(version, 0), '/usr/local/lib/node_modules/npm/.layerlab-modules');
@@ -140,7 +140,7 @@ function nodeAlpine(version: string, size: number, compressed: number): CatalogI
 
 // node:10.16.0-alpine, the base of diamol/node (classic builder, 2019).
 const NODE_10_LAYER = layer('node-10.16.0-alpine3.9', 65_123_328, 21_688_934, () => [...nodeInstall('10.16.0', 0), file('/etc/passwd', [...ALPINE_PASSWD, 'node:x:1000:1000:Linux User,,,:/home/node:/bin/sh'].join('\n') + '\n'), blob('/usr/lib/libstdc++.so.6.0.25', 1_600_968)], '/usr/local/lib/node_modules/npm/.layerlab-modules');
-const YARN_1_16 = layer('yarn-1.16.0-alpine3.9', 5_108_224, 1_257_213, () => [dir('/opt/yarn-v1.16.0'), program('/opt/yarn-v1.16.0/bin/yarn.js', 'yarn', 0), link('/usr/local/bin/yarn', '/opt/yarn-v1.16.0/bin/yarn'), link('/usr/local/bin/yarnpkg', '/opt/yarn-v1.16.0/bin/yarnpkg')], '/opt/yarn-v1.16.0/lib/cli.js');
+const YARN_1_16 = layer('yarn-1.16.0-alpine3.9', 5_108_224, 1_257_213, () => [dir('/opt/yarn-v1.16.0'), program('/opt/yarn-v1.16.0/bin/yarn.js', 'yarn', 0), link('/opt/yarn-v1.16.0/bin/yarn', 'yarn.js'), link('/usr/local/bin/yarn', '/opt/yarn-v1.16.0/bin/yarn'), link('/usr/local/bin/yarnpkg', '/opt/yarn-v1.16.0/bin/yarnpkg')], '/opt/yarn-v1.16.0/lib/cli.js');
 const node10Steps: CatalogStep[] = [
   ...alpine39Steps,
   step(nop('ENV NODE_VERSION=10.16.0'), '2019-05-28T22:44:30.153312829Z'),
@@ -160,7 +160,7 @@ const pythonLayers = {
   slimDeps: layer('python-bookworm-slim-deps', 9_494_528, 3_509_112, () => [blob('/usr/share/zoneinfo/.layerlab-tzdata', 1_800_000)]),
   slimBuild: layer('python-3.13.0-slim', 42_614_784, 12_582_913, () => [program('/usr/local/bin/python3.13', 'python3', 0), link('/usr/local/bin/pip3', 'pip3.13'), program('/usr/local/bin/pip3.13', 'pip', 0)], '/usr/local/lib/python3.13/.layerlab-stdlib'),
   alpineDeps: layer('python-alpine-deps', 1_433_600, 631_447, () => [blob('/usr/share/zoneinfo/.layerlab-tzdata', 700_000)]),
-  alpineBuild: layer('python-3.13.0-alpine', 38_612_992, 12_113_562, () => [program('/usr/local/bin/python3.13', 'python3', 0), link('/usr/local/bin/pip3', 'pip3.13')], '/usr/local/lib/python3.13/.layerlab-stdlib'),
+  alpineBuild: layer('python-3.13.0-alpine', 38_612_992, 12_113_562, () => [program('/usr/local/bin/python3.13', 'python3', 0), link('/usr/local/bin/pip3', 'pip3.13'), program('/usr/local/bin/pip3.13', 'pip', 0)], '/usr/local/lib/python3.13/.layerlab-stdlib'),
   links: layer('python-3.13-symlinks', 'auto', 250, () => [link('/usr/local/bin/python3', 'python3.13'), link('/usr/local/bin/python', 'python3'), link('/usr/local/bin/pip', 'pip3'), link('/usr/local/bin/pydoc', 'pydoc3'), link('/usr/local/bin/idle', 'idle3')]),
 };
 function python(base: CatalogStep[], deps: CatalogLayer, build: CatalogLayer): CatalogImage {

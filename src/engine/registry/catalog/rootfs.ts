@@ -4,6 +4,7 @@
  */
 import type { RootfsEntry } from './types';
 import { CURL_JS, notSimulatedScript } from './apps';
+import { PACKAGE_PROGRAM_NAMES } from '../../runtime/packages/names';
 
 const te = new TextEncoder();
 
@@ -22,8 +23,11 @@ export function file(path: string, content: string, mode = 0o644, uid = 0, gid =
 export function blob(path: string, size: number, mode = 0o644): RootfsEntry {
   return { path, type: 'file', mode, size };
 }
-/** Programs the sandbox runtime implements (runtime/executables.ts); others get a clear "not simulated" script. */
-const RUNTIME_PROGRAMS = new Set(['busybox', 'node', 'npm', 'hello', 'sh', 'bash', 'docker-entrypoint']);
+/**
+ * Programs the sandbox runtime implements (runtime/executables.ts; package managers and user tools from
+ * runtime/packages/); others get a clear "not simulated" script.
+ */
+const RUNTIME_PROGRAMS = new Set(['busybox', 'node', 'hello', 'sh', 'bash', 'docker-entrypoint', 'wget', ...PACKAGE_PROGRAM_NAMES]);
 
 export function program(path: string, name: string, size: number, mode = 0o755): RootfsEntry {
   let content = programMarker(name);
@@ -130,6 +134,8 @@ export function alpineRootfs(version: string): RootfsEntry[] {
     ...busyboxApplets(id === '3.9' ? 796_240 : 808_712),
     program('/sbin/apk', 'apk', 68_320),
     link('/sbin/init', '/bin/busybox'),
+    link('/usr/sbin/adduser', '/bin/busybox'),
+    link('/usr/sbin/addgroup', '/bin/busybox'),
     link('/sbin/ifconfig', '/bin/busybox'),
     program('/lib/ld-musl-x86_64.so.1', 'ld-musl', id === '3.9' ? 580_144 : 612_888),
     link('/lib/libc.musl-x86_64.so.1', 'ld-musl-x86_64.so.1'),
@@ -199,6 +205,11 @@ export function debianRootfs(opts: { id: 'debian' | 'ubuntu'; version: string; c
     ...COREUTILS.map((c) => program(`${bin}/${c}`, 'busybox', 0)),
     ...USR_COREUTILS.map((c) => program(`/usr/bin/${c}`, 'busybox', 0)),
     program('/usr/bin/apt-get', 'apt-get', 55_120),
+    program('/usr/bin/apt', 'apt', 18_824),
+    program('/usr/sbin/useradd', 'useradd', 147_160),
+    program('/usr/sbin/groupadd', 'groupadd', 71_552),
+    program('/usr/sbin/adduser', 'adduser', 0),
+    link('/usr/sbin/addgroup', 'adduser'),
     program('/usr/bin/dpkg', 'dpkg', 318_984),
     program('/usr/lib/x86_64-linux-gnu/ld-linux-x86-64.so.2', 'ld-linux', 210_968),
     blob('/usr/lib/x86_64-linux-gnu/libc.so.6', 1_922_136),

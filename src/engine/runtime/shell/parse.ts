@@ -1,32 +1,54 @@
 /**
- * The shell language subset of the container shell: lists (`;`, newline, `&`), `&&`/`||`, pipelines `|`,
- * simple commands with `VAR=value` prefixes, redirections (`>`, `>>`, `<`, `2>`, `2>&1`, `&>`), quoting
- * ('single', "double", \escape), expansions ($VAR, ${VAR}, ${VAR:-x}, $?, $$, $#, $1.., $@, $(cmd), `cmd`),
- * globs, and the compound commands `if/then/elif/else/fi`, `for NAME in ...; do ...; done`, `while`/`until`.
+ * The shell language of busybox ash, parsed into an AST: lists (`;`, newline, `&`), `&&`/`||`, `!` pipelines,
+ * simple commands with `NAME=value` prefixes and redirections (`<`, `>`, `>>`, `>|`, `<>`, `N>&M`, `N>&-`,
+ * here-documents `<<`, `<<-`, quoted delimiters), and the compound commands `if`, `for`, `while`/`until`, `case`,
+ * `{ ...; }`, `( ... )` and function definitions `name() body`.
+ *
+ * Words keep their source text (quotes, `$...`, backticks included); expand.ts gives them meaning. The lexer
+ * only finds where a word ends: quotes, `${...}`, `$((...))`, backticks and `$(...)` (parsed as a nested list,
+ * so a `case` inside it is right) are skipped over whole. Error messages are ash's.
  */
-export type Seg = { text: string; quote: 'none' | 'single' | 'double' };
-export type Word = Seg[];
+export type Word = string;
+
+export interface HereDoc {
+  body: string;
+  /** A quoted delimiter (`<<'EOF'`): the body is taken literally. */
+  quoted: boolean;
+}
 
 export interface Redir {
-  fd: number;
-  op: '>' | '>>' | '<' | '>&';
+  /** The file descriptor redirected, or null for the operator's default (0 for input, 1 for output). */
+  fd: number | null;
+  op: '<' | '>' | '>>' | '>|' | '<>' | '<&' | '>&' | '<<' | '<<-';
   target: Word;
+  heredoc?: HereDoc;
 }
 
 export interface Simple {
   type: 'simple';
-  assigns: [string, Word][];
+  /** `NAME=value` words before the command name. */
+  assigns: Word[];
   words: Word[];
   redirs: Redir[];
+  line: number;
 }
 
-/** Compound commands may carry redirections too (`while read l; do ...; done < file`, `{ ...; } > out`). */
+export interface CaseItem {
+  patterns: Word[];
+  body: List;
+}
+
 export type Command =
   | Simple
-  | { type: 'if'; clauses: { cond: List; body: List }[]; otherwise: List | null; redirs?: Redir[] }
-  | { type: 'for'; name: string; items: Word[]; body: List; redirs?: Redir[] }
-  | { type: 'while'; until: boolean; cond: List; body: List; redirs?: Redir[] }
-  | { type: 'group'; body: List; subshell: boolean; redirs?: Redir[] };
+  | { type: 'if'; clauses: { cond: List; body: List }[]; otherwise: List | null; redirs: Redir[] }
+  | { type: 'for'; name: string; items: Word[] | null; body: List; redirs: Redir[]; line: number }
+  | { type: 'while'; until: boolean; cond: List; body: List; redirs: Redir[] }
+  | { type: 'case'; word: Word; items: CaseItem[]; redirs: Redir[] }
+  | { type: 'group'; body: List; redirs: Redir[] }
+  | { type: 'subshell'; body: List; redirs: Redir[] }
+  | { type: 'function'; name: string; body: Command; redirs: Redir[] }
+  /** `[[ ... ]]` (busybox's bash compatibility): operands stay words; `&&`, `||`, `(`, `)`, `<`, `>` are operators. */
+  | { type: 'dbracket'; args: { raw: string; op: boolean }[]; redirs: Redir[]; line: number; unterminated?: boolean };
 
 export interface Pipeline {
   negate: boolean;
@@ -45,381 +67,630 @@ export type List = AndOr[];
 export class ShellSyntaxError extends Error {
   constructor(
     message: string,
+    /** The text ended too early: more lines could complete it. */
     readonly incomplete = false,
+    /** Line of the error (0-based within the parsed text). */
+    readonly line = 0,
   ) {
     super(message);
   }
 }
 
-type Tok = { k: 'word'; w: Word; raw: string } | { k: 'op'; v: string } | { k: 'nl' } | { k: 'eof' };
+type Tok = { k: 'word'; raw: string; line: number } | { k: 'op'; v: string } | { k: 'nl' } | { k: 'eof' };
 
-const OPS = ['&&', '||', '>>', '>&', '&>', '|', '&', ';', '<', '>', '(', ')'];
+const OPS = ['&&', '||', ';;', '<<-', '<<', '>>', '>|', '<>', '<&', '>&', '|', '&', ';', '<', '>', '(', ')'];
+/** Words that end a list in some compound command. */
+const LIST_END = new Set(['then', 'elif', 'else', 'fi', 'do', 'done', 'esac', '}']);
+const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
-/** Reads `$(...)` or `` `...` `` starting at i (at "$(" or "`"); returns the end index after the closing char. */
-function scanSubst(s: string, i: number): number {
-  if (s[i] === '`') {
-    const end = s.indexOf('`', i + 1);
-    if (end < 0) throw new ShellSyntaxError('unterminated `', true);
-    return end + 1;
-  }
-  let depth = 0;
-  for (let j = i + 1; j < s.length; j++) {
-    const c = s[j];
-    if (c === '(') depth++;
-    else if (c === ')') {
-      depth--;
-      if (depth === 0) return j + 1;
-    } else if (c === "'") {
-      const e = s.indexOf("'", j + 1);
-      if (e < 0) break;
-      j = e;
-    }
-  }
-  throw new ShellSyntaxError("unterminated $(", true);
+const KEYWORDS = new Set(['if', 'then', 'elif', 'else', 'fi', 'for', 'while', 'until', 'do', 'done', 'case', 'esac', 'in', '{', '}', '!']);
+
+/** A token as ash names it in syntax errors: `")"`, `"fi"` (keywords), `word`, `newline`, `end of file`. */
+function describe(t: Tok): string {
+  if (t.k === 'eof') return 'end of file';
+  if (t.k === 'nl') return 'newline';
+  if (t.k === 'word' && !KEYWORDS.has(t.raw)) return 'word';
+  return `"${t.k === 'op' ? t.v : t.raw}"`;
 }
 
-function tokenize(s: string): Tok[] {
-  const toks: Tok[] = [];
-  let i = 0;
-  while (i < s.length) {
-    const c = s[i];
-    if (c === ' ' || c === '\t' || c === '\r') {
-      i++;
-      continue;
+class Lexer {
+  i: number;
+  line = 0;
+  /** A here-document ran to the end of the text without its delimiter line (more lines may come). */
+  hereDocOpen = false;
+  private pending: { delim: string; strip: boolean; doc: HereDoc }[] = [];
+
+  constructor(
+    readonly s: string,
+    start = 0,
+  ) {
+    this.i = start;
+  }
+
+  fail(msg: string, incomplete = false): never {
+    throw new ShellSyntaxError(`syntax error: ${msg}`, incomplete, this.line);
+  }
+
+  hereDoc(delim: string, strip: boolean, doc: HereDoc): void {
+    this.pending.push({ delim, strip, doc });
+  }
+
+  next(): Tok {
+    const s = this.s;
+    for (;;) {
+      const c = s[this.i];
+      if (c === ' ' || c === '\t' || c === '\r') this.i++;
+      else if (c === '\\' && s[this.i + 1] === '\n') {
+        this.i += 2;
+        this.line++;
+      } else if (c === '#') {
+        while (this.i < s.length && s[this.i] !== '\n') this.i++;
+      } else break;
     }
-    if (c === '\\' && s[i + 1] === '\n') {
-      i += 2;
-      continue;
+    if (this.i >= s.length) {
+      if (this.pending.length) this.readHereDocs();
+      return { k: 'eof' };
     }
-    if (c === '#') {
-      while (i < s.length && s[i] !== '\n') i++;
-      continue;
-    }
+    const c = s[this.i];
     if (c === '\n') {
-      toks.push({ k: 'nl' });
-      i++;
-      continue;
+      this.i++;
+      this.line++;
+      if (this.pending.length) this.readHereDocs();
+      return { k: 'nl' };
     }
-    const fd = /^(\d)(>>|>&|>|<)/.exec(s.slice(i, i + 4));
+    const fd = /^(\d+)(?=[<>])/.exec(s.slice(this.i, this.i + 4));
     if (fd) {
-      toks.push({ k: 'op', v: fd[1] + fd[2] });
-      i += fd[0].length;
-      continue;
+      const op = OPS.find((o) => s.startsWith(o, this.i + fd[1].length))!;
+      this.i += fd[1].length + op.length;
+      return { k: 'op', v: fd[1] + op };
     }
-    const op = OPS.find((o) => s.startsWith(o, i));
+    const op = OPS.find((o) => s.startsWith(o, this.i));
     if (op) {
-      toks.push({ k: 'op', v: op });
-      i += op.length;
-      continue;
+      this.i += op.length;
+      return { k: 'op', v: op };
     }
-    // a word
-    const w: Word = [];
-    const start = i;
-    let lit = '';
-    const flush = () => {
-      if (lit) w.push({ text: lit, quote: 'none' });
-      lit = '';
-    };
-    while (i < s.length) {
-      const ch = s[i];
+    const line = this.line;
+    let raw = '';
+    while (this.i < s.length) {
+      const ch = s[this.i];
       if (' \t\r\n;&|<>()'.includes(ch)) break;
+      const from = this.i;
       if (ch === '\\') {
-        flush();
-        if (i + 1 >= s.length) throw new ShellSyntaxError('unexpected end of input', true);
-        w.push({ text: s[i + 1], quote: 'single' });
-        i += 2;
-        continue;
-      }
-      if (ch === "'") {
-        const end = s.indexOf("'", i + 1);
-        if (end < 0) throw new ShellSyntaxError('unterminated quoted string', true);
-        flush();
-        w.push({ text: s.slice(i + 1, end), quote: 'single' });
-        i = end + 1;
-        continue;
-      }
-      if (ch === '"') {
-        flush();
-        let j = i + 1;
-        let text = '';
-        while (j < s.length && s[j] !== '"') {
-          if (s[j] === '\\' && '"\\$`\n'.includes(s[j + 1] ?? '')) {
-            if (s[j + 1] !== '\n') text += s[j] + s[j + 1];
-            j += 2;
-            continue;
-          }
-          if ((s[j] === '$' && s[j + 1] === '(') || s[j] === '`') {
-            const e = scanSubst(s, j);
-            text += s.slice(j, e);
-            j = e;
-            continue;
-          }
-          text += s[j++];
+        if (s[this.i + 1] === '\n') {
+          this.i += 2;
+          this.line++;
+          continue;
         }
-        if (j >= s.length) throw new ShellSyntaxError('unterminated quoted string', true);
-        w.push({ text, quote: 'double' });
-        i = j + 1;
-        continue;
-      }
-      if ((ch === '$' && s[i + 1] === '(') || ch === '`') {
-        const e = scanSubst(s, i);
-        lit += s.slice(i, e);
-        i = e;
-        continue;
-      }
-      if (ch === '$' && s[i + 1] === '{') {
-        const e = s.indexOf('}', i);
-        if (e < 0) throw new ShellSyntaxError('bad substitution', true);
-        lit += s.slice(i, e + 1);
-        i = e + 1;
-        continue;
-      }
-      lit += ch;
-      i++;
+        this.i += 2;
+      } else if (ch === "'") {
+        const e = s.indexOf("'", this.i + 1);
+        if (e < 0) this.fail('unterminated quoted string', true);
+        this.countLines(this.i, e);
+        this.i = e + 1;
+      } else if (ch === '"') this.skipDouble();
+      else if (ch === '`') this.skipBackquote();
+      else if (ch === '$') this.skipDollar();
+      else this.i++;
+      raw += s.slice(from, Math.min(this.i, s.length));
     }
-    flush();
-    toks.push({ k: 'word', w, raw: s.slice(start, i) });
+    return { k: 'word', raw, line };
   }
-  toks.push({ k: 'eof' });
-  return toks;
+
+  /** Skips the `$...` or backquoted text at the cursor. */
+  skipAt(): void {
+    if (this.s[this.i] === '`') this.skipBackquote();
+    else this.skipDollar();
+  }
+
+  private countLines(a: number, b: number): void {
+    for (let j = a; j < b; j++) if (this.s[j] === '\n') this.line++;
+  }
+
+  private skipDouble(): void {
+    const s = this.s;
+    this.i++;
+    while (this.i < s.length && s[this.i] !== '"') {
+      const ch = s[this.i];
+      if (ch === '\\') {
+        if (s[this.i + 1] === '\n') this.line++;
+        this.i += 2;
+      } else if (ch === '`') this.skipBackquote();
+      else if (ch === '$') this.skipDollar();
+      else {
+        if (ch === '\n') this.line++;
+        this.i++;
+      }
+    }
+    if (this.i >= s.length) this.fail('unterminated quoted string', true);
+    this.i++;
+  }
+
+  private skipBackquote(): void {
+    const s = this.s;
+    this.i++;
+    while (this.i < s.length && s[this.i] !== '`') {
+      if (s[this.i] === '\\') this.i++;
+      else if (s[this.i] === '\n') this.line++;
+      this.i++;
+    }
+    if (this.i >= s.length) this.fail('EOF in backquote substitution', true);
+    this.i++;
+  }
+
+  /** At `$`: skips `${...}`, `$((...))`, `$(...)` or leaves a plain `$name` to the caller. */
+  private skipDollar(): void {
+    const s = this.s;
+    const n = s[this.i + 1];
+    if (n === "'") {
+      // $'...': backslash escapes inside single quotes (busybox's bash compatibility).
+      let j = this.i + 2;
+      while (j < s.length && s[j] !== "'") j += s[j] === '\\' ? 2 : 1;
+      if (j >= s.length) this.fail('unterminated quoted string', true);
+      this.countLines(this.i, j);
+      this.i = j + 1;
+      return;
+    }
+    if (n === '{') {
+      const body = this.i + 2;
+      const head = s.slice(body, body + 200);
+      const valid = /^#\}/.test(head) || /^#?([A-Za-z_][A-Za-z0-9_]*|[0-9]+|[@*#?$!-])[}:=?+%#/-]/.test(head);
+      this.i += 2;
+      let depth = 1;
+      while (this.i < s.length) {
+        const ch = s[this.i];
+        if (ch === '\\') this.i += 2;
+        else if (ch === "'") {
+          const e = s.indexOf("'", this.i + 1);
+          if (e < 0) this.fail('unterminated quoted string', true);
+          this.i = e + 1;
+        } else if (ch === '"') this.skipDouble();
+        else if (ch === '`') this.skipBackquote();
+        else if (ch === '$' && (s[this.i + 1] === '{' || s[this.i + 1] === '(')) this.skipDollar();
+        else if (ch === '}') {
+          if (--depth === 0) break;
+          this.i++;
+        } else {
+          if (ch === '\n') this.line++;
+          this.i++;
+        }
+      }
+      if (this.i >= s.length) this.fail("missing '}'", true);
+      this.i++;
+      if (!valid) this.fail('bad substitution');
+      return;
+    }
+    if (n === '(' && s[this.i + 2] === '(') {
+      let depth = 0;
+      let j = this.i + 1;
+      for (; j < s.length; j++) {
+        if (s[j] === '(') depth++;
+        else if (s[j] === ')' && --depth === 0) break;
+        else if (s[j] === '\n') this.line++;
+      }
+      // `$((...))` ends at `))`; a `$((cmd) ...)` that does not is a command substitution of a subshell.
+      if (j < s.length && s[j - 1] === ')') {
+        this.i = j + 1;
+        return;
+      }
+      if (j >= s.length) this.fail("missing '))'", true);
+    }
+    if (n === '(') {
+      const sub = new Parser(new Lexer(s, this.i + 2));
+      sub.lex.line = this.line;
+      sub.parseList(new Set());
+      const t = sub.peek();
+      if (t.k === 'eof') this.fail('unexpected end of file (expecting ")")', true);
+      if (!(t.k === 'op' && t.v === ')')) this.fail(`unexpected ${describe(t)}`);
+      this.line = sub.lex.line;
+      this.i = sub.lex.i;
+      return;
+    }
+    this.i++;
+  }
+
+  private readHereDocs(): void {
+    const s = this.s;
+    for (const h of this.pending) {
+      let body = '';
+      for (;;) {
+        if (this.i >= s.length) {
+          this.hereDocOpen = true;
+          break;
+        }
+        const e = s.indexOf('\n', this.i);
+        const end = e < 0 ? s.length : e;
+        let ln = s.slice(this.i, end);
+        this.i = e < 0 ? s.length : e + 1;
+        this.line++;
+        if (h.strip) ln = ln.replace(/^\t+/, '');
+        if (ln === h.delim) break;
+        body += ln + '\n';
+      }
+      h.doc.body = body;
+    }
+    this.pending = [];
+  }
 }
 
-const RESERVED_END = new Set(['then', 'elif', 'else', 'fi', 'do', 'done', '}']);
+/** A word's text with quotes removed (here-document delimiters, `for` names). */
+export function unquote(w: Word): string {
+  let out = '';
+  for (let i = 0; i < w.length; i++) {
+    const c = w[i];
+    if (c === '\\') out += w[++i] ?? '';
+    else if (c === "'") {
+      const e = w.indexOf("'", i + 1);
+      out += w.slice(i + 1, e);
+      i = e;
+    } else if (c === '"') {
+      let j = i + 1;
+      for (; j < w.length && w[j] !== '"'; j++) {
+        if (w[j] === '\\' && '"\\$`'.includes(w[j + 1])) j++;
+        out += w[j];
+      }
+      i = j;
+    } else out += c;
+  }
+  return out;
+}
 
 class Parser {
-  private i = 0;
-  constructor(private toks: Tok[]) {}
+  private tok: Tok | null = null;
+  /** Set when a one-line list ended at its newline. */
+  lineEnded = false;
+  constructor(readonly lex: Lexer) {}
 
-  private peek(): Tok {
-    return this.toks[this.i];
+  peek(): Tok {
+    return (this.tok ??= this.lex.next());
+  }
+  private take(): Tok {
+    const t = this.peek();
+    this.tok = null;
+    return t;
   }
   private isWord(v: string): boolean {
     const t = this.peek();
     return t.k === 'word' && t.raw === v;
   }
-  private skipNl(): void {
-    while (this.peek().k === 'nl' || (this.peek().k === 'op' && (this.peek() as any).v === ';' && false)) this.i++;
+  private isOp(v: string): boolean {
+    const t = this.peek();
+    return t.k === 'op' && t.v === v;
   }
-  private expectWord(v: string): void {
-    this.skipSeps();
-    if (!this.isWord(v)) {
-      const t = this.peek();
-      if (t.k === 'eof') throw new ShellSyntaxError(`syntax error: unexpected end of file (expecting "${v}")`, true);
-      throw new ShellSyntaxError(`syntax error: unexpected ${t.k === 'word' ? `"${t.raw}"` : t.k === 'op' ? `"${t.v}"` : 'newline'} (expecting "${v}")`);
-    }
-    this.i++;
+  private unexpected(expecting?: string, always = false): never {
+    const t = this.peek();
+    const msg = `unexpected ${describe(t)}${expecting && (always || t.k === 'eof') ? ` (expecting "${expecting}")` : ''}`;
+    throw new ShellSyntaxError(`syntax error: ${msg}`, t.k === 'eof', this.lex.line);
   }
-  private skipSeps(): void {
-    for (;;) {
-      const t = this.peek();
-      if (t.k === 'nl' || (t.k === 'op' && t.v === ';')) this.i++;
-      else break;
-    }
+  /** A word was needed (`case`, `function`): `unexpected X (expecting word)`. */
+  private unexpectedWord(): never {
+    const t = this.peek();
+    throw new ShellSyntaxError(`syntax error: unexpected ${describe(t)} (expecting word)`, t.k === 'eof', this.lex.line);
   }
 
-  parseList(stopAtReserved: boolean): List {
+  private skipNl(): void {
+    while (this.peek().k === 'nl') this.take();
+  }
+  private expectWord(v: string): void {
+    this.skipNl();
+    if (!this.isWord(v)) this.unexpected(v);
+    this.take();
+  }
+
+  /** A list up to one of `stops` (reserved words), `)`, `;;` or the end; `oneLine`: or the end of the line. */
+  parseList(stops: Set<string>, oneLine = false): List {
     const list: List = [];
-    this.skipSeps();
+    this.skipNl();
     for (;;) {
       const t = this.peek();
-      if (t.k === 'eof') break;
-      if (t.k === 'op' && t.v === ')') break;
-      if (stopAtReserved && t.k === 'word' && RESERVED_END.has(t.raw)) break;
+      if (t.k === 'eof' || (t.k === 'op' && (t.v === ')' || t.v === ';;'))) break;
+      if (t.k === 'word' && stops.has(t.raw)) break;
       const item = this.parseAndOr();
       list.push(item);
       const s = this.peek();
-      if (s.k === 'op' && s.v === '&') {
-        item.background = true;
-        this.i++;
-      } else if (s.k === 'op' && s.v === ';') this.i++;
-      else if (s.k === 'nl') this.i++;
-      else if (s.k !== 'eof' && !(s.k === 'op' && s.v === ')') && !(s.k === 'word' && RESERVED_END.has(s.raw))) {
-        throw new ShellSyntaxError(`syntax error: unexpected "${s.k === 'op' ? s.v : s.k === 'word' ? s.raw : 'newline'}"`);
+      if (s.k === 'op' && (s.v === '&' || s.v === ';')) {
+        if (s.v === '&') item.background = true;
+        this.take();
+        if (oneLine && this.peek().k === 'nl') {
+          this.take();
+          this.lineEnded = true;
+          break;
+        }
+      } else if (s.k === 'nl') {
+        this.take();
+        if (oneLine) {
+          this.lineEnded = true;
+          break;
+        }
       }
-      this.skipSeps();
+      else if (!(s.k === 'eof' || (s.k === 'op' && (s.v === ')' || s.v === ';;')) || (s.k === 'word' && stops.has(s.raw)))) this.unexpected();
+      this.skipNl();
     }
     return list;
+  }
+
+  /** A list that must not be empty (`if` conditions, loop bodies...). */
+  private body(stops: Set<string>, expecting: string): List {
+    const l = this.parseList(stops);
+    if (!l.length) this.unexpected(expecting);
+    return l;
   }
 
   private parseAndOr(): AndOr {
     const first = this.parsePipeline();
     const rest: AndOr['rest'] = [];
-    for (;;) {
-      const t = this.peek();
-      if (t.k === 'op' && (t.v === '&&' || t.v === '||')) {
-        this.i++;
-        this.skipNl();
-        if (this.peek().k === 'eof') throw new ShellSyntaxError('syntax error: unexpected end of file', true);
-        rest.push({ op: t.v as '&&' | '||', p: this.parsePipeline() });
-      } else break;
+    while (this.isOp('&&') || this.isOp('||')) {
+      const op = (this.take() as { v: '&&' | '||' }).v;
+      this.skipNl();
+      rest.push({ op, p: this.parsePipeline() });
     }
     return { first, rest };
   }
 
   private parsePipeline(): Pipeline {
     let negate = false;
-    if (this.isWord('!')) {
-      negate = true;
-      this.i++;
+    while (this.isWord('!')) {
+      negate = !negate;
+      this.take();
     }
     const cmds = [this.parseCommand()];
-    while (this.peek().k === 'op' && (this.peek() as any).v === '|') {
-      this.i++;
+    while (this.isOp('|')) {
+      this.take();
       this.skipNl();
-      if (this.peek().k === 'eof') throw new ShellSyntaxError('syntax error: unexpected end of file', true);
       cmds.push(this.parseCommand());
     }
     return { negate, cmds };
   }
 
   private parseCommand(): Command {
-    const c = this.parseCommandOnly();
-    if (c.type === 'simple') return c;
-    const redirs: Redir[] = [];
-    while (this.parseRedir(redirs));
-    if (redirs.length) c.redirs = redirs;
+    const t = this.peek();
+    let c: Command | null = null;
+    if (t.k === 'word') {
+      if (t.raw === 'if') c = this.parseIf();
+      else if (t.raw === 'for') c = this.parseFor();
+      else if (t.raw === 'while' || t.raw === 'until') c = this.parseWhile();
+      else if (t.raw === 'case') c = this.parseCase();
+      else if (t.raw === '[[') c = this.parseDBracket(t.line);
+      else if (t.raw === 'function') {
+        this.take();
+        const n = this.peek();
+        if (n.k !== 'word' || !NAME.test(n.raw)) this.unexpectedWord();
+        this.take();
+        if (this.isOp('(')) {
+          this.take();
+          if (!this.isOp(')')) this.unexpected();
+          this.take();
+        }
+        this.skipNl();
+        return { type: 'function', name: (n as { raw: string }).raw, body: this.parseCommand(), redirs: [] };
+      }
+      else if (t.raw === '{') {
+        this.take();
+        const body = this.body(new Set(['}']), '}');
+        this.expectWord('}');
+        c = { type: 'group', body, redirs: [] };
+      } else if (LIST_END.has(t.raw) || t.raw === 'in') this.unexpected();
+    } else if (t.k === 'op' && t.v === '(') {
+      this.take();
+      const body = this.body(new Set(), ')');
+      if (!this.isOp(')')) this.unexpected(')');
+      this.take();
+      c = { type: 'subshell', body, redirs: [] };
+    }
+    if (!c) return this.parseSimple();
+    while (this.parseRedir(c.redirs));
     return c;
   }
 
   /** One redirection at the cursor into `out`; false when there is none. */
   private parseRedir(out: Redir[]): boolean {
     const t = this.peek();
-    if (!(t.k === 'op' && /^(\d?)(>>|>&|>|<|&>)$/.test(t.v))) return false;
-    this.i++;
+    if (t.k !== 'op') return false;
+    const m = /^(\d*)(<<-|<<|>>|>\||<>|<&|>&|<|>)$/.exec(t.v);
+    if (!m) return false;
+    this.take();
     const target = this.peek();
-    if (target.k !== 'word') {
-      throw new ShellSyntaxError(`syntax error: unexpected ${target.k === 'eof' || target.k === 'nl' ? 'newline' : `"${(target as any).v}"`}`);
+    if (target.k !== 'word') this.unexpected();
+    this.take();
+    const op = m[2] as Redir['op'];
+    const r: Redir = { fd: m[1] ? Number(m[1]) : null, op, target: target.raw };
+    if (op === '<<' || op === '<<-') {
+      r.heredoc = { body: '', quoted: /['"\\]/.test(target.raw) };
+      this.lex.hereDoc(unquote(target.raw), op === '<<-', r.heredoc);
     }
-    this.i++;
-    const m = /^(\d?)(.*)$/.exec(t.v)!;
-    const op = m[2];
-    if (op === '&>') {
-      out.push({ fd: 1, op: '>', target: target.w }, { fd: 2, op: '>&', target: [{ text: '1', quote: 'none' }] });
-    } else {
-      const fdn = m[1] ? Number(m[1]) : op === '<' ? 0 : 1;
-      out.push({ fd: fdn, op: op as Redir['op'], target: target.w });
-    }
+    out.push(r);
     return true;
   }
 
-  private parseCommandOnly(): Command {
-    const t = this.peek();
-    if (t.k === 'word') {
-      if (t.raw === 'if') return this.parseIf();
-      if (t.raw === 'for') return this.parseFor();
-      if (t.raw === 'while' || t.raw === 'until') return this.parseWhile();
-      if (t.raw === '{') {
-        this.i++;
-        const body = this.parseList(true);
-        this.expectWord('}');
-        return { type: 'group', body, subshell: false };
-      }
-    }
-    if (t.k === 'op' && t.v === '(') {
-      this.i++;
-      const body = this.parseList(false);
-      const c = this.peek();
-      if (!(c.k === 'op' && c.v === ')')) throw new ShellSyntaxError('syntax error: unexpected end of file (expecting ")")', c.k === 'eof');
-      this.i++;
-      return { type: 'group', body, subshell: true };
-    }
-    return this.parseSimple();
-  }
-
   private parseIf(): Command {
-    this.i++;
+    this.take();
     const clauses: { cond: List; body: List }[] = [];
     let otherwise: List | null = null;
-    const cond = this.parseList(true);
+    const stopThen = new Set(['then']);
+    const stopElse = new Set(['elif', 'else', 'fi']);
+    let cond = this.body(stopThen, 'then');
     this.expectWord('then');
-    clauses.push({ cond, body: this.parseList(true) });
+    clauses.push({ cond, body: this.body(stopElse, 'fi') });
     for (;;) {
-      this.skipSeps();
       if (this.isWord('elif')) {
-        this.i++;
-        const c = this.parseList(true);
+        this.take();
+        cond = this.body(stopThen, 'then');
         this.expectWord('then');
-        clauses.push({ cond: c, body: this.parseList(true) });
+        clauses.push({ cond, body: this.body(stopElse, 'fi') });
         continue;
       }
       if (this.isWord('else')) {
-        this.i++;
-        otherwise = this.parseList(true);
+        this.take();
+        otherwise = this.body(new Set(['fi']), 'fi');
       }
       break;
     }
     this.expectWord('fi');
-    return { type: 'if', clauses, otherwise };
+    return { type: 'if', clauses, otherwise, redirs: [] };
   }
 
   private parseFor(): Command {
-    this.i++;
-    const n = this.peek();
-    if (n.k !== 'word') throw new ShellSyntaxError('syntax error: bad for loop variable');
-    this.i++;
-    const items: Word[] = [];
+    this.take();
+    const n = this.take();
+    if (n.k !== 'word' || !NAME.test(n.raw)) throw new ShellSyntaxError('syntax error: bad for loop variable', false, this.lex.line);
+    let items: Word[] | null = null;
     this.skipNl();
     if (this.isWord('in')) {
-      this.i++;
-      while (this.peek().k === 'word' && !this.isWord('do')) {
-        items.push((this.peek() as any).w);
-        this.i++;
+      this.take();
+      items = [];
+      for (let t = this.peek(); t.k === 'word'; t = this.peek()) {
+        items.push(t.raw);
+        this.take();
       }
-    } else items.push([{ text: '$@', quote: 'double' as const }]);
+      if (this.isOp(';')) this.take();
+      else if (this.peek().k !== 'nl') this.unexpected();
+    } else if (this.isOp(';')) this.take();
     this.expectWord('do');
-    const body = this.parseList(true);
+    const body = this.body(new Set(['done']), 'done');
     this.expectWord('done');
-    return { type: 'for', name: n.raw, items, body };
+    return { type: 'for', name: n.raw, items, body, redirs: [], line: n.line };
   }
 
   private parseWhile(): Command {
-    const until = this.isWord('until');
-    this.i++;
-    const cond = this.parseList(true);
+    const until = (this.take() as { raw: string }).raw === 'until';
+    const cond = this.body(new Set(['do']), 'do');
     this.expectWord('do');
-    const body = this.parseList(true);
+    const body = this.body(new Set(['done']), 'done');
     this.expectWord('done');
-    return { type: 'while', until, cond, body };
+    return { type: 'while', until, cond, body, redirs: [] };
   }
 
-  private parseSimple(): Simple {
-    const cmd: Simple = { type: 'simple', assigns: [], words: [], redirs: [] };
+  private parseCase(): Command {
+    this.take();
+    const w = this.peek();
+    if (w.k !== 'word') this.unexpectedWord();
+    this.take();
+    this.skipNl();
+    if (!this.isWord('in')) this.unexpected('in');
+    this.take();
+    const items: CaseItem[] = [];
+    for (;;) {
+      this.skipNl();
+      if (this.isWord('esac')) break;
+      if (this.isOp('(')) this.take();
+      const patterns: Word[] = [];
+      for (;;) {
+        const p = this.peek();
+        if (p.k !== 'word') this.unexpected(')');
+        patterns.push(p.raw);
+        this.take();
+        if (this.isOp('|')) this.take();
+        else break;
+      }
+      if (!this.isOp(')')) this.unexpected(')');
+      this.take();
+      const body = this.parseList(new Set(['esac']));
+      items.push({ patterns, body });
+      if (this.isOp(';;')) this.take();
+      else break;
+    }
+    this.skipNl();
+    if (!this.isWord('esac')) this.unexpected('esac');
+    this.take();
+    return { type: 'case', word: w.raw, items, redirs: [] };
+  }
+
+  private parseDBracket(line: number): Command {
+    this.take();
+    const args: { raw: string; op: boolean }[] = [];
     for (;;) {
       const t = this.peek();
+      if (t.k === 'word' && t.raw === ']]') break;
+      // Unterminated: ash's [[ command reports `missing ]]` when it runs.
+      if (t.k === 'eof' || t.k === 'nl') return { type: 'dbracket', args, redirs: [], line, unterminated: true };
+      if (t.k === 'word') args.push({ raw: t.raw, op: t.raw === '!' });
+      else if (t.k === 'op' && ['&&', '||', '(', ')', '<', '>'].includes(t.v)) args.push({ raw: t.v, op: true });
+      else this.unexpected(']]');
+      this.take();
+    }
+    this.take();
+    return { type: 'dbracket', args, redirs: [], line };
+  }
+
+  private parseSimple(): Command {
+    const cmd: Simple = { type: 'simple', assigns: [], words: [], redirs: [], line: this.lex.line };
+    let first = true;
+    for (;;) {
       if (this.parseRedir(cmd.redirs)) continue;
-      if (t.k !== 'word') break;
-      if (cmd.words.length === 0 && RESERVED_END.has(t.raw)) break;
-      const am = /^([A-Za-z_][A-Za-z0-9_]*)=/.exec(t.raw);
-      if (cmd.words.length === 0 && am && t.w[0]?.quote === 'none' && t.w[0].text.startsWith(am[0])) {
-        const value: Word = [{ text: t.w[0].text.slice(am[0].length), quote: 'none' as const }, ...t.w.slice(1)].filter((s, idx) => idx > 0 || s.text !== '');
-        cmd.assigns.push([am[1], value]);
-        this.i++;
-        continue;
-      }
-      cmd.words.push(t.w);
-      this.i++;
-    }
-    if (!cmd.words.length && !cmd.assigns.length && !cmd.redirs.length) {
       const t = this.peek();
-      throw new ShellSyntaxError(`syntax error: unexpected ${t.k === 'op' ? `"${t.v}"` : t.k === 'eof' ? 'end of file' : t.k === 'nl' ? 'newline' : `"${(t as any).raw}"`}`, t.k === 'eof');
+      if (t.k !== 'word') break;
+      if (first) cmd.line = t.line;
+      first = false;
+      if (!cmd.words.length && /^[A-Za-z_][A-Za-z0-9_]*=/.test(t.raw)) cmd.assigns.push(t.raw);
+      else cmd.words.push(t.raw);
+      this.take();
+      // `name()`: a function definition; its body is the next command.
+      if (cmd.words.length === 1 && !cmd.assigns.length && this.isOp('(')) {
+        this.take();
+        if (!this.isOp(')')) this.unexpected(')', true);
+        this.take();
+        this.skipNl();
+        return { type: 'function', name: t.raw, body: this.parseCommand(), redirs: [] };
+      }
     }
+    if (!cmd.words.length && !cmd.assigns.length && !cmd.redirs.length) this.unexpected();
     return cmd;
   }
 }
 
+/**
+ * Parses shell text one line at a time (a line with its continuation lines and here-documents), as ash runs a
+ * script: what comes before a syntax error runs before the error is reported.
+ */
+export class LineParser {
+  private p: Parser;
+  constructor(src: string) {
+    this.p = new Parser(new Lexer(src));
+  }
+
+  /** Line (0-based) where the next list starts. */
+  get line(): number {
+    return this.p.lex.line;
+  }
+
+  /** The next line's list, or null at the end. Throws ShellSyntaxError. */
+  next(): List | null {
+    this.p.lineEnded = false;
+    const list = this.p.parseList(new Set(), true);
+    if (this.p.lineEnded) return list;
+    const t = this.p.peek();
+    if (t.k !== 'eof') throw new ShellSyntaxError(`syntax error: unexpected ${describe(t)}`, false, this.p.lex.line);
+    return list.length ? list : null;
+  }
+}
+
 export function parseShell(src: string): List {
-  const p = new Parser(tokenize(src));
-  const list = p.parseList(false);
+  const p = new Parser(new Lexer(src));
+  const list = p.parseList(new Set());
+  if (p.peek().k !== 'eof') {
+    const t = p.peek();
+    throw new ShellSyntaxError(`syntax error: unexpected ${describe(t)}`, false, p.lex.line);
+  }
   return list;
 }
 
 /** Whether the text needs more lines (open quote, trailing `&&`, `if` without `fi`...). */
 export function isIncomplete(src: string): boolean {
   try {
-    const p = new Parser(tokenize(src));
-    p.parseList(false);
-    return false;
+    const p = new Parser(new Lexer(src));
+    p.parseList(new Set());
+    if (p.peek().k !== 'eof') return false;
+    return p.lex.hereDocOpen;
   } catch (e) {
     return e instanceof ShellSyntaxError && e.incomplete;
   }
+}
+
+/**
+ * Where the expansion starting at `s[i]` (`$(...)`, `$((...))`, `${...}` or a backquoted command) ends: the index
+ * after it. The text has been through the parser, so it is well formed.
+ */
+export function expansionEnd(s: string, i: number): number {
+  const lex = new Lexer(s, i);
+  lex.skipAt();
+  return lex.i;
 }

@@ -1,0 +1,61 @@
+/**
+ * Phase 3, resolve bases: each stage's base image from the local store or the registry (a pull), BuildKit's
+ * `[internal] load metadata for ...` vertices, and the base image's ONBUILD triggers, which run first in the stage.
+ */
+import { parseDockerfile, type Instruction } from '../../dockerfile/index';
+import { parseReference } from '../../images/reference';
+import type { BuildRun } from '../builder';
+import type { StagePlan } from '../types';
+
+export function resolveBases(run: BuildRun, order: number[]): void {
+  // [internal] load metadata for each image, then the base images themselves.
+  for (const i of order) {
+    const p = run.plans[i];
+    if (p.base.kind !== 'image') continue;
+    const b = p.base;
+    let image = run.host.images.get(b.ref) ?? undefined;
+    let pulled = '';
+    let pullMs = 0;
+    if (!image && !run.dryRun) {
+      if (!run.host.registry) pullDenied(run, b.ref, b.canonical, p);
+      const r = run.host.registry!.pull(b.ref, { out: (t) => (pulled += t), quiet: false });
+      if (!r.ok) pullDenied(run, b.ref, b.canonical, p, r.error.message);
+      image = r.value.image;
+      pullMs = 1500 + Math.round(run.host.images.size(image.id) / 40_000);
+    }
+    b.image = image;
+    b.pulledOutput = pulled;
+    if (run.builder === 'buildkit' && !run.vertices.some((v) => v.name === `[internal] load metadata for ${b.canonical}`)) {
+      run.vertex(`[internal] load metadata for ${b.canonical}`, 400 + (pullMs ? 1200 : 0));
+    }
+    p.pullMs = pullMs;
+    const onbuild = image?.config.config.OnBuild ?? [];
+    if (onbuild.length) {
+      const triggers: { ins: Instruction; trigger: boolean }[] = [];
+      for (const expr of onbuild) {
+        const parsed = parseDockerfile(`FROM scratch\n${expr}\n`);
+        const ins = parsed.dockerfile?.stages[0]?.instructions[0];
+        if (ins) triggers.push({ ins: { ...ins, line: p.stage.from.line, endLine: p.stage.from.endLine, range: p.stage.from.range } as Instruction, trigger: true });
+      }
+      p.instructions = [...triggers, ...p.instructions];
+    }
+  }
+  // BuildKit prints the metadata lookups before the .dockerignore load.
+  if (run.ignoreVertex) {
+    run.vertices.splice(run.vertices.indexOf(run.ignoreVertex), 1);
+    run.vertices.push(run.ignoreVertex);
+  }
+}
+
+/** A base image the registry does not have (or no registry): Docker's "pull access denied". */
+function pullDenied(run: BuildRun, ref: string, canonical: string, p: StagePlan, cause?: string): never {
+  const r = parseReference(ref);
+  const name = r.ok ? r.value.path.replace(/^library\//, '') : ref;
+  if (run.builder === 'legacy') {
+    run.fail(cause ?? `pull access denied for ${name}, repository does not exist or may require 'docker login': denied: requested access to the resource is denied`, {
+      legacy: `Step ${1}/${run.legacyTotal()} : ${p.stage.from.original}\n`,
+    });
+  }
+  run.vertex(`[internal] load metadata for ${canonical}`, 900).error = 'pull access denied, repository does not exist or may require authorization: server message: insufficient_scope: authorization failed';
+  run.fail(`${ref}: failed to resolve source metadata for ${canonical}: pull access denied, repository does not exist or may require authorization: server message: insufficient_scope: authorization failed`, { range: p.stage.from.range });
+}

@@ -1,0 +1,106 @@
+/**
+ * What every coreutil gets: its argv (argv[0] is the applet name), an AppletIO and the AppletEnv, and what it
+ * returns: an exit status (or a promise of one). Shared helpers for flags, inputs and lines.
+ */
+import type { FsStat, ProcessFs } from '../process';
+import type { NetResult } from '../net-client';
+import { decodeText, resolvePath } from '../fs-helpers';
+
+export interface AppletIO {
+  /** Reads all of standard input (a pipe, a `<` file, or the terminal until Ctrl-D). */
+  readStdin(): Promise<string>;
+  out(text: string): void;
+  err(text: string): void;
+  /** True once the reader of this output has gone away (a streaming pipe); absent when the shell cannot tell. */
+  closed?(): boolean;
+}
+
+export interface AppletEnv {
+  fs: ProcessFs;
+  cwd: string;
+  /** Exported variables (what `env` prints), in order. */
+  env: Record<string, string>;
+  hostname: string;
+  /** The container's IPv4 address. */
+  ip: string;
+  user: string;
+  now(): number;
+  sleep(ms: number): Promise<boolean>;
+  tty: boolean;
+  columns: number;
+  /** Running programs, for ps: [pid, command]. */
+  processes(): [number, string][];
+  /** Whether a command name resolves (for `which`). */
+  which(name: string): string | null;
+  /** HTTP on the simulated network (curl, wget). */
+  http(url: string, opts?: { method?: string; headers?: Record<string, string>; body?: string }): Promise<NetResult>;
+  /**
+   * Runs a command (PATH lookup, any program) with the given output and optional input, in `opts.cwd`/`opts.env`
+   * (default: the applet's), and resolves with its exit status: `xargs`, `find -exec`, npm scripts.
+   */
+  exec(argv: string[], io: { out(text: string): void; err(text: string): void; stdin?: string }, opts?: { cwd?: string; env?: Record<string, string> }): Promise<number>;
+}
+
+export type Applet = (argv: string[], io: AppletIO, env: AppletEnv) => number | Promise<number>;
+
+export const ENOENT = 'No such file or directory';
+
+/** Short flags (bundled), operands; the first unknown flag letter in `bad`. */
+export function splitFlags(args: string[], known: string): { flags: Set<string>; rest: string[]; bad: string | null } {
+  const flags = new Set<string>();
+  const rest: string[] = [];
+  let bad: string | null = null;
+  let i = 0;
+  for (; i < args.length; i++) {
+    const a = args[i];
+    if (a === '--') {
+      i++;
+      break;
+    }
+    if (a.startsWith('-') && a.length > 1 && !/^-\d+$/.test(a)) {
+      for (const c of a.slice(1)) {
+        if (!known.includes(c) && bad === null) bad = c;
+        flags.add(c);
+      }
+    } else rest.push(a);
+  }
+  rest.push(...args.slice(i));
+  return { flags, rest, bad };
+}
+
+export function modeString(st: FsStat): string {
+  const t = st.type === 'dir' ? 'd' : st.type === 'symlink' ? 'l' : '-';
+  const bits = 'rwxrwxrwx';
+  let s = '';
+  for (let i = 0; i < 9; i++) s += st.mode & (1 << (8 - i)) ? bits[i] : '-';
+  return t + s;
+}
+
+export const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+export const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+export const p2 = (n: number) => String(n).padStart(2, '0');
+
+/** The texts of the named files (`-` and no files: standard input); a missing file is reported as `NAME: FILE: No such file or directory`. */
+export async function inputOf(files: string[], io: AppletIO, e: AppletEnv, name: string): Promise<{ text: string; status: number }[]> {
+  if (!files.length) return [{ text: await io.readStdin(), status: 0 }];
+  const out: { text: string; status: number }[] = [];
+  for (const f of files) {
+    if (f === '-') {
+      out.push({ text: await io.readStdin(), status: 0 });
+      continue;
+    }
+    const data = e.fs.readFile(resolvePath(e.cwd, f));
+    if (!data) {
+      io.err(`${name}: ${f}: ${ENOENT}\n`);
+      out.push({ text: '', status: 1 });
+    } else out.push({ text: decodeText(data), status: 0 });
+  }
+  return out;
+}
+
+/** Lines of a text, without the empty string after a final newline. */
+export function lines(text: string): string[] {
+  const l = text.split('\n');
+  if (l[l.length - 1] === '') l.pop();
+  return l;
+}
