@@ -14,6 +14,15 @@ const problem = (m: unknown) => {
 describe('checkWorkerMessage', () => {
   it('accepts every message of the protocol and copies only its fields', () => {
     const data = new Uint8Array([1, 2]);
+    expect(ok({ t: 'fs', change: { op: 'writeSynthetic', path: '/usr/bin/curl', content: { seed: 'apk:curl', size: 250_000 }, mode: 0o755 } })).toEqual({
+      t: 'fs',
+      change: { op: 'writeSynthetic', path: '/usr/bin/curl', content: { seed: 'apk:curl', size: 250_000 }, mode: 0o755 },
+    });
+    expect(ok({ t: 'fs', change: { op: 'chown', path: '/home/node', uid: 1000, gid: 1000 } })).toMatchObject({ change: { op: 'chown', uid: 1000 } });
+    expect(ok({ t: 'fs', change: { op: 'symlink', target: '../lib/x.js', path: '/usr/bin/x' } })).toMatchObject({ change: { op: 'symlink', target: '../lib/x.js' } });
+    expect(problem({ t: 'fs', change: { op: 'writeSynthetic', path: '/f', content: { seed: 's', size: -1 } } })).toBe('synthetic size is not an integer in 0..8589934592');
+    expect(problem({ t: 'fs', change: { op: 'chown', path: '/f', uid: 0, gid: 0, extra: 1 } })).toBe('fs change has an unexpected field "extra"');
+    expect(problem({ t: 'fs', change: { op: 'symlink', target: '/etc', path: '/a/../../etc/x' } })).toBe('link path climbs out with ..');
     expect(ok({ t: 'output', e: { stream: 'stdout', text: 'hi\n', time: 5 } })).toEqual({ t: 'output', e: { stream: 'stdout', text: 'hi\n', time: 5 } });
     expect(ok({ t: 'exit', e: { code: 137, time: 1, reason: 'killed', signal: 'SIGKILL' } })).toEqual({ t: 'exit', e: { code: 137, time: 1, reason: 'killed', signal: 'SIGKILL' } });
     expect(ok({ t: 'exit', e: { code: 0, time: 1, reason: 'exit', signal: undefined, message: undefined } })).toEqual({ t: 'exit', e: { code: 0, time: 1, reason: 'exit' } });
@@ -51,7 +60,8 @@ describe('checkWorkerMessage', () => {
     expect(problem({ t: 'fs', change: { op: 'writeFile', path: 'relative', data: new Uint8Array() } })).toBe('file path is not an absolute path');
     expect(problem({ t: 'fs', change: { op: 'rm', path: '/' + 'a'.repeat(5000) } })).toBe('path is too long');
     expect(problem({ t: 'fs', change: { op: 'chmod', path: '/x', mode: 0o10000 } })).toBe('mode is not an integer in 0..4095');
-    expect(problem({ t: 'fs', change: { op: 'symlink', path: '/x' } })).toBe('fs change has an unknown op');
+    expect(problem({ t: 'fs', change: { op: 'mknod', path: '/x' } })).toBe('fs change has an unknown op');
+    expect(problem({ t: 'fs', change: { op: 'symlink', path: '/x' } })).toBe('link target is not a string');
     expect(problem({ t: 'ports', ports: [0] })).toBe('port is not an integer in 1..65535');
     expect(problem({ t: 'ports', ports: '80' })).toBe('ports is not a list');
     expect(problem({ t: 'slice', phase: 'middle' })).toBe('slice phase is not one of start, end');

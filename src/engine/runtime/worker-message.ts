@@ -16,6 +16,8 @@ const STREAMS: readonly StdStream[] = ['stdout', 'stderr'];
 const REASONS: readonly ExitReason[] = ['exit', 'signal', 'killed', 'oom', 'cpu-limit', 'error'];
 /** Longest path accepted in an fs change (Linux PATH_MAX). */
 const MAX_PATH = 4096;
+/** Largest file a package manager may describe by seed and size (sizes of real packages stay far below). */
+const MAX_SYNTHETIC_SIZE = 8 * 1024 * 1024 * 1024;
 
 class Invalid extends Error {}
 
@@ -117,6 +119,24 @@ function fsChange(v: unknown) {
     case 'chmod':
       keys(c, 'fs change', ['op', 'path', 'mode']);
       return { op: 'chmod' as const, path: path(c.path, 'path'), mode: int(c.mode, 'mode', 0, 0o7777) };
+    case 'writeSynthetic': {
+      keys(c, 'fs change', ['op', 'path', 'content', 'mode']);
+      const content = obj(c.content, 'synthetic content');
+      keys(content, 'synthetic content', ['seed', 'size']);
+      const m = mode(c.mode, 'file mode');
+      return {
+        op: 'writeSynthetic' as const,
+        path: path(c.path, 'file path'),
+        content: { seed: str(content.seed, 'synthetic seed', 1000), size: int(content.size, 'synthetic size', 0, MAX_SYNTHETIC_SIZE) },
+        ...(m === undefined ? {} : { mode: m }),
+      };
+    }
+    case 'chown':
+      keys(c, 'fs change', ['op', 'path', 'uid', 'gid']);
+      return { op: 'chown' as const, path: path(c.path, 'path'), uid: int(c.uid, 'uid', 0, 0xffffffff), gid: int(c.gid, 'gid', 0, 0xffffffff) };
+    case 'symlink':
+      keys(c, 'fs change', ['op', 'target', 'path']);
+      return { op: 'symlink' as const, target: str(c.target, 'link target', MAX_PATH), path: path(c.path, 'link path') };
     default:
       return fail('fs change has an unknown op');
   }
