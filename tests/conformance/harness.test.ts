@@ -103,4 +103,12 @@ describe('comparing results', () => {
   it('reports a build that fails on one side only', () => {
     expect(compareResults(r({}), r({ ok: false, error: 'boom' }))[0].what).toBe('outcome');
   });
+  it('compares the exit code of a failed RUN across builders\' wordings', () => {
+    const docker = r({ ok: false, error: 'executor failed running [/bin/sh -c /s.sh]: exit code: 126' });
+    expect(compareResults(docker, r({ ok: false, error: 'process "/bin/sh -c /s.sh" did not complete successfully: exit code: 126' }))).toEqual([]);
+    expect(compareResults(r({ builder: 'classic', ok: false, error: "The command '/bin/sh -c /s.sh' returned a non-zero code: 126" }), r({ ok: false, error: 'exit code: 126' }))).toEqual([]);
+    expect(compareResults(docker, r({ ok: false, error: 'process "/bin/sh -c /s.sh" did not complete successfully: exit code: 127' }))).toEqual([
+      { what: 'outcome', detail: 'docker failed with exit code 126, Layerlab with 127' },
+    ]);
+  });
 });

@@ -134,11 +134,22 @@ export interface Disagreement {
 const fileKey = (e: FileEntry) => `${e.path} ${e.type} ${e.mode}${e.owner ? ' ' + e.owner : ''}${e.sha ? ' ' + e.sha : ''}${e.target ? ' -> ' + e.target : ''}`;
 
 /** Compares Layerlab's result of one build with the oracle's. */
+/** The exit code a failed RUN reports: BuildKit's `exit code: N`, the classic builder's `returned a non-zero code: N`. */
+export function failureExitCode(error: string | undefined): number | null {
+  const m = /exit code: (\d+)|returned a non-zero code: (\d+)/.exec(error ?? '');
+  return m ? Number(m[1] ?? m[2]) : null;
+}
+
 export function compareResults(oracle: BuildResult, ours: BuildResult): Disagreement[] {
   const out: Disagreement[] = [];
   if (oracle.ok !== ours.ok) {
     out.push({ what: 'outcome', detail: `docker ${oracle.ok ? 'succeeded' : 'failed'}, Layerlab ${ours.ok ? 'succeeded' : `failed: ${ours.error ?? ''}`}` });
     return out;
+  }
+  if (!oracle.ok) {
+    const a = failureExitCode(oracle.error);
+    const b = failureExitCode(ours.error);
+    if (a !== null && a !== b) out.push({ what: 'outcome', detail: `docker failed with exit code ${a}, Layerlab ${b === null ? `without one: ${ours.error ?? ''}` : `with ${b}`}` });
   }
   // FROM steps are not compared: their status is unreliable on the oracle, and BuildKit merges identical FROM
   // vertices of several stages into one line (the first stage's name), so whether "[stage-2 1/3] FROM" is

@@ -333,4 +333,63 @@ export const buildScenarios: Scenario[] = [
       { note: 'an empty file and a file without a final newline', files: { 'src/empty.txt': '', 'src/nonl.txt': 'no newline' } },
     ],
   },
+  {
+    name: 'runsh-script-files',
+    builds: [
+      {
+        note: 'a script copied, made executable by RUN, then run: writes, moves, deletes, links and chmods files',
+        files: {
+          Dockerfile: 'FROM busybox\nWORKDIR /work\nCOPY build.sh .\nRUN chmod +x build.sh\nRUN ./build.sh\nRUN ls -1 /work /out > /listing.txt\n',
+          'build.sh': '#!/bin/sh\nset -e\nmkdir -p /out/sub /tmp/scratch\necho one > /out/a.txt\nprintf "two\\nthree\\n" > /out/b.txt\nmv /out/b.txt /out/sub/b.txt\ncp /out/a.txt /out/c.txt\nrm /out/c.txt\nln -s /out/a.txt /out/link\nchmod 0600 /out/a.txt\nchmod 0750 /out/sub\ntouch /out/empty\nrm -rf /tmp/scratch\necho done\n',
+        },
+      },
+      { note: 'no change: all cached', files: {} },
+      {
+        note: 'the script edited: its COPY misses and the RUN steps after it run again',
+        files: { 'build.sh': '#!/bin/sh\nset -e\nmkdir -p /out\necho changed > /out/a.txt\nrm -f /etc/group\n' },
+      },
+      { note: 'the x bit set in the context: the COPY misses (mode is in its checksum) and every RUN after it runs again', chmod: { 'build.sh': 0o755 } },
+    ],
+  },
+  {
+    name: 'runsh-shell-language',
+    builds: [
+      {
+        note: 'functions, case, arithmetic, parameter expansions, loops and a here-document in RUN',
+        files: {
+          Dockerfile:
+            'FROM busybox\n' +
+            'RUN f() { echo "f:$1:$#"; }; f a b; n=0; for i in 1 2 3 4; do n=$((n + i * 2)); done; echo "n=$n" > /calc.txt\n' +
+            'RUN v=archive.tar.gz; echo "${v%.gz} ${v#*.} ${v%%.*} ${#v} ${u:-dflt}" > /params.txt\n' +
+            'RUN for w in apple kiwi fig; do case "$w" in a*) echo "A $w";; k*|f*) echo "KF $w";; *) echo other;; esac; done > /case.txt\n' +
+            'RUN i=0; while [ $i -lt 5 ]; do i=$((i+1)); [ $i -eq 3 ] && continue; echo $i; done > /loop.txt\n' +
+            'RUN printf "c\\nb\\na\\nb\\n" | sort | uniq > /sorted.txt && cat /sorted.txt | tr a-z A-Z > /upper.txt\n',
+        },
+      },
+      {
+        note: 'one RUN edited: only it and what follows run again',
+        files: {
+          Dockerfile:
+            'FROM busybox\n' +
+            'RUN f() { echo "f:$1:$#"; }; f a b; n=0; for i in 1 2 3 4; do n=$((n + i * 2)); done; echo "n=$n" > /calc.txt\n' +
+            'RUN v=archive.tar.gz; echo "${v%.gz} ${v#*.} ${v%%.*} ${#v} ${u:-default}" > /params.txt\n' +
+            'RUN for w in apple kiwi fig; do case "$w" in a*) echo "A $w";; k*|f*) echo "KF $w";; *) echo other;; esac; done > /case.txt\n' +
+            'RUN i=0; while [ $i -lt 5 ]; do i=$((i+1)); [ $i -eq 3 ] && continue; echo $i; done > /loop.txt\n' +
+            'RUN printf "c\\nb\\na\\nb\\n" | sort | uniq > /sorted.txt && cat /sorted.txt | tr a-z A-Z > /upper.txt\n',
+        },
+      },
+    ],
+  },
+  {
+    name: 'runsh-failures',
+    builds: [
+      { note: 'a command that is not there: 127', files: { Dockerfile: 'FROM busybox\nRUN nosuchcommand --flag\n' } },
+      { note: 'a script without the x bit: 126', files: { Dockerfile: 'FROM busybox\nCOPY s.sh /s.sh\nRUN /s.sh\n', 's.sh': '#!/bin/sh\necho hi\n' } },
+      { note: 'set -e stops at the first failing command', files: { Dockerfile: 'FROM busybox\nRUN set -e; echo a > /a.txt; false; echo b > /b.txt\n' } },
+      { note: 'a failing command in a pipeline does not fail the step', files: { Dockerfile: 'FROM busybox\nRUN false | true\nRUN echo ok > /ok.txt\n' } },
+      { note: 'exit code from a subshell', files: { Dockerfile: 'FROM busybox\nRUN (exit 4)\n' } },
+      { note: 'exec form with a missing program', files: { Dockerfile: 'FROM busybox\nRUN ["/bin/nothere", "x"]\n' } },
+      { note: 'fixed: builds', files: { Dockerfile: 'FROM busybox\nRUN test -d /bin && echo fine > /fine.txt\n' } },
+    ],
+  },
 ];
