@@ -47,7 +47,7 @@ export class Engine {
   readonly registry: Registry;
   /** Containers: lifecycle, exec, logs, ports (owner: containers). */
   readonly containers: ContainerStore;
-  /** The sandbox that runs container processes (owner: runtime; hosts may set a worker-based one). */
+  /** The sandbox that runs container processes and RUN steps (owner: runtime; hosts may set a worker-based one). */
   sandbox: SandboxHost | null = null;
 
   constructor(opts: EngineOptions = {}) {
