@@ -68,7 +68,7 @@ export class Engine {
   readonly registry: Registry;
   /** Containers: lifecycle, exec, logs, ports. */
   readonly containers: ContainerStore;
-  /** The sandbox that runs container processes (hosts may set a worker-based one). */
+  /** The sandbox that runs container processes and RUN steps (hosts may set a worker-based one). */
   sandbox: SandboxHost | null = null;
 
   constructor(opts: EngineOptions = {}) {

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { Engine } from '../../src/engine/engine';
 import { testEnv } from '../../src/engine/core/env';
 import { memoryContext } from '../../src/engine/core/host';
-import { bufferIO } from '../../src/engine/cli/io';
+import { bufferIO } from '../../src/engine/core/io';
 import { InProcessHost } from '../../src/engine/runtime/in-process-host';
 
 const ROOT = join(import.meta.dirname, 'diamol');
