@@ -5,7 +5,7 @@
  *   sudo npx tsx scripts/record-busybox.ts        (needs root for chroot, and a static /usr/bin/busybox)
  *
  * Each case runs in a fresh root directory holding only a static busybox and its applet links in /bin, /dev/null,
- * /tmp, /root and the case's files in /w: `chroot ROOT /bin/sh -c 'cd /w && exec sh -c "$0"' SCRIPT`, with the
+ * /proc (mounted, as in a container), /tmp, /root and the case's files in /w: `chroot ROOT /bin/sh -c 'cd /w && exec sh -c "$0"' SCRIPT`, with the
  * environment cleared to PATH=/bin, HOME=/root, PWD=/w and umask 022. So paths, argv[0] (`sh`) and PATH lookups
  * are the same as in a container, and nothing from the host machine leaks into the results.
  */
@@ -60,7 +60,9 @@ function main(): void {
   for (const c of CASES) {
     const root = mkdtempSync(join(tmpdir(), 'bb-'));
     try {
-      for (const d of ['bin', 'dev', 'tmp', 'root', 'etc', 'w']) mkdirSync(join(root, d));
+      for (const d of ['bin', 'dev', 'proc', 'tmp', 'root', 'etc', 'w']) mkdirSync(join(root, d));
+      // A container has /proc; static busybox runs a script without a shebang (ENOEXEC) through /proc/self/exe.
+      if (spawnSync('mount', ['-t', 'proc', 'proc', join(root, 'proc')]).status !== 0) throw new Error('cannot mount /proc in the chroot');
       copyFileSync(BUSYBOX, join(root, 'bin/busybox'));
       chmodSync(join(root, 'bin/busybox'), 0o755);
       for (const a of names) if (a !== 'busybox') symlinkSync('busybox', join(root, 'bin', a));
@@ -81,7 +83,8 @@ function main(): void {
       if (r.error) throw r.error;
       results.push({ name: c.name, stdout: r.stdout, stderr: r.stderr, code: r.status ?? 128 + 9, files: listFiles(join(root, 'w')) });
     } finally {
-      rmSync(root, { recursive: true, force: true });
+      const proc = join(root, 'proc');
+      if (spawnSync('mountpoint', ['-q', proc]).status !== 0 || spawnSync('umount', [proc]).status === 0) rmSync(root, { recursive: true, force: true });
     }
   }
   writeFileSync(OUT, JSON.stringify(results, null, 1) + '\n');

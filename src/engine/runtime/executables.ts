@@ -54,6 +54,32 @@ function firstLine(fs: ProcessFs, path: string): string {
   return nl >= 0 ? head.slice(0, nl) : head;
 }
 
+/** Whether a file's first bytes are text (UTF-8 without control characters other than whitespace), as a script is. */
+function looksLikeText(fs: ProcessFs, path: string): boolean {
+  const data = fs.readFile(path);
+  if (!data) return false;
+  const head = data.subarray(0, 512);
+  for (const b of head) if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c && b !== 0x1b) return false;
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(head.length === data.length ? head : trimPartial(head));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The bytes up to the last complete UTF-8 character (a cut in the middle of one is not a decoding error). */
+function trimPartial(b: Uint8Array): Uint8Array {
+  let end = b.length;
+  for (let i = 1; i <= 3 && end - i >= 0; i++) {
+    const c = b[end - i];
+    if ((c & 0xc0) === 0x80) continue;
+    if (c >= 0xc0) end -= i;
+    break;
+  }
+  return b.subarray(0, end);
+}
+
 function byName(name: string): { kind: ProgramKind; applet?: string } | null {
   if (name === 'node' || name === 'nodejs') return { kind: 'node' };
   if (name === 'npm') return { kind: 'npm' };
@@ -124,6 +150,10 @@ export function resolveExecutable(
       return resolveBusybox(path, argv.slice(1));
     }
     return ok({ kind: k.kind, path, argv, applet: k.applet });
+  }
+  // Text without an interpreter line: the kernel refuses it (ENOEXEC) and a shell then runs it as a script.
+  if (!line.startsWith('#!') && looksLikeText(fs, path)) {
+    return err(spawnError('runtime.exec-format', `exec: "${name}": exec format error`, 126));
   }
   // A real program of the image that the sandbox does not simulate (python3, nginx's binary, java...).
   if (st.size > 0 && !line.startsWith('#!')) {

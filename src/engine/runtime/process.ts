@@ -235,7 +235,7 @@ export type ProgramKind = 'node' | 'npm' | 'sh' | 'hello' | 'applet';
  * exec: "x": executable file not found in $PATH: unknown.` and exit status 127 (126 for 'runtime.permission-denied').
  */
 export interface SpawnError extends EngineError {
-  code: 'runtime.not-found' | 'runtime.permission-denied' | 'runtime.no-command' | 'runtime.unsupported';
+  code: 'runtime.not-found' | 'runtime.permission-denied' | 'runtime.no-command' | 'runtime.unsupported' | 'runtime.exec-format';
   /** e.g. `exec: "x": executable file not found in $PATH` or `exec: "/x": stat /x: no such file or directory`. */
   message: string;
   /** Exit status Docker reports: 127 (not found) or 126 (not executable, or a program Layerlab does not simulate). */

@@ -593,6 +593,10 @@ export class Interp {
     const r = resolveExecutable(this.ctx.fs, argv, env, this.cwd);
     if (!r.ok) {
       if (!name.includes('/') && APPLETS.has(name) && APPLET_IMPLS[name]) return runApplet(name);
+      if (r.error.code === 'runtime.exec-format') {
+        // ash: a file the kernel cannot exec (ENOEXEC) is a script for the shell itself, $0 being its name.
+        return this.runProgram(['sh', name.includes('/') ? name : (this.which(name) ?? name), ...argv.slice(1)], assigns, io);
+      }
       if (r.error.code === 'runtime.unsupported') {
         io.err(this.msg(`${name}: Layerlab does not simulate this program`));
         return 126;

@@ -207,6 +207,7 @@ export const CASES: ShellCase[] = [
   { name: 'command not found', script: 'nosuchcmd; echo $?' },
   { name: 'command not found with path', script: './nosuch; echo $?' },
   { name: 'permission denied', script: './script.sh; echo $?', files: { 'script.sh': { content: '#!/bin/sh\necho ran\n', mode: 0o644 } } },
+  { name: 'script without a shebang runs in the shell (ENOEXEC)', script: 'printf "echo no shebang: \\$0 \\$1\\nexit 4\\n" > n.sh; chmod +x n.sh; ./n.sh one; echo $?; : > empty.sh; chmod +x empty.sh; ./empty.sh; echo empty $?' },
   { name: 'shebang script after chmod', script: 'printf "#!/bin/sh\\necho ran \\$1\\nexit 5\\n" > s.sh; chmod +x s.sh; ./s.sh arg; echo $?' },
   { name: 'sh runs a script file', script: 'sh ./s.sh a b', files: { 's.sh': 'echo "$0 $# $1 $2"\n' } },
   { name: 'syntax error unexpected paren', script: 'echo a )' },
