@@ -192,6 +192,7 @@ const CASES: Case[] = [
   { name: 'ls', script: 'ls app; ls -a app/lib' },
   { name: 'ls -1 files', script: 'ls -1 app/lib words.txt' },
   { name: 'ls missing', script: 'ls nope; echo $?' },
+  { name: 'ls sorts its operands: files, then directories', script: 'ls -1 words.txt zz app/lib app nope; echo $?' },
   // env
   { name: 'env -i', script: 'env -i A=1 B=2 env' },
   { name: 'env VAR cmd', script: 'env GREETING=hi sh -c \'echo $GREETING\'' },

@@ -50,9 +50,10 @@ export async function runProcess(i: RunProcessInput): Promise<RunProcessResult> 
   };
   const spawned = i.host.spawn(spec);
   if (!spawned.ok) {
-    // As runc reports a program it cannot start.
+    // As runc reports a program it cannot start; runc itself then exits 1, which is the step's exit code
+    // (a real engine: `RUN ["/bin/nothere"]` fails with `exit code: 1`).
     const text = `runc run failed: unable to start container process: error during container init: ${spawned.error.message}: unknown\n`;
-    return { exitCode: spawned.error.exitCode, output: [{ stream: 'stderr', text, time: i.startTime }], elapsedMs: 0 };
+    return { exitCode: 1, output: [{ stream: 'stderr', text, time: i.startTime }], elapsedMs: 0 };
   }
   const proc = spawned.value;
   const output: OutputEvent[] = [];

@@ -55,6 +55,7 @@ const ls: Applet = (argv, io, e) => {
   const targets = rest.length ? rest : ['.'];
   let status = 0;
   const fileLines: string[] = [];
+  const files: string[] = [];
   const dirs: string[] = [];
   const entryLine = (name: string, path: string): string => {
     const st = (e.fs.lstat ?? e.fs.stat).call(e.fs, path);
@@ -75,8 +76,12 @@ const ls: Applet = (argv, io, e) => {
       continue;
     }
     if (st.type === 'dir' && !flags.has('d')) dirs.push(t);
-    else fileLines.push(entryLine(t, p));
+    else files.push(t);
   }
+  // Missing operands are reported in the order given; the others are listed sorted by name, files first.
+  const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  dirs.sort(byName);
+  for (const t of files.sort(byName)) fileLines.push(entryLine(t, resolvePath(e.cwd, t)));
   const emit = (names: string[]) => {
     if (long || flags.has('1') || !e.tty) io.out(names.map((n) => n + '\n').join(''));
     else io.out(columns(names, e.columns));
