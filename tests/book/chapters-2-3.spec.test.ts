@@ -41,7 +41,7 @@ async function run(e: Engine, argv: string[], env: Record<string, string> = {}) 
   return { code, out: io.out, err: io.err };
 }
 
-const BUILDERS = [
+const BUILDERS: { name: string; env: Record<string, string> }[] = [
   { name: 'BuildKit', env: {} },
   { name: 'the legacy builder', env: { DOCKER_BUILDKIT: '0' } },
 ];
