@@ -64,7 +64,7 @@ export default tseslint.config(
     // Typed seams: the UI, the lessons and the engine use real types (or `unknown` and narrowing), never `any`.
     // The runtime's Node-API shims take arbitrary user values, so they are exempt.
     files: ['src/ui/**/*.{ts,tsx}', 'src/lessons/**/*.{ts,tsx}', 'src/engine/**/*.ts'],
-    ignores: ['src/engine/runtime/**', 'src/engine/build/**'],
+    ignores: ['src/engine/runtime/nodejs/**'],
     rules: { '@typescript-eslint/no-explicit-any': 'error' },
   },
   {

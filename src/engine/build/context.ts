@@ -7,7 +7,7 @@ import { rememberDigest } from '../fs/node';
 import { sortedIndex } from '../fs/path';
 import { pathMatch } from '../images/reference';
 import type { IgnoreMatcher } from './dockerignore';
-import { cleanPath } from './dockerignore';
+import { cleanPath } from '../core/clean-path';
 
 const EMPTY = new Uint8Array(0);
 

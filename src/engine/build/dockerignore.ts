@@ -9,6 +9,7 @@
  * adversarial patterns and paths (long runs of double stars and slashes, or "*a" repeated).
  */
 import { err, ok, engineError, type Result } from '../core/errors';
+import { cleanPath } from '../core/clean-path';
 
 type Tok =
   | { t: 'lit'; c: string }
@@ -22,22 +23,6 @@ export interface IgnorePattern {
   text: string;
   exclusion: boolean;
   toks: Tok[];
-}
-
-/** Go's filepath.Clean for slash paths. */
-export function cleanPath(p: string): string {
-  if (p === '') return '.';
-  const rooted = p.startsWith('/');
-  const out: string[] = [];
-  for (const part of p.split('/')) {
-    if (part === '' || part === '.') continue;
-    if (part === '..') {
-      if (out.length && out[out.length - 1] !== '..') out.pop();
-      else if (!rooted) out.push('..');
-    } else out.push(part);
-  }
-  const s = (rooted ? '/' : '') + out.join('/');
-  return s === '' ? (rooted ? '/' : '.') : s;
 }
 
 function compile(pattern: string): Tok[] {

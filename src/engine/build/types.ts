@@ -47,7 +47,7 @@ export interface BuildResult {
   record: BuildRecord;
 }
 
-/** A registry as the builder needs it (the containers engineer's Registry satisfies it). */
+/** A registry as the builder needs it (the registry's `Registry` satisfies it). */
 export interface BuildRegistry {
   pull(ref: string, opts: { out: (s: string) => void; quiet?: boolean; tty?: boolean; columns?: number }): Result<{ image: ImageRecord }>;
 }

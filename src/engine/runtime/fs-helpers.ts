@@ -3,6 +3,7 @@
  * runtime builds on top of the small `ProcessFs` contract.
  */
 import type { FsErrno, FsStat, ProcessFs } from './process';
+import { normalizePath } from '../fs/path';
 
 const enc = new TextEncoder();
 const dec = new TextDecoder();
@@ -12,14 +13,7 @@ export const decodeText = (b: Uint8Array): string => dec.decode(b);
 
 /** Normalises a POSIX path against `cwd`: resolves ".", ".." and repeated slashes. Always absolute. */
 export function resolvePath(cwd: string, p: string): string {
-  const full = p.startsWith('/') ? p : `${cwd.replace(/\/+$/, '')}/${p}`;
-  const out: string[] = [];
-  for (const part of full.split('/')) {
-    if (part === '' || part === '.') continue;
-    if (part === '..') out.pop();
-    else out.push(part);
-  }
-  return '/' + out.join('/');
+  return normalizePath(p, cwd);
 }
 
 export function dirname(p: string): string {

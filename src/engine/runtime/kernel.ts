@@ -122,12 +122,20 @@ export interface KernelOptions {
  * Resolves on the next macrotask, after the whole microtask queue has drained. Uses setImmediate (Node) or a
  * MessageChannel (browsers, workers): scheduling only, no clock is read.
  */
+/** The scheduling globals `macrotask` may find on the platform (none of them is in the engine's lib). */
+interface SchedulingGlobals {
+  setImmediate?: (cb: () => void) => unknown;
+  setTimeout?: (cb: () => void, ms: number) => unknown;
+  MessageChannel?: new () => { port1: { onmessage: (() => void) | null; close(): void }; port2: { postMessage(m: unknown): void } };
+}
+
 export function macrotask(): Promise<void> {
-  const g = globalThis as any;
-  if (typeof g.setImmediate === 'function') return new Promise((r) => g.setImmediate(r));
-  if (typeof g.MessageChannel === 'function') {
+  const g = globalThis as SchedulingGlobals;
+  const { setImmediate, setTimeout, MessageChannel } = g;
+  if (typeof setImmediate === 'function') return new Promise((r) => setImmediate(r));
+  if (typeof MessageChannel === 'function') {
     return new Promise((r) => {
-      const ch = new g.MessageChannel();
+      const ch = new MessageChannel();
       ch.port1.onmessage = () => {
         ch.port1.close();
         r();
@@ -135,7 +143,7 @@ export function macrotask(): Promise<void> {
       ch.port2.postMessage(0);
     });
   }
-  if (typeof g.setTimeout === 'function') return new Promise((r) => g.setTimeout(r, 0));
+  if (typeof setTimeout === 'function') return new Promise((r) => setTimeout(r, 0));
   return (async () => {
     for (let i = 0; i < 200; i++) await Promise.resolve();
   })();

@@ -1,4 +1,4 @@
-/** Helpers for runtime tests (and other areas' tests): a container-like filesystem and a collecting spawn. */
+/** Helpers for tests in any area: a container-like filesystem and a collecting spawn. */
 import { InProcessHost } from './in-process-host';
 import { MemoryFs } from './memory-fs';
 import { standardBinaries } from './executables';

@@ -13,7 +13,8 @@ import { fullString, parseReference, withDefaultTag } from '../../images/referen
 import { passwdReader, type BuildRun } from '../builder';
 import type { StepResult } from '../cache/rules';
 import { FileList, patchSelection, SelectionMemos, sourceChecksum } from '../copy-selection';
-import { cleanPath, ignoreMatcher } from '../dockerignore';
+import { ignoreMatcher } from '../dockerignore';
+import { cleanPath } from '../../core/clean-path';
 import { readArchive } from '../tar';
 import { lookupGroup, lookupUser } from '../../runtime/users';
 import type { StageState } from '../types';

@@ -9,6 +9,7 @@ import { fullString, parseReference, withDefaultTag } from '../../images/referen
 import type { BuildRun } from '../builder';
 import { LAYER_OPS, METADATA, type StagePlan } from '../types';
 import { resolveBases } from './resolve-base';
+import { levenshtein } from '../../dockerfile/suggest';
 
 export function planStages(run: BuildRun): void {
   const stages = run.df.stages;
@@ -97,9 +98,3 @@ export function reachableStages(target: number, baseOf: (number | null)[], deps:
   return [...reach].sort((a, b) => a - b);
 }
 
-function levenshtein(a: string, b: string): number {
-  const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...new Array(b.length).fill(0)]);
-  for (let j = 1; j <= b.length; j++) d[0][j] = j;
-  for (let i = 1; i <= a.length; i++) for (let j = 1; j <= b.length; j++) d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-  return d[a.length][b.length];
-}

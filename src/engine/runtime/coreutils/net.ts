@@ -125,7 +125,7 @@ const curl: Applet = async (argv, io, e) => {
     }
     const loc = r.headers.location;
     if (follow && loc && r.status >= 300 && r.status < 400) {
-      const U = (globalThis as any).URL;
+      const U = (globalThis as unknown as { URL: new (url: string, base: string) => { href: string } }).URL;
       target = /^https?:\/\//.test(loc) ? loc : new U(loc, /^https?:\/\//.test(target) ? target : `http://${target}`).href;
       continue;
     }
