@@ -59,7 +59,7 @@ function looksLikeText(fs: ProcessFs, path: string): boolean {
   const data = fs.readFile(path);
   if (!data) return false;
   const head = data.subarray(0, 512);
-  for (const b of head) if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c && b !== 0x1b) return false;
+  for (const b of head) if ((b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c && b !== 0x1b) || b === 0x7f) return false;
   try {
     new TextDecoder('utf-8', { fatal: true }).decode(head.length === data.length ? head : trimPartial(head));
     return true;
