@@ -247,7 +247,7 @@ describe('What a container process sees', () => {
 
   it('refuses a binary the sandbox cannot run with exit 126 and says why', async () => {
     const { run } = setup();
-    await run(['run', '--name', 'mk', 'busybox', 'sh', '-c', 'echo ELF-binary > /prog && chmod +x /prog']);
+    await run(['run', '--name', 'mk', 'busybox', 'sh', '-c', "printf '\\177ELF\\002\\001' > /prog && chmod +x /prog && echo echo text > /script && chmod +x /script"]);
     expect((await run(['commit', 'mk', 'withprog'])).code).toBe(0);
     const r = await run(['run', '--rm', 'withprog', '/prog']);
     expect(r.code).toBe(126);
@@ -256,5 +256,10 @@ describe('What a container process sees', () => {
     const ex = await run(['exec', 'up', '/prog']);
     expect(ex.code).toBe(126);
     expect(ex.out).toContain('Layerlab does not simulate this program');
+    // A text file without an interpreter line is no program for the kernel (a shell would run it as a script).
+    const text = await run(['run', '--rm', 'withprog', '/script']);
+    expect(text.code).toBe(126);
+    expect(text.err).toContain('exec: "/script": exec format error');
+    expect((await run(['run', '--rm', 'withprog', 'sh', '-c', '/script'])).out).toBe('text\n');
   });
 });
