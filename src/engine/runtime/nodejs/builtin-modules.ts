@@ -1,0 +1,148 @@
+/**
+ * The table of Node's built-in modules (`require('fs')`, `require('node:http')`...): each is made once per
+ * program, on first require. Modules Node has but the sandbox does not simulate load, and fail loudly when used.
+ */
+import type { ProgramContext } from '../kernel';
+import { decodeText } from '../fs-helpers';
+import { createEventsModule, EventEmitter } from './events';
+import { createPathModule } from './path-module';
+import { createFsModule } from './fs-module';
+import { createHttpModule } from './http';
+import {
+  createAssertModule,
+  createBufferModule,
+  createOsModule,
+  createQuerystringModule,
+  createReadlineModule,
+  createUrlModule,
+  createUtilModule,
+} from './builtins';
+import type { NodeFlavour } from './node-errors';
+
+export const BUILTINS = new Set([
+  'fs', 'fs/promises', 'path', 'os', 'events', 'util', 'url', 'http', 'https', 'assert', 'querystring', 'buffer',
+  'readline', 'timers', 'string_decoder', 'stream', 'crypto', 'child_process', 'net', 'dns', 'zlib', 'tty', 'vm',
+  'worker_threads', 'cluster', 'process', 'console', 'assert/strict', 'path/posix', 'timers/promises',
+]);
+
+/** The program the built-in modules belong to: its context, clock, working directory and globals. */
+export interface BuiltinHost {
+  readonly ctx: ProgramContext;
+  readonly fl: NodeFlavour;
+  readonly startTime: number;
+  readonly Date: DateConstructor;
+  readonly process: any;
+  readonly console: any;
+  /** The program's global object (its timers back `timers` and `timers/promises`). */
+  readonly userGlobal: any;
+  cwd(): string;
+  immediate(cb: () => void): number;
+}
+
+export class BuiltinModules {
+  private cache = new Map<string, any>();
+  private requestNo = 0;
+
+  constructor(private readonly host: BuiltinHost) {}
+
+  get(name: string): any {
+    const hit = this.cache.get(name);
+    if (hit) return hit;
+    const host = this.host;
+    let m: any;
+    switch (name) {
+      case 'fs':
+        m = createFsModule({ fs: host.ctx.fs, fl: host.fl, cwd: () => host.cwd(), defer: (cb) => host.immediate(cb), now: () => host.ctx.now(), Date: host.Date });
+        break;
+      case 'fs/promises':
+        m = this.get('fs').promises;
+        break;
+      case 'path':
+      case 'path/posix':
+        m = createPathModule(() => host.cwd());
+        break;
+      case 'os':
+        m = createOsModule(host.ctx, () => host.ctx.now() - host.startTime);
+        break;
+      case 'events':
+        m = createEventsModule();
+        break;
+      case 'util':
+        m = createUtilModule(host.fl);
+        break;
+      case 'url':
+        m = createUrlModule();
+        break;
+      case 'http':
+      case 'https':
+        m = createHttpModule(
+          {
+            ctx: host.ctx,
+            fl: host.fl,
+            nextRequestNumber: () => ++this.requestNo,
+            localRequest: (port, req) => host.ctx.localRequest(port, req),
+            immediate: (cb) => host.immediate(cb),
+            Date: host.Date,
+          },
+          name === 'https',
+        );
+        break;
+      case 'assert':
+      case 'assert/strict':
+        m = createAssertModule(host.fl);
+        break;
+      case 'querystring':
+        m = createQuerystringModule();
+        break;
+      case 'buffer':
+        m = createBufferModule();
+        break;
+      case 'readline':
+        m = createReadlineModule();
+        break;
+      case 'timers':
+        m = { setTimeout: host.userGlobal.setTimeout, clearTimeout: host.userGlobal.clearTimeout, setInterval: host.userGlobal.setInterval, clearInterval: host.userGlobal.clearInterval, setImmediate: host.userGlobal.setImmediate, clearImmediate: host.userGlobal.clearImmediate };
+        break;
+      case 'timers/promises':
+        m = { setTimeout: (ms: number, v?: unknown) => new Promise((r) => host.userGlobal.setTimeout(() => r(v), ms)), setImmediate: (v?: unknown) => new Promise((r) => host.userGlobal.setImmediate(() => r(v))) };
+        break;
+      case 'process':
+        m = host.process;
+        break;
+      case 'console':
+        m = host.console;
+        break;
+      case 'string_decoder':
+        m = {
+          StringDecoder: class {
+            write(b: Uint8Array) {
+              return decodeText(b);
+            }
+            end() {
+              return '';
+            }
+          },
+        };
+        break;
+      case 'stream':
+        m = { Readable: EventEmitter, Writable: EventEmitter, Duplex: EventEmitter, Transform: EventEmitter, PassThrough: EventEmitter, Stream: EventEmitter };
+        break;
+      default: {
+        // Present in Node but not simulated here: fail loudly at use, not at require.
+        m = new Proxy(
+          {},
+          {
+            get: (_t, prop) => {
+              if (prop === '__esModule' || typeof prop === 'symbol') return undefined;
+              const e = new Error(`The '${name}' module is not available in this sandbox (${String(prop)})`);
+              (e as any).code = 'ERR_NOT_AVAILABLE';
+              throw e;
+            },
+          },
+        );
+      }
+    }
+    this.cache.set(name, m);
+    return m;
+  }
+}
