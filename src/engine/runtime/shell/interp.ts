@@ -589,7 +589,7 @@ export class Interp {
       out: io.out,
       err: io.err,
     };
-    const runApplet = async (applet: string) => APPLET_IMPLS[applet]([applet, ...argv.slice(1)], appletIO, this.appletEnv(env));
+    const runApplet = async (applet: string) => APPLET_IMPLS[applet]([applet, ...argv.slice(1)], appletIO, this.appletEnv(env, stdin));
     const r = resolveExecutable(this.ctx.fs, argv, env, this.cwd);
     if (!r.ok) {
       if (!name.includes('/') && APPLETS.has(name) && APPLET_IMPLS[name]) return runApplet(name);
@@ -637,7 +637,8 @@ export class Interp {
     return env;
   }
 
-  appletEnv(env: Record<string, string>): AppletEnv {
+  /** What applets may use; `stdin` is the applet's piped or redirected input, which a command it runs inherits. */
+  appletEnv(env: Record<string, string>, stdin: Input | null = null): AppletEnv {
     const ctx = this.ctx;
     return {
       fs: ctx.fs,
@@ -669,7 +670,10 @@ export class Interp {
       },
       which: (n) => this.which(n),
       http: (url, opts) => netRequest(ctx, url, opts),
-      exec: (argv, io, o) => ctx.spawnChild(argv, { env: o?.env ?? env, cwd: o?.cwd ?? this.cwd, out: io.out, err: io.err, ...(io.stdin !== undefined ? { stdin: io.stdin } : {}) }),
+      exec: (argv, io, o) => {
+        const input = io.stdin !== undefined ? io.stdin : stdin !== null ? takeAll(stdin) : undefined;
+        return ctx.spawnChild(argv, { env: o?.env ?? env, cwd: o?.cwd ?? this.cwd, out: io.out, err: io.err, ...(input !== undefined ? { stdin: input } : {}) });
+      },
     };
   }
 }

@@ -137,6 +137,7 @@ export const CASES: ShellCase[] = [
   { name: 'read splits into names', script: 'echo "a b c d" | { read x y; echo "$x|$y"; }' },
   { name: 'read from here-string via stdin', script: 'read a b; echo "$b,$a"', stdin: 'one two\n' },
   { name: 'read -r keeps backslashes', script: "printf 'a\\\\tb\\n' | { read -r v; echo \"$v\"; }; printf 'a\\\\tb\\n' | { read v; echo \"$v\"; }" },
+  { name: 'env hands its input to the command it runs', script: 'echo piped | env -i PATH=/bin sh -c \'read v; echo "got $v"\'; printf "x\\ny\\n" > f; env sh -c "cat" < f' },
   { name: 'read at end of input', script: 'read v; echo "st=$? v=[$v]"', stdin: 'partial' },
   { name: 'read with IFS', script: 'echo "a:b:c" | { IFS=: read x y z; echo "$z $y $x"; }' },
   { name: 'getopts', script: 'set -- -a -b val rest; while getopts ab: o; do echo "o=$o A=$OPTARG"; done; shift $((OPTIND-1)); echo "rest=$*"' },
