@@ -1,4 +1,5 @@
 /** The container record: what `docker inspect` shows and what the engine snapshot stores. */
+import type { EngineError } from '../core/errors';
 import type { Layer } from '../fs/layer';
 import type { HttpRequest, Signal } from '../runtime/process';
 import type { PortBinding } from './ports';
@@ -111,3 +112,6 @@ export interface Container {
   backoff?: number;
   manuallyStopped?: boolean;
 }
+
+/** A daemon error; `exitCode` is set when Docker reports a specific status (127 for a missing command). */
+export type ContainerError = EngineError & { exitCode?: number };

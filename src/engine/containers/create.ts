@@ -1,0 +1,121 @@
+/**
+ * `docker create`: the options as the CLI parsed them, and the container record they make with an image —
+ * `-p` bindings, Entrypoint/Cmd (`--entrypoint` resets the image's Cmd), env = image Env + `-e`, exposed
+ * ports, the restart policy.
+ */
+import { engineError, err, ok, type Result } from '../core/errors';
+import type { EngineEnv } from '../core/env';
+import { Layer } from '../fs/layer';
+import type { ContainerConfig as ImageContainerConfig } from '../images/config';
+import type { ImageRecord } from '../images/store';
+import { randomId } from './names';
+import { parsePortSpec, type PortBinding } from './ports';
+import type { Container, ContainerConfig } from './types';
+
+export interface CreateOptions {
+  /** The image as typed. */
+  image: string;
+  name?: string;
+  /** Arguments after the image (the command). */
+  cmd: string[];
+  /** `--entrypoint` (undefined when not given; "" resets the image's). */
+  entrypoint?: string;
+  /** `-e` values and `--env-file` lines, in order ("K=V"; a bare "K" is dropped: Layerlab never reads the host's env). */
+  env: string[];
+  workdir?: string;
+  hostname?: string;
+  user?: string;
+  tty: boolean;
+  interactive: boolean;
+  /** `-p` values. */
+  publish: string[];
+  publishAll: boolean;
+  autoRemove: boolean;
+  restart?: string;
+  labels?: Record<string, string>;
+  /** `--network` (default: the default bridge network). */
+  network?: string;
+  expose?: string[];
+  stopSignal?: string;
+  stopTimeout?: number;
+  /** Set by run: stdin/stdout attached. */
+  attach?: boolean;
+}
+
+/** A new `created` container named `name` (already checked) from `image`; its ID is drawn from `env.random`. */
+export function newContainer(env: EngineEnv, image: ImageRecord, name: string, o: CreateOptions): Result<Container> {
+  const bindings: PortBinding[] = [];
+  for (const p of o.publish) {
+    const r = parsePortSpec(p);
+    if (!r.ok) return r;
+    bindings.push(...r.value);
+  }
+  const ic: ImageContainerConfig = image.config.config ?? {};
+  let entrypoint: string[] | null = ic.Entrypoint ?? null;
+  let cmd: string[] | null = ic.Cmd ?? null;
+  if (o.entrypoint !== undefined) {
+    entrypoint = o.entrypoint === '' ? null : [o.entrypoint];
+    cmd = null;
+  }
+  if (o.cmd.length) cmd = [...o.cmd];
+  const argv = [...(entrypoint ?? []), ...(cmd ?? [])];
+  if (argv.length === 0) return err(engineError('containers.no-command', 'no command specified'));
+  const id = randomId(env.random);
+  const vars = [...(ic.Env ?? [])];
+  for (const kv of o.env) {
+    const eq = kv.indexOf('=');
+    if (eq <= 0) continue;
+    const k = kv.slice(0, eq);
+    const i = vars.findIndex((e) => e === k || e.startsWith(k + '='));
+    if (i >= 0) vars[i] = kv;
+    else vars.push(kv);
+  }
+  const exposed: Record<string, Record<string, never>> = { ...(ic.ExposedPorts ?? {}) };
+  for (const b of bindings) exposed[b.containerPort] = {};
+  for (const e of o.expose ?? []) exposed[e.includes('/') ? e : `${e}/tcp`] = {};
+  const config: ContainerConfig = {
+    Hostname: o.hostname || id.slice(0, 12),
+    Domainname: '',
+    User: o.user ?? ic.User ?? '',
+    AttachStdin: !!o.attach && o.interactive,
+    AttachStdout: !!o.attach,
+    AttachStderr: !!o.attach,
+    ExposedPorts: Object.keys(exposed).length ? exposed : undefined,
+    Tty: o.tty,
+    OpenStdin: o.interactive,
+    StdinOnce: !!o.attach && o.interactive,
+    Env: vars,
+    Cmd: cmd,
+    Image: o.image,
+    Volumes: null,
+    WorkingDir: o.workdir ?? ic.WorkingDir ?? '',
+    Entrypoint: entrypoint,
+    OnBuild: null,
+    Labels: { ...(ic.Labels ?? {}), ...(o.labels ?? {}) },
+    StopSignal: o.stopSignal ?? ic.StopSignal,
+    StopTimeout: o.stopTimeout,
+  };
+  const [restartName, retries] = (o.restart ?? 'no').split(':');
+  return ok({
+    id,
+    name,
+    created: env.clock.now(),
+    imageId: image.id,
+    path: argv[0],
+    args: argv.slice(1),
+    config,
+    hostConfig: {
+      AutoRemove: o.autoRemove,
+      NetworkMode: o.network || 'bridge',
+      PortBindings: bindings,
+      PublishAllPorts: o.publishAll,
+      RestartPolicy: { Name: restartName || 'no', MaximumRetryCount: Number(retries ?? 0) || 0 },
+    },
+    state: { Status: 'created', Pid: 0, ExitCode: 0, Error: '', StartedAt: 0, FinishedAt: 0, OOMKilled: false },
+    logs: [],
+    upper: new Layer(),
+    inputs: [],
+    appliedUntil: 0,
+    restartCount: 0,
+  });
+}

@@ -1,0 +1,42 @@
+/** `engine.http`: a request to a published host port, served by the program listening in the container. */
+import { engineError, err, ok, type EngineError, type Result } from '../core/errors';
+import type { HttpRequest, HttpResponse } from '../runtime/process';
+import type { StoreContext } from './context';
+import { ensureLive } from './main-process';
+import type { ContainerError, ProcessInput } from './types';
+
+/**
+ * Sends `req` to whatever running container publishes `hostPort` (the store is synced to now first). Errors
+ * carry curl's exit status in `exitCode` (7: nothing listens on the host port, 56: reset).
+ */
+export async function httpToHostPort(ctx: StoreContext, hostPort: number, req: HttpRequest): Promise<Result<HttpResponse, ContainerError>> {
+  const c = ctx.list().find((x) => ctx.isRunning(x) && x.hostConfig.PortBindings.some((b) => b.hostPort === hostPort));
+  if (!c) return err(engineError('http.refused', `Failed to connect to localhost port ${hostPort} after 0 ms: Couldn't connect to server`, { exitCode: 7 } as Partial<EngineError>));
+  const b = c.hostConfig.PortBindings.find((x) => x.hostPort === hostPort)!;
+  const port = Number(b.containerPort.split('/')[0]);
+  const l = await ensureLive(ctx, c);
+  if (!l) return err(engineError('http.reset', 'Recv failure: Connection reset by peer', { exitCode: 56 } as Partial<EngineError>));
+  if (!l.proc.listeningPorts().includes(port)) return err(engineError('http.reset', 'Recv failure: Connection reset by peer', { exitCode: 56 } as Partial<EngineError>));
+  const input: ProcessInput = { time: c.appliedUntil, kind: 'http', port, req };
+  c.inputs.push(input);
+  const p = l.proc.httpRequest(port, req);
+  let settled = false;
+  p.then(
+    () => (settled = true),
+    () => (settled = true),
+  );
+  // Let the server handle it: advance in small virtual steps (at most 30 s) until the response arrives.
+  let t = c.appliedUntil;
+  for (let i = 0; i < 300 && !settled; i++) {
+    await l.proc.advanceTo(t);
+    await Promise.resolve();
+    if (settled) break;
+    t += 100;
+  }
+  try {
+    const res = await p;
+    return ok(res);
+  } catch {
+    return err(engineError('http.reset', 'Recv failure: Connection reset by peer', { exitCode: 56 } as Partial<EngineError>));
+  }
+}
