@@ -79,5 +79,38 @@ describe.each(BUILDERS)('chapter 2 and 3 exercises build and run with $name', ({
     expect(r.out).toBe('Lab solution, by: Elton\n');
   });
 
-  it.todo('ch02 hello-diamol-web: needs diamol/apache (FROM httpd:2.4-alpine) in the offline catalog');
+  it('ch02 hello-diamol-web: Apache serves the exercise\'s page on the published port', async () => {
+    const e = bookEngine('ch02/exercises/hello-diamol-web');
+    const b = await run(e, ['build', '-t', 'hello-diamol-web', '.'], env);
+    expect(b.err + b.out).not.toMatch(/ERROR/);
+    expect(b.code).toBe(0);
+    expect((await run(e, ['run', '-d', '-p', '8088:80', '--name', 'web', 'hello-diamol-web'])).code).toBe(0);
+    const page = await run(e, ['curl', 'http://localhost:8088/']);
+    expect(page.out).toBe(readFileSync(join(ROOT, 'ch02/exercises/hello-diamol-web/html/index.html'), 'utf8'));
+    const logs = await run(e, ['logs', 'web']);
+    expect(logs.err).toContain('AH00489: Apache/2.4.46 (Unix) configured -- resuming normal operations');
+    expect(logs.out).toMatch(/"GET \/ HTTP\/1\.1" 200 \d+\n$/);
+  });
+});
+
+describe('the image behind chapter 2\'s web exercise', () => {
+  it('diamol/apache is httpd:2.4.46-alpine with nothing added: its history is the Alpine-based httpd build', async () => {
+    const e = bookEngine('ch02/exercises/hello-diamol-web');
+    expect((await run(e, ['pull', '-q', 'diamol/apache'])).code).toBe(0);
+    const h = await run(e, ['image', 'history', '--no-trunc', '--format', '{{.CreatedBy}}\t{{.Size}}', 'diamol/apache']);
+    const rows = h.out.trimEnd().split('\n').reverse();
+    expect(rows[0]).toMatch(/^\/bin\/sh -c #\(nop\) ADD file:\S+ in \/ \t5\.29MB$/);
+    expect(rows[2]).toMatch(/adduser -u 82 -D -S -G www-data www-data\t/);
+    expect(rows).toContain('/bin/sh -c #(nop)  ENV HTTPD_VERSION=2.4.46\t0B');
+    expect(rows.find((r) => r.includes('apk add --no-cache --virtual .build-deps'))).toMatch(/\t49\.9MB$/);
+    expect(rows.slice(-4)).toEqual([
+      '/bin/sh -c #(nop)  STOPSIGNAL SIGWINCH\t0B',
+      '/bin/sh -c #(nop) COPY file:c432ff61c4993ecdef4786f48d91a96f8f0707f6179816ccb98db661bfb96b90 in /usr/local/bin/ \t138B',
+      '/bin/sh -c #(nop)  EXPOSE 80\t0B',
+      '/bin/sh -c #(nop)  CMD ["httpd-foreground"]\t0B',
+    ]);
+    const inspect = await run(e, ['image', 'inspect', '--format', '{{json .Config.Env}} {{.Config.WorkingDir}} {{.Config.StopSignal}} {{json .Config.Cmd}}', 'diamol/apache']);
+    expect(inspect.out).toContain('"HTTPD_VERSION=2.4.46"');
+    expect(inspect.out).toContain(' /usr/local/apache2 SIGWINCH ["httpd-foreground"]');
+  });
 });

@@ -162,4 +162,16 @@ describe('Book images that run', () => {
     expect(r.err).toContain('Missing script: "start"');
     expect(r.err).not.toContain('simulate');
   });
+
+  it('serves httpd:alpine through its httpd-foreground script, which execs the server on PATH', async () => {
+    const e = engine();
+    e.sandbox = new InProcessHost();
+    e.registry.sleep = null;
+    expect((await run(e, ['run', '-d', '-p', '8082:80', '--name', 'web', 'httpd:alpine'])).code).toBe(0);
+    expect((await run(e, ['curl', 'localhost:8082'])).out).toBe('<html><body><h1>It works!</h1></body></html>\n');
+    expect((await run(e, ['logs', 'web'])).err).toContain('AH00489: Apache/2.4.62 (Unix) configured -- resuming normal operations');
+    const h = await run(e, ['image', 'history', '--no-trunc', '--format', '{{.CreatedBy}}', 'httpd:alpine']);
+    expect(h.out).toContain('RUN /bin/sh -c set -eux;  apk add --no-cache   apr   apr-util   apr-util-ldap   ca-certificates   perl  ; # buildkit\n');
+    expect(h.out.split('\n').at(-2)).toBe('ADD alpine-minirootfs-3.20.3-x86_64.tar.gz / # buildkit');
+  });
 });

@@ -128,8 +128,11 @@ process.on("SIGQUIT", quit(3));
 process.on("SIGTERM", quit(15));
 `;
 
-/** /usr/local/apache2/bin/httpd: the same idea with Apache's start-up lines and common log format. */
-export const HTTPD_JS = `#!/usr/bin/env node
+/**
+ * /usr/local/apache2/bin/httpd of the given release: the same idea with Apache's start-up lines and common log
+ * format; the version is built in, as it is in the real binary.
+ */
+export const httpdProgram = (version: string): string => `#!/usr/bin/env node
 ${SERVER_COMMON}
 const DAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
 const stamp = (d) => "[" + DAYS[d.getUTCDay()] + " " + MONTHS[d.getUTCMonth()] + " " + pad(d.getUTCDate()) + " " +
@@ -138,15 +141,20 @@ const stamp = (d) => "[" + DAYS[d.getUTCDay()] + " " + MONTHS[d.getUTCMonth()] +
 const fqdn = "AH00558: httpd: Could not reliably determine the server's fully qualified domain name, using 172.17.0.2. Set the 'ServerName' directive globally to suppress this message";
 console.error(fqdn);
 console.error(fqdn);
-console.error(stamp(new Date()) + " [mpm_event:notice] [pid 1:tid 1] AH00489: Apache/2.4.62 (Unix) configured -- resuming normal operations");
+console.error(stamp(new Date()) + " [mpm_event:notice] [pid 1:tid 1] AH00489: Apache/${version} (Unix) configured -- resuming normal operations");
 console.error(stamp(new Date()) + " [core:notice] [pid 1:tid 1] AH00094: Command line: 'httpd -D FOREGROUND'");
 const notFound = "<!DOCTYPE HTML PUBLIC \\"-//IETF//DTD HTML 2.0//EN\\">\\n<html><head>\\n<title>404 Not Found</title>\\n</head><body>\\n<h1>Not Found</h1>\\n<p>The requested URL was not found on this server.</p>\\n</body></html>\\n";
-serve("/usr/local/apache2/htdocs", "Apache/2.4.62 (Unix)", notFound, (req, status, size) => {
+serve("/usr/local/apache2/htdocs", "Apache/${version} (Unix)", notFound, (req, status, size) => {
   console.log("172.17.0.1 - - [" + clf(new Date()) + '] "' + req.method + " " + req.url + ' HTTP/1.1" ' + status + " " + size);
 });
 process.on("SIGWINCH", () => process.exit(0));
 process.on("SIGTERM", () => process.exit(0));
 `;
+/** httpd 2.4.62, the current Debian-based image's server. */
+export const HTTPD_JS = httpdProgram('2.4.62');
+
+/** The official httpd images' httpd-foreground (138 bytes): clears a stale PID file, runs httpd in the foreground. */
+export const HTTPD_FOREGROUND = '#!/bin/sh\nset -e\n\n# Apache gets grumpy about PID files pre-existing\nrm -f /usr/local/apache2/logs/httpd.pid\n\nexec httpd -DFOREGROUND "$@"\n';
 
 /**
  * /usr/bin/curl in images that have it (diamol/base and its children, the buildpack-deps based ones): a small

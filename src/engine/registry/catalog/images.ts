@@ -3,7 +3,7 @@
  * (/work/shared/reference/registry-and-diamol-facts.md); history rows mimic the real ones (classic-builder
  * strings for the 2019 book images, BuildKit strings for current official images).
  */
-import { CH02_CMD_SH, CH03_TXT, HTTPD_INDEX, HTTPD_JS, NGINX_INDEX, NGINX_JS, WEB_PING_APP_JS } from './apps';
+import { CH02_CMD_SH, CH03_TXT, HTTPD_FOREGROUND, HTTPD_INDEX, HTTPD_JS, NGINX_INDEX, NGINX_JS, WEB_PING_APP_JS, httpdProgram } from './apps';
 import {
   ALPINE_PASSWD,
   DEBIAN_PASSWD,
@@ -275,6 +275,98 @@ function httpdImage(): CatalogImage {
   };
 }
 
+/**
+ * httpd:2.4.46-alpine as Docker Hub served it in December 2020 (classic builder; the base of diamol/apache).
+ * The real one sits on Alpine 3.12; the catalog's nearest Alpine of that era is 3.9.4, which this one shares
+ * with diamol/base and diamol/node. Download sizes are the real layers' (1,230 B, 146 B, 14,380,599 B, 295 B).
+ */
+const HTTPD_ALPINE_VERSION = '2.4.46';
+const HTTPD_WWW_GROUP = file('/etc/group', 'root:x:0:root\nbin:x:1:root,bin,daemon\ndaemon:x:2:root,bin,daemon\nadm:x:4:root,adm,daemon\nwheel:x:10:root\nwww-data:x:82:www-data\nnogroup:x:65533:\nnobody:x:65534:\n');
+const HTTPD_ALPINE_USER = layer('httpd-www-data-alpine3.9', 'auto', 1_230, () => [
+  file('/etc/passwd', [...ALPINE_PASSWD, 'www-data:x:82:82:Linux User,,,:/home/www-data:/sbin/nologin'].join('\n') + '\n'),
+  HTTPD_WWW_GROUP,
+  file('/etc/shadow', 'root:*::0:::::\nwww-data:!::0:::::\n', 0o640, 0, 42),
+  dir('/home/www-data', 0o755, 82, 82),
+]);
+const HTTPD_ALPINE_PREFIX = layer('httpd-prefix-alpine', 'auto', 146, () => [dir('/usr/local/apache2', 0o755, 82, 82)]);
+const HTTPD_ALPINE_BUILD = layer('httpd-2.4.46-alpine3.9', 49_926_144, 14_380_599, () => [
+  { path: '/usr/local/apache2/bin/httpd', type: 'file', mode: 0o755, content: httpdProgram(HTTPD_ALPINE_VERSION), size: 2_015_160 },
+  file('/usr/local/apache2/htdocs/index.html', HTTPD_INDEX),
+  file('/usr/local/apache2/conf/httpd.conf', 'ServerRoot "/usr/local/apache2"\nListen 80\nUser daemon\nGroup daemon\nDocumentRoot "/usr/local/apache2/htdocs"\nErrorLog /proc/self/fd/2\nCustomLog /proc/self/fd/1 common\n'),
+  dir('/usr/local/apache2/logs'),
+  program('/usr/bin/perl', 'perl', 11_032),
+  blob('/usr/lib/libapr-1.so.0.7.0', 209_152),
+  blob('/usr/lib/libaprutil-1.so.0.6.1', 193_640),
+], '/usr/local/apache2/modules/.layerlab-modules');
+const HTTPD_ALPINE_CONFIG: CatalogConfig = {
+  Env: ['PATH=/usr/local/apache2/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin', 'HTTPD_PREFIX=/usr/local/apache2', `HTTPD_VERSION=${HTTPD_ALPINE_VERSION}`, 'HTTPD_SHA256=740eddf6e1c641992b22359cabc66e6325868c3c5e2e3f98faf349b61ecf41ea', 'HTTPD_PATCHES='],
+  Cmd: ['httpd-foreground'],
+  WorkingDir: '/usr/local/apache2',
+  ExposedPorts: { '80/tcp': {} },
+  StopSignal: 'SIGWINCH',
+};
+const httpdAlpineSteps: CatalogStep[] = [
+  ...alpine39Steps,
+  step('/bin/sh -c set -x \t&& addgroup -g 82 -S www-data \t&& adduser -u 82 -D -S -G www-data www-data', '2020-12-11T12:20:16Z', HTTPD_ALPINE_USER),
+  step(nop('ENV HTTPD_PREFIX=/usr/local/apache2'), '2020-12-11T12:20:16Z'),
+  step(nop('ENV PATH=/usr/local/apache2/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'), '2020-12-11T12:20:16Z'),
+  step('/bin/sh -c mkdir -p "$HTTPD_PREFIX" \t&& chown www-data:www-data "$HTTPD_PREFIX"', '2020-12-11T12:20:17Z', HTTPD_ALPINE_PREFIX),
+  step(nop1('WORKDIR /usr/local/apache2'), '2020-12-11T12:20:17Z'),
+  step(nop(`ENV HTTPD_VERSION=${HTTPD_ALPINE_VERSION}`), '2020-12-11T12:20:18Z'),
+  step(nop('ENV HTTPD_SHA256=740eddf6e1c641992b22359cabc66e6325868c3c5e2e3f98faf349b61ecf41ea'), '2020-12-11T12:20:18Z'),
+  step(nop('ENV HTTPD_PATCHES='), '2020-12-11T12:20:18Z'),
+  step("/bin/sh -c set -eux; \t\trunDeps=' \t\tapr \t\tapr-util \t\tapr-util-dbm_db \t\tapr-util-ldap \t\tperl \t'; \tapk add --no-cache --virtual .build-deps \t\t$runDeps \t\tapr-dev \t\tapr-util-dev \t\tca-certificates \t\tcoreutils \t\tdpkg-dev dpkg \t\tgcc \t\tgnupg \t\tlibc-dev \t\tcurl-dev \t\tjansson-dev \t\tlibxml2-dev \t\tlua-dev \t\tmake \t\tnghttp2-dev \t\topenssl \t\topenssl-dev \t\tpcre-dev \t\ttar \t\tzlib-dev \t\tbrotli-dev \t; \t\tddist() {", '2020-12-11T12:21:44Z', HTTPD_ALPINE_BUILD),
+  step(nop('STOPSIGNAL SIGWINCH'), '2020-12-11T12:21:44Z'),
+  step(nop1('COPY file:c432ff61c4993ecdef4786f48d91a96f8f0707f6179816ccb98db661bfb96b90 in /usr/local/bin/ '), '2020-12-11T12:21:44Z', layer('httpd-foreground-2020', 'auto', 295, () => [script('/usr/local/bin/httpd-foreground', HTTPD_FOREGROUND)])),
+  step(nop('EXPOSE 80'), '2020-12-11T12:21:44Z'),
+  step(nop('CMD ["httpd-foreground"]'), '2020-12-11T12:21:45Z'),
+];
+
+/**
+ * httpd:2.4.62-alpine (alpine, 2.4-alpine): the current Alpine variant, BuildKit history. Its runtime packages
+ * are their own `apk add` layer now. Download sizes are the real amd64 layers' (944 B, 145 B, 10,382,827 B,
+ * 5,585,778 B, 288 B); uncompressed sizes are estimates from them. The real WORKDIR row's empty layer is left out,
+ * as in the Debian variant.
+ */
+function httpdAlpineCurrent(): CatalogImage {
+  const t = '2024-11-12T04:15:52Z';
+  const files = (): RootfsEntry[] => [
+    { path: '/usr/local/apache2/bin/httpd', type: 'file', mode: 0o755, content: HTTPD_JS, size: 2_114_640 },
+    file('/usr/local/apache2/htdocs/index.html', HTTPD_INDEX),
+    file('/usr/local/apache2/conf/httpd.conf', 'ServerRoot "/usr/local/apache2"\nListen 80\nUser www-data\nGroup www-data\nDocumentRoot "/usr/local/apache2/htdocs"\nErrorLog /proc/self/fd/2\nCustomLog /proc/self/fd/1 common\n'),
+    dir('/usr/local/apache2/logs'),
+  ];
+  return {
+    repo: 'library/httpd',
+    tags: [],
+    steps: [
+      ...alpine320Steps,
+      bk('RUN /bin/sh -c set -x \t&& adduser -u 82 -D -S -G www-data www-data # buildkit', t, layer('httpd-www-data-alpine3.20', 'auto', 944, () => [
+        file('/etc/passwd', [...ALPINE_PASSWD, 'www-data:x:82:82:Linux User,,,:/home/www-data:/sbin/nologin'].join('\n') + '\n'),
+        HTTPD_WWW_GROUP,
+        file('/etc/shadow', 'root:*::0:::::\nwww-data:!::0:::::\n', 0o640, 0, 42),
+        dir('/home/www-data', 0o755, 82, 82),
+      ])),
+      bk('ENV HTTPD_PREFIX=/usr/local/apache2', t),
+      bk('ENV PATH=/usr/local/apache2/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin', t),
+      bk('RUN /bin/sh -c mkdir -p "$HTTPD_PREFIX" \t&& chown www-data:www-data "$HTTPD_PREFIX" # buildkit', t, layer('httpd-prefix-alpine3.20', 'auto', 145, () => [dir('/usr/local/apache2', 0o755, 82, 82)])),
+      bk('WORKDIR /usr/local/apache2', t),
+      bk('RUN /bin/sh -c set -eux; \tapk add --no-cache \t\tapr \t\tapr-util \t\tapr-util-ldap \t\tca-certificates \t\tperl \t; # buildkit', t,
+        layer('httpd-2.4.62-alpine3.20-deps', 36_438_016, 10_382_827, () => [program('/usr/bin/perl', 'perl', 11_032), blob('/usr/lib/libapr-1.so.0.7.4', 238_248), blob('/usr/lib/libaprutil-1.so.0.6.3', 210_496), blob('/etc/ssl/certs/ca-certificates.crt', 219_342)], '/usr/lib/perl5/.layerlab-modules')),
+      bk('ENV HTTPD_VERSION=2.4.62', t),
+      bk('ENV HTTPD_SHA256=674188e7bf44ced82da8db522da946849e22080d73d16c93f7f4df89e25729ec', t),
+      bk('ENV HTTPD_PATCHES=', t),
+      bk('RUN /bin/sh -c set -eux; \t\tapk add --no-cache --virtual .build-deps \t\tapr-dev \t\tapr-util-dev \t\tcoreutils \t\tdpkg-dev dpkg \t\tgcc \t\tgnupg \t\tlibc-dev \t\tpatch \t\tcurl-dev \t\tjansson-dev \t\tlibxml2-dev \t\tlua-dev \t\tmake # buildkit', t,
+        layer('httpd-2.4.62-alpine3.20-build', 17_395_712, 5_585_778, files, '/usr/local/apache2/modules/.layerlab-modules')),
+      bk('STOPSIGNAL SIGWINCH', t),
+      bk('COPY httpd-foreground /usr/local/bin/ # buildkit', t, layer('httpd-foreground-alpine3.20', 'auto', 288, () => [script('/usr/local/bin/httpd-foreground', HTTPD_FOREGROUND)])),
+      bk('EXPOSE map[80/tcp:{}]', t),
+      bk('CMD ["httpd-foreground"]', t),
+    ],
+    config: HTTPD_CONFIG,
+  };
+}
+
 // ---------------------------------------------------------------- diamol (Learn Docker in a Month of Lunches)
 const DIAMOL_CURL = layer('diamol-base-curl-alpine3.9', 2_281_472, 1_178_305, () => [program('/usr/bin/curl', 'curl', 0), blob('/usr/lib/libcurl.so.4.5.0', 421_256), blob('/usr/lib/libnghttp2.so.14.17.1', 153_664), blob('/etc/ssl/certs/ca-certificates.crt', 232_598)], '/usr/lib/.layerlab-ca');
 const diamolBaseSteps: CatalogStep[] = [...alpine39Steps, step('/bin/sh -c apk add --no-cache curl', '2019-08-14T09:21:56.208371926Z', DIAMOL_CURL)];
@@ -335,8 +427,11 @@ export const CATALOG_IMAGES: CatalogImage[] = [
   retag(nginxImage(false), ['latest', '1.27', '1.27.2', 'mainline', 'bookworm']),
   retag(nginxImage(true), ['alpine', '1.27-alpine', '1.27.2-alpine', 'mainline-alpine']),
   retag(httpdImage(), ['latest', '2.4', '2.4.62', '2', 'bookworm']),
+  retag(httpdAlpineCurrent(), ['alpine', '2.4-alpine', '2-alpine', '2.4.62-alpine', 'alpine3.20']),
+  img('library/httpd', ['2.4.46-alpine'], { steps: httpdAlpineSteps, config: HTTPD_ALPINE_CONFIG }),
   img('diamol/node', ['latest'], { steps: node10Steps, config: NODE_10_CONFIG }),
   img('diamol/base', ['latest'], { steps: diamolBaseSteps, config: ALPINE_CONFIG }),
+  img('diamol/apache', ['latest'], { steps: httpdAlpineSteps, config: HTTPD_ALPINE_CONFIG }),
   img('diamol/ch02-hello-diamol', ['latest'], { steps: ch02Steps, config: { ...ALPINE_CONFIG, Cmd: ['sh', '/cmd.sh'] } }),
   img('diamol/ch03-web-ping', ['latest'], {
     steps: webPingSteps,
@@ -356,6 +451,7 @@ export const CATALOG_REPOSITORIES: CatalogRepository[] = [
   { repo: 'library/nginx', description: 'Official build of Nginx.', stars: 20473, official: true },
   { repo: 'library/httpd', description: 'The Apache HTTP Server Project', stars: 4846, official: true },
   { repo: 'diamol/node', description: 'Node.js base image for Learn Docker in a Month of Lunches', stars: 3, official: false },
+  { repo: 'diamol/apache', description: 'Apache web server (httpd on Alpine) for Learn Docker in a Month of Lunches', stars: 1, official: false },
   { repo: 'diamol/base', description: 'Alpine base image with curl, for Learn Docker in a Month of Lunches', stars: 2, official: false },
   { repo: 'diamol/ch02-hello-diamol', description: 'Chapter 2 hello-diamol app, Learn Docker in a Month of Lunches', stars: 1, official: false },
   { repo: 'diamol/ch03-web-ping', description: 'Chapter 3 web-ping app, Learn Docker in a Month of Lunches', stars: 1, official: false },

@@ -612,7 +612,9 @@ export class Interp {
     if (prog.kind === 'applet' && prog.applet && APPLET_IMPLS[prog.applet]) return runApplet(prog.applet);
     // Pipes and redirections capture the child's output; a background job keeps writing to the terminal.
     // A pipe or `<` redirection feeds the child's stdin (then end of input), as a real shell's pipe would.
-    return this.ctx.spawnChild(prog.argv, { env, cwd: this.cwd, background: io.background, ...(io.background && io.out === TOP_OUT.get(this.host) ? {} : { out: io.out, err: io.err }), ...(stdin !== null ? { stdin: takeAll(stdin) } : {}) });
+    // The child gets the argv as typed: spawning resolves it again, exactly as a container's first process is
+    // resolved (a `#!/usr/bin/env node` program runs even where no node is on PATH).
+    return this.ctx.spawnChild(argv, { env, cwd: this.cwd, background: io.background, ...(io.background && io.out === TOP_OUT.get(this.host) ? {} : { out: io.out, err: io.err }), ...(stdin !== null ? { stdin: takeAll(stdin) } : {}) });
   }
 
   exportedEnv(extra: Record<string, string> = {}): Record<string, string> {
