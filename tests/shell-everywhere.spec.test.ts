@@ -11,20 +11,7 @@ import { memoryContext } from '../src/engine/core/host';
 import { bufferIO } from '../src/engine/core/io';
 import type { UnionFs } from '../src/engine/fs/union';
 import { CASES } from '../src/engine/runtime/shell/testdata/cases';
-import results from '../src/engine/runtime/shell/testdata/busybox-results.json';
-import { imageFs } from '../src/engine/runtime/test-helpers';
-
-interface Recorded {
-  name: string;
-  stdout: string;
-  stderr: string;
-  code: number;
-  files: { path: string; mode: number; content: string }[];
-}
-
-const recorded = new Map((results as Recorded[]).map((r) => [r.name, r]));
-const standard = imageFs('busybox');
-const missing = (needs: string[] = []) => needs.filter((a) => !standard.stat(`/bin/${a}`));
+import { missingApplets as missing, recorded, type Recorded } from '../src/engine/runtime/shell/testdata/recorded';
 
 /** The files under `dir`, listed as the recorder lists them (directories with a trailing slash, sorted). */
 function filesUnder(fs: UnionFs, dir: string, prefix = ''): Recorded['files'] {

@@ -14,10 +14,12 @@ async function build(dockerfile: string, env: Record<string, string> = {}) {
   return docker(engine, ['build', '--progress', 'plain', '-t', 'runaway', '.'], env);
 }
 
-describe.each([
+const BUILDERS: { builder: string; env: Record<string, string> }[] = [
   { builder: 'BuildKit', env: {} },
   { builder: 'the legacy builder', env: { DOCKER_BUILDKIT: '0' } },
-])('Runaway RUN steps with $builder', ({ env }) => {
+];
+
+describe.each(BUILDERS)('Runaway RUN steps with $builder', ({ env }) => {
   it('a script that forks itself twice over ends with "can\'t fork" and fails the build', async () => {
     const r = await build("FROM busybox\nRUN echo 'sh /s.sh & sh /s.sh' > /s.sh && sh /s.sh\n", env);
     expect(r.code).toBe(1);

@@ -7,20 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { imageFs, spawnCollect, T0 } from '../test-helpers';
 import { CASES } from './testdata/cases';
-import results from './testdata/busybox-results.json';
-
-interface Recorded {
-  name: string;
-  stdout: string;
-  stderr: string;
-  code: number;
-  files: { path: string; mode: number; content: string }[];
-}
-
-const recorded = new Map((results as Recorded[]).map((r) => [r.name, r]));
-/** Applets an image does not have yet: busybox images get a /bin/<name> for every applet the runtime implements. */
-const standard = imageFs('busybox');
-const missing = (needs: string[] = []) => needs.filter((a) => !standard.stat(`/bin/${a}`));
+import { missingApplets as missing, recorded, type Recorded } from './testdata/recorded';
 
 function filesUnder(fs: ReturnType<typeof imageFs>, dir: string, prefix = ''): Recorded['files'] {
   const out: Recorded['files'] = [];
