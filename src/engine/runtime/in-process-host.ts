@@ -7,6 +7,7 @@ import { err, ok, type Result } from '../core/errors';
 import { resolveExecutable } from './executables';
 import { Kernel, type KernelEvents, type ProcessSpecData } from './kernel';
 import type { ExitEvent, HttpRequest, HttpResponse, OutputEvent, ProcessFs, ProcessSpec, ProgramKind, SandboxHost, SandboxProcess, Signal, SpawnError } from './process';
+import { ProcessEvents } from './process-events';
 import { createProgram } from './programs';
 
 /** Splits a spec into its cloneable data and its filesystem. */
@@ -19,11 +20,7 @@ export function specData(spec: ProcessSpec): ProcessSpecData {
 export class KernelProcess implements SandboxProcess {
   readonly kernel: Kernel;
   readonly exited: Promise<ExitEvent>;
-  private outputListeners = new Set<(e: OutputEvent) => void>();
-  private exitListeners = new Set<(e: ExitEvent) => void>();
-  private backlog: OutputEvent[] = [];
-  private resolveExit!: (e: ExitEvent) => void;
-  private exitEvent: ExitEvent | null = null;
+  private readonly events = new ProcessEvents();
 
   constructor(
     readonly pid: number,
@@ -35,18 +32,14 @@ export class KernelProcess implements SandboxProcess {
     yieldToHost?: () => Promise<void>,
     wallNow?: () => number,
   ) {
-    this.exited = new Promise((r) => (this.resolveExit = r));
+    this.exited = this.events.exited;
     const events: KernelEvents = {
       output: (e) => {
         extraEvents.output?.(e);
-        if (this.outputListeners.size === 0) this.backlog.push(e);
-        for (const l of this.outputListeners) l(e);
+        this.events.output(e);
       },
       exit: (e) => {
-        this.exitEvent = e;
-        extraEvents.exit?.(e);
-        for (const l of this.exitListeners) l(e);
-        this.resolveExit(e);
+        this.events.finish(e, () => extraEvents.exit?.(e));
       },
       ports: extraEvents.ports,
       slice: extraEvents.slice,
@@ -70,23 +63,15 @@ export class KernelProcess implements SandboxProcess {
   }
 
   onOutput(listener: (e: OutputEvent) => void): () => void {
-    this.outputListeners.add(listener);
-    if (this.backlog.length) {
-      const b = this.backlog;
-      this.backlog = [];
-      for (const e of b) listener(e);
-    }
-    return () => this.outputListeners.delete(listener);
+    return this.events.onOutput(listener);
   }
 
   onExit(listener: (e: ExitEvent) => void): () => void {
-    this.exitListeners.add(listener);
-    if (this.exitEvent) listener(this.exitEvent);
-    return () => this.exitListeners.delete(listener);
+    return this.events.onExit(listener);
   }
 
   exitStatus(): ExitEvent | null {
-    return this.exitEvent;
+    return this.events.exit;
   }
 
   now(): number {
@@ -118,7 +103,7 @@ export class KernelProcess implements SandboxProcess {
   }
 
   dispose(): void {
-    if (!this.exitEvent) this.kernel.terminate(137, 'killed', 'disposed');
+    if (!this.events.exit) this.kernel.terminate(137, 'killed', 'disposed');
   }
 }
 

@@ -10,6 +10,7 @@
 import { applyFsChange } from './memory-fs';
 import { walk } from './fs-helpers';
 import type { FsSnapshotEntry } from './memory-fs';
+import { ProcessEvents } from './process-events';
 import type { HostMessage, WorkerMessage } from './protocol';
 import type { ExitEvent, ExitReason, HttpRequest, HttpResponse, OutputEvent, ProcessFs, ProcessSpec, ProgramKind, SandboxProcess, Signal } from './process';
 import { cpuLimitMessage, DEFAULT_CPU_MS_PER_SLICE, signalExitCode } from './process';
@@ -94,11 +95,7 @@ export function snapshotFs(fs: ProcessFs & PeekableFs): FsSnapshotEntry[] {
 
 export class WorkerProcess implements SandboxProcess {
   readonly exited: Promise<ExitEvent>;
-  private resolveExit!: (e: ExitEvent) => void;
-  private exitEvent: ExitEvent | null = null;
-  private outputListeners = new Set<(e: OutputEvent) => void>();
-  private exitListeners = new Set<(e: ExitEvent) => void>();
-  private backlog: OutputEvent[] = [];
+  private readonly events = new ProcessEvents();
   private pending = new Map<number, () => void>();
   private httpPending = new Map<number, { resolve: (r: HttpResponse) => void; reject: (e: Error) => void }>();
   private nextId = 1;
@@ -123,7 +120,7 @@ export class WorkerProcess implements SandboxProcess {
     private spec: ProcessSpec,
     private timers: WatchdogTimers,
   ) {
-    this.exited = new Promise((r) => (this.resolveExit = r));
+    this.exited = this.events.exited;
     this.virtualNow = spec.startTime;
     this.cpuMs = spec.limits?.cpuMsPerSlice ?? DEFAULT_CPU_MS_PER_SLICE;
     const { fs, ...data } = spec;
@@ -133,7 +130,7 @@ export class WorkerProcess implements SandboxProcess {
   }
 
   private check(): void {
-    if (this.exitEvent || !this.armed) return;
+    if (this.events.exit || !this.armed) return;
     const now = this.timers.wallNow();
     // This thread itself was stalled (a long task on the page or the CLI): a pong may be waiting in its queue,
     // so the worker is not judged on this round; it gets a fresh ping.
@@ -155,19 +152,18 @@ export class WorkerProcess implements SandboxProcess {
 
   /** Ends the process from the host side (watchdog, OOM, worker error) and terminates the worker. */
   fail(reason: ExitReason, message: string, code = 137): void {
-    if (this.exitEvent) return;
+    if (this.events.exit) return;
     this.worker.terminate();
     this.finish({ code, time: this.virtualNow, reason, ...(reason === 'killed' ? { signal: 'SIGKILL' as Signal } : {}), message });
   }
 
   private finish(e: ExitEvent): void {
-    if (this.exitEvent) return;
-    this.exitEvent = e;
-    this.pingSentAt = null;
-    this.timers.clearInterval(this.watchdog);
-    this.ports = [];
-    for (const l of this.exitListeners) l(e);
-    this.resolveExit(e);
+    const first = this.events.finish(e, () => {
+      this.pingSentAt = null;
+      this.timers.clearInterval(this.watchdog);
+      this.ports = [];
+    });
+    if (!first) return;
     for (const done of this.pending.values()) done();
     this.pending.clear();
     for (const h of this.httpPending.values()) h.reject(new Error('socket hang up'));
@@ -177,7 +173,7 @@ export class WorkerProcess implements SandboxProcess {
 
   /** Feed every message from the worker here. */
   handle(m: WorkerMessage): void {
-    if (this.exitEvent && m.t !== 'done') return;
+    if (this.events.exit && m.t !== 'done') return;
     this.armed = true;
     switch (m.t) {
       case 'output': {
@@ -188,8 +184,7 @@ export class WorkerProcess implements SandboxProcess {
           this.outputBytes > MAX_OUTPUT_BYTES
             ? { stream: 'stderr', text: `\nlayerlab: this process wrote more than ${MAX_OUTPUT_BYTES / 1024 / 1024} MiB of output; the rest is discarded\n`, time: m.e.time }
             : m.e;
-        if (this.outputListeners.size === 0) this.backlog.push(e);
-        for (const l of this.outputListeners) l(e);
+        this.events.output(e);
         return;
       }
       case 'fs':
@@ -231,11 +226,11 @@ export class WorkerProcess implements SandboxProcess {
   }
 
   private busyChanged(): void {
-    this.worker.setBusy?.(!this.exitEvent && this.pending.size + this.httpPending.size > 0);
+    this.worker.setBusy?.(!this.events.exit && this.pending.size + this.httpPending.size > 0);
   }
 
   private request(make: (id: number) => HostMessage): Promise<void> {
-    if (this.exitEvent) return Promise.resolve();
+    if (this.events.exit) return Promise.resolve();
     const id = this.nextId++;
     return new Promise<void>((resolve) => {
       this.pending.set(id, resolve);
@@ -245,23 +240,15 @@ export class WorkerProcess implements SandboxProcess {
   }
 
   onOutput(listener: (e: OutputEvent) => void): () => void {
-    this.outputListeners.add(listener);
-    if (this.backlog.length) {
-      const b = this.backlog;
-      this.backlog = [];
-      for (const e of b) listener(e);
-    }
-    return () => this.outputListeners.delete(listener);
+    return this.events.onOutput(listener);
   }
 
   onExit(listener: (e: ExitEvent) => void): () => void {
-    this.exitListeners.add(listener);
-    if (this.exitEvent) listener(this.exitEvent);
-    return () => this.exitListeners.delete(listener);
+    return this.events.onExit(listener);
   }
 
   exitStatus(): ExitEvent | null {
-    return this.exitEvent;
+    return this.events.exit;
   }
 
   now(): number {
@@ -269,15 +256,15 @@ export class WorkerProcess implements SandboxProcess {
   }
 
   write(text: string): void {
-    if (!this.exitEvent) this.worker.postMessage({ t: 'stdin', text });
+    if (!this.events.exit) this.worker.postMessage({ t: 'stdin', text });
   }
 
   closeStdin(): void {
-    if (!this.exitEvent) this.worker.postMessage({ t: 'stdin-end' });
+    if (!this.events.exit) this.worker.postMessage({ t: 'stdin-end' });
   }
 
   kill(signal: Signal = 'SIGTERM'): Promise<void> {
-    if (this.exitEvent) return Promise.resolve();
+    if (this.events.exit) return Promise.resolve();
     if (signal === 'SIGKILL') {
       this.worker.terminate();
       this.finish({ code: signalExitCode('SIGKILL'), time: this.virtualNow, reason: 'killed', signal: 'SIGKILL' });
@@ -291,7 +278,7 @@ export class WorkerProcess implements SandboxProcess {
   }
 
   httpRequest(port: number, req: HttpRequest): Promise<HttpResponse> {
-    if (this.exitEvent || !this.ports.includes(port)) {
+    if (this.events.exit || !this.ports.includes(port)) {
       return Promise.reject(Object.assign(new Error(`connect ECONNREFUSED 127.0.0.1:${port}`), { code: 'ECONNREFUSED' }));
     }
     const id = this.nextId++;
@@ -307,7 +294,7 @@ export class WorkerProcess implements SandboxProcess {
   }
 
   dispose(): void {
-    if (!this.exitEvent) this.fail('killed', 'disposed');
+    if (!this.events.exit) this.fail('killed', 'disposed');
     this.worker.terminate();
   }
 }
