@@ -44,4 +44,23 @@ describe('Runaway container programs', () => {
     const state = await docker(engine, ['inspect', '--format', '{{.State.Status}} {{.State.ExitCode}} {{.State.OOMKilled}}', 'hog']);
     expect(state.out.trim()).toBe('exited 137 true');
   }, 60_000);
+
+  it('honours --memory: buffers count, and the same program fits without the flag', async () => {
+    const program = 'const b = new Uint8Array(160 * 1024 * 1024); for (let i = 0; i < b.length; i += 4096) b[i] = 1; console.log("filled", b.length)\n';
+    const engine = hostileEngine({ Dockerfile: 'FROM node:20-alpine\nWORKDIR /app\nCOPY app.js .\nCMD ["node", "app.js"]\n', 'app.js': program });
+    engine.sandbox = new ChildProcessHost();
+    expect((await docker(engine, ['pull', 'node:20-alpine'])).code).toBe(0);
+    expect((await docker(engine, ['build', '-q', '-t', 'buffers', '.'])).code).toBe(0);
+    const limited = await docker(engine, ['run', '--name', 'small', '-m', '64m', 'buffers']);
+    expect(limited.code).toBe(137);
+    const state = await docker(engine, ['inspect', '--format', '{{.State.OOMKilled}} {{.HostConfig.Memory}}', 'small']);
+    expect(state.out.trim()).toBe('true 67108864');
+    const roomy = await docker(engine, ['run', '--rm', 'buffers']);
+    expect(roomy.out).toBe('filled 167772160\n');
+    expect(roomy.code).toBe(0);
+    // The client's and the daemon's checks of the value.
+    const bad = await docker(engine, ['run', '--rm', '-m', 'lots', 'buffers']);
+    expect(bad.err).toContain('invalid argument "lots" for "-m, --memory" flag: invalid size: \'lots\'');
+    expect((await docker(engine, ['run', '--rm', '-m', '1m', 'buffers'])).err).toContain('Error response from daemon: Minimum memory limit allowed is 6MB');
+  }, 90_000);
 });

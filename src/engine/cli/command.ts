@@ -6,7 +6,7 @@
 import type { Engine } from '../engine';
 import type { CliIO } from '../core/io';
 
-export type FlagType = 'bool' | 'string' | 'stringArray' | 'stringSlice' | 'int' | 'uint' | 'float' | 'duration' | 'list' | 'map';
+export type FlagType = 'bool' | 'string' | 'stringArray' | 'stringSlice' | 'int' | 'uint' | 'float' | 'duration' | 'bytes' | 'list' | 'map';
 
 export interface FlagSpec {
   /** Long name without dashes: "tag". */

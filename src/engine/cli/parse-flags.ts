@@ -124,6 +124,16 @@ function defaultOf(f: FlagSpec): FlagValue {
   }
 }
 
+/** A size such as `64m`, `1.5g`, `512MiB` or `100000` in bytes (binary multiples, as docker's `--memory`), or null. */
+export function ramInBytes(raw: string): number | null {
+  const m = /^(\d+(?:\.\d+)*) ?([kKmMgGtTpP])?[iI]?[bB]?$/.exec(raw);
+  if (!m) return null;
+  const n = Number(m[1]);
+  if (!Number.isFinite(n)) return null;
+  const unit = 'bkmgtp'.indexOf((m[2] ?? 'b').toLowerCase());
+  return Math.floor(n * 1024 ** unit);
+}
+
 /** Wraps values in the ParsedFlags interface commands read. */
 export function makeParsedFlags(specs: FlagSpec[], values: Map<string, FlagValue>): ParsedFlags & { values: Map<string, FlagValue> } {
   const spec = (name: string) => specs.find((f) => f.name === name);
@@ -202,6 +212,11 @@ export function parseFlags(specs: FlagSpec[], argv: string[], opts: ParseFlagsOp
         if (raw.trim() === '' || Number.isNaN(n))
           return `invalid argument ${goQ(raw)} for ${goQ(flagDisplayName(f))} flag: strconv.ParseFloat: parsing ${goQ(raw)}: invalid syntax`;
         values.set(f.name, n);
+        return null;
+      }
+      case 'bytes': {
+        if (ramInBytes(raw) === null) return `invalid argument ${goQ(raw)} for ${goQ(flagDisplayName(f))} flag: invalid size: '${raw}'`;
+        values.set(f.name, raw);
         return null;
       }
       case 'duration': {

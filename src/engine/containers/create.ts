@@ -40,6 +40,10 @@ export interface CreateOptions {
   stopTimeout?: number;
   /** Set by run: stdin/stdout attached. */
   attach?: boolean;
+  /** `--memory` in bytes. */
+  memory?: number;
+  /** `--pids-limit` (0 or less: unlimited, as Docker takes -1). */
+  pidsLimit?: number;
 }
 
 /** A new `created` container named `name` (already checked) from `image`; its ID is drawn from `env.random`. */
@@ -110,6 +114,8 @@ export function newContainer(env: EngineEnv, image: ImageRecord, name: string, o
       PortBindings: bindings,
       PublishAllPorts: o.publishAll,
       RestartPolicy: { Name: restartName || 'no', MaximumRetryCount: Number(retries ?? 0) || 0 },
+      Memory: o.memory ?? 0,
+      PidsLimit: o.pidsLimit ?? null,
     },
     state: { Status: 'created', Pid: 0, ExitCode: 0, Error: '', StartedAt: 0, FinishedAt: 0, OOMKilled: false },
     logs: [],

@@ -5,7 +5,7 @@ import type { SandboxProcess } from '../runtime/process';
 import type { StoreContext } from './context';
 import { mountsOf } from './mounts';
 import { ipAddressOf } from './network';
-import { homeOf, processEnv } from './process-env';
+import { homeOf, limitsOf, processEnv } from './process-env';
 import type { Container, ContainerError } from './types';
 
 export interface ExecOptions {
@@ -39,6 +39,7 @@ export function execIn(ctx: StoreContext, c: Container, o: ExecOptions): Result<
     tty: o.tty,
     interactive: o.interactive,
     fs: unionProcessFs(ctx.fs(c), undefined, mountsOf(ctx, c)),
+    ...limitsOf(c),
     startTime: ctx.now(),
     seed: parseInt(c.id.slice(8, 16), 16) + ++ctx.execSeq,
     pid: 7 + ctx.execSeq * 6,

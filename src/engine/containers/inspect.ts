@@ -118,8 +118,9 @@ export function inspectContainer(store: ContainerStore, c: Container, opts: { si
       ShmSize: 67108864,
       Runtime: 'runc',
       Isolation: '',
-      Memory: 0,
+      Memory: c.hostConfig.Memory ?? 0,
       NanoCpus: 0,
+      PidsLimit: c.hostConfig.PidsLimit ?? null,
     },
     GraphDriver: {
       Data: {

@@ -1,5 +1,6 @@
-/** The environment Docker gives a container's processes, and a user's home directory from the image's /etc/passwd. */
+/** The environment Docker gives a container's processes, a user's home directory from the image's /etc/passwd, and the sandbox limits its flags set. */
 import type { UnionFs } from '../fs/union';
+import type { ProcessLimits } from '../runtime/process';
 import type { Container } from './types';
 
 export const DEFAULT_PATH_ENV = 'PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
@@ -41,4 +42,15 @@ export function homeOf(fs: () => UnionFs, user: string): string {
     // no /etc/passwd
   }
   return '/';
+}
+
+/** The sandbox limits `docker run --memory` / `--pids-limit` set for the container's processes (none: defaults). */
+export function limitsOf(c: Container): { limits?: ProcessLimits } {
+  const memory = c.hostConfig.Memory ?? 0;
+  const pids = c.hostConfig.PidsLimit ?? null;
+  const limits: ProcessLimits = {};
+  if (memory > 0) limits.memoryBytes = memory;
+  if (pids !== null && pids > 0) limits.pids = pids;
+  else if (pids !== null) limits.pids = Number.MAX_SAFE_INTEGER;
+  return Object.keys(limits).length ? { limits } : {};
 }

@@ -24,7 +24,7 @@ import { httpToHostPort } from './http';
 import * as main from './main-process';
 import { randomName, VALID_NAME } from './names';
 import { allocatePorts, freeAddress, ipAddressOf, networkError } from './network';
-import { processEnv } from './process-env';
+import { limitsOf, processEnv } from './process-env';
 import { restoreContainers, snapshotContainers, type ContainersSnapshot } from './snapshot';
 import { toSignal } from './signals';
 import type { Container, ContainerError, ProcessSpecData } from './types';
@@ -214,6 +214,7 @@ export class ContainerStore {
       seed: parseInt(c.id.slice(0, 8), 16),
       pid: 1,
       ipAddress: freeAddress(this.ctx, c),
+      ...limitsOf(c),
     };
     const spawned = main.spawnMain(this.ctx, c, spec, false);
     if (!spawned.ok) {

@@ -37,6 +37,10 @@ export interface HostConfig {
   PortBindings: PortBinding[];
   PublishAllPorts: boolean;
   RestartPolicy: { Name: string; MaximumRetryCount: number };
+  /** `--memory` in bytes (0: the sandbox's default limit applies); absent in states saved before it existed. */
+  Memory?: number;
+  /** `--pids-limit` (null: the sandbox's default). */
+  PidsLimit?: number | null;
 }
 
 export interface ContainerState {

@@ -69,7 +69,7 @@ export const CREATE_FLAGS: FlagSpec[] = [
   { name: 'log-driver', type: 'string', usage: 'Logging driver for the container' },
   { name: 'log-opt', type: 'list', usage: 'Log driver options' },
   { name: 'mac-address', type: 'string', usage: 'Container MAC address (e.g., 92:d0:c6:0a:29:33)' },
-  { name: 'memory', short: 'm', type: 'string', valueName: 'bytes', usage: 'Memory limit' },
+  { name: 'memory', short: 'm', type: 'bytes', valueName: 'bytes', usage: 'Memory limit' },
   { name: 'memory-reservation', type: 'string', valueName: 'bytes', usage: 'Memory soft limit' },
   { name: "memory-swap", type: "string", valueName: "bytes", usage: "Swap limit equal to memory plus swap: '-1' to enable unlimited swap" },
   { name: 'memory-swappiness', type: 'int', default: -1, usage: 'Tune container memory swappiness (0 to 100)' },

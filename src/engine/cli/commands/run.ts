@@ -5,6 +5,7 @@
  */
 import type { CommandContext, CommandSpec } from '../command';
 import { CREATE_FLAGS, RUN_FLAGS } from './run-flags';
+import { ramInBytes } from '../parse-flags';
 import { withHelpError, withHelpText } from '../daemon-error';
 import { parseReference, familiarString, withDefaultTag } from '../../images/reference';
 import type { CreateOptions } from '../../containers/store';
@@ -71,6 +72,9 @@ export async function createOptions(ctx: CommandContext, attach: boolean): Promi
   if (flags.strings('volume').length || flags.has('mount') || flags.strings('volumes-from').length) {
     io.stderr('layerlab: volumes and mounts are not simulated yet; the container runs without them\n');
   }
+  const memory = flags.has('memory') ? (ramInBytes(flags.string('memory')) ?? 0) : undefined;
+  // The daemon's check (daemon/daemon_unix.go verifyPlatformContainerResources).
+  if (memory !== undefined && memory > 0 && memory < 6 * 1024 * 1024) return withHelpError(ctx, 'Minimum memory limit allowed is 6MB');
   const restart = flags.string('restart') || 'no';
   if (restart !== 'no' && flags.bool('rm')) return withHelpError(ctx, 'conflicting options: cannot specify both --restart and --rm', { daemon: false });
   if (!/^(no|always|unless-stopped|on-failure(:\d+)?)$/.test(restart)) {
@@ -97,6 +101,8 @@ export async function createOptions(ctx: CommandContext, attach: boolean): Promi
     stopTimeout: flags.has('stop-timeout') ? flags.int('stop-timeout') : undefined,
     network,
     attach,
+    ...(memory ? { memory } : {}),
+    ...(flags.has('pids-limit') ? { pidsLimit: flags.int('pids-limit') } : {}),
   };
 }
 
