@@ -73,7 +73,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  */
 export async function lockState(
   statePath: string,
-  opts: { timeoutMs?: number; noticeMs?: number; onWait?: (owner: string) => void } = {},
+  opts: { timeoutMs?: number; noticeMs?: number; onWait?: (holder: string) => void } = {},
 ): Promise<StateLock> {
   const started = Date.now();
   const path = `${statePath}.lock`;

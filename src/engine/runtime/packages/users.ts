@@ -1,7 +1,7 @@
 /**
  * User and group tools: busybox `addgroup`/`adduser` (Alpine; also what Debian-based images here provide) and
  * shadow's `useradd`/`groupadd` (Debian, Ubuntu). They edit /etc/passwd, /etc/group (and the shadow files when
- * the image has them) and create the home directory, owned by the new user.
+ * the image has them) and create the home directory, with the new user as its owner.
  */
 import { getopt, joinLongValues, pkgApplet, type PkgCtx } from './context';
 import { addGroup, addToGroup, addUser, fsReader, lookupUser } from '../users';
