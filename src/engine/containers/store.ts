@@ -30,8 +30,6 @@ import { toSignal } from './signals';
 import type { Container, ContainerError, ProcessSpecData } from './types';
 import { commitContainer, diffContainer, sizeRw, type CommitOptions } from './writable-layer';
 
-export { DEFAULT_PATH_ENV } from './process-env';
-export { toSignal } from './signals';
 export { envGet };
 export type { ContainerError, CreateOptions, ExecOptions, ContainersSnapshot };
 

@@ -4,7 +4,8 @@
 import type { Program, ProgramContext } from './kernel';
 import type { ResolvedProgram } from './executables';
 import { NodeProgram } from './nodejs/node-program';
-import { AppletProgram, ShellProgram } from './shell/shell';
+import { ShellProgram } from './shell/shell';
+import { AppletProgram } from './shell/applet-program';
 
 /** The text of hello-world's /hello (docker-library/hello-world), for linux/amd64. */
 export function helloText(arch = 'amd64'): string {

@@ -6,7 +6,7 @@
 import type { Applet, AppletEnv, AppletIO } from './types';
 import type { FsStat } from '../process';
 import { resolvePath, rmrf } from '../fs-helpers';
-import { globRegexOf } from './glob';
+import { globRegex } from '../shell/expand';
 
 type Expr =
   | { k: 'and'; a: Expr; b: Expr }
@@ -43,12 +43,12 @@ function parse(words: string[], opts: { maxdepth: number; mindepth: number }): {
         return { k: 'not', e: primary() };
       case '-name':
       case '-iname': {
-        const re = globRegexOf(arg(), w === '-iname');
+        const re = globRegex(arg(), w === '-iname');
         return { k: 'test', test: (_p, name) => re.test(name) };
       }
       case '-path':
       case '-wholename': {
-        const re = globRegexOf(arg(), false, true);
+        const re = globRegex(arg());
         return { k: 'test', test: (p) => re.test(p) };
       }
       case '-type': {

@@ -146,10 +146,10 @@ export function patternSource(pattern: string): string {
   return src;
 }
 
-/** A whole-string glob matcher. */
-export function globRegex(pattern: string): RegExp {
+/** A whole-string glob matcher (`ignoreCase` for find -iname). */
+export function globRegex(pattern: string, ignoreCase = false): RegExp {
   try {
-    return new RegExp(`^${patternSource(pattern)}$`);
+    return new RegExp(`^${patternSource(pattern)}$`, ignoreCase ? 'i' : '');
   } catch {
     return /(?!)/;
   }

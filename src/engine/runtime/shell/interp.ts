@@ -295,6 +295,24 @@ export class Interp {
   }
 
   /** Runs a loop body; false when the loop must end (`break`). */
+  /** Runs `body` while `next()` says so (each turn counts toward the CPU limit); the status of the last turn. */
+  private async loop(body: List, io: IO, next: () => Promise<boolean>): Promise<number> {
+    let st = 0;
+    this.loopDepth++;
+    try {
+      for (;;) {
+        this.ctx.spin();
+        if (!(await next())) break;
+        const r = await this.loopBody(body, io);
+        st = r.st;
+        if (r.brk) break;
+      }
+    } finally {
+      this.loopDepth--;
+    }
+    return st;
+  }
+
   private async loopBody(body: List, io: IO): Promise<{ st: number; brk: boolean }> {
     try {
       return { st: await this.runList(body, io), brk: false };
@@ -318,37 +336,18 @@ export class Interp {
       }
       case 'for': {
         const items = c.items === null ? [...this.positional] : await this.expandFields(c.items, io);
-        let st = 0;
-        this.loopDepth++;
-        try {
-          for (const it of items) {
-            this.ctx.spin();
-            this.setVar(c.name, it);
-            const r = await this.loopBody(c.body, io);
-            st = r.st;
-            if (r.brk) break;
-          }
-        } finally {
-          this.loopDepth--;
-        }
-        return st;
+        let i = 0;
+        return this.loop(c.body, io, async () => {
+          if (i >= items.length) return false;
+          this.setVar(c.name, items[i++]);
+          return true;
+        });
       }
       case 'while': {
-        let st = 0;
-        this.loopDepth++;
-        try {
-          for (;;) {
-            this.ctx.spin();
-            const cond = await this.inCond(() => this.runList(c.cond, io));
-            if ((cond === 0) === c.until) break;
-            const r = await this.loopBody(c.body, io);
-            st = r.st;
-            if (r.brk) break;
-          }
-        } finally {
-          this.loopDepth--;
-        }
-        return st;
+        return this.loop(c.body, io, async () => {
+          const cond = await this.inCond(() => this.runList(c.cond, io));
+          return (cond === 0) !== c.until;
+        });
       }
       case 'case': {
         const ex = this.expander(io);

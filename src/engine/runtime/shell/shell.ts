@@ -9,8 +9,6 @@ import { decodeText, resolvePath } from '../fs-helpers';
 import { isIncomplete, LineParser, ShellSyntaxError } from './parse';
 import { ExitShell, FatalError, Interp, TOP_OUT, type IO, type LineMode, type ShellHost } from './interp';
 
-export { AppletProgram } from './applet-program';
-export { globRegex } from './expand';
 
 export class ShellProgram implements Program, ShellHost {
   private sh: Interp;
