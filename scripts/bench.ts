@@ -16,6 +16,7 @@ import { benchParse } from './bench/parse';
 import { benchBuild, benchPredict } from './bench/build';
 import { benchDockerignore } from './bench/dockerignore';
 import { benchFuzz } from './bench/fuzz';
+import { benchCliStart } from './bench/cli';
 import { INITIAL_JS_LIMIT_GZIP, kB, measureInitialJs } from './bench/bundle';
 import { formatTable, notMeasured, type Row } from './bench/table';
 
@@ -65,6 +66,12 @@ async function main(): Promise<number> {
       const r = measureInitialJs(dist ?? 'dist');
       return [{ issue: '6', figure: `initial JavaScript, gzip (${r.files.length} file${r.files.length === 1 ? '' : 's'}, ${dist ?? 'dist'})`, value: kB(r.gzip), target: `< ${kB(INITIAL_JS_LIMIT_GZIP)}`, pass: r.gzip <= INITIAL_JS_LIMIT_GZIP }];
     }, [notMeasured('6', 'initial JavaScript, gzip', '< 200 kB', '')])),
+  );
+  rows.push(
+    ...(await section('CLI start', () => benchCliStart(), [
+      notMeasured('18', 'CLI cold start, `layerlab version`, empty store', '≤ 150 ms', ''),
+      notMeasured('18', 'CLI cold start vs `docker --version`', '≤ 3x', ''),
+    ])),
   );
   rows.push(...(await section('.dockerignore', benchDockerignore, [notMeasured('8', '.dockerignore 1,000-char patterns', '< 10 ms', '')])));
   if (!has('--no-fuzz')) rows.push(...(await section('fuzz suites', () => benchFuzz(), [notMeasured('8', 'fuzz and hostile suites', 'all pass', '')])));

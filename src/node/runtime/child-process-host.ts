@@ -12,7 +12,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { err, ok, type Result } from '../../engine/core/errors';
 import { resolveExecutable } from '../../engine/runtime/executables';
 import type { ProcessSpec, SandboxHost, SandboxProcess, SpawnError } from '../../engine/runtime/process';
@@ -20,9 +20,10 @@ import type { HostMessage } from '../../engine/runtime/protocol';
 import { WorkerProcess } from '../../engine/runtime/worker-host';
 import { BUNDLE_GLOBAL, sandboxBundle } from './sandbox-bundle';
 import { isolation } from './isolation';
+import { REPO_ROOT } from '../repo-root';
 import { checkWorkerMessage } from '../../engine/runtime/worker-message';
 
-const ENTRY = fileURLToPath(new URL('./sandbox-child.mjs', import.meta.url));
+const ENTRY = join(REPO_ROOT, 'src', 'node', 'runtime', 'sandbox-child.mjs');
 /** Default memory limit of a container process (`docker run -m` sets it). */
 export const DEFAULT_MEMORY_BYTES = 256 * 1024 * 1024;
 /** How often the child's RSS is read. */

@@ -6,13 +6,12 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { buildSync } from 'esbuild';
+import { join } from 'node:path';
+import { createRequire } from 'node:module';
+import { REPO_ROOT } from '../repo-root';
 
-const HERE = dirname(fileURLToPath(import.meta.url));
-const ROOT = resolve(HERE, '../../..');
-const ENTRY = join(HERE, 'sandbox-runtime.ts');
+const ROOT = REPO_ROOT;
+const ENTRY = join(ROOT, 'src', 'node', 'runtime', 'sandbox-runtime.ts');
 const CACHE = join(ROOT, 'node_modules', '.cache', 'layerlab');
 const INPUTS = join(CACHE, 'sandbox-inputs.json');
 /** The global the bundle defines in the child's context. */
@@ -43,6 +42,8 @@ export function sandboxBundle(): string {
   } catch {
     // no usable cache yet
   }
+  // esbuild is loaded only when a bundle must be built: most commands never need it.
+  const { buildSync } = createRequire(join(ROOT, 'package.json'))('esbuild') as typeof import('esbuild');
   const r = buildSync({
     entryPoints: [ENTRY],
     absWorkingDir: ROOT,

@@ -1,0 +1,53 @@
+/**
+ * The CLI's prebuilt bundle (bin/cli-bundle.mjs): the same command prints the same through the bundle as through
+ * the TypeScript sources, the bundle is reused while its inputs are unchanged and rebuilt when one changes.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const BIN = resolve(__dirname, '../../bin/layerlab.mjs');
+const dir = mkdtempSync(join(tmpdir(), 'layerlab-cli-bundle-'));
+const cache = join(dir, 'cache');
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function layerlab(args: string[], extra: Record<string, string> = {}) {
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    cwd: dir,
+    env: { ...process.env, LAYERLAB_STATE: join(dir, 'state.json'), LAYERLAB_CLI_CACHE: cache, LAYERLAB_TSX: '', ...extra },
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+const bundleDir = () => join(cache, readdirSync(cache).find((d) => d.startsWith('cli-'))!);
+const current = () => JSON.parse(readFileSync(join(bundleDir(), 'current.json'), 'utf8')) as { key: string; inputs: [string, string][] };
+
+describe('the CLI bundle', { timeout: 120_000 }, () => {
+  it('prints what the sources print, then reuses the bundle and its code cache', () => {
+    const viaSources = layerlab(['version', '--format', '{{.Server.Version}} {{.Client.Version}}'], { LAYERLAB_TSX: '1' });
+    const first = layerlab(['version', '--format', '{{.Server.Version}} {{.Client.Version}}']);
+    expect(first).toEqual(viaSources);
+    expect(first.code).toBe(0);
+    const { key, inputs } = current();
+    expect(inputs.map(([p]) => p)).toEqual(expect.arrayContaining(['src/node/main.ts', 'src/engine/engine.ts', 'bin/cli-bundle.mjs']));
+    const bundle = join(bundleDir(), `${key}.cjs`);
+    const built = statSync(bundle).mtimeMs;
+    expect(readdirSync(bundleDir())).toContain(`${key}.cjs.v8cache`);
+
+    expect(layerlab(['version', '--format', '{{.Client.Version}}']).out).toBe('28.2.2\n');
+    expect(statSync(bundle).mtimeMs).toBe(built);
+  });
+
+  it('rebuilds when an input changed since the bundle was made', () => {
+    const before = current();
+    // As if src/engine/engine.ts had been edited after the bundle was built.
+    const stale = before.inputs.map(([p, sig]): [string, string] => [p, p === 'src/engine/engine.ts' ? `0:${sig}` : sig]);
+    writeFileSync(join(bundleDir(), 'current.json'), JSON.stringify({ key: before.key, inputs: stale }));
+    expect(layerlab(['version', '--format', '{{.Client.Version}}']).out).toBe('28.2.2\n');
+    expect(current().inputs).toEqual(before.inputs);
+  });
+});
