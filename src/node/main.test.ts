@@ -31,8 +31,8 @@ describe('layerlab headless CLI', { timeout: 60_000 }, () => {
     expect(r.out).toContain('Client:\n Version:           28.2.2\n');
     expect(r.out).toContain('Server: Layerlab simulated Docker Engine\n');
     expect(r.err).toBe('');
-    const saved = JSON.parse(readFileSync(r.state, 'utf8'));
-    expect(saved.version).toBe(1);
+    const saved = JSON.parse(readFileSync(join(r.state, 'meta.json'), 'utf8'));
+    expect(saved.snapshot.version).toBe(1);
   });
 
   it('treats `layerlab docker <args>` like `layerlab <args>`', () => {
@@ -62,7 +62,7 @@ describe('layerlab headless CLI', { timeout: 60_000 }, () => {
     expect(r.code).toBe(0);
     expect(r.err).toMatch(/^layerlab: state file .*damaged\.json is damaged \(.*\); moved it to .*damaged\.json\.damaged and started with an empty engine\n$/);
     expect(readFileSync(`${state}.damaged`, 'utf8')).toBe('{"version": 1, "images": ');
-    expect(JSON.parse(readFileSync(state, 'utf8')).version).toBe(1);
+    expect(JSON.parse(readFileSync(join(state, 'meta.json'), 'utf8')).snapshot.version).toBe(1);
   });
 
   it('leaves no temporary files next to the state', () => {

@@ -2,7 +2,7 @@
  * The headless `layerlab` CLI: the same engine as the browser, in Node.
  * `layerlab <docker args>` or `layerlab docker <docker args>` behaves like `docker <args>`.
  * The working directory is the host side of the build context; state persists in LAYERLAB_STATE
- * (see state-file.ts). Exit codes are docker's (0, 1, 125, 126, 127, or the container's).
+ * (see state-store.ts). Exit codes are docker's (0, 1, 125, 126, 127, or the container's).
  */
 import { createHash } from 'node:crypto';
 import { Engine, type EngineSnapshot } from '../engine/engine';
@@ -10,11 +10,11 @@ import { SeededRandom } from '../engine/core/env';
 import type { CliIO } from '../engine/core/io';
 import { diskContext } from './disk-context';
 import { ChildProcessHost } from './runtime/child-process-host';
-import { keepDamagedCopy, loadState, saveState, StateTooBigError, statePath } from './state-file';
+import { keepDamagedCopy, loadStore, saveStore, StateTooBigError, statePath } from './state-store';
 import { lockState, type StateLock } from './state-lock';
 import { processStdin } from './stdin';
 
-export { statePath } from './state-file';
+export { statePath } from './state-store';
 
 export interface MainOptions {
   cwd?: string;
@@ -53,7 +53,7 @@ function containerCount(snap: EngineSnapshot | undefined): number {
 }
 
 async function runLocked(args: string[], env: NodeJS.ProcessEnv, path: string, opts: MainOptions): Promise<number> {
-  const loaded = loadState(path);
+  const loaded = loadStore(path);
   if (loaded.fatal) {
     process.stderr.write(loaded.fatal);
     return 1;
@@ -110,7 +110,7 @@ async function runLocked(args: string[], env: NodeJS.ProcessEnv, path: string, o
     process.off('SIGINT', onSigint);
   }
   try {
-    saveState(path, engine.snapshot());
+    saveStore(path, engine.snapshot(), loaded);
   } catch (e) {
     process.stderr.write(`layerlab: could not save state to ${path}: ${e instanceof Error ? e.message : String(e)}\n`);
     if (e instanceof StateTooBigError) return code === 0 ? 1 : code;

@@ -138,7 +138,7 @@ describe('limits a program cannot switch off from inside', { timeout: 120_000 },
   });
 });
 
-describe('concurrent commands on one state file', { timeout: 600_000 }, () => {
+describe('concurrent commands on one state store', { timeout: 600_000 }, () => {
   it('20 concurrent `create` and 20 concurrent `build -t` keep 20 containers and 20 tags (were: 1 and 3)', async () => {
     const own = join(dir, 'concurrent.json');
     const ctx = join(dir, 'ctx');
@@ -161,7 +161,7 @@ describe('concurrent commands on one state file', { timeout: 600_000 }, () => {
   });
 });
 
-describe('the state file', { timeout: 120_000 }, () => {
+describe('the state store', { timeout: 120_000 }, () => {
   it('keeps a copy when a damaged container entry cannot be restored', () => {
     const own = join(dir, 'damaged-entry.json');
     const env = { ...process.env, LAYERLAB_STATE: own };
@@ -169,13 +169,14 @@ describe('the state file', { timeout: 120_000 }, () => {
     expect(run(['pull', 'node:20-alpine']).status).toBe(0);
     expect(run(['create', '--name', 'good', 'node:20-alpine']).status).toBe(0);
     expect(run(['create', '--name', 'bad', 'node:20-alpine']).status).toBe(0);
-    const snap = JSON.parse(readFileSync(own, 'utf8'));
-    const bad = snap.containers.containers.find((c: { name: string }) => c.name.replace(/^\//, '') === 'bad');
+    const meta = join(own, 'meta.json');
+    const store = JSON.parse(readFileSync(meta, 'utf8'));
+    const bad = store.snapshot.containers.containers.find((c: { name: string }) => c.name.replace(/^\//, '') === 'bad');
     bad.upper = 'not a layer';
-    writeFileSync(own, JSON.stringify(snap));
+    writeFileSync(meta, JSON.stringify(store));
     const r = run(['ps', '-a', '--format', '{{.Names}}']);
     expect(r.stdout.trim()).toBe('good');
-    expect(r.stderr).toContain(`state file ${own} is partly damaged (1 damaged container entry was not restored); kept a copy at ${own}.damaged`);
-    expect(JSON.parse(readFileSync(`${own}.damaged`, 'utf8')).containers.containers).toHaveLength(2);
+    expect(r.stderr).toContain(`state ${own} is partly damaged (1 damaged container entry was not restored); kept a copy of its meta.json at ${meta}.damaged`);
+    expect(JSON.parse(readFileSync(`${meta}.damaged`, 'utf8')).snapshot.containers.containers).toHaveLength(2);
   });
 });

@@ -2,7 +2,7 @@
  * Restoring a persisted snapshot must never trust its shape (a damaged IndexedDB entry or state file):
  * these checks rebuild each container record field by field, and a record that cannot be rebuilt is dropped.
  */
-import type { LayerJSON } from '../fs/serialize';
+import type { EntryJSON, LayerJSON } from '../fs/serialize';
 import type { PortBinding } from './ports';
 import type { Container, ContainerStatus, LogEntry, ProcessInput, ProcessSpecData } from './types';
 
@@ -138,7 +138,7 @@ export function sanitizeLayerJSON(v: unknown): LayerJSON | null {
     else if (typeof e.b === 'string') x.b = e.b;
     else if (typeof e.sy === 'string') x.sy = e.sy;
     if (typeof e.l === 'string') x.l = e.l;
-    entries.push([pair[0], x as LayerJSON['entries'][number][1]]);
+    entries.push([pair[0], x as EntryJSON]);
   }
   const summary = isObj(v.summary) ? v.summary : {};
   return {

@@ -26,11 +26,55 @@ export interface LayerChange {
 export const EMPTY_LAYER_DIFF_ID = 'sha256:5f70bf18a086007016e948b04aed3b82103a36bea41755b6cddfaf10ace3c6ef';
 
 export class Layer {
-  /** path -> node or whiteout. */
-  readonly entries: Map<string, LayerEntry>;
+  private _entries: Map<string, LayerEntry> | null;
+  private _hides = false;
+  /** Reads the entries of a layer restored from a host's store, on first use (see `Layer.lazy`). */
+  private load: (() => Map<string, LayerEntry>) | null = null;
+  /** What `load` was made from, so that saving a layer never read gives back the same reference unread. */
+  source: unknown = null;
   private childIndex: Map<string, Set<string>> | null = null;
+
+  /** path -> node or whiteout. */
+  get entries(): Map<string, LayerEntry> {
+    return this._entries ?? this.materialize();
+  }
+
   /** True when the layer holds any whiteout or opaque dir (lookups must then check ancestors). */
-  hides = false;
+  get hides(): boolean {
+    if (!this._entries) this.materialize();
+    return this._hides;
+  }
+
+  set hides(v: boolean) {
+    this._hides = v;
+  }
+
+  /** False for a layer restored from a store whose entries have not been read yet. */
+  get loaded(): boolean {
+    return this._entries !== null;
+  }
+
+  /**
+   * A sealed layer whose entries are read on first use: a host restoring a large store gives layers this way, so
+   * a command reads only the layers it touches (`docker version` or `ps` none at all).
+   */
+  static lazy(load: () => Map<string, LayerEntry>, source: unknown): Layer {
+    const l = new Layer(new Map(), false);
+    l._entries = null;
+    l.load = load;
+    l.source = source;
+    return l;
+  }
+
+  private materialize(): Map<string, LayerEntry> {
+    const load = this.load;
+    if (!load) throw new Error('layer has no entries');
+    this.load = null;
+    const entries = load();
+    this._entries = entries;
+    for (const e of entries.values()) if (isWhiteout(e) || (e as FsNode).opaque) this._hides = true;
+    return entries;
+  }
   /** Set by `seal`. */
   diffId = '';
   /** Sum of file and symlink sizes in this layer (what `docker history` shows). */
@@ -41,9 +85,9 @@ export class Layer {
 
   /** `hides`: already known for these entries (a copy of another layer's map); otherwise they are scanned. */
   constructor(entries?: Map<string, LayerEntry>, hides?: boolean) {
-    this.entries = entries ?? new Map();
-    if (hides !== undefined) this.hides = hides;
-    else for (const e of this.entries.values()) if (isWhiteout(e) || (e as FsNode).opaque) this.hides = true;
+    this._entries = entries ?? new Map();
+    if (hides !== undefined) this._hides = hides;
+    else for (const e of this._entries.values()) if (isWhiteout(e) || (e as FsNode).opaque) this._hides = true;
   }
 
   /** Set by `patched`: a sealed layer with the same paths (and lower layers) whose summary this one shares. */

@@ -5,12 +5,17 @@
 import { Layer, type Sha256 } from './layer';
 import { isWhiteout, WHITEOUT, type FsNode, type LayerEntry } from './node';
 
+export type EntriesJSON = [string, EntryJSON][];
+
 export interface LayerJSON {
   diffId: string;
   size: number;
   summary: { added: number; modified: number; removed: number };
-  /** [path, entry] pairs. */
-  entries: [string, EntryJSON][];
+  /**
+   * [path, entry] pairs; or, from a host's store (the CLI's state folder), a function that reads them: the layer
+   * is then restored unread and read on first use, and saved again as the same function while still unread.
+   */
+  entries: EntriesJSON | (() => EntriesJSON);
 }
 
 export type EntryJSON =
@@ -97,17 +102,22 @@ function entryFromJSON(j: EntryJSON): LayerEntry {
 }
 
 export function layerToJSON(layer: Layer): LayerJSON {
+  const unread = !layer.loaded && typeof layer.source === 'function' ? (layer.source as () => EntriesJSON) : null;
   return {
     diffId: layer.diffId,
     size: layer.size,
     summary: { ...layer.summary },
-    entries: [...layer.entries].map(([p, e]) => [p, entryToJSON(e)]),
+    entries: unread ?? [...layer.entries].map(([p, e]) => [p, entryToJSON(e)]),
   };
 }
 
-/** Rebuilds a sealed layer. When `sha256` is given the diffId is recomputed (and must match). */
+/** Rebuilds a sealed layer (unread when its entries come as a function). When `sha256` is given the diffId is recomputed. */
 export function layerFromJSON(j: LayerJSON, sha256?: Sha256): Layer {
-  const layer = new Layer(new Map(j.entries.map(([p, e]) => [p, entryFromJSON(e)])));
+  const read = j.entries;
+  const layer =
+    typeof read === 'function'
+      ? Layer.lazy(() => new Map(read().map(([p, e]) => [p, entryFromJSON(e)])), read)
+      : new Layer(new Map(read.map(([p, e]) => [p, entryFromJSON(e)])));
   if (sha256) layer.seal(sha256);
   layer.diffId = j.diffId;
   layer.size = j.size;
