@@ -6,6 +6,7 @@
  *   npm run bench -- --no-browser         Node figures only
  *   npm run bench -- --no-fuzz            skip running the fuzz/hostile suites
  *   npm run bench -- --json out.json      also write the rows as JSON
+ *   npm run bench -- --store-rebuilds 10  fewer rebuilds for the CLI store figures (default 50)
  *
  * A figure that cannot be measured (a missing piece, no Chromium) is "not measured: <reason>" and fails.
  * For the memory figure run with --expose-gc: `node --expose-gc --import tsx scripts/bench.ts` (npm run bench does).
@@ -17,6 +18,7 @@ import { benchBuild, benchPredict } from './bench/build';
 import { benchDockerignore } from './bench/dockerignore';
 import { benchFuzz } from './bench/fuzz';
 import { benchCliStart } from './bench/cli';
+import { benchStore } from './bench/store';
 import { INITIAL_JS_LIMIT_GZIP, kB, measureInitialJs } from './bench/bundle';
 import { formatTable, notMeasured, type Row } from './bench/table';
 
@@ -71,6 +73,13 @@ async function main(): Promise<number> {
     ...(await section('CLI start', () => benchCliStart(), [
       notMeasured('18', 'CLI cold start, `layerlab version`, empty store', '≤ 150 ms', ''),
       notMeasured('18', 'CLI cold start vs `docker --version`', '≤ 3x', ''),
+    ])),
+  );
+  const rebuilds = args.includes('--store-rebuilds') ? Number(args[args.indexOf('--store-rebuilds') + 1]) : 50;
+  rows.push(
+    ...(await section('CLI store', () => benchStore(rebuilds), [
+      notMeasured('18', 'CLI `version` / `ps` / `image ls` after 50 rebuilds vs empty store', '≤ 1.2x', ''),
+      notMeasured('18', 'CLI store growth per one-file rebuild', '≈ changed bytes', ''),
     ])),
   );
   rows.push(...(await section('.dockerignore', benchDockerignore, [notMeasured('8', '.dockerignore 1,000-char patterns', '< 10 ms', '')])));
