@@ -169,7 +169,7 @@ export function EditorPane() {
           {path}
         </span>
         <span className={`problems${diags.some((d) => d.severity === 'error') ? ' has-errors' : ''}`} role="status">
-          {path === 'Dockerfile' ? (diags.length ? t('editor.problems', { count: diags.length }) : t('editor.noProblems')) : ''}
+          {path === 'Dockerfile' ? (diags.length === 1 ? t('editor.oneProblem') : diags.length ? t('editor.problems', { count: diags.length }) : t('editor.noProblems')) : ''}
         </span>
         <label className="check">
           <input type="checkbox" checked={explain} onChange={(e) => setExplain(e.target.checked)} data-testid="explain-toggle" />

@@ -16,6 +16,7 @@ import { LineEditor } from './lineEditor';
 import { splitArgs, toDockerArgv } from './splitArgs';
 import { complete, type CompletionSource } from './completion';
 import { modeResetSequence, stripTerminalReplies } from './terminalGuard';
+import { suggest } from '../../engine/dockerfile/suggest';
 
 export interface TermLike {
   write(text: string): void;
@@ -259,7 +260,10 @@ export class Shell {
     }
     if (words.length === 0) return 0;
     if (words[0] !== 'docker' && !this.completionSource().commands.some((c) => c[0] === words[0])) {
-      this.term.write(`sh: ${words[0]}: command not found (try "docker ${words[0]}" or "help")\r\n`);
+      // A slip of the fingers (`dokcer ps`) gets the line it meant; another word, the docker command it may be.
+      const meant = suggest(words[0], ['docker'], true);
+      const hint = meant ? `did you mean "${[meant, ...words.slice(1)].join(' ')}"?` : `try "docker ${words[0]}" or "help"`;
+      this.term.write(`sh: ${words[0]}: command not found (${hint})\r\n`);
       return 127;
     }
     const argv = toDockerArgv(words);

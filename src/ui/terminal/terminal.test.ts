@@ -135,7 +135,14 @@ describe('Terminal shell', () => {
     await Promise.resolve();
     await Promise.resolve();
     s.shell.input('ls\r');
-    expect(s.out()).toContain('ls: command not found');
+    expect(s.out()).toContain('ls: command not found (try "docker ls" or "help")');
+  });
+
+  it('offers the docker line a misspelt `docker` meant', () => {
+    const s = setup();
+    s.shell.input('dokcer ps -a\r');
+    expect(s.out()).toContain('sh: dokcer: command not found (did you mean "docker ps -a"?)');
+    expect(s.calls).toHaveLength(0);
   });
 
   const settle = () => new Promise((r) => setTimeout(r, 0));
