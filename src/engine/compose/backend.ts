@@ -124,6 +124,9 @@ export interface ComposeBackend {
   /** Runs a command in a running container; the exit code, or Docker's error. */
   exec(id: string, spec: ExecSpec, io: CliIO): Promise<Result<number, EngineError & { exitCode?: number }>>;
 
+  /** Does the engine run healthchecks (and report `health`)? */
+  healthSupported(): boolean;
+
   hasNetwork(name: string): boolean;
   createNetwork(name: string, opts: { driver?: string; labels: Record<string, string> }): Result<void>;
   removeNetwork(name: string): Result<void>;

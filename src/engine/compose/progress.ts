@@ -11,8 +11,10 @@ export interface ProgressEvent {
   /** "Container app-web-1", "Network app_default", "Volume app_data", "Image app-web". */
   id: string;
   status: EventStatus;
-  /** "Creating", "Created", "Started", "Error", "Skipped: ...". */
+  /** The status column: "Creating", "Created", "Started", "Error", or an error's message. */
   text: string;
+  /** Text printed between the ID and the status (pull's "Pulling"/"Pulled" use it). */
+  detail?: string;
 }
 
 export type ProgressMode = 'tty' | 'plain' | 'quiet';
@@ -72,7 +74,7 @@ export class ProgressWriter {
     const prev = this.events.get(e.id);
     const tracked: Tracked = { ...e, start: prev?.start ?? t, ...(e.status !== 'working' ? { end: t } : {}) };
     this.events.set(e.id, tracked);
-    if (this.mode === 'plain') this.out(` ${e.id}  ${e.text}\n`);
+    if (this.mode === 'plain') this.out(` ${e.id} ${e.detail ?? ''} ${e.text}\n`);
     else if (this.mode === 'tty' && this.color) this.draw();
   }
 
@@ -94,11 +96,11 @@ export class ProgressWriter {
     // Repaint in place: move up over the previous block, as the TTY writer does.
     let out = this.drawn && this.color ? `\x1b[${this.lines}A\r` : '';
     out += `${first}\n`;
-    const pad = Math.max(...all.map((e) => `${e.id} `.length));
+    const pad = Math.max(...all.map((e) => `${e.id} ${e.detail ?? ''}`.length));
     for (const e of all) {
       const mark = e.status === 'done' ? this.c(GREEN, '✔') : e.status === 'error' ? this.c(RED_BOLD, '✘') : e.status === 'warning' ? this.c(YELLOW_BOLD, '!') : '⠿';
       const status = e.status === 'done' ? this.c(GREEN, e.text) : e.status === 'error' ? this.c(RED_BOLD, e.text) : e.status === 'warning' ? this.c(YELLOW_BOLD, e.text) : e.text;
-      const txt = `${e.id} `;
+      const txt = `${e.id} ${e.detail ?? ''}`;
       const left = ` ${mark} ${txt}${' '.repeat(Math.max(0, pad - txt.length))} ${status}`;
       const timer = `${(((e.end ?? this.now()) - e.start) / 1000).toFixed(1)}s `;
       const visible = left.replace(/\x1b\[[0-9;]*m/g, '').length;
