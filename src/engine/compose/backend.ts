@@ -119,13 +119,16 @@ export interface ComposeBackend {
   onLog(id: string, fn: (line: LogLine) => void): () => void;
   /** Lets virtual time pass (for following logs and waiting for health); resolves after one tick. */
   tick(): Promise<void>;
-  /** Attaches the terminal to a started container's main process until it exits; returns its exit code. */
-  attach(id: string, io: CliIO, opts: { stdin: boolean; tty: boolean }): Promise<number>;
+  /** Starts a container with the terminal attached to its main process until it exits; its exit code. */
+  startAttached(id: string, io: CliIO, opts: { stdin: boolean; tty: boolean }): Promise<Result<number, EngineError & { exitCode?: number }>>;
   /** Runs a command in a running container; the exit code, or Docker's error. */
   exec(id: string, spec: ExecSpec, io: CliIO): Promise<Result<number, EngineError & { exitCode?: number }>>;
 
-  /** Does the engine run healthchecks (and report `health`)? */
-  healthSupported(): boolean;
+  /**
+   * What this engine can do: without networks, containers join the default bridge; without volumes, they run
+   * without mounts; without healthchecks, `service_healthy` waits for "running". Each gap is said once.
+   */
+  readonly features: { networks: boolean; volumes: boolean; healthchecks: boolean };
 
   hasNetwork(name: string): boolean;
   createNetwork(name: string, opts: { driver?: string; labels: Record<string, string> }): Result<void>;

@@ -34,7 +34,8 @@ export function warn(s: Pick<Session, 'io' | 'backend'>, msg: string): void {
 
 /** Compose's error line (`Error response from daemon: ...` stays as the engine said it). */
 function fail(s: Session, msg: string): Code {
-  s.io.stderr(`${msg}\n`);
+  // An empty message: the failure was already reported (a build prints its own errors).
+  if (msg) s.io.stderr(`${msg}\n`);
   return 1;
 }
 
@@ -85,7 +86,7 @@ export async function buildServices(s: Session, p: ComposeProject, o: BuildOptio
       { context, dockerfile, args: svc.build.args, ...(svc.build.target ? { target: svc.build.target } : {}), tag, noCache: o.noCache, quiet: o.quiet },
       s.io,
     );
-    if (!r.ok) return err(engineError('compose.build', `failed to solve: ${r.error.message}`));
+    if (!r.ok) return err(r.error);
     built.push(svc.name);
   }
   if (built.length) {
@@ -188,9 +189,10 @@ function containerSpec(s: Session, p: ComposeProject, svc: ServiceConfig, n: num
 
 /** Creates the project's networks and volumes (what `up` and `run` do first). */
 async function ensureResources(s: Session, p: ComposeProject, services: ServiceConfig[], w: ProgressWriter, notes: Set<string>): Promise<Result<{ networks: boolean; volumes: boolean }>> {
-  const have = { networks: true, volumes: true };
+  const have = { networks: s.backend.features.networks, volumes: s.backend.features.volumes };
   const nets = new Set(services.flatMap((svc) => Object.keys(svc.networks)));
-  for (const key of [...nets].sort()) {
+  if (!have.networks && nets.size) notes.add(NO_NETWORKS);
+  for (const key of have.networks ? [...nets].sort() : []) {
     const n = p.networks[key];
     if (n.external) {
       if (!s.backend.hasNetwork(n.name)) return err(engineError('compose.network', `network ${n.name} declared as external, but could not be found`));
@@ -202,7 +204,7 @@ async function ensureResources(s: Session, p: ComposeProject, services: ServiceC
     const r = s.backend.createNetwork(n.name, { driver: n.driver, labels: { ...n.labels, [LABEL.network]: key, [LABEL.project]: p.name, [LABEL.version]: COMPOSE_VERSION } });
     if (!r.ok && r.error.code === NOT_SIMULATED) {
       have.networks = false;
-      notes.add(r.error.message);
+      notes.add(NO_NETWORKS);
       w.event({ id, status: 'warning', text: 'Skipped: not simulated' });
       continue;
     }
@@ -213,7 +215,8 @@ async function ensureResources(s: Session, p: ComposeProject, services: ServiceC
     w.event({ id, status: 'done', text: EVENT.created });
   }
   const vols = new Set(services.flatMap((svc) => svc.volumes.filter((v) => v.type === 'volume' && v.source).map((v) => v.source!)));
-  for (const key of [...vols].sort()) {
+  if (!have.volumes && services.some((svc) => svc.volumes.length)) notes.add(NO_VOLUMES);
+  for (const key of have.volumes ? [...vols].sort() : []) {
     const v = p.volumes[key];
     if (v.external) {
       if (!s.backend.hasVolume(v.name)) return err(engineError('compose.volume', `external volume "${v.name}" not found`));
@@ -225,7 +228,7 @@ async function ensureResources(s: Session, p: ComposeProject, services: ServiceC
     const r = s.backend.createVolume(v.name, { driver: v.driver, labels: { ...v.labels, [LABEL.project]: p.name, [LABEL.version]: COMPOSE_VERSION, [LABEL.volume]: key } });
     if (!r.ok && r.error.code === NOT_SIMULATED) {
       have.volumes = false;
-      notes.add(r.error.message);
+      notes.add(NO_VOLUMES);
       w.event({ id, status: 'warning', text: 'Skipped: not simulated' });
       continue;
     }
@@ -238,6 +241,9 @@ async function ensureResources(s: Session, p: ComposeProject, services: ServiceC
   return ok(have);
 }
 
+const NO_NETWORKS = 'layerlab: networks are not simulated yet; the containers join the default bridge network';
+const NO_VOLUMES = 'layerlab: volumes and mounts are not simulated yet; the containers run without them';
+
 /** Without the engine's network or volume store, containers run on the default bridge and without mounts. */
 function degrade(spec: ContainerSpec, have: { networks: boolean; volumes: boolean }): ContainerSpec {
   const out = { ...spec };
@@ -245,7 +251,7 @@ function degrade(spec: ContainerSpec, have: { networks: boolean; volumes: boolea
     delete out.network;
     delete out.networkAliases;
   }
-  if (!have.volumes) out.mounts = out.mounts.filter((m) => m.type !== 'volume');
+  if (!have.volumes) out.mounts = [];
   return out;
 }
 
@@ -284,7 +290,7 @@ async function waitDependencies(s: Session, p: ComposeProject, svc: ServiceConfi
             return err(engineError('compose.wait', `dependency failed to start: container ${c.name} is unhealthy`));
           }
           if (c.health === undefined) {
-            if (!s.backend.healthSupported()) {
+            if (!s.backend.features.healthchecks) {
               notes.add(`layerlab: healthchecks are not simulated yet; "service_healthy" waits for ${c.name} to be running`);
               if (c.state === 'running') {
                 w.event({ id, status: 'done', text: EVENT.healthy });
@@ -741,9 +747,13 @@ export async function run(s: Session, p: ComposeProject, service: string, cmd: s
     s.io.stdout(`${c.name}\n`);
     return 0;
   }
-  const code = await s.backend.attach(c.id, s.io, { stdin: o.interactive, tty: o.tty });
+  const code = await s.backend.startAttached(c.id, s.io, { stdin: o.interactive, tty: o.tty });
   if (o.rm) await s.backend.removeContainer(c.id, true);
-  return code;
+  if (!code.ok) {
+    fail(s, `Error response from daemon: ${code.error.message}`);
+    return code.error.exitCode ?? 1;
+  }
+  return code.value;
 }
 
 // ---------------------------------------------------------------------------------------------------------- ls
