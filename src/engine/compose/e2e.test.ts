@@ -1,6 +1,6 @@
 /**
  * `docker compose` end to end on the simulated engine: a two-service project from catalog images, a service
- * built from a Dockerfile in the workspace, `up -d`, `ps`, `logs`, `down`, and errors with the file's line.
+ * built from a Dockerfile in the workspace, `up -d`, `ps`, `logs`, `down`, `config`, and the CLI's help.
  */
 import { describe, expect, it } from 'vitest';
 import { Engine } from '../engine';
@@ -13,6 +13,7 @@ function setup(files: Record<string, string>) {
   const env = testEnv();
   const engine = new Engine({ env, context: memoryContext(files) });
   engine.sandbox = new InProcessHost();
+  engine.registry.sleep = null;
   const run = async (line: string) => {
     const io = bufferIO({ env: { PWD: '/home/learner/shop' } });
     const code = await engine.run(line.split(' ').filter(Boolean), io);
@@ -35,17 +36,131 @@ const TWO_SERVICES = `services:
 
 describe('docker compose on the engine', () => {
   it('brings a two-service project up, lists it, shows its logs and takes it down', async () => {
-    const { run, env } = setup({ 'compose.yaml': TWO_SERVICES });
+    const { run, env, engine } = setup({ 'compose.yaml': TWO_SERVICES });
     const up = await run('compose up -d');
-    expect(up.err).toContain('');
     expect(up.code).toBe(0);
-    console.log(up.err);
+    expect(up.err).toBe(
+      [
+        ' cache Pulling ',
+        ' cache Pulled ',
+        ' web Pulling ',
+        ' web Pulled ',
+        ' Container shop-cache-1  Creating',
+        ' Container shop-cache-1  Created',
+        ' Container shop-cache-1  Starting',
+        ' Container shop-cache-1  Started',
+        ' Container shop-web-1  Creating',
+        ' Container shop-web-1  Created',
+        ' Container shop-web-1  Starting',
+        ' Container shop-web-1  Started',
+        'layerlab: networks are not simulated yet; the containers join the default bridge network',
+        '',
+      ].join('\n'),
+    );
+    expect(engine.containers.get('shop-web-1')?.config.Labels['com.docker.compose.service']).toBe('web');
     env.clock.advance(2000);
+
     const ps = await run('compose ps');
-    console.log(ps.out, ps.err);
-    const logs = await run('compose logs cache');
-    console.log(logs.out, logs.err);
+    expect(ps.out.split('\n')[0]).toMatch(/^NAME\s+IMAGE\s+COMMAND\s+SERVICE\s+CREATED\s+STATUS\s+PORTS$/);
+    expect(ps.out).toMatch(/shop-cache-1\s+busybox\s+"sh -c 'echo cache r…"\s+cache\s+2 seconds ago\s+Up 2 seconds/);
+    expect(ps.out).toMatch(/shop-web-1\s+nginx\s+.*web\s+.*0\.0\.0\.0:8080->80\/tcp/);
+
+    expect((await run('compose logs cache')).out).toBe('cache-1  | cache ready\n');
+    expect((await run('compose ls')).out).toBe('NAME      STATUS       CONFIG FILES\nshop      running(2)   /home/learner/shop/compose.yaml\n');
+
     const down = await run('compose down');
-    console.log(down.out, down.err);
+    expect(down.code).toBe(0);
+    expect(down.err).toBe(
+      [
+        ' Container shop-web-1  Stopping',
+        ' Container shop-web-1  Stopped',
+        ' Container shop-web-1  Removing',
+        ' Container shop-web-1  Removed',
+        ' Container shop-cache-1  Stopping',
+        ' Container shop-cache-1  Stopped',
+        ' Container shop-cache-1  Removing',
+        ' Container shop-cache-1  Removed',
+        '',
+      ].join('\n'),
+    );
+    expect(engine.containers.list()).toEqual([]);
+  });
+
+  it('builds a service from the Dockerfile in its context and runs the image it tagged', async () => {
+    const { run, engine } = setup({
+      'compose.yaml': 'services:\n  api:\n    build: ./api\n    environment:\n      GREETING: hi\n',
+      'api/Dockerfile': 'FROM busybox\nCMD ["sh", "-c", "echo $GREETING from api; sleep 3600"]\n',
+    });
+    const up = await run('compose up -d');
+    expect(up.code).toBe(0);
+    expect(up.err).toContain(' Service api  Built\n');
+    expect(up.err).toContain(' Container shop-api-1  Started\n');
+    expect(engine.images.get('shop-api')).toBeDefined();
+    expect((await run('compose logs')).out).toBe('api-1  | hi from api\n');
+    const again = await run('compose up -d');
+    expect(again.err).toBe(' Container shop-api-1  Running\nlayerlab: networks are not simulated yet; the containers join the default bridge network\n');
+  });
+
+  it('prints the canonical configuration', async () => {
+    const { run } = setup({ 'compose.yaml': TWO_SERVICES });
+    const r = await run('compose config');
+    expect(r.code).toBe(0);
+    expect(r.out).toBe(
+      [
+        'name: shop',
+        'services:',
+        '  cache:',
+        '    command:',
+        '      - sh',
+        '      - -c',
+        '      - echo cache ready; sleep 3600',
+        '    image: busybox',
+        '    networks:',
+        '      default: null',
+        '  web:',
+        '    depends_on:',
+        '      cache:',
+        '        condition: service_started',
+        '        required: true',
+        '    image: nginx',
+        '    networks:',
+        '      default: null',
+        '    ports:',
+        '      - mode: ingress',
+        '        target: 80',
+        '        published: "8080"',
+        '        protocol: tcp',
+        'networks:',
+        '  default:',
+        '    name: shop_default',
+        '',
+      ].join('\n'),
+    );
+    expect((await run('compose config --services')).out).toBe('cache\nweb\n');
+  });
+
+  it('reports a bad file in Compose’s words', async () => {
+    const { run } = setup({ 'compose.yaml': 'services:\n  web:\n    image: nginx\n    restart: always\n    ports: 80\n' });
+    const r = await run('compose up -d');
+    expect(r.code).toBe(1);
+    expect(r.err).toBe('validating /home/learner/shop/compose.yaml: services.web.ports must be a array\n');
+    const none = setup({});
+    expect((await none.run('compose ps')).err).toBe('no configuration file provided: not found\n');
+  });
+
+  it('has Compose’s help and errors', async () => {
+    const { run } = setup({});
+    const help = await run('compose --help');
+    expect(help.out.startsWith('Usage:  docker compose [OPTIONS] COMMAND\n\nDefine and run multi-container applications with Docker\n\nOptions:\n')).toBe(true);
+    expect(help.out).toContain('\nCommands:\n  build       Build or rebuild services\n');
+    expect(help.out).toContain("\nRun 'docker compose COMMAND --help' for more information on a command.\n");
+    const upHelp = await run('compose up --help');
+    expect(upHelp.out.startsWith('Usage:  docker compose up [OPTIONS] [SERVICE...]\n\nCreate and start containers\n\nOptions:\n')).toBe(true);
+    expect(upHelp.out).toContain('  -d, --detach ');
+    const bogus = await run('compose bogus');
+    expect(bogus.code).toBe(1);
+    expect(bogus.err).toBe('unknown docker command: "compose bogus"\n');
+    expect((await run('compose version')).out).toBe('Docker Compose version v2.39.4\n');
+    expect((await run('compose pause')).err).toContain("'docker compose pause' is a real docker command that Layerlab does not simulate yet");
   });
 });
