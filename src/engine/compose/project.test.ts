@@ -55,8 +55,8 @@ describe('docker compose up -d', () => {
       'network create app_default',
       'volume create app_data',
       'create app-db-1',
-      'start app-db-1',
       'create app-web-1',
+      'start app-db-1',
       'start app-web-1',
     ]);
     expect(io.err).toBe(
@@ -71,12 +71,12 @@ describe('docker compose up -d', () => {
         ' Volume app_data  Created',
         ' Container app-db-1  Creating',
         ' Container app-db-1  Created',
+        ' Container app-web-1  Creating',
+        ' Container app-web-1  Created',
         ' Container app-db-1  Starting',
         ' Container app-db-1  Started',
         ' Container app-db-1  Waiting',
         ' Container app-db-1  Healthy',
-        ' Container app-web-1  Creating',
-        ' Container app-web-1  Created',
         ' Container app-web-1  Starting',
         ' Container app-web-1  Started',
         '',
@@ -123,7 +123,11 @@ describe('docker compose up -d', () => {
     expect(await compose.up(a.s, a.p, UP)).toBe(1);
     expect(a.io.err).toContain(' Container app-db-1  Error\n');
     expect(a.io.err.endsWith('dependency failed to start: container app-db-1 is unhealthy\n')).toBe(true);
-    expect([...sick.containers.values()].map((c) => c.name)).toEqual(['app-db-1']);
+    // Both containers were created before the start phase waited on the database, as Compose does.
+    expect([...sick.containers.values()].map((c) => [c.name, c.state])).toEqual([
+      ['app-db-1', 'running'],
+      ['app-web-1', 'created'],
+    ]);
 
     const failing = new MemoryBackend();
     failing.programs.busybox = { exitCode: 3 };

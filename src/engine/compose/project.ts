@@ -341,60 +341,62 @@ export async function up(s: Session, p: ComposeProject, o: UpOptions): Promise<C
     w.done();
     return fail(s, res.error.message);
   }
-  const ids: string[] = [];
+  // Compose converges every service first (create or recreate, in dependency order), then starts them.
+  const made: { svc: ServiceConfig; c: BackendContainer }[] = [];
   for (const svc of services) {
+    const action = planService(svc, existing, o);
+    if (action.kind === 'keep') {
+      const c = action.container;
+      if (c.state === 'running') w.event({ id: containerEvent(c), status: 'done', text: EVENT.running });
+      made.push({ svc, c });
+      continue;
+    }
+    const spec = degrade(containerSpec(s, p, svc, action.kind === 'create' ? action.number : Number(action.container.labels[LABEL.number]) || 1, notes), res.value);
+    const id = action.kind === 'create' ? `Container ${spec.name}` : containerEvent(action.container);
+    w.event({ id, status: 'working', text: action.kind === 'create' ? EVENT.creating : EVENT.recreate });
+    if (action.kind === 'recreate') {
+      await s.backend.stopContainer(action.container.id, o.timeout);
+      const rm = await s.backend.removeContainer(action.container.id, true);
+      if (!rm.ok) {
+        w.event({ id, status: 'error', text: rm.error.message });
+        w.done();
+        return fail(s, rm.error.message);
+      }
+    }
+    const r = s.backend.createContainer(spec);
+    if (!r.ok) {
+      w.event({ id, status: 'error', text: r.error.message });
+      w.done();
+      return fail(s, `Error response from daemon: ${r.error.message}`);
+    }
+    w.event({ id, status: 'done', text: action.kind === 'create' ? EVENT.created : EVENT.recreated });
+    made.push({ svc, c: r.value });
+  }
+  if (o.noStart || !o.detach) {
+    w.done();
+    for (const n of notes) s.io.stderr(`${n}\n`);
+    return o.noStart ? 0 : attachAll(s, p, made, o, notes);
+  }
+  for (const { svc, c } of made) {
     const dep = await waitDependencies(s, p, svc, w, notes);
     if (!dep.ok) {
       w.done();
       return fail(s, dep.error.message);
     }
-    const action = planService(svc, existing, o);
-    let c: BackendContainer;
-    if (action.kind === 'keep') {
-      c = action.container;
-      if (c.state !== 'running' && !o.noStart) {
-        w.event({ id: containerEvent(c), status: 'working', text: EVENT.starting });
-      } else w.event({ id: containerEvent(c), status: 'done', text: c.state === 'running' ? EVENT.running : EVENT.created });
-    } else {
-      const spec = degrade(containerSpec(s, p, svc, action.kind === 'create' ? action.number : Number(action.container.labels[LABEL.number]) || 1, notes), res.value);
-      const id = action.kind === 'create' ? `Container ${spec.name}` : containerEvent(action.container);
-      w.event({ id, status: 'working', text: action.kind === 'create' ? EVENT.creating : EVENT.recreate });
-      if (action.kind === 'recreate') {
-        await s.backend.stopContainer(action.container.id, o.timeout);
-        const rm = await s.backend.removeContainer(action.container.id, true);
-        if (!rm.ok) {
-          w.event({ id, status: 'error', text: rm.error.message });
-          w.done();
-          return fail(s, rm.error.message);
-        }
-      }
-      const r = s.backend.createContainer(spec);
-      if (!r.ok) {
-        w.event({ id, status: 'error', text: r.error.message });
-        w.done();
-        return fail(s, `Error response from daemon: ${r.error.message}`);
-      }
-      c = r.value;
-      w.event({ id, status: 'done', text: action.kind === 'create' ? EVENT.created : EVENT.recreated });
+    if (c.state === 'running') continue;
+    const id = containerEvent(c);
+    w.event({ id, status: 'working', text: EVENT.starting });
+    const st = await s.backend.startContainer(c.id);
+    if (!st.ok) {
+      w.event({ id, status: 'error', text: st.error.message });
+      w.done();
+      return fail(s, `Error response from daemon: ${st.error.message}`);
     }
-    ids.push(c.id);
-    if (o.noStart || c.state === 'running') continue;
-    if (o.detach) {
-      const id = containerEvent(c);
-      w.event({ id, status: 'working', text: EVENT.starting });
-      const st = await s.backend.startContainer(c.id);
-      if (!st.ok) {
-        w.event({ id, status: 'error', text: st.error.message });
-        w.done();
-        return fail(s, `Error response from daemon: ${st.error.message}`);
-      }
-      w.event({ id, status: 'done', text: EVENT.started });
-    }
+    w.event({ id, status: 'done', text: EVENT.started });
   }
   w.done();
   for (const n of notes) s.io.stderr(`${n}\n`);
-  if (o.detach || o.noStart) return 0;
-  return attachAll(s, p, ids, o);
+  return 0;
 }
 
 /** Log prefix names: `web-1` for `app-web-1` (the container's name without the project). */
@@ -403,7 +405,8 @@ export function shortName(p: ComposeProject, c: BackendContainer): string {
 }
 
 /** Attached `up`: start the containers, stream their output until they all exit, or stop them on Ctrl-C. */
-async function attachAll(s: Session, p: ComposeProject, ids: string[], o: UpOptions): Promise<Code> {
+async function attachAll(s: Session, p: ComposeProject, made: { svc: ServiceConfig; c: BackendContainer }[], o: UpOptions, notes: Set<string>): Promise<Code> {
+  const ids = made.map((m) => m.c.id);
   const all = () => projectContainers(s, p, { all: true }).filter((c) => ids.includes(c.id));
   const names = all().map((c) => shortName(p, c));
   s.io.stdout(`Attaching to ${names.join(', ')}\n`);
@@ -420,6 +423,19 @@ async function attachAll(s: Session, p: ComposeProject, ids: string[], o: UpOpti
         for (const line of lines) s.io.stdout(`${prefix(c)}${line}\n`);
       }),
     );
+  }
+  for (const { svc, c } of made) {
+    if (c.state === 'running') continue;
+    // Dependency conditions hold in attached mode too; their waits print as progress lines.
+    if (Object.values(svc.dependsOn).some((d) => d.condition !== 'service_started')) {
+      const w = writer(s);
+      const dep = await waitDependencies(s, p, svc, w, notes);
+      w.done();
+      if (!dep.ok) {
+        unsubs.forEach((u) => u());
+        return fail(s, dep.error.message);
+      }
+    }
     const st = await s.backend.startContainer(c.id);
     if (!st.ok) {
       unsubs.forEach((u) => u());
