@@ -8,7 +8,8 @@ import { bufferIO } from '../core/io';
 import { loadProject } from './load';
 import { MemoryBackend } from './memory-backend';
 import * as compose from './project';
-import type { ComposeProject } from './model';
+import * as oneoff from './oneoff';
+import { listProjects } from './ls';
 
 const CWD = '/srv/app';
 
@@ -190,7 +191,7 @@ describe('run, exec and ls', () => {
     const backend = new MemoryBackend();
     backend.programs.busybox = { output: ['42'], exitCode: 0 };
     const { p, s, io } = await setup('services:\n  cache:\n    image: nginx\n  tool:\n    image: busybox\n    depends_on: [cache]\n', backend);
-    const code = await compose.run(s, p, 'tool', ['echo', '42'], {
+    const code = await oneoff.run(s, p, 'tool', ['echo', '42'], {
       detach: false, env: [], labels: [], rm: true, noDeps: false, publish: [], servicePorts: false, tty: false, interactive: false,
       quietPull: false, build: false, slug: '0123456789abcdef0123',
     });
@@ -204,10 +205,10 @@ describe('run, exec and ls', () => {
   it('execs in the running container of a service, or says it is not running', async () => {
     const { p, s, io, backend } = await setup('services:\n  web:\n    image: nginx\n');
     const o = { detach: false, env: [], index: 0, tty: false, interactive: false };
-    expect(await compose.exec(s, p, 'web', ['ls'], o)).toBe(1);
+    expect(await oneoff.exec(s, p, 'web', ['ls'], o)).toBe(1);
     expect(io.err).toBe('service "web" is not running\n');
     await compose.up(s, p, UP);
-    expect(await compose.exec(s, p, 'web', ['ls', '/'], o)).toBe(0);
+    expect(await oneoff.exec(s, p, 'web', ['ls', '/'], o)).toBe(0);
     expect(backend.calls).toContain('exec app-web-1 ls /');
   });
 
@@ -215,8 +216,7 @@ describe('run, exec and ls', () => {
     const { p, s, backend } = await setup('services:\n  a:\n    image: nginx\n  b:\n    image: nginx\n');
     await compose.up(s, p, UP);
     await compose.stop(s, p, ['b']);
-    expect(compose.listProjects(backend, false)).toEqual([{ name: 'app', status: 'exited(1), running(1)', configFiles: `${CWD}/compose.yaml` }]);
+    expect(listProjects(backend, false)).toEqual([{ name: 'app', status: 'exited(1), running(1)', configFiles: `${CWD}/compose.yaml` }]);
   });
 });
 
-export type { ComposeProject };

@@ -1,5 +1,6 @@
 /**
- * The Compose operations (up, down, ps, logs, build, start, stop, restart, exec, run, ls) on a loaded project,
+ * The Compose operations on a loaded project (up, down, logs, build, start, stop, restart; `run`/`exec` are in
+ * oneoff.ts, `ls` in ls.ts),
  * driven through a `ComposeBackend`. Progress goes to stderr through `ProgressWriter`, container output to
  * stdout with Compose's `web-1  | ` prefixes. Texts follow docker/compose v2.39 (pkg/compose, cmd/formatter).
  */
@@ -33,13 +34,13 @@ export function warn(s: Pick<Session, 'io' | 'backend'>, msg: string): void {
 }
 
 /** Compose's error line (`Error response from daemon: ...` stays as the engine said it). */
-function fail(s: Session, msg: string): Code {
+export function fail(s: Session, msg: string): Code {
   // An empty message: the failure was already reported (a build prints its own errors).
   if (msg) s.io.stderr(`${msg}\n`);
   return 1;
 }
 
-function writer(s: Session, title = 'Running'): ProgressWriter {
+export function writer(s: Session, title = 'Running'): ProgressWriter {
   return new ProgressWriter((t) => s.io.stderr(t), s.progress, () => s.backend.now(), title, s.io.columns || 80, s.color);
 }
 
@@ -98,7 +99,7 @@ export async function buildServices(s: Session, p: ComposeProject, o: BuildOptio
 }
 
 /** Pulls the images of services that have no build and whose image is missing (pull policy "missing"). */
-async function pullMissing(s: Session, p: ComposeProject, services: ServiceConfig[], policy: string): Promise<Result<void>> {
+export async function pullMissing(s: Session, p: ComposeProject, services: ServiceConfig[], policy: string): Promise<Result<void>> {
   const todo = services.filter((svc) => svc.image && !(svc.build && policy !== 'always') && (policy === 'always' || !s.backend.hasImage(svc.image)));
   if (!todo.length || policy === 'never') {
     const missing = policy === 'never' ? todo.find((svc) => !s.backend.hasImage(svc.image!)) : undefined;
@@ -141,7 +142,7 @@ export interface UpOptions {
 }
 
 /** The engine-level container spec of a service's container number `n`. */
-function containerSpec(s: Session, p: ComposeProject, svc: ServiceConfig, n: number, notes: Set<string>): ContainerSpec {
+export function containerSpec(s: Session, p: ComposeProject, svc: ServiceConfig, n: number, notes: Set<string>): ContainerSpec {
   const mounts: BackendMount[] = svc.volumes.map((v) => ({
     type: v.type,
     ...(v.source !== undefined ? { source: v.type === 'volume' ? (p.volumes[v.source]?.name ?? v.source) : v.source } : {}),
@@ -188,7 +189,7 @@ function containerSpec(s: Session, p: ComposeProject, svc: ServiceConfig, n: num
 }
 
 /** Creates the project's networks and volumes (what `up` and `run` do first). */
-async function ensureResources(s: Session, p: ComposeProject, services: ServiceConfig[], w: ProgressWriter, notes: Set<string>): Promise<Result<{ networks: boolean; volumes: boolean }>> {
+export async function ensureResources(s: Session, p: ComposeProject, services: ServiceConfig[], w: ProgressWriter, notes: Set<string>): Promise<Result<{ networks: boolean; volumes: boolean }>> {
   const have = { networks: s.backend.features.networks, volumes: s.backend.features.volumes };
   const nets = new Set(services.flatMap((svc) => Object.keys(svc.networks)));
   if (!have.networks && nets.size) notes.add(NO_NETWORKS);
@@ -245,7 +246,7 @@ const NO_NETWORKS = 'layerlab: networks are not simulated yet; the containers jo
 const NO_VOLUMES = 'layerlab: volumes and mounts are not simulated yet; the containers run without them';
 
 /** Without the engine's network or volume store, containers run on the default bridge and without mounts. */
-function degrade(spec: ContainerSpec, have: { networks: boolean; volumes: boolean }): ContainerSpec {
+export function degrade(spec: ContainerSpec, have: { networks: boolean; volumes: boolean }): ContainerSpec {
   const out = { ...spec };
   if (!have.networks && out.network && !['host', 'none', 'bridge'].includes(out.network)) {
     delete out.network;
@@ -658,145 +659,4 @@ export async function logs(s: Session, p: ComposeProject, o: LogsOptions): Promi
   } finally {
     unsubs.forEach((u) => u());
   }
-}
-
-// ---------------------------------------------------------------------------------------------------------- exec/run
-
-export interface ExecOptions {
-  detach: boolean;
-  env: string[];
-  index: number;
-  user?: string;
-  workdir?: string;
-  tty: boolean;
-  interactive: boolean;
-}
-
-export async function exec(s: Session, p: ComposeProject, service: string, cmd: string[], o: ExecOptions): Promise<Code> {
-  const bad = checkServices(p, [service]);
-  if (bad) return fail(s, bad);
-  await s.backend.sync();
-  const running = projectContainers(s, p, { all: false, services: [service] });
-  const index = o.index || 1;
-  const c = running.find((x) => Number(x.labels[LABEL.number]) === index);
-  if (!c) return fail(s, o.index ? `service "${service}" is not running container #${index}` : `service "${service}" is not running`);
-  const r = await s.backend.exec(c.id, { cmd, env: o.env, user: o.user, workdir: o.workdir, tty: o.tty, interactive: o.interactive, detach: o.detach }, s.io);
-  if (!r.ok) {
-    if (r.error.exitCode !== undefined) {
-      s.io.stdout(`${r.error.message}\r\n`);
-      return r.error.exitCode;
-    }
-    return fail(s, `Error response from daemon: ${r.error.message}`);
-  }
-  return r.value;
-}
-
-export interface RunOptions {
-  detach: boolean;
-  env: string[];
-  labels: string[];
-  rm: boolean;
-  name?: string;
-  user?: string;
-  workdir?: string;
-  entrypoint?: string;
-  noDeps: boolean;
-  publish: string[];
-  servicePorts: boolean;
-  tty: boolean;
-  interactive: boolean;
-  quietPull: boolean;
-  build: boolean;
-  /** A 12-hex slug for the one-off container's name. */
-  slug: string;
-}
-
-export async function run(s: Session, p: ComposeProject, service: string, cmd: string[], o: RunOptions): Promise<Code> {
-  const bad = checkServices(p, [service]);
-  if (bad) return fail(s, bad);
-  const svc = p.services[service];
-  const deps = Object.keys(svc.dependsOn);
-  if (deps.length && !o.noDeps) {
-    const code = await up(s, p, {
-      services: deps, detach: true, build: false, noBuild: false, pull: 'missing', forceRecreate: false, noRecreate: false,
-      noStart: false, removeOrphans: false, noDeps: false, noLogPrefix: false, timestamps: false, abortOnContainerExit: false, wait: false,
-    });
-    if (code !== 0) return code;
-  }
-  const pulled = await pullMissing(s, p, [svc], 'missing');
-  if (!pulled.ok) return fail(s, pulled.error.message);
-  const b = await buildServices(s, p, { services: [service], force: o.build });
-  if (!b.ok) return fail(s, b.error.message);
-  const notes = new Set<string>();
-  const w = writer(s);
-  const res = await ensureResources(s, p, [svc], w, notes);
-  w.done();
-  if (!res.ok) return fail(s, res.error.message);
-  const base = degrade(containerSpec(s, p, svc, 1, notes), res.value);
-  const labels: Record<string, string> = { ...base.labels, [LABEL.oneoff]: 'True', [LABEL.number]: '1', 'com.docker.compose.slug': o.slug };
-  for (const l of o.labels) {
-    const eq = l.indexOf('=');
-    labels[eq < 0 ? l : l.slice(0, eq)] = eq < 0 ? '' : l.slice(eq + 1);
-  }
-  const spec: ContainerSpec = {
-    ...base,
-    name: o.name ?? `${p.name}-${service}-run-${o.slug.slice(0, 12)}`,
-    command: cmd.length ? cmd : base.command,
-    ...(o.entrypoint !== undefined ? { entrypoint: o.entrypoint ? [o.entrypoint] : [] } : {}),
-    env: [...base.env, ...o.env],
-    labels,
-    publish: o.servicePorts ? base.publish : o.publish,
-    ...(o.user ? { user: o.user } : {}),
-    ...(o.workdir ? { workingDir: o.workdir } : {}),
-    tty: o.tty,
-    stdinOpen: o.interactive,
-    autoRemove: o.rm,
-    restart: undefined,
-  };
-  for (const n of notes) s.io.stderr(`${n}\n`);
-  const r = s.backend.createContainer(spec);
-  if (!r.ok) return fail(s, `Error response from daemon: ${r.error.message}`);
-  const c = r.value;
-  if (o.detach) {
-    const st = await s.backend.startContainer(c.id);
-    if (!st.ok) return fail(s, `Error response from daemon: ${st.error.message}`);
-    s.io.stdout(`${c.name}\n`);
-    return 0;
-  }
-  const code = await s.backend.startAttached(c.id, s.io, { stdin: o.interactive, tty: o.tty });
-  if (o.rm) await s.backend.removeContainer(c.id, true);
-  if (!code.ok) {
-    fail(s, `Error response from daemon: ${code.error.message}`);
-    return code.error.exitCode ?? 1;
-  }
-  return code.value;
-}
-
-// ---------------------------------------------------------------------------------------------------------- ls
-
-export interface ProjectSummary {
-  name: string;
-  /** "running(2)", "exited(1), running(1)". */
-  status: string;
-  configFiles: string;
-}
-
-/** Every Compose project the engine has containers of (pkg/compose/ls.go: statuses counted and joined). */
-export function listProjects(backend: ComposeBackend, all: boolean): ProjectSummary[] {
-  const byProject = new Map<string, BackendContainer[]>();
-  for (const c of backend.listContainers({}, true)) {
-    const name = c.labels[LABEL.project];
-    if (!name) continue;
-    byProject.set(name, [...(byProject.get(name) ?? []), c]);
-  }
-  const out: ProjectSummary[] = [];
-  for (const [name, cs] of [...byProject.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
-    if (!all && !cs.some((c) => c.state === 'running')) continue;
-    const counts = new Map<string, number>();
-    for (const c of cs) counts.set(c.state, (counts.get(c.state) ?? 0) + 1);
-    const status = [...counts.keys()].sort().map((k) => `${k}(${counts.get(k)})`).join(', ');
-    const files = [...new Set(cs.map((c) => c.labels[LABEL.configFiles]).filter(Boolean))].join(',');
-    out.push({ name, status, configFiles: files });
-  }
-  return out;
 }

@@ -13,6 +13,8 @@ import { EngineBackend } from '../../compose/engine-backend';
 import { progressMode } from '../../compose/progress';
 import { configImages, configJson, configYaml } from '../../compose/config';
 import * as compose from '../../compose/project';
+import * as oneoff from '../../compose/oneoff';
+import { listProjects } from '../../compose/ls';
 import type { ComposeProject } from '../../compose/model';
 import { COMPOSE_VERSION, LABEL } from '../../compose/model';
 
@@ -423,7 +425,7 @@ const exec: ComposeCommand = {
     if (typeof o === 'number') return o;
     // -T (default: no terminal on stdout) turns the TTY off; stdin stays open unless -i=false.
     const tty = f.has('no-tty') ? !f.bool('no-tty') : ctx.io.stdoutIsTTY;
-    return compose.exec(o.s, o.p, ctx.args[0], ctx.args.slice(1), {
+    return oneoff.exec(o.s, o.p, ctx.args[0], ctx.args.slice(1), {
       detach: f.bool('detach'),
       env: f.strings('env'),
       index: f.int('index'),
@@ -479,7 +481,7 @@ const run: ComposeCommand = {
     const detach = f.bool('detach');
     const tty = f.has('no-TTY') ? !f.bool('no-TTY') : f.has('tty') ? f.bool('tty') : ctx.io.stdoutIsTTY && ctx.io.stdinIsTTY;
     const slug = randomId(ctx.engine.env.random);
-    return compose.run(o.s, o.p, ctx.args[0], ctx.args.slice(1), {
+    return oneoff.run(o.s, o.p, ctx.args[0], ctx.args.slice(1), {
       detach,
       env: f.strings('env'),
       labels: f.strings('label'),
@@ -576,7 +578,7 @@ const ls: ComposeCommand = {
     const s = session(ctx, root);
     if (typeof s === 'string') return (ctx.io.stderr(`${s}\n`), 1);
     await s.backend.sync();
-    let list = compose.listProjects(s.backend, ctx.flags.bool('all'));
+    let list = listProjects(s.backend, ctx.flags.bool('all'));
     for (const flt of ctx.flags.strings('filter')) {
       const m = /^name=(.*)$/.exec(flt);
       if (!m) return (ctx.io.stderr(`invalid filter '${flt.split('=')[0]}'\n`), 1);
