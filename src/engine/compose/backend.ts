@@ -109,7 +109,8 @@ export interface ComposeBackend {
 
   listContainers(labels: Record<string, string>, all: boolean): BackendContainer[];
   createContainer(spec: ContainerSpec): Result<BackendContainer>;
-  startContainer(id: string): Promise<Result<void>>;
+  /** Starts a container; `onLog` receives its output from the first line on (attached `up`). */
+  startContainer(id: string, onLog?: (line: LogLine) => void): Promise<Result<void>>;
   stopContainer(id: string, timeoutSec?: number): Promise<Result<void>>;
   restartContainer(id: string, timeoutSec?: number): Promise<Result<void>>;
   removeContainer(id: string, force: boolean): Promise<Result<void>>;

@@ -101,6 +101,26 @@ describe('docker compose on the engine', () => {
     expect(again.err).toBe(' Container shop-api-1  Running\nlayerlab: networks are not simulated yet; the containers join the default bridge network\n');
   });
 
+  it('attaches to the services’ output until they exit, and runs one-off and exec commands', async () => {
+    const { run } = setup({
+      'compose.yaml':
+        'services:\n  hello:\n    image: busybox\n    command: echo hello from compose\n  calc:\n    image: node\n    command: ["node", "-e", "console.log(6*7)"]\n',
+    });
+    const up = await run('compose up');
+    expect(up.code).toBe(0);
+    expect(up.out).toBe('Attaching to calc-1, hello-1\ncalc-1   | 42\nhello-1  | hello from compose\ncalc-1 exited with code 0\nhello-1 exited with code 0\n');
+    const one = await run('compose run --rm hello echo hi');
+    expect(one).toMatchObject({ code: 0, out: 'hi\n' });
+    expect((await run('compose ps -a')).out).not.toContain('run-');
+    expect(await run('compose exec hello ls')).toMatchObject({ code: 1, err: 'service "hello" is not running\n' });
+  });
+
+  it('execs in a running service container', async () => {
+    const { run } = setup({ 'compose.yaml': TWO_SERVICES });
+    await run('compose up -d cache');
+    expect(await run('compose exec -T cache echo inside')).toMatchObject({ code: 0, out: 'inside\n' });
+  });
+
   it('prints the canonical configuration', async () => {
     const { run } = setup({ 'compose.yaml': TWO_SERVICES });
     const r = await run('compose config');

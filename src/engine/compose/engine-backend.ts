@@ -110,8 +110,8 @@ export class EngineBackend implements ComposeBackend {
     return r.ok ? ok(this.view(r.value)) : err(r.error);
   }
 
-  async startContainer(id: string): Promise<Result<void>> {
-    const r = await this.engine.containers.start(id);
+  async startContainer(id: string, onLog?: (line: LogLine) => void): Promise<Result<void>> {
+    const r = await this.engine.containers.start(id, onLog ? { onOutput: (e) => onLog({ stream: e.stream, text: e.text, time: e.time }) } : {});
     return r.ok ? ok(undefined) : err(r.error);
   }
 

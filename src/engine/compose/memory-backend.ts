@@ -83,9 +83,18 @@ export class MemoryBackend implements ComposeBackend {
     for (const fn of this.listeners.get(c.id) ?? []) fn(l);
   }
 
-  async startContainer(id: string): Promise<Result<void>> {
+  async startContainer(id: string, onLog?: (line: LogLine) => void): Promise<Result<void>> {
     const c = this.containers.get(id);
     if (!c) return err(engineError('start', `No such container: ${id}`));
+    const unsub = onLog ? this.onLog(id, onLog) : () => {};
+    try {
+      return this.run(c);
+    } finally {
+      if (this.containers.get(id)?.state !== 'running') unsub();
+    }
+  }
+
+  private run(c: BackendContainer & { spec: ContainerSpec; logs: LogLine[] }): Result<void> {
     this.calls.push(`start ${c.name}`);
     this.clock += 1000;
     const prog = this.programs[c.image] ?? {};
@@ -142,9 +151,7 @@ export class MemoryBackend implements ComposeBackend {
   }
 
   async startAttached(id: string, io: CliIO): Promise<Result<number, EngineError & { exitCode?: number }>> {
-    const unsub = this.onLog(id, (l) => io.stdout(l.text));
-    const r = await this.startContainer(id);
-    unsub();
+    const r = await this.startContainer(id, (l) => io.stdout(l.text));
     if (!r.ok) return r;
     return ok(this.containers.get(id)!.exitCode);
   }

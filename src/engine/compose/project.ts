@@ -415,16 +415,14 @@ async function attachAll(s: Session, p: ComposeProject, made: { svc: ServiceConf
   const prefix = (c: BackendContainer) => (o.noLogPrefix ? '' : `${shortName(p, c).padEnd(width)} | `);
   const unsubs: (() => void)[] = [];
   const partial = new Map<string, string>();
-  for (const c of all()) {
-    unsubs.push(
-      s.backend.onLog(c.id, (l) => {
-        const text = (partial.get(c.id) ?? '') + l.text;
-        const lines = text.split('\n');
-        partial.set(c.id, lines.pop() ?? '');
-        for (const line of lines) s.io.stdout(`${prefix(c)}${line}\n`);
-      }),
-    );
-  }
+  const printer = (c: BackendContainer) => (l: LogLine) => {
+    const text = (partial.get(c.id) ?? '') + l.text;
+    const lines = text.split('\n');
+    partial.set(c.id, lines.pop() ?? '');
+    for (const line of lines) s.io.stdout(`${prefix(c)}${line}\n`);
+  };
+  // Containers already running are followed from now; the others from their first line, when they start.
+  for (const c of all()) if (c.state === 'running') unsubs.push(s.backend.onLog(c.id, printer(c)));
   for (const { svc, c } of made) {
     if (c.state === 'running') continue;
     // Dependency conditions hold in attached mode too; their waits print as progress lines.
@@ -437,7 +435,7 @@ async function attachAll(s: Session, p: ComposeProject, made: { svc: ServiceConf
         return fail(s, dep.error.message);
       }
     }
-    const st = await s.backend.startContainer(c.id);
+    const st = await s.backend.startContainer(c.id, printer(c));
     if (!st.ok) {
       unsubs.forEach((u) => u());
       return fail(s, `Error response from daemon: ${st.error.message}`);
