@@ -184,3 +184,13 @@ describe('docker compose on the engine', () => {
     expect((await run('compose pause')).err).toContain("'docker compose pause' is a real docker command that Layerlab does not simulate yet");
   });
 });
+
+describe('docker compose pull failures', () => {
+  it('stops with the daemon’s error when an image cannot be pulled', async () => {
+    const { run } = setup({ 'compose.yaml': 'services:\n  app:\n    image: nosuchimage\n' });
+    const r = await run('compose up -d');
+    expect(r.code).toBe(1);
+    expect(r.err).toContain(' app Pulling \n');
+    expect(r.err.endsWith("Error response from daemon: pull access denied for nosuchimage, repository does not exist or may require 'docker login': denied: requested access to the resource is denied\n")).toBe(true);
+  });
+});

@@ -112,8 +112,8 @@ export async function pullMissing(s: Session, p: ComposeProject, services: Servi
     const r = await s.backend.pullImage(svc.image!, () => {});
     if (r.ok) w.event({ id: svc.name, status: 'done', text: '', detail: 'Pulled' });
     else {
-      w.event({ id: svc.name, status: 'error', text: r.error.message });
-      failure = r.error;
+      w.event({ id: svc.name, status: 'error', text: r.error.message, detail: 'Error' });
+      failure = { ...r.error, message: `Error response from daemon: ${r.error.message}` };
       break;
     }
   }
