@@ -48,6 +48,11 @@ describe('the project name', () => {
     expect(flag.ok && flag.value.project.name).toBe('fromflag');
   });
 
+  it('reads COMPOSE_PROJECT_NAME from .env too', async () => {
+    const r = await load({ '.env': 'COMPOSE_PROJECT_NAME=fromdotenv\n', 'compose.yaml': 'services: {web: {image: nginx}}' });
+    expect(r.ok && r.value.project.name).toBe('fromdotenv');
+  });
+
   it('rejects an invalid -p', async () => {
     expect((await error({ 'compose.yaml': 'services: {web: {image: nginx}}' }, { projectName: 'My App' })).message).toBe(
       'invalid project name "My App": must consist only of lowercase alphanumeric characters, hyphens, and underscores as well as start with a letter or number',

@@ -169,13 +169,14 @@ export async function loadProject(o: LoadOptions): Promise<Result<Loaded>> {
   if (schema) return err(engineError('COMPOSE_SCHEMA', `validating ${file}: ${schema.message}`, at(schema.path, schema.key)));
   if ('version' in root) warnings.push(`${file}: the attribute \`version\` is obsolete, it will be ignored, please remove it to avoid potential confusion`);
 
-  // The project name: -p, COMPOSE_PROJECT_NAME, name:, then the directory's name normalised.
+  // The project name: -p, COMPOSE_PROJECT_NAME (environment or .env), name:, then the directory's name normalised.
   let name: string;
   if (o.projectName) {
     if (!PROJECT_NAME.test(o.projectName)) return err(invalidName(o.projectName));
     name = o.projectName;
-  } else if (o.env.COMPOSE_PROJECT_NAME) {
-    name = o.env.COMPOSE_PROJECT_NAME;
+  } else if (environment.COMPOSE_PROJECT_NAME) {
+    // COMPOSE_PROJECT_NAME may come from the environment or from `.env`.
+    name = environment.COMPOSE_PROJECT_NAME;
     if (!PROJECT_NAME.test(name)) return err(invalidName(name));
   } else if (typeof root.name === 'string' && root.name) {
     name = root.name;
