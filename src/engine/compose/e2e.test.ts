@@ -185,6 +185,21 @@ describe('docker compose on the engine', () => {
   });
 });
 
+describe('a project known by name', () => {
+  it('is listed and taken down with -p when the Compose file is gone', async () => {
+    const files: Record<string, string> = { 'compose.yaml': TWO_SERVICES };
+    const { run, engine } = setup(files);
+    await run('compose up -d');
+    engine.context = setup({}).engine.context;
+    expect((await run('compose ps')).err).toBe('no configuration file provided: not found\n');
+    expect((await run('compose -p shop ps --services')).out).toBe('cache\nweb\n');
+    const down = await run('compose -p shop down');
+    expect(down.code).toBe(0);
+    expect(down.err).toContain(' Container shop-web-1  Removed\n');
+    expect(engine.containers.list()).toEqual([]);
+  });
+});
+
 describe('docker compose pull failures', () => {
   it('stops with the daemon’s error when an image cannot be pulled', async () => {
     const { run } = setup({ 'compose.yaml': 'services:\n  app:\n    image: nosuchimage\n' });

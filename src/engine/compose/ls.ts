@@ -1,5 +1,6 @@
-/** `docker compose ls`: every project the engine has containers of (pkg/compose/ls.go). */
+/** Projects as the engine knows them from Compose's container labels: `docker compose ls` (pkg/compose/ls.go). */
 import type { BackendContainer, ComposeBackend } from './backend';
+import type { ComposeProject } from './model';
 import { LABEL } from './model';
 
 export interface ProjectSummary {
@@ -27,4 +28,25 @@ export function listProjects(backend: ComposeBackend, all: boolean): ProjectSumm
     out.push({ name, status, configFiles: files });
   }
   return out;
+}
+
+/**
+ * A project known only by its containers (`docker compose -p demo down` with no Compose file at hand): one
+ * service per `com.docker.compose.service` label, on the project's default network, as Compose rebuilds it.
+ */
+export function projectFromLabels(backend: ComposeBackend, name: string, cwd: string): ComposeProject {
+  const services: ComposeProject['services'] = {};
+  let files: string[] = [];
+  let workingDir = cwd;
+  for (const c of backend.listContainers({ [LABEL.project]: name }, true)) {
+    const svc = c.labels[LABEL.service];
+    if (!svc || services[svc]) continue;
+    files = c.labels[LABEL.configFiles]?.split(',').filter(Boolean) ?? files;
+    workingDir = c.labels[LABEL.workingDir] ?? workingDir;
+    services[svc] = {
+      name: svc, image: c.image, command: null, entrypoint: null, environment: {}, ports: [], expose: [], volumes: [],
+      networks: { default: null }, dependsOn: {}, tty: false, stdinOpen: false, labels: {},
+    };
+  }
+  return { name, workingDir, configFiles: files, services, networks: { default: { name: `${name}_default`, external: false, labels: {} } }, volumes: {}, environment: {} };
 }

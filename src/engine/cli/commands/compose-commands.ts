@@ -14,7 +14,7 @@ import { progressMode } from '../../compose/progress';
 import { configImages, configJson, configYaml } from '../../compose/config';
 import * as compose from '../../compose/project';
 import * as oneoff from '../../compose/oneoff';
-import { listProjects } from '../../compose/ls';
+import { listProjects, projectFromLabels } from '../../compose/ls';
 import type { ComposeProject } from '../../compose/model';
 import { COMPOSE_VERSION, LABEL } from '../../compose/model';
 
@@ -52,7 +52,7 @@ function session(ctx: Omit<CommandContext, 'spec'>, root: ParsedFlags): compose.
 }
 
 /** Loads the project and prints Compose's warnings; returns an exit code on failure. */
-async function project(ctx: Omit<CommandContext, 'spec'>, root: ParsedFlags, s: compose.Session): Promise<ComposeProject | number> {
+async function project(ctx: Omit<CommandContext, 'spec'>, root: ParsedFlags, s: compose.Session, byName: boolean): Promise<ComposeProject | number> {
   const r = await loadProject({
     context: ctx.engine.context,
     files: root.strings('file'),
@@ -63,6 +63,12 @@ async function project(ctx: Omit<CommandContext, 'spec'>, root: ParsedFlags, s: 
     cwd: s.cwd,
   });
   if (!r.ok) {
+    // Without a Compose file, commands on existing containers work from the project's name (-p), as Compose's do.
+    const name = root.string('project-name') || ctx.io.env.COMPOSE_PROJECT_NAME;
+    if (byName && name && r.error.code === 'COMPOSE_FILE_NOT_FOUND' && !root.strings('file').length) {
+      await s.backend.sync();
+      return projectFromLabels(s.backend, name, s.cwd);
+    }
     ctx.io.stderr(`${r.error.message}\n`);
     return 1;
   }
@@ -71,13 +77,13 @@ async function project(ctx: Omit<CommandContext, 'spec'>, root: ParsedFlags, s: 
 }
 
 /** The common start of every project command: a session and the loaded project. */
-async function open(ctx: Omit<CommandContext, 'spec'>, root: ParsedFlags): Promise<{ s: compose.Session; p: ComposeProject } | number> {
+async function open(ctx: Omit<CommandContext, 'spec'>, root: ParsedFlags, byName = false): Promise<{ s: compose.Session; p: ComposeProject } | number> {
   const s = session(ctx, root);
   if (typeof s === 'string') {
     ctx.io.stderr(`${s}\n`);
     return 1;
   }
-  const p = await project(ctx, root, s);
+  const p = await project(ctx, root, s, byName);
   return typeof p === 'number' ? p : { s, p };
 }
 
@@ -182,7 +188,7 @@ const down: ComposeCommand = {
       ctx.io.stderr(`invalid value for --rmi: ${rmi}\n`);
       return 1;
     }
-    const o = await open(ctx, root);
+    const o = await open(ctx, root, true);
     if (typeof o === 'number') return o;
     return compose.down(o.s, o.p, { volumes: ctx.flags.bool('volumes'), removeOrphans: ctx.flags.bool('remove-orphans'), rmi, timeout: timeoutOf(ctx.flags), services: ctx.args });
   },
@@ -209,7 +215,7 @@ const ps: ComposeCommand = {
   },
   async run(ctx, root) {
     const { flags: f, io } = ctx;
-    const o = await open(ctx, root);
+    const o = await open(ctx, root, true);
     if (typeof o === 'number') return o;
     const bad = compose.checkServices(o.p, ctx.args);
     if (bad) {
@@ -294,7 +300,7 @@ const logs: ComposeCommand = {
   async run(ctx, root) {
     const no = unsupported(ctx, 'logs', ['since', 'until']);
     if (no !== null) return no;
-    const o = await open(ctx, root);
+    const o = await open(ctx, root, true);
     if (typeof o === 'number') return o;
     const bad = compose.checkServices(o.p, ctx.args);
     if (bad) {
@@ -365,7 +371,7 @@ const SERVICE_TIMEOUT: FlagSpec = { name: 'timeout', short: 't', type: 'int', us
 const stop: ComposeCommand = {
   spec: { path: ['compose', 'stop'], usage: 'docker compose stop [OPTIONS] [SERVICE...]', short: 'Stop services', flags: [SERVICE_TIMEOUT] },
   async run(ctx, root) {
-    const o = await open(ctx, root);
+    const o = await open(ctx, root, true);
     if (typeof o === 'number') return o;
     const bad = compose.checkServices(o.p, ctx.args);
     if (bad) return (ctx.io.stderr(`${bad}\n`), 1);
@@ -376,7 +382,7 @@ const stop: ComposeCommand = {
 const start: ComposeCommand = {
   spec: { path: ['compose', 'start'], usage: 'docker compose start [SERVICE...]', short: 'Start services', flags: [] },
   async run(ctx, root) {
-    const o = await open(ctx, root);
+    const o = await open(ctx, root, true);
     if (typeof o === 'number') return o;
     const bad = compose.checkServices(o.p, ctx.args);
     if (bad) return (ctx.io.stderr(`${bad}\n`), 1);
@@ -392,7 +398,7 @@ const restart: ComposeCommand = {
     flags: [{ name: 'no-deps', type: 'bool', usage: "Don't restart dependent services" }, SERVICE_TIMEOUT],
   },
   async run(ctx, root) {
-    const o = await open(ctx, root);
+    const o = await open(ctx, root, true);
     if (typeof o === 'number') return o;
     const bad = compose.checkServices(o.p, ctx.args);
     if (bad) return (ctx.io.stderr(`${bad}\n`), 1);
@@ -421,7 +427,7 @@ const exec: ComposeCommand = {
   },
   async run(ctx, root) {
     const f = ctx.flags;
-    const o = await open(ctx, root);
+    const o = await open(ctx, root, true);
     if (typeof o === 'number') return o;
     // -T (default: no terminal on stdout) turns the TTY off; stdin stays open unless -i=false.
     const tty = f.has('no-tty') ? !f.bool('no-tty') : ctx.io.stdoutIsTTY;
