@@ -2,8 +2,9 @@
  * Compose's progress display (pkg/progress in docker/compose v2.39: event.go, plain.go, tty.go), on stderr.
  * Plain mode (stderr not a terminal, or `--progress plain`) prints every event as it happens:
  * ` Container app-web-1  Started`. TTY mode prints the `[+] Running 2/2` block with `✔`/`✘` and each
- * resource's elapsed time; Layerlab draws the block once per change of a resource's status rather than
- * repainting it in place every 100 ms.
+ * resource's elapsed time (a working resource shows the spinner's first frame, in yellow). With colours the block
+ * is repainted in place on every change of a resource's status rather than every 100 ms; without, it is drawn once
+ * at the end.
  */
 export type EventStatus = 'working' | 'done' | 'warning' | 'error';
 
@@ -23,6 +24,7 @@ const GREEN = '\x1b[32m';
 const BLUE = '\x1b[34m';
 const RED_BOLD = '\x1b[31;1m';
 const YELLOW_BOLD = '\x1b[33;1m';
+const YELLOW = '\x1b[33m';
 const RESET = '\x1b[0m';
 
 /** Event texts of pkg/progress/event.go. */
@@ -98,7 +100,7 @@ export class ProgressWriter {
     out += `${first}\n`;
     const pad = Math.max(...all.map((e) => `${e.id} ${e.detail ?? ''}`.length));
     for (const e of all) {
-      const mark = e.status === 'done' ? this.c(GREEN, '✔') : e.status === 'error' ? this.c(RED_BOLD, '✘') : e.status === 'warning' ? this.c(YELLOW_BOLD, '!') : '⠿';
+      const mark = e.status === 'done' ? this.c(GREEN, '✔') : e.status === 'error' ? this.c(RED_BOLD, '✘') : e.status === 'warning' ? this.c(YELLOW_BOLD, '!') : this.c(YELLOW, '⠋');
       const status = e.status === 'done' ? this.c(GREEN, e.text) : e.status === 'error' ? this.c(RED_BOLD, e.text) : e.status === 'warning' ? this.c(YELLOW_BOLD, e.text) : e.text;
       const txt = `${e.id} ${e.detail ?? ''}`;
       const left = ` ${mark} ${txt}${' '.repeat(Math.max(0, pad - txt.length))} ${status}`;

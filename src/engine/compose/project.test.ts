@@ -171,6 +171,21 @@ describe('attached up, logs and down', () => {
     expect(io.out).toBe('job-1  | bye\n');
   });
 
+  it('follows logs until Ctrl-C', async () => {
+    const backend = new MemoryBackend();
+    backend.programs.nginx = { output: ['ready'] };
+    const { p, s, io } = await setup('services:\n  web:\n    image: nginx\n', backend);
+    await compose.up(s, p, UP);
+    const ctl = new AbortController();
+    io.signal = ctl.signal;
+    const following = compose.logs(s, p, { services: [], follow: true, tail: 'all', timestamps: false, noLogPrefix: false, stamp: String });
+    const web = [...backend.containers.values()][0];
+    backend.logs(web.id).push({ stream: 'stdout', text: 'not shown: already recorded\n', time: 0 });
+    ctl.abort();
+    expect(await following).toBe(0);
+    expect(io.out).toBe('web-1  | ready\n');
+  });
+
   it('removes dependents first, then the network, and volumes only with -v', async () => {
     const { p, s, io, backend } = await setup(APP);
     await compose.up(s, p, UP);
