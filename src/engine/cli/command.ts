@@ -45,6 +45,8 @@ export interface CommandSpec {
      */
     message?: string;
   };
+  /** Replaces the generated `--help` text (a plugin like `docker compose` lists its own subcommands). */
+  help?(spec: CommandSpec, invoked: string[], cols: number): string;
   /** Stop parsing flags at the first positional argument (docker run/exec: flags after IMAGE belong to the command). */
   stopAtFirstArg?: boolean;
   run(ctx: CommandContext): Promise<number> | number;

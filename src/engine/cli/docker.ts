@@ -199,7 +199,7 @@ function help(io: CliIO, commands: CommandSpec[], topic: string[]): number {
   }
   const m = findCommand(commands, topic);
   if (m && m.invoked.length === topic.length && !(topic.length === 1 && isGroup(commands, topic[0]))) {
-    io.stdout(commandHelp(m.spec, m.invoked, helpColumns(io)));
+    io.stdout((m.spec.help ?? commandHelp)(m.spec, m.invoked, helpColumns(io)));
     return 0;
   }
   if (topic.length === 1 && isGroup(commands, topic[0])) {
@@ -216,7 +216,7 @@ async function runCommand(engine: Engine, io: CliIO, spec: CommandSpec, invoked:
   if (!parsed.ok) return flagError(io, parsed.message, usageLine(spec, invoked), shown);
   for (const n of parsed.notices) io.stdout(`${n}\n`);
   if (parsed.help) {
-    io.stdout(commandHelp(spec, invoked, helpColumns(io)));
+    io.stdout((spec.help ?? commandHelp)(spec, invoked, helpColumns(io)));
     return 0;
   }
   const countErr = argCountError(spec, invoked, parsed.args.length);

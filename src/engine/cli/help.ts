@@ -19,6 +19,7 @@ export const MANAGEMENT_GROUPS: Record<string, string> = {
   builder: 'Manage builds',
   buildx: 'Docker Buildx',
   checkpoint: 'Manage checkpoints',
+  compose: 'Docker Compose',
   container: 'Manage containers',
   context: 'Manage contexts',
   image: 'Manage images',
@@ -184,8 +185,9 @@ export function topLevelHelp(commands: CommandSpec[], cols = 79, globalFlags: Fl
   const groups = new Set<string>();
   for (const c of commands) {
     for (const p of [c.path, ...(c.aliases ?? [])]) {
-      if (p.length === 1) top.set(p[0], c.short);
-      else if (p.length === 2) groups.add(p[0]);
+      // A one-word plugin command with subcommands of its own (compose) is listed with the management commands.
+      if (p.length === 2 || (p.length === 1 && p[0] in MANAGEMENT_GROUPS)) groups.add(p[0]);
+      else if (p.length === 1) top.set(p[0], c.short);
     }
   }
   const common = COMMON_COMMANDS.filter((n) => top.has(n)).map((n): [string, string] => [n, top.get(n)!]);

@@ -41,7 +41,8 @@ export function memoryContext(files: Record<string, string | Uint8Array | { cont
   }
   for (const d of dirs) entries.push(Object.freeze({ path: d, type: 'dir', mode: 0o755 }) as ContextEntry);
   entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  const strip = (p: string) => p.replace(/^\.\/?/, '').replace(/\/+$/, '');
+  // "./x" and "." lose their leading dot; a dotfile (".env") keeps it.
+  const strip = (p: string) => p.replace(/^\.(?:\/+|$)/, '').replace(/\/+$/, '');
   return {
     async list(dir) {
       const d = strip(dir);

@@ -41,6 +41,7 @@ import { imagePruneCommand } from './image-prune';
 import { systemDfCommand } from './system-df';
 import { builderPruneCommand } from './builder-prune';
 import { systemPruneCommand } from './system-prune';
+import { composeCommand } from './compose';
 
 export const commands: CommandSpec[] = [
   // client and system
@@ -87,6 +88,8 @@ export const commands: CommandSpec[] = [
   systemDfCommand,
   builderPruneCommand,
   systemPruneCommand,
+  // Compose
+  composeCommand,
   // Dockerfile parser
   debugDumpAstCommand,
 ];
