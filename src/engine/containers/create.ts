@@ -35,6 +35,10 @@ export interface CreateOptions {
   labels?: Record<string, string>;
   /** `--network` (default: the default bridge network). */
   network?: string;
+  /** `--network-alias` (user-defined networks only). */
+  networkAliases?: string[];
+  /** `--health-*` flags, `--no-healthcheck` as `{ test: ['NONE'] }` (durations in ns); overrides the image's. */
+  healthcheck?: { test: string[]; interval?: number; timeout?: number; retries?: number; startPeriod?: number };
   expose?: string[];
   stopSignal?: string;
   stopTimeout?: number;

@@ -5,6 +5,7 @@ import type { SandboxProcess } from '../runtime/process';
 import type { StoreContext } from './context';
 import { mountsOf } from './mounts';
 import { ipAddressOf } from './network';
+import { peerNetwork } from './peer';
 import { homeOf, limitsOf, processEnv } from './process-env';
 import type { Container, ContainerError } from './types';
 
@@ -46,6 +47,7 @@ export function execIn(ctx: StoreContext, c: Container, o: ExecOptions): Result<
     // `ps` in the exec shows the container's main process as pid 1.
     peers: [{ pid: 1, command: [c.path, ...c.args].join(' ') }],
     ipAddress: ipAddressOf(ctx, c),
+    network: peerNetwork(ctx, c, false),
   });
   if (!r.ok) {
     // moby writes exec start errors into the attached stream (stdout, "\r\n") and sets 127 / 126.

@@ -8,6 +8,7 @@ import { unionProcessFs } from '../fs/process-fs';
 import type { ExitEvent, OutputEvent, SandboxProcess, Signal, SpawnError } from '../runtime/process';
 import type { StoreContext } from './context';
 import { mountsOf } from './mounts';
+import { peerNetwork } from './peer';
 import type { Container, LogEntry, ProcessInput, ProcessSpecData } from './types';
 
 /** Log chunks kept per container (also in snapshots). */
@@ -27,7 +28,8 @@ export function spawnMain(ctx: StoreContext, c: Container, spec: ProcessSpecData
   if (!host) return err({ code: 'runtime.not-found', message: 'no sandbox runtime', exitCode: 127 });
   let live: Live | null = null;
   const guard = { skipWrites: () => !!live && live.replaying };
-  const r = host.spawn({ ...spec, fs: unionProcessFs(ctx.fs(c), guard, mountsOf(ctx, c, spec, !replaying)) });
+  if (!replaying) c.peerReplies = [];
+  const r = host.spawn({ ...spec, fs: unionProcessFs(ctx.fs(c), guard, mountsOf(ctx, c, spec, !replaying)), network: peerNetwork(ctx, c, true) });
   if (!r.ok) return r;
   const proc = r.value;
   live = { proc, replaying, listeners: new Set(), exitListeners: new Set() };

@@ -28,6 +28,8 @@ export interface CreateNetworkOptions {
 }
 
 export interface NetworksSnapshot {
+  /** When the built-in networks were made (the engine's first start). */
+  builtInCreated?: number;
   networks: Network[];
 }
 
@@ -257,12 +259,13 @@ export class NetworkStore {
   // ---------------------------------------------------------------- snapshot
 
   snapshot(): NetworksSnapshot {
-    return { networks: this.networks.filter((n) => !n.BuiltIn).map((n) => JSON.parse(JSON.stringify(n)) as Network) };
+    return { builtInCreated: this.networks[0].Created, networks: this.networks.filter((n) => !n.BuiltIn).map((n) => JSON.parse(JSON.stringify(n)) as Network) };
   }
 
   restore(s: NetworksSnapshot | undefined): void {
     this.networks = this.builtIns();
-    for (const raw of s?.networks ?? []) {
+    if (typeof s?.builtInCreated === 'number') for (const n of this.networks) n.Created = s.builtInCreated;
+    for (const raw of Array.isArray(s?.networks) ? s.networks : []) {
       const n = validNetwork(raw);
       if (n && !this.networks.some((x) => x.Name === n.Name)) this.networks.push(n);
     }
