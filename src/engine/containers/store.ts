@@ -24,6 +24,7 @@ import { httpToHostPort } from './http';
 import * as main from './main-process';
 import { randomName, VALID_NAME } from './names';
 import type { NetworkStore } from '../networks/store';
+import type { Endpoint, Network } from '../networks/types';
 import { allocatePorts, containerView, endpointsOf, ipAddressOf, joinNetworks } from './network';
 import { limitsOf, processEnv } from './process-env';
 import { restoreContainers, snapshotContainers, type ContainersSnapshot } from './snapshot';
@@ -131,6 +132,16 @@ export class ContainerStore {
   /** The address of a running container ('' when it is not running). Older snapshots without one: by start order. */
   ipAddressOf(c: Container): string {
     return ipAddressOf(this.ctx, c);
+  }
+
+  /** A container's endpoints by network name. */
+  endpointsOf(c: Container): Record<string, Endpoint> {
+    return endpointsOf(c);
+  }
+
+  /** A network by name (null without a network store). */
+  networkNamed(name: string): Network | null {
+    return this.ctx.networks()?.get(name) ?? null;
   }
 
   /** What the network store sees of containers (the engine hands it to `engine.networks`). */

@@ -41,6 +41,13 @@ import { imagePruneCommand } from './image-prune';
 import { systemDfCommand } from './system-df';
 import { builderPruneCommand } from './builder-prune';
 import { systemPruneCommand } from './system-prune';
+import { networkCreateCommand } from './network-create';
+import { networkLsCommand } from './network-ls';
+import { networkInspectCommand } from './network-inspect';
+import { networkRmCommand } from './network-rm';
+import { networkPruneCommand } from './network-prune';
+import { networkConnectCommand } from './network-connect';
+import { networkDisconnectCommand } from './network-disconnect';
 
 export const commands: CommandSpec[] = [
   // client and system
@@ -87,6 +94,14 @@ export const commands: CommandSpec[] = [
   systemDfCommand,
   builderPruneCommand,
   systemPruneCommand,
+  // networks
+  networkConnectCommand,
+  networkCreateCommand,
+  networkDisconnectCommand,
+  networkInspectCommand,
+  networkLsCommand,
+  networkPruneCommand,
+  networkRmCommand,
   // Dockerfile parser
   debugDumpAstCommand,
 ];
