@@ -16,6 +16,8 @@ export interface ExecOptions {
   user?: string;
   tty: boolean;
   interactive: boolean;
+  /** Virtual start time (default: now); healthchecks run at their own times. */
+  startTime?: number;
 }
 
 /**
@@ -41,7 +43,7 @@ export function execIn(ctx: StoreContext, c: Container, o: ExecOptions): Result<
     interactive: o.interactive,
     fs: unionProcessFs(ctx.fs(c), undefined, mountsOf(ctx, c)),
     ...limitsOf(c),
-    startTime: ctx.now(),
+    startTime: o.startTime ?? ctx.now(),
     seed: parseInt(c.id.slice(8, 16), 16) + ++ctx.execSeq,
     pid: 7 + ctx.execSeq * 6,
     // `ps` in the exec shows the container's main process as pid 1.

@@ -20,6 +20,7 @@ import { InProcessHost } from '../runtime/in-process-host';
 import type { StoreContext } from './context';
 import { newContainer, type CreateOptions } from './create';
 import { execIn, type ExecOptions } from './exec';
+import { initialHealth } from './health';
 import { httpToHostPort } from './http';
 import * as main from './main-process';
 import { randomName, VALID_NAME } from './names';
@@ -258,6 +259,7 @@ export class ContainerStore {
     c.logs = c.state.StartedAt ? c.logs : [];
     c.appliedUntil = now;
     c.state = { Status: 'running', Pid: 1000 + (parseInt(c.id.slice(0, 4), 16) % 30000), ExitCode: 0, Error: '', StartedAt: now, FinishedAt: 0, OOMKilled: false };
+    c.health = initialHealth(c, now);
     if (opts.onOutput) spawned.value.listeners.add(opts.onOutput);
     this.changed();
     // Let the program run up to now (hello-world prints and exits at once).

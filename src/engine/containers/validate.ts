@@ -178,5 +178,5 @@ function isPeerReply(v: unknown): v is PeerReply {
 function validHealth(v: unknown): HealthState | undefined {
   if (!isObj(v) || !['starting', 'healthy', 'unhealthy'].includes(v.Status as string)) return undefined;
   const log = Array.isArray(v.Log) ? v.Log.filter(isObj).map((l) => ({ Start: num(l.Start), End: num(l.End), ExitCode: num(l.ExitCode), Output: str(l.Output) })) : [];
-  return { Status: v.Status as HealthState['Status'], FailingStreak: num(v.FailingStreak), Log: log };
+  return { Status: v.Status as HealthState['Status'], FailingStreak: num(v.FailingStreak), Log: log, next: typeof v.next === 'number' ? v.next : undefined };
 }
