@@ -11,6 +11,13 @@ import type { Container, ContainerError, ProcessInput } from './types';
  */
 export async function httpToHostPort(ctx: StoreContext, hostPort: number, req: HttpRequest): Promise<Result<HttpResponse, ContainerError>> {
   const c = ctx.list().find((x) => ctx.isRunning(x) && x.hostConfig.PortBindings.some((b) => b.hostPort === hostPort));
+  if (!c) {
+    // `--network host`: a server in the container listens on the host's own ports.
+    for (const h of ctx.list().filter((x) => ctx.isRunning(x) && x.hostConfig.NetworkMode === 'host')) {
+      const l = await ensureLive(ctx, h);
+      if (l?.proc.listeningPorts().includes(hostPort)) return serveHttp(ctx, h, hostPort, req);
+    }
+  }
   if (!c) return err(engineError('http.refused', `Failed to connect to localhost port ${hostPort} after 0 ms: Couldn't connect to server`, { exitCode: 7 } as Partial<EngineError>));
   const b = c.hostConfig.PortBindings.find((x) => x.hostPort === hostPort)!;
   return serveHttp(ctx, c, Number(b.containerPort.split('/')[0]), req);

@@ -30,8 +30,10 @@ const ifconfig: Applet = (argv, io, e) => {
     '          RX bytes:0 (0.0 B)  TX bytes:0 (0.0 B)',
     '',
   ];
-  if (which === undefined || which === '-a') io.out([...eth0, ...lo].join('\n') + '\n');
-  else if (which === 'eth0') io.out(eth0.join('\n') + '\n');
+  // A container without an address (`--network none`) has the loopback only.
+  const eths = e.ip ? eth0 : [];
+  if (which === undefined || which === '-a') io.out([...eths, ...lo].join('\n') + '\n');
+  else if (which === 'eth0' && e.ip) io.out(eth0.join('\n') + '\n');
   else if (which === 'lo') io.out(lo.join('\n') + '\n');
   else {
     io.err(`ifconfig: ${which}: error fetching interface information: Device not found\n`);
