@@ -114,3 +114,24 @@ describe('Network addresses and removal', () => {
     expect(start.err).toContain('network nat not found');
   });
 });
+
+describe('Replays (each headless CLI call restores the engine)', () => {
+  it('gives a restored client the replies it got before, without asking the server again', async () => {
+    const { env, engine, run } = await withApi();
+    const poll = "setInterval(() => fetch('http://api:3000/').then(r => r.text()).then(t => console.log('got ' + t.trim())), 1000)";
+    expect((await run(['run', '-d', '--network', 'nat', '--name', 'poller', 'node:20-alpine', 'node', '-e', poll])).code).toBe(0);
+    env.clock.advance(3500);
+    await engine.containers.advance();
+    const before = { poller: (await run(['logs', 'poller'])).out, api: (await run(['logs', 'api'])).out };
+    expect(before.poller).toBe('got hello from api\n'.repeat(3));
+    const next = new Engine({ env, snapshot: JSON.parse(JSON.stringify(engine.snapshot())) });
+    next.sandbox = new InProcessHost();
+    const logs = async (name: string) => {
+      const io = bufferIO();
+      await next.run(['logs', name], io);
+      return io.out;
+    };
+    expect(await logs('poller')).toBe(before.poller);
+    expect(await logs('api')).toBe(before.api);
+  });
+});
