@@ -106,7 +106,7 @@ describe('Network addresses and removal', () => {
     const rm = await run(['network', 'rm', 'nat']);
     expect(rm.code).toBe(1);
     const ep = engine.containers.get('api')!.networks!.nat.EndpointID.slice(0, 12);
-    expect(rm.err).toBe(`Error response from daemon: error while removing network: network nat has active endpoints (name:"api" id:"${ep}")\n`);
+    expect(rm.err).toBe(`Error response from daemon: error while removing network: network nat has active endpoints (name:"api" id:"${ep}")\nexit status 1\n`);
     expect((await run(['stop', '-t', '0', 'api'])).code).toBe(0);
     expect(await run(['network', 'rm', 'nat'])).toEqual({ code: 0, out: 'nat\n', err: '' });
     // The stopped container's network is gone: it cannot start again.

@@ -43,7 +43,7 @@ describe('NetworkStore', () => {
     s.create('nat');
     const msg = (r: { ok: boolean; error?: { message: string } }) => (r.ok ? '' : r.error!.message);
     expect(msg(s.create('nat'))).toBe('network with name nat already exists');
-    expect(msg(s.create('host'))).toBe('operation is not permitted on predefined host network ');
+    expect(msg(s.create('host'))).toBe('operation is not permitted on predefined host network');
     expect(msg(s.create('x', { driver: 'nosuchdrv' }))).toBe('plugin "nosuchdrv" not found');
     expect(msg(s.create('x', { driver: 'overlay' }))).toMatch(/^This node is not a swarm manager/);
     expect(msg(s.remove('bridge'))).toBe('bridge is a pre-defined network and cannot be removed');

@@ -122,7 +122,7 @@ export class NetworkStore {
   create(name: string, opts: CreateNetworkOptions = {}): Result<Network> {
     const driver = opts.driver || 'bridge';
     if (!VALID_NAME.test(name)) return err(engineError('networks.bad-name', `invalid network name "${name}": must match [a-zA-Z0-9][a-zA-Z0-9_.-]*`));
-    if (PREDEFINED.includes(name)) return err(engineError('networks.predefined', `operation is not permitted on predefined ${name} network `));
+    if (PREDEFINED.includes(name)) return err(engineError('networks.predefined', `operation is not permitted on predefined ${name} network`));
     if (this.networks.some((n) => n.Name === name)) return err(engineError('networks.exists', `network with name ${name} already exists`));
     if (driver === 'overlay') return err(engineError('networks.swarm', 'This node is not a swarm manager. Use "docker swarm init" or "docker swarm join" to connect this node to swarm and try again.'));
     if (driver === 'host' || driver === 'null') return err(engineError('networks.only-one', `only one instance of "${driver}" network is allowed`));

@@ -21,7 +21,8 @@ export const networkInspectCommand: CommandSpec = {
     const errors: string[] = [];
     for (const ref of args) {
       const n = engine.networks.get(ref);
-      if (!n) errors.push(`Error: No such network: ${ref}`);
+      // The docker 28 client asks the daemon for each network and prints its answer.
+      if (!n) errors.push(`Error response from daemon: network ${ref} not found`);
       else objs.push(inspectNetwork(engine.networks, n));
     }
     const fmt = flags.string('format');

@@ -22,6 +22,8 @@ export const networkRmCommand: CommandSpec = {
       io.stderr(`${DAEMON_ERROR_PREFIX}${r.error.message}\n`);
       failed = true;
     }
+    // cli/command/network/remove.go returns a bare cli.StatusError, which the docker 28 client prints as such.
+    if (failed) io.stderr('exit status 1\n');
     return failed ? 1 : 0;
   },
 };

@@ -49,10 +49,10 @@ describe('docker network', () => {
     expect(await run(['network', 'rm', 'nosuch', 'a', 'bridge'])).toEqual({
       code: 1,
       out: 'a\n',
-      err: 'Error response from daemon: network nosuch not found\nError response from daemon: bridge is a pre-defined network and cannot be removed\n',
+      err: 'Error response from daemon: network nosuch not found\nError response from daemon: bridge is a pre-defined network and cannot be removed\nexit status 1\n',
     });
     expect(await run(['network', 'rm', '-f', 'nosuch'])).toEqual({ code: 0, out: '', err: '' });
-    expect(await run(['network', 'inspect', 'nosuch'])).toEqual({ code: 1, out: '[]\n', err: 'Error: No such network: nosuch\n' });
+    expect(await run(['network', 'inspect', 'nosuch'])).toEqual({ code: 1, out: '[]\n', err: 'Error response from daemon: network nosuch not found\n' });
   });
 
   it('prunes unused user networks after -f, listing them as Docker does', async () => {
