@@ -53,6 +53,9 @@ describe('HEALTHCHECK', () => {
     expect((await run(['ps', '--format', '{{.Names}} {{.Status}}'])).out).toBe('h2 Up 4 seconds (unhealthy)\n');
     const health = JSON.parse((await run(['inspect', 'h2', '--format', '{{json .State.Health}}'])).out);
     expect(health).toMatchObject({ Status: 'unhealthy', FailingStreak: 4 });
+    expect((await run(['ps', '--filter', 'health=unhealthy', '--format', '{{.Names}}'])).out).toBe('h2\n');
+    expect((await run(['ps', '--filter', 'health=healthy', '-q'])).out).toBe('');
+    expect((await run(['ps', '--filter', 'health=sick'])).err).toBe('Error response from daemon: Unrecognised filter value for health: sick\n');
   });
 
   it('--no-healthcheck conflicts with --health-* flags, as the docker client says', async () => {

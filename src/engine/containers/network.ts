@@ -14,7 +14,7 @@ import type { Container, ContainerError } from './types';
  */
 export function endpointsOf(c: Container): Record<string, Endpoint> {
   if (!c.networks) {
-    const mode = c.hostConfig.NetworkMode === 'default' ? 'bridge' : c.hostConfig.NetworkMode;
+    const mode = !c.hostConfig.NetworkMode || c.hostConfig.NetworkMode === 'default' ? 'bridge' : c.hostConfig.NetworkMode;
     c.networks = mode.startsWith('container:') ? {} : { [mode]: { NetworkID: '', Aliases: [], IPAddress: '', MacAddress: '', EndpointID: '' } };
   }
   return c.networks;

@@ -97,6 +97,8 @@ describe('Network addresses and removal', () => {
     const nets = JSON.parse((await run(['inspect', 'client', '--format', '{{json .NetworkSettings.Networks}}'])).out);
     expect(Object.keys(nets)).toEqual(['nat']);
     expect(nets.nat).toMatchObject({ IPAddress: '172.18.0.3', IPPrefixLen: 16, Gateway: '172.18.0.1', MacAddress: '02:42:ac:12:00:03', NetworkID: engine.networks.get('nat')!.Id });
+    expect((await run(['ps', '--filter', 'network=nat', '--format', '{{.Names}} {{.Networks}}'])).out).toBe('client nat\napi nat\n');
+    expect((await run(['ps', '--filter', 'network=bridge', '-q'])).out).toBe('');
     const containers = JSON.parse((await run(['network', 'inspect', 'nat', '-f', '{{json .Containers}}'])).out);
     expect(Object.values(containers).map((c) => (c as { Name: string; IPv4Address: string }).IPv4Address).sort()).toEqual(['172.18.0.2/16', '172.18.0.3/16']);
   });
