@@ -24,7 +24,7 @@ import { initialHealth } from './health';
 import { httpToHostPort } from './http';
 import * as main from './main-process';
 import { randomName, VALID_NAME } from './names';
-import type { NetworkStore } from '../networks/store';
+import type { ContainerAccess, NetworkStore } from '../networks/store';
 import type { Endpoint, Network } from '../networks/types';
 import { allocatePorts, containerView, endpointsOf, ipAddressOf, joinNetworks } from './network';
 import { limitsOf, processEnv } from './process-env';
@@ -146,7 +146,7 @@ export class ContainerStore {
   }
 
   /** What the network store sees of containers (the engine hands it to `engine.networks`). */
-  networkAccess(): { list(): ReturnType<typeof containerView>[]; find(ref: string): Result<ReturnType<typeof containerView>> } {
+  networkAccess(): ContainerAccess {
     return {
       list: () => this.list().map((c) => containerView(this.ctx, c)),
       find: (ref) => {
@@ -182,7 +182,7 @@ export class ContainerStore {
     const eps = endpointsOf(r.value);
     const net = this.ctx.networks()?.get(r.value.hostConfig.NetworkMode);
     for (const [k, ep] of Object.entries(eps)) {
-      if (net && (k === net.Name || (k === 'bridge' && net.Name === 'bridge'))) ep.NetworkID = net.Id;
+      if (net && k === net.Name) ep.NetworkID = net.Id;
       if (o.networkAliases?.length && k !== 'bridge') ep.Aliases = [...o.networkAliases];
     }
     this.ctx.containers.set(r.value.id, r.value);
