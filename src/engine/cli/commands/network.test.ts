@@ -61,6 +61,8 @@ describe('docker network', () => {
     await run(['network', 'create', 'p2']);
     expect(await run(['network', 'prune', '-f'])).toEqual({ code: 0, out: 'Deleted Networks:\np1\np2\n\n', err: '' });
     expect(await run(['network', 'prune', '-f'])).toEqual({ code: 0, out: '', err: '' });
+    await run(['network', 'create', 'p3']);
+    expect((await run(['system', 'prune', '-f'])).out).toMatch(/^Deleted Networks:\np3\n\nTotal reclaimed space: /);
   });
 
   it('inspects a network in the API 1.50 shape', async () => {
