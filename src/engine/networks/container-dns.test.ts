@@ -89,6 +89,18 @@ describe('Container DNS on a user-defined network', () => {
   });
 });
 
+describe('--network host', () => {
+  it("serves on the host's own port without -p, and the container has no address of its own", async () => {
+    const { run } = setup();
+    const r = await run(['run', '-d', '--network', 'host', '--name', 'hostweb', 'node:20-alpine', 'node', '-e', SERVER.replace('3000', '8088')]);
+    expect(r.code).toBe(0);
+    expect(await run(['curl', 'http://localhost:8088/'])).toEqual({ code: 0, out: 'hello from api\n', err: '' });
+    const nets = JSON.parse((await run(['inspect', 'hostweb', '--format', '{{json .NetworkSettings.Networks}}'])).out);
+    expect(Object.keys(nets)).toEqual(['host']);
+    expect(nets.host.IPAddress).toBe('');
+  });
+});
+
 describe('Network addresses and removal', () => {
   it('shows the container addresses in container and network inspect', async () => {
     const { run, engine } = await withApi();
