@@ -16,6 +16,7 @@ import type { BuildEvent, BuildEventListener } from './build/events';
 import type { BuildPrediction, BuildRecord } from './build/records';
 import { Registry, type RegistrySnapshot } from './registry/registry';
 import { ContainerStore, type ContainersSnapshot } from './containers/store';
+import { NetworkStore, type NetworksSnapshot } from './networks/store';
 import type { HttpRequest, SandboxHost } from './runtime/process';
 
 export const ENGINE_VERSION = '28.2.2';
@@ -68,6 +69,8 @@ export class Engine {
   readonly registry: Registry;
   /** Containers: lifecycle, exec, logs, ports. */
   readonly containers: ContainerStore;
+  /** Networks: the default bridge, host, none and user-defined ones; container endpoints and addresses. */
+  readonly networks: NetworkStore;
   /** The sandbox that runs container processes and RUN steps (hosts may set a worker-based one). */
   sandbox: SandboxHost | null = null;
 
@@ -82,7 +85,8 @@ export class Engine {
     this.images = new ImageStore(this.env, () => this.changed());
     this.buildService = new BuildService(() => ({ env: this.env, context: this.context, images: this.images, registry: this.registry ?? null, sandbox: this.sandbox, changed: () => this.changed() }));
     this.registry = new Registry(this.env, () => this.images, () => this.changed());
-    this.containers = new ContainerStore(this.env, () => this.images, () => this.sandbox, () => this.changed());
+    this.networks = new NetworkStore(this.env, () => this.containers.networkAccess(), () => this.changed());
+    this.containers = new ContainerStore(this.env, () => this.images, () => this.sandbox, () => this.changed(), () => this.networks);
     if (opts.snapshot) this.restore(opts.snapshot);
   }
 
@@ -188,7 +192,7 @@ export class Engine {
   }
 
   snapshot(): EngineSnapshot {
-    return { version: 1, images: this.images.snapshot(), build: this.buildService.snapshot(), registry: this.registry.snapshot(), containers: this.containers.snapshot() };
+    return { version: 1, images: this.images.snapshot(), build: this.buildService.snapshot(), registry: this.registry.snapshot(), containers: this.containers.snapshot(), networks: this.networks.snapshot() };
   }
 
   restore(_snapshot: EngineSnapshot): void {
@@ -196,6 +200,7 @@ export class Engine {
     this.images.restore(_snapshot.images as StoreSnapshot | undefined);
     this.buildService.restore(_snapshot.build as BuildSnapshot | undefined);
     this.registry.restore(_snapshot.registry as RegistrySnapshot | undefined);
+    this.networks.restore(_snapshot.networks as NetworksSnapshot | undefined);
     this.containers.restore(_snapshot.containers as ContainersSnapshot | undefined);
   }
 }

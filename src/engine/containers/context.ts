@@ -6,6 +6,7 @@ import type { EngineEnv } from '../core/env';
 import type { Mounts } from '../fs/process-fs';
 import type { UnionFs } from '../fs/union';
 import type { ImageStore } from '../images/store';
+import type { NetworkStore } from '../networks/store';
 import type { SandboxHost } from '../runtime/process';
 import type { Live } from './main-process';
 import type { Container } from './types';
@@ -15,6 +16,8 @@ export interface StoreContext {
   readonly images: () => ImageStore;
   /** The sandbox runtime (the in-process host when the engine has none). */
   readonly host: () => SandboxHost | null;
+  /** The engine's networks (null when the containers run without a network store: unit tests). */
+  readonly networks: () => NetworkStore | null;
   /** Tells the engine that container state changed. */
   readonly changed: () => void;
   /** Every container by full ID, in creation order. */

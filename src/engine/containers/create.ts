@@ -6,7 +6,7 @@
 import { engineError, err, ok, type Result } from '../core/errors';
 import type { EngineEnv } from '../core/env';
 import { Layer } from '../fs/layer';
-import type { ContainerConfig as ImageContainerConfig } from '../images/config';
+import type { ContainerConfig as ImageContainerConfig, HealthConfig } from '../images/config';
 import type { ImageRecord } from '../images/store';
 import { randomId } from './names';
 import { parsePortSpec, type PortBinding } from './ports';
@@ -35,6 +35,10 @@ export interface CreateOptions {
   labels?: Record<string, string>;
   /** `--network` (default: the default bridge network). */
   network?: string;
+  /** `--network-alias` (user-defined networks only). */
+  networkAliases?: string[];
+  /** `--health-*` flags, `--no-healthcheck` as `{ test: ['NONE'] }` (durations in ns); overrides the image's. */
+  healthcheck?: { test: string[]; interval?: number; timeout?: number; retries?: number; startPeriod?: number };
   expose?: string[];
   stopSignal?: string;
   stopTimeout?: number;
@@ -98,6 +102,7 @@ export function newContainer(env: EngineEnv, image: ImageRecord, name: string, o
     Labels: { ...(ic.Labels ?? {}), ...(o.labels ?? {}) },
     StopSignal: o.stopSignal ?? ic.StopSignal,
     StopTimeout: o.stopTimeout,
+    Healthcheck: healthcheckOf(ic.Healthcheck, o.healthcheck),
   };
   const [restartName, retries] = (o.restart ?? 'no').split(':');
   return ok({
@@ -124,4 +129,22 @@ export function newContainer(env: EngineEnv, image: ImageRecord, name: string, o
     appliedUntil: 0,
     restartCount: 0,
   });
+}
+
+/**
+ * The container's healthcheck: the `--health-*` flags merged over the image's HEALTHCHECK as moby does
+ * (daemon/commit.go `merge`): an empty test or a zero field keeps the image's value.
+ */
+function healthcheckOf(image: HealthConfig | undefined, o: CreateOptions['healthcheck']): HealthConfig | undefined {
+  if (!o) return image ? { ...image } : undefined;
+  const out: HealthConfig = { Test: o.test.length ? [...o.test] : [...(image?.Test ?? [])] };
+  const interval = o.interval || image?.Interval;
+  const timeout = o.timeout || image?.Timeout;
+  const startPeriod = o.startPeriod || image?.StartPeriod;
+  const retries = o.retries || image?.Retries;
+  if (interval) out.Interval = interval;
+  if (timeout) out.Timeout = timeout;
+  if (startPeriod) out.StartPeriod = startPeriod;
+  if (retries) out.Retries = retries;
+  return out.Test.length ? out : undefined;
 }

@@ -5,6 +5,7 @@ import type { SandboxProcess } from '../runtime/process';
 import type { StoreContext } from './context';
 import { mountsOf } from './mounts';
 import { ipAddressOf } from './network';
+import { peerNetwork } from './peer';
 import { homeOf, limitsOf, processEnv } from './process-env';
 import type { Container, ContainerError } from './types';
 
@@ -15,6 +16,8 @@ export interface ExecOptions {
   user?: string;
   tty: boolean;
   interactive: boolean;
+  /** Virtual start time (default: now); healthchecks run at their own times. */
+  startTime?: number;
 }
 
 /**
@@ -40,12 +43,13 @@ export function execIn(ctx: StoreContext, c: Container, o: ExecOptions): Result<
     interactive: o.interactive,
     fs: unionProcessFs(ctx.fs(c), undefined, mountsOf(ctx, c)),
     ...limitsOf(c),
-    startTime: ctx.now(),
+    startTime: o.startTime ?? ctx.now(),
     seed: parseInt(c.id.slice(8, 16), 16) + ++ctx.execSeq,
     pid: 7 + ctx.execSeq * 6,
     // `ps` in the exec shows the container's main process as pid 1.
     peers: [{ pid: 1, command: [c.path, ...c.args].join(' ') }],
     ipAddress: ipAddressOf(ctx, c),
+    network: peerNetwork(ctx, c, false),
   });
   if (!r.ok) {
     // moby writes exec start errors into the attached stream (stdout, "\r\n") and sets 127 / 126.

@@ -1,6 +1,7 @@
 /** How `docker ps` shows a container: STATUS, COMMAND, PORTS, IMAGE (shared by the CLI and the UI). */
 import { goQuote, humanDuration, shortId, truncateDisplay } from '../core/format';
 import type { ImageStore } from '../images/store';
+import { healthSuffix } from './health';
 import { formatPorts } from './ports';
 import type { Container } from './types';
 
@@ -9,7 +10,7 @@ export function statusText(c: Container, now: number): string {
   const s = c.state;
   switch (s.Status) {
     case 'running':
-      return `Up ${humanDuration(Math.max(0, now - s.StartedAt))}`;
+      return `Up ${humanDuration(Math.max(0, now - s.StartedAt))}${healthSuffix(c)}`;
     case 'paused':
       return `Up ${humanDuration(Math.max(0, now - s.StartedAt))} (Paused)`;
     case 'restarting':

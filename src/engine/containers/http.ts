@@ -3,7 +3,7 @@ import { engineError, err, ok, type EngineError, type Result } from '../core/err
 import type { HttpRequest, HttpResponse } from '../runtime/process';
 import type { StoreContext } from './context';
 import { ensureLive } from './main-process';
-import type { ContainerError, ProcessInput } from './types';
+import type { Container, ContainerError, ProcessInput } from './types';
 
 /**
  * Sends `req` to whatever running container publishes `hostPort` (the store is synced to now first). Errors
@@ -11,12 +11,26 @@ import type { ContainerError, ProcessInput } from './types';
  */
 export async function httpToHostPort(ctx: StoreContext, hostPort: number, req: HttpRequest): Promise<Result<HttpResponse, ContainerError>> {
   const c = ctx.list().find((x) => ctx.isRunning(x) && x.hostConfig.PortBindings.some((b) => b.hostPort === hostPort));
+  if (!c) {
+    // `--network host`: a server in the container listens on the host's own ports.
+    for (const h of ctx.list().filter((x) => ctx.isRunning(x) && x.hostConfig.NetworkMode === 'host')) {
+      const l = await ensureLive(ctx, h);
+      if (l?.proc.listeningPorts().includes(hostPort)) return serveHttp(ctx, h, hostPort, req);
+    }
+  }
   if (!c) return err(engineError('http.refused', `Failed to connect to localhost port ${hostPort} after 0 ms: Couldn't connect to server`, { exitCode: 7 } as Partial<EngineError>));
   const b = c.hostConfig.PortBindings.find((x) => x.hostPort === hostPort)!;
-  const port = Number(b.containerPort.split('/')[0]);
+  return serveHttp(ctx, c, Number(b.containerPort.split('/')[0]), req);
+}
+
+/**
+ * Has the main process of the running container `c` answer `req` on `port` (recorded as an input for replays),
+ * advancing it in small virtual steps (at most 30 s) until the response arrives. Errors: nothing listens on the
+ * port, or the program hung up (both `http.reset`, curl's 56 for a published port).
+ */
+export async function serveHttp(ctx: StoreContext, c: Container, port: number, req: HttpRequest): Promise<Result<HttpResponse, ContainerError>> {
   const l = await ensureLive(ctx, c);
-  if (!l) return err(engineError('http.reset', 'Recv failure: Connection reset by peer', { exitCode: 56 } as Partial<EngineError>));
-  if (!l.proc.listeningPorts().includes(port)) return err(engineError('http.reset', 'Recv failure: Connection reset by peer', { exitCode: 56 } as Partial<EngineError>));
+  if (!l || !l.proc.listeningPorts().includes(port)) return err(engineError('http.reset', 'Recv failure: Connection reset by peer', { exitCode: 56 } as Partial<EngineError>));
   const input: ProcessInput = { time: c.appliedUntil, kind: 'http', port, req };
   c.inputs.push(input);
   const p = l.proc.httpRequest(port, req);
@@ -25,7 +39,6 @@ export async function httpToHostPort(ctx: StoreContext, hostPort: number, req: H
     () => (settled = true),
     () => (settled = true),
   );
-  // Let the server handle it: advance in small virtual steps (at most 30 s) until the response arrives.
   let t = c.appliedUntil;
   for (let i = 0; i < 300 && !settled; i++) {
     await l.proc.advanceTo(t);

@@ -1,5 +1,6 @@
 /** `docker container inspect` objects, in Docker's key order (API 1.50). */
 import type { ContainerStore } from './store';
+import { macFor } from '../networks/ipam';
 import type { Container } from './types';
 
 const ZERO_TIME = '0001-01-01T00:00:00Z';
@@ -26,10 +27,7 @@ export function inspectContainer(store: ContainerStore, c: Container, opts: { si
   }
   const portBindings: Record<string, { HostIp: string; HostPort: string }[]> = {};
   for (const b of c.hostConfig.PortBindings) (portBindings[b.containerPort] ??= []).push({ HostIp: b.hostIp, HostPort: b.hostPort ? String(b.hostPort) : '' });
-  // The address the container got on Docker's default bridge when it started (the one its processes see).
-  const ip = running ? store.ipAddressOf(c) : '';
-  const ipLast = running ? Number(ip.split('.')[3]) : 0;
-  const mac = running ? `02:42:ac:11:00:${ipLast.toString(16).padStart(2, '0')}` : '';
+  const nets = networkSettingsOf(store, c, running);
   const config: Record<string, unknown> = {
     Hostname: c.config.Hostname,
     Domainname: c.config.Domainname,
@@ -45,6 +43,7 @@ export function inspectContainer(store: ContainerStore, c: Container, opts: { si
     StdinOnce: c.config.StdinOnce,
     Env: c.config.Env,
     Cmd: c.config.Cmd,
+    ...(c.config.Healthcheck ? { Healthcheck: c.config.Healthcheck } : {}),
     Image: c.config.Image,
     Volumes: null,
     WorkingDir: c.config.WorkingDir,
@@ -71,6 +70,7 @@ export function inspectContainer(store: ContainerStore, c: Container, opts: { si
       Error: s.Error,
       StartedAt: s.StartedAt ? goJSONTime(s.StartedAt) : ZERO_TIME,
       FinishedAt: s.FinishedAt ? goJSONTime(s.FinishedAt) : ZERO_TIME,
+      ...(c.health ? { Health: { Status: c.health.Status, FailingStreak: c.health.FailingStreak, Log: c.health.Log.map((l) => ({ Start: goJSONTime(l.Start), End: goJSONTime(l.End), ExitCode: l.ExitCode, Output: l.Output })) } } : {}),
     },
     Image: c.imageId,
     ResolvConfPath: `/var/lib/docker/containers/${c.id}/resolv.conf`,
@@ -150,36 +150,54 @@ export function inspectContainer(store: ContainerStore, c: Container, opts: { si
       LinkLocalIPv6PrefixLen: 0,
       SecondaryIPAddresses: null,
       SecondaryIPv6Addresses: null,
-      EndpointID: running ? c.id.slice(32) + c.id.slice(0, 32) : '',
-      Gateway: running ? '172.17.0.1' : '',
-      GlobalIPv6Address: '',
-      GlobalIPv6PrefixLen: 0,
-      IPAddress: ip,
-      IPPrefixLen: running ? 16 : 0,
-      IPv6Gateway: '',
-      MacAddress: mac,
-      Networks: {
-        bridge: {
-          IPAMConfig: null,
-          Links: null,
-          Aliases: null,
-          MacAddress: mac,
-          DriverOpts: null,
-          GwPriority: 0,
-          NetworkID: 'a5c5d0b1e4f6e2d1c8a39b0f7c3e2d1a9b8c7d6e5f4a3b2c1d0e9f8a7b6c5d4e',
-          EndpointID: running ? c.id.slice(32) + c.id.slice(0, 32) : '',
-          Gateway: running ? '172.17.0.1' : '',
-          IPAddress: ip,
-          IPPrefixLen: running ? 16 : 0,
-          IPv6Gateway: '',
-          GlobalIPv6Address: '',
-          GlobalIPv6PrefixLen: 0,
-          DNSNames: null,
-        },
-      },
+      ...nets.legacy,
+      Networks: nets.networks,
     },
   });
   return out;
 }
 
 export { ZERO_TIME };
+
+/**
+ * `NetworkSettings.Networks` (one entry per endpoint, API 1.50 keys) and the top-level address fields, which
+ * Docker fills from the default bridge's endpoint only (empty on user-defined networks).
+ */
+function networkSettingsOf(store: ContainerStore, c: Container, running: boolean): { legacy: Record<string, unknown>; networks: Record<string, unknown> } {
+  const networks: Record<string, unknown> = {};
+  let legacy: Record<string, unknown> = { EndpointID: '', Gateway: '', GlobalIPv6Address: '', GlobalIPv6PrefixLen: 0, IPAddress: '', IPPrefixLen: 0, IPv6Gateway: '', MacAddress: '' };
+  const eps = store.endpointsOf(c);
+  for (const [name, ep] of Object.entries(eps)) {
+    const n = store.networkNamed(name);
+    const cfg = n ? n.IPAM.Config[0] : name === 'bridge' ? { Subnet: '172.17.0.0/16', Gateway: '172.17.0.1' } : undefined;
+    // Records from before networks existed have no address on the endpoint: the spec's.
+    const ip = running ? ep.IPAddress || (name === 'bridge' ? store.ipAddressOf(c) : '') : '';
+    const up = running && ip !== '';
+    const prefix = up && cfg ? Number(cfg.Subnet.split('/')[1]) : 0;
+    const mac = up ? ep.MacAddress || macFor(ip) : '';
+    const endpointId = running ? ep.EndpointID || c.id.slice(32) + c.id.slice(0, 32) : '';
+    const user = !!n && !n.BuiltIn;
+    networks[name] = {
+      IPAMConfig: null,
+      Links: null,
+      Aliases: user && ep.Aliases.length ? ep.Aliases : null,
+      MacAddress: mac,
+      DriverOpts: null,
+      GwPriority: 0,
+      NetworkID: n?.Id ?? ep.NetworkID,
+      EndpointID: endpointId,
+      Gateway: up && cfg ? cfg.Gateway : '',
+      IPAddress: ip,
+      IPPrefixLen: prefix,
+      IPv6Gateway: '',
+      GlobalIPv6Address: '',
+      GlobalIPv6PrefixLen: 0,
+      // moby v26+: the names the embedded DNS answers for (user-defined networks only).
+      DNSNames: user && running ? [c.name, ...ep.Aliases, c.id.slice(0, 12)] : null,
+    };
+    if (name === 'bridge') {
+      legacy = { EndpointID: endpointId, Gateway: up && cfg ? cfg.Gateway : '', GlobalIPv6Address: '', GlobalIPv6PrefixLen: 0, IPAddress: ip, IPPrefixLen: prefix, IPv6Gateway: '', MacAddress: mac };
+    }
+  }
+  return { legacy, networks };
+}

@@ -7,7 +7,9 @@ import { err, ok, type Result } from '../core/errors';
 import { unionProcessFs } from '../fs/process-fs';
 import type { ExitEvent, OutputEvent, SandboxProcess, Signal, SpawnError } from '../runtime/process';
 import type { StoreContext } from './context';
+import { runDueProbes } from './health';
 import { mountsOf } from './mounts';
+import { peerNetwork } from './peer';
 import type { Container, LogEntry, ProcessInput, ProcessSpecData } from './types';
 
 /** Log chunks kept per container (also in snapshots). */
@@ -27,7 +29,8 @@ export function spawnMain(ctx: StoreContext, c: Container, spec: ProcessSpecData
   if (!host) return err({ code: 'runtime.not-found', message: 'no sandbox runtime', exitCode: 127 });
   let live: Live | null = null;
   const guard = { skipWrites: () => !!live && live.replaying };
-  const r = host.spawn({ ...spec, fs: unionProcessFs(ctx.fs(c), guard, mountsOf(ctx, c, spec, !replaying)) });
+  if (!replaying) c.peerReplies = [];
+  const r = host.spawn({ ...spec, fs: unionProcessFs(ctx.fs(c), guard, mountsOf(ctx, c, spec, !replaying)), network: peerNetwork(ctx, c, true) });
   if (!r.ok) return r;
   const proc = r.value;
   live = { proc, replaying, listeners: new Set(), exitListeners: new Set() };
@@ -131,6 +134,13 @@ async function applyInput(proc: SandboxProcess, i: ProcessInput): Promise<unknow
 export async function settle(ctx: StoreContext, c: Container, to = ctx.now()): Promise<void> {
   const l = await ensureLive(ctx, c);
   if (!l) return;
+  await runDueProbes(ctx, c, to, async (t) => {
+    await l.proc.advanceTo(Math.max(t, c.appliedUntil));
+    if (ctx.live.get(c.id) !== l) return false;
+    c.appliedUntil = Math.max(c.appliedUntil, t);
+    return true;
+  });
+  if (ctx.live.get(c.id) !== l) return;
   await l.proc.advanceTo(Math.max(to, c.appliedUntil));
   if (ctx.live.get(c.id) === l) c.appliedUntil = Math.max(c.appliedUntil, to);
 }

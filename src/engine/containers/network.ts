@@ -1,21 +1,56 @@
 /**
- * A container's networking at start: the network it joins, the host ports it publishes (`port is already
- * allocated`, ephemeral ports from 32768) and its address on the default bridge.
+ * A container's networking at start: the networks it joins (endpoints with addresses from `engine.networks`),
+ * the host ports it publishes (`port is already allocated`, ephemeral ports from 32768) and its address.
  */
 import { engineError, err, ok, type Result } from '../core/errors';
 import type { StoreContext } from './context';
 import type { PortBinding } from './ports';
+import type { ContainerView, Endpoint } from '../networks/types';
 import type { Container, ContainerError } from './types';
 
 /**
- * The networks every engine has: the default bridge ("bridge", "default"), "host" and "none". Layerlab has no
- * `docker network create`, so any other name fails at start as moby's does when it attaches the container.
+ * The networks a container has endpoints on, by network name: `Container.networks`, or for records made before
+ * networks existed, the one `--network` named (`default` is the default bridge).
  */
-const BUILTIN_NETWORKS = new Set(['bridge', 'default', 'host', 'none']);
+export function endpointsOf(c: Container): Record<string, Endpoint> {
+  if (!c.networks) {
+    const mode = !c.hostConfig.NetworkMode || c.hostConfig.NetworkMode === 'default' ? 'bridge' : c.hostConfig.NetworkMode;
+    c.networks = mode.startsWith('container:') ? {} : { [mode]: { NetworkID: '', Aliases: [], IPAddress: '', MacAddress: '', EndpointID: '' } };
+  }
+  return c.networks;
+}
 
-export function networkError(mode: string): ContainerError | null {
-  if (BUILTIN_NETWORKS.has(mode) || mode.startsWith('container:')) return null;
-  return engineError('containers.no-such-network', `failed to set up container networking: network ${mode} not found`);
+/** What the network store sees of a container. */
+export function containerView(ctx: StoreContext, c: Container): ContainerView {
+  return { id: c.id, name: c.name, running: ctx.isRunning(c), networks: endpointsOf(c) };
+}
+
+/**
+ * Joins a starting container to its networks: each endpoint gets an address from its network (the lowest free
+ * one). Returns the address its processes see (the endpoint of `--network`'s network first; '' on `none` and
+ * `host`), or moby's error when a network no longer exists.
+ */
+export function joinNetworks(ctx: StoreContext, c: Container): Result<string, ContainerError> {
+  const store = ctx.networks();
+  const eps = endpointsOf(c);
+  if (!store) {
+    // An engine without a network store (unit tests of the containers alone): the default bridge only.
+    return ok(freeBridgeAddress(ctx, c));
+  }
+  const view = containerView(ctx, c);
+  const primary = c.hostConfig.NetworkMode === 'default' ? 'bridge' : c.hostConfig.NetworkMode;
+  const names = Object.keys(eps).sort((a, b) => (a === primary ? -1 : b === primary ? 1 : 0));
+  let ip = '';
+  for (const name of names) {
+    const n = store.get(name);
+    if (!n || (eps[name].NetworkID && eps[name].NetworkID !== n.Id)) {
+      return err(engineError('containers.no-such-network', `failed to set up container networking: network ${name} not found`));
+    }
+    const r = store.attach(n, view);
+    if (!r.ok) return r;
+    if (name === names[0]) ip = r.value.IPAddress;
+  }
+  return ok(ip);
 }
 
 /** The host ports a starting container gets: its `-p` bindings (and `-P`'s exposed ports), none used by another running container. */
@@ -63,7 +98,7 @@ export function allocatePorts(ctx: StoreContext, c: Container): Result<PortBindi
  * The lowest free address on Docker's default bridge (172.17.0.1 is the gateway): 172.17.0.2 for the first
  * running container, and so on. Kept for the whole run (inspect NetworkSettings, ifconfig, os.networkInterfaces).
  */
-export function freeAddress(ctx: StoreContext, c: Container): string {
+function freeBridgeAddress(ctx: StoreContext, c: Container): string {
   const used = new Set(ctx.list().filter((x) => x.id !== c.id && ctx.isRunning(x)).map((x) => ipAddressOf(ctx, x)));
   let n = 2;
   while (used.has(`172.17.0.${n}`) && n < 254) n++;
@@ -73,7 +108,7 @@ export function freeAddress(ctx: StoreContext, c: Container): string {
 /** The address of a running container ('' when it is not running). Older snapshots without one: by start order. */
 export function ipAddressOf(ctx: StoreContext, c: Container): string {
   if (!ctx.isRunning(c)) return '';
-  if (c.spec?.ipAddress) return c.spec.ipAddress;
+  if (c.spec && c.spec.ipAddress !== undefined) return c.spec.ipAddress;
   const order = ctx
     .list()
     .filter((x) => ctx.isRunning(x))

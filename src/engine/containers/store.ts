@@ -20,10 +20,13 @@ import { InProcessHost } from '../runtime/in-process-host';
 import type { StoreContext } from './context';
 import { newContainer, type CreateOptions } from './create';
 import { execIn, type ExecOptions } from './exec';
+import { initialHealth } from './health';
 import { httpToHostPort } from './http';
 import * as main from './main-process';
 import { randomName, VALID_NAME } from './names';
-import { allocatePorts, freeAddress, ipAddressOf, networkError } from './network';
+import type { ContainerAccess, NetworkStore } from '../networks/store';
+import type { Endpoint, Network } from '../networks/types';
+import { allocatePorts, containerView, endpointsOf, ipAddressOf, joinNetworks } from './network';
 import { limitsOf, processEnv } from './process-env';
 import { restoreContainers, snapshotContainers, type ContainersSnapshot } from './snapshot';
 import { toSignal } from './signals';
@@ -49,10 +52,12 @@ export class ContainerStore {
     private images: () => ImageStore,
     host: SandboxProvider,
     private changed: () => void = () => {},
+    networks: () => NetworkStore | null = () => null,
   ) {
     this.ctx = {
       env,
       images,
+      networks,
       host: () => host() ?? (this.fallbackHost ??= new InProcessHost()),
       changed: () => this.changed(),
       containers: new Map(),
@@ -130,6 +135,27 @@ export class ContainerStore {
     return ipAddressOf(this.ctx, c);
   }
 
+  /** A container's endpoints by network name. */
+  endpointsOf(c: Container): Record<string, Endpoint> {
+    return endpointsOf(c);
+  }
+
+  /** A network by name (null without a network store). */
+  networkNamed(name: string): Network | null {
+    return this.ctx.networks()?.get(name) ?? null;
+  }
+
+  /** What the network store sees of containers (the engine hands it to `engine.networks`). */
+  networkAccess(): ContainerAccess {
+    return {
+      list: () => this.list().map((c) => containerView(this.ctx, c)),
+      find: (ref) => {
+        const f = this.find(ref);
+        return f.ok ? ok(containerView(this.ctx, f.value)) : f;
+      },
+    };
+  }
+
   /** Exit code of a container, also after `--rm` removed it (for the attached `docker run`). */
   exitCodeOf(id: string): number {
     return this.ctx.containers.get(id)?.state.ExitCode ?? this.ctx.removedExitCodes.get(id) ?? 0;
@@ -152,6 +178,13 @@ export class ContainerStore {
     }
     const r = newContainer(this.env, image, name, o);
     if (!r.ok) return r;
+    // The endpoint on `--network`'s network; one that does not exist fails at start, as in Docker.
+    const eps = endpointsOf(r.value);
+    const net = this.ctx.networks()?.get(r.value.hostConfig.NetworkMode);
+    for (const [k, ep] of Object.entries(eps)) {
+      if (net && k === net.Name) ep.NetworkID = net.Id;
+      if (o.networkAliases?.length && k !== 'bridge') ep.Aliases = [...o.networkAliases];
+    }
     this.ctx.containers.set(r.value.id, r.value);
     this.changed();
     return r;
@@ -181,12 +214,12 @@ export class ContainerStore {
     c.restartAt = undefined;
     const host = this.ctx.host();
     if (!host) return err(engineError('containers.no-runtime', 'failed to create task for container: the sandbox runtime is not available'));
-    const network = networkError(c.hostConfig.NetworkMode);
-    if (network) {
+    const network = joinNetworks(this.ctx, c);
+    if (!network.ok) {
       // moby's containerStart: the error is kept on the container, with exit status 128 when none was set.
-      c.state = { ...c.state, Error: network.message, ExitCode: c.state.ExitCode || 128 };
+      c.state = { ...c.state, Error: network.error.message, ExitCode: c.state.ExitCode || 128 };
       this.changed();
-      return err(network);
+      return network;
     }
     const ports = allocatePorts(this.ctx, c);
     if (!ports.ok) return ports;
@@ -211,7 +244,7 @@ export class ContainerStore {
       startTime: now,
       seed: parseInt(c.id.slice(0, 8), 16),
       pid: 1,
-      ipAddress: freeAddress(this.ctx, c),
+      ipAddress: network.value,
       ...limitsOf(c),
     };
     const spawned = main.spawnMain(this.ctx, c, spec, false);
@@ -226,6 +259,7 @@ export class ContainerStore {
     c.logs = c.state.StartedAt ? c.logs : [];
     c.appliedUntil = now;
     c.state = { Status: 'running', Pid: 1000 + (parseInt(c.id.slice(0, 4), 16) % 30000), ExitCode: 0, Error: '', StartedAt: now, FinishedAt: 0, OOMKilled: false };
+    c.health = initialHealth(c, now);
     if (opts.onOutput) spawned.value.listeners.add(opts.onOutput);
     this.changed();
     // Let the program run up to now (hello-world prints and exits at once).

@@ -1,7 +1,9 @@
 /** The container record: what `docker inspect` shows and what the engine snapshot stores. */
 import type { EngineError } from '../core/errors';
 import type { Layer } from '../fs/layer';
-import type { HttpRequest, Signal } from '../runtime/process';
+import type { Endpoint } from '../networks/types';
+import type { HttpRequest, PeerReply, Signal } from '../runtime/process';
+import type { HealthState, HealthcheckConfig } from './health';
 import type { PortBinding } from './ports';
 
 export type ContainerStatus = 'created' | 'running' | 'paused' | 'restarting' | 'removing' | 'exited' | 'dead';
@@ -28,6 +30,8 @@ export interface ContainerConfig {
   Labels: Record<string, string>;
   StopSignal?: string;
   StopTimeout?: number;
+  /** The image's HEALTHCHECK or `--health-*` flags (durations in ns, as Docker's API). */
+  Healthcheck?: HealthcheckConfig;
 }
 
 export interface HostConfig {
@@ -115,6 +119,12 @@ export interface Container {
   restartAt?: number;
   backoff?: number;
   manuallyStopped?: boolean;
+  /** Endpoints by network name (`engine.networks`); absent in records made before networks existed. */
+  networks?: Record<string, Endpoint>;
+  /** Replies the main process got from other containers since its last start, in order (for replays). */
+  peerReplies?: PeerReply[];
+  /** HEALTHCHECK state of the current run (absent without a healthcheck). */
+  health?: HealthState;
 }
 
 /** A daemon error; `exitCode` is set when Docker reports a specific status (127 for a missing command). */

@@ -3,6 +3,9 @@
  * these checks rebuild each container record field by field, and a record that cannot be rebuilt is dropped.
  */
 import type { EntryJSON, LayerJSON } from '../fs/serialize';
+import type { Endpoint } from '../networks/types';
+import type { PeerReply } from '../runtime/process';
+import type { HealthState } from './health';
 import type { PortBinding } from './ports';
 import type { Container, ContainerStatus, LogEntry, ProcessInput, ProcessSpecData } from './types';
 
@@ -57,6 +60,7 @@ export function sanitizeContainer(j: unknown): (Omit<Container, 'upper'> & { upp
       startTime: num(p.startTime),
       seed: num(p.seed),
       pid: num(p.pid, 1),
+      ipAddress: typeof p.ipAddress === 'string' ? p.ipAddress : undefined,
     };
   }
   const status = STATUSES.includes(s.Status as ContainerStatus) ? (s.Status as ContainerStatus) : 'exited';
@@ -90,6 +94,7 @@ export function sanitizeContainer(j: unknown): (Omit<Container, 'upper'> & { upp
       Labels: strMap(c.Labels),
       StopSignal: typeof c.StopSignal === 'string' ? c.StopSignal : undefined,
       StopTimeout: typeof c.StopTimeout === 'number' ? c.StopTimeout : undefined,
+      Healthcheck: isObj(c.Healthcheck) && Array.isArray(c.Healthcheck.Test) ? { Test: strs(c.Healthcheck.Test), Interval: num(c.Healthcheck.Interval) || undefined, Timeout: num(c.Healthcheck.Timeout) || undefined, StartPeriod: num(c.Healthcheck.StartPeriod) || undefined, Retries: num(c.Healthcheck.Retries) || undefined } : undefined,
     },
     hostConfig: {
       AutoRemove: bool(h.AutoRemove),
@@ -116,6 +121,9 @@ export function sanitizeContainer(j: unknown): (Omit<Container, 'upper'> & { upp
     restartAt: typeof j.restartAt === 'number' ? j.restartAt : undefined,
     backoff: typeof j.backoff === 'number' ? j.backoff : undefined,
     manuallyStopped: j.manuallyStopped === true ? true : undefined,
+    networks: validEndpoints(j.networks),
+    peerReplies: Array.isArray(j.peerReplies) ? j.peerReplies.filter(isPeerReply) : undefined,
+    health: validHealth(j.health),
   };
 }
 
@@ -147,4 +155,28 @@ export function sanitizeLayerJSON(v: unknown): LayerJSON | null {
     summary: { added: num(summary.added), modified: num(summary.modified), removed: num(summary.removed) },
     entries,
   };
+}
+
+/** Endpoints by network name, rebuilt field by field. */
+function validEndpoints(v: unknown): Record<string, Endpoint> | undefined {
+  if (!isObj(v)) return undefined;
+  const out: Record<string, Endpoint> = {};
+  for (const [name, e] of Object.entries(v)) {
+    if (!isObj(e) || !/^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/.test(name)) continue;
+    out[name] = { NetworkID: str(e.NetworkID), Aliases: strs(e.Aliases), IPAddress: str(e.IPAddress), MacAddress: str(e.MacAddress), EndpointID: str(e.EndpointID) };
+  }
+  return out;
+}
+
+function isPeerReply(v: unknown): v is PeerReply {
+  if (!isObj(v)) return false;
+  if (v.kind === 'unknown' || v.kind === 'unresolvable') return true;
+  if (v.kind === 'refused') return typeof v.ip === 'string';
+  return v.kind === 'response' && typeof v.ip === 'string' && isObj(v.res) && typeof v.res.status === 'number' && typeof v.res.body === 'string' && isObj(v.res.headers);
+}
+
+function validHealth(v: unknown): HealthState | undefined {
+  if (!isObj(v) || !['starting', 'healthy', 'unhealthy'].includes(v.Status as string)) return undefined;
+  const log = Array.isArray(v.Log) ? v.Log.filter(isObj).map((l) => ({ Start: num(l.Start), End: num(l.End), ExitCode: num(l.ExitCode), Output: str(l.Output) })) : [];
+  return { Status: v.Status as HealthState['Status'], FailingStreak: num(v.FailingStreak), Log: log, next: typeof v.next === 'number' ? v.next : undefined };
 }

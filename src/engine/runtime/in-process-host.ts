@@ -6,13 +6,13 @@
 import { err, ok, type Result } from '../core/errors';
 import { resolveExecutable } from './executables';
 import { Kernel, type KernelEvents, type ProcessSpecData } from './kernel';
-import type { ExitEvent, HttpRequest, HttpResponse, OutputEvent, ProcessFs, ProcessSpec, ProgramKind, SandboxHost, SandboxProcess, Signal, SpawnError } from './process';
+import type { ExitEvent, HttpRequest, HttpResponse, OutputEvent, PeerNetwork, ProcessFs, ProcessSpec, ProgramKind, SandboxHost, SandboxProcess, Signal, SpawnError } from './process';
 import { ProcessEvents } from './process-events';
 import { createProgram } from './programs';
 
-/** Splits a spec into its cloneable data and its filesystem. */
+/** Splits a spec into its cloneable data and its filesystem (and network). */
 export function specData(spec: ProcessSpec): ProcessSpecData {
-  const { fs: _fs, ...data } = spec;
+  const { fs: _fs, network: _network, ...data } = spec;
   return data;
 }
 
@@ -31,6 +31,7 @@ export class KernelProcess implements SandboxProcess {
     extraEvents: Partial<KernelEvents> = {},
     yieldToHost?: () => Promise<void>,
     wallNow?: () => number,
+    network?: PeerNetwork,
   ) {
     this.exited = this.events.exited;
     const events: KernelEvents = {
@@ -58,6 +59,7 @@ export class KernelProcess implements SandboxProcess {
       },
       yieldToHost,
       wallNow,
+      network,
     });
     void this.kernel.start();
   }
@@ -125,6 +127,6 @@ export class InProcessHost implements SandboxHost {
     if (!r.ok) return err(r.error);
     const data = specData(spec);
     const pid = spec.pid ?? 1;
-    return ok(new KernelProcess(pid, r.value.kind, { ...data, pid }, spec.fs, spec.argv, {}, this.opts.yieldToHost, this.opts.wallNow));
+    return ok(new KernelProcess(pid, r.value.kind, { ...data, pid }, spec.fs, spec.argv, {}, this.opts.yieldToHost, this.opts.wallNow, spec.network));
   }
 }

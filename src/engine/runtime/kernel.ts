@@ -3,13 +3,13 @@
  * line discipline, signals, ports and exit. It is the same code in every host: the in-process host calls it
  * directly; the worker hosts run it inside the worker (worker-core.ts) and talk to it through messages.
  */
-import type { ExitEvent, ExitReason, HttpRequest, HttpResponse, OutputEvent, ProcessFs, ProcessSpec, Signal, StdStream } from './process';
+import type { ExitEvent, ExitReason, HttpRequest, HttpResponse, OutputEvent, PeerNetwork, PeerReply, ProcessFs, ProcessSpec, Signal, StdStream } from './process';
 import { cpuLimitMessage, DEFAULT_CPU_MS_PER_SLICE, DEFAULT_PIDS_LIMIT, DEFAULT_SPIN_BUDGET, signalExitCode, spinLimitMessage } from './process';
 import { VirtualScheduler } from './scheduler';
 import type { ResolvedProgram } from './executables';
 
 /** The spec without the filesystem: what crosses a worker boundary. */
-export type ProcessSpecData = Omit<ProcessSpec, 'fs'>;
+export type ProcessSpecData = Omit<ProcessSpec, 'fs' | 'network'>;
 
 export interface KernelEvents {
   output(e: OutputEvent): void;
@@ -48,6 +48,8 @@ export interface ProgramContext {
   unlisten(port: number): void;
   /** Calls a server listening in this process (a localhost request), or null if nothing listens on the port. */
   localRequest(port: number, req: HttpRequest): Promise<HttpResponse> | null;
+  /** A request to another container by name or address; null when the process has no container network. */
+  peerRequest(host: string, port: number, req: HttpRequest): Promise<PeerReply> | null;
   /** Runs another program in the foreground (the shell running `node app.js`); resolves with its exit code. */
   /**
    * Runs a program as a child and resolves with its exit status. `out`/`err` capture its output (a pipe or a
@@ -116,6 +118,8 @@ export interface KernelOptions {
   yieldToHost?: () => Promise<void>;
   /** The host's wall clock in ms, for the loop check of `spin()` (measuring only; virtual time is separate). */
   wallNow?: () => number;
+  /** The container's networks (ProcessSpec.network). */
+  network?: PeerNetwork;
 }
 
 /**
@@ -377,6 +381,7 @@ export class Kernel {
       unlisten: (port) => {
         if (k.ports.delete(port)) k.opts.events.ports?.(k.listeningPorts());
       },
+      peerRequest: (host, port, req) => (k.opts.network ? k.opts.network.request(host, port, req) : null),
       localRequest: (port, req) => {
         const h = k.ports.get(port);
         return h ? h(req) : null;

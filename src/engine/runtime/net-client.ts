@@ -1,14 +1,17 @@
 /**
- * A tiny HTTP client for programs other than node (curl, wget): the same simulated internet as node's http
- * (nodejs/network.ts) and the process's own listening ports for localhost, on virtual time.
+ * A tiny HTTP client for programs other than node (curl, wget), and the routing every client shares (node's
+ * http too): localhost is the process's own listening ports; any other host is first offered to the container's
+ * networks (another container by name or address, `ProcessSpec.network`), and when they do not know it, the
+ * simulated internet (nodejs/network.ts) answers. All on virtual time.
  */
 import type { ProgramContext } from './kernel';
-import type { HttpResponse } from './process';
-import { dnsFailureDelay, latencyFor, lookupSite, STATUS_CODES } from './nodejs/network';
+import type { HttpRequest, HttpResponse } from './process';
+import { dnsFailureDelay, latencyFor, lookupSite, STATUS_CODES, type SimulatedSite } from './nodejs/network';
 
 export type NetResult =
   | { ok: true; status: number; statusText: string; headers: Record<string, string>; body: string; ip: string }
-  | { ok: false; code: 'ENOTFOUND' | 'ECONNREFUSED' | 'BADURL'; host: string; port: number };
+  /** `ip`: the address a refused connection went to; `noNetwork`: the container has no network (`--network none`). */
+  | { ok: false; code: 'ENOTFOUND' | 'ECONNREFUSED' | 'BADURL'; host: string; port: number; ip?: string; noNetwork?: boolean };
 
 let counter = 0;
 
@@ -27,6 +30,40 @@ export function parseUrl(raw: string): ParsedUrl | null {
   return { protocol, host: m[2].toLowerCase(), port: m[3] ? Number(m[3]) : protocol === 'https:' ? 443 : 80, path: m[4] || '/' };
 }
 
+/** Where a request to a host other than localhost ended. */
+export type RemoteOutcome =
+  | { kind: 'peer'; ip: string; res: HttpResponse }
+  | { kind: 'refused'; ip: string }
+  | { kind: 'notfound'; noNetwork: boolean }
+  | { kind: 'site'; ip: string; site: SimulatedSite };
+
+/**
+ * Sends a request for `host` (not localhost) and calls `deliver` on a virtual timer: another container's answer
+ * 1 ms after the request, a simulated site's after its latency, a failed lookup after the DNS delay. Times count
+ * from the request, also when the container's network answers later in wall time, so replays keep their times.
+ * `n` is the process's request number (the latency of simulated sites depends on it).
+ */
+export function routeRemote(ctx: ProgramContext, host: string, port: number, req: HttpRequest, n: number, deliver: (o: RemoteOutcome) => void): void {
+  const t0 = ctx.now();
+  const at = (delay: number, fn: () => void) => ctx.setTimer(Math.max(0, t0 + delay - ctx.now()), fn);
+  const internet = () => {
+    const site = lookupSite(host);
+    if (!site) at(dnsFailureDelay(host, n), () => deliver({ kind: 'notfound', noNetwork: false }));
+    else at(latencyFor(site, host, n), () => deliver({ kind: 'site', ip: fakeIp(host), site }));
+  };
+  const peer = ctx.peerRequest(host, port, req);
+  if (!peer) return internet();
+  peer.then(
+    (r) => {
+      if (r.kind === 'response') at(1, () => deliver({ kind: 'peer', ip: r.ip, res: r.res }));
+      else if (r.kind === 'refused') at(1, () => deliver({ kind: 'refused', ip: r.ip }));
+      else if (r.kind === 'unresolvable') at(dnsFailureDelay(host, n), () => deliver({ kind: 'notfound', noNetwork: true }));
+      else internet();
+    },
+    () => internet(),
+  );
+}
+
 export function netRequest(ctx: ProgramContext, url: string, opts: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<NetResult> {
   const u = parseUrl(url);
   if (!u) return Promise.resolve({ ok: false, code: 'BADURL', host: url, port: 0 });
@@ -34,38 +71,46 @@ export function netRequest(ctx: ProgramContext, url: string, opts: { method?: st
   const method = (opts.method ?? 'GET').toUpperCase();
   const release = ctx.hold();
   const local = u.host === 'localhost' || u.host === '127.0.0.1' || u.host === '0.0.0.0' || u.host === ctx.spec.hostname;
+  const req: HttpRequest = { method, path: u.path, headers: { host: u.port === 80 ? u.host : `${u.host}:${u.port}`, 'user-agent': 'curl/8.5.0', accept: '*/*', ...(opts.headers ?? {}) }, body: opts.body };
   return new Promise<NetResult>((resolve) => {
     const done = (r: NetResult) => {
       release();
       resolve(r);
     };
+    const answer = (r: HttpResponse, ip: string): NetResult => ({ ok: true, status: r.status, statusText: r.statusText || STATUS_CODES[r.status] || '', headers: r.headers, body: method === 'HEAD' ? '' : r.body, ip });
     if (local) {
-      const p = ctx.localRequest(u.port, { method, path: u.path, headers: { host: `${u.host}:${u.port}`, 'user-agent': 'curl/8.5.0', accept: '*/*', ...(opts.headers ?? {}) }, body: opts.body });
+      const p = ctx.localRequest(u.port, { ...req, headers: { ...req.headers, host: `${u.host}:${u.port}` } });
       if (!p) {
-        ctx.setTimer(1, () => done({ ok: false, code: 'ECONNREFUSED', host: u.host, port: u.port }));
+        ctx.setTimer(1, () => done({ ok: false, code: 'ECONNREFUSED', host: u.host, port: u.port, ip: '127.0.0.1' }));
         return;
       }
       p.then(
-        (r: HttpResponse) => ctx.setTimer(1, () => done({ ok: true, status: r.status, statusText: r.statusText || STATUS_CODES[r.status] || '', headers: r.headers, body: method === 'HEAD' ? '' : r.body, ip: '127.0.0.1' })),
-        () => ctx.setTimer(1, () => done({ ok: false, code: 'ECONNREFUSED', host: u.host, port: u.port })),
+        (r: HttpResponse) => ctx.setTimer(1, () => done(answer(r, '127.0.0.1'))),
+        () => ctx.setTimer(1, () => done({ ok: false, code: 'ECONNREFUSED', host: u.host, port: u.port, ip: '127.0.0.1' })),
       );
       return;
     }
-    const site = lookupSite(u.host);
-    if (!site) {
-      ctx.setTimer(dnsFailureDelay(u.host, n), () => done({ ok: false, code: 'ENOTFOUND', host: u.host, port: u.port }));
-      return;
-    }
-    ctx.setTimer(latencyFor(site, u.host, n), () =>
-      done({
-        ok: true,
-        status: site.status,
-        statusText: STATUS_CODES[site.status] ?? '',
-        headers: { ...(site.headers ?? {}), 'content-length': String(new TextEncoder().encode(site.body ?? '').length) },
-        body: method === 'HEAD' ? '' : site.body ?? '',
-        ip: fakeIp(u.host),
-      }),
-    );
+    routeRemote(ctx, u.host, u.port, req, n, (o) => {
+      switch (o.kind) {
+        case 'peer':
+          return done(answer(o.res, o.ip));
+        case 'refused':
+          return done({ ok: false, code: 'ECONNREFUSED', host: u.host, port: u.port, ip: o.ip });
+        case 'notfound':
+          return done({ ok: false, code: 'ENOTFOUND', host: u.host, port: u.port, ...(o.noNetwork ? { noNetwork: true } : {}) });
+        case 'site': {
+          const site = o.site;
+          return done({
+            ok: true,
+            status: site.status,
+            statusText: STATUS_CODES[site.status] ?? '',
+            headers: { ...(site.headers ?? {}), 'content-length': String(new TextEncoder().encode(site.body ?? '').length) },
+            body: method === 'HEAD' ? '' : site.body ?? '',
+            ip: o.ip,
+          });
+        }
+      }
+    });
   });
 }
 

@@ -206,7 +206,29 @@ export interface ProcessSpec {
   /** pid the process sees for itself: default 1 (a container's main process); give exec'd processes higher ones. */
   pid?: number;
   limits?: ProcessLimits;
+  /** How the process reaches other containers (by name or address); without it, only the simulated internet.
+   * Not structured-clone friendly: the worker hosts relay its calls (`peer` messages). */
+  network?: PeerNetwork;
 }
+
+/**
+ * A container's view of its networks: a request from a program in it to `host:port`, answered by the engine
+ * (the container on a shared network that has that name or address, and the server listening there).
+ */
+export interface PeerNetwork {
+  request(host: string, port: number, req: HttpRequest): Promise<PeerReply>;
+}
+
+/**
+ * `response`/`refused`: `host` is a container reachable from this one (refused: nothing listens on the port).
+ * `unknown`: not a container's name or address, so the simulated internet decides. `unresolvable`: the container
+ * has no network that could resolve it (`--network none`): every name but localhost fails to resolve.
+ */
+export type PeerReply =
+  | { kind: 'response'; ip: string; res: HttpResponse }
+  | { kind: 'refused'; ip: string }
+  | { kind: 'unknown' }
+  | { kind: 'unresolvable' };
 
 /** A request to a port the process listens on (published ports, the UI preview, `docker exec curl`). */
 export interface HttpRequest {

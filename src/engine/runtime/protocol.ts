@@ -6,7 +6,7 @@
  * reports every mutation as an `fs` message, which the host applies to the real ProcessFs (applyFsChange) before it
  * handles the next message (so `done` for an advance arrives after that advance's writes).
  */
-import type { ExitEvent, HttpRequest, HttpResponse, OutputEvent, Signal } from './process';
+import type { ExitEvent, HttpRequest, HttpResponse, OutputEvent, PeerReply, Signal } from './process';
 import type { ProcessSpecData } from './kernel';
 import type { FsChange, FsSnapshotEntry } from './memory-fs';
 
@@ -17,6 +17,8 @@ export type HostMessage =
   | { t: 'kill'; id: number; signal: Signal }
   | { t: 'advance'; id: number; time: number }
   | { t: 'http'; id: number; port: number; req: HttpRequest }
+  /** The answer to the worker's `peer` request. */
+  | { t: 'peer-reply'; id: number; reply: PeerReply }
   /** Heartbeat: the worker answers `pong` with the same n as soon as its event loop is free (CPU watchdog). */
   | { t: 'ping'; n: number };
 
@@ -33,4 +35,6 @@ export type WorkerMessage =
   /** Reply to kill/advance: done, with the worker's virtual time. */
   | { t: 'done'; id: number; now: number }
   | { t: 'http-response'; id: number; res?: HttpResponse; error?: string }
+  /** A program's request to another container (ProcessSpec.network, which stays on the host side). */
+  | { t: 'peer'; id: number; host: string; port: number; req: HttpRequest }
   | { t: 'fatal'; message: string };

@@ -7,7 +7,7 @@ import { resolveExecutable, standardBinaries } from './executables';
 import { encodeText } from './fs-helpers';
 import { MemoryFs } from './memory-fs';
 import type { HostMessage, WorkerMessage } from './protocol';
-import { DEFAULT_FS_BYTES } from './process';
+import { DEFAULT_FS_BYTES, type PeerNetwork, type PeerReply } from './process';
 
 /**
  * Caps how many bytes the process may add to its filesystem: a write that would grow it past `limit` fails with
@@ -43,10 +43,25 @@ export interface WorkerCore {
 /** `wallNow`: the worker's clock (performance.now), for the kernel's loop check (see Kernel spin()). */
 export function createWorkerCore(post: (m: WorkerMessage) => void, wallNow?: () => number): WorkerCore {
   let proc: KernelProcess | null = null;
+  const peers = new Map<number, (r: PeerReply) => void>();
+  let peerId = 0;
+  const network: PeerNetwork = {
+    request: (host, port, req) =>
+      new Promise<PeerReply>((resolve) => {
+        const id = ++peerId;
+        peers.set(id, resolve);
+        post({ t: 'peer', id, host, port, req });
+      }),
+  };
   const fail = (message: string) => post({ t: 'fatal', message });
   const core = ((m: HostMessage) => {
     try {
       if (m.t === 'ping') return post({ t: 'pong', n: m.n });
+      if (m.t === 'peer-reply') {
+        const resolve = peers.get(m.id);
+        peers.delete(m.id);
+        return resolve?.(m.reply);
+      }
       if (m.t === 'spawn') {
         const fs = MemoryFs.from(m.files);
         limitFsGrowth(fs, m.spec.limits?.fsBytes ?? DEFAULT_FS_BYTES);
@@ -57,7 +72,7 @@ export function createWorkerCore(post: (m: WorkerMessage) => void, wallNow?: () 
           exit: (e) => post({ t: 'exit', e }),
           ports: (ports) => post({ t: 'ports', ports }),
           slice: (phase) => post({ t: 'slice', phase }),
-        }, undefined, wallNow);
+        }, undefined, wallNow, network);
         fs.now = () => proc?.now() ?? m.spec.startTime;
         proc.onOutput((e) => post({ t: 'output', e }));
         return;

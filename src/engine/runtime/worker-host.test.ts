@@ -47,6 +47,20 @@ describe('worker protocol', () => {
     expect(w.terminated).toBe(true);
   });
 
+  it("relays a program's request to another container through the host's network (peer / peer-reply)", async () => {
+    const asked: string[] = [];
+    const network: ProcessSpec['network'] = {
+      request: async (host, port, req) => {
+        asked.push(`${host}:${port}${req.path}`);
+        return host === 'api' ? { kind: 'response', ip: '172.18.0.2', res: { status: 200, headers: {}, body: 'hi from api\n' } } : { kind: 'unresolvable' };
+      },
+    };
+    const { proc, events } = spawn({ argv: ['sh', '-c', 'wget -qO- http://api:3000/x; wget -qO- http://db/'], env: { PATH: '/bin' }, cwd: '/', hostname: 'abc', tty: false, interactive: false, fs: imageFs('busybox'), startTime: T0, network });
+    for (let t = T0; !proc.exitStatus() && t < T0 + 5000; t += 50) await proc.advanceTo(t);
+    expect(asked).toEqual(['api:3000/x', 'db:80/']);
+    expect(events.map((e) => e.text).join('')).toBe("hi from api\nwget: bad address 'db'\n");
+  });
+
   it('carries a package manager\'s synthetic files, owners and links back to the host filesystem', async () => {
     const fs = imageFs('busybox', {
       '/sbin/apk': { content: '#!layerlab apk\n', mode: 0o755 },

@@ -123,7 +123,7 @@ export class WorkerProcess implements SandboxProcess {
     this.exited = this.events.exited;
     this.virtualNow = spec.startTime;
     this.cpuMs = spec.limits?.cpuMsPerSlice ?? DEFAULT_CPU_MS_PER_SLICE;
-    const { fs, ...data } = spec;
+    const { fs, network: _network, ...data } = spec;
     worker.postMessage({ t: 'spawn', spec: { ...data, pid }, files: snapshotFs(fs) });
     this.tickMs = Math.max(20, Math.min(250, this.cpuMs / 4));
     this.watchdog = timers.setInterval(() => this.check(), this.tickMs);
@@ -217,6 +217,14 @@ export class WorkerProcess implements SandboxProcess {
         if (!h) return;
         if (m.res) h.resolve(m.res);
         else h.reject(Object.assign(new Error(m.error ?? 'socket hang up'), { code: /ECONNREFUSED/.test(m.error ?? '') ? 'ECONNREFUSED' : undefined }));
+        return;
+      }
+      case 'peer': {
+        const reply = this.spec.network ? this.spec.network.request(m.host, m.port, m.req) : Promise.resolve({ kind: 'unknown' as const });
+        void reply.then(
+          (r) => !this.events.exit && this.worker.postMessage({ t: 'peer-reply', id: m.id, reply: r }),
+          () => !this.events.exit && this.worker.postMessage({ t: 'peer-reply', id: m.id, reply: { kind: 'unknown' } }),
+        );
         return;
       }
       case 'fatal':

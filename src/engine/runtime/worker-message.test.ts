@@ -43,6 +43,13 @@ describe('checkWorkerMessage', () => {
     expect(ok({ t: 'fatal', message: 'boom' })).toEqual({ t: 'fatal', message: 'boom' });
   });
 
+  it('accepts a peer request with its fields only, and refuses a malformed one', () => {
+    const req = { method: 'GET', path: '/', headers: { host: 'api' } };
+    expect(ok({ t: 'peer', id: 3, host: 'api', port: 3000, req })).toEqual({ t: 'peer', id: 3, host: 'api', port: 3000, req });
+    expect(problem({ t: 'peer', id: 3, host: 'api', port: 70000, req })).toBe('peer port is not an integer in 0..65535');
+    expect(problem({ t: 'peer', id: 3, host: 'api', port: 80, req: { ...req, extra: 1 } })).not.toBe(null);
+  });
+
   it('rejects anything else with the reason', () => {
     expect(problem(null)).toBe('message is not an object');
     expect(problem('exit')).toBe('message is not an object');

@@ -192,6 +192,23 @@ function check(data: unknown): WorkerMessage {
       if (m.res !== undefined) return { t: 'http-response', id, res: response(m.res) };
       return { t: 'http-response', id, error: str(m.error, 'http error', 10_000) };
     }
+    case 'peer': {
+      keys(m, 'peer message', ['t', 'id', 'host', 'port', 'req']);
+      const r = obj(m.req, 'peer request');
+      keys(r, 'peer request', ['method', 'path', 'headers', 'body']);
+      return {
+        t: 'peer',
+        id: int(m.id, 'request id', 0, Number.MAX_SAFE_INTEGER),
+        host: str(m.host, 'peer host', 253),
+        port: int(m.port, 'peer port', 0, 65535),
+        req: {
+          method: str(r.method, 'request method', 20),
+          path: str(r.path, 'request path', 10_000),
+          ...(r.headers === undefined ? {} : { headers: headers(r.headers) }),
+          ...(r.body === undefined ? {} : { body: str(r.body, 'request body') }),
+        },
+      };
+    }
     case 'fatal':
       keys(m, 'fatal message', ['t', 'message']);
       return { t: 'fatal', message: str(m.message, 'fatal message text', 10_000) };

@@ -5,6 +5,7 @@ import { formatObject, TemplateError } from '../format/template';
 import { dockerJSON, inspectImage } from '../../images/inspect';
 import { displayRef } from '../../images/store';
 import { inspectContainer } from '../../containers/inspect';
+import { inspectNetwork } from '../../networks/inspect';
 
 const FORMAT_USAGE = "Format output using a custom template:\n'json':             Print in JSON format\n'TEMPLATE':         Print output using the given Go template.\nRefer to https://docs.docker.com/go/formatting/ for more information about formatting output with templates";
 
@@ -77,6 +78,12 @@ export const inspectCommand: CommandSpec = {
           objs.push(o);
           continue;
         }
+      }
+      // cli/command/system/inspect.go tries containers, images, then networks (and volumes, ...).
+      const n = type === '' || type === 'network' ? ctx.engine.networks.get(ref) : undefined;
+      if (n) {
+        objs.push(inspectNetwork(ctx.engine.networks, n));
+        continue;
       }
       errors.push(type ? `Error: No such ${type}: ${ref}` : `Error: No such object: ${ref}`);
     }

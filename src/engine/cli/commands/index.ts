@@ -42,6 +42,13 @@ import { systemDfCommand } from './system-df';
 import { builderPruneCommand } from './builder-prune';
 import { systemPruneCommand } from './system-prune';
 import { composeCommand } from './compose';
+import { networkCreateCommand } from './network-create';
+import { networkLsCommand } from './network-ls';
+import { networkInspectCommand } from './network-inspect';
+import { networkRmCommand } from './network-rm';
+import { networkPruneCommand } from './network-prune';
+import { networkConnectCommand } from './network-connect';
+import { networkDisconnectCommand } from './network-disconnect';
 
 export const commands: CommandSpec[] = [
   // client and system
@@ -90,6 +97,14 @@ export const commands: CommandSpec[] = [
   systemPruneCommand,
   // Compose
   composeCommand,
+  // networks
+  networkConnectCommand,
+  networkCreateCommand,
+  networkDisconnectCommand,
+  networkInspectCommand,
+  networkLsCommand,
+  networkPruneCommand,
+  networkRmCommand,
   // Dockerfile parser
   debugDumpAstCommand,
 ];

@@ -43,6 +43,14 @@ function matches(e: Engine, c: Container, key: string, value: string): boolean |
       const k = eq < 0 ? value : value.slice(0, eq);
       return k in c.config.Labels && (eq < 0 || c.config.Labels[k] === value.slice(eq + 1));
     }
+    case 'network': {
+      const n = e.networks.get(value);
+      return Object.keys(e.containers.endpointsOf(c)).some((name) => name === value || (!!n && n.Name === name));
+    }
+    case 'health':
+      // daemon/list.go: starting, healthy, unhealthy, or none (no healthcheck).
+      if (!['starting', 'healthy', 'unhealthy', 'none'].includes(value)) return `Unrecognised filter value for health: ${value}`;
+      return (c.health?.Status ?? 'none') === value;
     case 'publish':
     case 'expose':
       return c.hostConfig.PortBindings.some((b) => b.containerPort === (value.includes('/') ? value : `${value}/tcp`) || String(b.hostPort) === value);
@@ -113,7 +121,7 @@ export const psCommand: CommandSpec = {
         Names: c.name,
         Labels: Object.entries(c.config.Labels).map(([k, v]) => `${k}=${v}`).join(','),
         Mounts: '',
-        Networks: 'bridge',
+        Networks: Object.keys(engine.containers.endpointsOf(c)).sort().join(','),
         LocalVolumes: '0',
       };
     });

@@ -5,7 +5,7 @@
  */
 import type { CommandContext, CommandSpec } from '../command';
 import { CREATE_FLAGS, RUN_FLAGS } from './run-flags';
-import { ramInBytes } from '../parse-flags';
+import { parseGoDuration, ramInBytes } from '../parse-flags';
 import { withHelpError, withHelpText } from '../daemon-error';
 import { parseReference, familiarString, withDefaultTag } from '../../images/reference';
 import type { CreateOptions } from '../../containers/store';
@@ -61,9 +61,17 @@ export async function createOptions(ctx: CommandContext, attach: boolean): Promi
     if (!r.ok) return withHelpError(ctx, r.error.message, { daemon: false });
   }
   const network = flags.has('network') ? flags.string('network') : undefined;
-  if (network === 'host' || network === 'none' || network?.startsWith('container:')) {
+  if (network?.startsWith('container:')) {
     io.stderr(`layerlab: --network ${network} is not simulated yet; the container runs on the default bridge network\n`);
   }
+  const networkAliases = flags.strings('network-alias');
+  if (networkAliases.length && (!network || ['bridge', 'default', 'host', 'none'].includes(network))) {
+    // moby daemon/create.go (verifyNetworkingConfig): aliases need Docker's embedded DNS.
+    return withHelpError(ctx, 'network-scoped alias is supported only for containers in user defined networks');
+  }
+  if (network === 'host' && flags.strings('publish').length) io.stderr('WARNING: Published ports are discarded when using host network mode\n');
+  const healthcheck = healthcheckOptions(ctx);
+  if (typeof healthcheck === 'string') return withHelpError(ctx, healthcheck, { daemon: false });
   const labels: Record<string, string> = {};
   for (const l of flags.strings('label')) {
     const eq = l.indexOf('=');
@@ -100,9 +108,44 @@ export async function createOptions(ctx: CommandContext, attach: boolean): Promi
     stopSignal: flags.has('stop-signal') ? flags.string('stop-signal') : undefined,
     stopTimeout: flags.has('stop-timeout') ? flags.int('stop-timeout') : undefined,
     network,
+    ...(networkAliases.length ? { networkAliases } : {}),
+    ...(healthcheck ? { healthcheck } : {}),
     attach,
     ...(memory ? { memory } : {}),
     ...(flags.has('pids-limit') ? { pidsLimit: flags.int('pids-limit') } : {}),
+  };
+}
+
+/** Milliseconds of a duration flag in nanoseconds (Docker's API unit). */
+const ns = (ms: number) => Math.round(ms * 1e6);
+
+/**
+ * The `--health-*` flags as the docker client turns them into `Config.Healthcheck` (cli/command/container/opts.go):
+ * `--no-healthcheck` is `["NONE"]` and conflicts with the others; `--health-cmd` becomes `CMD-SHELL`; negative
+ * durations or retries are refused. Undefined when no flag was given; a string is the client's error.
+ */
+function healthcheckOptions({ flags }: CommandContext): CreateOptions['healthcheck'] | string | undefined {
+  const dur = (name: string) => (flags.has(name) ? (parseGoDuration(flags.string(name)) ?? 0) : 0);
+  const interval = dur('health-interval');
+  const timeout = dur('health-timeout');
+  const startPeriod = dur('health-start-period');
+  const retries = flags.has('health-retries') ? flags.int('health-retries') : 0;
+  const any = flags.has('health-cmd') || interval || timeout || startPeriod || retries;
+  if (flags.bool('no-healthcheck')) {
+    if (any) return '--no-healthcheck conflicts with --health-* options';
+    return { test: ['NONE'] };
+  }
+  if (!any) return undefined;
+  if (interval < 0) return '--health-interval cannot be negative';
+  if (timeout < 0) return '--health-timeout cannot be negative';
+  if (retries < 0) return '--health-retries cannot be negative';
+  if (startPeriod < 0) return '--health-start-period cannot be negative';
+  return {
+    test: flags.has('health-cmd') && flags.string('health-cmd') ? ['CMD-SHELL', flags.string('health-cmd')] : [],
+    ...(interval ? { interval: ns(interval) } : {}),
+    ...(timeout ? { timeout: ns(timeout) } : {}),
+    ...(retries ? { retries } : {}),
+    ...(startPeriod ? { startPeriod: ns(startPeriod) } : {}),
   };
 }
 

@@ -1,4 +1,4 @@
-/** `docker system prune`: stopped containers, dangling (or with -a unused) images and build cache. */
+/** `docker system prune`: stopped containers, unused networks, dangling (or with -a unused) images and build cache. */
 import type { CommandSpec } from '../command';
 import { humanSize } from '../../core/format';
 import { confirm } from './image-util';
@@ -36,6 +36,8 @@ export const systemPruneCommand: CommandSpec = {
       reclaimed += r;
       if (ids.length) io.stdout(`Deleted Containers:\n${ids.map((i) => i + '\n').join('')}\n`);
     }
+    const networks = engine.networks.prune();
+    if (networks.length) io.stdout(`Deleted Networks:\n${networks.map((n) => n + '\n').join('')}\n`);
     const img = pruneImages(engine, all);
     reclaimed += img.reclaimed;
     if (img.lines.length) io.stdout(`Deleted Images:\n${img.lines.map((l) => l + '\n').join('')}\n`);

@@ -30,8 +30,10 @@ const ifconfig: Applet = (argv, io, e) => {
     '          RX bytes:0 (0.0 B)  TX bytes:0 (0.0 B)',
     '',
   ];
-  if (which === undefined || which === '-a') io.out([...eth0, ...lo].join('\n') + '\n');
-  else if (which === 'eth0') io.out(eth0.join('\n') + '\n');
+  // A container without an address (`--network none`) has the loopback only.
+  const eths = e.ip ? eth0 : [];
+  if (which === undefined || which === '-a') io.out([...eths, ...lo].join('\n') + '\n');
+  else if (which === 'eth0' && e.ip) io.out(eth0.join('\n') + '\n');
   else if (which === 'lo') io.out(lo.join('\n') + '\n');
   else {
     io.err(`ifconfig: ${which}: error fetching interface information: Device not found\n`);
@@ -113,7 +115,7 @@ const curl: Applet = async (argv, io, e) => {
     const r = await e.http(target, { method: m, headers, body: data });
     if (!r.ok) {
       if (r.code === 'BADURL') return err(3, 'URL rejected: Malformed input to a URL function');
-      if (r.code === 'ENOTFOUND' && outFile && m === 'GET' && isFileDownload(target)) {
+      if (r.code === 'ENOTFOUND' && !r.noNetwork && outFile && m === 'GET' && isFileDownload(target)) {
         // A download from the wider internet: a placeholder file stands for it (see placeholderDownload).
         const dl = placeholderDownload(target);
         if (!writeDownload(e, outFile, dl)) return err(23, 'Failure writing output to destination');
@@ -166,7 +168,7 @@ const wget: Applet = async (argv, io, e) => {
   const host = /^(?:https?:\/\/)?([^/:]+)/i.exec(url)?.[1] ?? url;
   if (!r.ok) {
     const target = out ?? (basename(url.replace(/^https?:\/\/[^/]*/, '').split('?')[0]) || 'index.html');
-    if (r.code === 'ENOTFOUND' && target !== '-' && isFileDownload(url)) {
+    if (r.code === 'ENOTFOUND' && !r.noNetwork && target !== '-' && isFileDownload(url)) {
       const dl = placeholderDownload(url);
       if (!quiet) io.err(`Connecting to ${host} (${host})\nsaving to '${target}'\n`);
       if (!writeDownload(e, target, dl)) {
@@ -177,7 +179,7 @@ const wget: Applet = async (argv, io, e) => {
       return 0;
     }
     if (r.code === 'ENOTFOUND' || r.code === 'BADURL') io.err(`wget: bad address '${host}'\n`);
-    else io.err(`wget: can't connect to remote host (127.0.0.1): Connection refused\n`);
+    else io.err(`wget: can't connect to remote host (${r.ip ?? '127.0.0.1'}): Connection refused\n`);
     return 1;
   }
   const port = /:(\d+)/.exec(url.replace(/^https?:\/\//, ''))?.[1] ?? (url.startsWith('https') ? '443' : '80');

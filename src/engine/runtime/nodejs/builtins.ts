@@ -26,7 +26,8 @@ export function createOsModule(ctx: ProgramContext, uptime: () => number): any {
     cpus: () => [0, 1].map(() => ({ model: 'Virtual CPU', speed: 2400, times: { user: 0, nice: 0, sys: 0, idle: 0, irq: 0 } })),
     networkInterfaces: () => ({
       lo: [{ address: '127.0.0.1', netmask: '255.0.0.0', family: 'IPv4', mac: '00:00:00:00:00:00', internal: true, cidr: '127.0.0.1/8' }],
-      eth0: [{ address: ip, netmask: '255.255.0.0', family: 'IPv4', mac: ['02', '42', ...ip.split('.').map((n) => Number(n).toString(16).padStart(2, '0'))].join(':'), internal: false, cidr: `${ip}/16` }],
+      // `--network none` gives no address: the loopback only.
+      ...(ip ? { eth0: [{ address: ip, netmask: '255.255.0.0', family: 'IPv4', mac: ['02', '42', ...ip.split('.').map((n) => Number(n).toString(16).padStart(2, '0'))].join(':'), internal: false, cidr: `${ip}/16` }] } : {}),
     }),
     userInfo: () => ({ uid: 0, gid: 0, username: 'root', homedir: '/root', shell: '/bin/sh' }),
     constants: { signals: { SIGINT: 2, SIGTERM: 15, SIGKILL: 9 } },

@@ -1,13 +1,15 @@
 /**
- * Node's `http` and `https`: a client that talks to the simulated internet (network.ts) or to servers in the
- * same process (localhost), and `createServer`, whose requests arrive through `SandboxProcess.httpRequest`.
+ * Node's `http` and `https`: a client that talks to servers in the same process (localhost), to other containers
+ * on the container's networks and to the simulated internet (routed by ../net-client.ts `routeRemote`), and
+ * `createServer`, whose requests arrive through `SandboxProcess.httpRequest`.
  */
 import type { HttpRequest, HttpResponse } from '../process';
 import type { ProgramContext } from '../kernel';
 import { EventEmitter } from './events';
 import { NodeBuffer } from './globals';
 import { econnrefused, enotfound, type NodeFlavour } from './node-errors';
-import { dnsFailureDelay, latencyFor, lookupSite, STATUS_CODES } from './network';
+import { routeRemote } from '../net-client';
+import { STATUS_CODES } from './network';
 
 export interface HttpHost {
   ctx: ProgramContext;
@@ -239,16 +241,23 @@ export function createHttpModule(h: HttpHost, secure: boolean): any {
         );
         return;
       }
-      const site = lookupSite(host);
-      if (!site) return fail(enotfound(h.fl, host, this.port), dnsFailureDelay(host, n));
-      const latency = latencyFor(site, host, n);
-      h.ctx.setTimer(latency, () =>
-        respond({
-          status: site.status,
-          headers: { date: new h.Date().toUTCString(), ...(site.headers ?? {}), 'content-length': String(new TextEncoder().encode(site.body ?? '').length) },
-          body: site.body ?? '',
-        }),
-      );
+      const req: HttpRequest = { method: this.method, path: this.path, headers: { host: this.port === 80 ? host : `${host}:${this.port}`, ...this.headers }, body: this.body.join('') };
+      routeRemote(h.ctx, host, this.port, req, n, (o) => {
+        switch (o.kind) {
+          case 'peer':
+            return respond(o.res);
+          case 'refused':
+            return fail(econnrefused(h.fl, o.ip, this.port), 0);
+          case 'notfound':
+            return fail(enotfound(h.fl, host, this.port), 0);
+          case 'site':
+            return respond({
+              status: o.site.status,
+              headers: { date: new h.Date().toUTCString(), ...(o.site.headers ?? {}), 'content-length': String(new TextEncoder().encode(o.site.body ?? '').length) },
+              body: o.site.body ?? '',
+            });
+        }
+      });
     }
   }
 

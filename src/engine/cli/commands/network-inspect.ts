@@ -1,0 +1,39 @@
+/** `docker network inspect`: a JSON array (4-space indent) or a --format template per network. */
+import type { CommandSpec } from '../command';
+import { cliError } from '../daemon-error';
+import { FORMAT_USAGE_JSON } from '../help';
+import { formatObject, TemplateError } from '../format/template';
+import { dockerJSON } from '../../images/inspect';
+import { inspectNetwork } from '../../networks/inspect';
+
+export const networkInspectCommand: CommandSpec = {
+  path: ['network', 'inspect'],
+  usage: 'docker network inspect [OPTIONS] NETWORK [NETWORK...]',
+  short: 'Display detailed information on one or more networks',
+  args: { min: 1 },
+  flags: [
+    { name: 'format', short: 'f', type: 'string', usage: FORMAT_USAGE_JSON },
+    { name: 'verbose', short: 'v', type: 'bool', usage: 'Verbose output for diagnostics' },
+  ],
+  async run({ engine, io, flags, args }) {
+    await engine.containers.sync();
+    const objs: Record<string, unknown>[] = [];
+    const errors: string[] = [];
+    for (const ref of args) {
+      const n = engine.networks.get(ref);
+      // The docker 28 client asks the daemon for each network and prints its answer.
+      if (!n) errors.push(`Error response from daemon: network ${ref} not found`);
+      else objs.push(inspectNetwork(engine.networks, n));
+    }
+    const fmt = flags.string('format');
+    try {
+      if (fmt) for (const o of objs) io.stdout(formatObject(fmt, o));
+      else io.stdout(dockerJSON(objs) + '\n');
+    } catch (e) {
+      if (e instanceof TemplateError) return cliError(io, e.message);
+      throw e;
+    }
+    for (const e of errors) io.stderr(e + '\n');
+    return errors.length ? 1 : 0;
+  },
+};

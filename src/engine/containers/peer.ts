@@ -1,0 +1,71 @@
+/**
+ * Container-to-container traffic: the `PeerNetwork` a container's processes get (runtime `ProcessSpec.network`).
+ * A program asking for `api` reaches a running container on a user-defined network it shares with `api`'s
+ * container, by name, `--network-alias` or short ID (Docker's embedded DNS; the default bridge has none, as in
+ * Docker); any shared network's address works too. The request goes to the port the target's main process
+ * listens on (no `-p` needed between containers). `--network none` resolves nothing; names no network knows go to
+ * the simulated internet.
+ *
+ * Replays: a main process re-run after a restore asks again; it gets the replies recorded in its first run
+ * (`Container.peerReplies`), so the other container is not asked twice.
+ */
+import type { HttpRequest, PeerNetwork, PeerReply } from '../runtime/process';
+import type { StoreContext } from './context';
+import { serveHttp } from './http';
+import { endpointsOf } from './network';
+import type { Container } from './types';
+
+/** Replies kept per container for replays (older ones are dropped; a replay past them asks again). */
+export const MAX_PEER_REPLIES = 1000;
+
+/** The running container `host` names from `c` on a shared network, with the address used, or a reason not. */
+export function resolvePeer(ctx: StoreContext, c: Container, host: string): { target: Container; ip: string } | 'unknown' | 'unresolvable' {
+  const mine = endpointsOf(c);
+  const names = Object.keys(mine);
+  if (names.includes('none')) return 'unresolvable';
+  const store = ctx.networks();
+  const name = host.toLowerCase().replace(/\.$/, '');
+  for (const other of ctx.list()) {
+    if (!ctx.isRunning(other)) continue;
+    const theirs = endpointsOf(other);
+    for (const net of names) {
+      const ep = theirs[net];
+      if (!ep || !ep.IPAddress) continue;
+      if (ep.IPAddress === name) return { target: other, ip: ep.IPAddress };
+      const n = store?.get(net);
+      // Docker's embedded DNS serves user-defined networks only.
+      if (!n || n.BuiltIn) continue;
+      const dnsNames = [other.name, ...ep.Aliases, other.id.slice(0, 12)].map((x) => x.toLowerCase());
+      if (dnsNames.includes(name)) return { target: other, ip: ep.IPAddress };
+    }
+  }
+  return 'unknown';
+}
+
+/** Sends `req` to `host:port` as a program in `c` would; the reply the runtime's clients turn into output. */
+async function ask(ctx: StoreContext, c: Container, host: string, port: number, req: HttpRequest): Promise<PeerReply> {
+  const r = resolvePeer(ctx, c, host);
+  if (r === 'unknown') return { kind: 'unknown' };
+  if (r === 'unresolvable') return { kind: 'unresolvable' };
+  const res = await serveHttp(ctx, r.target, port, req);
+  if (res.ok) return { kind: 'response', ip: r.ip, res: res.value };
+  return { kind: 'refused', ip: r.ip };
+}
+
+/** The network of a process in `c`; `main` for its main process (whose replies are recorded for replays). */
+export function peerNetwork(ctx: StoreContext, c: Container, main: boolean): PeerNetwork {
+  let seq = 0;
+  return {
+    request: async (host, port, req) => {
+      if (!main) return ask(ctx, c, host, port, req);
+      const n = seq++;
+      const replaying = ctx.live.get(c.id)?.replaying ?? false;
+      const recorded = c.peerReplies?.[n];
+      if (replaying && recorded) return recorded;
+      const reply = await ask(ctx, c, host, port, req);
+      const log = (c.peerReplies ??= []);
+      if (n === log.length && log.length < MAX_PEER_REPLIES) log.push(reply);
+      return reply;
+    },
+  };
+}
