@@ -58,6 +58,8 @@ export interface ContainerSpec {
   /** Engine name of the network to join first (`app_default`), or a network mode ("host", "none"). */
   network?: string;
   networkAliases?: string[];
+  /** Networks joined after the first, each with its aliases. */
+  extraNetworks?: { name: string; aliases: string[] }[];
   mounts: BackendMount[];
   /** Docker API form (nanoseconds). */
   healthcheck?: { test: string[]; interval?: number; timeout?: number; retries?: number; startPeriod?: number };

@@ -45,6 +45,8 @@ describe('docker compose on the engine', () => {
         ' cache Pulled ',
         ' web Pulling ',
         ' web Pulled ',
+        ' Network shop_default  Creating',
+        ' Network shop_default  Created',
         ' Container shop-cache-1  Creating',
         ' Container shop-cache-1  Created',
         ' Container shop-web-1  Creating',
@@ -53,7 +55,6 @@ describe('docker compose on the engine', () => {
         ' Container shop-cache-1  Started',
         ' Container shop-web-1  Starting',
         ' Container shop-web-1  Started',
-        'layerlab: networks are not simulated yet; the containers join the default bridge network',
         '',
       ].join('\n'),
     );
@@ -80,6 +81,8 @@ describe('docker compose on the engine', () => {
         ' Container shop-cache-1  Stopped',
         ' Container shop-cache-1  Removing',
         ' Container shop-cache-1  Removed',
+        ' Network shop_default  Removing',
+        ' Network shop_default  Removed',
         '',
       ].join('\n'),
     );
@@ -98,7 +101,7 @@ describe('docker compose on the engine', () => {
     expect(engine.images.get('shop-api')).toBeDefined();
     expect((await run('compose logs')).out).toBe('api-1  | hi from api\n');
     const again = await run('compose up -d');
-    expect(again.err).toBe(' Container shop-api-1  Running\nlayerlab: networks are not simulated yet; the containers join the default bridge network\n');
+    expect(again.err).toBe(' Container shop-api-1  Running\n');
   });
 
   it('attaches to the services’ output until they exit, and runs one-off and exec commands', async () => {

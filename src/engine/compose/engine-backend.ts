@@ -16,8 +16,8 @@ import { NOT_SIMULATED } from './backend';
 const quietIO = (io: CliIO): CliIO => ({ ...io, stdout: () => {}, stderr: () => {} });
 
 export class EngineBackend implements ComposeBackend {
-  // networks/volumes store plugs in here: set these to true once engine.networks / engine.volumes exist.
-  readonly features = { networks: false, volumes: false, healthchecks: false };
+  // volumes store plugs in here: set `volumes` to true once engine.volumes exists.
+  readonly features = { networks: true, volumes: false, healthchecks: true };
 
   constructor(private readonly engine: Engine) {}
 
@@ -72,6 +72,7 @@ export class EngineBackend implements ComposeBackend {
       command: commandText(c),
       status: statusText(c, this.now()),
       ports: portsColumn(c),
+      ...(c.health ? { health: c.health.Status } : {}),
     };
   }
 
@@ -104,10 +105,17 @@ export class EngineBackend implements ComposeBackend {
       labels: spec.labels,
       expose: spec.expose,
       stopSignal: spec.stopSignal,
-      // networks/volumes store plugs in here: networkAliases, mounts and healthcheck go to CreateOptions.
+      // volumes store plugs in here: mounts go to CreateOptions.
       ...(spec.network ? { network: spec.network } : {}),
+      ...(spec.networkAliases?.length ? { networkAliases: spec.networkAliases } : {}),
+      ...(spec.healthcheck ? { healthcheck: spec.healthcheck } : {}),
     });
-    return r.ok ? ok(this.view(r.value)) : err(r.error);
+    if (!r.ok) return err(r.error);
+    for (const n of spec.extraNetworks ?? []) {
+      const c = this.engine.networks.connect(n.name, r.value.id, { aliases: n.aliases });
+      if (!c.ok) return err(c.error);
+    }
+    return ok(this.view(r.value));
   }
 
   async startContainer(id: string, onLog?: (line: LogLine) => void): Promise<Result<void>> {
@@ -162,19 +170,21 @@ export class EngineBackend implements ComposeBackend {
     return ok(await runSession(store, io, processTarget(store, r.value), { stdin: spec.interactive, tty: spec.tty }));
   }
 
-  // networks/volumes store plugs in here: engine.networks.get/create/remove and engine.volumes.get/create/remove.
   hasNetwork(name: string): boolean {
-    return ['bridge', 'host', 'none'].includes(name);
+    return this.engine.networks.get(name) !== undefined;
   }
 
-  createNetwork(name: string): Result<void> {
-    return err(engineError(NOT_SIMULATED, `network ${name}: user-defined networks are not simulated yet`));
+  createNetwork(name: string, opts: { driver?: string; labels?: Record<string, string> } = {}): Result<void> {
+    const r = this.engine.networks.create(name, opts);
+    return r.ok ? ok(undefined) : err(r.error);
   }
 
   removeNetwork(name: string): Result<void> {
-    return err(engineError(NOT_SIMULATED, `network ${name}: user-defined networks are not simulated yet`));
+    const r = this.engine.networks.remove(name);
+    return r.ok ? ok(undefined) : err(r.error);
   }
 
+  // volumes store plugs in here: engine.volumes.get/create/remove.
   hasVolume(): boolean {
     return false;
   }

@@ -151,7 +151,6 @@ export function containerSpec(s: Session, p: ComposeProject, svc: ServiceConfig,
   }));
   const netKeys = Object.keys(svc.networks).sort();
   const firstNet = netKeys[0];
-  if (netKeys.length > 1) notes.add(`layerlab: a container joins only its first network for now; ${svc.name} stays off ${netKeys.slice(1).join(', ')}`);
   const hc = svc.healthcheck;
   return {
     name: containerName(p, svc, n),
@@ -181,6 +180,10 @@ export function containerSpec(s: Session, p: ComposeProject, svc: ServiceConfig,
     ...(svc.restart ? { restart: svc.restart } : {}),
     ...(svc.stopSignal ? { stopSignal: svc.stopSignal } : {}),
     ...(svc.networkMode ? { network: svc.networkMode } : firstNet ? { network: p.networks[firstNet].name, networkAliases: [svc.name, ...(svc.networks[firstNet]?.aliases ?? [])] } : {}),
+    // The other networks are joined after create, as Compose connects them (one endpoint per network).
+    ...(!svc.networkMode && netKeys.length > 1
+      ? { extraNetworks: netKeys.slice(1).map((k) => ({ name: p.networks[k].name, aliases: [svc.name, ...(svc.networks[k]?.aliases ?? [])] })) }
+      : {}),
     mounts,
     ...(hc && !hc.disable && hc.test.length
       ? { healthcheck: { test: hc.test, interval: durationNs(hc.interval), timeout: durationNs(hc.timeout), retries: hc.retries, startPeriod: durationNs(hc.startPeriod) } }
