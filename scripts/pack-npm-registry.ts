@@ -59,13 +59,14 @@ function trim(v: RegistryVersion & Record<string, unknown>): RegistryVersion {
   if (typeof v.license === 'object' && v.license && 'type' in v.license) out.license = (v.license as { type: string }).type;
   if (!v.license && Array.isArray(v.licenses)) out.license = (v.licenses as { type: string }[]).map((l) => l.type).join(' OR ');
   const dist = v.dist as { integrity?: string; shasum: string; tarball: string; unpackedSize?: number };
-  out.dist = { integrity: dist.integrity ?? `sha1-${Buffer.from(dist.shasum, 'hex').toString('base64')}`, tarball: dist.tarball, ...(dist.unpackedSize ? { unpackedSize: dist.unpackedSize } : {}) };
+  out.dist = { integrity: dist.integrity ?? `sha1-${Buffer.from(dist.shasum, 'hex').toString('base64')}`, shasum: dist.shasum, tarball: dist.tarball, ...(dist.unpackedSize ? { unpackedSize: dist.unpackedSize } : {}) };
   return out as unknown as RegistryVersion;
 }
 
 async function update(): Promise<void> {
   const { roots } = JSON.parse(readFileSync(join(DATA, 'roots.json'), 'utf8')) as { roots: string[] };
-  const manifest: RegistryManifest = { registry: REGISTRY, packages: {} };
+  const featured = [...new Set(roots.map((r) => r.slice(0, r.lastIndexOf('@'))))];
+  const manifest: RegistryManifest = { registry: REGISTRY, featured, packages: {} };
   const seen = new Set<string>();
   const queue: [string, string][] = roots.map((r) => {
     const at = r.lastIndexOf('@');
@@ -88,7 +89,7 @@ async function update(): Promise<void> {
     for (const [dn, dr] of [...Object.entries(meta.dependencies ?? {}), ...Object.entries(meta.optionalDependencies ?? {}), ...peers]) queue.push([dn, dr]);
     process.stdout.write(`${name}@${v}\n`);
   }
-  const sorted: RegistryManifest = { registry: REGISTRY, packages: Object.fromEntries(Object.keys(manifest.packages).sort().map((n) => [n, manifest.packages[n]])) };
+  const sorted: RegistryManifest = { registry: REGISTRY, featured, packages: Object.fromEntries(Object.keys(manifest.packages).sort().map((n) => [n, manifest.packages[n]])) };
   writeFileSync(join(DATA, 'manifest.json'), JSON.stringify(sorted, null, 1) + '\n');
 }
 

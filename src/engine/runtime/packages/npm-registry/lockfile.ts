@@ -73,10 +73,10 @@ function rootEntry(pkg: Record<string, unknown>, name: string): Record<string, u
 }
 
 /** package-lock.json, or with `hidden` node_modules/.package-lock.json (no root entry, only what is on disk). */
-export function lockfileOf(tree: TreeNode, pkg: Record<string, unknown>, name: string, opts: { hidden?: boolean; indent?: string | number } = {}): string {
+export function lockfileOf(tree: TreeNode, pkg: Record<string, unknown>, name: string, opts: { hidden?: boolean; indent?: string | number; skip?: (n: TreeNode) => boolean } = {}): string {
   const packages: Record<string, unknown> = {};
   if (!opts.hidden) packages[''] = rootEntry(pkg, name);
-  for (const n of nodesOf(tree)) if (!(opts.hidden && n.inert)) packages[n.location] = entryOf(n);
+  for (const n of nodesOf(tree)) if (!(opts.hidden && (n.inert || opts.skip?.(n)))) packages[n.location] = entryOf(n);
   const doc: Record<string, unknown> = { name, ...(pkg.version ? { version: pkg.version } : {}), lockfileVersion: 3, requires: true, packages };
   return lockfileJson(doc, opts.indent ?? 2);
 }

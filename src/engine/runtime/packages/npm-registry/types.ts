@@ -16,7 +16,7 @@ export interface RegistryVersion {
   funding?: unknown;
   deprecated?: string;
   hasInstallScript?: boolean;
-  dist: { integrity: string; tarball: string; unpackedSize?: number };
+  dist: { integrity: string; shasum: string; tarball: string; unpackedSize?: number };
 }
 
 export interface RegistryPackage {
@@ -27,5 +27,7 @@ export interface RegistryPackage {
 export interface RegistryManifest {
   /** The registry the versions were resolved from (npm's error lines name it). */
   registry: string;
+  /** The packages tutorials install, for messages that say what the registry offers. */
+  featured: string[];
   packages: Record<string, RegistryPackage>;
 }
