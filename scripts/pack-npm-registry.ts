@@ -17,12 +17,13 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync, zipSync, type Zippable } from 'fflate';
 import semver from 'semver';
+import { NPM_REGISTRY_FILE } from '../src/node/npm-registry';
 import type { RegistryManifest, RegistryVersion } from '../src/engine/runtime/packages/npm-registry/types';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const DATA = join(ROOT, 'scripts/npm-registry');
 const CACHE = join(ROOT, 'node_modules/.cache/layerlab/npm');
-export const REGISTRY_ZIP = join(ROOT, 'node_modules/.cache/layerlab/npm-registry.zip');
+const REGISTRY_ZIP = NPM_REGISTRY_FILE;
 const REGISTRY = 'https://registry.npmjs.org';
 
 type FullPackument = { name: string; 'dist-tags': Record<string, string>; versions: Record<string, RegistryVersion & Record<string, unknown>> };

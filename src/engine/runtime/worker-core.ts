@@ -8,6 +8,7 @@ import { encodeText } from './fs-helpers';
 import { MemoryFs } from './memory-fs';
 import type { HostMessage, WorkerMessage } from './protocol';
 import { DEFAULT_FS_BYTES } from './process';
+import { provideNpmRegistry } from './packages/npm-registry/source';
 
 /**
  * Caps how many bytes the process may add to its filesystem: a write that would grow it past `limit` fails with
@@ -47,6 +48,7 @@ export function createWorkerCore(post: (m: WorkerMessage) => void, wallNow?: () 
   const core = ((m: HostMessage) => {
     try {
       if (m.t === 'ping') return post({ t: 'pong', n: m.n });
+      if (m.t === 'npm-registry') return provideNpmRegistry(m.data);
       if (m.t === 'spawn') {
         const fs = MemoryFs.from(m.files);
         limitFsGrowth(fs, m.spec.limits?.fsBytes ?? DEFAULT_FS_BYTES);

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REGISTRY_ZIP } from '../../../../scripts/pack-npm-registry';
+import { NPM_REGISTRY_FILE } from '../../../node/npm-registry';
 import { nodeFs, run } from './testing';
 import { readText } from '../fs-helpers';
 import { useNpmRegistryLoader } from './npm-registry/source';
@@ -14,7 +14,7 @@ const real = JSON.parse(testdata('npm10-transcripts.json')) as Record<string, { 
 const timeless = (s: string) => s.replace(/ in \d+(ms|s|m)\n/g, ' in Xs\n');
 const logless = (s: string) => s.replace(/\/root\/\.npm\/_logs\/\S+-debug-0\.log/g, 'LOG');
 
-beforeAll(() => useNpmRegistryLoader(() => readFileSync(REGISTRY_ZIP)));
+beforeAll(() => useNpmRegistryLoader(() => readFileSync(NPM_REGISTRY_FILE)));
 afterAll(() => useNpmRegistryLoader(null));
 
 const pkgJson = (v: unknown) => JSON.stringify(v);

@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { REGISTRY_ZIP } from '../../../../../scripts/pack-npm-registry';
+import { NPM_REGISTRY_FILE } from '../../../../node/npm-registry';
 import { NpmRegistry } from './registry';
 import { buildIdealTree, pickVersion, type RootDeps, type TreeNode } from './tree';
 import { lockfileOf } from './lockfile';
 
-const reg = new NpmRegistry(readFileSync(REGISTRY_ZIP));
+const reg = new NpmRegistry(readFileSync(NPM_REGISTRY_FILE));
 const testdata = (f: string) => readFileSync(join(__dirname, 'testdata', f), 'utf8');
 
 function tree(deps: RootDeps): TreeNode {
@@ -28,11 +28,12 @@ describe('the ideal tree', () => {
     expect(buildIdealTree(reg, 'x', '1.0.0', { dependencies: { express: '4.0.99' } })).toEqual({ error: { code: 'ETARGET', name: 'express', spec: '4.0.99' } });
   });
 
-  for (const [name, pkg] of [
+  const cases: [string, Record<string, unknown> & RootDeps & { name: string }][] = [
     ['install-express4', { name: 'web', version: '1.0.0', dependencies: { express: '^4.21.2' } }],
     ['install-express5', { name: 'e', version: '1.0.0', dependencies: { express: '^5' } }],
     ['install-mixed', { name: 'd', version: '1.0.0', dependencies: { express: '^4.21.2', debug: '^4', chalk: '^4.1.2', axios: '^1' }, devDependencies: { nodemon: '^3' } }],
-  ] as const) {
+  ];
+  for (const [name, pkg] of cases) {
     it(`hoists and nests like npm 10 and writes its package-lock.json (${name})`, () => {
       const t = tree(pkg);
       expect(lockfileOf(t, pkg, pkg.name)).toBe(testdata(`${name}.lock.json`));
