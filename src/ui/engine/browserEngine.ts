@@ -7,7 +7,7 @@ import { Engine, type EngineSnapshot } from '../../engine/engine';
 import type { ContextReader } from '../../engine/core/host';
 import type { RandomSource } from '../../engine/core/env';
 import type { SandboxHost } from '../../engine/runtime/process';
-import { useNpmRegistryLoader } from '../../engine/runtime/packages/npm-registry/source';
+import { loadNpmRegistry, useNpmRegistryLoader } from '../../engine/runtime/packages/npm-registry/source';
 import { fetchNpmRegistry } from './npmRegistry';
 
 export const cryptoRandom: RandomSource = {
@@ -33,6 +33,8 @@ export async function createBrowserEngine(context: ContextReader, snapshot?: Eng
   let sandbox = await workerSandbox();
   if (!sandbox) {
     // No worker host: run container processes on the page's thread, yielding to the event loop between slices.
+    // Programs there read the npm registry synchronously, so its data is fetched now.
+    void loadNpmRegistry();
     const { InProcessHost } = await import('../../engine/runtime/in-process-host');
     sandbox = new InProcessHost({ yieldToHost: () => new Promise((r) => setTimeout(r, 0)), wallNow: () => performance.now() });
   }

@@ -46,9 +46,11 @@ export function provideNpmRegistry(bytes: Uint8Array): void {
 /** The registry, when this realm has its data (a synchronous loader counts). */
 export function npmRegistry(): NpmRegistry | null {
   if (decoded) return decoded;
-  if (!data && loader) {
+  if (!data && loader && !loading) {
     const d = loader();
     if (d instanceof Uint8Array) data = d;
+    // An asynchronous loader: the data is there for the next program.
+    else if (d) loading = d.then((x) => (data = x), () => null);
   }
   if (!data) return null;
   try {
