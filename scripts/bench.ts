@@ -16,6 +16,7 @@ import { benchParse } from './bench/parse';
 import { benchBuild, benchPredict } from './bench/build';
 import { benchDockerignore } from './bench/dockerignore';
 import { benchFuzz } from './bench/fuzz';
+import { benchNpm } from './bench/npm';
 import { INITIAL_JS_LIMIT_GZIP, kB, measureInitialJs } from './bench/bundle';
 import { formatTable, notMeasured, type Row } from './bench/table';
 
@@ -66,6 +67,7 @@ async function main(): Promise<number> {
       return [{ issue: '6', figure: `initial JavaScript, gzip (${r.files.length} file${r.files.length === 1 ? '' : 's'}, ${dist ?? 'dist'})`, value: kB(r.gzip), target: `< ${kB(INITIAL_JS_LIMIT_GZIP)}`, pass: r.gzip <= INITIAL_JS_LIMIT_GZIP }];
     }, [notMeasured('6', 'initial JavaScript, gzip', '< 200 kB', '')])),
   );
+  rows.push(...(await section('npm registry', benchNpm, [notMeasured('npm', 'npm registry data and npm install express', 'measured', '')])));
   rows.push(...(await section('.dockerignore', benchDockerignore, [notMeasured('8', '.dockerignore 1,000-char patterns', '< 10 ms', '')])));
   if (!has('--no-fuzz')) rows.push(...(await section('fuzz suites', () => benchFuzz(), [notMeasured('8', 'fuzz and hostile suites', 'all pass', '')])));
   else rows.push(notMeasured('8', 'fuzz and hostile suites', 'all pass', 'skipped (--no-fuzz)'));
