@@ -7,7 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { gzipSync } from 'fflate';
 import { testEngine } from '../../src/engine/build/testkit';
-import { useNpmRegistryLoader } from '../../src/engine/runtime/packages/npm-registry/source';
+import { setNpmRegistryLoader } from '../../src/engine/runtime/packages/npm-registry/source';
 import { NPM_REGISTRY_FILE, diskNpmRegistry } from '../../src/node/npm-registry';
 import { median, ms, notMeasured, type Row } from './table';
 
@@ -17,7 +17,7 @@ export async function benchNpm(): Promise<Row[]> {
   if (!existsSync(NPM_REGISTRY_FILE)) return [notMeasured(ISSUE, 'npm registry data (raw / gzip)', 'lazily loaded', 'not packed (npm run pack:npm-registry)')];
   const raw = readFileSync(NPM_REGISTRY_FILE);
   const gz = gzipSync(raw, { level: 6 }).length;
-  useNpmRegistryLoader(diskNpmRegistry());
+  setNpmRegistryLoader(diskNpmRegistry());
   const files = {
     Dockerfile: 'FROM node:18-alpine\nWORKDIR /app\nCOPY package.json .\nRUN npm install\n',
     'package.json': JSON.stringify({ name: 'web', version: '1.0.0', dependencies: { express: '^4.21.2' } }),

@@ -11,7 +11,7 @@ import type { CliIO } from '../engine/core/io';
 import { diskContext } from './disk-context';
 import { ChildProcessHost } from './runtime/child-process-host';
 import { diskNpmRegistry } from './npm-registry';
-import { useNpmRegistryLoader } from '../engine/runtime/packages/npm-registry/source';
+import { setNpmRegistryLoader } from '../engine/runtime/packages/npm-registry/source';
 import { keepDamagedCopy, loadState, saveState, StateTooBigError, statePath } from './state-file';
 import { lockState, type StateLock } from './state-lock';
 import { processStdin } from './stdin';
@@ -85,7 +85,7 @@ async function runLocked(args: string[], env: NodeJS.ProcessEnv, path: string, o
   // Container programs run in separate sandboxed Node processes (see runtime/child-process-host.ts): an endless
   // loop or a memory hog ends with 137 instead of hanging the CLI. Idle ones do not keep the CLI alive.
   engine.sandbox = new ChildProcessHost();
-  useNpmRegistryLoader(diskNpmRegistry());
+  setNpmRegistryLoader(diskNpmRegistry());
   const controller = new AbortController();
   let interrupts = 0;
   const onSigint = () => {

@@ -3,6 +3,6 @@
  * pack:npm-registry` writes; `pretest:unit` and `prepare` make it), so `RUN npm install` installs real packages.
  */
 import { diskNpmRegistry } from '../../src/node/npm-registry';
-import { useNpmRegistryLoader } from '../../src/engine/runtime/packages/npm-registry/source';
+import { setNpmRegistryLoader } from '../../src/engine/runtime/packages/npm-registry/source';
 
-useNpmRegistryLoader(diskNpmRegistry());
+setNpmRegistryLoader(diskNpmRegistry());

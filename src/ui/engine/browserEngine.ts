@@ -7,7 +7,7 @@ import { Engine, type EngineSnapshot } from '../../engine/engine';
 import type { ContextReader } from '../../engine/core/host';
 import type { RandomSource } from '../../engine/core/env';
 import type { SandboxHost } from '../../engine/runtime/process';
-import { loadNpmRegistry, useNpmRegistryLoader } from '../../engine/runtime/packages/npm-registry/source';
+import { loadNpmRegistry, setNpmRegistryLoader } from '../../engine/runtime/packages/npm-registry/source';
 import { fetchNpmRegistry } from './npmRegistry';
 
 export const cryptoRandom: RandomSource = {
@@ -29,7 +29,7 @@ async function workerSandbox(): Promise<SandboxHost | null> {
 }
 
 export async function createBrowserEngine(context: ContextReader, snapshot?: EngineSnapshot): Promise<Engine> {
-  useNpmRegistryLoader(fetchNpmRegistry);
+  setNpmRegistryLoader(fetchNpmRegistry);
   let sandbox = await workerSandbox();
   if (!sandbox) {
     // No worker host: run container processes on the page's thread, yielding to the event loop between slices.

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NPM_REGISTRY_FILE } from '../../../node/npm-registry';
 import { nodeFs, run } from './testing';
 import { readText } from '../fs-helpers';
-import { useNpmRegistryLoader } from './npm-registry/source';
+import { setNpmRegistryLoader } from './npm-registry/source';
 
 const NODE22 = { NODE_VERSION: '22.12.0' };
 const testdata = (f: string) => readFileSync(join(__dirname, 'npm-registry/testdata', f), 'utf8');
@@ -14,8 +14,8 @@ const real = JSON.parse(testdata('npm10-transcripts.json')) as Record<string, { 
 const timeless = (s: string) => s.replace(/ in \d+(ms|s|m)\n/g, ' in Xs\n');
 const logless = (s: string) => s.replace(/\/root\/\.npm\/_logs\/\S+-debug-0\.log/g, 'LOG');
 
-beforeAll(() => useNpmRegistryLoader(() => readFileSync(NPM_REGISTRY_FILE)));
-afterAll(() => useNpmRegistryLoader(null));
+beforeAll(() => setNpmRegistryLoader(() => readFileSync(NPM_REGISTRY_FILE)));
+afterAll(() => setNpmRegistryLoader(null));
 
 const pkgJson = (v: unknown) => JSON.stringify(v);
 

@@ -1,6 +1,6 @@
 /**
  * Where the programs of a realm get the offline npm registry. A host (the Node CLI, the browser app) gives its
- * loader with `useNpmRegistryLoader`; the worker hosts load the data before spawning a process in an image with
+ * loader with `setNpmRegistryLoader`; the worker hosts load the data before spawning a process in an image with
  * npm and hand it to the worker, whose core gives it with `provideNpmRegistry`. Programs read it synchronously
  * (`npmRegistry()`): a program that waited for the host would let virtual time run on.
  */
@@ -12,7 +12,7 @@ let loading: Promise<Uint8Array | null> | null = null;
 let data: Uint8Array | null = null;
 let decoded: NpmRegistry | null = null;
 
-export function useNpmRegistryLoader(l: NpmRegistryLoader | null): void {
+export function setNpmRegistryLoader(l: NpmRegistryLoader | null): void {
   loader = l;
   loading = null;
   data = null;

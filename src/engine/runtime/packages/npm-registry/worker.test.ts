@@ -6,14 +6,14 @@ import { createWorkerCore } from '../../worker-core';
 import type { HostMessage } from '../../protocol';
 import { imageFs, T0 } from '../../test-helpers';
 import { encodeText, readText } from '../../fs-helpers';
-import { useNpmRegistryLoader } from './source';
+import { setNpmRegistryLoader } from './source';
 
-afterAll(() => useNpmRegistryLoader(null));
+afterAll(() => setNpmRegistryLoader(null));
 
 describe('the npm registry in a worker host', () => {
   it('reaches a worker before its process starts, so npm install there writes real files back to the host', async () => {
     // An asynchronous loader, as in the browser: the host must wait for it before the worker gets the process.
-    useNpmRegistryLoader(() => new Promise((r) => setTimeout(() => r(new Uint8Array(readFileSync(NPM_REGISTRY_FILE))), 20)));
+    setNpmRegistryLoader(() => new Promise((r) => setTimeout(() => r(new Uint8Array(readFileSync(NPM_REGISTRY_FILE))), 20)));
     const sent: string[] = [];
     let proc: WorkerProcess | null = null;
     const core = createWorkerCore((m) => setTimeout(() => proc?.handle(structuredClone(m)), 0));
