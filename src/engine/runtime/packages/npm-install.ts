@@ -8,7 +8,7 @@
 import semver from 'semver';
 import type { PkgCtx } from './context';
 import { binsOf as binsOfMeta, lockedVersions, lockfileOf } from './npm-registry/lockfile';
-import { reify, type ReifyResult } from './npm-registry/reify';
+import { reify, unpackMs, type ReifyResult } from './npm-registry/reify';
 import type { NpmRegistry } from './npm-registry/registry';
 import { npmRegistry } from './npm-registry/source';
 import { buildIdealTree, nodesOf, pickVersion, type ResolveError, type RootDeps } from './npm-registry/tree';
@@ -73,11 +73,8 @@ export function npmDuration(ms: number): string {
   return `${Math.round(ms / 60_000)}m`;
 }
 
-/** Virtual time an install takes: metadata, then downloading and unpacking (about 4 s for express 4's 71 packages). */
-function installMs(r: ReifyResult): number {
-  const touched = r.added + r.changed;
-  return touched ? 700 + 40 * touched + r.bytes / 4000 : 250 + 5 * r.total;
-}
+/** Virtual time reading the registry's metadata for a tree takes (then each package's download, see reify). */
+const resolveMs = (packages: number) => 300 + 5 * packages;
 
 /** npm's summary after reify (reify-output.js without an audit report). */
 export function summary(r: Pick<ReifyResult, 'added' | 'removed' | 'changed' | 'funding'>, took: string): string {
@@ -199,12 +196,11 @@ export async function npmInstall(p: PkgCtx, n: NpmInfo, sub: string, operands: s
   }
   const result: ReifyResult = { added: 0, removed: 0, changed: 0, bytes: 0, funding: 0, total: 0 };
   if (tree && reg) {
-    const r = reify(p, reg, dir, tree, saved, name, flags.prod);
+    await p.spend(resolveMs(nodesOf(tree).length));
+    const r = await reify(p, reg, dir, tree, saved, name, flags.prod);
     if ('missing' in r) return registryMissing(p, n);
     Object.assign(result, r);
-  }
-  const ms = installMs(result);
-  await p.spend(ms);
+  } else await p.spend(resolveMs(0));
   if (explicit.length && !flags.noSave) p.write(pkgPath, saveJson(pkgText, saved));
   if (!ci && tree && !flags.noSave) p.write(lockPath, lockfileOf(tree, saved, name));
   if (!flags.ignoreScripts) {
@@ -216,7 +212,7 @@ export async function npmInstall(p: PkgCtx, n: NpmInfo, sub: string, operands: s
   }
   const cache = p.uid === 0 ? '/root/.npm/_cacache' : join(p.vars.HOME ?? '/home/node', '.npm/_cacache');
   p.mkdirp(cache);
-  p.out(summary(result, npmDuration(ms)));
+  p.out(summary(result, npmDuration(p.elapsed())));
   return 0;
 }
 
@@ -244,11 +240,15 @@ export async function npmInstallGlobal(p: PkgCtx, n: NpmInfo, names: string[], h
     if ('error' in built) return resolveError(p, n, reg, built.error, h);
     const files = reg.files(name, version);
     if (!files) return registryMissing(p, n);
+    await p.spend(resolveMs(nodesOf(built.tree).length));
+    let own = 0;
     for (const f of files) {
       if (f.type === 'dir') p.mkdirp(`${pdir}/${f.path}`);
-      else if (f.type === 'file') total.bytes += (p.writeBytes(`${pdir}/${f.path}`, f.data ?? new Uint8Array(0), f.mode), f.data?.length ?? 0);
+      else if (f.type === 'file') own += (p.writeBytes(`${pdir}/${f.path}`, f.data ?? new Uint8Array(0), f.mode), f.data?.length ?? 0);
     }
-    const r = reify(p, reg, pdir, built.tree, meta as unknown as Record<string, unknown>, name, false);
+    total.bytes += own;
+    await p.spend(unpackMs(own));
+    const r = await reify(p, reg, pdir, built.tree, meta as unknown as Record<string, unknown>, name, false);
     if ('missing' in r) return registryMissing(p, n);
     p.rmrf(`${pdir}/node_modules/.package-lock.json`);
     total.added += r.added + 1;
@@ -263,8 +263,6 @@ export async function npmInstallGlobal(p: PkgCtx, n: NpmInfo, names: string[], h
       p.fs.chmod?.(`${pdir}/${rel}`, 0o755);
     }
   }
-  const ms = installMs(total);
-  await p.spend(ms);
-  p.out(summary(total, npmDuration(ms)));
+  p.out(summary(total, npmDuration(p.elapsed())));
   return 0;
 }

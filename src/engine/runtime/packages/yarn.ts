@@ -84,13 +84,13 @@ async function install(p: PkgCtx, add: string[], frozen: boolean, prod: boolean)
     p.out('info Visit https://yarnpkg.com/en/docs/cli/install for documentation about this command.\n');
     return 1;
   }
-  const r = reify(p, reg, p.cwd, built.tree, project as Record<string, unknown>, name, prod);
+  await p.spend(300 + 5 * nodesOf(built.tree).length);
+  const r = await reify(p, reg, p.cwd, built.tree, project as Record<string, unknown>, name, prod);
   if ('missing' in r) {
     p.err("error Layerlab's offline npm registry lacks a package file it lists.\n");
     return 1;
   }
-  const ms = 900 + 25 * r.total + r.bytes / 3000;
-  await p.spend(ms);
+  const ms = p.elapsed();
   p.out(STEPS);
   p.write(joinPath(p.cwd, 'yarn.lock'), yarnLockOf(built.tree));
   if (added.length) {

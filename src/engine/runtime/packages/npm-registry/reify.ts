@@ -66,8 +66,14 @@ function linkBins(p: PkgCtx, dir: string, node: TreeNode): void {
   }
 }
 
-/** `omitDev`: leave out what only devDependencies need (`--omit=dev`, NODE_ENV=production); the lockfile keeps it. */
-export function reify(p: PkgCtx, reg: NpmRegistry, dir: string, tree: TreeNode, pkg: Record<string, unknown>, name: string, omitDev: boolean): ReifyResult | { missing: TreeNode } {
+/** Virtual time fetching and unpacking one package takes. */
+export const unpackMs = (bytes: number) => 40 + bytes / 4000;
+
+/**
+ * `omitDev`: leave out what only devDependencies need (`--omit=dev`, NODE_ENV=production); the lockfile keeps it.
+ * Virtual time passes after each package (`p.spend`), so a big tree is many short slices of work, not one long one.
+ */
+export async function reify(p: PkgCtx, reg: NpmRegistry, dir: string, tree: TreeNode, pkg: Record<string, unknown>, name: string, omitDev: boolean): Promise<ReifyResult | { missing: TreeNode }> {
   const actual = actualTree(p, dir);
   const skip = (n: TreeNode) => n.inert || (omitDev && n.dev);
   const ideal = nodesOf(tree).filter((n) => !skip(n));
@@ -91,6 +97,7 @@ export function reify(p: PkgCtx, reg: NpmRegistry, dir: string, tree: TreeNode, 
     if (bytes === null) return { missing: n };
     rewritten.push(n.location);
     r.bytes += bytes;
+    await p.spend(unpackMs(bytes));
     if (have === n.version) continue;
     if (have !== undefined) r.changed++;
     else r.added++;
