@@ -129,8 +129,9 @@ export class WorkerProcess implements SandboxProcess {
     const { fs, ...data } = spec;
     const spawn: HostMessage = { t: 'spawn', spec: { ...data, pid }, files: snapshotFs(fs) };
     // A program reads the npm registry synchronously (waiting for the host would let virtual time run on), so a
-    // process in an image with npm gets its data first; messages for the worker wait until it is sent.
-    if (hasNpmRegistryLoader() && fs.stat('/usr/local/bin/npm')) {
+    // shell or npm process in an image with npm gets its data first; messages for the worker wait until it is sent.
+    // A node process (most containers of a Node image) does not run npm and goes without.
+    if (kind !== 'node' && kind !== 'hello' && hasNpmRegistryLoader() && fs.stat('/usr/local/bin/npm')) {
       this.gate = loadNpmRegistry().then((d) => {
         if (d) worker.postMessage({ t: 'npm-registry', data: d });
         worker.postMessage(spawn);
