@@ -43,6 +43,6 @@ describe('RUN npm install in a build', () => {
     const t = setup({ Dockerfile: 'FROM node:18-alpine\nWORKDIR /app\nCOPY package.json .\nRUN npm install\n', 'package.json': JSON.stringify({ name: 'x', dependencies: { 'left-pad-layerlab-missing': '^1.0.0' } }) });
     const r = await t.build({ tags: ['x'] });
     expect(r.exitCode).not.toBe(0);
-    expect(r.err + r.out).toContain('npm error 404 Not Found - GET https://registry.npmjs.org/left-pad-layerlab-missing');
+    expect(r.err + r.out).toContain('npm error 404 Not Found - GET https://registry.npmjs.org/left-pad-layerlab-missing - Not found');
   });
 });

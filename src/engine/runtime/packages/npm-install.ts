@@ -101,7 +101,8 @@ function resolveError(p: PkgCtx, n: NpmInfo, reg: NpmRegistry, err: ResolveError
   const e = n.e;
   const offered = `${reg.manifest.featured.slice(0, 12).join(', ')}, ...`;
   if (err.code === 'E404') {
-    p.err(errLines(e, ['code E404', `404 Not Found - GET ${reg.url}/${err.name.replace('/', '%2f')}`, '404', `404  '${err.name}@${err.spec}' is not in this registry.`, '404', '404 Note that you can also install from a', '404 tarball, folder, http url, or git url.']));
+    // registry.npmjs.org answers a missing name with {"error":"Not found"}, which npm appends to the GET line.
+    p.err(errLines(e, ['code E404', `404 Not Found - GET ${reg.url}/${err.name.replace('/', '%2f')} - Not found`, '404', `404  '${err.name}@${err.spec}' is not in this registry.`, '404', '404 Note that you can also install from a', '404 tarball, folder, http url, or git url.']));
     p.err(`${e} Layerlab: the offline registry has ${reg.names().length} packages, those beginners' tutorials install (${offered}) and their dependencies; ${err.name} is not one of them.\n`);
   } else {
     const versions = Object.keys(reg.packument(err.name)?.versions ?? {}).join(', ');

@@ -89,7 +89,9 @@ describe('npm install over the offline registry', () => {
     const fs = nodeFs({ '/app/package.json': '{"name":"b","version":"1.0.0"}' });
     const missing = await run(fs, 'npm install left-pad-layerlab-missing', { cwd: '/app', env: NODE22 });
     expect(missing.exit?.code).toBe(1);
-    const [npmLines, layerlab] = [logless(real['install-404'].stderr).replace(/npm error A complete log.*\n/, ''), missing.stderr().split('\n').find((l) => l.includes('Layerlab'))];
+    // The recording machine's registry mirror answers 404 with an empty body; registry.npmjs.org's {"error":"Not found"} adds " - Not found".
+    const recorded = logless(real['install-404'].stderr).replace(/npm error A complete log.*\n/, '').replace('left-pad-layerlab-missing\n', 'left-pad-layerlab-missing - Not found\n');
+    const [npmLines, layerlab] = [recorded, missing.stderr().split('\n').find((l) => l.includes('Layerlab'))];
     expect(logless(missing.stderr())).toBe(`${npmLines}${layerlab}\nnpm error A complete log of this run can be found in: LOG\n`);
     expect(layerlab).toMatch(/^npm error Layerlab: the offline registry has \d+ packages, those beginners' tutorials install \(express, .*\) and their dependencies; left-pad-layerlab-missing is not one of them\.$/);
     const version = await run(fs, 'npm install express@4.0.99', { cwd: '/app', env: NODE22 });
