@@ -164,3 +164,39 @@ describe('yarn', () => {
     expect(JSON.parse(readText(fs, '/app/node_modules/lodash/package.json')!).name).toBe('lodash');
   });
 });
+
+describe('npm install after package.json changes', () => {
+  it('removes what is no longer needed, with its commands, and says so as npm does', async () => {
+    const fs = nodeFs({ '/app/package.json': pkgJson({ name: 'w', version: '1.0.0', dependencies: { nodemon: '^3' } }) });
+    await run(fs, 'npm install', { cwd: '/app', env: NODE22 });
+    expect(fs.readlink('/app/node_modules/.bin/nodemon')).toBe('../nodemon/bin/nodemon.js');
+    fs.writeFile('/app/package.json', new TextEncoder().encode(pkgJson({ name: 'w', version: '1.0.0', dependencies: { dayjs: '^1' } })));
+    const r = await run(fs, 'npm install', { cwd: '/app', env: NODE22 });
+    expect(r.stdout()).toMatch(/^\nadded 1 package, and removed \d+ packages in \d+(ms|s)\n$/);
+    expect(fs.readdir('/app/node_modules')).toContain('dayjs');
+    expect(fs.readdir('/app/node_modules')).not.toContain('nodemon');
+    expect(fs.lstat('/app/node_modules/.bin/nodemon')).toBeNull();
+  });
+});
+
+describe("npm's words", () => {
+  it('saves ^version unless the range asked for is narrower, as npm does', async () => {
+    const { savedRange, parseSpec } = await import('./npm-install');
+    expect(savedRange('4', '4.22.3')).toBe('^4.22.3');
+    expect(savedRange('*', '5.3.0')).toBe('^5.3.0');
+    expect(savedRange('latest', '5.3.0')).toBe('^5.3.0');
+    expect(savedRange('4.17.1', '4.17.1')).toBe('^4.17.1');
+    expect(savedRange('~4.17.0', '4.17.3')).toBe('~4.17.0');
+    expect(parseSpec('@hapi/hoek@11')).toEqual({ name: '@hapi/hoek', spec: '11' });
+    expect(parseSpec('@hapi/hoek')).toEqual({ name: '@hapi/hoek', spec: '*' });
+    expect(parseSpec('express@')).toEqual({ name: 'express', spec: '*' });
+  });
+
+  it("summarises like npm's reify output", async () => {
+    const { summary } = await import('./npm-install');
+    expect(summary({ added: 0, removed: 0, changed: 0, funding: 0 }, '1s')).toBe('\nup to date in 1s\n');
+    expect(summary({ added: 2, removed: 1, changed: 0, funding: 1 }, '2s')).toBe('\nadded 2 packages, and removed 1 package in 2s\n\n1 package is looking for funding\n  run `npm fund` for details\n');
+    expect(summary({ added: 1, removed: 0, changed: 3, funding: 0 }, '3s')).toBe('\nadded 1 package, and changed 3 packages in 3s\n');
+    expect(summary({ added: 1, removed: 2, changed: 3, funding: 0 }, '3s')).toBe('\nadded 1 package, removed 2 packages, and changed 3 packages in 3s\n');
+  });
+});

@@ -73,6 +73,18 @@ export const unpackMs = (bytes: number) => 40 + bytes / 4000;
  * `omitDev`: leave out what only devDependencies need (`--omit=dev`, NODE_ENV=production); the lockfile keeps it.
  * Virtual time passes after each package (`p.spend`), so a big tree is many short slices of work, not one long one.
  */
+/** Removes the `.bin` links of the package installed at `loc` (read from its package.json). */
+function unlinkBins(p: PkgCtx, dir: string, loc: string): void {
+  let manifest: { name?: string; bin?: unknown } = {};
+  try {
+    manifest = JSON.parse(p.read(join(dir, `${loc}/package.json`)) ?? '{}') as typeof manifest;
+  } catch {
+    return;
+  }
+  const binDir = join(dir, `${loc.slice(0, loc.lastIndexOf('node_modules/') + 'node_modules'.length)}/.bin`);
+  for (const cmd of Object.keys(binsOf(manifest.name ?? '', manifest.bin))) if (p.fs.lstat?.(`${binDir}/${cmd}`)) p.fs.rm(`${binDir}/${cmd}`);
+}
+
 export async function reify(p: PkgCtx, reg: NpmRegistry, dir: string, tree: TreeNode, pkg: Record<string, unknown>, name: string, omitDev: boolean): Promise<ReifyResult | { missing: TreeNode }> {
   const actual = actualTree(p, dir);
   const skip = (n: TreeNode) => n.inert || (omitDev && n.dev);
@@ -82,6 +94,7 @@ export async function reify(p: PkgCtx, reg: NpmRegistry, dir: string, tree: Tree
   // Removed first, deepest last-in-first-out, so a nested package goes before its parent's directory.
   for (const loc of [...actual.keys()].sort().reverse()) {
     if (keep.has(loc)) continue;
+    unlinkBins(p, dir, loc);
     p.rmrf(join(dir, loc));
     r.removed++;
   }
