@@ -8,6 +8,7 @@ export default defineConfig({
           name: 'engine',
           include: ['src/engine/**/*.test.ts', 'src/node/**/*.test.ts', 'tests/**/*.test.ts', 'scripts/**/*.test.ts'],
           environment: 'node',
+          setupFiles: ['tests/setup/npm-registry.ts'],
           // Some specs start the headless CLI as a child process or run 10,000-case property tests;
           // on a loaded 2-core machine they need more than the 5 s default.
           testTimeout: 60_000,
@@ -18,6 +19,7 @@ export default defineConfig({
           name: 'ui',
           include: ['src/ui/**/*.test.{ts,tsx}', 'src/lessons/**/*.test.{ts,tsx}'],
           environment: 'jsdom',
+          setupFiles: ['tests/setup/npm-registry.ts'],
           testTimeout: 30_000,
         },
       },

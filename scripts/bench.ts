@@ -19,6 +19,7 @@ import { benchDockerignore } from './bench/dockerignore';
 import { benchFuzz } from './bench/fuzz';
 import { benchCliStart } from './bench/cli';
 import { benchStore } from './bench/store';
+import { benchNpm } from './bench/npm';
 import { INITIAL_JS_LIMIT_GZIP, kB, measureInitialJs } from './bench/bundle';
 import { formatTable, notMeasured, type Row } from './bench/table';
 
@@ -82,6 +83,7 @@ async function main(): Promise<number> {
       notMeasured('18', 'CLI store growth per one-file rebuild', '≈ changed bytes', ''),
     ])),
   );
+  rows.push(...(await section('npm registry', benchNpm, [notMeasured('npm', 'npm registry data and npm install express', 'measured', '')])));
   rows.push(...(await section('.dockerignore', benchDockerignore, [notMeasured('8', '.dockerignore 1,000-char patterns', '< 10 ms', '')])));
   if (!has('--no-fuzz')) rows.push(...(await section('fuzz suites', () => benchFuzz(), [notMeasured('8', 'fuzz and hostile suites', 'all pass', '')])));
   else rows.push(notMeasured('8', 'fuzz and hostile suites', 'all pass', 'skipped (--no-fuzz)'));

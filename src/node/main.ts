@@ -11,6 +11,8 @@ import type { CliIO } from '../engine/core/io';
 import { diskContext } from './disk-context';
 import { ChildProcessHost } from './runtime/child-process-host';
 import { keepDamagedCopy, loadStore, saveStore, StateTooBigError, statePath } from './state-store';
+import { diskNpmRegistry } from './npm-registry';
+import { setNpmRegistryLoader } from '../engine/runtime/packages/npm-registry/source';
 import { lockState, type StateLock } from './state-lock';
 import { processStdin } from './stdin';
 
@@ -83,6 +85,7 @@ async function runLocked(args: string[], env: NodeJS.ProcessEnv, path: string, o
   // Container programs run in separate sandboxed Node processes (see runtime/child-process-host.ts): an endless
   // loop or a memory hog ends with 137 instead of hanging the CLI. Idle ones do not keep the CLI alive.
   engine.sandbox = new ChildProcessHost();
+  setNpmRegistryLoader(diskNpmRegistry());
   const controller = new AbortController();
   let interrupts = 0;
   const onSigint = () => {

@@ -22,7 +22,7 @@ describe('Build cache', () => {
     const t = testEngine(NODE_APP);
     const first = await t.build();
     expect(first.exitCode).toBe(0);
-    expect(first.err).toMatch(/#\d+ \d\.\d{3} added 65 packages, and audited 66 packages in \ds/);
+    expect(first.err).toMatch(/#\d+ \d\.\d{3} added \d+ packages in \ds/);
     t.setFiles({ ...NODE_APP, 'server.js': 'require("express")().listen(8080);\n' });
     const second = await t.build();
     expect(second.err).toMatch(/\[3\/5\] COPY package.json \.\/\n#\d+ CACHED/);

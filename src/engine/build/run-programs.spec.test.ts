@@ -66,7 +66,7 @@ describe('RUN lines learners write', () => {
     expect(r.code).toBe(0);
     expect(r.fs!.readdir('/app/node_modules')).toContain('express');
     expect(r.fs!.exists('/app/package-lock.json')).toBe(true);
-    expect(r.out).toMatch(/added \d+ packages, and audited \d+ packages in \d+s/);
+    expect(r.out).toMatch(/added 71 packages in \d+s/);
     expect(r.durationMs).toBeGreaterThan(1000);
   });
 

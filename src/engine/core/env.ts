@@ -54,3 +54,9 @@ export class SeededRandom implements RandomSource {
 export function testEnv(seed?: number): EngineEnv & { clock: ManualClock } {
   return { clock: new ManualClock(), random: new SeededRandom(seed), sha256: sha256Hex };
 }
+
+/**
+ * Loads the offline npm registry's data (the zip scripts/pack-npm-registry.ts packs): the Node CLI reads it from
+ * disk, the browser fetches it as an asset on first use. Null when the host has none.
+ */
+export type NpmRegistryLoader = () => Uint8Array | null | Promise<Uint8Array | null>;

@@ -20,7 +20,9 @@ export type HostMessage =
   /** The answer to the worker's `peer` request. */
   | { t: 'peer-reply'; id: number; reply: PeerReply }
   /** Heartbeat: the worker answers `pong` with the same n as soon as its event loop is free (CPU watchdog). */
-  | { t: 'ping'; n: number };
+  | { t: 'ping'; n: number }
+  /** The offline npm registry's data, sent before `spawn` to a process in an image with npm. */
+  | { t: 'npm-registry'; data: Uint8Array };
 
 export type WorkerMessage =
   | { t: 'output'; e: OutputEvent }

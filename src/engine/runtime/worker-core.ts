@@ -8,6 +8,7 @@ import { encodeText } from './fs-helpers';
 import { MemoryFs } from './memory-fs';
 import type { HostMessage, WorkerMessage } from './protocol';
 import { DEFAULT_FS_BYTES, type PeerNetwork, type PeerReply } from './process';
+import { provideNpmRegistry } from './packages/npm-registry/source';
 
 /**
  * Caps how many bytes the process may add to its filesystem: a write that would grow it past `limit` fails with
@@ -62,6 +63,7 @@ export function createWorkerCore(post: (m: WorkerMessage) => void, wallNow?: () 
         peers.delete(m.id);
         return resolve?.(m.reply);
       }
+      if (m.t === 'npm-registry') return provideNpmRegistry(m.data);
       if (m.t === 'spawn') {
         const fs = MemoryFs.from(m.files);
         limitFsGrowth(fs, m.spec.limits?.fsBytes ?? DEFAULT_FS_BYTES);

@@ -11,6 +11,7 @@ import { applyFsChange } from './memory-fs';
 import { walk } from './fs-helpers';
 import type { FsSnapshotEntry } from './memory-fs';
 import { ProcessEvents } from './process-events';
+import { hasNpmRegistryLoader, loadNpmRegistry } from './packages/npm-registry/source';
 import type { HostMessage, WorkerMessage } from './protocol';
 import type { ExitEvent, ExitReason, HttpRequest, HttpResponse, OutputEvent, ProcessFs, ProcessSpec, ProgramKind, SandboxProcess, Signal } from './process';
 import { cpuLimitMessage, DEFAULT_CPU_MS_PER_SLICE, signalExitCode } from './process';
@@ -112,6 +113,8 @@ export class WorkerProcess implements SandboxProcess {
   private pingCpu: number | null = null;
   private lastCheck: number | null = null;
   private tickMs: number;
+  /** Set while the npm registry's data is being loaded for this process: later messages wait for it. */
+  private gate: Promise<void> | null = null;
 
   constructor(
     readonly pid: number,
@@ -124,9 +127,23 @@ export class WorkerProcess implements SandboxProcess {
     this.virtualNow = spec.startTime;
     this.cpuMs = spec.limits?.cpuMsPerSlice ?? DEFAULT_CPU_MS_PER_SLICE;
     const { fs, network: _network, ...data } = spec;
-    worker.postMessage({ t: 'spawn', spec: { ...data, pid }, files: snapshotFs(fs) });
+    const spawn: HostMessage = { t: 'spawn', spec: { ...data, pid }, files: snapshotFs(fs) };
+    // A program reads the npm registry synchronously (waiting for the host would let virtual time run on), so a
+    // shell or npm process in an image with npm gets its data first; messages for the worker wait until it is sent.
+    // A node process (most containers of a Node image) does not run npm and goes without.
+    if (kind !== 'node' && kind !== 'hello' && hasNpmRegistryLoader() && fs.stat('/usr/local/bin/npm')) {
+      this.gate = loadNpmRegistry().then((d) => {
+        if (d) worker.postMessage({ t: 'npm-registry', data: d });
+        worker.postMessage(spawn);
+      });
+    } else worker.postMessage(spawn);
     this.tickMs = Math.max(20, Math.min(250, this.cpuMs / 4));
     this.watchdog = timers.setInterval(() => this.check(), this.tickMs);
+  }
+
+  private post(m: HostMessage): void {
+    if (this.gate) void this.gate.then(() => this.worker.postMessage(m));
+    else this.worker.postMessage(m);
   }
 
   private check(): void {
@@ -140,7 +157,7 @@ export class WorkerProcess implements SandboxProcess {
     if (this.pingSentAt === null) {
       this.pingSentAt = now;
       this.pingCpu = this.timers.cpuNow?.() ?? null;
-      this.worker.postMessage({ t: 'ping', n: ++this.pingN });
+      this.post({ t: 'ping', n: ++this.pingN });
       return;
     }
     const waited = now - this.pingSentAt;
@@ -243,7 +260,7 @@ export class WorkerProcess implements SandboxProcess {
     return new Promise<void>((resolve) => {
       this.pending.set(id, resolve);
       this.busyChanged();
-      this.worker.postMessage(make(id));
+      this.post(make(id));
     });
   }
 
@@ -264,11 +281,11 @@ export class WorkerProcess implements SandboxProcess {
   }
 
   write(text: string): void {
-    if (!this.events.exit) this.worker.postMessage({ t: 'stdin', text });
+    if (!this.events.exit) this.post({ t: 'stdin', text });
   }
 
   closeStdin(): void {
-    if (!this.events.exit) this.worker.postMessage({ t: 'stdin-end' });
+    if (!this.events.exit) this.post({ t: 'stdin-end' });
   }
 
   kill(signal: Signal = 'SIGTERM'): Promise<void> {
@@ -293,7 +310,7 @@ export class WorkerProcess implements SandboxProcess {
     return new Promise((resolve, reject) => {
       this.httpPending.set(id, { resolve, reject });
       this.busyChanged();
-      this.worker.postMessage({ t: 'http', id, port, req });
+      this.post({ t: 'http', id, port, req });
     });
   }
 

@@ -7,6 +7,8 @@ import { Engine, type EngineSnapshot } from '../../engine/engine';
 import type { ContextReader } from '../../engine/core/host';
 import type { RandomSource } from '../../engine/core/env';
 import type { SandboxHost } from '../../engine/runtime/process';
+import { loadNpmRegistry, setNpmRegistryLoader } from '../../engine/runtime/packages/npm-registry/source';
+import { fetchNpmRegistry } from './npmRegistry';
 
 export const cryptoRandom: RandomSource = {
   next() {
@@ -27,9 +29,12 @@ async function workerSandbox(): Promise<SandboxHost | null> {
 }
 
 export async function createBrowserEngine(context: ContextReader, snapshot?: EngineSnapshot): Promise<Engine> {
+  setNpmRegistryLoader(fetchNpmRegistry);
   let sandbox = await workerSandbox();
   if (!sandbox) {
     // No worker host: run container processes on the page's thread, yielding to the event loop between slices.
+    // Programs there read the npm registry synchronously, so its data is fetched now.
+    void loadNpmRegistry();
     const { InProcessHost } = await import('../../engine/runtime/in-process-host');
     sandbox = new InProcessHost({ yieldToHost: () => new Promise((r) => setTimeout(r, 0)), wallNow: () => performance.now() });
   }

@@ -39,6 +39,7 @@ export interface PkgCtx {
   read(p: string): string | null;
   exists(p: string): boolean;
   write(p: string, text: string, mode?: number): FsErrno | null;
+  writeBytes(p: string, data: Uint8Array, mode?: number): FsErrno | null;
   writeSynthetic(p: string, content: SyntheticFile, mode?: number): FsErrno | null;
   append(p: string, text: string): void;
   mkdirp(p: string): void;
@@ -71,6 +72,13 @@ export function pkgCtx(argv: string[], io: AppletIO, env: AppletEnv): PkgCtx {
       own(d);
     }
   };
+  const writeBytes = (p: string, data: Uint8Array, mode?: number) => {
+    const a = abs(p);
+    parents(a);
+    const e = fs.writeFile(a, data, mode);
+    if (!e) own(a);
+    return e;
+  };
   return {
     argv,
     fs,
@@ -94,13 +102,8 @@ export function pkgCtx(argv: string[], io: AppletIO, env: AppletEnv): PkgCtx {
     path: abs,
     read: (p) => readText(fs, abs(p)),
     exists: (p) => exists(fs, abs(p)),
-    write: (p, text, mode) => {
-      const a = abs(p);
-      parents(a);
-      const e = fs.writeFile(a, encodeText(text), mode);
-      if (!e) own(a);
-      return e;
-    },
+    write: (p, text, mode) => writeBytes(p, encodeText(text), mode),
+    writeBytes,
     writeSynthetic: (p, content, mode) => {
       const a = abs(p);
       parents(a);
