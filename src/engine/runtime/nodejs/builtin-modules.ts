@@ -22,7 +22,7 @@ import type { NodeFlavour } from './node-errors';
 export const BUILTINS = new Set([
   'fs', 'fs/promises', 'path', 'os', 'events', 'util', 'url', 'http', 'https', 'assert', 'querystring', 'buffer',
   'readline', 'timers', 'string_decoder', 'stream', 'crypto', 'child_process', 'net', 'dns', 'zlib', 'tty', 'vm',
-  'worker_threads', 'cluster', 'process', 'console', 'assert/strict', 'path/posix', 'timers/promises',
+  'worker_threads', 'cluster', 'process', 'console', 'assert/strict', 'path/posix', 'timers/promises', 'module',
 ]);
 
 /** The program the built-in modules belong to: its context, clock, working directory and globals. */

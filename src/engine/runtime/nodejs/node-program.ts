@@ -17,7 +17,7 @@ import { createConsole } from './console';
 import { createGlobal, GLOBAL_NAMES } from './global-object';
 import { BuiltinModules } from './builtin-modules';
 import { createShimmedPackage } from './package-shims';
-import { ModuleLoader, type Module } from './module-loader';
+import { Module, ModuleLoader } from './module-loader';
 import { UncaughtReport } from './uncaught-report';
 
 export const DEFAULT_NODE_VERSION = 'v10.16.0';
@@ -337,7 +337,7 @@ export class NodeProgram implements Program {
 
   /** A require bound to the REPL's cwd. */
   replRequire(): any {
-    const m: Module = { id: '<repl>', filename: `${this.cwd === '/' ? '' : this.cwd}/repl`, loaded: true, exports: {}, parent: null, children: [], paths: [] };
-    return this.modules.makeRequire(m);
+    const file = `${this.cwd === '/' ? '' : this.cwd}/repl`;
+    return this.modules.makeRequire(Object.assign(new Module('<repl>', file, undefined), { loaded: true }));
   }
 }

@@ -45,7 +45,7 @@ export class UncaughtReport {
       const isEval = /\[(eval|stdin)\]$/.test(file);
       const shown = isEval ? file.slice(file.lastIndexOf('/') + 1) : file;
       let name = m[1].slice(0, m[1].length - where[0].length).trim();
-      name = name.replace(/^eval$/, isEval ? '' : 'Object.<anonymous>').replace(/^Timeout\.eval /, 'Timeout._onTimeout ');
+      name = name.replace(/^(Object\.)?eval$/, isEval ? '' : 'Object.<anonymous>').replace(/^Timeout\.eval /, 'Timeout._onTimeout ');
       frames.push(name ? `${name} (${shown}:${line}:${col})` : `${shown}:${line}:${col}`);
       if (!loc) loc = { file, shown, line, col };
     }

@@ -162,8 +162,7 @@ export const RESOLUTION_CASES: ResolutionCase[] = [
     files: {
       '/app/main.js': P + [
         "console.log(this === module.exports);",
-        "import('./m.mjs').then((m) => console.log(m.default, m.x, Object.keys(m).join()));",
-        "import('./c.js').then((m) => console.log(m.default.c, m.c));",
+        "import('./m.mjs').then((m) => console.log(m.default, m.x, Object.keys(m).join())).then(() => import('./c.js')).then((m) => console.log(m.default.c, m.c));",
       ].join('\n'),
       '/app/m.mjs': "export default 'm default';\nexport const x = typeof this;",
       '/app/c.js': "exports.c = 'cjs via import()';",
