@@ -2,7 +2,7 @@
 import type { FsErrno, FsStat, ProcessFs } from '../process';
 import { appendFile, copy, mkdirp, resolvePath, rmrf } from '../fs-helpers';
 import { fsError, type NodeFlavour } from './node-errors';
-import { NodeBuffer } from './globals';
+import { NodeBuffer, wrapBytes } from './globals';
 
 export interface FsModuleHost {
   fs: ProcessFs;
@@ -127,7 +127,7 @@ export function createFsModule(h: FsModuleHost): any {
       if (st!.type === 'dir') fail('EISDIR', 'read', shown(p));
       const data = fs.readFile(path) ?? new Uint8Array();
       const enc = encodingOf(opts);
-      const buf = NodeBuffer.wrap(data);
+      const buf = wrapBytes(data);
       return enc ? buf.toString(enc) : buf;
     },
     writeFileSync(p: unknown, data: unknown, opts?: unknown) {

@@ -36,8 +36,8 @@ export class Module {
   }
 }
 
-const CJS_PARAMS = ['exports', 'require', 'module', '__filename', '__dirname', ESM_PARAM, ...GLOBAL_NAMES];
-const ESM_PARAMS = [ESM_PARAM, ...GLOBAL_NAMES];
+const CJS_PARAMS = ['exports', 'require', 'module', '__filename', '__dirname', ESM_PARAM];
+const ESM_PARAMS = [ESM_PARAM];
 
 /** The program modules run in: its context, globals, built-in and shimmed modules, and its uncaught handler. */
 export interface LoaderHost {
@@ -84,10 +84,14 @@ export class ModuleLoader {
     return src.split('\n')[line - 1] ?? null;
   }
 
+  /**
+   * A module's function. The program's globals are parameters of an outer function, so that a module may declare
+   * its own `const crypto` or `let process` as in Node; the inner function is Node's module wrapper.
+   */
   private compile(source: string, filename: string, esm: boolean): (...args: any[]) => any {
     this.sources.set(filename, source);
     let src = source.replace(/^#!.*/, (m) => '//' + m.slice(2));
-    const head = `(function (${(esm ? ESM_PARAMS : CJS_PARAMS).join(', ')}) {`;
+    const head = `(function (${GLOBAL_NAMES.join(', ')}) { return function (${(esm ? ESM_PARAMS : CJS_PARAMS).join(', ')}) {`;
     let prefix = 0;
     if (esm) {
       src = esmToFunctionBody(src);
@@ -96,7 +100,7 @@ export class ModuleLoader {
     } else src = rewriteDynamicImport(src);
     this.col1Offset.set(filename, head.length + prefix);
     try {
-      return (0, eval)(`${head}${src}\n})\n//# sourceURL=${filename}`);
+      return (0, eval)(`${head}${src}\n} })\n//# sourceURL=${filename}`)(...this.globalsFor());
     } catch (e) {
       if (e instanceof SyntaxError) (e as any).__syntax = { file: filename, line: this.syntaxErrorLine(src) };
       throw e;
@@ -133,7 +137,7 @@ export class ModuleLoader {
     try {
       if (filename.endsWith('[eval]') || filename.endsWith('[stdin]')) {
         // -e/-p: the value of the last expression is the result, like node's vm evaluation.
-        const fn = (0, eval)(`(function (${CJS_PARAMS.join(', ')}) { return eval(${JSON.stringify(rewriteDynamicImport(source) + `\n//# sourceURL=${filename}`)}); })`);
+        const fn = (0, eval)(`(function (${[...CJS_PARAMS, ...GLOBAL_NAMES].join(', ')}) { return eval(${JSON.stringify(rewriteDynamicImport(source) + `\n//# sourceURL=${filename}`)}); })`);
         try {
           return fn(module.exports, require, module, filename, module.path, this.esmApi(filename, null), ...this.globalsFor());
         } catch (e) {
@@ -149,7 +153,7 @@ export class ModuleLoader {
         this.loadEsm(filename, source);
       } else {
         const fn = this.compile(source, filename, false);
-        fn.call(module.exports, module.exports, require, module, filename, module.path, this.esmApi(filename, null), ...this.globalsFor());
+        fn.call(module.exports, module.exports, require, module, filename, module.path, this.esmApi(filename, null));
         module.loaded = true;
       }
     } catch (e) {
@@ -299,7 +303,7 @@ export class ModuleLoader {
       return;
     }
     const fn = this.compile(src, file, false);
-    fn.call(module.exports, module.exports, this.makeRequire(module), module, file, module.path, this.esmApi(file, module), ...this.globalsFor());
+    fn.call(module.exports, module.exports, this.makeRequire(module), module, file, module.path, this.esmApi(file, module));
   }
 
   // ---- ES modules --------------------------------------------------------------------------------------------
@@ -313,7 +317,7 @@ export class ModuleLoader {
     this.namespaces.set(file, ns);
     try {
       const fn = this.compile(src, file, true);
-      fn.call(undefined, this.esmApi(file, null, ns), ...this.globalsFor());
+      fn.call(undefined, this.esmApi(file, null, ns));
     } catch (e) {
       this.namespaces.delete(file);
       throw e;
