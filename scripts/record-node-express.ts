@@ -35,7 +35,10 @@ const send = (r: (typeof EXPRESS_REQUESTS)[number]) =>
       res.on('end', () => {
         const headers: Record<string, string> = {};
         for (const h of EXPRESS_COMPARED_HEADERS) if (res.headers[h] !== undefined) headers[h] = String(res.headers[h]);
-        ok({ status: res.statusCode ?? 0, headers, body: container(body) });
+        // Paths in bodies (error pages) are the container's: their length too.
+        const shown = container(body);
+        if (shown !== body && headers['content-length']) headers['content-length'] = String(Buffer.byteLength(shown));
+        ok({ status: res.statusCode ?? 0, headers, body: shown });
       });
     });
     q.on('error', fail);

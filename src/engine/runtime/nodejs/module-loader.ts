@@ -14,6 +14,7 @@ import { ESM_PARAM, esmToFunctionBody, looksLikeEsm, rewriteDynamicImport } from
 import { BUILTINS } from './builtin-modules';
 import { GLOBAL_NAMES } from './global-object';
 import { looksLikeText, simulatedPackage, SHIMMED_PACKAGES } from './package-shims';
+import { registerModuleFrames } from './stack-format';
 import { ModuleResolver, nodeModulePaths, ResolveError, type ModuleFormat } from './module-resolution';
 
 /** A module as programs see it (`module`, `require.cache[...]`), shaped like Node's. */
@@ -58,8 +59,6 @@ export class ModuleLoader {
   readonly cache: Record<string, Module> = Object.create(null);
   private namespaces = new Map<string, any>();
   private sources = new Map<string, string>();
-  /** Per module: how many characters of wrapper precede the user's code on line 1. */
-  private col1Offset = new Map<string, number>();
   readonly resolver: ModuleResolver;
   private moduleBuiltin: any = null;
 
@@ -70,11 +69,6 @@ export class ModuleLoader {
   /** Whether a file is one of the program's own modules (its frames are shown in stacks). */
   isModuleFile(file: string): boolean {
     return this.sources.has(file);
-  }
-
-  /** The characters of wrapper before the user's code on line 1 of a module. */
-  wrapperOffset(file: string): number {
-    return this.col1Offset.get(file) ?? 0;
   }
 
   /** A line (1-based) of a loaded module's source, or null if the module or line is unknown. */
@@ -98,7 +92,7 @@ export class ModuleLoader {
       prefix = src.indexOf(`${ESM_PARAM}.bind(`);
       prefix = src.indexOf('}); ', prefix) + 4;
     } else src = rewriteDynamicImport(src);
-    this.col1Offset.set(filename, head.length + prefix);
+    registerModuleFrames(filename, head.length + prefix);
     try {
       return (0, eval)(`${head}${src}\n} })\n//# sourceURL=${filename}`)(...this.globalsFor());
     } catch (e) {
@@ -132,6 +126,7 @@ export class ModuleLoader {
     const module = new Module('.', filename, null);
     this.cache[filename] = module;
     this.sources.set(filename, source);
+    registerModuleFrames(filename, 0);
     if (isMain) this.host.process.mainModule = module;
     const require = this.makeRequire(module);
     try {
@@ -299,7 +294,8 @@ export class ModuleLoader {
     }
     if (file.includes('/node_modules/') && !looksLikeText(src)) {
       // `npm install` in a Layerlab build writes placeholder package files: requiring works, using them says why not.
-      module.exports = simulatedPackage(/\/node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(file)![1]);
+      const names = [...file.matchAll(/\/node_modules\/((?:@[^/]+\/)?[^/]+)/g)];
+      module.exports = simulatedPackage(names[names.length - 1][1]);
       return;
     }
     const fn = this.compile(src, file, false);
