@@ -25,12 +25,19 @@ for (const [k, d] of Object.entries(Object.getOwnPropertyDescriptors((LibraryEmi
   if (k !== 'constructor' && k !== 'emit') Object.defineProperty(EventEmitter.prototype, k, d);
 }
 
+for (const k of ['once', 'on', 'listenerCount', 'getEventListeners', 'errorMonitor', 'captureRejectionSymbol', 'setMaxListeners', 'captureRejections']) {
+  const d = Object.getOwnPropertyDescriptor(LibraryEmitter, k);
+  if (d) Object.defineProperty(EventEmitter, k, d);
+}
+Object.defineProperty(EventEmitter, 'EventEmitter', { value: EventEmitter, writable: true, enumerable: true, configurable: true });
+Object.defineProperty(EventEmitter, 'defaultMaxListeners', {
+  get: () => (LibraryEmitter as any).defaultMaxListeners,
+  set: (n: number) => ((LibraryEmitter as any).defaultMaxListeners = n),
+  enumerable: true,
+  configurable: true,
+});
+
+/** The `events` module: the EventEmitter class, with Node's static helpers on it (shared by the realm's programs). */
 export function createEventsModule(): any {
-  const mod: any = EventEmitter;
-  for (const k of ['once', 'on', 'listenerCount', 'getEventListeners', 'errorMonitor', 'captureRejectionSymbol', 'setMaxListeners']) {
-    if ((LibraryEmitter as any)[k] !== undefined && !Object.prototype.hasOwnProperty.call(mod, k)) mod[k] = (LibraryEmitter as any)[k];
-  }
-  mod.EventEmitter = EventEmitter;
-  Object.defineProperty(mod, 'defaultMaxListeners', { get: () => (LibraryEmitter as any).defaultMaxListeners, set: (n: number) => ((LibraryEmitter as any).defaultMaxListeners = n), enumerable: true });
-  return mod;
+  return EventEmitter;
 }

@@ -3,6 +3,7 @@ import type { FsErrno, FsStat, ProcessFs } from '../process';
 import { appendFile, copy, mkdirp, resolvePath, rmrf } from '../fs-helpers';
 import { fsError, type NodeFlavour } from './node-errors';
 import { NodeBuffer, wrapBytes } from './globals';
+import { createFsStreams } from './fs-streams';
 
 export interface FsModuleHost {
   fs: ProcessFs;
@@ -281,28 +282,6 @@ export function createFsModule(h: FsModuleHost): any {
     promises[base] = async (...args: any[]) => fn(...args);
   }
   mod.promises = promises;
-  // A minimal stream for createReadStream(...).pipe(res) and createWriteStream(...).write().
-  mod.createWriteStream = (p: unknown, opts?: any) => {
-    const path = abs(p);
-    if (!(opts?.flags === 'a')) sync.writeFileSync(path, '');
-    return {
-      write(chunk: unknown, _enc?: unknown, cb?: () => void) {
-        sync.appendFileSync(path, chunk);
-        if (typeof cb === 'function') h.defer(cb);
-        return true;
-      },
-      end(chunk?: unknown, cb?: () => void) {
-        if (chunk !== undefined && typeof chunk !== 'function') sync.appendFileSync(path, chunk);
-        const done = typeof chunk === 'function' ? chunk : cb;
-        if (typeof done === 'function') h.defer(done as () => void);
-      },
-      on() {
-        return this;
-      },
-      once() {
-        return this;
-      },
-    };
-  };
+  Object.assign(mod, createFsStreams(sync, abs));
   return mod;
 }
