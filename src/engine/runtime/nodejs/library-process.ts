@@ -26,4 +26,9 @@ if (libraryProcess && libraryProcess.title === 'browser') {
     });
 }
 
+// Where the package's main file is bundled instead (the child sandbox), it hands out `globalThis.process`, which
+// that context does not have: this stand-in is it (no host powers, only what the stream library reads).
+const realm = globalThis as { process?: unknown };
+if (realm.process === undefined) realm.process = libraryProcess;
+
 export { libraryProcess };
