@@ -4,15 +4,22 @@ import { InProcessHost } from '../../src/engine/runtime/in-process-host';
 import { ChildProcessHost } from '../../src/node/runtime/child-process-host';
 import { imageFs, spawnCollect, T0 } from '../../src/engine/runtime/test-helpers';
 import { EXPRESS_COMPARED_HEADERS, EXPRESS_REQUESTS, EXPRESS_SERVER_JS } from '../../src/engine/runtime/nodejs/testdata/express-app';
-import recorded from '../../src/engine/runtime/nodejs/testdata/express-app.json';
+import recording from '../../src/engine/runtime/nodejs/testdata/express-app.json';
 import { hostPackages } from './host-packages';
+
+interface Served {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+}
+const recorded = recording as unknown as { port: number; stdout: string; stderr: string; responses: Served[] };
 
 /**
  * Node's own frames (`at IncomingMessage.emit (node:events:524:28)`) come from its internals, which the sandbox
  * does not have line for line: its stacks show the program's frames only. They are taken out of what Node served
  * (and the length adjusted) before comparing.
  */
-function withoutNodeFrames(r: { status: number; headers: Record<string, string>; body: string }) {
+function withoutNodeFrames(r: Served): Served {
   const body = r.body.replace(/<br> &nbsp; &nbsp;at (?:[^<]*\(node:[^)]*\)|node:[^<]*)(?=<)/g, '');
   if (body === r.body) return r;
   return { ...r, body, headers: { ...r.headers, 'content-length': String(new TextEncoder().encode(body).length) } };

@@ -1,9 +1,12 @@
+// The packages the built-ins come from ship no types of their own: their declarations, for the whole program.
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference
+/// <reference path="./library-types.d.ts" />
 /**
  * The table of Node's built-in modules (`require('fs')`, `require('node:http')`...): each is made once per
  * program, on first require. Modules Node has but the sandbox does not simulate load, and fail loudly when used.
  */
 import type { ProgramContext } from '../kernel';
-import { createEventsModule, EventEmitter } from './events';
+import { createEventsModule } from './events';
 import { createPathModule } from './path-module';
 import { createFsModule } from './fs-module';
 import { createHttpModule } from './http';

@@ -1,9 +1,10 @@
 /**
- * Node's `events`: the `events` package's EventEmitter (Node's own implementation, kept as a package), with one
+ * Node's `events`: the `events` package's EventEmitter (Node's implementation, kept as a package; imported by file
+ * so that every host, Node included, runs the same one), with one
  * addition: an 'error' emitted with no listener is marked, so the uncaught report can print Node's
  * "Unhandled 'error' event" block.
  */
-import LibraryEmitter from 'events';
+import LibraryEmitter from 'events/events.js';
 
 export class EventEmitter extends (LibraryEmitter as { new (...a: any[]): any }) {
   [key: string]: any;

@@ -1,5 +1,5 @@
 /** Types for the well-kept packages the built-in modules come from (they ship none of their own). */
-declare module 'events' {
+declare module 'events/events.js' {
   const EventEmitter: any;
   export = EventEmitter;
 }
