@@ -227,7 +227,7 @@ export function createQuerystringModule(): any {
   const USP = (globalThis as any).URLSearchParams;
   return {
     parse: (s: string) => {
-      const o: Record<string, string | string[]> = {};
+      const o: Record<string, string | string[]> = Object.create(null);
       for (const [k, v] of new USP(s)) {
         const cur = o[k];
         o[k] = cur === undefined ? v : Array.isArray(cur) ? [...cur, v] : [cur, v];

@@ -129,6 +129,10 @@ export function createGlobal(host: GlobalHost): any {
     crypto: host.fl.major >= 17 ? webCrypto(ctx) : undefined,
   });
   if (host.fl.major >= 18) own({ fetch: (input: unknown, init?: any) => nodeFetch((name) => host.builtin(name), input, init ?? {}, 0) });
+  // util.promisify(setTimeout) and (setImmediate) resolve after the delay, as in Node.
+  const promisified = Symbol.for('nodejs.util.promisify.custom');
+  g.setTimeout[promisified] = (ms?: unknown, v?: unknown) => new Promise((r) => g.setTimeout(() => r(v), ms));
+  g.setImmediate[promisified] = (v?: unknown) => new Promise((r) => g.setImmediate(() => r(v)));
   own({ global: g, globalThis: g });
   return g;
 }

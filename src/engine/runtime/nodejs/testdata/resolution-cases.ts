@@ -1,6 +1,6 @@
 /**
- * Module resolution cases: small container trees under /app, each run as `node <main>` with /app as the working
- * directory. scripts/record-node-resolution.ts runs every case with real Node 20 (the tree laid out under a
+ * Module resolution cases, and one of the built-in modules: small container trees under /app, each run as
+ * `node <main>` with /app as the working directory. scripts/record-node-resolution.ts runs every case with real Node 20 (the tree laid out under a
  * temporary directory, FIXTURE_ROOT naming it so the programs print container paths) and keeps what it printed
  * in resolution.json; module-resolution.test.ts runs the same trees through the runtime and compares.
  */
@@ -166,6 +166,47 @@ export const RESOLUTION_CASES: ResolutionCase[] = [
       ].join('\n'),
       '/app/m.mjs': "export default 'm default';\nexport const x = typeof this;",
       '/app/c.js': "exports.c = 'cjs via import()';",
+    },
+  },
+  {
+    name: 'built-in modules: crypto, zlib, util, querystring, url, net, string_decoder, buffer, events, stream',
+    main: '/app/builtins.js',
+    files: {
+      '/app/builtins.js': [
+        "const crypto = require('crypto'), zlib = require('zlib'), util = require('util'), qs = require('querystring');",
+        "const url = require('url'), net = require('net'), { EventEmitter, once } = require('events');",
+        "const { Readable, Transform, pipeline } = require('stream'), { StringDecoder } = require('string_decoder');",
+        "console.log(crypto.createHash('md5').update('abc').digest('hex'), crypto.createHash('sha256').update('abc').digest('base64'));",
+        "console.log(crypto.createHmac('sha1', 'key').update('data').digest('hex'), crypto.createHash('sha512').update(Buffer.from('x')).digest('hex').slice(0, 16));",
+        "console.log(typeof crypto.randomUUID(), crypto.randomUUID().length, crypto.randomBytes(8).length, crypto.getHashes().includes('sha1'));",
+        "console.log(zlib.gunzipSync(Buffer.from('H4sIAAAAAAAAA8tIzcnJV0ivyiwAABlq0t8KAAAA', 'base64')).toString());",
+        "console.log(zlib.inflateSync(zlib.deflateSync('round trip')).toString(), zlib.inflateRawSync(zlib.deflateRawSync(Buffer.from('raw'))).toString());",
+        "console.log(util.format('%s=%d %j', 'a', 1.5, { x: 1 }), util.inspect({ a: [1, { b: 2 }] }), util.types.isPromise(Promise.resolve()));",
+        "function A() {}\nfunction B() {}\nutil.inherits(A, B);",
+        "console.log(new A() instanceof B, A.super_ === B, Object.getPrototypeOf(A) === Function.prototype);",
+        "console.log(qs.parse('a=1&b=2&a=3&c'), qs.stringify({ x: [1, 2], y: 'z w' }));",
+        "console.log(url.parse('http://u:p@host:8080/p/a?x=1#h').pathname, new URL('http://h/a b').href);",
+        "console.log(net.isIP('10.0.0.1'), net.isIP('::1'), net.isIP('nope'), net.isIPv6('fe80::1'));",
+        "const d = new StringDecoder('utf8');",
+        "console.log(d.write(Buffer.from([0xe2, 0x82])) + d.write(Buffer.from([0xac])));",
+        "console.log(Buffer.from('hello').toString('base64'), Buffer.from('68656c6c6f', 'hex').toString(), Buffer.concat([Buffer.from('a'), Buffer.from('b')]).toString(), Buffer.byteLength('€'));",
+        "const e = new EventEmitter();",
+        "e.once('x', (v) => console.log('once', v));",
+        "e.emit('x', 1);",
+        "e.emit('x', 2);",
+        "console.log(e.listenerCount('x'), typeof EventEmitter.prototype.on, require('events') === EventEmitter);",
+        "const up = new Transform({ transform(c, _e, cb) { cb(null, String(c).toUpperCase()); } });",
+        "let out = '';",
+        "up.on('data', (c) => (out += c));",
+        "new Promise((r) => pipeline(Readable.from(['a', 'b', 'c']), up, (err) => r(err)))",
+        "  .then((err) => console.log('pipeline', err ?? 'ok', out))",
+        "  .then(() => util.promisify(setTimeout)(5))",
+        "  .then(() => console.log('promisified timer'))",
+        "  .then(() => new Promise((r) => zlib.gzip('async', (err, buf) => zlib.gunzip(buf, (err2, back) => r(String(back))))))",
+        "  .then((v) => console.log('async zlib', v))",
+        "  .then(() => (setTimeout(() => e.emit('late', 7, 8), 10), once(e, 'late')))",
+        "  .then((args) => console.log('events.once', args));",
+      ].join('\n'),
     },
   },
 ];
