@@ -25,6 +25,7 @@ import { createCryptoModule } from './crypto-module';
 import { createZlibModule } from './zlib-module';
 import { createAsyncHooksModule } from './async-hooks-module';
 import { createNetModule, createTtyModule } from './net-tty-modules';
+import { createChildProcessModule } from './child-process-module';
 import { StringDecoder } from 'string_decoder/lib/string_decoder.js';
 
 export const BUILTINS = new Set([
@@ -90,6 +91,9 @@ export class BuiltinModules {
         break;
       case 'async_hooks':
         m = createAsyncHooksModule();
+        break;
+      case 'child_process':
+        m = createChildProcessModule({ ctx: host.ctx, cwd: () => host.cwd(), env: () => host.process.env });
         break;
       case 'net':
         m = createNetModule();

@@ -209,4 +209,22 @@ export const RESOLUTION_CASES: ResolutionCase[] = [
       ].join('\n'),
     },
   },
+  {
+    name: 'child_process: exec through the shell, spawn with streamed output, execFile failing',
+    main: '/app/cp.js',
+    files: {
+      '/app/cp.js': [
+        "const cp = require('child_process');",
+        "cp.exec('echo hi; echo oops >&2; exit 3', (err, out, errOut) => {",
+        "  console.log(err.code, JSON.stringify(out), JSON.stringify(errOut), err.message.split('\\n')[0]);",
+        "  const p = cp.spawn('echo', ['spawned', 'words']);",
+        "  p.stdout.on('data', (d) => console.log('data', String(d).trim()));",
+        "  p.on('close', (code) => {",
+        "    console.log('close', code);",
+        "    cp.execFile('ls', ['/nonexistent-dir'], (e) => console.log('execFile failed', e.code !== 0));",
+        "  });",
+        "});",
+      ].join('\n'),
+    },
+  },
 ];
