@@ -109,12 +109,15 @@ export function createGlobal(host: GlobalHost): any {
     setTimeout: (fn: (...a: any[]) => void, ms?: unknown, ...args: any[]) => {
       if (typeof fn !== 'function') throw callbackError(host, fn);
       const d = clampDelay(ms);
-      return new Timeout(ctx.setTimer(d, () => fn(...args)), d, fn, args, false);
+      // Called as the Timeout's method, so stacks name it `Timeout._onTimeout` as Node's do.
+      const t: Timeout = new Timeout(ctx.setTimer(d, () => (t._onTimeout as (...a: any[]) => void)(...args)), d, fn, args, false);
+      return t;
     },
     setInterval: (fn: (...a: any[]) => void, ms?: unknown, ...args: any[]) => {
       if (typeof fn !== 'function') throw callbackError(host, fn);
       const d = clampDelay(ms);
-      return new Timeout(ctx.setTimer(d, () => fn(...args), true), d, fn, args, true);
+      const t: Timeout = new Timeout(ctx.setTimer(d, () => (t._onTimeout as (...a: any[]) => void)(...args), true), d, fn, args, true);
+      return t;
     },
     setImmediate: (fn: (...a: any[]) => void, ...args: any[]) => new Immediate(ctx.setTimer(0, () => fn(...args))),
     clearTimeout: clear,
