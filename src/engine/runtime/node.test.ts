@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { imageFs, spawnCollect, T0 } from './test-helpers';
 import { NODE_WEB_INDEX_HTML, NODE_WEB_SERVER_JS } from './samples';
 import { InProcessHost } from './in-process-host';
+import { hostPackages } from '../../../tests/node-runtime/host-packages';
 
 const env = (v = '10.16.0') => ({ PATH: '/usr/local/bin:/usr/bin:/bin', NODE_VERSION: v, HOME: '/root' });
 const strip = (s: string) => s.replace(/\r\n/g, '\n');
@@ -212,7 +213,7 @@ describe('express web app', () => {
     const fs = imageFs('node', {
       '/app/server.js': NODE_WEB_SERVER_JS,
       '/app/public/index.html': NODE_WEB_INDEX_HTML,
-      '/app/node_modules/express/package.json': '{"name":"express","version":"4.17.1"}',
+      ...hostPackages(['express']),
     });
     const c = spawnCollect({ argv: ['node', 'server.js'], cwd: '/app', env: env(), fs });
     await c.proc.advanceTo(T0);
@@ -231,7 +232,7 @@ describe('express web app', () => {
     expect(c.exit).toBeNull();
   });
 
-  it('runs the common middleware packages and explains placeholder packages', async () => {
+  it('runs real body-parser, the runtime\'s cors, dotenv and morgan, and explains placeholder packages', async () => {
     const server = [
       "require('dotenv').config();",
       "const express = require('express');",
@@ -247,11 +248,13 @@ describe('express web app', () => {
     const fs = imageFs('node', {
       '/app/server.js': server,
       '/app/.env': 'GREETING="hi there"\n',
-      ...Object.fromEntries(['express', 'cors', 'body-parser', 'morgan', 'dotenv', 'lodash'].map((n) => [`/app/node_modules/${n}/package.json`, `{"name":"${n}"}`])),
+      ...hostPackages(['express', 'body-parser']),
+      ...Object.fromEntries(['cors', 'morgan', 'dotenv', 'lodash'].map((n) => [`/app/node_modules/${n}/package.json`, `{"name":"${n}"}`])),
       '/app/node_modules/lodash/index.js': '\u0001\u0002binary\u0000',
     });
     const c = spawnCollect({ argv: ['node', 'server.js'], cwd: '/app', env: env(), fs });
     await c.proc.advanceTo(T0);
+    expect(c.stderr()).toBe('');
     const r = await c.proc.httpRequest(3000, { method: 'POST', path: '/echo', headers: { 'Content-Type': 'application/json' }, body: '{"a":1}' });
     expect(JSON.parse(r.body)).toEqual({ got: { a: 1 }, greeting: 'hi there' });
     expect(r.headers['access-control-allow-origin']).toBe('*');

@@ -51,6 +51,10 @@ export function sandboxBundle(): string {
     format: 'iife',
     globalName: BUNDLE_GLOBAL,
     platform: 'neutral',
+    // The Node built-ins' packages (events, buffer, readable-stream...) name their entry in "main". The `process`
+    // package's reads `global.process`: the runtime provides one there (nodejs/library-process.ts).
+    mainFields: ['module', 'main'],
+    define: { global: 'globalThis' },
     target: 'node20',
     write: false,
     metafile: true,

@@ -1,10 +1,12 @@
+// The packages the built-ins come from ship no types of their own: their declarations, for the whole program.
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference
+/// <reference path="./library-types.d.ts" />
 /**
  * The table of Node's built-in modules (`require('fs')`, `require('node:http')`...): each is made once per
  * program, on first require. Modules Node has but the sandbox does not simulate load, and fail loudly when used.
  */
 import type { ProgramContext } from '../kernel';
-import { decodeText } from '../fs-helpers';
-import { createEventsModule, EventEmitter } from './events';
+import { createEventsModule } from './events';
 import { createPathModule } from './path-module';
 import { createFsModule } from './fs-module';
 import { createHttpModule } from './http';
@@ -18,11 +20,19 @@ import {
   createUtilModule,
 } from './builtins';
 import type { NodeFlavour } from './node-errors';
+import { createStreamModule } from './stream-module';
+import { createCryptoModule } from './crypto-module';
+import { createZlibModule } from './zlib-module';
+import { createAsyncHooksModule } from './async-hooks-module';
+import { createNetModule, createTtyModule } from './net-tty-modules';
+import { createChildProcessModule } from './child-process-module';
+import { StringDecoder } from 'string_decoder/lib/string_decoder.js';
 
 export const BUILTINS = new Set([
   'fs', 'fs/promises', 'path', 'os', 'events', 'util', 'url', 'http', 'https', 'assert', 'querystring', 'buffer',
   'readline', 'timers', 'string_decoder', 'stream', 'crypto', 'child_process', 'net', 'dns', 'zlib', 'tty', 'vm',
-  'worker_threads', 'cluster', 'process', 'console', 'assert/strict', 'path/posix', 'timers/promises',
+  'worker_threads', 'cluster', 'process', 'console', 'assert/strict', 'path/posix', 'timers/promises', 'module',
+  'async_hooks', 'stream/promises', 'util/types', 'perf_hooks', 'diagnostics_channel', 'punycode', 'http2', 'dgram',
 ]);
 
 /** The program the built-in modules belong to: its context, clock, working directory and globals. */
@@ -68,7 +78,34 @@ export class BuiltinModules {
         m = createEventsModule();
         break;
       case 'util':
-        m = createUtilModule(host.fl);
+        m = createUtilModule(host.fl, (msg, code) => host.process.emitWarning(msg, 'DeprecationWarning', code));
+        break;
+      case 'util/types':
+        m = this.get('util').types;
+        break;
+      case 'crypto':
+        m = createCryptoModule(host.ctx);
+        break;
+      case 'zlib':
+        m = createZlibModule((cb) => host.immediate(cb));
+        break;
+      case 'async_hooks':
+        m = createAsyncHooksModule();
+        break;
+      case 'child_process':
+        m = createChildProcessModule({ ctx: host.ctx, cwd: () => host.cwd(), env: () => host.process.env });
+        break;
+      case 'net':
+        m = createNetModule();
+        break;
+      case 'tty':
+        m = createTtyModule(!!host.ctx.spec.tty);
+        break;
+      case 'perf_hooks':
+        m = { performance: host.userGlobal.performance };
+        break;
+      case 'stream/promises':
+        m = this.get('stream').promises;
         break;
       case 'url':
         m = createUrlModule();
@@ -113,19 +150,10 @@ export class BuiltinModules {
         m = host.console;
         break;
       case 'string_decoder':
-        m = {
-          StringDecoder: class {
-            write(b: Uint8Array) {
-              return decodeText(b);
-            }
-            end() {
-              return '';
-            }
-          },
-        };
+        m = { StringDecoder };
         break;
       case 'stream':
-        m = { Readable: EventEmitter, Writable: EventEmitter, Duplex: EventEmitter, Transform: EventEmitter, PassThrough: EventEmitter, Stream: EventEmitter };
+        m = createStreamModule();
         break;
       default: {
         // Present in Node but not simulated here: fail loudly at use, not at require.

@@ -1,7 +1,7 @@
 /** Small built-in modules: os, util, url, assert, querystring, buffer, timers, readline, string_decoder. */
 import { EventEmitter } from './events';
 import { format, inspect } from './inspect';
-import { NodeBuffer } from './globals';
+import * as bufferLibrary from 'buffer';
 import type { NodeFlavour } from './node-errors';
 import type { ProgramContext } from '../kernel';
 
@@ -34,20 +34,33 @@ export function createOsModule(ctx: ProgramContext, uptime: () => number): any {
   };
 }
 
-export function createUtilModule(fl: NodeFlavour): any {
+/** `util`: format/inspect, inherits, deprecate (one warning per code), promisify (with .custom), types... */
+export function createUtilModule(fl: NodeFlavour, warn: (message: string, code?: string) => void = () => undefined): any {
   const opts = { legacy: fl.legacy };
+  const warned = new Set<string>();
+  const custom = Symbol.for('nodejs.util.promisify.custom');
+  const tag = (v: unknown) => Object.prototype.toString.call(v).slice(8, -1);
   const util: any = {
     format: (...a: unknown[]) => format(opts, ...a),
+    formatWithOptions: (_o: unknown, ...a: unknown[]) => format(opts, ...a),
     inspect: (v: unknown, o?: any) => inspect(v, { ...opts, ...(typeof o === 'object' ? o : {}) }),
     isDeepStrictEqual: (a: unknown, b: unknown) => deepEqual(a, b, true),
     inherits(ctor: any, superCtor: any) {
+      if (typeof ctor !== 'function' || typeof superCtor !== 'function' || superCtor.prototype === undefined) {
+        const e: any = new TypeError('The "ctor" and "superCtor" arguments must be of type function');
+        e.code = 'ERR_INVALID_ARG_TYPE';
+        throw e;
+      }
+      Object.defineProperty(ctor, 'super_', { value: superCtor, writable: true, configurable: true });
       Object.setPrototypeOf(ctor.prototype, superCtor.prototype);
-      Object.setPrototypeOf(ctor, superCtor);
-      ctor.super_ = superCtor;
     },
-    promisify(fn: (...a: any[]) => void) {
-      return (...args: any[]) =>
-        new Promise((resolve, reject) => fn(...args, (err: unknown, v: unknown) => (err ? reject(err) : resolve(v))));
+    promisify(fn: any) {
+      if (fn && fn[custom]) return fn[custom];
+      const p = function (this: unknown, ...args: any[]) {
+        return new Promise((resolve, reject) => fn.call(this, ...args, (err: unknown, v: unknown) => (err ? reject(err) : resolve(v))));
+      };
+      Object.setPrototypeOf(p, Object.getPrototypeOf(fn));
+      return Object.defineProperties(p, Object.getOwnPropertyDescriptors(fn));
     },
     callbackify(fn: (...a: any[]) => Promise<unknown>) {
       return (...args: any[]) => {
@@ -55,17 +68,55 @@ export function createUtilModule(fl: NodeFlavour): any {
         fn(...args).then((v) => cb(null, v), (e) => cb(e));
       };
     },
-    deprecate: (fn: unknown) => fn,
+    deprecate(fn: (...a: any[]) => any, msg: string, code?: string) {
+      let done = false;
+      return function (this: unknown, ...args: any[]) {
+        if (!done && !(code && warned.has(code))) {
+          done = true;
+          if (code) warned.add(code);
+          warn(msg, code);
+        }
+        return new.target ? Reflect.construct(fn, args, new.target) : fn.apply(this, args);
+      };
+    },
+    debuglog: () => Object.assign(() => undefined, { enabled: false }),
     types: {
-      isDate: (v: unknown) => v instanceof Date,
-      isRegExp: (v: unknown) => v instanceof RegExp,
-      isPromise: (v: unknown) => v instanceof Promise,
+      isDate: (v: unknown) => tag(v) === 'Date',
+      isRegExp: (v: unknown) => tag(v) === 'RegExp',
+      isPromise: (v: unknown) => tag(v) === 'Promise',
+      isMap: (v: unknown) => tag(v) === 'Map',
+      isSet: (v: unknown) => tag(v) === 'Set',
+      isNativeError: (v: unknown) => v instanceof Error,
+      isUint8Array: (v: unknown) => v instanceof Uint8Array,
+      isTypedArray: (v: unknown) => ArrayBuffer.isView(v) && !(v instanceof DataView),
+      isArrayBufferView: (v: unknown) => ArrayBuffer.isView(v),
+      isAnyArrayBuffer: (v: unknown) => v instanceof ArrayBuffer,
+      isArrayBuffer: (v: unknown) => v instanceof ArrayBuffer,
+      isAsyncFunction: (v: unknown) => tag(v) === 'AsyncFunction',
+      isGeneratorFunction: (v: unknown) => tag(v) === 'GeneratorFunction' || tag(v) === 'AsyncGeneratorFunction',
+      isBoxedPrimitive: (v: unknown) => ['Number', 'String', 'Boolean', 'BigInt', 'Symbol'].includes(tag(v)) && typeof v === 'object',
+      isProxy: () => false,
     },
     isArray: Array.isArray,
+    isBoolean: (v: unknown) => typeof v === 'boolean',
+    isBuffer: (v: unknown) => v instanceof Uint8Array && v.constructor?.name === 'Buffer',
+    isFunction: (v: unknown) => typeof v === 'function',
+    isNull: (v: unknown) => v === null,
+    isNullOrUndefined: (v: unknown) => v === null || v === undefined,
+    isNumber: (v: unknown) => typeof v === 'number',
+    isObject: (v: unknown) => v !== null && typeof v === 'object',
+    isPrimitive: (v: unknown) => v === null || (typeof v !== 'object' && typeof v !== 'function'),
+    isString: (v: unknown) => typeof v === 'string',
+    isSymbol: (v: unknown) => typeof v === 'symbol',
+    isUndefined: (v: unknown) => v === undefined,
+    isRegExp: (v: unknown) => tag(v) === 'RegExp',
+    isDate: (v: unknown) => tag(v) === 'Date',
+    isError: (v: unknown) => v instanceof Error,
     TextEncoder,
     TextDecoder,
   };
   util.inspect.custom = Symbol.for('nodejs.util.inspect.custom');
+  util.promisify.custom = custom;
   return util;
 }
 
@@ -177,7 +228,7 @@ export function createQuerystringModule(): any {
   const USP = (globalThis as any).URLSearchParams;
   return {
     parse: (s: string) => {
-      const o: Record<string, string | string[]> = {};
+      const o: Record<string, string | string[]> = Object.create(null);
       for (const [k, v] of new USP(s)) {
         const cur = o[k];
         o[k] = cur === undefined ? v : Array.isArray(cur) ? [...cur, v] : [cur, v];
@@ -286,5 +337,5 @@ export function createReadlineModule(): any {
 }
 
 export function createBufferModule(): any {
-  return { Buffer: NodeBuffer, kMaxLength: 2 ** 31 - 1 };
+  return bufferLibrary;
 }

@@ -2,7 +2,8 @@
 import type { FsErrno, FsStat, ProcessFs } from '../process';
 import { appendFile, copy, mkdirp, resolvePath, rmrf } from '../fs-helpers';
 import { fsError, type NodeFlavour } from './node-errors';
-import { NodeBuffer } from './globals';
+import { NodeBuffer, wrapBytes } from './globals';
+import { createFsStreams } from './fs-streams';
 
 export interface FsModuleHost {
   fs: ProcessFs;
@@ -127,7 +128,7 @@ export function createFsModule(h: FsModuleHost): any {
       if (st!.type === 'dir') fail('EISDIR', 'read', shown(p));
       const data = fs.readFile(path) ?? new Uint8Array();
       const enc = encodingOf(opts);
-      const buf = NodeBuffer.wrap(data);
+      const buf = wrapBytes(data);
       return enc ? buf.toString(enc) : buf;
     },
     writeFileSync(p: unknown, data: unknown, opts?: unknown) {
@@ -281,28 +282,6 @@ export function createFsModule(h: FsModuleHost): any {
     promises[base] = async (...args: any[]) => fn(...args);
   }
   mod.promises = promises;
-  // A minimal stream for createReadStream(...).pipe(res) and createWriteStream(...).write().
-  mod.createWriteStream = (p: unknown, opts?: any) => {
-    const path = abs(p);
-    if (!(opts?.flags === 'a')) sync.writeFileSync(path, '');
-    return {
-      write(chunk: unknown, _enc?: unknown, cb?: () => void) {
-        sync.appendFileSync(path, chunk);
-        if (typeof cb === 'function') h.defer(cb);
-        return true;
-      },
-      end(chunk?: unknown, cb?: () => void) {
-        if (chunk !== undefined && typeof chunk !== 'function') sync.appendFileSync(path, chunk);
-        const done = typeof chunk === 'function' ? chunk : cb;
-        if (typeof done === 'function') h.defer(done as () => void);
-      },
-      on() {
-        return this;
-      },
-      once() {
-        return this;
-      },
-    };
-  };
+  Object.assign(mod, createFsStreams(sync, abs));
   return mod;
 }

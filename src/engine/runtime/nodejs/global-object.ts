@@ -109,12 +109,15 @@ export function createGlobal(host: GlobalHost): any {
     setTimeout: (fn: (...a: any[]) => void, ms?: unknown, ...args: any[]) => {
       if (typeof fn !== 'function') throw callbackError(host, fn);
       const d = clampDelay(ms);
-      return new Timeout(ctx.setTimer(d, () => fn(...args)), d, fn, args, false);
+      // Called as the Timeout's method, so stacks name it `Timeout._onTimeout` as Node's do.
+      const t: Timeout = new Timeout(ctx.setTimer(d, () => (t._onTimeout as (...a: any[]) => void)(...args)), d, fn, args, false);
+      return t;
     },
     setInterval: (fn: (...a: any[]) => void, ms?: unknown, ...args: any[]) => {
       if (typeof fn !== 'function') throw callbackError(host, fn);
       const d = clampDelay(ms);
-      return new Timeout(ctx.setTimer(d, () => fn(...args), true), d, fn, args, true);
+      const t: Timeout = new Timeout(ctx.setTimer(d, () => (t._onTimeout as (...a: any[]) => void)(...args), true), d, fn, args, true);
+      return t;
     },
     setImmediate: (fn: (...a: any[]) => void, ...args: any[]) => new Immediate(ctx.setTimer(0, () => fn(...args))),
     clearTimeout: clear,
@@ -129,6 +132,10 @@ export function createGlobal(host: GlobalHost): any {
     crypto: host.fl.major >= 17 ? webCrypto(ctx) : undefined,
   });
   if (host.fl.major >= 18) own({ fetch: (input: unknown, init?: any) => nodeFetch((name) => host.builtin(name), input, init ?? {}, 0) });
+  // util.promisify(setTimeout) and (setImmediate) resolve after the delay, as in Node.
+  const promisified = Symbol.for('nodejs.util.promisify.custom');
+  g.setTimeout[promisified] = (ms?: unknown, v?: unknown) => new Promise((r) => g.setTimeout(() => r(v), ms));
+  g.setImmediate[promisified] = (v?: unknown) => new Promise((r) => g.setImmediate(() => r(v)));
   own({ global: g, globalThis: g });
   return g;
 }

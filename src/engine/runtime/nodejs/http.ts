@@ -6,10 +6,11 @@
 import type { HttpRequest, HttpResponse } from '../process';
 import type { ProgramContext } from '../kernel';
 import { EventEmitter } from './events';
+import { Readable, Stream } from './stream-module';
 import { NodeBuffer } from './globals';
 import { econnrefused, enotfound, type NodeFlavour } from './node-errors';
 import { routeRemote } from '../net-client';
-import { STATUS_CODES } from './network';
+import { METHODS, STATUS_CODES } from './network';
 
 export interface HttpHost {
   ctx: ProgramContext;
@@ -22,37 +23,78 @@ export interface HttpHost {
   Date: DateConstructor;
 }
 
-export class IncomingMessage extends EventEmitter {
+/** The connection a message travels on: addresses and the flags packages check (on-finished, proxy-addr). */
+export class SocketInfo extends EventEmitter {
+  readable = true;
+  writable = true;
+  destroyed = false;
+  remoteAddress = '172.17.0.1';
+  remotePort = 50000;
+  remoteFamily = 'IPv4';
+  encrypted = false;
+  constructor(
+    readonly localAddress = '172.17.0.2',
+    readonly localPort = 0,
+  ) {
+    super();
+  }
+  setTimeout(): this {
+    return this;
+  }
+  setNoDelay(): this {
+    return this;
+  }
+  setKeepAlive(): this {
+    return this;
+  }
+  address() {
+    return { address: this.localAddress, family: 'IPv4', port: this.localPort };
+  }
+  destroy(): this {
+    this.destroyed = true;
+    this.readable = this.writable = false;
+    return this;
+  }
+  end(): this {
+    return this;
+  }
+}
+
+/** A request (server side) or response (client side): a Readable of the body, with headers and status. */
+export class IncomingMessage extends Readable {
   statusCode?: number;
   statusMessage?: string;
   method?: string;
   url?: string;
   httpVersion = '1.1';
+  httpVersionMajor = 1;
+  httpVersionMinor = 1;
   headers: Record<string, string> = {};
   rawHeaders: string[] = [];
+  trailers: Record<string, string> = {};
+  rawTrailers: string[] = [];
   complete = false;
-  private encoding: string | null = null;
-  socket = { remoteAddress: '172.17.0.1', encrypted: false };
-  setEncoding(enc: string): this {
-    this.encoding = enc;
+  aborted = false;
+  upgrade = false;
+  socket: SocketInfo;
+  constructor(socket: SocketInfo = new SocketInfo()) {
+    super();
+    this.socket = socket;
+  }
+  get connection(): SocketInfo {
+    return this.socket;
+  }
+  _read(): void {}
+  setTimeout(_ms: number, cb?: () => void): this {
+    if (cb) this.once('timeout', cb);
     return this;
   }
-  resume(): this {
-    return this;
-  }
-  pause(): this {
-    return this;
-  }
-  pipe<T extends { write(c: unknown): unknown; end(): unknown }>(dest: T): T {
-    this.on('data', (c: unknown) => dest.write(c));
-    this.on('end', () => dest.end());
-    return dest;
-  }
-  /** Delivers the body as one chunk then 'end'. */
+  /** Delivers the body as one chunk, then its end. */
   _deliver(body: string): void {
-    if (body) this.emit('data', this.encoding ? body : NodeBuffer.from(body));
+    if (body) this.push(NodeBuffer.from(body));
     this.complete = true;
-    this.emit('end');
+    this.push(null);
+    this.once('end', () => (this.socket.readable = false));
   }
 }
 
@@ -62,30 +104,56 @@ function lowerHeaders(h: Record<string, unknown> | undefined): Record<string, st
   return out;
 }
 
-export class ServerResponse extends EventEmitter {
+/** A server's response: headers until the first write, then the body; the exchange completes on end(). */
+export class ServerResponse extends Stream {
   statusCode = 200;
   statusMessage = '';
   headersSent = false;
   finished = false;
   writableEnded = false;
+  writableFinished = false;
+  sendDate = true;
+  chunkedEncoding = false;
+  _header: string | null = null;
+  readonly socket: SocketInfo;
   private headers = new Map<string, [string, string | string[]]>();
-  private chunks: string[] = [];
+  private chunks: Uint8Array[] = [];
   constructor(
     private done: (r: HttpResponse) => void,
     private D: DateConstructor,
     readonly req: IncomingMessage,
+    /** Runs a callback after the current one, as the program's own work (its exceptions are the program's). */
+    private defer: (cb: () => void) => void,
   ) {
     super();
+    this.socket = req.socket;
   }
-  setHeader(name: string, value: string | number | string[]): this {
+  get connection(): SocketInfo {
+    return this.socket;
+  }
+  get writable(): boolean {
+    return !this.writableEnded;
+  }
+  private headersError(name: string): Error {
+    const e: any = new Error(`Cannot ${name} headers after they are sent to the client`);
+    e.code = 'ERR_HTTP_HEADERS_SENT';
+    return e;
+  }
+  setHeader(name: string, value: string | number | readonly string[]): this {
+    if (this._header) throw this.headersError('set');
     this.headers.set(name.toLowerCase(), [name, Array.isArray(value) ? value.map(String) : String(value)]);
     return this;
   }
+  appendHeader(name: string, value: string | string[]): this {
+    const cur = this.getHeader(name);
+    const add = Array.isArray(value) ? value : [value];
+    return this.setHeader(name, cur === undefined ? add : [...(Array.isArray(cur) ? cur : [cur]), ...add]);
+  }
   getHeader(name: string): string | string[] | undefined {
-    return this.headers.get(name.toLowerCase())?.[1];
+    return this.headers.get(String(name).toLowerCase())?.[1];
   }
   getHeaders(): Record<string, string | string[]> {
-    const o: Record<string, string | string[]> = {};
+    const o: Record<string, string | string[]> = Object.create(null);
     for (const [k, [, v]] of this.headers) o[k] = v;
     return o;
   }
@@ -96,50 +164,89 @@ export class ServerResponse extends EventEmitter {
     return this.headers.has(name.toLowerCase());
   }
   removeHeader(name: string): void {
+    if (this._header) throw this.headersError('remove');
     this.headers.delete(name.toLowerCase());
   }
-  writeHead(status: number, msg?: string | Record<string, unknown>, headers?: Record<string, unknown>): this {
+  flushHeaders(): void {
+    this.sendHeaders();
+  }
+  writeHead(status: number, msg?: string | Record<string, unknown> | unknown[], headers?: Record<string, unknown> | unknown[]): this {
+    if (this._header) throw this.headersError('write');
     this.statusCode = status;
     if (typeof msg === 'string') this.statusMessage = msg;
     else headers = msg;
-    for (const [k, v] of Object.entries(headers ?? {})) this.setHeader(k, v as string);
-    this.headersSent = true;
+    if (Array.isArray(headers)) for (let i = 0; i + 1 < headers.length; i += 2) this.setHeader(String(headers[i]), headers[i + 1] as string);
+    else for (const [k, v] of Object.entries(headers ?? {})) this.setHeader(k, v as string);
+    this.sendHeaders();
     return this;
   }
-  write(chunk: unknown, _enc?: unknown, cb?: () => void): boolean {
-    if (chunk !== undefined && chunk !== null) this.chunks.push(chunk instanceof Uint8Array ? new TextDecoder().decode(chunk) : String(chunk));
+  private sendHeaders(): void {
+    if (this._header) return;
+    if (!this.statusMessage) this.statusMessage = STATUS_CODES[this.statusCode] ?? 'unknown';
+    const lines = [`HTTP/1.1 ${this.statusCode} ${this.statusMessage}`];
+    for (const [, [name, v]] of this.headers) for (const x of Array.isArray(v) ? v : [v]) lines.push(`${name}: ${x}`);
+    this._header = lines.join('\r\n') + '\r\n\r\n';
     this.headersSent = true;
-    if (typeof _enc === 'function') (_enc as () => void)();
-    else cb?.();
+  }
+  write(chunk: unknown, enc?: unknown, cb?: () => void): boolean {
+    if (typeof enc === 'function') cb = enc as () => void;
+    if (this.writableEnded) {
+      const e: any = new Error('write after end');
+      e.code = 'ERR_STREAM_WRITE_AFTER_END';
+      this.emit('error', e);
+      return false;
+    }
+    if (!this._header) {
+      if (!this.hasHeader('content-length')) this.chunkedEncoding = true;
+      this.sendHeaders();
+    }
+    if (chunk !== undefined && chunk !== null) this.chunks.push(typeof chunk === 'string' ? NodeBuffer.from(chunk, typeof enc === 'string' ? enc : 'utf8') : (chunk as Uint8Array));
+    if (cb) this.defer(cb);
     return true;
   }
-  end(chunk?: unknown, _enc?: unknown, cb?: () => void): this {
-    if (this.finished) return this;
+  end(chunk?: unknown, enc?: unknown, cb?: () => void): this {
     if (typeof chunk === 'function') {
       cb = chunk as () => void;
       chunk = undefined;
+    } else if (typeof enc === 'function') cb = enc as () => void;
+    if (this.finished) return this;
+    if (chunk !== undefined && chunk !== null) this.chunks.push(typeof chunk === 'string' ? NodeBuffer.from(chunk, typeof enc === 'string' ? enc : 'utf8') : (chunk as Uint8Array));
+    const body = NodeBuffer.concat(this.chunks);
+    if (!this._header) {
+      if (!this.hasHeader('content-length') && !this.hasHeader('transfer-encoding')) this.setHeader('Content-Length', body.length);
+      this.sendHeaders();
     }
-    if (chunk !== undefined && chunk !== null) this.write(chunk);
     this.finished = this.writableEnded = true;
-    this.headersSent = true;
-    const body = this.chunks.join('');
     const headers: Record<string, string> = {};
     for (const [k, [, v]] of this.headers) headers[k] = Array.isArray(v) ? v.join(', ') : v;
-    headers['date'] ??= new this.D().toUTCString();
+    if (this.sendDate) headers['date'] ??= new this.D().toUTCString();
     headers['connection'] ??= 'keep-alive';
-    if (!('content-length' in headers) && !('transfer-encoding' in headers)) {
-      if (this.chunks.length <= 1) headers['content-length'] = String(new TextEncoder().encode(body).length);
-      else headers['transfer-encoding'] = 'chunked';
-    }
+    if (!('content-length' in headers) && !('transfer-encoding' in headers)) headers['transfer-encoding'] = 'chunked';
     this.done({
       status: this.statusCode,
-      statusText: this.statusMessage || STATUS_CODES[this.statusCode] || '',
+      statusText: this.statusMessage,
       headers,
-      body: this.req.method === 'HEAD' ? '' : body,
+      body: this.req.method === 'HEAD' ? '' : body.toString('utf8'),
     });
-    this.emit('finish');
-    if (typeof _enc === 'function') (_enc as () => void)();
-    else cb?.();
+    this.defer(() => {
+      this.writableFinished = true;
+      this.emit('prefinish');
+      this.emit('finish');
+      cb?.();
+      this.emit('close');
+    });
+    return this;
+  }
+  setTimeout(_ms: number, cb?: () => void): this {
+    if (cb) this.once('timeout', cb);
+    return this;
+  }
+  addTrailers(): void {}
+  writeContinue(): void {}
+  cork(): void {}
+  uncork(): void {}
+  destroy(): this {
+    this.socket.destroy();
     return this;
   }
 }
@@ -347,12 +454,14 @@ export function createHttpModule(h: HttpHost, secure: boolean): any {
     }
     private handle(r: HttpRequest): Promise<HttpResponse> {
       return new Promise<HttpResponse>((resolve) => {
-        const req = new IncomingMessage();
+        const req = new IncomingMessage(new SocketInfo('172.17.0.2', this.port));
         req.method = r.method.toUpperCase();
         req.url = r.path || '/';
         req.headers = { host: `localhost:${this.port}`, ...lowerHeaders(r.headers) };
+        // A client sending a body says how long it is (HTTP/1.1), as curl and browsers do.
+        if (r.body && req.headers['content-length'] === undefined && req.headers['transfer-encoding'] === undefined) req.headers['content-length'] = String(NodeBuffer.byteLength(r.body));
         req.rawHeaders = Object.entries(req.headers).flat();
-        const res = new ServerResponse(resolve, h.Date, req);
+        const res = new ServerResponse(resolve, h.Date, req, (cb) => queueMicrotask(h.ctx.guard(cb)));
         h.ctx.guard(() => this.emit('request', req, res))();
         h.immediate(() => req._deliver(r.body ?? ''));
       });
@@ -376,7 +485,7 @@ export function createHttpModule(h: HttpHost, secure: boolean): any {
     IncomingMessage,
     ServerResponse,
     STATUS_CODES,
-    METHODS: ['DELETE', 'GET', 'HEAD', 'OPTIONS', 'PATCH', 'POST', 'PUT'],
+    METHODS,
     Agent: class Agent {
       constructor(public options: unknown = {}) {}
     },

@@ -1,30 +1,44 @@
 /**
- * The CommonJS module system of a node program: the module wrapper (simple ES module syntax is rewritten to
- * CommonJS first), `require` with Node's resolution (relative paths, extensions, package.json `main`, index files,
- * node_modules up the tree), the module cache, JSON modules, and -e/-p/stdin sources evaluated for their value.
+ * The module system of a node program: CommonJS (the module wrapper, `require` with Node's resolution from
+ * module-resolution.ts, `require.cache`, circular requires, JSON modules) and ES modules (.mjs, `type: module`,
+ * or ES syntax in a .js file, rewritten by esm.ts; `import` of CommonJS gives `module.exports` as the default
+ * export and its properties as named ones; `require` of an ES module gives its namespace), `import()` from both,
+ * the `module` built-in (createRequire), and -e/-p/stdin sources evaluated for their value.
  */
 import type { ProgramContext } from '../kernel';
 import { ProcessExit } from '../kernel';
-import { decodeText, resolvePath } from '../fs-helpers';
+import { decodeText } from '../fs-helpers';
 import { inspect, type InspectOptions } from './inspect';
 import { moduleNotFound, withStack, type NodeFlavour } from './node-errors';
-import { esmToCjs, looksLikeEsm } from './esm';
+import { ESM_PARAM, esmToFunctionBody, looksLikeEsm, rewriteDynamicImport } from './esm';
 import { BUILTINS } from './builtin-modules';
 import { GLOBAL_NAMES } from './global-object';
 import { looksLikeText, simulatedPackage, SHIMMED_PACKAGES } from './package-shims';
+import { registerModuleFrames } from './stack-format';
+import { ModuleResolver, nodeModulePaths, ResolveError, type ModuleFormat } from './module-resolution';
 
-export interface Module {
-  id: string;
+/** A module as programs see it (`module`, `require.cache[...]`), shaped like Node's. */
+export class Module {
+  exports: any = {};
   filename: string;
-  loaded: boolean;
-  exports: any;
-  parent: Module | null;
-  children: Module[];
+  loaded = false;
+  children: Module[] = [];
   paths: string[];
-  require?: (id: string) => any;
+  path: string;
+  require!: (id: string) => any;
+  constructor(
+    public id: string,
+    filename: string,
+    public parent: Module | null | undefined,
+  ) {
+    this.filename = filename;
+    this.path = filename.slice(0, filename.lastIndexOf('/')) || '/';
+    this.paths = nodeModulePaths(this.path);
+  }
 }
 
-const WRAP_PARAMS = ['exports', 'require', 'module', '__filename', '__dirname', ...GLOBAL_NAMES];
+const CJS_PARAMS = ['exports', 'require', 'module', '__filename', '__dirname', ESM_PARAM];
+const ESM_PARAMS = [ESM_PARAM];
 
 /** The program modules run in: its context, globals, built-in and shimmed modules, and its uncaught handler. */
 export interface LoaderHost {
@@ -38,38 +52,49 @@ export interface LoaderHost {
   uncaught(e: unknown): void;
 }
 
-export class ModuleLoader {
-  private cache = new Map<string, Module>();
-  /** Per module: how many characters of wrapper precede the user's code on line 1. */
-  private col1Offset = new Map<string, number>();
+const dirOf = (p: string) => p.slice(0, p.lastIndexOf('/')) || '/';
 
-  constructor(private readonly host: LoaderHost) {}
+export class ModuleLoader {
+  /** `require.cache`: deleting an entry makes the next require load the file again. */
+  readonly cache: Record<string, Module> = Object.create(null);
+  private namespaces = new Map<string, any>();
+  private sources = new Map<string, string>();
+  readonly resolver: ModuleResolver;
+  private moduleBuiltin: any = null;
+
+  constructor(private readonly host: LoaderHost) {
+    this.resolver = new ModuleResolver(host.ctx.fs);
+  }
 
   /** Whether a file is one of the program's own modules (its frames are shown in stacks). */
   isModuleFile(file: string): boolean {
-    return this.cache.has(file);
-  }
-
-  /** The characters of wrapper before the user's code on line 1 of a module. */
-  wrapperOffset(file: string): number {
-    return this.col1Offset.get(file) ?? 0;
+    return this.sources.has(file);
   }
 
   /** A line (1-based) of a loaded module's source, or null if the module or line is unknown. */
   sourceLine(file: string, line: number): string | null {
-    const m = this.cache.get(file) as any;
-    const src: string | undefined = m?.__source;
+    const src = this.sources.get(file);
     if (src === undefined) return null;
     return src.split('\n')[line - 1] ?? null;
   }
 
-  private compile(source: string, filename: string): (...args: any[]) => any {
+  /**
+   * A module's function. The program's globals are parameters of an outer function, so that a module may declare
+   * its own `const crypto` or `let process` as in Node; the inner function is Node's module wrapper.
+   */
+  private compile(source: string, filename: string, esm: boolean): (...args: any[]) => any {
+    this.sources.set(filename, source);
     let src = source.replace(/^#!.*/, (m) => '//' + m.slice(2));
-    if (looksLikeEsm(src)) src = esmToCjs(src);
-    const head = `(function (${WRAP_PARAMS.join(', ')}) {`;
-    this.col1Offset.set(filename, head.length + (src.length - source.replace(/^#!.*/, (m) => '//' + m.slice(2)).length > 0 && src.startsWith('Object.defineProperty(module.exports, "__esModule"') ? src.indexOf(';') + 2 : 0));
+    const head = `(function (${GLOBAL_NAMES.join(', ')}) { return function (${(esm ? ESM_PARAMS : CJS_PARAMS).join(', ')}) {`;
+    let prefix = 0;
+    if (esm) {
+      src = esmToFunctionBody(src);
+      prefix = src.indexOf(`${ESM_PARAM}.bind(`);
+      prefix = src.indexOf('}); ', prefix) + 4;
+    } else src = rewriteDynamicImport(src);
+    registerModuleFrames(filename, head.length + prefix);
     try {
-      return (0, eval)(`${head}${src}\n})\n//# sourceURL=${filename}`);
+      return (0, eval)(`${head}${src}\n} })\n//# sourceURL=${filename}`)(...this.globalsFor());
     } catch (e) {
       if (e instanceof SyntaxError) (e as any).__syntax = { file: filename, line: this.syntaxErrorLine(src) };
       throw e;
@@ -96,20 +121,20 @@ export class ModuleLoader {
     return GLOBAL_NAMES.map((n) => (n === 'global' || n === 'globalThis' ? g : Object.prototype.hasOwnProperty.call(g, n) ? g[n] : undefined));
   }
 
-  /** Runs source as a module; returns the completion value for -e/-p (last expression via eval). */
+  /** Runs source as the main module, or -e/-p/stdin code; returns the completion value for -e/-p. */
   runSource(source: string, filename: string, isMain: boolean): unknown {
-    const module: Module = { id: '.', filename, loaded: false, exports: {}, parent: null, children: [], paths: [] };
-    (module as any).__source = source;
-    this.cache.set(filename, module);
-    const require = this.makeRequire(module);
+    const module = new Module('.', filename, null);
+    this.cache[filename] = module;
+    this.sources.set(filename, source);
+    registerModuleFrames(filename, 0);
     if (isMain) this.host.process.mainModule = module;
-    const dir = filename.slice(0, filename.lastIndexOf('/')) || '/';
+    const require = this.makeRequire(module);
     try {
       if (filename.endsWith('[eval]') || filename.endsWith('[stdin]')) {
         // -e/-p: the value of the last expression is the result, like node's vm evaluation.
-        const fn = (0, eval)(`(function (${WRAP_PARAMS.join(', ')}) { return eval(${JSON.stringify(source + `\n//# sourceURL=${filename}`)}); })`);
+        const fn = (0, eval)(`(function (${[...CJS_PARAMS, ...GLOBAL_NAMES].join(', ')}) { return eval(${JSON.stringify(rewriteDynamicImport(source) + `\n//# sourceURL=${filename}`)}); })`);
         try {
-          return fn(module.exports, require, module, filename, dir, ...this.globalsFor());
+          return fn(module.exports, require, module, filename, module.path, this.esmApi(filename, null), ...this.globalsFor());
         } catch (e) {
           if (e instanceof SyntaxError && !(e as any).__syntax && !/\n\s+at .*\[(eval|stdin)\]:\d+/.test(e.stack ?? '')) {
             (e as any).__syntax = { file: filename, line: this.syntaxErrorLine(source) };
@@ -117,9 +142,15 @@ export class ModuleLoader {
           throw e;
         }
       }
-      const fn = this.compile(source, filename);
-      fn(module.exports, require, module, filename, dir, ...this.globalsFor());
-      module.loaded = true;
+      if (this.isEsm(filename, source)) {
+        delete this.cache[filename];
+        if (isMain) this.host.process.mainModule = undefined;
+        this.loadEsm(filename, source);
+      } else {
+        const fn = this.compile(source, filename, false);
+        fn.call(module.exports, module.exports, require, module, filename, module.path, this.esmApi(filename, null));
+        module.loaded = true;
+      }
     } catch (e) {
       if (e instanceof ProcessExit) throw e;
       this.host.uncaught(e);
@@ -128,60 +159,90 @@ export class ModuleLoader {
     return undefined;
   }
 
+  /** The file `node FILE` runs (extensions and directories as require finds them), or null. */
   resolveFile(p: string): string | null {
-    const fs = this.host.ctx.fs;
-    const isFile = (x: string) => fs.stat(x)?.type === 'file';
-    if (isFile(p)) return p;
-    for (const ext of ['.js', '.json', '.mjs', '.cjs']) if (isFile(p + ext)) return p + ext;
-    if (fs.stat(p)?.type === 'dir') {
-      const pkg = fs.readFile(`${p}/package.json`);
-      if (pkg) {
-        try {
-          const main = JSON.parse(decodeText(pkg)).main;
-          if (typeof main === 'string') {
-            const r = this.resolveFile(resolvePath(p, main));
-            if (r) return r;
-          }
-        } catch {
-          // fall back to index.js
-        }
-      }
-      for (const idx of ['index.js', 'index.json']) if (isFile(`${p}/${idx}`)) return `${p}/${idx}`;
-    }
-    return null;
+    return this.resolver.resolveMain(p);
+  }
+
+  private isEsm(file: string, source: string): boolean {
+    const f: ModuleFormat = this.resolver.formatOf(file);
+    return f === 'module' || (f === 'commonjs' && !file.endsWith('.cjs') && looksLikeEsm(source) && !/\b(require\s*\(|module\.exports|exports\.)/.test(source));
   }
 
   makeRequire(parent: Module): any {
     const req: any = (id: string) => this.requireFrom(id, parent.filename, parent);
     req.resolve = (id: string) => {
-      if (BUILTINS.has(id.replace(/^node:/, ''))) return id;
-      const r = this.resolveModule(id, parent.filename);
-      if (!r) throw moduleNotFound(this.host.fl, id, [parent.filename]);
-      return r.path;
+      if (this.isBuiltin(id)) return id;
+      return this.resolveOrThrow(id, parent.filename, parent, false);
     };
-    req.cache = Object.fromEntries(this.cache);
+    req.resolve.paths = (id: string) => (this.isBuiltin(id) ? null : parent.paths);
+    req.cache = this.cache;
     req.main = this.host.process.mainModule;
+    req.extensions = { '.js': () => undefined, '.json': () => undefined, '.node': () => undefined };
     parent.require = req;
     return req;
   }
 
-  private resolveModule(id: string, fromFile: string): { path: string; shim?: string } | null {
-    const dir = fromFile.slice(0, fromFile.lastIndexOf('/')) || '/';
-    if (id.startsWith('./') || id.startsWith('../') || id.startsWith('/') || id === '.' || id === '..') {
-      const p = this.resolveFile(resolvePath(dir, id));
-      return p ? { path: p } : null;
+  private isBuiltin(id: string): boolean {
+    return id.startsWith('node:') || BUILTINS.has(id);
+  }
+
+  private builtin(id: string): any {
+    const bare = id.replace(/^node:/, '');
+    if (bare === 'module') return this.moduleModule();
+    if (!BUILTINS.has(bare)) {
+      const e: any = new Error(`No such built-in module: ${id}`);
+      e.code = 'ERR_UNKNOWN_BUILTIN_MODULE';
+      throw e;
     }
-    const name = id.startsWith('@') ? id.split('/').slice(0, 2).join('/') : id.split('/')[0];
-    let d = dir;
-    for (;;) {
-      const base = `${d === '/' ? '' : d}/node_modules/${name}`;
-      if (this.host.ctx.fs.stat(base)?.type === 'dir') {
-        if (SHIMMED_PACKAGES.has(name) && id === name) return { path: `${base}/index.js`, shim: name };
-        const p = this.resolveFile(`${d === '/' ? '' : d}/node_modules/${id}`);
-        if (p) return { path: p };
+    return this.host.builtin(bare);
+  }
+
+  /** `require('module')`: createRequire and the list of built-ins. */
+  private moduleModule(): any {
+    if (this.moduleBuiltin) return this.moduleBuiltin;
+    const createRequire = (from: string | { href: string }) => {
+      let file = typeof from === 'string' ? from : String(from.href);
+      if (file.startsWith('file://')) file = decodeURIComponent(file.slice(7));
+      return this.makeRequire(new Module(file, file, null));
+    };
+    const m: any = function ModuleCtor() {};
+    Object.assign(m, { createRequire, builtinModules: [...BUILTINS].sort(), Module: m, _cache: this.cache, isBuiltin: (id: string) => this.isBuiltin(id) });
+    return (this.moduleBuiltin = m);
+  }
+
+  private requireStack(parent: Module | null | undefined, fromFile: string): string[] {
+    const stack: string[] = [];
+    for (let m = parent; m; m = m.parent) stack.push(m.filename);
+    return stack.length ? stack : [fromFile];
+  }
+
+  private resolveOrThrow(id: string, fromFile: string, parent: Module | null | undefined, esm: boolean): string {
+    try {
+      return this.resolver.resolve(id, dirOf(fromFile), esm);
+    } catch (e) {
+      if (!(e instanceof ResolveError)) throw e;
+      if (e.code === 'MODULE_NOT_FOUND') throw moduleNotFound(this.host.fl, id, this.requireStack(parent, fromFile));
+      const err: any = new Error(e.code === 'ERR_MODULE_NOT_FOUND' && !e.message.includes(' imported from ') ? `${e.message} imported from ${fromFile}` : e.message);
+      err.code = e.code;
+      throw withStack(err, [esm ? 'finalizeResolution (node:internal/modules/esm/resolve:265:11)' : 'exportsNotFound (node:internal/modules/esm/resolve:304:10)']);
+    }
+  }
+
+  /** A runtime-implemented package, when its folder has no real code (only package.json, or npm placeholders). */
+  private shimFor(id: string, fromFile: string): string | null {
+    if (!SHIMMED_PACKAGES.has(id)) return null;
+    for (const nm of nodeModulePaths(dirOf(fromFile))) {
+      const dir = `${nm}/${id}`;
+      if (this.host.ctx.fs.stat(dir)?.type !== 'dir') continue;
+      let entry: string | null = null;
+      try {
+        entry = this.resolver.resolve(id, dirOf(fromFile), false);
+      } catch {
+        entry = null;
       }
-      if (d === '/') break;
-      d = d.slice(0, d.lastIndexOf('/')) || '/';
+      if (entry && looksLikeText(decodeText(this.host.ctx.fs.readFile(entry) ?? new Uint8Array()))) return null;
+      return `${dir}/index.js`;
     }
     return null;
   }
@@ -192,53 +253,106 @@ export class ModuleLoader {
       e.code = 'ERR_INVALID_ARG_TYPE';
       throw e;
     }
-    const bare = id.replace(/^node:/, '');
-    if (BUILTINS.has(bare) && !id.startsWith('.')) return this.host.builtin(bare);
-    const r = this.resolveModule(id, fromFile);
-    if (!r) {
-      const stack: string[] = [];
-      for (let m: Module | null = parent; m; m = m.parent) stack.push(m.filename);
-      throw moduleNotFound(this.host.fl, id, stack.length ? stack : [fromFile]);
+    if (this.isBuiltin(id)) return this.builtin(id);
+    const shim = this.shimFor(id, fromFile);
+    if (shim) {
+      this.cache[shim] ??= Object.assign(new Module(shim, shim, parent), { loaded: true, exports: this.host.shim(id) });
+      return this.cache[shim].exports;
     }
-    const cached = this.cache.get(r.path);
-    if (cached) return cached.exports;
-    if (r.shim) {
-      const exp = this.host.shim(r.shim);
-      this.cache.set(r.path, { id: r.path, filename: r.path, loaded: true, exports: exp, parent, children: [], paths: [] });
-      return exp;
+    const file = this.resolveOrThrow(id, fromFile, parent, false);
+    const cached = this.cache[file];
+    if (cached) {
+      if (parent && !parent.children.includes(cached)) parent.children.push(cached);
+      return cached.exports;
     }
-    const module: Module = { id: r.path, filename: r.path, loaded: false, exports: {}, parent, children: [], paths: [] };
+    const src = decodeText(this.host.ctx.fs.readFile(file) ?? new Uint8Array());
+    if (this.resolver.formatOf(file) !== 'json' && this.isEsm(file, src)) return this.loadEsm(file, src);
+    const module = new Module(file, file, parent);
     parent?.children.push(module);
-    this.cache.set(r.path, module);
-    const src = decodeText(this.host.ctx.fs.readFile(r.path) ?? new Uint8Array());
-    (module as any).__source = src;
-    if (r.path.endsWith('.json')) {
-      try {
-        module.exports = JSON.parse(src);
-      } catch (e) {
-        this.cache.delete(r.path);
-        throw withStack(new SyntaxError(`${r.path}: ${(e as Error).message}`), []);
-      }
-      module.loaded = true;
-      return module.exports;
-    }
-    if (r.path.includes('/node_modules/') && !looksLikeText(src)) {
-      // `npm install` in a Layerlab build writes placeholder package files: requiring works, using them says why not.
-      const pkg = /\/node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(r.path)![1];
-      module.exports = simulatedPackage(pkg);
-      module.loaded = true;
-      return module.exports;
-    }
-    const fn = this.compile(src, r.path);
-    const dir = r.path.slice(0, r.path.lastIndexOf('/')) || '/';
+    this.cache[file] = module;
     try {
-      fn(module.exports, this.makeRequire(module), module, r.path, dir, ...this.globalsFor());
+      this.loadCjs(module, src);
     } catch (e) {
-      this.cache.delete(r.path);
+      delete this.cache[file];
+      if (parent) parent.children = parent.children.filter((c) => c !== module);
       throw e;
     }
     module.loaded = true;
     return module.exports;
   }
 
+  private loadCjs(module: Module, src: string): void {
+    const file = module.filename;
+    if (file.endsWith('.json')) {
+      this.sources.set(file, src);
+      try {
+        module.exports = JSON.parse(src.replace(/^\uFEFF/, ''));
+      } catch (e) {
+        throw withStack(new SyntaxError(`${file}: ${(e as Error).message}`), []);
+      }
+      return;
+    }
+    if (file.includes('/node_modules/') && !looksLikeText(src)) {
+      // `npm install` in a Layerlab build writes placeholder package files: requiring works, using them says why not.
+      const names = [...file.matchAll(/\/node_modules\/((?:@[^/]+\/)?[^/]+)/g)];
+      module.exports = simulatedPackage(names[names.length - 1][1]);
+      return;
+    }
+    const fn = this.compile(src, file, false);
+    fn.call(module.exports, module.exports, this.makeRequire(module), module, file, module.path, this.esmApi(file, module));
+  }
+
+  // ---- ES modules --------------------------------------------------------------------------------------------
+
+  /** The namespace object of an ES module (its exports as live getters), loading it on first use. */
+  private loadEsm(file: string, src: string): any {
+    const hit = this.namespaces.get(file);
+    if (hit) return hit;
+    const ns = Object.create(null);
+    Object.defineProperty(ns, Symbol.toStringTag, { value: 'Module' });
+    this.namespaces.set(file, ns);
+    try {
+      const fn = this.compile(src, file, true);
+      fn.call(undefined, this.esmApi(file, null, ns));
+    } catch (e) {
+      this.namespaces.delete(file);
+      throw e;
+    }
+    return ns;
+  }
+
+  /** A CommonJS module, a built-in or an ES module as `import` sees it: a namespace with `default`. */
+  private importNamespace(spec: string, fromFile: string): any {
+    if (this.isBuiltin(spec)) return this.cjsNamespace(this.builtin(spec));
+    const file = this.resolveOrThrow(spec, fromFile, null, true);
+    const src = decodeText(this.host.ctx.fs.readFile(file) ?? new Uint8Array());
+    if (this.resolver.formatOf(file) === 'module' || (!file.endsWith('.json') && this.isEsm(file, src))) return this.loadEsm(file, src);
+    return this.cjsNamespace(this.requireFrom(file, fromFile, null));
+  }
+
+  private cjsNamespace(exp: any): any {
+    if (exp && exp.__esModule && Object.prototype.toString.call(exp) === '[object Module]') return exp;
+    const ns = Object.create(null);
+    if (exp && (typeof exp === 'object' || typeof exp === 'function')) {
+      for (const k of Object.keys(exp)) if (k !== 'default') Object.defineProperty(ns, k, { enumerable: true, get: () => exp[k] });
+    }
+    Object.defineProperty(ns, 'default', { enumerable: true, value: exp });
+    Object.defineProperty(ns, Symbol.toStringTag, { value: 'Module' });
+    return ns;
+  }
+
+  /** What rewritten code calls (`__esm.load`, `.bind`, `.reexport`, `.meta`, `.dynamicImport`). */
+  private esmApi(file: string, _module: Module | null, ns?: any): any {
+    return {
+      load: (spec: string) => this.importNamespace(spec, file),
+      bind: (getters: Record<string, () => unknown>) => {
+        for (const [k, get] of Object.entries(getters)) Object.defineProperty(ns, k, { enumerable: true, get });
+      },
+      reexport: (from: any) => {
+        for (const k of Object.keys(from)) if (k !== 'default' && !(k in ns)) Object.defineProperty(ns, k, { enumerable: true, get: () => from[k] });
+      },
+      meta: { url: `file://${file}`, filename: file, dirname: dirOf(file), resolve: (s: string) => `file://${this.resolveOrThrow(s, file, null, true)}` },
+      dynamicImport: (spec: string) => new Promise((resolve) => resolve(this.importNamespace(String(spec), file))),
+    };
+  }
 }

@@ -17,8 +17,10 @@ import { createConsole } from './console';
 import { createGlobal, GLOBAL_NAMES } from './global-object';
 import { BuiltinModules } from './builtin-modules';
 import { createShimmedPackage } from './package-shims';
-import { ModuleLoader, type Module } from './module-loader';
+import { Module, ModuleLoader } from './module-loader';
 import { UncaughtReport } from './uncaught-report';
+import { installStackFormat } from './stack-format';
+import { setLibraryTickOwner } from './library-process';
 
 export const DEFAULT_NODE_VERSION = 'v10.16.0';
 
@@ -51,6 +53,7 @@ export class NodeProgram implements Program {
   private report: UncaughtReport;
 
   constructor(readonly ctx: ProgramContext) {
+    installStackFormat();
     this.fl = nodeFlavour(ctx.env);
     this.cwd = ctx.cwd;
     this.startTime = ctx.now();
@@ -117,6 +120,7 @@ export class NodeProgram implements Program {
   // ---- program entry points -------------------------------------------------------------------------------
 
   start(): void {
+    setLibraryTickOwner((e) => this.uncaught(e));
     const args = this.ctx.argv.slice(1);
     let evalCode: string | null = null;
     let print = false;
@@ -337,7 +341,7 @@ export class NodeProgram implements Program {
 
   /** A require bound to the REPL's cwd. */
   replRequire(): any {
-    const m: Module = { id: '<repl>', filename: `${this.cwd === '/' ? '' : this.cwd}/repl`, loaded: true, exports: {}, parent: null, children: [], paths: [] };
-    return this.modules.makeRequire(m);
+    const file = `${this.cwd === '/' ? '' : this.cwd}/repl`;
+    return this.modules.makeRequire(Object.assign(new Module('<repl>', file, undefined), { loaded: true }));
   }
 }

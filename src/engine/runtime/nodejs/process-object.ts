@@ -101,7 +101,16 @@ export function createProcess(host: ProcessHost): any {
   p.getgid = () => 0;
   p.geteuid = () => 0;
   p.getegid = () => 0;
-  p.emitWarning = (w: string | Error) => ctx.write('stderr', `(node:${p.pid}) ${typeof w === 'string' ? `Warning: ${w}` : `${w.name}: ${w.message}`}\n`);
+  let warnedOnce = false;
+  p.emitWarning = (w: string | Error, type?: string | { type?: string; code?: string }, code?: string) => {
+    const o = typeof type === 'object' && type ? type : { type, code };
+    const kind = o.type ?? (typeof w === 'string' ? 'Warning' : w.name);
+    const text = typeof w === 'string' ? w : w.message;
+    let line = `(node:${p.pid}) ${o.code ? `[${o.code}] ` : ''}${kind}: ${text}\n`;
+    if (!warnedOnce && host.fl.major >= 14) line += `(Use \`node --trace-${kind === 'DeprecationWarning' ? 'deprecation' : 'warnings'} ...\` to show where the warning was created)\n`;
+    warnedOnce = true;
+    ctx.write('stderr', line);
+  };
   const stream = (name: 'stdout' | 'stderr', fd: number) => {
     const s: any = new EventEmitter();
     s.fd = fd;

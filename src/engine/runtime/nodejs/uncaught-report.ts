@@ -10,7 +10,6 @@ import { versionedMessage, type NodeFlavour } from './node-errors';
 /** The program's modules, as far as stacks need them. */
 export interface ModuleSources {
   isModuleFile(file: string): boolean;
-  wrapperOffset(file: string): number;
   sourceLine(file: string, line: number): string | null;
 }
 
@@ -40,12 +39,12 @@ export class UncaughtReport {
       if (!where || !modules.isModuleFile(where[1])) continue;
       const file = where[1];
       const line = Number(where[2]);
-      // Line 1 of a module also holds the wrapper's header: take it off the column.
-      const col = Number(where[3]) - (line === 1 ? modules.wrapperOffset(file) : 0);
+      // Columns are the source's already (stack-format.ts takes the wrapper off line 1).
+      const col = Number(where[3]);
       const isEval = /\[(eval|stdin)\]$/.test(file);
       const shown = isEval ? file.slice(file.lastIndexOf('/') + 1) : file;
       let name = m[1].slice(0, m[1].length - where[0].length).trim();
-      name = name.replace(/^eval$/, isEval ? '' : 'Object.<anonymous>').replace(/^Timeout\.eval /, 'Timeout._onTimeout ');
+      name = name.replace(/^(Object\.)?eval$/, isEval ? '' : 'Object.<anonymous>').replace(/^Timeout\.eval /, 'Timeout._onTimeout ');
       frames.push(name ? `${name} (${shown}:${line}:${col})` : `${shown}:${line}:${col}`);
       if (!loc) loc = { file, shown, line, col };
     }
