@@ -26,3 +26,19 @@ export const bk = (createdBy: string, created: string, l?: CatalogLayer): Catalo
 export const img = (repo: string, tags: string[], x: Omit<CatalogImage, 'repo' | 'tags'>): CatalogImage => ({ repo, tags, ...x });
 /** The same image under other tags. */
 export const retag = (i: CatalogImage, tags: string[]): CatalogImage => ({ ...i, tags });
+
+/** A row of a family image: a metadata instruction, or [instruction, layer] for a row that adds a layer. */
+export type Row = string | [string, CatalogLayer];
+
+/**
+ * A BuildKit-built image: its base's steps, then `rows` in the Dockerfile's order (RUN/COPY/ADD rows get
+ * BuildKit's ` # buildkit` suffix), all created at `created`.
+ */
+export function buildkitImage(repo: string, base: CatalogStep[], created: string, rows: Row[], config: CatalogImage['config']): CatalogImage {
+  const steps = [...base];
+  for (const r of rows) {
+    const [text, l] = typeof r === 'string' ? [r, undefined] : r;
+    steps.push(bk(/^(RUN|COPY|ADD) /.test(text) ? `${text} # buildkit` : text, created, l));
+  }
+  return { repo, tags: [], steps, config };
+}

@@ -16,9 +16,11 @@ import {
 } from './rootfs';
 import type { CatalogConfig, CatalogImage, CatalogRepository, CatalogStep, RootfsEntry } from './types';
 import { PATH, bk, img, layer, nop, nop1, retag, step } from './dsl';
-import { ALPINE_3_18, ALPINE_CONFIG, BOOKWORM, BOOKWORM_SLIM, NOBLE, alpine320Steps, alpine39Steps, alpineBk, bookwormSteps, buildpackSteps } from './bases';
-import { NODE_10_CONFIG, node10Steps, nodeAlpine, nodeDebian } from './node';
-import { python, pythonLayers } from './python';
+import { ALPINE, ALPINE_3_18, ALPINE_CONFIG, BOOKWORM, BOOKWORM_SLIM, BULLSEYE, BULLSEYE_SLIM, FOCAL, JAMMY, NOBLE, TRIXIE, TRIXIE_SLIM, alpine320Steps, alpine39Steps, alpineBk, bookwormSteps, buildpackSteps, debianSteps, ubuntuSteps } from './bases';
+import { serviceImages } from './services';
+import { toolchainImages } from './toolchains';
+import { NODE_10_CONFIG, node10Steps, nodeAlpine, nodeDebian, nodeLines } from './node';
+import { python, pythonLayers, pythonLines } from './python';
 
 // ---------------------------------------------------------------- busybox, hello-world
 const BUSYBOX = layer(
@@ -251,6 +253,13 @@ export const CATALOG_IMAGES: CatalogImage[] = [
   img('library/alpine', ['latest', '3', '3.20', '3.20.3'], { steps: alpine320Steps, config: ALPINE_CONFIG }),
   img('library/alpine', ['3.18', '3.18.9'], { steps: alpineBk('3.18.9', ALPINE_3_18, '2024-09-06T22:20:07Z'), config: ALPINE_CONFIG }),
   img('library/alpine', ['3.9', '3.9.4'], { steps: alpine39Steps, config: ALPINE_CONFIG }),
+  ...['3.10', '3.11', '3.12', '3.13', '3.14', '3.15', '3.16', '3.17', '3.19', '3.21'].map((m) => img('library/alpine', [m, ALPINE[m].version], { steps: ALPINE[m].steps, config: ALPINE_CONFIG })),
+  img('library/ubuntu', ['22.04', 'jammy'], { steps: ubuntuSteps('22.04', JAMMY, '2024-10-11T03:39:51Z'), config: { Env: [PATH], Cmd: ['/bin/bash'], Labels: { 'org.opencontainers.image.ref.name': 'ubuntu', 'org.opencontainers.image.version': '22.04' } } }),
+  img('library/ubuntu', ['20.04', 'focal'], { steps: ubuntuSteps('20.04', FOCAL, '2024-10-11T03:39:51Z'), config: { Env: [PATH], Cmd: ['/bin/bash'], Labels: { 'org.opencontainers.image.ref.name': 'ubuntu', 'org.opencontainers.image.version': '20.04' } } }),
+  img('library/debian', ['11', 'bullseye', 'oldstable'], { steps: debianSteps('bullseye', BULLSEYE), config: { Env: [PATH], Cmd: ['bash'] } }),
+  img('library/debian', ['11-slim', 'bullseye-slim', 'oldstable-slim'], { steps: debianSteps('bullseye', BULLSEYE_SLIM), config: { Env: [PATH], Cmd: ['bash'] } }),
+  img('library/debian', ['13', 'trixie', 'testing'], { steps: debianSteps('trixie', TRIXIE), config: { Env: [PATH], Cmd: ['bash'] } }),
+  img('library/debian', ['13-slim', 'trixie-slim', 'testing-slim'], { steps: debianSteps('trixie', TRIXIE_SLIM), config: { Env: [PATH], Cmd: ['bash'] } }),
   img('library/ubuntu', ['latest', '24.04', 'noble'], {
     steps: [
       step(nop('ARG RELEASE'), '2024-10-11T03:39:49.222744387Z'),
@@ -269,16 +278,24 @@ export const CATALOG_IMAGES: CatalogImage[] = [
   retag(nodeDebian('20.18.0', 170_975_232, 48_613_990, true, false), ['20', '20.18', '20.18.0', '20-bookworm', 'iron']),
   retag(nodeDebian('20.18.0', 126_414_848, 41_296_012, true, true), ['20-slim', '20.18-slim', '20.18.0-slim', '20-bookworm-slim']),
   retag(nodeAlpine('20.18.0', 121_852_928, 42_989_213), ['20-alpine', '20.18-alpine', '20.18.0-alpine', '20-alpine3.20']),
-  retag(nodeAlpine('22.11.0', 147_488_768, 53_404_219), ['lts-alpine', '22-alpine', '22.11-alpine', '22.11.0-alpine', 'alpine']),
+  retag(nodeAlpine('22.11.0', 147_488_768, 53_404_219), ['lts-alpine', '22-alpine', '22.11-alpine', '22.11.0-alpine', '22-alpine3.20', 'jod-alpine']),
+  // The current and LTS lines' other variants (install layers est. from the 20.x ones, scaled by tarball size).
+  retag(nodeAlpine('23.3.0', 152_000_000, 55_000_000), ['alpine', 'current-alpine', '23-alpine', '23.3-alpine', '23.3.0-alpine', 'alpine3.20']),
+  retag(nodeDebian('23.3.0', 150_000_000, 52_000_000, false, true), ['slim', 'current-slim', '23-slim', '23.3-slim', '23.3.0-slim', 'bookworm-slim']),
+  retag(nodeDebian('22.11.0', 145_000_000, 49_000_000, true, true), ['lts-slim', '22-slim', '22.11-slim', '22.11.0-slim', 'jod-slim', '22-bookworm-slim']),
+  ...nodeLines(),
   img('library/node', ['10.16.0-alpine', '10.16-alpine'], { steps: node10Steps, config: NODE_10_CONFIG }),
   retag(python(buildpackSteps, pythonLayers.deps, pythonLayers.build), ['latest', '3', '3.13', '3.13.0', 'bookworm']),
   retag(python(bookwormSteps(BOOKWORM_SLIM), pythonLayers.slimDeps, pythonLayers.slimBuild), ['slim', '3-slim', '3.13-slim', '3.13.0-slim', 'slim-bookworm']),
   retag(python(alpine320Steps, pythonLayers.alpineDeps, pythonLayers.alpineBuild), ['alpine', '3-alpine', '3.13-alpine', '3.13.0-alpine', 'alpine3.20']),
+  ...pythonLines({ full: buildpackSteps, slim: bookwormSteps(BOOKWORM_SLIM), alpine: alpine320Steps }),
   retag(nginxImage(false), ['latest', '1.27', '1.27.2', 'mainline', 'bookworm']),
   retag(nginxImage(true), ['alpine', '1.27-alpine', '1.27.2-alpine', 'mainline-alpine']),
   retag(httpdImage(), ['latest', '2.4', '2.4.62', '2', 'bookworm']),
   retag(httpdAlpineCurrent(), ['alpine', '2.4-alpine', '2-alpine', '2.4.62-alpine', 'alpine3.20']),
   img('library/httpd', ['2.4.46-alpine'], { steps: httpdAlpineSteps, config: HTTPD_ALPINE_CONFIG }),
+  ...toolchainImages(),
+  ...serviceImages(),
   img('diamol/node', ['latest'], { steps: node10Steps, config: NODE_10_CONFIG }),
   img('diamol/base', ['latest'], { steps: diamolBaseSteps, config: ALPINE_CONFIG }),
   img('diamol/apache', ['latest'], { steps: httpdAlpineSteps, config: HTTPD_ALPINE_CONFIG }),

@@ -184,13 +184,13 @@ const USR_COREUTILS = ['[', 'basename', 'cut', 'dirname', 'du', 'env', 'expr', '
  * A Debian (or Ubuntu) root filesystem. Shells and coreutils are programs the runtime implements with its
  * busybox-compatible shell: "bash" for /bin/bash, "coreutils" for the rest.
  */
-export function debianRootfs(opts: { id: 'debian' | 'ubuntu'; version: string; codename: string; pretty: string }): RootfsEntry[] {
+export function debianRootfs(opts: { id: 'debian' | 'ubuntu'; version: string; codename: string; pretty: string; release?: string }): RootfsEntry[] {
   const usrmerge = true;
   const bin = usrmerge ? '/usr/bin' : '/bin';
   const osRelease =
     opts.id === 'debian'
       ? `PRETTY_NAME="${opts.pretty}"\nNAME="Debian GNU/Linux"\nVERSION_ID="${opts.version}"\nVERSION="${opts.version} (${opts.codename})"\nVERSION_CODENAME=${opts.codename}\nID=debian\nHOME_URL="https://www.debian.org/"\nSUPPORT_URL="https://www.debian.org/support"\nBUG_REPORT_URL="https://bugs.debian.org/"\n`
-      : `PRETTY_NAME="${opts.pretty}"\nNAME="Ubuntu"\nVERSION_ID="${opts.version}"\nVERSION="${opts.version} LTS (Noble Numbat)"\nVERSION_CODENAME=${opts.codename}\nID=ubuntu\nID_LIKE=debian\nHOME_URL="https://www.ubuntu.com/"\nSUPPORT_URL="https://help.ubuntu.com/"\nBUG_REPORT_URL="https://bugs.launchpad.net/ubuntu/"\nUBUNTU_CODENAME=${opts.codename}\nLOGO=ubuntu-logo\n`;
+      : `PRETTY_NAME="${opts.pretty}"\nNAME="Ubuntu"\nVERSION_ID="${opts.version}"\nVERSION="${opts.version} LTS (${opts.release ?? 'Noble Numbat'})"\nVERSION_CODENAME=${opts.codename}\nID=ubuntu\nID_LIKE=debian\nHOME_URL="https://www.ubuntu.com/"\nSUPPORT_URL="https://help.ubuntu.com/"\nBUG_REPORT_URL="https://bugs.launchpad.net/ubuntu/"\nUBUNTU_CODENAME=${opts.codename}\nLOGO=ubuntu-logo\n`;
   return [
     ...FHS_DIRS.filter((p) => p !== '/bin' && p !== '/lib' && p !== '/sbin').map((p) => dir(p)),
     dir('/root', 0o700),
