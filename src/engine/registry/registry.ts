@@ -187,6 +187,29 @@ export class Registry {
     return err(this.notFound(ref, tag));
   }
 
+  /**
+   * A FROM's image as the editor checks it: null when the registry has it (or it is not a plain reference),
+   * else BuildKit's words for the failure and the closest catalog tags as full references ("python:3.8").
+   */
+  checkBase(image: string): { message: string; hint?: string; closest: string[] } | null {
+    const p = parseReference(image);
+    if (!p.ok || image.includes('$')) return null;
+    const ref = withDefaultTag(p.value);
+    const found = this.lookup(ref);
+    if (found.ok) return null;
+    const canonical = fullString(ref);
+    const e = found.error;
+    const why =
+      e.code === 'registry.manifest-unknown'
+        ? `${canonical}: not found`
+        : e.code === 'registry.pull-denied'
+          ? 'pull access denied, repository does not exist or may require authorization: server message: insufficient_scope: authorization failed'
+          : e.message;
+    const familiar = familiarName(ref);
+    const closest = ref.tag ? closestTags(catalogImages(ref.path), ref.tag).map((t) => `${familiar}:${t}`) : [];
+    return { message: `failed to resolve source metadata for ${canonical}: ${why}`, hint: e.hint, closest };
+  }
+
   /** The daemon's "manifest unknown" for a tag the registry lacks, with Layerlab's line naming the closest tags. */
   private notFound(ref: ImageRef, tag: string): EngineError {
     const familiar = familiarName(ref);
