@@ -39,7 +39,7 @@ function golang(version: string, debian: boolean, install: Size, alpine = '3.20'
   const rows: Row[] = [
     ...(debian
       ? [['RUN /bin/sh -c set -eux; \tapt-get update; \tapt-get install -y --no-install-recommends \t\tg++ \t\tgcc \t\tlibc6-dev \t\tmake \t\tpkg-config \t; \trm -rf /var/lib/apt/lists/*', GCC] as Row]
-      : [['RUN /bin/sh -c apk add --no-cache ca-certificates', layer(`golang-alpine${alpine}-ca`, 'auto', 290_000, () => [blob('/etc/ssl/certs/ca-certificates.crt', 219_342)])] as Row]),
+      : [['RUN /bin/sh -c apk add --no-cache ca-certificates', layer(`golang-alpine${alpine}-ca`, 620_000, 290_000, () => [blob('/etc/ssl/certs/ca-certificates.crt', 219_342)], '/usr/share/ca-certificates/.layerlab')] as Row]),
     'ENV GOLANG_VERSION=' + version,
     'ENV GOTOOLCHAIN=local',
     'ENV GOPATH=/go',
