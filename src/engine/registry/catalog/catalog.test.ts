@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { humanSize } from '../../core/format';
 import { CATALOG_IMAGES, CATALOG_REPOSITORIES } from './index';
+import { entrySize } from './rootfs';
 
 const README = join(import.meta.dirname, '..', 'README.md');
 const START = '<!-- catalog-table:start -->';
@@ -39,6 +40,17 @@ describe('the catalog', () => {
     for (const repo of new Set(CATALOG_IMAGES.map((i) => i.repo))) expect(CATALOG_REPOSITORIES.some((r) => r.repo === repo), repo).toBe(true);
     // openjdk is deprecated: Docker Hub keeps its version tags, no `latest`.
     for (const r of CATALOG_REPOSITORIES) if (r.repo !== 'library/openjdk') expect(seen.has(`${r.repo}:latest`), `${r.repo}:latest`).toBe(true);
+  });
+
+  it('fills every layer with files that add up to its declared size', () => {
+    const seen = new Set<string>();
+    for (const i of CATALOG_IMAGES) {
+      for (const l of layers(i)) {
+        if (seen.has(l.key)) continue;
+        seen.add(l.key);
+        expect(l.files().reduce((n, e) => n + entrySize(e), 0), l.key).toBe(l.size);
+      }
+    }
   });
 
   it('keeps download sizes below uncompressed sizes for every real-sized layer', () => {
