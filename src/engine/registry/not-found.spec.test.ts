@@ -100,3 +100,14 @@ describe('tags and repositories Docker Hub has but the catalog does not', () => 
     expect(digest('3.12')).not.toBe(digest('3.13'));
   });
 });
+
+describe('COPY --from an image tag the registry lacks', () => {
+  it('fails like FROM does, with both builders', async () => {
+    const df = 'FROM alpine\nCOPY --from=python:3.7.99 /usr/local/bin/python3 /\n';
+    const bk = await run(engine(df), ['build', '.']);
+    expect(bk.err).toContain(`ERROR: failed to build: failed to solve: python:3.7.99: failed to resolve source metadata for docker.io/library/python:3.7.99: docker.io/library/python:3.7.99: not found\n${NO_SUCH_TAG}`);
+    const legacy = await run(engine(df), ['build', '.'], { DOCKER_BUILDKIT: '0' });
+    expect(legacy.code).toBe(1);
+    expect(legacy.err.endsWith(`${NOT_FOUND}\n${NO_SUCH_TAG}`)).toBe(true);
+  });
+});
