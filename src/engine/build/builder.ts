@@ -164,7 +164,8 @@ export class BuildRun {
       await dispatch(this);
       return { builder: this.builder, steps: this.predicted };
     } catch (e) {
-      return { builder: this.builder, steps: this.predicted, error: e instanceof BuildAbort ? e.failure.message : `internal error: ${(e as Error)?.message ?? String(e)}` };
+      if (e instanceof BuildAbort) return { builder: this.builder, steps: this.predicted, error: e.failure.message, errorRange: e.failure.range };
+      return { builder: this.builder, steps: this.predicted, error: `internal error: ${(e as Error)?.message ?? String(e)}` };
     }
   }
 
@@ -180,7 +181,7 @@ export class BuildRun {
   // ------------------------------------------------------------------ shared helpers
 
   fail(message: string, opts: FailOptions = {}): never {
-    throw new BuildAbort({ message, solve: opts.solve ?? true, range: opts.range, vertex: opts.vertex }, opts.legacy);
+    throw new BuildAbort({ message, solve: opts.solve ?? true, range: opts.range, vertex: opts.vertex, note: opts.note }, opts.legacy);
   }
 
   vertex(name: string, durationMs = 0, statuses: { name: string; durationMs: number }[] = [], cached = false): Vertex {

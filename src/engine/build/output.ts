@@ -37,6 +37,8 @@ export interface BuildFailure {
   solve: boolean;
   range?: SourceRange;
   vertex?: Vertex;
+  /** Layerlab's own line printed after the error. */
+  note?: string;
 }
 
 /** `%3.1fs` of a duration in ms. */

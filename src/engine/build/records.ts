@@ -1,4 +1,5 @@
 /** What the engine remembers about builds: BuildRecords for the UI and lessons (`engine.builds`). */
+import type { SourceRange } from '../core/errors';
 import type { LayerChange } from '../fs/layer';
 import type { Builder, MissReason } from './events';
 
@@ -53,4 +54,6 @@ export interface BuildPrediction {
   builder: Builder;
   steps: PredictedStep[];
   error?: string;
+  /** Where the build will fail (a FROM whose image the registry lacks, a bad instruction). */
+  errorRange?: SourceRange;
 }

@@ -2,6 +2,7 @@
  * The builder's shared types: options and result of a build, what the builder needs from the engine, and the
  * per-stage plan and state the phases and instruction handlers pass around.
  */
+import type { ImageRef } from '../images/reference';
 import type { EngineEnv } from '../core/env';
 import type { Result, SourceRange } from '../core/errors';
 import type { ContextEntry, ContextReader } from '../core/host';
@@ -50,6 +51,8 @@ export interface BuildResult {
 /** A registry as the builder needs it (the registry's `Registry` satisfies it). */
 export interface BuildRegistry {
   pull(ref: string, opts: { out: (s: string) => void; quiet?: boolean; tty?: boolean; columns?: number }): Result<{ image: ImageRecord }>;
+  /** Whether the registry has the image, without pulling it (predictions). */
+  lookup(ref: ImageRef): Result<unknown>;
 }
 
 export interface BuildHost {
@@ -80,6 +83,8 @@ export class BuildAbort {
 
 export interface FailOptions {
   range?: SourceRange;
+  /** Layerlab's own line after the error (what the simulation has instead). */
+  note?: string;
   solve?: boolean;
   vertex?: Vertex;
   legacy?: string;

@@ -19,6 +19,8 @@ export interface EngineError {
   range?: SourceRange;
   /** File the range refers to (e.g. "Dockerfile"). */
   file?: string;
+  /** One line of Layerlab's own after Docker's error (what the offline simulation has instead). */
+  hint?: string;
 }
 
 export type Result<T, E = EngineError> = { ok: true; value: T } | { ok: false; error: E };

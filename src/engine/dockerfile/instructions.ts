@@ -178,6 +178,8 @@ export interface Diagnostic {
   lesson?: string;
   /** Optional quick fix: text edits on the Dockerfile source, applied together. */
   fix?: QuickFix;
+  /** Several alternative quick fixes (the first is `fix`). */
+  fixes?: QuickFix[];
 }
 
 /** A text edit: replace `range` (end exclusive; 1-based line/column) with `newText`. */

@@ -12,7 +12,9 @@ import { canonicalJSON, cloneConfig, type ContainerConfig, type HistoryEntry, ty
 import { familiarName, familiarString, fullString, parseReference, withDefaultTag, DEFAULT_DOMAIN, type ImageRef } from '../images/reference';
 import type { ImageRecord, ImageStore } from '../images/store';
 import { parseTime } from '../images/time';
-import { CATALOG_REPOSITORIES, catalogRepository, catalogTags, findCatalogImage, type CatalogImage } from './catalog/index';
+import { CATALOG_REPOSITORIES, catalogImages, catalogRepository, catalogTags, findCatalogImage, type CatalogImage } from './catalog/index';
+import { closestTags } from './catalog/closest';
+import { repositoryOnHub, tagOnHub } from './catalog/hub';
 import { blobDigest, materializeLayer } from './layers';
 import { sanitizeLayerJSON } from '../containers/validate';
 import { hostSleep, playTTY, renderPlain, renderTTY, simulatePull, type ProgressMessage, type Sleep } from './progress';
@@ -142,20 +144,11 @@ export class Registry {
 
   /** Resolves a parsed reference to what the registry would serve, or the daemon's error. */
   resolve(ref: ImageRef): Result<RemoteImage> {
-    if (ref.domain !== DEFAULT_DOMAIN) {
-      const host = ref.domain.replace(/:\d+$/, '');
-      if (host === 'localhost' || host === '127.0.0.1') {
-        return err(engineError('registry.unreachable', `Get "https://${ref.domain}/v2/": dial tcp ${host === 'localhost' ? '[::1]' : '127.0.0.1'}:${ref.domain.split(':')[1] ?? '443'}: connect: connection refused`));
-      }
-      return err(engineError('registry.unreachable', `Get "https://${ref.domain}/v2/": dial tcp: lookup ${host}: no such host`));
-    }
     const familiar = familiarName(ref);
-    const key = `${ref.domain}/${ref.path}`;
-    const pushedRepo = this.pushed.get(key);
-    const inCatalog = catalogRepository(ref.path) !== undefined || catalogTags(ref.path).length > 0;
-    if (!pushedRepo && !inCatalog) return err(deny(familiar));
-    const candidates: RemoteImage[] = [];
+    const found = this.lookup(ref);
+    if (!found.ok) return found;
     if (ref.digest) {
+      const candidates: RemoteImage[] = [];
       for (const t of this.tags(ref.path)) {
         const r = this.resolveTag(ref.path, t);
         if (r && r.digest === ref.digest) candidates.push(r);
@@ -165,8 +158,71 @@ export class Registry {
     }
     const tag = ref.tag ?? 'latest';
     const r = this.resolveTag(ref.path, tag);
-    if (!r) return err(engineError('registry.manifest-unknown', `manifest for ${familiar}:${tag} not found: manifest unknown: manifest unknown`));
+    if (!r) return err(this.notFound(ref, tag));
     return ok(r);
+  }
+
+  /**
+   * Whether the registry has the repository and tag, without building the image (the editor's FROM check and
+   * build predictions): ok, or the daemon's error with Layerlab's hint line.
+   */
+  lookup(ref: ImageRef): Result<{ repo: string; tag?: string }> {
+    if (ref.domain !== DEFAULT_DOMAIN) {
+      const host = ref.domain.replace(/:\d+$/, '');
+      if (host === 'localhost' || host === '127.0.0.1') {
+        return err(engineError('registry.unreachable', `Get "https://${ref.domain}/v2/": dial tcp ${host === 'localhost' ? '[::1]' : '127.0.0.1'}:${ref.domain.split(':')[1] ?? '443'}: connect: connection refused`));
+      }
+      return err(engineError('registry.unreachable', `Get "https://${ref.domain}/v2/": dial tcp: lookup ${host}: no such host`, { hint: `layerlab: the simulated Docker Hub is the only registry here; ${ref.domain} cannot be reached offline` }));
+    }
+    const familiar = familiarName(ref);
+    const pushedRepo = this.pushed.get(`${ref.domain}/${ref.path}`);
+    const inCatalog = catalogRepository(ref.path) !== undefined || catalogTags(ref.path).length > 0;
+    if (!pushedRepo && !inCatalog) {
+      if (repositoryOnHub(ref.path)) return err(this.notFound(ref, ref.tag ?? 'latest'));
+      return err(deny(familiar));
+    }
+    if (ref.digest) return ok({ repo: ref.path });
+    const tag = ref.tag ?? 'latest';
+    if (pushedRepo?.has(tag) || findCatalogImage(ref.path, tag)) return ok({ repo: ref.path, tag });
+    return err(this.notFound(ref, tag));
+  }
+
+  /**
+   * A FROM's image as the editor checks it: null when the registry has it (or it is not a plain reference),
+   * else BuildKit's words for the failure and the closest catalog tags as full references ("python:3.8").
+   */
+  checkBase(image: string): { message: string; hint?: string; closest: string[] } | null {
+    const p = parseReference(image);
+    if (!p.ok || image.includes('$')) return null;
+    const ref = withDefaultTag(p.value);
+    const found = this.lookup(ref);
+    if (found.ok) return null;
+    const canonical = fullString(ref);
+    const e = found.error;
+    const why =
+      e.code === 'registry.manifest-unknown'
+        ? `${canonical}: not found`
+        : e.code === 'registry.pull-denied'
+          ? 'pull access denied, repository does not exist or may require authorization: server message: insufficient_scope: authorization failed'
+          : e.message;
+    const familiar = familiarName(ref);
+    const closest = ref.tag ? closestTags(catalogImages(ref.path), ref.tag).map((t) => `${familiar}:${t}`) : [];
+    return { message: `failed to resolve source metadata for ${canonical}: ${why}`, hint: e.hint, closest };
+  }
+
+  /** The daemon's "manifest unknown" for a tag the registry lacks, with Layerlab's line naming the closest tags. */
+  private notFound(ref: ImageRef, tag: string): EngineError {
+    const familiar = familiarName(ref);
+    const e = engineError('registry.manifest-unknown', `manifest for ${familiar}:${tag} not found: manifest unknown: manifest unknown`);
+    const images = catalogImages(ref.path);
+    const near = closestTags(images, tag).map((t) => `${familiar}:${t}`);
+    const have = near.length ? `; closest tags it has: ${near.join(', ')}` : '';
+    if (!images.length && !repositoryOnHub(ref.path)) return e;
+    if (!images.length) e.hint = `layerlab: ${familiar} is on Docker Hub but not in Layerlab's offline catalog (docker search lists what it has)`;
+    else if (tagOnHub(ref.path, tag) === 'no-such-tag') e.hint = `layerlab: Docker Hub has no ${familiar}:${tag} either${have}`;
+    else if (tagOnHub(ref.path, tag) === 'exists') e.hint = `layerlab: ${familiar}:${tag} is on Docker Hub but not in Layerlab's offline catalog${have}`;
+    else e.hint = `layerlab: ${familiar}:${tag} is not in Layerlab's offline catalog${have}`;
+    return e;
   }
 
   private resolveTag(repo: string, tag: string): RemoteImage | null {

@@ -9,7 +9,7 @@ import { translate } from '../i18n/i18n';
 import { textOf, sizeOf } from '../workspace/workspace';
 import { formatBytes } from '../layers/format';
 import { diagnose, loadParser, type Diagnostic } from './parserBridge';
-import { imageRefs } from '../engine/engineApi';
+import { baseImageProblem, imageRefs } from '../engine/engineApi';
 import { ExplainView } from './ExplainView';
 import type * as Setup from './monacoSetup';
 
@@ -147,7 +147,8 @@ export function EditorPane() {
     let cancelled = false;
     void loadParser().then((mod) => {
       if (cancelled || !mod) return;
-      const d = diagnose(mod, dockerfileText);
+      const engine = useApp.getState().engine;
+      const d = diagnose(mod, dockerfileText, engine ? { resolveImage: (image) => baseImageProblem(engine, image) } : {});
       diagsRef.current = d;
       setDiags(d);
       const m = setupRef.current;

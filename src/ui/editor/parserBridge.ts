@@ -4,6 +4,7 @@
  */
 import type { EngineError, SourceRange } from '../../engine/core/errors';
 import type { Diagnostic as ParserDiagnostic, DockerfileDescription } from '../../engine/dockerfile/index';
+import type { LintOptions } from '../../engine/dockerfile/lint/lintDockerfile';
 
 export interface Diagnostic {
   severity: 'error' | 'warning' | 'info';
@@ -32,7 +33,7 @@ function fromParser(d: ParserDiagnostic): Diagnostic {
     code: d.code,
     message: d.message,
     range: d.range,
-    fixes: d.fix ? [{ title: JSON.stringify(d.fix.title), edits: d.fix.edits.map((e) => ({ range: e.range, text: e.newText })) }] : [],
+    fixes: (d.fixes ?? (d.fix ? [d.fix] : [])).map((f) => ({ title: JSON.stringify(f.title), edits: f.edits.map((e) => ({ range: e.range, text: e.newText })) })),
     url: d.url,
     messageKo: d.messageKo,
   };
@@ -53,12 +54,12 @@ export function fixTitle(title: string, lang: 'en' | 'ko'): string {
 }
 
 /** The parse error and warnings of parseDockerfile and the warnings of lintDockerfile for a Dockerfile text. */
-export function diagnose(mod: ParserModule, text: string): Diagnostic[] {
+export function diagnose(mod: ParserModule, text: string, lint: LintOptions = {}): Diagnostic[] {
   const parsed = mod.parseDockerfile(text);
   const out: Diagnostic[] = parsed.warnings.map(fromParser);
   if (parsed.error) out.push(fromError(parsed.error));
   try {
-    out.push(...mod.lintDockerfile(parsed).map(fromParser));
+    out.push(...mod.lintDockerfile(parsed, lint).map(fromParser));
   } catch {
     // a lint crash must not break the editor
   }

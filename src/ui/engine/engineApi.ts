@@ -137,3 +137,9 @@ export async function httpGet(engine: Engine, hostPort: number, path: string): P
   if (!r.ok) throw new Error(r.error.message || 'connection refused');
   return { status: r.value.status, headers: r.value.headers, body: r.value.body };
 }
+
+/** Why a FROM's image cannot be had (not local, not in the registry), for the editor's diagnostic; null when it can. */
+export function baseImageProblem(engine: Engine, image: string): { message: string; hint?: string; closest: string[] } | null {
+  if (engine.images.get(image)) return null;
+  return engine.registry.checkBase(image);
+}

@@ -52,9 +52,11 @@ export async function copyInstruction(run: BuildRun, st: StageState, ins: CopyIn
       srcKey = 'stage:' + fromStage.key;
     } else {
       let img = run.host.images.get(ins.from);
+      let pullError: { code: string; message: string; hint?: string } | undefined;
       if (!img && !run.dryRun && run.host.registry) {
         const r = run.host.registry.pull(ins.from, { out: () => {}, quiet: true });
         if (r.ok) img = r.value.image;
+        else pullError = r.error;
       }
       if (!img) {
         if (run.dryRun) {
@@ -63,6 +65,10 @@ export async function copyInstruction(run: BuildRun, st: StageState, ins: CopyIn
         } else {
           const c = parseReference(ins.from);
           const canonical = c.ok ? fullString(withDefaultTag(c.value)) : ins.from;
+          // A tag the registry lacks: containerd's "<ref>: not found" (BuildKit), the daemon's pull error (legacy).
+          if (pullError?.code === 'registry.manifest-unknown') {
+            run.fail(`${ins.from}: failed to resolve source metadata for ${canonical}: ${canonical}: not found`, { range: ins.range, legacy: pullError.message, note: pullError.hint });
+          }
           run.fail(`${ins.from}: failed to resolve source metadata for ${canonical}: pull access denied, repository does not exist or may require authorization: server message: insufficient_scope: authorization failed`, { range: ins.range, legacy: `pull access denied for ${ins.from}, repository does not exist or may require 'docker login': denied: requested access to the resource is denied` });
         }
       } else {

@@ -44,6 +44,13 @@ export function printSuccess(run: BuildRun, imageId: string): void {
 export function printFailure(run: BuildRun, e: BuildAbort): void {
   const io = run.io;
   if (!io) return;
+  printFailureText(run, e);
+  if (e.failure.note) io.stderr(e.failure.note + '\n');
+}
+
+function printFailureText(run: BuildRun, e: BuildAbort): void {
+  const io = run.io;
+  if (!io) return;
   if (run.builder === 'legacy') {
     if (e.legacyText && e.legacyText.startsWith('Step ')) {
       io.stdout(e.legacyText);

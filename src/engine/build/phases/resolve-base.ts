@@ -3,7 +3,8 @@
  * `[internal] load metadata for ...` vertices, and the base image's ONBUILD triggers, which run first in the stage.
  */
 import { parseDockerfile, type Instruction } from '../../dockerfile/index';
-import { parseReference } from '../../images/reference';
+import { parseReference, withDefaultTag } from '../../images/reference';
+import type { EngineError } from '../../core/errors';
 import type { BuildRun } from '../builder';
 import type { StagePlan } from '../types';
 
@@ -16,10 +17,16 @@ export function resolveBases(run: BuildRun, order: number[]): void {
     let image = run.host.images.get(b.ref) ?? undefined;
     let pulled = '';
     let pullMs = 0;
+    if (!image && run.dryRun && run.host.registry) {
+      // A prediction pulls nothing, but a base the registry lacks fails at its FROM line as the build would.
+      const ref = parseReference(b.ref);
+      const found = ref.ok ? run.host.registry.lookup(withDefaultTag(ref.value)) : ref;
+      if (!found.ok) baseUnavailable(run, b.ref, b.canonical, p, found.error);
+    }
     if (!image && !run.dryRun) {
-      if (!run.host.registry) pullDenied(run, b.ref, b.canonical, p);
+      if (!run.host.registry) baseUnavailable(run, b.ref, b.canonical, p);
       const r = run.host.registry!.pull(b.ref, { out: (t) => (pulled += t), quiet: false });
-      if (!r.ok) pullDenied(run, b.ref, b.canonical, p, r.error.message);
+      if (!r.ok) baseUnavailable(run, b.ref, b.canonical, p, r.error);
       image = r.value.image;
       pullMs = 1500 + Math.round(run.host.images.size(image.id) / 40_000);
     }
@@ -47,15 +54,30 @@ export function resolveBases(run: BuildRun, order: number[]): void {
   }
 }
 
-/** A base image the registry does not have (or no registry): Docker's "pull access denied". */
-function pullDenied(run: BuildRun, ref: string, canonical: string, p: StagePlan, cause?: string): never {
+/**
+ * A base image the registry cannot serve (or no registry), in each builder's words:
+ * - a missing tag: BuildKit `failed to resolve source metadata for docker.io/library/python:3.7.99:
+ *   docker.io/library/python:3.7.99: not found` (moby v28.5.2 vendor/github.com/moby/buildkit/client/llb/
+ *   sourceresolver/imageresolver.go wraps containerd's resolver error, core/remotes/docker/resolver.go
+ *   `fmt.Errorf("%s: %w", ref, errdefs.ErrNotFound)`); the legacy builder prints the daemon's pull error
+ *   (distribution/errors.go: `manifest for python:3.7.99 not found: manifest unknown: manifest unknown`);
+ * - a repository that does not exist: "pull access denied" (BuildKit: the registry's insufficient_scope).
+ * Layerlab's hint line (closest tags) follows the error.
+ */
+function baseUnavailable(run: BuildRun, ref: string, canonical: string, p: StagePlan, cause?: EngineError): never {
   const r = parseReference(ref);
   const name = r.ok ? r.value.path.replace(/^library\//, '') : ref;
+  const hint = cause?.hint;
   if (run.builder === 'legacy') {
-    run.fail(cause ?? `pull access denied for ${name}, repository does not exist or may require 'docker login': denied: requested access to the resource is denied`, {
+    run.fail(cause?.message ?? `pull access denied for ${name}, repository does not exist or may require 'docker login': denied: requested access to the resource is denied`, {
       legacy: `Step ${1}/${run.legacyTotal()} : ${p.stage.from.original}\n`,
+      range: p.stage.from.range,
+      note: hint,
     });
   }
-  run.vertex(`[internal] load metadata for ${canonical}`, 900).error = 'pull access denied, repository does not exist or may require authorization: server message: insufficient_scope: authorization failed';
-  run.fail(`${ref}: failed to resolve source metadata for ${canonical}: pull access denied, repository does not exist or may require authorization: server message: insufficient_scope: authorization failed`, { range: p.stage.from.range });
+  let why = 'pull access denied, repository does not exist or may require authorization: server message: insufficient_scope: authorization failed';
+  if (cause?.code === 'registry.manifest-unknown') why = `${canonical}: not found`;
+  else if (cause?.code === 'registry.unreachable') why = cause.message.replace(/^Get "([^"]+)"/, 'failed to do request: Head "$1"');
+  run.vertex(`[internal] load metadata for ${canonical}`, 900).error = why;
+  run.fail(`${ref}: failed to resolve source metadata for ${canonical}: ${why}`, { range: p.stage.from.range, note: hint });
 }

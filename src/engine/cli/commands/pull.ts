@@ -29,7 +29,7 @@ export const pullCommand: CommandSpec = {
     const tags = allTags ? engine.registry.tags(ref.path) : [undefined];
     if (allTags && tags.length === 0) {
       const r = engine.registry.resolve({ ...ref, tag: 'latest' });
-      if (!r.ok) return daemonError(io, r.error.message);
+      if (!r.ok) return daemonError(io, r.error.message + (r.error.hint ? `\n${r.error.hint}` : ''));
     }
     if (!ref.tag && !ref.digest && !quiet && !allTags) io.stdout('Using default tag: latest\n');
     let last = '';
@@ -40,7 +40,7 @@ export const pullCommand: CommandSpec = {
         columns: io.columns,
         quiet,
       });
-      if (!res.ok) return daemonError(io, res.error.message);
+      if (!res.ok) return daemonError(io, res.error.message + (res.error.hint ? `\n${res.error.hint}` : ''));
       last = allTags ? `${res.value.ref.domain}/${res.value.ref.path}` : res.value.canonical;
     }
     io.stdout(`${last}\n`);

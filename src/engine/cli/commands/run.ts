@@ -40,7 +40,11 @@ async function ensureImage(ctx: CommandContext, image: string): Promise<number |
   if (policy === 'never') return withHelpError(ctx, `No such image: ${familiarString(ref)}`);
   if (!local) io.stderr(`Unable to find image '${familiarString(ref)}' locally\n`);
   const r = await engine.registry.pullInteractive(ref, { out: (t) => io.stderr(t), tty: io.stdoutIsTTY, columns: io.columns, quiet: flags.bool('quiet') });
-  if (!r.ok) return withHelpError(ctx, r.error.message);
+  if (!r.ok) {
+    const code = withHelpError(ctx, r.error.message);
+    if (r.error.hint) io.stderr(`${r.error.hint}\n`);
+    return code;
+  }
   return null;
 }
 

@@ -25,6 +25,11 @@ export interface LintOptions {
   skip?: string[];
   /** The build context's .dockerignore, when there is one (CopyIgnoredFile). */
   dockerignore?: { matches(path: string): boolean; hasExclusions?: boolean };
+  /**
+   * Whether a base image can be had (the local store, then the registry): null when it can, else the build's
+   * error and the closest references the registry has (UnresolvableBaseImage, with one quick fix per tag).
+   */
+  resolveImage?: (image: string) => { message: string; hint?: string; closest: string[] } | null;
   /** Tests only: rethrow internal errors instead of returning the diagnostics found so far. */
   strict?: boolean;
 }
@@ -611,6 +616,30 @@ function checkAdd(l: Linter, df: Dockerfile): void {
   }
 }
 
+/** A FROM whose image the registry cannot serve: the build fails there; the closest tags are quick fixes. */
+function checkBaseImages(l: Linter, df: Dockerfile): void {
+  const resolve = l.opts.resolveImage;
+  if (!resolve) return;
+  const names = new Set<string>();
+  for (const s of df.stages) {
+    const from = s.from;
+    const image = from.image;
+    const local = names.has(image.toLowerCase()) || image.toLowerCase() === 'scratch' || image.includes('$');
+    if (s.name) names.add(s.name);
+    if (local) continue;
+    const problem = resolve(image);
+    if (!problem) continue;
+    const text = l.line(from.line);
+    const col = text.indexOf(image, text.search(/from/i) + 4);
+    const range = col >= 0 && from.line === from.endLine ? { start: at(from.line, col + 1), end: at(from.line, col + 1 + image.length) } : from.range;
+    const detail = problem.hint ? `${problem.message} (${problem.hint.replace(/^layerlab: /, '')})` : problem.message;
+    const fixes = col >= 0 ? problem.closest.map((ref) => fix(`Use ${ref}`, `${ref} 사용`, [{ range, newText: ref }])) : [];
+    l.report('UnresolvableBaseImage', range, [detail], fixes[0]);
+    const d = l.out[l.out.length - 1];
+    if (d?.code === 'UnresolvableBaseImage' && fixes.length > 1) d.fixes = fixes;
+  }
+}
+
 function byPosition(a: Diagnostic, b: Diagnostic): number {
   return a.range.start.line - b.range.start.line || a.range.start.column - b.range.start.column;
 }
@@ -635,6 +664,7 @@ export function lintDockerfile(parsed: ParseOutput, opts: LintOptions = {}): Dia
       checkAptUpdate(l, df);
       checkMergeable(l, df);
       checkAdd(l, df);
+      checkBaseImages(l, df);
     }
   } catch (e) {
     // Lint must never break the editor: return what was found so far.

@@ -296,6 +296,19 @@ export const LINT_RULES: readonly LintRule[] = [
     },
     lesson: 'dockerignore',
   },
+  // ---- Layerlab rules ----
+  {
+    id: 'UnresolvableBaseImage',
+    source: 'layerlab',
+    severity: 'error',
+    description: { en: 'The base image cannot be found', ko: '베이스 이미지를 찾을 수 없습니다' },
+    message: { en: 'The build will fail at this FROM: {0}', ko: '빌드가 이 FROM에서 실패합니다: {0}' },
+    why: {
+      en: 'A build starts by resolving each base image. A tag or repository the registry does not have stops the build before any step runs.',
+      ko: '빌드는 먼저 각 베이스 이미지를 찾습니다. 레지스트리에 없는 태그나 저장소라면 어떤 단계도 실행되기 전에 빌드가 멈춥니다.',
+    },
+    lesson: 'images-and-tags',
+  },
   // ---- Layerlab teaching rules (build cache) ----
   {
     id: 'CopyAllBeforeDependencyInstall',

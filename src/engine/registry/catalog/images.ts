@@ -6,57 +6,21 @@
 import { CH02_CMD_SH, CH03_TXT, HTTPD_FOREGROUND, HTTPD_INDEX, HTTPD_JS, NGINX_INDEX, NGINX_JS, WEB_PING_APP_JS, httpdProgram } from './apps';
 import {
   ALPINE_PASSWD,
-  DEBIAN_PASSWD,
-  NODE_ENTRYPOINT,
-  NODE_ENTRYPOINT_OLD,
-  alpineRootfs,
   blob,
   busyboxApplets,
-  debianRootfs,
   dir,
-  entrySize,
   file,
   link,
-  nodeInstall,
-  padTo,
   program,
   script,
-  withParents,
 } from './rootfs';
-import type { CatalogConfig, CatalogImage, CatalogLayer, CatalogRepository, CatalogStep, RootfsEntry } from './types';
-
-const PATH = 'PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
-const BK = 'buildkit.dockerfile.v0';
-
-/** A layer padded to `size` bytes with a synthetic file at `filler` (or exactly its files when size is 'auto'). */
-function layer(key: string, size: number | 'auto', compressedSize: number, files: () => RootfsEntry[], filler = '/usr/lib/.layerlab-data'): CatalogLayer {
-  let cache: RootfsEntry[] | null = null;
-  const make = () => (cache ??= size === 'auto' ? withParents(files()) : padTo(files(), size, filler));
-  const realSize = size === 'auto' ? files().reduce((n, e) => n + entrySize(e), 0) : size;
-  return { key, size: realSize, compressedSize, files: make };
-}
-const step = (createdBy: string, created: string, l?: CatalogLayer, comment?: string): CatalogStep => ({ createdBy, created, layer: l, comment });
-/** Classic builder metadata row: `/bin/sh -c #(nop)  CMD ["sh"]` (two spaces). */
-const nop = (x: string) => `/bin/sh -c #(nop)  ${x}`;
-/** Classic builder ADD/COPY/WORKDIR row (one space). */
-const nop1 = (x: string) => `/bin/sh -c #(nop) ${x}`;
-const bk = (createdBy: string, created: string, l?: CatalogLayer): CatalogStep => step(createdBy, created, l, BK);
-
-// ---------------------------------------------------------------- Alpine
-const ALPINE_3_9 = layer('alpine-3.9.4-rootfs', 5_293_213, 2_757_034, () => alpineRootfs('3.9.4'), '/lib/apk/db/installed');
-const ALPINE_3_18 = layer('alpine-3.18.9-rootfs', 7_337_216, 3_419_706, () => alpineRootfs('3.18.9'), '/lib/apk/db/installed');
-const ALPINE_3_20 = layer('alpine-3.20.3-rootfs', 7_797_760, 3_623_807, () => alpineRootfs('3.20.3'), '/lib/apk/db/installed');
-
-const alpine39Steps: CatalogStep[] = [
-  step(nop1('ADD file:a86aea1f3a7d68f6ae03397b99ea77f2e9ee901c5c59e59f76f93adbb4035913 in / '), '2019-05-11T00:07:03.358250803Z', ALPINE_3_9),
-  step(nop('CMD ["/bin/sh"]'), '2019-05-11T00:07:03.510395965Z'),
-];
-const alpineBk = (ver: string, l: CatalogLayer, created: string): CatalogStep[] => [
-  bk(`ADD alpine-minirootfs-${ver}-x86_64.tar.gz / # buildkit`, created, l),
-  bk('CMD ["/bin/sh"]', created),
-];
-const alpine320Steps = alpineBk('3.20.3', ALPINE_3_20, '2024-09-06T22:20:07Z');
-const ALPINE_CONFIG: CatalogConfig = { Env: [PATH], Cmd: ['/bin/sh'] };
+import type { CatalogConfig, CatalogImage, CatalogRepository, CatalogStep, RootfsEntry } from './types';
+import { PATH, bk, img, layer, nop, nop1, retag, step } from './dsl';
+import { ALPINE, ALPINE_3_18, ALPINE_CONFIG, BOOKWORM, BOOKWORM_SLIM, BULLSEYE, BULLSEYE_SLIM, FOCAL, JAMMY, NOBLE, TRIXIE, TRIXIE_SLIM, alpine320Steps, alpine39Steps, alpineBk, bookwormSteps, buildpackSteps, debianSteps, ubuntuSteps } from './bases';
+import { serviceImages } from './services';
+import { toolchainImages } from './toolchains';
+import { NODE_10_CONFIG, node10Steps, nodeAlpine, nodeDebian, nodeLines } from './node';
+import { python, pythonLayers, pythonLines } from './python';
 
 // ---------------------------------------------------------------- busybox, hello-world
 const BUSYBOX = layer(
@@ -72,116 +36,6 @@ const BUSYBOX = layer(
   '/lib/libc.so.6',
 );
 const HELLO = layer('hello-world-linux', 'auto', 2_459, () => [{ ...program('/hello', 'hello', 13_256) }]);
-
-// ---------------------------------------------------------------- Debian, Ubuntu
-const BOOKWORM = layer('debian-bookworm-20241111', 116_534_272, 49_556_865, () => debianRootfs({ id: 'debian', version: '12', codename: 'bookworm', pretty: 'Debian GNU/Linux 12 (bookworm)' }), '/usr/lib/x86_64-linux-gnu/.layerlab-packages');
-const BOOKWORM_SLIM = layer('debian-bookworm-slim-20241111', 74_773_504, 28_227_259, () => debianRootfs({ id: 'debian', version: '12', codename: 'bookworm', pretty: 'Debian GNU/Linux 12 (bookworm)' }), '/usr/lib/x86_64-linux-gnu/.layerlab-packages');
-const NOBLE = layer('ubuntu-noble-20241011', 78_118_912, 29_754_290, () => debianRootfs({ id: 'ubuntu', version: '24.04', codename: 'noble', pretty: 'Ubuntu 24.04.1 LTS' }), '/usr/lib/x86_64-linux-gnu/.layerlab-packages');
-
-const bookwormSteps = (l: CatalogLayer): CatalogStep[] => [
-  step(`# debian.sh --arch 'amd64' out/ 'bookworm' '@1731283200'`, '2024-11-11T00:00:00Z', l, 'debuerreotype 0.15'),
-  bk('CMD ["bash"]', '2024-11-11T00:00:00Z'),
-];
-const BP_CURL = layer('buildpack-deps-bookworm-curl', 59_108_352, 25_614_368, () => [program('/usr/bin/curl', 'curl', 277_936), program('/usr/bin/wget', 'wget', 531_368), blob('/usr/lib/x86_64-linux-gnu/libcurl.so.4.8.0', 730_200), blob('/etc/ssl/certs/ca-certificates.crt', 207_436)], '/usr/share/.layerlab-packages-curl');
-const BP_SCM = layer('buildpack-deps-bookworm-scm', 151_242_752, 67_777_238, () => [program('/usr/bin/git', 'git', 4_176_488), program('/usr/bin/ssh', 'ssh', 1_092_872), program('/usr/bin/ps', 'busybox', 0)], '/usr/share/.layerlab-packages-scm');
-const BP_FULL = layer('buildpack-deps-bookworm', 579_104_768, 236_227_893, () => [program('/usr/bin/gcc-12', 'gcc', 1_027_016), link('/usr/bin/gcc', 'gcc-12'), program('/usr/bin/make', 'make', 256_352), blob('/usr/lib/gcc/x86_64-linux-gnu/12/cc1', 32_171_072)], '/usr/share/.layerlab-packages-build');
-const buildpackSteps: CatalogStep[] = [
-  ...bookwormSteps(BOOKWORM),
-  bk('RUN /bin/sh -c set -eux; \tapt-get update; \tapt-get install -y --no-install-recommends \t\tca-certificates \t\tcurl \t\tgnupg \t\tnetbase \t\tsq \t\twget \t; \trm -rf /var/lib/apt/lists/* # buildkit', '2024-11-12T02:11:40Z', BP_CURL),
-  bk('RUN /bin/sh -c set -eux; \tapt-get update; \tapt-get install -y --no-install-recommends \t\tgit \t\tmercurial \t\topenssh-client \t\tsubversion \t\t\t\tprocps \t; \trm -rf /var/lib/apt/lists/* # buildkit', '2024-11-12T02:12:19Z', BP_SCM),
-  bk('RUN /bin/sh -c set -ex; \tapt-get update; \tapt-get install -y --no-install-recommends \t\tautoconf \t\tautomake \t\tbzip2 \t\tdefault-libmysqlclient-dev \t\tdpkg-dev \t\tfile \t\tg++ \t\tgcc \t\timagemagick \t\tlibbz2-dev \t\tlibc6-dev # buildkit', '2024-11-12T02:14:47Z', BP_FULL),
-];
-
-// ---------------------------------------------------------------- Node
-const NODE_USER_DEB = layer('node-user-bookworm', 8_887, 3_304, () => [file('/etc/passwd', [...DEBIAN_PASSWD, 'node:x:1000:1000::/home/node:/bin/bash'].join('\n') + '\n'), file('/etc/group', 'root:x:0:\nnode:x:1000:\n'), dir('/home/node', 0o755, 1000, 1000)]);
-const nodeEntrypointLayer = (key: string, content: string, compressed: number) =>
-  layer(key, 'auto', compressed, () => [{ ...script('/usr/local/bin/docker-entrypoint.sh', content) }]);
-const NODE_ENTRY = nodeEntrypointLayer('node-entrypoint-388', NODE_ENTRYPOINT, 446);
-const NODE_ENTRY_OLD = nodeEntrypointLayer('node-entrypoint-116', NODE_ENTRYPOINT_OLD, 280);
-const YARN_1_22 = layer('yarn-1.22.22', 5_341_184, 1_250_118, () => [dir('/opt/yarn-v1.22.22'), program('/opt/yarn-v1.22.22/bin/yarn.js', 'yarn', 0), link('/opt/yarn-v1.22.22/bin/yarn', 'yarn.js'), link('/usr/local/bin/yarn', '/opt/yarn-v1.22.22/bin/yarn'), link('/usr/local/bin/yarnpkg', '/opt/yarn-v1.22.22/bin/yarnpkg')], '/opt/yarn-v1.22.22/lib/cli.js');
-
-function nodeLayer(key: string, version: string, size: number, compressed: number): CatalogLayer {
-  return layer(key, size, compressed, () => nodeInstall(version, 0), '/usr/local/lib/node_modules/npm/.layerlab-modules');
-}
-
-function nodeDebian(version: string, size: number, compressed: number, yarn: boolean, slim: boolean): CatalogImage {
-  const t = '2024-11-21T10:02:11Z';
-  const base = slim ? bookwormSteps(BOOKWORM_SLIM) : buildpackSteps;
-  const steps: CatalogStep[] = [
-    ...base,
-    bk('RUN /bin/sh -c groupadd --gid 1000 node   && useradd --uid 1000 --gid node --shell /bin/bash --create-home node # buildkit', t, NODE_USER_DEB),
-    bk(`ENV NODE_VERSION=${version}`, t),
-    bk('RUN /bin/sh -c ARCH= && dpkgArch="$(dpkg --print-architecture)"     && case "${dpkgArch##*-}" in       amd64) ARCH=\'x64\';;       ppc64el) ARCH=\'ppc64le\';;       *) echo "unsupported architecture"; exit 1 ;;     esac     && curl -fsSLO --compressed "https://nodejs.org/dist/v$NODE_VERSION/node-v$NODE_VERSION-linux-$ARCH.tar.xz" # buildkit', t, nodeLayer(`node-${version}-${slim ? 'slim' : 'bookworm'}`, version, size, compressed)),
-  ];
-  const env = [PATH, `NODE_VERSION=${version}`];
-  if (yarn) {
-    steps.push(bk('ENV YARN_VERSION=1.22.22', t), bk('RUN /bin/sh -c set -ex   && export GNUPGHOME="$(mktemp -d)"   && curl -fsSLO --compressed "https://yarnpkg.com/downloads/$YARN_VERSION/yarn-v$YARN_VERSION.tar.gz" # buildkit', t, YARN_1_22));
-    env.push('YARN_VERSION=1.22.22');
-  }
-  steps.push(bk('COPY docker-entrypoint.sh /usr/local/bin/ # buildkit', t, NODE_ENTRY), bk('ENTRYPOINT ["docker-entrypoint.sh"]', t), bk('CMD ["node"]', t));
-  return { repo: 'library/node', tags: [], steps, config: { Env: env, Entrypoint: ['docker-entrypoint.sh'], Cmd: ['node'] } };
-}
-
-function nodeAlpine(version: string, size: number, compressed: number): CatalogImage {
-  const t = '2024-11-21T10:05:42Z';
-  const steps: CatalogStep[] = [
-    ...alpine320Steps,
-    bk(`ENV NODE_VERSION=${version}`, t),
-    bk('RUN /bin/sh -c addgroup -g 1000 node     && adduser -u 1000 -G node -s /bin/sh -D node     && apk add --no-cache         libstdc++     && apk add --no-cache --virtual .build-deps         curl     && ARCH= OPENSSL_ARCH=\'linux*\' && alpineArch="$(apk --print-arch)" # buildkit', t,
-      layer(`node-${version}-alpine3.20`, size, compressed, () => [...nodeInstall(version, 0), file('/etc/passwd', [...ALPINE_PASSWD, 'node:x:1000:1000:Linux User,,,:/home/node:/bin/sh'].join('\n') + '\n'), blob('/usr/lib/libstdc++.so.6.0.32', 2_608_784)], '/usr/local/lib/node_modules/npm/.layerlab-modules')),
-    bk('ENV YARN_VERSION=1.22.22', t),
-    bk('RUN /bin/sh -c apk add --no-cache --virtual .build-deps-yarn curl gnupg tar   && export GNUPGHOME="$(mktemp -d)"   && curl -fsSLO --compressed "https://yarnpkg.com/downloads/$YARN_VERSION/yarn-v$YARN_VERSION.tar.gz" # buildkit', t, YARN_1_22),
-    bk('COPY docker-entrypoint.sh /usr/local/bin/ # buildkit', t, NODE_ENTRY),
-    bk('ENTRYPOINT ["docker-entrypoint.sh"]', t),
-    bk('CMD ["node"]', t),
-  ];
-  return { repo: 'library/node', tags: [], steps, config: { Env: [PATH, `NODE_VERSION=${version}`, 'YARN_VERSION=1.22.22'], Entrypoint: ['docker-entrypoint.sh'], Cmd: ['node'] } };
-}
-
-// node:10.16.0-alpine, the base of diamol/node (classic builder, 2019).
-const NODE_10_LAYER = layer('node-10.16.0-alpine3.9', 65_123_328, 21_688_934, () => [...nodeInstall('10.16.0', 0), file('/etc/passwd', [...ALPINE_PASSWD, 'node:x:1000:1000:Linux User,,,:/home/node:/bin/sh'].join('\n') + '\n'), blob('/usr/lib/libstdc++.so.6.0.25', 1_600_968)], '/usr/local/lib/node_modules/npm/.layerlab-modules');
-const YARN_1_16 = layer('yarn-1.16.0-alpine3.9', 5_108_224, 1_257_213, () => [dir('/opt/yarn-v1.16.0'), program('/opt/yarn-v1.16.0/bin/yarn.js', 'yarn', 0), link('/opt/yarn-v1.16.0/bin/yarn', 'yarn.js'), link('/usr/local/bin/yarn', '/opt/yarn-v1.16.0/bin/yarn'), link('/usr/local/bin/yarnpkg', '/opt/yarn-v1.16.0/bin/yarnpkg')], '/opt/yarn-v1.16.0/lib/cli.js');
-const node10Steps: CatalogStep[] = [
-  ...alpine39Steps,
-  step(nop('ENV NODE_VERSION=10.16.0'), '2019-05-28T22:44:30.153312829Z'),
-  step('/bin/sh -c addgroup -g 1000 node     && adduser -u 1000 -G node -s /bin/sh -D node     && apk add --no-cache         libstdc++     && apk add --no-cache --virtual .build-deps         binutils-gold         curl         g++         gcc         gnupg         libgcc         linux-headers         make         python', '2019-05-28T22:49:41.871234927Z', NODE_10_LAYER),
-  step(nop('ENV YARN_VERSION=1.16.0'), '2019-05-28T22:49:42.151216311Z'),
-  step('/bin/sh -c apk add --no-cache --virtual .build-deps-yarn curl gnupg tar   && for key in     6A010C5166006599AA17F08146C2130DFD2497F5   ; do     gpg --batch --keyserver hkp://p80.pool.sks-keyservers.net:80 --recv-keys "$key" ||', '2019-05-28T22:49:47.245394367Z', YARN_1_16),
-  step(nop1('COPY file:238737301d47304174e4d24f4def935b29b3069c03c72ae8de97d94624382fce in /usr/local/bin/ '), '2019-05-28T22:49:47.529213093Z', NODE_ENTRY_OLD),
-  step(nop('ENTRYPOINT ["docker-entrypoint.sh"]'), '2019-05-28T22:49:47.741307573Z'),
-  step(nop('CMD ["node"]'), '2019-05-28T22:49:47.968133806Z'),
-];
-const NODE_10_CONFIG: CatalogConfig = { Env: [PATH, 'NODE_VERSION=10.16.0', 'YARN_VERSION=1.16.0'], Entrypoint: ['docker-entrypoint.sh'], Cmd: ['node'] };
-
-// ---------------------------------------------------------------- Python
-const pythonLayers = {
-  deps: layer('python-bookworm-deps', 18_421_760, 6_160_544, () => [blob('/usr/lib/x86_64-linux-gnu/libtk8.6.so', 1_521_984)]),
-  build: layer('python-3.13.0-bookworm', 95_158_272, 28_719_437, () => [program('/usr/local/bin/python3.13', 'python3', 0), link('/usr/local/bin/pip3', 'pip3.13'), program('/usr/local/bin/pip3.13', 'pip', 0)], '/usr/local/lib/python3.13/.layerlab-stdlib'),
-  slimDeps: layer('python-bookworm-slim-deps', 9_494_528, 3_509_112, () => [blob('/usr/share/zoneinfo/.layerlab-tzdata', 1_800_000)]),
-  slimBuild: layer('python-3.13.0-slim', 42_614_784, 12_582_913, () => [program('/usr/local/bin/python3.13', 'python3', 0), link('/usr/local/bin/pip3', 'pip3.13'), program('/usr/local/bin/pip3.13', 'pip', 0)], '/usr/local/lib/python3.13/.layerlab-stdlib'),
-  alpineDeps: layer('python-alpine-deps', 1_433_600, 631_447, () => [blob('/usr/share/zoneinfo/.layerlab-tzdata', 700_000)]),
-  alpineBuild: layer('python-3.13.0-alpine', 38_612_992, 12_113_562, () => [program('/usr/local/bin/python3.13', 'python3', 0), link('/usr/local/bin/pip3', 'pip3.13'), program('/usr/local/bin/pip3.13', 'pip', 0)], '/usr/local/lib/python3.13/.layerlab-stdlib'),
-  links: layer('python-3.13-symlinks', 'auto', 250, () => [link('/usr/local/bin/python3', 'python3.13'), link('/usr/local/bin/python', 'python3'), link('/usr/local/bin/pip', 'pip3'), link('/usr/local/bin/pydoc', 'pydoc3'), link('/usr/local/bin/idle', 'idle3')]),
-};
-function python(base: CatalogStep[], deps: CatalogLayer, build: CatalogLayer): CatalogImage {
-  const t = '2024-10-08T01:00:00Z';
-  return {
-    repo: 'library/python',
-    tags: [],
-    steps: [
-      ...base,
-      bk('ENV PATH=/usr/local/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin', t),
-      bk('ENV LANG=C.UTF-8', t),
-      bk('RUN /bin/sh -c set -eux; \tapt-get update; \tapt-get install -y --no-install-recommends \t\tlibbluetooth-dev \t\ttk-dev \t\tuuid-dev \t; \trm -rf /var/lib/apt/lists/* # buildkit', t, deps),
-      bk('ENV GPG_KEY=7169605F62C751356D054A26A821E680E5FA6305', t),
-      bk('ENV PYTHON_VERSION=3.13.0', t),
-      bk('RUN /bin/sh -c set -eux; \t\twget -O python.tar.xz "https://www.python.org/ftp/python/${PYTHON_VERSION%%[a-z]*}/Python-$PYTHON_VERSION.tar.xz"; \t./configure --enable-optimizations --with-lto; make -j "$nproc"; make install # buildkit', t, build),
-      bk('RUN /bin/sh -c set -eux; \tfor src in idle3 pip3 pydoc3 python3 python3-config; do \t\tdst="$(echo "$src" | tr -d 3)"; \t\tln -svT "$src" "/usr/local/bin/$dst"; \tdone # buildkit', t, pythonLayers.links),
-      bk('CMD ["python3"]', t),
-    ],
-    config: { Env: ['PATH=/usr/local/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin', 'LANG=C.UTF-8', 'GPG_KEY=7169605F62C751356D054A26A821E680E5FA6305', 'PYTHON_VERSION=3.13.0'], Cmd: ['python3'] },
-  };
-}
 
 // ---------------------------------------------------------------- nginx, httpd
 /**
@@ -392,8 +246,6 @@ const ch02Steps: CatalogStep[] = [
 ];
 
 // ---------------------------------------------------------------- the catalog
-const img = (repo: string, tags: string[], x: Omit<CatalogImage, 'repo' | 'tags'>): CatalogImage => ({ repo, tags, ...x });
-const retag = (i: CatalogImage, tags: string[]): CatalogImage => ({ ...i, tags });
 
 export const CATALOG_IMAGES: CatalogImage[] = [
   img('library/hello-world', ['latest', 'linux'], { steps: [bk('COPY hello / # buildkit', '2023-05-02T16:49:27Z', HELLO), bk('CMD ["/hello"]', '2023-05-02T16:49:27Z')], config: { Env: [PATH], Cmd: ['/hello'] } }),
@@ -401,6 +253,13 @@ export const CATALOG_IMAGES: CatalogImage[] = [
   img('library/alpine', ['latest', '3', '3.20', '3.20.3'], { steps: alpine320Steps, config: ALPINE_CONFIG }),
   img('library/alpine', ['3.18', '3.18.9'], { steps: alpineBk('3.18.9', ALPINE_3_18, '2024-09-06T22:20:07Z'), config: ALPINE_CONFIG }),
   img('library/alpine', ['3.9', '3.9.4'], { steps: alpine39Steps, config: ALPINE_CONFIG }),
+  ...['3.10', '3.11', '3.12', '3.13', '3.14', '3.15', '3.16', '3.17', '3.19', '3.21'].map((m) => img('library/alpine', [m, ALPINE[m].version], { steps: ALPINE[m].steps, config: ALPINE_CONFIG })),
+  img('library/ubuntu', ['22.04', 'jammy'], { steps: ubuntuSteps('22.04', JAMMY, '2024-10-11T03:39:51Z'), config: { Env: [PATH], Cmd: ['/bin/bash'], Labels: { 'org.opencontainers.image.ref.name': 'ubuntu', 'org.opencontainers.image.version': '22.04' } } }),
+  img('library/ubuntu', ['20.04', 'focal'], { steps: ubuntuSteps('20.04', FOCAL, '2024-10-11T03:39:51Z'), config: { Env: [PATH], Cmd: ['/bin/bash'], Labels: { 'org.opencontainers.image.ref.name': 'ubuntu', 'org.opencontainers.image.version': '20.04' } } }),
+  img('library/debian', ['11', 'bullseye', 'oldstable'], { steps: debianSteps('bullseye', BULLSEYE), config: { Env: [PATH], Cmd: ['bash'] } }),
+  img('library/debian', ['11-slim', 'bullseye-slim', 'oldstable-slim'], { steps: debianSteps('bullseye', BULLSEYE_SLIM), config: { Env: [PATH], Cmd: ['bash'] } }),
+  img('library/debian', ['13', 'trixie', 'testing'], { steps: debianSteps('trixie', TRIXIE), config: { Env: [PATH], Cmd: ['bash'] } }),
+  img('library/debian', ['13-slim', 'trixie-slim', 'testing-slim'], { steps: debianSteps('trixie', TRIXIE_SLIM), config: { Env: [PATH], Cmd: ['bash'] } }),
   img('library/ubuntu', ['latest', '24.04', 'noble'], {
     steps: [
       step(nop('ARG RELEASE'), '2024-10-11T03:39:49.222744387Z'),
@@ -419,16 +278,24 @@ export const CATALOG_IMAGES: CatalogImage[] = [
   retag(nodeDebian('20.18.0', 170_975_232, 48_613_990, true, false), ['20', '20.18', '20.18.0', '20-bookworm', 'iron']),
   retag(nodeDebian('20.18.0', 126_414_848, 41_296_012, true, true), ['20-slim', '20.18-slim', '20.18.0-slim', '20-bookworm-slim']),
   retag(nodeAlpine('20.18.0', 121_852_928, 42_989_213), ['20-alpine', '20.18-alpine', '20.18.0-alpine', '20-alpine3.20']),
-  retag(nodeAlpine('22.11.0', 147_488_768, 53_404_219), ['lts-alpine', '22-alpine', '22.11-alpine', '22.11.0-alpine', 'alpine']),
+  retag(nodeAlpine('22.11.0', 147_488_768, 53_404_219), ['lts-alpine', '22-alpine', '22.11-alpine', '22.11.0-alpine', '22-alpine3.20', 'jod-alpine']),
+  // The current and LTS lines' other variants (install layers est. from the 20.x ones, scaled by tarball size).
+  retag(nodeAlpine('23.3.0', 152_000_000, 55_000_000), ['alpine', 'current-alpine', '23-alpine', '23.3-alpine', '23.3.0-alpine', 'alpine3.20']),
+  retag(nodeDebian('23.3.0', 150_000_000, 52_000_000, false, true), ['slim', 'current-slim', '23-slim', '23.3-slim', '23.3.0-slim', 'bookworm-slim']),
+  retag(nodeDebian('22.11.0', 145_000_000, 49_000_000, true, true), ['lts-slim', '22-slim', '22.11-slim', '22.11.0-slim', 'jod-slim', '22-bookworm-slim']),
+  ...nodeLines(),
   img('library/node', ['10.16.0-alpine', '10.16-alpine'], { steps: node10Steps, config: NODE_10_CONFIG }),
   retag(python(buildpackSteps, pythonLayers.deps, pythonLayers.build), ['latest', '3', '3.13', '3.13.0', 'bookworm']),
   retag(python(bookwormSteps(BOOKWORM_SLIM), pythonLayers.slimDeps, pythonLayers.slimBuild), ['slim', '3-slim', '3.13-slim', '3.13.0-slim', 'slim-bookworm']),
   retag(python(alpine320Steps, pythonLayers.alpineDeps, pythonLayers.alpineBuild), ['alpine', '3-alpine', '3.13-alpine', '3.13.0-alpine', 'alpine3.20']),
+  ...pythonLines({ full: buildpackSteps, slim: bookwormSteps(BOOKWORM_SLIM), alpine: alpine320Steps }),
   retag(nginxImage(false), ['latest', '1.27', '1.27.2', 'mainline', 'bookworm']),
   retag(nginxImage(true), ['alpine', '1.27-alpine', '1.27.2-alpine', 'mainline-alpine']),
   retag(httpdImage(), ['latest', '2.4', '2.4.62', '2', 'bookworm']),
   retag(httpdAlpineCurrent(), ['alpine', '2.4-alpine', '2-alpine', '2.4.62-alpine', 'alpine3.20']),
   img('library/httpd', ['2.4.46-alpine'], { steps: httpdAlpineSteps, config: HTTPD_ALPINE_CONFIG }),
+  ...toolchainImages(),
+  ...serviceImages(),
   img('diamol/node', ['latest'], { steps: node10Steps, config: NODE_10_CONFIG }),
   img('diamol/base', ['latest'], { steps: diamolBaseSteps, config: ALPINE_CONFIG }),
   img('diamol/apache', ['latest'], { steps: httpdAlpineSteps, config: HTTPD_ALPINE_CONFIG }),
@@ -450,6 +317,24 @@ export const CATALOG_REPOSITORIES: CatalogRepository[] = [
   { repo: 'library/python', description: 'Python is an interpreted, interactive, object-oriented, open-source programming language.', stars: 10095, official: true },
   { repo: 'library/nginx', description: 'Official build of Nginx.', stars: 20473, official: true },
   { repo: 'library/httpd', description: 'The Apache HTTP Server Project', stars: 4846, official: true },
+  // Star counts of the repositories below are rounded figures from Docker Hub (est.).
+  { repo: 'library/golang', description: 'Go (golang) is a general purpose, higher-level, imperative programming language.', stars: 5000, official: true },
+  { repo: 'library/eclipse-temurin', description: 'Official Images for OpenJDK binaries built by Eclipse Temurin.', stars: 700, official: true },
+  { repo: 'library/openjdk', description: 'Pre-release / non-production builds of OpenJDK', stars: 4000, official: true },
+  { repo: 'library/maven', description: 'Apache Maven is a software project management and comprehension tool.', stars: 1700, official: true },
+  { repo: 'library/gradle', description: 'Gradle is a build tool with a focus on build automation and support for multi-language development.', stars: 1000, official: true },
+  { repo: 'library/redis', description: 'Redis is the world’s fastest data platform for caching, vector search, and NoSQL databases.', stars: 13000, official: true },
+  { repo: 'library/postgres', description: 'The PostgreSQL object-relational database system provides reliability and data integrity.', stars: 14000, official: true },
+  { repo: 'library/mysql', description: 'MySQL is a widely used, open-source relational database management system (RDBMS).', stars: 15800, official: true },
+  { repo: 'library/mongo', description: 'MongoDB document databases provide high availability and easy scalability.', stars: 10500, official: true },
+  { repo: 'library/registry', description: 'Distribution implementation for storing and distributing of container images and artifacts', stars: 4200, official: true },
+  { repo: 'library/traefik', description: 'Traefik, The Cloud Native Edge Router', stars: 3400, official: true },
+  { repo: 'diamol/golang', description: 'Go SDK image for Learn Docker in a Month of Lunches', stars: 0, official: false },
+  { repo: 'diamol/maven', description: 'Maven image for Learn Docker in a Month of Lunches', stars: 0, official: false },
+  { repo: 'diamol/openjdk', description: 'OpenJDK runtime image for Learn Docker in a Month of Lunches', stars: 0, official: false },
+  { repo: 'diamol/dotnet-sdk', description: '.NET Core SDK image for Learn Docker in a Month of Lunches', stars: 0, official: false },
+  { repo: 'diamol/dotnet-aspnet', description: 'ASP.NET Core runtime image for Learn Docker in a Month of Lunches', stars: 0, official: false },
+  { repo: 'diamol/ch06-todo-list', description: 'Chapter 6 to-do list app, Learn Docker in a Month of Lunches', stars: 0, official: false },
   { repo: 'diamol/node', description: 'Node.js base image for Learn Docker in a Month of Lunches', stars: 3, official: false },
   { repo: 'diamol/apache', description: 'Apache web server (httpd on Alpine) for Learn Docker in a Month of Lunches', stars: 1, official: false },
   { repo: 'diamol/base', description: 'Alpine base image with curl, for Learn Docker in a Month of Lunches', stars: 2, official: false },

@@ -19,6 +19,11 @@ export function findCatalogImage(repo: string, tag: string): CatalogImage | unde
   return index().get(`${repo}:${tag}`);
 }
 
+/** The catalog images of a repository ("library/python"). */
+export function catalogImages(repo: string): CatalogImage[] {
+  return CATALOG_IMAGES.filter((i) => i.repo === repo);
+}
+
 /** Every tag of a catalog repository (empty when the repository is not in the catalog). */
 export function catalogTags(repo: string): string[] {
   return CATALOG_IMAGES.filter((i) => i.repo === repo).flatMap((i) => i.tags);

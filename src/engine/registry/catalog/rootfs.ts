@@ -129,6 +129,8 @@ const ALPINE_GROUP = ['root:x:0:root', 'bin:x:1:root,bin,daemon', 'daemon:x:2:ro
 export function alpineRootfs(version: string): RootfsEntry[] {
   const [maj, min] = version.split('.');
   const id = `${maj}.${min}`;
+  // OpenSSL 1.1 up to Alpine 3.16, OpenSSL 3 from 3.17.
+  const ssl11 = Number(min) < 17;
   return [
     ...baseDirs(),
     ...busyboxApplets(id === '3.9' ? 796_240 : 808_712),
@@ -139,8 +141,8 @@ export function alpineRootfs(version: string): RootfsEntry[] {
     link('/sbin/ifconfig', '/bin/busybox'),
     program('/lib/ld-musl-x86_64.so.1', 'ld-musl', id === '3.9' ? 580_144 : 612_888),
     link('/lib/libc.musl-x86_64.so.1', 'ld-musl-x86_64.so.1'),
-    blob('/lib/libcrypto.so.' + (id === '3.9' ? '1.1' : '3'), id === '3.9' ? 2_322_136 : 4_465_168),
-    blob('/lib/libssl.so.' + (id === '3.9' ? '1.1' : '3'), id === '3.9' ? 523_936 : 609_368),
+    blob('/lib/libcrypto.so.' + (ssl11 ? '1.1' : '3'), ssl11 ? 2_322_136 : 4_465_168),
+    blob('/lib/libssl.so.' + (ssl11 ? '1.1' : '3'), ssl11 ? 523_936 : 609_368),
     blob('/lib/libz.so.1.3.1', 100_416),
     link('/lib/libz.so.1', 'libz.so.1.3.1'),
     file('/etc/alpine-release', `${version}\n`),
@@ -184,13 +186,13 @@ const USR_COREUTILS = ['[', 'basename', 'cut', 'dirname', 'du', 'env', 'expr', '
  * A Debian (or Ubuntu) root filesystem. Shells and coreutils are programs the runtime implements with its
  * busybox-compatible shell: "bash" for /bin/bash, "coreutils" for the rest.
  */
-export function debianRootfs(opts: { id: 'debian' | 'ubuntu'; version: string; codename: string; pretty: string }): RootfsEntry[] {
+export function debianRootfs(opts: { id: 'debian' | 'ubuntu'; version: string; codename: string; pretty: string; release?: string }): RootfsEntry[] {
   const usrmerge = true;
   const bin = usrmerge ? '/usr/bin' : '/bin';
   const osRelease =
     opts.id === 'debian'
       ? `PRETTY_NAME="${opts.pretty}"\nNAME="Debian GNU/Linux"\nVERSION_ID="${opts.version}"\nVERSION="${opts.version} (${opts.codename})"\nVERSION_CODENAME=${opts.codename}\nID=debian\nHOME_URL="https://www.debian.org/"\nSUPPORT_URL="https://www.debian.org/support"\nBUG_REPORT_URL="https://bugs.debian.org/"\n`
-      : `PRETTY_NAME="${opts.pretty}"\nNAME="Ubuntu"\nVERSION_ID="${opts.version}"\nVERSION="${opts.version} LTS (Noble Numbat)"\nVERSION_CODENAME=${opts.codename}\nID=ubuntu\nID_LIKE=debian\nHOME_URL="https://www.ubuntu.com/"\nSUPPORT_URL="https://help.ubuntu.com/"\nBUG_REPORT_URL="https://bugs.launchpad.net/ubuntu/"\nUBUNTU_CODENAME=${opts.codename}\nLOGO=ubuntu-logo\n`;
+      : `PRETTY_NAME="${opts.pretty}"\nNAME="Ubuntu"\nVERSION_ID="${opts.version}"\nVERSION="${opts.version} LTS (${opts.release ?? 'Noble Numbat'})"\nVERSION_CODENAME=${opts.codename}\nID=ubuntu\nID_LIKE=debian\nHOME_URL="https://www.ubuntu.com/"\nSUPPORT_URL="https://help.ubuntu.com/"\nBUG_REPORT_URL="https://bugs.launchpad.net/ubuntu/"\nUBUNTU_CODENAME=${opts.codename}\nLOGO=ubuntu-logo\n`;
   return [
     ...FHS_DIRS.filter((p) => p !== '/bin' && p !== '/lib' && p !== '/sbin').map((p) => dir(p)),
     dir('/root', 0o700),

@@ -32,7 +32,9 @@ export async function go(p: PkgCtx): Promise<number> {
     return 0;
   }
   if (sub === 'build' || sub === 'install') {
-    if (modText === null && !operands.slice(1).some((o) => o.endsWith('.go'))) {
+    // Before Go 1.16, outside modules (no go.mod) `go build` builds the current directory's package (GOPATH mode).
+    const gopathMode = /^(?:go)?1\.(?:[0-9]|1[0-5])(?:\.|$)/.test(p.vars.GOLANG_VERSION ?? '') && p.vars.GO111MODULE !== 'on';
+    if (modText === null && !gopathMode && !operands.slice(1).some((o) => o.endsWith('.go'))) {
       p.err(NO_MOD);
       return 1;
     }

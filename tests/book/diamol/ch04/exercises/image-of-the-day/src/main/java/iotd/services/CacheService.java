@@ -1,0 +1,8 @@
+package iotd;
+
+import java.util.ArrayList;
+
+public interface CacheService {
+    Image getImage();
+    void putImage(Image img);
+}

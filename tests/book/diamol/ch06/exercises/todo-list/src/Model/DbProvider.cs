@@ -1,0 +1,9 @@
+namespace ToDoList.Model
+{
+    public enum DbProvider
+    {
+        Sqlite = 0,
+
+        Postgres
+    }
+}
