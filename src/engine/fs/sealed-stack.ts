@@ -1,0 +1,66 @@
+/**
+ * Lookups in a stack of sealed layers, remembered. A sealed layer never changes, so what a path resolves to in a
+ * stack of them never changes either. Every build step and container sees its image's stack plus one writable
+ * layer, and the next step's stack is the previous one plus one layer: keeping one view per (layer, stack below)
+ * lets a lookup that missed the new top layer reuse the answer found for the stack below, instead of walking a
+ * hundred layers again for every path a shell's PATH search or a `stat` touches.
+ */
+import type { Layer } from './layer';
+import { isWhiteout, type FsNode } from './node';
+import { ancestors } from './path';
+
+export class SealedStack {
+  private readonly memo = new Map<string, FsNode | null>();
+
+  private constructor(
+    readonly top: Layer,
+    readonly below: SealedStack | null,
+  ) {}
+
+  /** The view of `layers` (bottom first), or null when one of them is not sealed yet (it may still change). */
+  static of(layers: readonly Layer[]): SealedStack | null {
+    let view: SealedStack | null = null;
+    for (const layer of layers) {
+      if (!layer.sealed) return null;
+      let views = VIEWS.get(layer);
+      if (!views) VIEWS.set(layer, (views = []));
+      let next = views.find((v) => v.below === view);
+      if (!next) views.push((next = new SealedStack(layer, view)));
+      view = next;
+    }
+    return view;
+  }
+
+  /**
+   * The entry at an exact, resolved path other than "/", honouring whiteouts and opaque directories: the top layer's
+   * entry, else nothing when the top layer hides the path (a whiteout, opaque or non-directory ancestor), else the
+   * answer of the stack below.
+   */
+  lookup(path: string): FsNode | null {
+    const known = this.memo.get(path);
+    if (known !== undefined) return known;
+    let found: FsNode | null;
+    const e = this.top.get(path);
+    if (e) found = isWhiteout(e) ? null : e;
+    else if (this.top.hides && hiddenBy(this.top, path)) found = null;
+    else found = this.below ? this.below.lookup(path) : null;
+    // A long-lived container may look up endless distinct paths (temporary names): forget rather than grow.
+    if (this.memo.size >= MEMO_LIMIT) this.memo.clear();
+    this.memo.set(path, found);
+    return found;
+  }
+}
+
+const MEMO_LIMIT = 20_000;
+
+/** Views by their top layer: a layer reused on other stacks (a shared base, a cache hit) has one view per stack. */
+const VIEWS = new WeakMap<Layer, SealedStack[]>();
+
+/** Whether `layer` hides `path` through one of its ancestors (deleted, made opaque, or replaced by a non-directory). */
+export function hiddenBy(layer: Layer, path: string): boolean {
+  for (const a of ancestors(path)) {
+    const ae = layer.get(a);
+    if (ae && (isWhiteout(ae) || (ae as FsNode).opaque || ae.type !== 'dir')) return true;
+  }
+  return false;
+}
