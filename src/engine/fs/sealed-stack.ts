@@ -19,12 +19,28 @@ export class SealedStack {
 
   /** The view of `layers` (bottom first), or null when one of them is not sealed yet (it may still change). */
   static of(layers: readonly Layer[]): SealedStack | null {
+    const n = layers.length;
+    if (!n) return null;
+    // Usually the view exists already: find it from the top, comparing the layers below.
+    const top = VIEWS.get(layers[n - 1]);
+    if (top) {
+      for (const v of top) {
+        let w: SealedStack | null = v;
+        let i = n - 1;
+        while (w && i >= 0 && w.top === layers[i]) {
+          w = w.below;
+          i--;
+        }
+        if (!w && i < 0) return v;
+      }
+    }
     let view: SealedStack | null = null;
     for (const layer of layers) {
       if (!layer.sealed) return null;
       let views = VIEWS.get(layer);
       if (!views) VIEWS.set(layer, (views = []));
-      let next = views.find((v) => v.below === view);
+      let next: SealedStack | undefined;
+      for (const v of views) if (v.below === view) next = v;
       if (!next) views.push((next = new SealedStack(layer, view)));
       view = next;
     }
@@ -34,16 +50,26 @@ export class SealedStack {
   /**
    * The entry at an exact, resolved path other than "/", honouring whiteouts and opaque directories: the top layer's
    * entry, else nothing when the top layer hides the path (a whiteout, opaque or non-directory ancestor), else the
-   * answer of the stack below.
+   * answer of the stack below. The answer is remembered in this view only: the next step's view, one layer up,
+   * finds it here after one look into its own top layer.
    */
   lookup(path: string): FsNode | null {
     const known = this.memo.get(path);
     if (known !== undefined) return known;
-    let found: FsNode | null;
-    const e = this.top.get(path);
-    if (e) found = isWhiteout(e) ? null : e;
-    else if (this.top.hides && hiddenBy(this.top, path)) found = null;
-    else found = this.below ? this.below.lookup(path) : null;
+    let found: FsNode | null = null;
+    for (let v: SealedStack | null = this; v; v = v.below) {
+      const seen = v === this ? undefined : v.memo.get(path);
+      if (seen !== undefined) {
+        found = seen;
+        break;
+      }
+      const e = v.top.get(path);
+      if (e) {
+        found = isWhiteout(e) ? null : e;
+        break;
+      }
+      if (v.top.hides && hiddenBy(v.top, path)) break;
+    }
     // A long-lived container may look up endless distinct paths (temporary names): forget rather than grow.
     if (this.memo.size >= MEMO_LIMIT) this.memo.clear();
     this.memo.set(path, found);

@@ -107,8 +107,30 @@ export class UnionFs {
    * Returns the real path and its node (null when the final component does not exist but its parent does).
    */
   resolve(path: string, followLast = true, cwd = '/'): { path: string; node: FsNode | null } {
+    const norm = normalizePath(path, cwd);
+    if (norm === '/') return { path: '/', node: this.lookupRaw('/') };
+    // Each component's path is a prefix of the normalised path until a symlink is met; then resolveLinks.
+    let from = 1;
+    for (;;) {
+      const slash = norm.indexOf('/', from);
+      const last = slash < 0;
+      const next = last ? norm : norm.slice(0, slash);
+      const node = this.lookupRaw(next);
+      if (!node) {
+        if (last) return { path: next, node: null };
+        throw new FsError('ENOENT', next);
+      }
+      if (node.type === 'symlink' && (!last || followLast)) return this.resolveLinks(norm, followLast);
+      if (last) return { path: next, node };
+      if (node.type !== 'dir') throw new FsError('ENOTDIR', next);
+      from = slash + 1;
+    }
+  }
+
+  /** `resolve` of a normalised path that goes through symlinks. */
+  private resolveLinks(norm: string, followLast: boolean): { path: string; node: FsNode | null } {
     let hops = 0;
-    const parts = normalizePath(path, cwd).split('/').filter(Boolean);
+    const parts = norm.split('/').filter(Boolean);
     let cur = '/';
     for (let i = 0; i < parts.length; i++) {
       const next = joinPath(cur, parts[i]);
