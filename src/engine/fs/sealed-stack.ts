@@ -56,24 +56,25 @@ export class SealedStack {
   lookup(path: string): FsNode | null {
     const known = this.memo.get(path);
     if (known !== undefined) return known;
-    let found: FsNode | null = null;
-    for (let v: SealedStack | null = this; v; v = v.below) {
-      const seen = v === this ? undefined : v.memo.get(path);
-      if (seen !== undefined) {
-        found = seen;
-        break;
-      }
-      const e = v.top.get(path);
-      if (e) {
-        found = isWhiteout(e) ? null : e;
-        break;
-      }
-      if (v.top.hides && hiddenBy(v.top, path)) break;
+    let found = this.own(path);
+    for (let v = this.below; found === undefined && v; v = v.below) {
+      // A remembered null (missing in that stack) is an answer too.
+      const known = v.memo.get(path);
+      found = known !== undefined ? known : v.own(path);
     }
+    found ??= null;
     // A long-lived container may look up endless distinct paths (temporary names): forget rather than grow.
     if (this.memo.size >= MEMO_LIMIT) this.memo.clear();
     this.memo.set(path, found);
     return found;
+  }
+
+  /** The top layer's answer: its entry (null for a whiteout), null when it hides the path, undefined for no say. */
+  private own(path: string): FsNode | null | undefined {
+    const e = this.top.get(path);
+    if (e) return isWhiteout(e) ? null : e;
+    if (this.top.hides && hiddenBy(this.top, path)) return null;
+    return undefined;
   }
 }
 
