@@ -9,7 +9,7 @@
  * Busybox applets invoked through a `busybox`-marked file take the invoked name as the applet (like busybox).
  */
 import { err, ok, type Result } from '../core/errors';
-import type { ProcessFs, ProgramKind, SpawnError } from './process';
+import type { FsStat, ProcessFs, ProgramKind, SpawnError } from './process';
 import { basename, decodeText, resolvePath } from './fs-helpers';
 import type { FsSnapshotEntry } from './memory-fs';
 import type { PeekableFs } from './worker-host';
@@ -33,16 +33,17 @@ function spawnError(code: SpawnError['code'], message: string, exitCode: number)
   return { code, message, exitCode };
 }
 
-/** Finds `name` on PATH the way execvp does. Returns the absolute path or null. */
-export function lookPath(fs: ProcessFs, name: string, env: Record<string, string>, cwd: string): string | null {
+/** Finds `name` on PATH the way execvp does. Returns the absolute path and its stat, or null. */
+export function lookPath(fs: ProcessFs, name: string, env: Record<string, string>, cwd: string): { path: string; st: FsStat } | null {
   if (name.includes('/')) {
-    const p = resolvePath(cwd, name);
-    return fs.stat(p) ? p : null;
+    const path = resolvePath(cwd, name);
+    const st = fs.stat(path);
+    return st ? { path, st } : null;
   }
   for (const dir of (env.PATH ?? DEFAULT_PATH).split(':')) {
-    const p = resolvePath(cwd, `${dir || '.'}/${name}`);
-    const st = fs.stat(p);
-    if (st && st.type === 'file' && (st.mode & 0o111) !== 0) return p;
+    const path = resolvePath(cwd, `${dir || '.'}/${name}`);
+    const st = fs.stat(path);
+    if (st && st.type === 'file' && (st.mode & 0o111) !== 0) return { path, st };
   }
   return null;
 }
@@ -115,14 +116,14 @@ export function resolveExecutable(
     return err(spawnError('runtime.no-command', 'no command specified', 127));
   }
   const name = argv[0];
-  const path = lookPath(fs, name, env, cwd);
-  if (!path) {
+  const found = lookPath(fs, name, env, cwd);
+  if (!found) {
     if (name.includes('/')) {
       return err(spawnError('runtime.not-found', `exec: "${name}": stat ${name}: no such file or directory`, 127));
     }
     return err(spawnError('runtime.not-found', `exec: "${name}": executable file not found in $PATH`, 127));
   }
-  const st = fs.stat(path)!;
+  const { path, st } = found;
   if (st.type === 'dir' || (st.mode & 0o111) === 0) {
     return err(spawnError('runtime.permission-denied', `exec: "${name}": permission denied`, 126));
   }
