@@ -147,8 +147,8 @@ export const LAYERS: LessonDef = {
       concepts: [12],
       title: { ko: '레이어는 이미지끼리 공유됩니다', en: 'Layers are shared between images' },
       instructions: {
-        ko: '레이어는 엔진 캐시에 저장된 실제 파일이고, 이미지는 그 레이어를 가리키는 논리적인 목록입니다. web-ping은 diamol/node 위에 만들었으니 그 레이어를 그대로 씁니다. `docker image pull diamol/node` 를 실행해 보세요. 새로 내려받는 레이어가 없습니다(Docker가 "Image is up to date" 또는 레이어마다 "Already exists"라고 답합니다). `docker image history diamol/node` 의 줄들이 web-ping 히스토리의 아래쪽과 같은지도 비교해 보세요.',
-        en: 'A layer is a real file in the engine\'s cache; an image is a logical list pointing at layers. web-ping was built on diamol/node, so it reuses those layers as they are. Run `docker image pull diamol/node`: nothing new is downloaded (Docker answers "Image is up to date", or "Already exists" for each layer). Compare `docker image history diamol/node` with the bottom rows of web-ping\'s history.',
+        ko: '레이어는 엔진 캐시에 저장된 실제 파일이고, 이미지는 그 레이어를 가리키는 논리적인 목록입니다. web-ping은 diamol/node 위에 만들었으니 그 레이어를 그대로 씁니다. 그런데 `docker image ls` 에는 diamol/node가 없습니다. BuildKit은 빌드에 쓴 베이스 이미지를 자기 빌드 캐시에만 두고 이미지 목록에는 올리지 않기 때문입니다. `docker image pull diamol/node` 로 받아 보세요. 레이어마다 "Already exists"가 나옵니다. web-ping이 이미 그 레이어를 갖고 있어서 새로 내려받는 것이 없습니다. 그다음 `docker image history diamol/node` 의 줄들이 web-ping 히스토리의 아래쪽과 같은지 비교해 보세요.',
+        en: 'A layer is a real file in the engine\'s cache; an image is a logical list pointing at layers. web-ping was built on diamol/node, so it reuses those layers as they are. Yet diamol/node is not in `docker image ls`: BuildKit keeps the base images it pulls for a build in its own build cache, not in the image list. Pull it with `docker image pull diamol/node`: every layer says "Already exists", because web-ping already has them, so nothing new is downloaded. Then compare `docker image history diamol/node` with the bottom rows of web-ping\'s history.',
       },
       hint: { ko: '두 이미지의 `docker image inspect` 출력에서 RootFS.Layers를 비교해 보세요.', en: 'Compare RootFS.Layers in `docker image inspect` for both images.' },
       commands: ['docker image pull diamol/node'],

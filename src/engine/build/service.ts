@@ -78,10 +78,11 @@ export class BuildService {
   /** `docker builder prune`: removes cache records (all with `all`, else those whose layer no image uses). */
   prune(all: boolean): { removed: CacheRecord[]; reclaimed: number } {
     const images = this.host().images;
+    // BuildKit's pulled base images are part of its cache: `-a` removes them too.
+    let reclaimed = all ? images.dropBuilderImages() : 0;
     const used = images.layerRefCounts();
     const removed = this.cache.prune((r) => !all && used.has(r.diffId));
     const freed = images.gcLayers();
-    let reclaimed = 0;
     const counted = new Set<string>();
     for (const r of removed) {
       if (counted.has(r.diffId)) continue;

@@ -1,7 +1,12 @@
 /** POSIX path helpers for the virtual filesystem. Every path inside a layer is absolute and normalised ("/a/b", root "/"). */
 
+/** What a normalised absolute path never contains: `//`, a `.` or `..` component, a trailing slash. */
+const NOT_NORMAL = /\/\/|\/\.\.?(?:\/|$)|.\/$/;
+
 /** Normalises an absolute or relative path against `cwd` (default "/"): resolves ".", "..", duplicate and trailing slashes. */
 export function normalizePath(p: string, cwd = '/'): string {
+  // Most paths arrive normalised already: no need to split and join them again.
+  if (p.charCodeAt(0) === 47 && !NOT_NORMAL.test(p)) return p;
   const full = p.startsWith('/') ? p : (cwd.endsWith('/') ? cwd : cwd + '/') + p;
   const out: string[] = [];
   for (const part of full.split('/')) {

@@ -9,6 +9,7 @@
 import { Layer, type Sha256 } from './layer';
 import { cloneNode, dirNode, fileNode, isWhiteout, nodeBytes, symlinkNode, WHITEOUT, type FsNode, type NodeInit, type SyntheticContent } from './node';
 import { ancestors, basename, dirname, isWithin, joinPath, normalizePath } from './path';
+import { hiddenBy, SealedStack } from './sealed-stack';
 
 export type FsErrorCode = 'ENOENT' | 'EEXIST' | 'ENOTDIR' | 'EISDIR' | 'ENOTEMPTY' | 'ELOOP' | 'EINVAL';
 
@@ -53,6 +54,8 @@ export class UnionFs {
   readonly lower: readonly Layer[];
   /** Timestamp for new nodes. */
   now: () => number;
+  /** The lower layers' remembered lookups, when all of them are sealed (undefined: not asked yet). */
+  private sealedLower: SealedStack | null | undefined;
 
   constructor(lower: readonly Layer[], upper: Layer = new Layer(), now: () => number = () => 0) {
     this.lower = lower;
@@ -71,23 +74,32 @@ export class UnionFs {
       }
       return ROOT;
     }
+    const sealed = this.sealedStack();
+    if (sealed) {
+      const e = this.upper.get(path);
+      if (e) return isWhiteout(e) ? null : e;
+      if (this.upper.hides && hiddenBy(this.upper, path)) return null;
+      return sealed.lookup(path);
+    }
     for (let i = this.lower.length; i >= 0; i--) {
       const layer = i === this.lower.length ? this.upper : this.lower[i];
       const e = layer.get(path);
       if (e) return isWhiteout(e) ? null : e;
-      if (layer.hides) {
-        for (const a of ancestors(path)) {
-          const ae = layer.get(a);
-          if (ae && (isWhiteout(ae) || (ae as FsNode).opaque || ae.type !== 'dir')) return null;
-        }
-      }
+      if (layer.hides && hiddenBy(layer, path)) return null;
     }
     return null;
   }
 
   /** The same lookup against the lower layers only (what a committed upper layer changed from). */
   lookupLower(path: string): FsNode | null {
+    const sealed = path === '/' ? null : this.sealedStack();
+    if (sealed) return sealed.lookup(path);
     return new UnionFs(this.lower.slice(0, -1), this.lower[this.lower.length - 1] ?? new Layer()).lookupRaw(path);
+  }
+
+  private sealedStack(): SealedStack | null {
+    if (this.sealedLower === undefined) this.sealedLower = SealedStack.of(this.lower);
+    return this.sealedLower;
   }
 
   /**
@@ -95,8 +107,30 @@ export class UnionFs {
    * Returns the real path and its node (null when the final component does not exist but its parent does).
    */
   resolve(path: string, followLast = true, cwd = '/'): { path: string; node: FsNode | null } {
+    const norm = normalizePath(path, cwd);
+    if (norm === '/') return { path: '/', node: this.lookupRaw('/') };
+    // Each component's path is a prefix of the normalised path until a symlink is met; then resolveLinks.
+    let from = 1;
+    for (;;) {
+      const slash = norm.indexOf('/', from);
+      const last = slash < 0;
+      const next = last ? norm : norm.slice(0, slash);
+      const node = this.lookupRaw(next);
+      if (!node) {
+        if (last) return { path: next, node: null };
+        throw new FsError('ENOENT', next);
+      }
+      if (node.type === 'symlink' && (!last || followLast)) return this.resolveLinks(norm, followLast);
+      if (last) return { path: next, node };
+      if (node.type !== 'dir') throw new FsError('ENOTDIR', next);
+      from = slash + 1;
+    }
+  }
+
+  /** `resolve` of a normalised path that goes through symlinks. */
+  private resolveLinks(norm: string, followLast: boolean): { path: string; node: FsNode | null } {
     let hops = 0;
-    const parts = normalizePath(path, cwd).split('/').filter(Boolean);
+    const parts = norm.split('/').filter(Boolean);
     let cur = '/';
     for (let i = 0; i < parts.length; i++) {
       const next = joinPath(cur, parts[i]);
@@ -351,8 +385,7 @@ export class UnionFs {
   }
 
   private lowerHas(p: string): boolean {
-    if (this.lower.length === 0) return false;
-    return new UnionFs(this.lower.slice(0, -1), this.lower[this.lower.length - 1]).lookupRaw(p) !== null;
+    return this.lower.length > 0 && this.lookupLower(p) !== null;
   }
 
   /** Copies a file, symlink or (with `recursive`) a directory tree. Like `cp`: into an existing dir as its basename. */
@@ -419,8 +452,7 @@ export class UnionFs {
 
   /** Seals the upper layer (diffId, size, change summary against the lower stack). */
   commit(sha256: Sha256): Layer {
-    const lowerView = new UnionFs(this.lower);
-    return this.upper.seal(sha256, (p) => lowerView.lookupRaw(p));
+    return this.upper.seal(sha256, (p) => this.lookupLower(p));
   }
 
   /** A read-only view of lower + upper as a new stack (for a following step). */

@@ -95,6 +95,9 @@ export interface StoreSnapshot {
   layers: LayerJSON[];
   images: (ImageRecord | SharedImageRecordJSON)[];
   tags: [string, string][];
+  /** Images only the builder holds (BuildKit's pulled bases) and the references it found them by. */
+  builderTags?: [string, string][];
+  builderOnly?: string[];
 }
 
 const shortHex = (id: string) => id.replace(/^sha256:/, '').slice(0, 12);
@@ -104,6 +107,14 @@ export class ImageStore {
   /** Canonical ref ("docker.io/library/x:latest") -> image id. */
   private tags = new Map<string, string>();
   private layerMap = new Map<string, Layer>();
+  /**
+   * Base images BuildKit pulled for a build: canonical ref -> image ID. BuildKit keeps them in its own store, not
+   * in the daemon's image list, so `docker image ls`, `rmi`, `inspect`, `history`, `tag` and `run` do not find them
+   * (a later `docker pull` or `docker run` pulls again, its layers already there). Their layers stay for the builder.
+   */
+  private builderTags = new Map<string, string>();
+  /** IDs of images that are held only by the builder (no tag of theirs is in `tags`). */
+  private builderOnly = new Set<string>();
   /** Other holders of layers (the BuildKit cache): diffIds that must not be freed. */
   extraLayerRoots: () => Iterable<string> = () => [];
 
@@ -116,14 +127,17 @@ export class ImageStore {
 
   // ---------- lookups ----------
 
+  /** The images of the daemon's list (not those only the builder holds). */
   all(): ImageRecord[] {
-    return [...this.images.values()];
+    const out: ImageRecord[] = [];
+    for (const i of this.images.values()) if (!this.builderOnly.has(i.id)) out.push(i);
+    return out;
   }
 
   /** Summaries, newest first. */
   list(): ImageSummary[] {
     const children = new Set<string>();
-    for (const i of this.images.values()) if (i.parent) children.add(i.parent);
+    for (const i of this.all()) if (i.parent) children.add(i.parent);
     return this.all()
       .map((i) => {
         const repoTags = this.tagsOf(i.id);
@@ -144,6 +158,62 @@ export class ImageStore {
 
   /** By full or short ID, `sha256:` prefix or not, or by reference ("web-ping", "node:18", "x@sha256:…"). */
   get(refOrId: string): ImageRecord | undefined {
+    const rec = this.find(refOrId);
+    return rec && !this.builderOnly.has(rec.id) ? rec : undefined;
+  }
+
+  /** What the builder finds for a base image: the daemon's image, else one BuildKit pulled earlier. */
+  builderImage(ref: string): ImageRecord | undefined {
+    const visible = this.get(ref);
+    if (visible) return visible;
+    const r = parseReference(ref);
+    if (!r.ok) return undefined;
+    const canonical = withDefaultTag(r.value);
+    if (canonical.digest) {
+      const want = `${canonical.domain}/${canonical.path}@${canonical.digest}`;
+      for (const id of this.builderOnly) if (this.images.get(id)?.repoDigests.includes(want)) return this.images.get(id);
+      return undefined;
+    }
+    const id = this.builderTags.get(fullString(canonical));
+    return id ? this.images.get(id) : undefined;
+  }
+
+  /**
+   * BuildKit pulled `ref` (image `id`) for a build: it keeps the image in its own store. The tag the pull set is
+   * moved to the builder's references; the image leaves the list unless it has other tags there.
+   */
+  holdForBuilder(ref: string, id: string): void {
+    const r = parseReference(ref);
+    if (!r.ok || !this.images.has(id)) return;
+    const canonical = withDefaultTag(r.value);
+    if (!canonical.digest) {
+      const key = fullString(canonical);
+      if (this.tags.get(key) === id) this.tags.delete(key);
+      this.builderTags.set(key, id);
+    }
+    if (!this.tagsOf(id).length) this.builderOnly.add(id);
+    this.onChange();
+  }
+
+  /**
+   * `docker builder prune -a`: the builder forgets the base images it pulled (their layers go unless an image or
+   * the build cache uses them). Returns the bytes of the layers freed.
+   */
+  dropBuilderImages(): number {
+    for (const id of this.builderOnly) {
+      const rec = this.images.get(id);
+      if (rec) this.deleteImage(rec);
+    }
+    this.builderOnly.clear();
+    this.builderTags.clear();
+    const sizes = new Map([...this.layerMap].map(([d, l]) => [d, l.size]));
+    let freed = 0;
+    for (const d of this.gcLayers()) freed += sizes.get(d) ?? 0;
+    this.onChange();
+    return freed;
+  }
+
+  private find(refOrId: string): ImageRecord | undefined {
     if (!refOrId) return undefined;
     const r = parseReference(refOrId);
     if (r.ok) {
@@ -162,7 +232,7 @@ export class ImageStore {
       if (full) return full;
       let found: ImageRecord | undefined;
       for (const i of this.images.values()) {
-        if (i.id.startsWith('sha256:' + hex)) {
+        if (i.id.startsWith('sha256:' + hex) && !this.builderOnly.has(i.id)) {
           if (found) return undefined; // ambiguous
           found = i;
         }
@@ -303,6 +373,8 @@ export class ImageStore {
       rec = { id, config: cfg, repoDigests: [], parent: opts.parent };
       this.setImage(rec);
     }
+    // Pulled or built again through the daemon: the image is listed again.
+    this.builderOnly.delete(id);
     for (const d of opts.repoDigests ?? []) if (!rec.repoDigests.includes(d)) rec.repoDigests.push(d);
     this.onChange();
     return rec;
@@ -321,6 +393,7 @@ export class ImageStore {
       rec = { id, config: sharedImageConfig(config), repoDigests: [], parent: opts.parent };
       this.setImage(rec);
     }
+    this.builderOnly.delete(id);
     this.onChange();
     return rec;
   }
@@ -387,6 +460,7 @@ export class ImageStore {
 
   private setTag(id: string, canonical: string): void {
     this.tags.set(canonical, id);
+    this.builderOnly.delete(id);
     const rec = this.images.get(id);
     if (rec) rec.lastTagTime = rfc3339(this.env.clock.now());
   }
@@ -580,7 +654,8 @@ export class ImageStore {
       if (r.lastTagTime) out.lastTagTime = r.lastTagTime;
       images.push(JSON.parse(JSON.stringify(out)) as SharedImageRecordJSON);
     }
-    return { layers: [...this.layerMap.values()].map(layerToJSON), images, tags: [...this.tags] };
+    const held = this.builderOnly.size || this.builderTags.size ? { builderTags: [...this.builderTags], builderOnly: [...this.builderOnly] } : {};
+    return { layers: [...this.layerMap.values()].map(layerToJSON), images, tags: [...this.tags], ...held };
   }
 
   restore(s: StoreSnapshot | undefined): void {
@@ -602,8 +677,12 @@ export class ImageStore {
     this.kids.clear();
     for (const rec of images.values()) this.setImage(rec);
     this.tags.clear();
+    this.builderTags.clear();
+    this.builderOnly.clear();
     this.layerMap.clear();
     if (s === undefined || s === null) return;
+    for (const [k, v] of s.builderTags ?? []) if (this.images.has(v)) this.builderTags.set(k, v);
+    for (const id of s.builderOnly ?? []) if (this.images.has(id)) this.builderOnly.add(id);
     for (const l of s.layers ?? []) this.layerMap.set(l.diffId, layerFromJSON(l));
     for (const [k, v] of s.tags ?? []) if (this.images.has(v)) this.tags.set(k, v);
   }
@@ -611,7 +690,13 @@ export class ImageStore {
 
 const sharedImageRecord: Check = shape({ id: digest, shared: shape({ base: optional(digest), fields: any }), repoDigests: strings, parent: optional(digest), lastTagTime: optional(str) });
 const storedImage: Check = (v, w) => (isObject(v) && 'shared' in v ? sharedImageRecord(v, w) : imageRecord(v, w));
-const storeSnapshot = shape({ layers: optional(arrayOf(layerJSON)), images: optional(arrayOf(storedImage)), tags: optional(arrayOf(tuple(str, str))) });
+const storeSnapshot = shape({
+  layers: optional(arrayOf(layerJSON)),
+  images: optional(arrayOf(storedImage)),
+  tags: optional(arrayOf(tuple(str, str))),
+  builderTags: optional(arrayOf(tuple(str, str))),
+  builderOnly: optional(strings),
+});
 
 /** Canonical repository name of a ref ("docker.io/library/busybox"). */
 function nameOf(ref: string): string {

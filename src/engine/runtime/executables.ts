@@ -9,9 +9,10 @@
  * Busybox applets invoked through a `busybox`-marked file take the invoked name as the applet (like busybox).
  */
 import { err, ok, type Result } from '../core/errors';
-import type { ProcessFs, ProgramKind, SpawnError } from './process';
+import type { FsStat, ProcessFs, ProgramKind, SpawnError } from './process';
 import { basename, decodeText, resolvePath } from './fs-helpers';
 import type { FsSnapshotEntry } from './memory-fs';
+import type { PeekableFs } from './worker-host';
 import { APPLETS, EXTRA_PROGRAMS } from './coreutils/names';
 
 export const DEFAULT_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
@@ -32,36 +33,48 @@ function spawnError(code: SpawnError['code'], message: string, exitCode: number)
   return { code, message, exitCode };
 }
 
-/** Finds `name` on PATH the way execvp does. Returns the absolute path or null. */
-export function lookPath(fs: ProcessFs, name: string, env: Record<string, string>, cwd: string): string | null {
+/** Finds `name` on PATH the way execvp does. Returns the absolute path and its stat, or null. */
+export function lookPath(fs: ProcessFs, name: string, env: Record<string, string>, cwd: string): { path: string; st: FsStat } | null {
   if (name.includes('/')) {
-    const p = resolvePath(cwd, name);
-    return fs.stat(p) ? p : null;
+    const path = resolvePath(cwd, name);
+    const st = fs.stat(path);
+    return st ? { path, st } : null;
   }
   for (const dir of (env.PATH ?? DEFAULT_PATH).split(':')) {
-    const p = resolvePath(cwd, `${dir || '.'}/${name}`);
-    const st = fs.stat(p);
-    if (st && st.type === 'file' && (st.mode & 0o111) !== 0) return p;
+    const path = resolvePath(cwd, `${dir || '.'}/${name}`);
+    const st = fs.stat(path);
+    if (st && st.type === 'file' && (st.mode & 0o111) !== 0) return { path, st };
   }
   return null;
 }
 
-function firstLine(fs: ProcessFs, path: string): string {
+/**
+ * The first `max` bytes of a file and whether that is all of it. A filesystem that can peek (the union filesystem)
+ * answers without producing the rest: an image's busybox or node binary is generated content of a megabyte or more.
+ */
+function fileHead(fs: ProcessFs & PeekableFs, path: string, max: number): { head: Uint8Array; whole: boolean } | null {
+  const peeked = fs.peekFile?.(path, max);
+  if (peeked) return { head: peeked.head, whole: peeked.head.length === peeked.length };
   const data = fs.readFile(path);
+  return data ? { head: data.subarray(0, max), whole: data.length <= max } : null;
+}
+
+function firstLine(fs: ProcessFs & PeekableFs, path: string): string {
+  const data = fileHead(fs, path, 256);
   if (!data) return '';
-  const head = decodeText(data.subarray(0, 256));
+  const head = decodeText(data.head);
   const nl = head.indexOf('\n');
   return nl >= 0 ? head.slice(0, nl) : head;
 }
 
 /** Whether a file's first bytes are text (UTF-8 without control characters other than whitespace), as a script is. */
-function looksLikeText(fs: ProcessFs, path: string): boolean {
-  const data = fs.readFile(path);
+function looksLikeText(fs: ProcessFs & PeekableFs, path: string): boolean {
+  const data = fileHead(fs, path, 512);
   if (!data) return false;
-  const head = data.subarray(0, 512);
+  const head = data.head;
   for (const b of head) if ((b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c && b !== 0x1b) || b === 0x7f) return false;
   try {
-    new TextDecoder('utf-8', { fatal: true }).decode(head.length === data.length ? head : trimPartial(head));
+    new TextDecoder('utf-8', { fatal: true }).decode(data.whole ? head : trimPartial(head));
     return true;
   } catch {
     return false;
@@ -93,7 +106,7 @@ function byName(name: string): { kind: ProgramKind; applet?: string } | null {
  * Resolves argv for exec: the program kind, its file and the final argv. Errors use Docker's/runc's words.
  */
 export function resolveExecutable(
-  fs: ProcessFs,
+  fs: ProcessFs & PeekableFs,
   argv: string[],
   env: Record<string, string>,
   cwd: string,
@@ -103,14 +116,14 @@ export function resolveExecutable(
     return err(spawnError('runtime.no-command', 'no command specified', 127));
   }
   const name = argv[0];
-  const path = lookPath(fs, name, env, cwd);
-  if (!path) {
+  const found = lookPath(fs, name, env, cwd);
+  if (!found) {
     if (name.includes('/')) {
       return err(spawnError('runtime.not-found', `exec: "${name}": stat ${name}: no such file or directory`, 127));
     }
     return err(spawnError('runtime.not-found', `exec: "${name}": executable file not found in $PATH`, 127));
   }
-  const st = fs.stat(path)!;
+  const { path, st } = found;
   if (st.type === 'dir' || (st.mode & 0o111) === 0) {
     return err(spawnError('runtime.permission-denied', `exec: "${name}": permission denied`, 126));
   }

@@ -4,7 +4,7 @@
  * user code (nothing on the same thread can); the worker hosts enforce CPU and memory limits.
  */
 import { err, ok, type Result } from '../core/errors';
-import { resolveExecutable } from './executables';
+import { resolveExecutable, type ResolvedProgram } from './executables';
 import { Kernel, type KernelEvents, type ProcessSpecData } from './kernel';
 import type { ExitEvent, HttpRequest, HttpResponse, OutputEvent, PeerNetwork, ProcessFs, ProcessSpec, ProgramKind, SandboxHost, SandboxProcess, Signal, SpawnError } from './process';
 import { ProcessEvents } from './process-events';
@@ -32,6 +32,8 @@ export class KernelProcess implements SandboxProcess {
     yieldToHost?: () => Promise<void>,
     wallNow?: () => number,
     network?: PeerNetwork,
+    /** The argv already resolved by the caller (a host's spawn), so the program file is not looked up twice. */
+    resolvedArgv?: ResolvedProgram,
   ) {
     this.exited = this.events.exited;
     const events: KernelEvents = {
@@ -45,7 +47,7 @@ export class KernelProcess implements SandboxProcess {
       ports: extraEvents.ports,
       slice: extraEvents.slice,
     };
-    const resolved = resolveExecutable(fs, argv, spec.env, spec.cwd);
+    const resolved = resolvedArgv ? ok(resolvedArgv) : resolveExecutable(fs, argv, spec.env, spec.cwd);
     if (!resolved.ok) throw new Error(resolved.error.message);
     this.kernel = new Kernel({
       spec,
@@ -127,6 +129,6 @@ export class InProcessHost implements SandboxHost {
     if (!r.ok) return err(r.error);
     const data = specData(spec);
     const pid = spec.pid ?? 1;
-    return ok(new KernelProcess(pid, r.value.kind, { ...data, pid }, spec.fs, spec.argv, {}, this.opts.yieldToHost, this.opts.wallNow, spec.network));
+    return ok(new KernelProcess(pid, r.value.kind, { ...data, pid }, spec.fs, spec.argv, {}, this.opts.yieldToHost, this.opts.wallNow, spec.network, r.value));
   }
 }

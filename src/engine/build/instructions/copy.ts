@@ -19,6 +19,7 @@ import { readArchive } from '../tar';
 import { lookupGroup, lookupUser } from '../../runtime/users';
 import type { StageState } from '../types';
 import { COPY_SHAPE_MIN, copiedNode, copyShape, globFs, ownedNode, sameCopyShape, sameLayers } from './copy-layer';
+import { baseImage, pullBase } from '../phases/resolve-base';
 
 export async function copyInstruction(run: BuildRun, st: StageState, ins: CopyInstr, idx: number): Promise<void> {
   const exp = (w: string) => {
@@ -51,10 +52,10 @@ export async function copyInstruction(run: BuildRun, st: StageState, ins: CopyIn
       srcFs = new UnionFs(fromStage.layers);
       srcKey = 'stage:' + fromStage.key;
     } else {
-      let img = run.host.images.get(ins.from);
+      let img = baseImage(run, ins.from);
       let pullError: { code: string; message: string; hint?: string } | undefined;
       if (!img && !run.dryRun && run.host.registry) {
-        const r = run.host.registry.pull(ins.from, { out: () => {}, quiet: true });
+        const r = pullBase(run, ins.from, () => {}, true);
         if (r.ok) img = r.value.image;
         else pullError = r.error;
       }

@@ -3,8 +3,9 @@
  * `[internal] load metadata for ...` vertices, and the base image's ONBUILD triggers, which run first in the stage.
  */
 import { parseDockerfile, type Instruction } from '../../dockerfile/index';
+import type { EngineError, Result } from '../../core/errors';
 import { parseReference, withDefaultTag } from '../../images/reference';
-import type { EngineError } from '../../core/errors';
+import type { ImageRecord } from '../../images/store';
 import type { BuildRun } from '../builder';
 import type { StagePlan } from '../types';
 
@@ -14,7 +15,7 @@ export function resolveBases(run: BuildRun, order: number[]): void {
     const p = run.plans[i];
     if (p.base.kind !== 'image') continue;
     const b = p.base;
-    let image = run.host.images.get(b.ref) ?? undefined;
+    let image = baseImage(run, b.ref);
     let pulled = '';
     let pullMs = 0;
     if (!image && run.dryRun && run.host.registry) {
@@ -25,7 +26,7 @@ export function resolveBases(run: BuildRun, order: number[]): void {
     }
     if (!image && !run.dryRun) {
       if (!run.host.registry) baseUnavailable(run, b.ref, b.canonical, p);
-      const r = run.host.registry!.pull(b.ref, { out: (t) => (pulled += t), quiet: false });
+      const r = pullBase(run, b.ref, (t) => (pulled += t));
       if (!r.ok) baseUnavailable(run, b.ref, b.canonical, p, r.error);
       image = r.value.image;
       pullMs = 1500 + Math.round(run.host.images.size(image.id) / 40_000);
@@ -52,6 +53,25 @@ export function resolveBases(run: BuildRun, order: number[]): void {
     run.vertices.splice(run.vertices.indexOf(run.ignoreVertex), 1);
     run.vertices.push(run.ignoreVertex);
   }
+}
+
+/**
+ * An image a build reads (a stage's base, `COPY --from=<image>`) that is already here: the daemon's image, or for
+ * BuildKit also one it pulled for an earlier build and keeps in its own store.
+ */
+export function baseImage(run: BuildRun, ref: string): ImageRecord | undefined {
+  return run.builder === 'buildkit' ? run.host.images.builderImage(ref) : run.host.images.get(ref);
+}
+
+/**
+ * Pulls an image a build reads. The classic builder pulls through the daemon, so the image is then listed
+ * (`docker image ls`); BuildKit pulls into its own store: the layers are here for later builds and pulls, but the
+ * image is not listed, and `docker run` of it pulls it again.
+ */
+export function pullBase(run: BuildRun, ref: string, out: (text: string) => void, quiet = false): Result<{ image: ImageRecord }> {
+  const r = run.host.registry!.pull(ref, { out, quiet });
+  if (r.ok && run.builder === 'buildkit') run.host.images.holdForBuilder(ref, r.value.image.id);
+  return r;
 }
 
 /**

@@ -182,10 +182,20 @@ const rm: Applet = (argv, io, e) => {
   return status;
 };
 
-const cp: Applet = (argv, io, e) => {
-  const { flags, rest } = splitFlags(argv.slice(1), 'rRafpv');
+/**
+ * cp and mv: `SOURCE... DEST`, where DEST is an existing directory that takes each source under its basename, or
+ * the new name of the one source. `each` handles one source (as typed, resolved, and where it goes); returns 0 or 1.
+ */
+function toDestination(
+  argv: string[],
+  [io, e]: [Parameters<Applet>[1], Parameters<Applet>[2]],
+  known: string,
+  usage: string,
+  each: (typed: string, from: string, to: string, flags: Set<string>, destTyped: string) => number,
+): number {
+  const { flags, rest } = splitFlags(argv.slice(1), known);
   if (rest.length < 2) {
-    io.err('BusyBox v1.36.1 (2024-06-10 07:11:47 UTC) multi-call binary.\n\nUsage: cp [-arPLHpfinlsTu] SOURCE DEST\n');
+    io.err(`BusyBox v1.36.1 (2024-06-10 07:11:47 UTC) multi-call binary.\n\nUsage: ${usage}\n`);
     return 1;
   }
   const dest = resolvePath(e.cwd, rest[rest.length - 1]);
@@ -193,52 +203,35 @@ const cp: Applet = (argv, io, e) => {
   let status = 0;
   for (const s of rest.slice(0, -1)) {
     const sp = resolvePath(e.cwd, s);
+    status |= each(s, sp, destIsDir ? `${dest === '/' ? '' : dest}/${basename(sp)}` : dest, flags, rest[rest.length - 1]);
+  }
+  return status;
+}
+
+const cp: Applet = (argv, io, e) =>
+  toDestination(argv, [io, e], 'rRafpv', 'cp [-arPLHpfinlsTu] SOURCE DEST', (s, sp, target, flags, destTyped) => {
     const st = e.fs.stat(sp);
     if (!st) {
       io.err(`cp: can't stat '${s}': ${ENOENT}\n`);
-      status = 1;
-      continue;
+      return 1;
     }
     if (st.type === 'dir' && !(flags.has('r') || flags.has('R') || flags.has('a'))) {
       io.err(`cp: omitting directory '${s}'\n`);
-      status = 1;
-      continue;
+      return 1;
     }
-    const target = destIsDir ? `${dest === '/' ? '' : dest}/${basename(sp)}` : dest;
     const r = copy(e.fs, sp, target);
-    if (r) {
-      io.err(`cp: can't create '${rest[rest.length - 1]}': ${r === 'ENOENT' ? ENOENT : r}\n`);
-      status = 1;
-    }
-  }
-  return status;
-};
-
-const mv: Applet = (argv, io, e) => {
-  const { rest } = splitFlags(argv.slice(1), 'fin');
-  if (rest.length < 2) {
-    io.err('BusyBox v1.36.1 (2024-06-10 07:11:47 UTC) multi-call binary.\n\nUsage: mv [-fin] SOURCE DEST\n');
+    if (!r) return 0;
+    io.err(`cp: can't create '${destTyped}': ${r === 'ENOENT' ? ENOENT : r}\n`);
     return 1;
-  }
-  const dest = resolvePath(e.cwd, rest[rest.length - 1]);
-  const destIsDir = e.fs.stat(dest)?.type === 'dir';
-  let status = 0;
-  for (const s of rest.slice(0, -1)) {
-    const sp = resolvePath(e.cwd, s);
-    if (!e.fs.stat(sp)) {
-      io.err(`mv: can't rename '${s}': ${ENOENT}\n`);
-      status = 1;
-      continue;
-    }
-    const target = destIsDir ? `${dest === '/' ? '' : dest}/${basename(sp)}` : dest;
-    const r = e.fs.rename(sp, target);
-    if (r) {
-      io.err(`mv: can't rename '${s}': ${r === 'ENOENT' ? ENOENT : r}\n`);
-      status = 1;
-    }
-  }
-  return status;
-};
+  });
+
+const mv: Applet = (argv, io, e) =>
+  toDestination(argv, [io, e], 'fin', 'mv [-fin] SOURCE DEST', (s, sp, target) => {
+    const r = e.fs.stat(sp) ? e.fs.rename(sp, target) : 'ENOENT';
+    if (!r) return 0;
+    io.err(`mv: can't rename '${s}': ${r === 'ENOENT' ? ENOENT : r}\n`);
+    return 1;
+  });
 
 const touch: Applet = (argv, io, e) => {
   let status = 0;

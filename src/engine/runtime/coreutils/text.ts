@@ -4,93 +4,18 @@
 import type { Applet } from './types';
 import { inputOf, lines, splitFlags } from './types';
 import { appendFile, decodeText, encodeText, resolvePath } from '../fs-helpers';
-import { formatPrintf } from './printf-format';
+import { echoBuiltin, printfBuiltin } from '../shell/format';
 
-function unescapeEcho(s: string): { text: string; stop: boolean } {
-  let out = '';
-  for (let i = 0; i < s.length; i++) {
-    if (s[i] !== '\\' || i + 1 >= s.length) {
-      out += s[i];
-      continue;
-    }
-    const c = s[++i];
-    const map: Record<string, string> = { n: '\n', t: '\t', r: '\r', a: '\x07', b: '\b', f: '\f', v: '\v', '\\': '\\', e: '\x1b' };
-    if (c === 'c') return { text: out, stop: true };
-    if (c in map) out += map[c];
-    else if (c === '0') {
-      const m = /^[0-7]{0,3}/.exec(s.slice(i + 1))![0];
-      out += String.fromCharCode(parseInt(m || '0', 8));
-      i += m.length;
-    } else out += '\\' + c;
-  }
-  return { text: out, stop: false };
-}
+/** echo: the shell's echo (shell/format.ts), run as a program (`/bin/echo`, `xargs echo`). */
+export const echo: Applet = (argv, io) => echoBuiltin(argv.slice(1), io);
 
-export const echo: Applet = (argv, io) => {
-  let args = argv.slice(1);
-  let newline = true;
-  let escapes = false;
-  while (args.length && /^-[neE]+$/.test(args[0])) {
-    for (const c of args[0].slice(1)) {
-      if (c === 'n') newline = false;
-      if (c === 'e') escapes = true;
-      if (c === 'E') escapes = false;
-    }
-    args = args.slice(1);
-  }
-  let text = args.join(' ');
-  if (escapes) {
-    const r = unescapeEcho(text);
-    text = r.text;
-    if (r.stop) newline = false;
-  }
-  io.out(text + (newline ? '\n' : ''));
-  return 0;
-};
-
-/**
- * printf FORMAT [ARG]...: C conversions (printf-format.ts), `%b` (an argument with backslash escapes), the format
- * reused while arguments remain; a numeric conversion of a non-number prints 0 and fails, as busybox does.
- */
+/** printf FORMAT [ARG]...: the shell's printf (shell/format.ts), run as a program (`xargs printf`, `env printf`). */
 const printf: Applet = (argv, io) => {
-  const fmt = argv[1];
-  if (fmt === undefined) {
+  if (argv[1] === undefined) {
     io.err('BusyBox v1.36.1 (2024-06-10 07:11:47 UTC) multi-call binary.\n\nUsage: printf FORMAT [ARGUMENT]...\n');
     return 1;
   }
-  const args = argv.slice(2);
-  let out = '';
-  let ai = 0;
-  let status = 0;
-  const spec = /%([-+ 0#]*)(\*|\d+)?(?:\.(\*|\d*))?([diouxXcseEfFgGb%])/g;
-  const text = unescapeEcho(fmt);
-  do {
-    const used = ai;
-    out += text.text.replace(spec, (m, flags: string, w: string | undefined, prec: string | undefined, conv: string) => {
-      if (conv === '%') return '%';
-      const take = () => args[ai++] ?? '';
-      const width = w === '*' ? take() : (w ?? '');
-      const precision = prec === '*' ? take() : prec;
-      const v = take();
-      if (conv === 'b') {
-        const b = unescapeEcho(v).text;
-        return formatPrintf(`%${flags}${width}${precision !== undefined ? '.' + precision : ''}s`, [b]);
-      }
-      let value: number | string = v;
-      if ('diouxXeEfFgG'.includes(conv)) {
-        const n = /^\s*[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?\s*$/.test(v) ? Number(v) : /^'./.test(v) ? v.charCodeAt(1) : v === '' ? 0 : NaN;
-        if (Number.isNaN(n)) {
-          io.err(`printf: invalid number '${v}'\n`);
-          status = 1;
-          value = 0;
-        } else value = n;
-      }
-      return formatPrintf(`%${flags}${width}${precision !== undefined ? '.' + precision : ''}${conv}`, [value]);
-    });
-    if (ai === used) break;
-  } while (ai < args.length);
-  io.out(out);
-  return status;
+  return printfBuiltin(argv.slice(1), io, 'printf');
 };
 
 function countArg(args: string[], def: number): { n: number; files: string[]; bytes: boolean } {

@@ -4,6 +4,8 @@
  * knows `%s %b %c %d %i %o %u %x %X %e %E %f %g %G %%`, flags, width and precision (also `*`), and reports
  * arguments that are not numbers as `invalid number 'x'` (status 1).
  */
+import { formatPrintf } from '../coreutils/printf-format';
+
 export interface Out {
   out(t: string): void;
   err(t: string): void;
@@ -92,38 +94,6 @@ function toFloat(a: string | undefined, prefix: string, io: Out, bad: { error: b
   return 0;
 }
 
-function pad(s: string, flags: string, width: number | null, numeric: boolean): string {
-  if (width === null || s.length >= width) return s;
-  if (flags.includes('-')) return s.padEnd(width);
-  if (numeric && flags.includes('0')) {
-    const sign = /^[-+ ]/.test(s) ? s[0] : '';
-    const prefix = /^[-+ ]?0[xX]/.test(s) ? s.slice(sign.length, sign.length + 2) : '';
-    const rest = s.slice(sign.length + prefix.length);
-    return sign + prefix + rest.padStart(width - sign.length - prefix.length, '0');
-  }
-  return s.padStart(width);
-}
-
-function expo(v: number, prec: number, upper: boolean): string {
-  const s = v.toExponential(prec).replace(/e([+-])(\d)$/, 'e$10$2');
-  return upper ? s.toUpperCase() : s;
-}
-
-function general(v: number, prec: number, alt: boolean, upper: boolean): string {
-  const p = prec === 0 ? 1 : prec;
-  if (v === 0) return '0';
-  const exp = Math.floor(Math.log10(Math.abs(v)));
-  let s: string;
-  if (exp < -4 || exp >= p) {
-    s = expo(v, p - 1, upper);
-    if (!alt) s = s.replace(/\.?0+(e|E)/, '$1');
-  } else {
-    s = v.toFixed(Math.max(0, p - 1 - exp));
-    if (!alt && s.includes('.')) s = s.replace(/\.?0+$/, '');
-  }
-  return s;
-}
-
 export function printfBuiltin(args: string[], io: Out, prefix: string): number {
   if (!args.length) {
     io.err(`${prefix}: usage: printf FORMAT [ARGUMENT...]\n`);
@@ -172,61 +142,25 @@ export function printfBuiltin(args: string[], io: Out, prefix: string): number {
       }
       const width = w === '*' ? toNumber(next(), prefix, io, bad) : w ? Number(w) : null;
       const prec = p === undefined ? null : p === '*' ? toNumber(next(), prefix, io, bad) : Number(p || 0);
-      const flagsEff = width !== null && width < 0 ? flags + '-' : flags;
-      const wAbs = width === null ? null : Math.abs(width);
       const a = next();
-      let s: string;
-      switch (conv) {
-        case 's':
-          s = a ?? '';
-          if (prec !== null) s = s.slice(0, prec);
-          out += pad(s, flagsEff, wAbs, false);
-          break;
-        case 'b': {
-          const r = escapes(a ?? '', true);
-          s = prec !== null ? r.text.slice(0, prec) : r.text;
-          out += pad(s, flagsEff, wAbs, false);
-          if (r.stop) {
-            io.out(out);
-            return bad.error ? 1 : 0;
-          }
-          break;
-        }
-        case 'c':
-          out += pad((a ?? '').slice(0, 1), flagsEff, wAbs, false);
-          break;
-        case 'd':
-        case 'i': {
-          const v = toNumber(a, prefix, io, bad);
-          let d = String(Math.abs(Math.trunc(v)));
-          if (prec !== null) d = d.padStart(prec, '0');
-          s = (v < 0 ? '-' : flags.includes('+') ? '+' : flags.includes(' ') ? ' ' : '') + d;
-          out += pad(s, flagsEff, wAbs, prec === null);
-          break;
-        }
-        case 'o':
-        case 'u':
-        case 'x':
-        case 'X': {
-          let v = toNumber(a, prefix, io, bad);
-          if (v < 0) v = Number(BigInt.asUintN(64, BigInt(Math.trunc(v))));
-          s = conv === 'o' ? v.toString(8) : conv === 'u' ? String(v) : v.toString(16);
-          if (conv === 'X') s = s.toUpperCase();
-          if (prec !== null) s = s.padStart(prec, '0');
-          if (flags.includes('#') && v !== 0) s = (conv === 'o' ? '0' : conv === 'x' ? '0x' : conv === 'X' ? '0X' : '') + s;
-          out += pad(s, flagsEff, wAbs, prec === null);
-          break;
-        }
-        default: {
-          const v = toFloat(a, prefix, io, bad);
-          const pr = prec ?? 6;
-          if (conv === 'f' || conv === 'F') s = v.toFixed(pr);
-          else if (conv === 'e' || conv === 'E') s = expo(v, pr, conv === 'E');
-          else s = general(v, pr, flags.includes('#'), conv === 'G');
-          if (v >= 0 && flags.includes('+')) s = '+' + s;
-          else if (v >= 0 && flags.includes(' ')) s = ' ' + s;
-          out += pad(s, flagsEff, wAbs, true);
-        }
+      // The argument as the conversion reads it: text (%b with its escapes expanded), or a number in the shell's
+      // syntax (hex, octal, 'c' for a character's code), which formatPrintf then lays out.
+      let value: string | number;
+      let as = conv;
+      let stop = false;
+      if (conv === 'b') {
+        const r = escapes(a ?? '', true);
+        value = r.text;
+        stop = r.stop;
+        as = 's';
+      } else if (conv === 's' || conv === 'c') value = a ?? '';
+      else if ('diouxX'.includes(conv)) value = toNumber(a, prefix, io, bad);
+      else value = toFloat(a, prefix, io, bad);
+      const spec = `%${flags}${width === null ? '' : '*'}${prec === null ? '' : '.*'}${as}`;
+      out += formatPrintf(spec, [...(width === null ? [] : [width]), ...(prec === null ? [] : [prec]), value], { unsignedBits: 64 });
+      if (stop) {
+        io.out(out);
+        return bad.error ? 1 : 0;
       }
     }
     if (k >= rest.length || k === startK) break;
