@@ -10,6 +10,7 @@ import { createEngineWorld } from './engineWorld';
 import { evaluateLesson, worldSeq } from './runner';
 import { BUILDKIT_LEGACY, CACHE, MULTI_STAGE, NODE_APP, WEB_PING } from './curriculum';
 import type { LessonDef } from './types';
+import { CACHE_REORDERED_DOCKERFILE } from './workspaces';
 
 function setup(initial: Record<string, string>) {
   const env = testEnv();
@@ -59,7 +60,7 @@ describe('Build lessons against the real engine', () => {
     expect(s.advance(WEB_PING).done).toBe(true);
   });
 
-  it('cache: all cached, a cascade after app.js changes, reorder, one layer after', async () => {
+  it('cache: all cached, a cascade, config only, the legacy rule, reorder, the gain, --no-cache', async () => {
     const s = setup(CACHE.files);
     for (const argv of CACHE.setup) expect((await s.run(argv)).code).toBe(0);
     expect(s.advance(CACHE).steps[0].status).toBe('current');
@@ -67,21 +68,35 @@ describe('Build lessons against the real engine', () => {
     s.advance(CACHE);
     expect(s.completed).toEqual(['rebuild']);
     s.edit('app.js', s.files()['app.js'] + '// changed\n');
+    const cascade = await s.run(['image', 'build', '-t', 'web-ping', '.']);
+    expect(cascade.code, cascade.err).toBe(0);
+    let ev = s.advance(CACHE);
+    expect(s.completed, JSON.stringify(ev.steps) + cascade.out + cascade.err).toContain('change-app');
+    const rebuiltBefore = s.world.builds().at(-1)!.steps.filter((x) => !x.metadataOnly && x.instruction !== 'FROM' && x.outcome === 'built').map((x) => x.name);
+    expect(rebuiltBefore).toEqual(['COPY package.json app.js ./', 'RUN npm install']);
+    s.edit('Dockerfile', s.files().Dockerfile.replace('CMD ["node", "/web-ping/app.js"]', 'CMD ["node", "app.js"]'));
     await s.run(['image', 'build', '-t', 'web-ping', '.']);
-    const ev = s.advance(CACHE);
-    expect(s.completed, JSON.stringify(ev.steps)).toContain('change-app');
-    s.edit('Dockerfile', 'FROM diamol/node\n\nCMD ["node", "/web-ping/app.js"]\n\nENV TARGET="blog.sixeyed.com" \\\n    METHOD="HEAD" \\\n    INTERVAL="3000"\n\nWORKDIR /web-ping\nCOPY app.js .\n');
-    await s.run(['image', 'build', '-t', 'web-ping', '.']);
-    s.advance(CACHE);
-    expect(s.completed).toContain('reorder');
-    s.edit('app.js', s.files()['app.js'] + '// again\n');
-    // The legacy builder has its own cache: its first build reruns everything, so it does not pass this step.
+    ev = s.advance(CACHE);
+    expect(s.completed, JSON.stringify(ev.steps)).toContain('config-only');
+    await s.run(['image', 'build', '-t', 'web-ping', '.'], { DOCKER_BUILDKIT: '0' });
+    s.edit('Dockerfile', s.files().Dockerfile.replace('INTERVAL="3000"', 'INTERVAL="5000"'));
     const legacy = await s.run(['image', 'build', '-t', 'web-ping', '.'], { DOCKER_BUILDKIT: '0' });
     expect(legacy.code, legacy.err).toBe(0);
-    expect(s.advance(CACHE).done).toBe(false);
-    s.edit('app.js', s.files()['app.js'] + '// and again\n');
+    ev = s.advance(CACHE);
+    expect(s.completed, JSON.stringify(ev.steps) + legacy.out).toContain('legacy-rule');
+    s.edit('Dockerfile', CACHE_REORDERED_DOCKERFILE);
     await s.run(['image', 'build', '-t', 'web-ping', '.']);
-    expect(s.advance(CACHE).done).toBe(true);
+    ev = s.advance(CACHE);
+    expect(s.completed, JSON.stringify(ev.steps)).toContain('reorder');
+    s.edit('app.js', s.files()['app.js'] + '// again\n');
+    await s.run(['image', 'build', '-t', 'web-ping', '.']);
+    ev = s.advance(CACHE);
+    expect(s.completed, JSON.stringify(ev.steps)).toContain('verify');
+    const rebuiltAfter = s.world.builds().at(-1)!.steps.filter((x) => !x.metadataOnly && x.instruction !== 'FROM' && x.outcome === 'built').map((x) => x.name);
+    expect(rebuiltAfter).toEqual(['COPY app.js ./']);
+    const nc = await s.run(['image', 'build', '--no-cache', '-t', 'web-ping', '.']);
+    expect(nc.code, nc.err).toBe(0);
+    expect(s.advance(CACHE).done, JSON.stringify(s.world.builds().at(-1)!.steps)).toBe(true);
   });
 
   it('node-app: RUN/EXPOSE, -p, rebuild after a change, package.json first, <none>, rmi refused, prune, inspect', async () => {

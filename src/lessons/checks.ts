@@ -12,6 +12,7 @@ import {
   type CheckContext,
   type LessonWorld,
   type WorldBuild,
+  type WorldBuildStep,
   type WorldContainer,
   type WorldImage,
 } from './world';
@@ -227,11 +228,15 @@ export interface CommandWant {
   arg?: (a: string) => boolean;
   argLabel?: string;
   outputIncludes?: string;
+  /** Docker's error text must include this (tells a refusal apart from, say, an unknown image). */
+  errorIncludes?: string;
+  /** A flag (e.g. "-f") that must be among the arguments. */
+  flag?: string;
   flagsWithValue?: string[];
 }
 
 function commandCheck(name: string, command: string, exit: 'ok' | 'failed', want: CommandWant): Check {
-  const label = `${command}${want.argLabel ? ' ' + want.argLabel : ''}${want.outputIncludes ? ` ~ "${want.outputIncludes}"` : ''}`;
+  const label = `${command}${want.flag ? ' ' + want.flag : ''}${want.argLabel ? ' ' + want.argLabel : ''}${want.outputIncludes ? ` ~ "${want.outputIncludes}"` : ''}${want.errorIncludes ? ` ~ "${want.errorIncludes}"` : ''}`;
   return check(name, label, (w, ctx) => {
     const hit = w.commands().some(
       (c) =>
@@ -239,9 +244,15 @@ function commandCheck(name: string, command: string, exit: 'ok' | 'failed', want
         c.command === command &&
         (exit === 'ok' ? c.exitCode === 0 : c.exitCode !== 0) &&
         (!want.arg || positionalArgs(c.args, want.flagsWithValue).some(want.arg)) &&
-        (!want.outputIncludes || c.stdout.includes(want.outputIncludes)),
+        (!want.outputIncludes || c.stdout.includes(want.outputIncludes)) &&
+        (!want.errorIncludes || c.stderr.includes(want.errorIncludes)) &&
+        (!want.flag || c.args.some((a) => a === want.flag || a.startsWith(want.flag + '='))),
     );
-    return hit ? pass : fail(`아직 docker ${label} 실행 기록이 없습니다.`, `The engine has not run docker ${label} yet.`);
+    return hit
+      ? pass
+      : exit === 'ok'
+        ? fail(`엔진이 docker ${label} 명령을 실행한 기록이 없어요.`, `The engine has not run docker ${label} yet.`)
+        : fail(`엔진이 docker ${label} 명령을 거절한 기록이 없어요.`, `The engine has not refused docker ${label} yet.`);
   });
 }
 
@@ -260,17 +271,81 @@ export function lastBuildAllCached(repo: string): Check {
   });
 }
 
-/** The last build missed because `file` changed, and every layer step after the first miss ran again. */
-export function lastBuildCascade(repo: string, file: string): Check {
-  return check('lastBuildCascade', `${repo}, ${file}`, (w, ctx) => {
+/**
+ * The last build missed because `file` changed, every layer step after the first miss ran again, and at least one
+ * later step (`through`, by prefix) was rebuilt only because the step before it changed: a cascade, not just one miss.
+ */
+export function lastBuildCascade(repo: string, file: string, through: string): Check {
+  return check('lastBuildCascade', `${repo}, ${file}, then ${through}`, (w, ctx) => {
     const b = lastOkBuild(w, ctx, repo);
     if (!b) return fail(`${file}을 고치고 ${repo}를 다시 빌드하세요.`, `Edit ${file} and rebuild ${repo}.`);
-    if (!filesChanged(b, file)) return fail(`마지막 빌드에서 ${file} 변경이 감지되지 않았습니다.`, `The last build saw no change to ${file}.`);
+    if (!filesChanged(b, file)) return fail(`마지막 빌드에서 ${file} 변경이 감지되지 않았어요.`, `The last build saw no change to ${file}.`);
     const steps = layerSteps(b);
     const first = steps.findIndex((s) => s.outcome === 'built');
-    return steps.slice(first).every((s) => s.outcome === 'built')
+    if (!steps.slice(first).every((s) => s.outcome === 'built'))
+      return fail('첫 캐시 미스 뒤에 캐시에서 가져온 단계가 있어요.', 'A step after the first miss came from the cache.');
+    const later = steps.slice(first + 1).find((s) => s.name.startsWith(through));
+    if (!later || later.reason?.kind !== 'parent-changed')
+      return fail(`${file}을 복사한 단계 뒤에서 ${through} 단계가 연쇄로 다시 빌드되어야 해요.`, `${through} should be rebuilt after the step that copies ${file}, because that step changed.`);
+    return pass;
+  });
+}
+
+/** The previous successful build of `repo` before `b` (any time, not only in this step). */
+function previousBuild(w: LessonWorld, b: WorldBuild, repo: string): WorldBuild | undefined {
+  return w.builds().filter((x) => x.ok && x.seq < b.seq && x.tags.some((t) => normalizeRef(t).startsWith(repo + ':'))).pop();
+}
+
+const configNames = (b: WorldBuild) => b.steps.filter((s) => s.metadataOnly).map((s) => s.name).join('\n');
+
+/**
+ * BuildKit: the last build of `repo` changed only config instructions (ENV, CMD, EXPOSE, ...) compared with the build
+ * before it, and every filesystem step still came from the cache.
+ */
+export function lastBuildConfigOnly(repo: string): Check {
+  return check('lastBuildConfigOnly', `${repo}, buildkit, config changed, all layers cached`, (w, ctx) => {
+    const b = lastOkBuild(w, ctx, repo);
+    if (!b) return fail(`CMD를 바꾸고 ${repo}를 다시 빌드하세요.`, `Change CMD and rebuild ${repo}.`);
+    if (b.builder !== 'buildkit') return fail('이번에는 기본 빌더(BuildKit)로 빌드하세요.', 'Build with the default builder (BuildKit) this time.');
+    const prev = previousBuild(w, b, repo);
+    if (!prev || configNames(prev) === configNames(b))
+      return fail('이전 빌드와 비교해 설정 인스트럭션(CMD, ENV 등)이 바뀌지 않았어요.', 'No config instruction (CMD, ENV, ...) differs from the previous build.');
+    const built = layerSteps(b).filter((s) => s.outcome === 'built');
+    if (built.length > 0)
+      return fail(`${built.map((s) => s.name).join(', ')} 단계가 다시 빌드됐어요. 파일이나 RUN의 환경 변수에 영향을 주지 않는 설정만 바꿔 보세요.`,
+        `${built.map((s) => s.name).join(', ')} was rebuilt: change only config that no file and no RUN depends on.`);
+    return pass;
+  });
+}
+
+/**
+ * The legacy builder's rule: the last legacy build of `repo` missed at an instruction that changed (not a cold cache,
+ * not --no-cache), and a later step was rebuilt only because of that miss.
+ */
+export function legacyCascade(repo: string): Check {
+  return check('legacyCascade', `${repo}, legacy, changed line then parent-changed`, (w, ctx) => {
+    const b = lastOkBuild(w, ctx, repo);
+    if (!b || b.builder !== 'legacy') return fail(`DOCKER_BUILDKIT=0 으로 ${repo}를 빌드하세요.`, `Build ${repo} with DOCKER_BUILDKIT=0.`);
+    const steps = layerSteps(b);
+    const first = steps.find((s) => s.outcome === 'built');
+    if (!first) return fail('모든 단계가 CACHED였어요. 인스트럭션 한 줄을 바꾸고 다시 빌드하세요.', 'Every step was CACHED: change one instruction and build again.');
+    if (first.reason?.kind === 'first-build' || first.reason?.kind === 'no-cache')
+      return fail('레거시 빌더의 캐시가 비어 있어 모든 단계가 빌드됐어요. 한 줄을 바꾼 뒤 한 번 더 빌드하세요.', 'The legacy builder\'s cache was empty, so every step ran: change one line and build once more.');
+    if (!steps.some((s) => s.index > first.index && s.outcome === 'built' && s.reason?.kind === 'parent-changed'))
+      return fail('바뀐 줄 뒤에 단계가 없어요. 뒤에 다른 인스트럭션이 있는 줄(ENV 등)을 바꿔 보세요.', 'No step follows the changed line: change a line with instructions after it (an ENV, say).');
+    return pass;
+  });
+}
+
+/** Every COPY, ADD and RUN step of the last build of `repo` ran again because of --no-cache. */
+export function lastBuildNoCache(repo: string): Check {
+  return check('lastBuildNoCache', `${repo}, every COPY/ADD/RUN: no-cache`, (w, ctx) => {
+    const b = lastOkBuild(w, ctx, repo);
+    if (!b) return fail(`--no-cache 로 ${repo}를 빌드하세요.`, `Build ${repo} with --no-cache.`);
+    const steps = layerSteps(b).filter((s) => s.instruction === 'COPY' || s.instruction === 'ADD' || s.instruction === 'RUN');
+    return steps.length > 0 && steps.every((s) => s.outcome === 'built' && s.reason?.kind === 'no-cache')
       ? pass
-      : fail('첫 미스 뒤에 캐시된 단계가 있습니다.', 'A step after the first miss came from the cache.');
+      : fail('마지막 빌드가 캐시를 썼어요. --no-cache 를 붙여 빌드하세요.', 'The last build used the cache: add --no-cache.');
   });
 }
 
@@ -336,48 +411,38 @@ export function runningLatestBuild(repo: string, file: string): Check {
   });
 }
 
-// ---- workspace ------------------------------------------------------------------------------
+// ---- the Dockerfile that was built --------------------------------------------------------
 
-/** Logical Dockerfile instructions (continuations joined, comments dropped), keyword upper-cased. */
-export function dockerfileInstructions(text: string): { keyword: string; args: string }[] {
-  const out: { keyword: string; args: string }[] = [];
-  let cur = '';
-  for (const raw of text.split(/\r?\n/)) {
-    const line = raw.trimEnd();
-    if (!cur && (line.trim() === '' || line.trim().startsWith('#'))) continue;
-    if (cur && line.trim().startsWith('#')) continue;
-    if (line.endsWith('\\')) {
-      cur += line.slice(0, -1) + ' ';
-      continue;
-    }
-    cur += line;
-    const m = /^\s*(\S+)\s*(.*)$/.exec(cur);
-    if (m) out.push({ keyword: m[1].toUpperCase(), args: m[2] });
-    cur = '';
-  }
-  if (cur.trim()) {
-    const m = /^\s*(\S+)\s*(.*)$/.exec(cur);
-    if (m) out.push({ keyword: m[1].toUpperCase(), args: m[2] });
-  }
-  return out;
+export interface OrderedStep {
+  /** What the learner reads: "COPY package.json". */
+  label: string;
+  /** Which step of the build record this is. */
+  is: (step: WorldBuildStep) => boolean;
 }
 
-/** The last build of `repo` used a Dockerfile where `first` comes before `then` and `keyword` appears at most `maxCount` times. */
-export function dockerfileOrder(repo: string, before: [string, string][], maxCount: Record<string, number> = {}): Check {
-  const label = `${repo}: ${before.map(([a, b]) => `${a} < ${b}`).join(', ')}${Object.entries(maxCount).map(([k, n]) => `, ${k} <= ${n}`).join('')}`;
-  return check('dockerfileOrder', label, (w, ctx) => {
+/**
+ * The last build of `repo` (the Dockerfile that was built, from the build record, never the editor's text) has
+ * these steps in this order, and at most `maxCount[k]` instructions with keyword k.
+ */
+export function builtOrder(repo: string, order: OrderedStep[], maxCount: Record<string, number> = {}): Check {
+  const label = `${repo}: ${order.map((o) => o.label).join(' < ')}${Object.entries(maxCount).map(([k, n]) => `, ${k} <= ${n}`).join('')}`;
+  return check('builtOrder', label, (w, ctx) => {
     const b = lastOkBuild(w, ctx, repo);
     if (!b) return fail(`Dockerfile을 고친 뒤 ${repo}를 빌드하세요.`, `Edit the Dockerfile, then build ${repo}.`);
-    const ins = dockerfileInstructions(w.files()['Dockerfile'] ?? '');
-    const idx = (k: string) => ins.findIndex((i) => `${i.keyword} ${i.args}`.startsWith(k));
-    for (const [a, z] of before) {
-      const ia = idx(a);
-      const iz = idx(z);
-      if (ia === -1 || iz === -1 || ia > iz) return fail(`${a}가 ${z}보다 앞에 와야 합니다.`, `${a} should come before ${z}.`);
+    let at = -1;
+    for (const o of order) {
+      const i = b.steps.findIndex((s, k) => k > at && o.is(s));
+      if (i === -1) {
+        const prev = order[order.indexOf(o) - 1];
+        return prev
+          ? fail(`빌드한 Dockerfile에서 ${prev.label} 뒤에 ${o.label}이 와야 해요.`, `In the Dockerfile you built, ${o.label} should come after ${prev.label}.`)
+          : fail(`빌드한 Dockerfile에 ${o.label}이 없어요.`, `The Dockerfile you built has no ${o.label}.`);
+      }
+      at = i;
     }
     for (const [k, n] of Object.entries(maxCount)) {
-      const count = ins.filter((i) => i.keyword === k).length;
-      if (count > n) return fail(`${k} 인스트럭션이 ${count}개입니다 (최대 ${n}).`, `There are ${count} ${k} instructions (at most ${n}).`);
+      const count = b.steps.filter((s) => s.instruction === k).length;
+      if (count > n) return fail(`빌드한 Dockerfile에 ${k} 인스트럭션이 ${count}개 있어요 (최대 ${n}개).`, `The Dockerfile you built has ${count} ${k} instructions (at most ${n}).`);
     }
     return pass;
   });

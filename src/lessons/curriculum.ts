@@ -4,7 +4,7 @@
  */
 import type { LessonDef } from './types';
 import * as c from './checks';
-import { BUILDKIT_FILES, LAB_FILES, MULTI_STAGE_FILES, NODE_APP_FILES, WEB_PING_FILES } from './workspaces';
+import { BUILDKIT_FILES, CACHE_FILES, LAB_FILES, MULTI_STAGE_FILES, NODE_APP_FILES, WEB_PING_FILES } from './workspaces';
 
 const startsW = (a: string) => a.replace(/^['"]|['"]$/g, '').startsWith('w');
 
@@ -181,16 +181,25 @@ export const LAYERS: LessonDef = {
   ],
 };
 
+/** Steps of the cache chapter's reordered Dockerfile, as the build record names them. */
+const COPY_PACKAGE_ONLY: c.OrderedStep = {
+  label: 'COPY package.json',
+  is: (s) => s.instruction === 'COPY' && s.name.includes('package.json') && !s.name.includes('app.js') && !/\s\.\s/.test(s.name + ' '),
+};
+const RUN_NPM_INSTALL: c.OrderedStep = { label: 'RUN npm install', is: (s) => s.name.startsWith('RUN npm install') };
+const COPY_APP: c.OrderedStep = { label: 'COPY app.js', is: (s) => s.instruction === 'COPY' && s.name.includes('app.js') };
+const CMD_LINE: c.OrderedStep = { label: 'CMD', is: (s) => s.instruction === 'CMD' };
+
 export const CACHE: LessonDef = {
   id: 'cache',
   tag: 'web-ping',
   chapter: 3,
   title: { ko: '레이어 캐시와 Dockerfile 최적화', en: 'The layer cache and a faster Dockerfile' },
   summary: {
-    ko: '캐시가 언제 맞고 언제 빗나가는지 보고, 인스트럭션 순서를 바꿔 다시 빌드할 레이어를 줄입니다.',
-    en: 'See when the cache hits and when it misses, then reorder instructions so fewer layers are rebuilt.',
+    ko: '캐시가 언제 맞고 언제 빗나가는지, 한 번의 캐시 미스가 뒤의 단계를 어떻게 줄줄이 다시 빌드하는지 보고, 인스트럭션 순서를 바꿔 다시 빌드할 단계를 줄여요.',
+    en: 'See when the cache hits and when it misses, how one miss rebuilds every later step, then reorder instructions so fewer steps are rebuilt.',
   },
-  files: WEB_PING_FILES,
+  files: CACHE_FILES,
   setup: [['image', 'build', '--tag', 'web-ping', '.']],
   quiz: 'cache',
   steps: [
@@ -199,48 +208,96 @@ export const CACHE: LessonDef = {
       concepts: [15],
       title: { ko: '그대로 다시 빌드하기', en: 'Rebuild without changes' },
       instructions: {
-        ko: '아무것도 고치지 않고 `docker image build -t web-ping .` 을 다시 실행하세요. 모든 단계가 CACHED입니다. Docker는 인스트럭션과 복사하는 파일 내용으로 해시를 계산해 캐시에 같은 값이 있으면 레이어를 재사용합니다.',
-        en: 'Change nothing and run `docker image build -t web-ping .` again. Every step says CACHED: Docker hashes each instruction together with the contents of the files it copies, and reuses a layer when the cache holds the same hash.',
+        ko: '이 레슨의 web-ping에는 package.json과 `RUN npm install` 이 있어요. 아무것도 고치지 않고 `docker image build -t web-ping .` 을 실행하세요. 파일 시스템을 바꾸는 단계(WORKDIR, COPY, RUN)가 모두 CACHED예요. Docker는 단계마다 인스트럭션과, COPY라면 복사하는 파일의 내용과 권한 비트까지 넣어 해시를 계산하고, 캐시에 같은 해시가 있으면 그 레이어를 다시 써요.',
+        en: 'This lesson\'s web-ping has a package.json and a `RUN npm install`. Change nothing and run `docker image build -t web-ping .`. Every step that changes the filesystem (WORKDIR, COPY, RUN) says CACHED. For each step Docker hashes the instruction and, for a COPY, the contents and permission bits of the files it copies; when the cache holds the same hash, the layer is reused.',
       },
-      hint: { ko: '레이어 스택 그림에서 모든 레이어가 캐시 색으로 표시됩니다.', en: 'In the layer stack every layer shows the cached colour.' },
+      hint: { ko: '레이어 스택에서 모든 띠가 CACHED로 표시돼요.', en: 'In the layer stack every band says CACHED.' },
       commands: ['docker image build -t web-ping .'],
       check: c.lastBuildAllCached('web-ping'),
     },
     {
       id: 'change-app',
       concepts: [15, 16],
-      title: { ko: '파일 하나를 바꾸면', en: 'Change one file' },
+      title: { ko: '파일 하나를 바꾸면: 연쇄 다시 빌드', en: 'Change one file: the cascade' },
       instructions: {
-        ko: '편집기에서 app.js에 한 줄(예: 주석)을 더하고 다시 빌드하세요. 파일 내용이 바뀌었으니 COPY의 해시가 달라져 캐시 미스가 납니다. 한 번 미스가 나면 그 뒤의 단계는 바뀐 게 없어도 모두 다시 실행됩니다.',
-        en: 'In the editor add a line (a comment will do) to app.js and rebuild. The file\'s content changed, so COPY hashes differently and misses the cache. After one miss, every later step runs again, changed or not.',
+        ko: '편집기에서 app.js에 한 줄(주석이면 충분해요)을 더하고 `docker image build -t web-ping .` 으로 다시 빌드하세요. app.js의 내용이 바뀌었으니 COPY의 해시가 달라져 캐시 미스가 나요. 그 뒤의 `RUN npm install` 은 그 자체로는 바뀐 게 없는데도 다시 빌드돼요. 각 단계는 바로 앞 단계의 결과 위에 쌓이기 때문에, 앞 단계가 바뀌면 그 위의 단계도 다시 만들어야 해요. 캐시 미스 한 번 뒤에 나머지 단계가 줄줄이 다시 빌드되는 것, 이것이 연쇄 다시 빌드예요. 다시 빌드된 단계가 몇 개인지 세어 두세요.',
+        en: 'In the editor add a line (a comment will do) to app.js and rebuild with `docker image build -t web-ping .`. app.js changed, so COPY hashes differently and misses the cache. The `RUN npm install` after it is rebuilt too, although nothing in it changed: each step is built on the result of the step before it, so when that result changes, every step above it has to be made again. One miss, then every later step rebuilt: that is the cascade. Count how many steps were rebuilt.',
       },
-      hint: { ko: '저장한 뒤 빌드하세요. 레이어 그림에서 미스 이유(files changed: app.js)를 볼 수 있습니다.', en: 'Save, then build. The layer stack shows the reason: files changed: app.js.' },
+      hint: {
+        ko: '고친 뒤에 빌드해야 해요. 레이어 스택에서 COPY의 이유는 "app.js 변경됨", RUN의 이유는 "…번째 줄이 다시 빌드되어 이어서 다시 빌드됨"이에요.',
+        en: 'Edit, then build. In the layer stack COPY\'s reason is "app.js changed" and RUN\'s is "parent layer rebuilt at line …".',
+      },
       commands: ['docker image build -t web-ping .'],
-      check: c.lastBuildCascade('web-ping', 'app.js'),
+      check: c.lastBuildCascade('web-ping', 'app.js', 'RUN npm install'),
+    },
+    {
+      id: 'config-only',
+      concepts: [15],
+      title: { ko: '설정만 바꾸면: BuildKit은 다시 빌드하지 않아요', en: 'Change only config: BuildKit rebuilds nothing' },
+      instructions: {
+        ko: '이번에는 설정만 바꿔 보세요. CMD를 `CMD ["node", "app.js"]` 로 바꾸고 `docker image build -t web-ping .` 으로 빌드하세요(WORKDIR가 /web-ping이라 같은 파일이에요). 기본 빌더인 BuildKit은 ENV, CMD, EXPOSE 같은 설정 인스트럭션을 단계로 실행하지 않고 이미지 설정에만 적어요. 그래서 레이어는 모두 CACHED이고 이미지 ID만 바뀌어요. 단, ENV 값을 바꾸면 뒤의 RUN은 다시 빌드돼요. RUN의 캐시 키에는 환경 변수가 들어가기 때문이에요. 노트의 실수도 하나 기억해 두세요. `CMD ["node", "web-ping/app.js"]` 는 WORKDIR 기준 상대 경로라서 컨테이너가 `Cannot find module \'/web-ping/web-ping/app.js\'` 오류로 끝나요.',
+        en: 'Now change only config. Change CMD to `CMD ["node", "app.js"]` and build with `docker image build -t web-ping .` (WORKDIR is /web-ping, so it is the same file). BuildKit, the default builder, does not run config instructions such as ENV, CMD and EXPOSE as steps: it writes them into the image config. So every layer is CACHED and only the image ID changes. Changing an ENV value is different: the RUN after it is rebuilt, because a RUN\'s cache key includes the environment. Remember one mistake from the notes too: `CMD ["node", "web-ping/app.js"]` is relative to WORKDIR, so the container ends with `Cannot find module \'/web-ping/web-ping/app.js\'`.',
+      },
+      hint: {
+        ko: 'app.js나 ENV는 그대로 두고 CMD 줄만 바꾸세요. 레이어 스택의 CMD 띠는 "메타데이터만 (0 B)"로 표시돼요.',
+        en: 'Leave app.js and ENV alone and change only the CMD line. The layer stack shows CMD as "metadata only (0 B)".',
+      },
+      commands: ['docker image build -t web-ping .'],
+      check: c.lastBuildConfigOnly('web-ping'),
+    },
+    {
+      id: 'legacy-rule',
+      concepts: [16],
+      title: { ko: '레거시 빌더의 규칙: 바뀐 줄부터 끝까지', en: 'The legacy builder\'s rule: from the changed line on' },
+      instructions: {
+        ko: '책과 노트가 쓰던 레거시 빌더는 달라요. ENV와 CMD까지 모든 인스트럭션이 단계이고, 한 줄이 바뀌면 그 줄부터 뒤의 모든 단계가 다시 빌드돼요. 레거시 빌더는 BuildKit과 캐시를 따로 쓰므로 먼저 `DOCKER_BUILDKIT=0 docker image build -t web-ping .` 을 한 번 실행해 캐시를 채우세요(캐시가 비어 있어 모든 단계가 빌드돼요). 그다음 `ENV INTERVAL="3000"` 을 `ENV INTERVAL="5000"` 으로 바꾸고 같은 명령을 다시 실행하세요. ENV 줄에서 캐시 미스가 나고 WORKDIR, COPY, RUN, CMD가 모두 다시 빌드돼요. 노트의 "한 번 미스가 나면 뒤는 모두 다시 실행된다"는 이 빌더의 규칙이에요. BuildKit에서는 파일 시스템 단계가 미스일 때 그대로 맞고, 설정 인스트럭션은 연쇄를 일으키지 않아요.',
+        en: 'The legacy builder the book and the notes used is different: every instruction, ENV and CMD included, is a step, and when one line changes every step from that line on is rebuilt. It keeps its own cache apart from BuildKit\'s, so first run `DOCKER_BUILDKIT=0 docker image build -t web-ping .` once to fill it (the cache is empty, so every step is built). Then change `ENV INTERVAL="3000"` to `ENV INTERVAL="5000"` and run the same command again. The ENV line misses and WORKDIR, COPY, RUN and CMD are all rebuilt. The notes\' "after one miss every later instruction reruns" is this builder\'s rule; under BuildKit it holds after a filesystem step misses, and config instructions cause no cascade.',
+      },
+      hint: {
+        ko: '빌드 버튼 옆의 "빌더"를 legacy (DOCKER_BUILDKIT=0)로 바꿔도 돼요. 캐시를 채우는 첫 빌드만으로는 완료되지 않아요.',
+        en: 'You can also set "Builder" next to the Build button to legacy (DOCKER_BUILDKIT=0). The first build, which only fills the cache, does not complete this step.',
+      },
+      commands: ['DOCKER_BUILDKIT=0 docker image build -t web-ping .'],
+      check: c.legacyCascade('web-ping'),
     },
     {
       id: 'reorder',
       concepts: [17],
       title: { ko: '자주 바뀌는 것을 뒤로', en: 'Put what changes often last' },
       instructions: {
-        ko: '잘 바뀌지 않는 인스트럭션을 앞에, 자주 바뀌는 것을 뒤에 두면 캐시를 더 많이 씁니다. Dockerfile에서 CMD를 FROM 바로 아래로 올리고, ENV 세 줄을 `ENV TARGET="blog.sixeyed.com" METHOD="HEAD" INTERVAL="3000"` 한 줄로 합치세요(줄 끝 \\ 로 나눠 써도 됩니다). COPY app.js가 마지막이 되게 한 뒤 빌드하세요. 기본 빌더인 BuildKit에서는 ENV와 CMD가 단계가 아니어서 차이가 작지만, 책이 쓰던 레거시 빌더에서는 COPY 뒤의 CMD도 매번 다시 실행되는 단계였습니다.',
-        en: 'Put instructions that rarely change first and those that change often last, and the cache is reused more. In the Dockerfile move CMD up under FROM, and merge the three ENV lines into one: `ENV TARGET="blog.sixeyed.com" METHOD="HEAD" INTERVAL="3000"` (you may split it with \\ at line ends). Make COPY app.js the last instruction, then build. With BuildKit, the default builder, ENV and CMD are not steps, so the gain is small; with the legacy builder the book used, the CMD after COPY was one more step that reran every time.',
+        ko: '이제 순서를 고쳐요. 잘 바뀌지 않는 인스트럭션을 앞에, 자주 바뀌는 것을 뒤에 두면 캐시를 더 많이 써요. npm install에 필요한 것은 package.json뿐이니 그것만 먼저 복사해 설치하고, 자주 바뀌는 app.js는 마지막에 복사하세요: `COPY package.json ./`, `RUN npm install`, `COPY app.js ./`. 레거시 빌더에서도 이득을 보려면 CMD를 FROM 바로 아래로 올리고, ENV 세 줄을 `ENV TARGET="blog.sixeyed.com" METHOD="HEAD" INTERVAL="3000"` 한 줄로 합치세요(줄 끝에 \\ 를 붙여 여러 줄로 나눠 써도 돼요). 고친 뒤 `docker image build -t web-ping .` 으로 빌드하세요. 확인은 빌드한 Dockerfile로 하므로, 고치기만 하고 빌드하지 않으면 완료되지 않아요.',
+        en: 'Now fix the order. Put instructions that rarely change first and those that change often last, and the cache is reused more. npm install needs only package.json, so copy that alone and install, and copy app.js, which changes often, last: `COPY package.json ./`, `RUN npm install`, `COPY app.js ./`. To gain under the legacy builder too, move CMD up under FROM and merge the three ENV lines into one: `ENV TARGET="blog.sixeyed.com" METHOD="HEAD" INTERVAL="3000"` (you may split it over lines ending in \\). Then build with `docker image build -t web-ping .`. The check reads the Dockerfile you built, so an edit you have not built does not complete it.',
       },
-      hint: { ko: '인스트럭션은 대소문자를 가리지 않지만 대문자가 관례입니다.', en: 'Instructions are case-insensitive, but upper case is the convention.' },
+      hint: {
+        ko: '순서는 FROM, CMD, ENV(한 줄), WORKDIR, COPY package.json ./, RUN npm install, COPY app.js ./ 예요.',
+        en: 'The order is FROM, CMD, ENV (one), WORKDIR, COPY package.json ./, RUN npm install, COPY app.js ./.',
+      },
       commands: ['docker image build -t web-ping .'],
-      check: c.dockerfileOrder('web-ping', [['CMD', 'COPY'], ['ENV', 'COPY'], ['WORKDIR', 'COPY']], { ENV: 1 }),
+      check: c.builtOrder('web-ping', [CMD_LINE, COPY_PACKAGE_ONLY, RUN_NPM_INSTALL, COPY_APP], { ENV: 1 }),
     },
     {
       id: 'verify',
-      concepts: [16, 17],
-      title: { ko: '이제 한 레이어만', en: 'Now only one layer' },
+      concepts: [16, 17, 18],
+      title: { ko: '순서로 얻는 이득', en: 'What the order gains' },
       instructions: {
-        ko: 'app.js를 한 번 더 고치고 `docker image build -t web-ping .` 으로 빌드하세요. 이번에는 COPY 한 단계만 다시 실행됩니다. 그 뒤에 오는 인스트럭션이 없기 때문입니다. 더 해 보기: 레거시 빌더(`DOCKER_BUILDKIT=0 docker image build -t web-ping .`)는 BuildKit과 캐시를 따로 쓰므로 처음 한 번은 모두 다시 실행합니다. 두 번째부터 비교해 보세요.',
-        en: 'Edit app.js once more and build with `docker image build -t web-ping .`. This time only the COPY step runs again: nothing comes after it. To go further: the legacy builder (`DOCKER_BUILDKIT=0 docker image build -t web-ping .`) keeps its own cache apart from BuildKit\'s, so its first build reruns everything; compare from its second build on.',
+        ko: 'app.js를 한 번 더 고치고 `docker image build -t web-ping .` 으로 빌드하세요. 이번에는 `RUN npm install` 이 CACHED이고, 다시 빌드되는 것은 마지막 `COPY app.js ./` 하나뿐이에요. 같은 변경에 두 번째 단계에서는 COPY와 RUN, 두 단계가 다시 빌드됐어요. 실제 프로젝트에서는 npm install 하나가 몇 분씩 걸리기도 하니, 이 차이가 빌드 시간의 대부분이에요.',
+        en: 'Edit app.js once more and build with `docker image build -t web-ping .`. This time `RUN npm install` is CACHED and the only step rebuilt is the last `COPY app.js ./`. In the second step the same change rebuilt two steps, COPY and RUN. In a real project npm install alone can take minutes, so this difference is most of the build time.',
       },
-      hint: { ko: 'COPY가 마지막인지 확인하세요.', en: 'Make sure COPY is the last instruction.' },
+      hint: { ko: 'RUN npm install 띠가 CACHED인지 보세요.', en: 'Check that the RUN npm install band says CACHED.' },
       commands: ['docker image build -t web-ping .'],
-      check: c.lastBuildRebuiltAtMost('web-ping', 'app.js', 1),
+      check: c.lastBuildRebuiltAtMost('web-ping', 'app.js', 1, ['RUN npm install']),
+    },
+    {
+      id: 'no-cache',
+      concepts: [15],
+      title: { ko: '캐시를 쓰지 않고 빌드하기', en: 'Build without the cache' },
+      instructions: {
+        ko: 'RUN의 캐시 키는 명령 문자열이에요. 명령이 인터넷에서 받아 오는 내용은 키에 들어가지 않아요. 그래서 `RUN apt-get update` 를 따로 한 줄로 두면, 그 줄이 그대로인 한 몇 달 전 패키지 목록을 계속 재사용해요. 관례는 `RUN apt-get update && apt-get install -y curl` 처럼 한 RUN에 합치는 것이고, 모든 단계를 새로 실행하려면 `--no-cache` 를 붙여요. `docker image build --no-cache -t web-ping .` 을 실행하세요. 모든 단계가 다시 빌드돼요.',
+        en: 'A RUN\'s cache key is its command string; whatever the command downloads is not part of it. So a `RUN apt-get update` on a line of its own keeps reusing a package list from months ago for as long as the line stays the same. The convention is one RUN, `RUN apt-get update && apt-get install -y curl`; to run every step afresh, add `--no-cache`. Run `docker image build --no-cache -t web-ping .`: every step is rebuilt.',
+      },
+      hint: { ko: '빌드 버튼 옆의 --no-cache 상자를 켜고 빌드해도 돼요.', en: 'You can also tick --no-cache next to the Build button.' },
+      commands: ['docker image build --no-cache -t web-ping .'],
+      check: c.lastBuildNoCache('web-ping'),
     },
   ],
 };
