@@ -56,9 +56,9 @@ function filesChanged(b: WorldBuild, file: string): boolean {
 export function imagePresent(ref: string, minLayers = 1): Check {
   return check('imagePresent', `${ref}, >= ${minLayers} layers`, (w) => {
     const img = findImage(w, ref);
-    if (!img) return fail(`아직 ${ref} 이미지가 없습니다.`, `There is no ${ref} image yet.`);
+    if (!img) return fail(`${ref} 이미지가 없어요.`, `There is no ${ref} image yet.`);
     if (img.layers.length < minLayers)
-      return fail(`${ref} 이미지의 레이어가 ${img.layers.length}개뿐입니다.`, `${ref} has only ${img.layers.length} layer(s).`);
+      return fail(`${ref} 이미지의 레이어가 ${img.layers.length}개뿐이에요.`, `${ref} has only ${img.layers.length} layer(s).`);
     return pass;
   });
 }
@@ -67,9 +67,9 @@ export function imagesShareLayers(a: string, b: string): Check {
   return check('imagesShareLayers', `${a} & ${b}`, (w) => {
     const ia = findImage(w, a);
     const ib = findImage(w, b);
-    if (!ia || !ib) return fail(`${a}와 ${b} 이미지가 모두 있어야 합니다.`, `Both ${a} and ${b} must exist.`);
+    if (!ia || !ib) return fail(`${a}와 ${b} 이미지가 모두 있어야 해요.`, `Both ${a} and ${b} must exist.`);
     const shared = ia.layers.filter((l) => ib.layers.includes(l));
-    if (shared.length === 0) return fail('두 이미지가 공유하는 레이어가 없습니다.', 'The two images share no layer.');
+    if (shared.length === 0) return fail('두 이미지가 공유하는 레이어가 없어요.', 'The two images share no layer.');
     return pass;
   });
 }
@@ -84,7 +84,7 @@ export function logicalExceedsReal(): Check {
     const real = [...distinct.values()].reduce((n, x) => n + x, 0);
     return imgs.length >= 2 && logical > real
       ? pass
-      : fail('레이어를 공유하는 이미지가 두 개 이상 있어야 합니다.', 'You need at least two images that share layers.');
+      : fail('레이어를 공유하는 이미지가 두 개 이상 있어야 해요.', 'You need at least two images that share layers.');
   });
 }
 
@@ -97,13 +97,13 @@ export interface ImageConfigWant {
 
 function configMismatch(img: WorldImage, want: ImageConfigWant): CheckResult | null {
   if (want.workingDir && img.workingDir !== want.workingDir)
-    return fail(`WORKDIR가 ${want.workingDir}이어야 합니다.`, `WORKDIR should be ${want.workingDir}.`);
+    return fail(`WORKDIR가 ${want.workingDir}이어야 해요.`, `WORKDIR should be ${want.workingDir}.`);
   for (const k of want.envKeys ?? [])
-    if (envValue(img.env, k) === undefined) return fail(`이미지에 ENV ${k}가 없습니다.`, `The image has no ENV ${k}.`);
+    if (envValue(img.env, k) === undefined) return fail(`이미지에 ENV ${k}가 없어요.`, `The image has no ENV ${k}.`);
   if (want.cmdIncludes && ![...img.entrypoint, ...img.cmd].join(' ').includes(want.cmdIncludes))
-    return fail(`CMD에 ${want.cmdIncludes}가 있어야 합니다.`, `CMD should mention ${want.cmdIncludes}.`);
+    return fail(`CMD에 ${want.cmdIncludes}가 있어야 해요.`, `CMD should mention ${want.cmdIncludes}.`);
   if (want.exposed && !img.exposedPorts.some((p) => p === want.exposed || p === `${want.exposed}/tcp`))
-    return fail(`EXPOSE ${want.exposed}가 필요합니다.`, `EXPOSE ${want.exposed} is missing.`);
+    return fail(`EXPOSE ${want.exposed}가 필요해요.`, `EXPOSE ${want.exposed} is missing.`);
   return null;
 }
 
@@ -111,9 +111,9 @@ function configMismatch(img: WorldImage, want: ImageConfigWant): CheckResult | n
 export function imageBuilt(ref: string, want: ImageConfigWant = {}): Check {
   return check('imageBuilt', ref, (w, ctx) => {
     const b = recentBuilds(w, ctx).filter((x) => x.ok && x.tags.map(normalizeRef).includes(normalizeRef(ref))).pop();
-    if (!b) return fail(`${ref} 태그로 빌드한 기록이 없습니다.`, `No successful build tagged ${ref} yet.`);
+    if (!b) return fail(`${ref} 태그로 빌드한 기록이 없어요.`, `No successful build tagged ${ref} yet.`);
     const img = findImage(w, ref);
-    if (!img) return fail(`${ref} 이미지가 없습니다.`, `The ${ref} image is gone.`);
+    if (!img) return fail(`${ref} 이미지가 없어요.`, `The ${ref} image is gone.`);
     return configMismatch(img, want) ?? pass;
   });
 }
@@ -122,14 +122,14 @@ export function danglingImageExists(): Check {
   return check('danglingImageExists', '<none>:<none>', (w) =>
     w.images().some((i) => i.tags.length === 0)
       ? pass
-      : fail('<none> 이미지가 아직 없습니다. 태그를 바꾸지 않고 다시 빌드해 보세요.', 'No <none> image yet: rebuild a changed file under the same tag.'),
+      : fail('<none> 이미지가 없어요. 태그를 바꾸지 않고 다시 빌드해 보세요.', 'No <none> image yet: rebuild a changed file under the same tag.'),
   );
 }
 
 export function noDanglingImages(): Check {
   return check('noDanglingImages', '', (w) =>
     w.images().some((i) => i.tags.length === 0 && !w.containers().some((c) => c.imageId === i.id))
-      ? fail('사용되지 않는 <none> 이미지가 아직 남아 있습니다.', 'Unused <none> images are still there.')
+      ? fail('사용되지 않는 <none> 이미지가 아직 남아 있어요.', 'Unused <none> images are still there.')
       : pass,
   );
 }
@@ -137,10 +137,10 @@ export function noDanglingImages(): Check {
 export function imageCommittedFrom(ref: string, changedFile: string): Check {
   return check('imageCommittedFrom', `${ref} <- container with ${changedFile} changed`, (w) => {
     const img = findImage(w, ref);
-    if (!img) return fail(`${ref} 이미지가 아직 없습니다.`, `There is no ${ref} image yet.`);
-    if (!img.committedFrom) return fail(`${ref}는 commit으로 만든 이미지가 아닙니다.`, `${ref} was not made by commit.`);
+    if (!img) return fail(`${ref} 이미지가 없어요.`, `There is no ${ref} image yet.`);
+    if (!img.committedFrom) return fail(`${ref}는 commit으로 만든 이미지가 아니에요.`, `${ref} was not made by commit.`);
     if (!img.committedFrom.changedPaths.some((p) => p === changedFile || p.endsWith('/' + changedFile)))
-      return fail(`커밋한 컨테이너에서 ${changedFile}이 바뀌지 않았습니다.`, `${changedFile} was not changed in the committed container.`);
+      return fail(`커밋한 컨테이너에서 ${changedFile}이 바뀌지 않았어요.`, `${changedFile} was not changed in the committed container.`);
     return pass;
   });
 }
@@ -184,7 +184,7 @@ export function containerMatches(want: ContainerWant): Check {
   return check('containerMatches', describe(want), (w) =>
     w.containers().some((c) => matches(w, c, want))
       ? pass
-      : fail(`조건에 맞는 컨테이너가 없습니다: ${describe(want)}`, `No container matches: ${describe(want)}`),
+      : fail(`조건에 맞는 컨테이너가 없어요: ${describe(want)}`, `No container matches: ${describe(want)}`),
   );
 }
 
@@ -192,7 +192,7 @@ export function containerMatches(want: ContainerWant): Check {
 export function containerRemoved(name: string): Check {
   return check('containerRemoved', name, (w, ctx) => {
     if (w.containers().some((c) => c.name.replace(/^\//, '') === name))
-      return fail(`${name} 컨테이너가 아직 있습니다.`, `Container ${name} still exists.`);
+      return fail(`${name} 컨테이너가 아직 있어요.`, `Container ${name} still exists.`);
     const rm = w.commands().some((c) => c.seq > ctx.since && c.command === 'container rm' && c.exitCode === 0);
     return rm ? pass : fail('docker rm 으로 지워 보세요.', 'Remove it with docker rm.');
   });
@@ -216,7 +216,7 @@ export function writableLayerChanged(image: string, file?: string): Check {
     const cs = w.containers().filter((c) => containerFrom(w, c, image) && c.changes.length > 0);
     const hit = cs.find((c) => !file || c.changes.some((ch) => ch.kind !== 'D' && (ch.path === file || ch.path.endsWith('/' + file))));
     if (!hit) return fail(`${image} 컨테이너 안에서 ${file ?? '파일'}을 바꿔 보세요.`, `Change ${file ?? 'a file'} inside a ${image} container.`);
-    if (!img || img.id !== hit.imageId) return fail('이미지가 사라졌거나 바뀌었습니다.', 'The image is gone or changed.');
+    if (!img || img.id !== hit.imageId) return fail('이미지가 사라졌거나 바뀌었어요.', 'The image is gone or changed.');
     return pass;
   });
 }
@@ -267,7 +267,7 @@ export function lastBuildAllCached(repo: string): Check {
     const b = lastOkBuild(w, ctx, repo);
     if (!b) return fail(`${repo}를 다시 빌드해 보세요.`, `Rebuild ${repo}.`);
     const built = layerSteps(b).filter((s) => s.outcome === 'built');
-    return built.length === 0 ? pass : fail(`${built.length}개 단계가 다시 실행됐습니다.`, `${built.length} step(s) ran again.`);
+    return built.length === 0 ? pass : fail(`${built.length}개 단계가 다시 빌드됐어요.`, `${built.length} step(s) ran again.`);
   });
 }
 
@@ -354,14 +354,14 @@ export function lastBuildRebuiltAtMost(repo: string, file: string, max: number, 
   return check('lastBuildRebuiltAtMost', `${repo}, ${file} changed, <= ${max} layer(s)`, (w, ctx) => {
     const b = lastOkBuild(w, ctx, repo);
     if (!b) return fail(`${file}을 고치고 ${repo}를 다시 빌드하세요.`, `Edit ${file} and rebuild ${repo}.`);
-    if (!filesChanged(b, file)) return fail(`마지막 빌드에서 ${file} 변경이 감지되지 않았습니다.`, `The last build saw no change to ${file}.`);
+    if (!filesChanged(b, file)) return fail(`마지막 빌드에서 ${file} 변경이 감지되지 않았어요.`, `The last build saw no change to ${file}.`);
     const built = layerSteps(b).filter((s) => s.outcome === 'built');
     if (built.length > max)
-      return fail(`레이어 ${built.length}개가 다시 만들어졌습니다 (최대 ${max}).`, `${built.length} layers were rebuilt (at most ${max}).`);
+      return fail(`${built.length}개 단계가 다시 빌드됐어요 (최대 ${max}개).`, `${built.length} layers were rebuilt (at most ${max}).`);
     for (const k of keepCached) {
       const s = b.steps.find((x) => x.name.startsWith(k));
-      if (!s) return fail(`Dockerfile에 ${k} 단계가 없습니다.`, `The Dockerfile has no ${k} step.`);
-      if (s.outcome !== 'cached') return fail(`${k} 단계가 캐시되지 않았습니다.`, `${k} did not come from the cache.`);
+      if (!s) return fail(`Dockerfile에 ${k} 단계가 없어요.`, `The Dockerfile has no ${k} step.`);
+      if (s.outcome !== 'cached') return fail(`${k} 단계를 캐시에서 가져오지 않았어요.`, `${k} did not come from the cache.`);
     }
     return pass;
   });
@@ -385,17 +385,17 @@ export function lastBuildShape(repo: string, want: BuildShapeWant): Check {
     const b = lastOkBuild(w, ctx, repo);
     if (!b) return fail(`${repo}를 빌드하세요.`, `Build ${repo}.`);
     if (want.builder && b.builder !== want.builder)
-      return fail(`마지막 빌드는 ${b.builder} 빌더였습니다.`, `The last build used the ${b.builder} builder.`);
+      return fail(`마지막 빌드는 ${b.builder} 빌더였어요.`, `The last build used the ${b.builder} builder.`);
     for (const k of want.cached ?? []) {
       const s = b.steps.find((x) => x.name.startsWith(k) && !x.metadataOnly);
-      if (!s || s.outcome !== 'cached') return fail(`${k} 단계가 캐시되어야 합니다.`, `${k} should come from the cache.`);
+      if (!s || s.outcome !== 'cached') return fail(`${k} 단계는 캐시에서 가져와야 해요.`, `${k} should come from the cache.`);
     }
     for (const k of want.built ?? []) {
       const s = b.steps.find((x) => x.name.startsWith(k));
-      if (!s || s.outcome !== 'built') return fail(`${k} 단계가 다시 실행되어야 합니다.`, `${k} should run again.`);
+      if (!s || s.outcome !== 'built') return fail(`${k} 단계는 다시 빌드되어야 해요.`, `${k} should run again.`);
     }
     if (want.minStages && new Set(b.steps.map((s) => s.stage)).size < want.minStages)
-      return fail(`스테이지가 ${want.minStages}개 이상이어야 합니다.`, `Expected at least ${want.minStages} stages.`);
+      return fail(`스테이지가 ${want.minStages}개 이상이어야 해요.`, `Expected at least ${want.minStages} stages.`);
     return pass;
   });
 }
@@ -456,7 +456,7 @@ export function quizPassed(quizId: string, ratio: number): Check {
     if (!s) return fail('아래 퀴즈를 풀어 보세요.', 'Answer the quiz below.');
     return s.total > 0 && s.correct / s.total >= ratio
       ? pass
-      : fail(`${s.total}문제 중 ${s.correct}개 맞혔습니다. 다시 도전하세요.`, `${s.correct} of ${s.total} right: try again.`);
+      : fail(`${s.total}문제 중 ${s.correct}개 맞혔어요. 다시 도전하세요.`, `${s.correct} of ${s.total} right: try again.`);
   });
 }
 

@@ -69,9 +69,9 @@ export class FakeWorld implements LessonWorld {
     return c;
   }
 
-  command(argv: string[], exitCode = 0, stdout = '', env: Record<string, string> = {}): WorldCommand {
+  command(argv: string[], exitCode = 0, stdout = '', env: Record<string, string> = {}, stderr = ''): WorldCommand {
     const { command, args } = canonicalCommand(argv);
-    const c = { seq: ++this.seq, command, args, exitCode, stdout, stderr: '', env };
+    const c = { seq: ++this.seq, command, args, exitCode, stdout, stderr, env };
     this.commandList.push(c);
     return c;
   }
