@@ -380,7 +380,7 @@ export interface BuildShapeWant {
 /** The last build of `repo` used this builder, and the named steps (by prefix) were cached/built. */
 export function lastBuildShape(repo: string, want: BuildShapeWant): Check {
   const label = [repo, want.builder, want.cached && `cached:${want.cached.join('|')}`, want.built && `built:${want.built.join('|')}`,
-    want.minStages && `stages>=${want.minStages}`].filter(Boolean).join(', ');
+    want.hasStep && `has:${want.hasStep.join('|')}`, want.minStages && `stages>=${want.minStages}`].filter(Boolean).join(', ');
   return check('lastBuildShape', label, (w, ctx) => {
     const b = lastOkBuild(w, ctx, repo);
     if (!b) return fail(`${repo}를 빌드하세요.`, `Build ${repo}.`);
@@ -394,6 +394,10 @@ export function lastBuildShape(repo: string, want: BuildShapeWant): Check {
       const s = b.steps.find((x) => x.name.startsWith(k));
       if (!s || s.outcome !== 'built') return fail(`${k} 단계는 다시 빌드되어야 해요.`, `${k} should run again.`);
     }
+    for (const k of want.hasStep ?? [])
+      if (!b.steps.some((x) => x.name.startsWith(k))) return fail(`빌드한 Dockerfile에 ${k} 단계가 없어요.`, `The Dockerfile you built has no ${k} step.`);
+    for (const k of want.noStep ?? [])
+      if (b.steps.some((x) => x.name.startsWith(k))) return fail(`빌드한 Dockerfile에 ${k} 단계가 있으면 안 돼요.`, `The Dockerfile you built should not have a ${k} step.`);
     if (want.minStages && new Set(b.steps.map((s) => s.stage)).size < want.minStages)
       return fail(`스테이지가 ${want.minStages}개 이상이어야 해요.`, `Expected at least ${want.minStages} stages.`);
     return pass;

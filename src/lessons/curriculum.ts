@@ -7,7 +7,8 @@ import * as c from './checks';
 import { normalizeRef } from './world';
 import { BUILDKIT_FILES, CACHE_FILES, LAB_FILES, MULTI_STAGE_FILES, NODE_APP_FILES, WEB_PING_FILES } from './workspaces';
 
-const startsW = (a: string) => a.replace(/^['"]|['"]$/g, '').startsWith('w');
+/** A name pattern starting with w (`web-ping` alone is a name, not a pattern). */
+const startsW = (a: string) => /^w[^/]*\*/.test(a.replace(/^['"]|['"]$/g, ''));
 
 export const WEB_PING: LessonDef = {
   id: 'web-ping',
@@ -112,10 +113,10 @@ export const WEB_PING: LessonDef = {
       concepts: [10],
       title: { ko: '이름으로 이미지 목록 거르기', en: 'List images by name' },
       instructions: {
-        ko: '`docker image ls \'w*\'` 는 이름이 w로 시작하는 이미지만 보여 줘요. 방금 만든 web-ping이 Docker Hub에서 받은 이미지와 나란히 있는 것을 확인하세요. 직접 만든 이미지도 받아 온 이미지와 똑같이 쓸 수 있어요.',
-        en: '`docker image ls \'w*\'` shows only images whose name starts with w. Find the web-ping you just built; an image you build is used exactly like one you pulled.',
+        ko: '`docker image ls \'w*\'` 는 저장소 이름이 w로 시작하는 이미지만 보여 줘요. 방금 만든 web-ping이 보이는지 확인하세요. Docker Hub에서 받은 diamol/ch03-web-ping은 보이지 않아요. 패턴은 저장소 이름 전체와 비교되고 그 이름은 d로 시작하기 때문이에요(`*` 는 / 를 넘어가지 않아요). 직접 만든 이미지도 받아 온 이미지와 똑같이 쓸 수 있어요.',
+        en: '`docker image ls \'w*\'` shows only images whose repository name starts with w. Check that the web-ping you just built is there. diamol/ch03-web-ping, pulled from Docker Hub, is not: the pattern is matched against the whole repository name, which starts with d (`*` does not cross a /). An image you build is used exactly like one you pulled.',
       },
-      hint: { ko: '따옴표는 셸이 *를 파일 이름으로 바꾸지 않게 막아 줘요.', en: 'The quotes stop a shell from expanding * into file names.' },
+      hint: { ko: '따옴표는 셸이 *를 파일 이름으로 바꾸지 않게 막아 줘요. `docker image ls \'*/*\'` 로 받아 온 이미지도 찾아보세요.', en: 'The quotes stop a shell from expanding * into file names. Try `docker image ls \'*/*\'` to find the pulled image too.' },
       commands: ["docker image ls 'w*'"],
       check: c.commandSucceeded('image ls', { arg: startsW, argLabel: "'w*'", outputIncludes: 'web-ping' }),
     },
@@ -344,7 +345,7 @@ export const NODE_APP: LessonDef = {
       commands: ['docker build -t node-web:1 .'],
       check: c.allOf(
         c.imageBuilt('node-web:1', { exposed: '80', cmdIncludes: 'server.js', workingDir: '/app' }),
-        c.lastBuildShape('node-web:1', { built: ['RUN npm install'] }),
+        c.lastBuildShape('node-web:1', { hasStep: ['RUN npm install'] }),
       ),
     },
     {
@@ -534,7 +535,7 @@ export const BUILDKIT_LEGACY: LessonDef = {
         ko: 'Dockerfile에서 GREETING을 "hi"로 바꾸고 다시 빌드하세요. COPY는 CACHED로 남고 RUN만 다시 빌드돼요. BuildKit에서 COPY의 캐시 키는 복사하는 파일 내용이고 ENV는 들어가지 않지만, RUN은 환경 변수 전체가 키에 들어가기 때문이에요.',
         en: 'Change GREETING to "hi" in the Dockerfile and rebuild. COPY stays CACHED and only RUN runs again: in BuildKit a COPY is keyed by the files it copies, not by ENV, while a RUN is keyed with the whole environment.',
       },
-      hint: { ko: '레이어 그림에서 RUN의 미스 이유가 env changed로 나와요.', en: 'The layer stack gives RUN\'s miss reason as env changed.' },
+      hint: { ko: '레이어 스택에서 RUN의 이유가 "ENV GREETING 변경됨"으로 나와요.', en: 'The layer stack gives RUN\'s reason as "ENV GREETING changed".' },
       commands: ['docker build -t greet .'],
       check: c.lastBuildShape('greet', { builder: 'buildkit', cached: ['COPY'], built: ['RUN'] }),
     },
@@ -543,10 +544,10 @@ export const BUILDKIT_LEGACY: LessonDef = {
       concepts: [16],
       title: { ko: '같은 변경, 레거시 빌더', en: 'The same change, legacy builder' },
       instructions: {
-        ko: 'GREETING을 다시 바꾸고 `DOCKER_BUILDKIT=0 docker build -t greet .` 로 예전 빌더를 써 보세요. 레거시 빌더는 모든 인스트럭션을 Step 1/6처럼 세고, 바뀐 ENV 줄에서 미스가 나면 그 뒤는 COPY까지 모두 다시 빌드해요. 노트의 "뒤는 모두 다시 빌드"는 이 빌더의 동작이에요. BuildKit에서도 파일을 바꾸는 미스라면 뒤의 단계가 모두 다시 빌드돼요.',
-        en: 'Change GREETING again and use the old builder: `DOCKER_BUILDKIT=0 docker build -t greet .`. The legacy builder counts every instruction (Step 1/6) and, once the changed ENV line misses, reruns everything after it, COPY included. The notes\' "every later instruction reruns" describes this builder; in BuildKit it still holds when a miss changes files.',
+        ko: '이제 예전 빌더로 해 봐요. 레거시 빌더는 BuildKit과 캐시를 따로 쓰므로, 먼저 `DOCKER_BUILDKIT=0 docker build -t greet .` 을 한 번 실행해 캐시를 채우세요. 캐시가 비어 있어서 이번에는 모든 단계가 빌드돼요. 그다음 GREETING을 다시 바꾸고 같은 명령을 한 번 더 실행하세요. 레거시 빌더는 모든 인스트럭션을 Step 1/6처럼 세고, 바뀐 ENV 줄에서 미스가 나면 그 뒤의 단계를 COPY까지 모두 다시 빌드해요. 노트의 "뒤는 모두 다시 빌드"는 이 빌더의 동작이에요. BuildKit에서도 파일 시스템 단계에서 미스가 나면 뒤의 단계가 모두 다시 빌드돼요.',
+        en: 'Now try the old builder. It keeps its own cache apart from BuildKit\'s, so first run `DOCKER_BUILDKIT=0 docker build -t greet .` once to fill it: the cache is empty, so this time every step is built. Then change GREETING again and run the same command once more. The legacy builder counts every instruction (Step 1/6) and, once the changed ENV line misses, rebuilds every step after it, COPY included. The notes\' "every later instruction reruns" describes this builder; in BuildKit it still holds after a filesystem step misses.',
       },
-      hint: { ko: 'VAR=값 접두사는 그 명령 하나에만 적용돼요. 빌드 버튼 옆의 Builder를 Legacy로 바꿔도 돼요.', en: 'A VAR=value prefix applies to that one command only. You can also set Builder to Legacy next to the Build button.' },
+      hint: { ko: 'VAR=값 접두사는 그 명령 하나에만 적용돼요. 빌드 버튼 옆의 "빌더"를 legacy (DOCKER_BUILDKIT=0)로 바꿔도 돼요. 캐시를 채우는 첫 빌드만으로는 완료되지 않아요.', en: 'A VAR=value prefix applies to that one command only. You can also set "Builder" next to the Build button to legacy (DOCKER_BUILDKIT=0). The first build, which only fills the cache, does not complete this step.' },
       commands: ['DOCKER_BUILDKIT=0 docker build -t greet .'],
       check: c.allOf(c.lastBuildShape('greet', { builder: 'legacy', built: ['COPY', 'RUN'] }), c.legacyCascade('greet')),
     },
@@ -583,8 +584,8 @@ export const MULTI_STAGE: LessonDef = {
       concepts: [8],
       title: { ko: '결과 확인', en: 'See the result' },
       instructions: {
-        ko: '`docker run multistage` 를 실행하세요. 빌드 스테이지와 테스트 스테이지가 쓴 두 줄이 나와요. 마지막 이미지에는 그 파일만 있고, 앞 스테이지의 레이어는 들어가지 않아요.',
-        en: 'Run `docker run multistage`. It prints the two lines written by the build and test stages. The final image holds only that file, none of the earlier stages\' layers.',
+        ko: '`docker run multistage` 를 실행하세요. 빌드 스테이지와 테스트 스테이지가 쓴 두 줄이 나와요. 마지막 이미지는 베이스 이미지(diamol/base)의 레이어에 그 파일을 담은 레이어 하나를 더한 것이에요. 앞 스테이지의 RUN 레이어는 들어가지 않아요.',
+        en: 'Run `docker run multistage`. It prints the two lines written by the build and test stages. The final image is its base image (diamol/base) plus one layer holding that file; none of the earlier stages\' RUN layers are in it.',
       },
       hint: { ko: '`docker image history multistage` 로 레이어 수를 세어 보세요.', en: 'Count the layers with `docker image history multistage`.' },
       commands: ['docker run multistage'],
