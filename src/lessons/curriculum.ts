@@ -47,7 +47,7 @@ export const WEB_PING: LessonDef = {
       concepts: [3],
       title: { ko: '이름을 붙여 백그라운드로 실행하기', en: 'Run it in the background, with a name' },
       instructions: {
-        ko: '`-d`(--detach)는 컨테이너를 백그라운드에서 돌리고 터미널을 바로 돌려줘요. `--name`은 긴 ID 대신 부를 이름을 붙이에요. `docker container run -d --name web-ping diamol/ch03-web-ping` 을 실행하세요. 화면에는 컨테이너 ID만 나와요.',
+        ko: '`-d`(--detach)는 컨테이너를 백그라운드에서 돌리고 터미널을 바로 돌려줘요. `--name`은 긴 ID 대신 부를 이름을 붙여요. `docker container run -d --name web-ping diamol/ch03-web-ping` 을 실행하세요. 화면에는 컨테이너 ID만 나와요.',
         en: '`-d` (--detach) runs the container in the background and gives your terminal back at once; `--name` gives it a name to use instead of its long ID. Run `docker container run -d --name web-ping diamol/ch03-web-ping`. All you see is the container ID.',
       },
       hint: {
@@ -90,7 +90,7 @@ export const WEB_PING: LessonDef = {
         en: 'The image ships a default (here TARGET=blog.sixeyed.com), but you can override it at run time with `--env` (-e). Run `docker container run -d --name web-ping --env TARGET=google.com diamol/ch03-web-ping` and check the logs for the new target. A container\'s environment is separate from your computer\'s: Docker fills in values such as HOSTNAME itself.',
       },
       hint: {
-        ko: '변수 이름 철자(TARGET)를 확인하세요. 틀린 이름은 오류 없이 무시되고 기본값이 그대로 쓰예요.',
+        ko: '변수 이름 철자(TARGET)를 확인하세요. 틀린 이름은 오류 없이 무시되고 기본값이 그대로 쓰여요.',
         en: 'Check the spelling of TARGET: a misspelt name is silently ignored and the default stays.',
       },
       commands: ['docker container run -d --name web-ping --env TARGET=google.com diamol/ch03-web-ping'],
@@ -356,7 +356,7 @@ export const NODE_APP: LessonDef = {
         ko: 'EXPOSE만으로는 밖에서 들어갈 수 없어요. `-p 3000:80` 은 호스트의 3000번 포트를 컨테이너의 80번 포트에 연결해요. `docker run -d -p 3000:80 --name app node-web:1` 을 실행하세요. 서버는 이제야 시작돼요(CMD).',
         en: 'EXPOSE alone lets nothing in. `-p 3000:80` connects port 3000 on the host to port 80 in the container. Run `docker run -d -p 3000:80 --name app node-web:1`. Only now does the server start (CMD).',
       },
-      hint: { ko: '`docker container ls` 의 PORTS 열에 0.0.0.0:3000->80/tcp 가 보예요.', en: 'The PORTS column of `docker container ls` shows 0.0.0.0:3000->80/tcp.' },
+      hint: { ko: '`docker container ls` 의 PORTS 열에 0.0.0.0:3000->80/tcp 가 보여요.', en: 'The PORTS column of `docker container ls` shows 0.0.0.0:3000->80/tcp.' },
       commands: ['docker run -d -p 3000:80 --name app node-web:1'],
       check: c.containerMatches({ name: 'app', image: 'node-web:1', port: { hostPort: 3000, containerPort: 80 } }),
     },
