@@ -38,8 +38,8 @@ export const WEB_PING: LessonDef = {
       commands: ['docker image pull diamol/ch03-web-ping'],
       // `docker run` pulls a missing image by itself; this step asks for the pull, so the record must show one.
       check: c.allOf(
-        c.commandSucceeded('image pull', { arg: (a) => normalizeRef(a) === 'diamol/ch03-web-ping:latest', argLabel: 'diamol/ch03-web-ping' }),
         c.imagePresent('diamol/ch03-web-ping', 2),
+        c.commandSucceeded('image pull', { arg: (a) => normalizeRef(a) === 'diamol/ch03-web-ping:latest', argLabel: 'diamol/ch03-web-ping' }),
       ),
     },
     {
