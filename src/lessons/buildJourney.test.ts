@@ -95,7 +95,11 @@ describe('Build lessons against the real engine', () => {
     expect(rmi.code).not.toBe(0);
     s.advance(NODE_APP);
     expect(s.completed).toContain('rmi-in-use');
-    await s.run(['rm', '-f', 'app']);
+    expect((await s.run(['stop', 'app'])).code).toBe(0);
+    expect((await s.run(['rmi', 'node-web:2'])).code).not.toBe(0);
+    s.advance(NODE_APP);
+    expect(s.completed).toContain('stopped-still-uses');
+    await s.run(['rm', 'app']);
     const prune = await s.run(['image', 'prune', '-f']);
     expect(prune.code, prune.err).toBe(0);
     const ev2 = s.advance(NODE_APP);

@@ -92,6 +92,8 @@ export interface ImageConfigWant {
   workingDir?: string;
   envKeys?: string[];
   cmdIncludes?: string;
+  /** The image's ENTRYPOINT (not CMD) mentions this. */
+  entrypointIncludes?: string;
   exposed?: string;
 }
 
@@ -102,6 +104,8 @@ function configMismatch(img: WorldImage, want: ImageConfigWant): CheckResult | n
     if (envValue(img.env, k) === undefined) return fail(`이미지에 ENV ${k}가 없어요.`, `The image has no ENV ${k}.`);
   if (want.cmdIncludes && ![...img.entrypoint, ...img.cmd].join(' ').includes(want.cmdIncludes))
     return fail(`CMD에 ${want.cmdIncludes}가 있어야 해요.`, `CMD should mention ${want.cmdIncludes}.`);
+  if (want.entrypointIncludes && !img.entrypoint.join(' ').includes(want.entrypointIncludes))
+    return fail(`ENTRYPOINT에 ${want.entrypointIncludes}가 있어야 해요.`, `ENTRYPOINT should mention ${want.entrypointIncludes}.`);
   if (want.exposed && !img.exposedPorts.some((p) => p === want.exposed || p === `${want.exposed}/tcp`))
     return fail(`EXPOSE ${want.exposed}가 필요해요.`, `EXPOSE ${want.exposed} is missing.`);
   return null;

@@ -5,7 +5,7 @@
 import type { LessonDef } from './types';
 import * as c from './checks';
 import { normalizeRef } from './world';
-import { BUILDKIT_FILES, CACHE_FILES, LAB_FILES, MULTI_STAGE_FILES, NODE_APP_FILES, WEB_PING_FILES } from './workspaces';
+import { BUILDKIT_FILES, CACHE_FILES, DOCKERFILE_MORE_FILES, LAB_FILES, MULTI_STAGE_FILES, NODE_APP_FILES, WEB_PING_FILES } from './workspaces';
 
 /** A name pattern starting with w (`web-ping` alone is a name, not a pattern). */
 const startsW = (a: string) => /^w[^/]*\*/.test(a.replace(/^['"]|['"]$/g, ''));
@@ -380,7 +380,7 @@ export const NODE_APP: LessonDef = {
         ko: '`COPY . /app` 뒤에 npm install이 있으면 소스 한 줄만 바꿔도 npm install도 다시 빌드돼요. Dockerfile을 이렇게 바꾸세요: `COPY package.json /app`, `RUN npm install`, 그다음 `COPY . /app`. 한 번 빌드(`docker build -t node-web:3 .`)한 뒤 server.js를 다시 고치고 또 빌드하세요. 이제 npm install은 CACHED이고 다시 만들어지는 레이어는 마지막 COPY 하나예요.',
         en: 'With npm install after `COPY . /app`, changing one line of source reruns npm install. Change the Dockerfile to: `COPY package.json /app`, `RUN npm install`, then `COPY . /app`. Build once (`docker build -t node-web:3 .`), edit server.js again and build again. Now npm install is CACHED and the only layer rebuilt is the last COPY.',
       },
-      hint: { ko: 'npm install은 package.json만 필요해요. 의존성 목록이 바뀔 때만 다시 빌드되면 돼요.', en: 'npm install needs only package.json; it should rerun only when the dependency list changes.' },
+      hint: { ko: 'npm install은 package.json만 필요해요. 의존성 목록이 바뀔 때만 다시 빌드되면 돼요. 실제 프로젝트에서는 잠금 파일(package-lock.json)도 함께 먼저 복사해요(`COPY package.json package-lock.json /app`).', en: 'npm install needs only package.json; it should be rebuilt only when the dependency list changes. In a real project copy the lockfile (package-lock.json) first too (`COPY package.json package-lock.json /app`).' },
       commands: ['docker build -t node-web:3 .'],
       check: c.lastBuildRebuiltAtMost('node-web', 'server.js', 1, ['RUN npm install']),
     },
@@ -412,15 +412,30 @@ export const NODE_APP: LessonDef = {
       ),
     },
     {
+      id: 'stopped-still-uses',
+      concepts: [24],
+      title: { ko: '멈춘 컨테이너도 이미지를 쓰고 있어요', en: 'A stopped container still uses its image' },
+      instructions: {
+        ko: '`docker stop app` 으로 app 컨테이너를 멈춘 뒤 `docker rmi node-web:2` 를 다시 실행해 보세요. 또 거절돼요. 멈춘 컨테이너는 지우기 전까지 `docker container ls -a` 에 Exited로 남아 있고, 그동안 그 이미지를 계속 쓰고 있어요. 이미지를 지우려면 컨테이너를 멈추는 것으로는 부족하고, 컨테이너를 지워야 해요.',
+        en: 'Stop the app container with `docker stop app`, then run `docker rmi node-web:2` again. Refused again: a stopped container stays in `docker container ls -a` as Exited until you remove it, and all that time it uses its image. To remove the image, stopping the container is not enough: remove the container.',
+      },
+      hint: { ko: '오류 메시지는 앞 단계와 같아요. 컨테이너 ID도 같아요.', en: 'The error is the same as in the previous step, with the same container ID.' },
+      commands: ['docker stop app', 'docker rmi node-web:2'],
+      check: c.allOf(
+        c.containerMatches({ name: 'app', image: 'node-web:2', state: 'exited' }),
+        c.commandRefused('image rm', { arg: (a) => normalizeRef(a) === 'node-web:2', argLabel: 'node-web:2', errorIncludes: 'is using its referenced image' }),
+      ),
+    },
+    {
       id: 'prune',
       concepts: [24],
       title: { ko: '컨테이너 지우고 이미지 정리하기', en: 'Remove the container, prune images' },
       instructions: {
-        ko: '컨테이너는 `docker rm`, 이미지는 `docker rmi` 로 지워요. `docker rm -f app` 으로 컨테이너를 지운 뒤 `docker image prune` 으로 이름 없는(<none>) 이미지를 한꺼번에 지우세요. 확인 질문에는 y로 답해요.',
-        en: 'Containers go with `docker rm`, images with `docker rmi`. Remove the container with `docker rm -f app`, then delete all unnamed (<none>) images at once with `docker image prune`. Answer y to the question.',
+        ko: '컨테이너는 `docker rm`, 이미지는 `docker rmi` 로 지워요. `docker rm app` 으로 멈춘 컨테이너를 지운 뒤 `docker image prune` 으로 이름 없는(<none>) 이미지를 한꺼번에 지우세요. 확인 질문에는 y로 답해요. `docker image prune` 은 <none> 이미지만 지워요. `-a` 를 붙이면 컨테이너가 쓰지 않는 이미지를 이름이 있어도 모두 지우니, 다시 받거나 다시 빌드해야 할 수 있어요.',
+        en: 'Containers go with `docker rm`, images with `docker rmi`. Remove the stopped container with `docker rm app`, then delete all unnamed (<none>) images at once with `docker image prune`. Answer y to the question. `docker image prune` removes only <none> images; with `-a` it removes every image no container uses, named or not, so you may have to pull or build them again.',
       },
       hint: { ko: '`docker image prune -f` 는 묻지 않고 지워요.', en: '`docker image prune -f` skips the question.' },
-      commands: ['docker rm -f app', 'docker image prune'],
+      commands: ['docker rm app', 'docker image prune'],
       check: c.allOf(c.commandSucceeded('image prune'), c.noDanglingImages()),
     },
     {
@@ -594,6 +609,46 @@ export const MULTI_STAGE: LessonDef = {
   ],
 };
 
+export const DOCKERFILE_MORE: LessonDef = {
+  id: 'dockerfile-more',
+  tag: 'target',
+  chapter: 3,
+  title: { ko: 'Dockerfile 더 알아보기: -f와 ENTRYPOINT', en: 'More Dockerfile: -f and ENTRYPOINT' },
+  summary: {
+    ko: '다른 이름의 Dockerfile을 -f로 빌드하고, ENTRYPOINT와 CMD가 docker run 인자와 어떻게 합쳐지는지 봐요.',
+    en: 'Build a Dockerfile with another name using -f, and see how ENTRYPOINT and CMD combine with docker run arguments.',
+  },
+  files: DOCKERFILE_MORE_FILES,
+  setup: [],
+  quiz: 'dockerfile-more',
+  steps: [
+    {
+      id: 'file-flag',
+      concepts: [9],
+      title: { ko: '-f로 다른 Dockerfile 빌드하기', en: 'Build another Dockerfile with -f' },
+      instructions: {
+        ko: '`docker image build` 는 빌드 컨텍스트에서 Dockerfile이라는 이름의 파일을 찾아요. 이 작업 공간에는 Dockerfile.entrypoint도 있어요. `docker image build -f Dockerfile.entrypoint -t target .` 을 실행하세요. `-f` 는 쓸 Dockerfile을 고르고, 마지막 `.` 은 여전히 빌드 컨텍스트예요.',
+        en: '`docker image build` looks for a file named Dockerfile in the build context. This workspace also has Dockerfile.entrypoint. Run `docker image build -f Dockerfile.entrypoint -t target .`: `-f` picks the Dockerfile, and the final `.` is still the build context.',
+      },
+      hint: { ko: '`-f` 없이 빌드하면 ENTRYPOINT가 없는 기본 Dockerfile이 쓰여요.', en: 'Without `-f` the default Dockerfile, which has no ENTRYPOINT, is used.' },
+      commands: ['docker image build -f Dockerfile.entrypoint -t target .'],
+      check: c.allOf(c.imageBuilt('target', { entrypointIncludes: 'app.js' }), c.commandSucceeded('image build', { flag: '-f' })),
+    },
+    {
+      id: 'entrypoint-args',
+      concepts: [8],
+      title: { ko: 'ENTRYPOINT는 남고 CMD는 바뀌어요', en: 'ENTRYPOINT stays, CMD is replaced' },
+      instructions: {
+        ko: 'ENTRYPOINT는 컨테이너가 늘 실행하는 명령이고, CMD는 그 명령에 붙는 기본 인자예요. `docker run target` 은 `target: blog.sixeyed.com` 을 출력해요. `docker run target google.com` 을 실행하세요. 이미지 이름 뒤의 인자는 CMD만 바꾸고 ENTRYPOINT는 그대로 두므로 `target: google.com` 이 나와요. ENTRYPOINT 없이 CMD만 있는 이미지였다면 google.com이 명령 전체를 대신해서, 실행할 파일이 없다는 오류로 끝났을 거예요.',
+        en: 'ENTRYPOINT is the command a container always runs; CMD is the default arguments added to it. `docker run target` prints `target: blog.sixeyed.com`. Run `docker run target google.com`: arguments after the image name replace only CMD and keep ENTRYPOINT, so it prints `target: google.com`. With CMD alone and no ENTRYPOINT, google.com would replace the whole command and the container would fail to find an executable.',
+      },
+      hint: { ko: 'ENTRYPOINT 자체를 바꾸려면 `docker run --entrypoint` 를 써요.', en: 'To replace ENTRYPOINT itself, use `docker run --entrypoint`.' },
+      commands: ['docker run target', 'docker run target google.com'],
+      check: c.containerMatches({ image: 'target', state: 'exited', exitCode: 0, logsInclude: ['target: google.com'] }),
+    },
+  ],
+};
+
 export const REVIEW: LessonDef = {
   id: 'ch3-review',
   tag: 'web-ping',
@@ -621,7 +676,7 @@ export const REVIEW: LessonDef = {
   ],
 };
 
-export const LESSONS: LessonDef[] = [WEB_PING, LAYERS, CACHE, BUILDKIT_LEGACY, COMMIT_LAB, REVIEW, NODE_APP, MULTI_STAGE];
+export const LESSONS: LessonDef[] = [WEB_PING, LAYERS, CACHE, BUILDKIT_LEGACY, DOCKERFILE_MORE, COMMIT_LAB, REVIEW, NODE_APP, MULTI_STAGE];
 
 export function lessonById(id: string): LessonDef | undefined {
   return LESSONS.find((l) => l.id === id);

@@ -167,6 +167,16 @@ const SCRIPTS: Record<string, StepScript> = {
       await h.run(['build', '-t', 'greet', '.'], LEGACY);
     },
   },
+  'dockerfile-more/file-flag': {
+    shortcut: '`docker image build -t target .` (the default Dockerfile, no ENTRYPOINT)',
+    try: docker('image', 'build', '-t', 'target', '.'),
+    solve: docker('image', 'build', '-f', 'Dockerfile.entrypoint', '-t', 'target', '.'),
+  },
+  'dockerfile-more/entrypoint-args': {
+    shortcut: '`docker run target` (the default CMD argument)',
+    try: docker('run', 'target'),
+    solve: docker('run', 'target', 'google.com'),
+  },
   'commit-lab/run-it': {
     shortcut: '`docker container run --name lab diamol/ch03-lab` without -it',
     try: docker('container', 'run', '--name', 'lab', 'diamol/ch03-lab'),
@@ -256,9 +266,17 @@ const SCRIPTS: Record<string, StepScript> = {
     try: docker('rmi', 'nosuchimage'),
     solve: docker('rmi', 'node-web:2'),
   },
+  'node-app/stopped-still-uses': {
+    shortcut: '`docker rmi node-web:2` again while app still runs',
+    try: docker('rmi', 'node-web:2'),
+    solve: async (h) => {
+      await h.run(['stop', 'app']);
+      await h.run(['rmi', 'node-web:2']);
+    },
+  },
   'node-app/prune': {
-    shortcut: '`docker rm -f app` without pruning',
-    try: docker('rm', '-f', 'app'),
+    shortcut: '`docker rm app` without pruning',
+    try: docker('rm', 'app'),
     solve: docker('image', 'prune', '-f'),
   },
   'node-app/inspect': {

@@ -117,3 +117,25 @@ COPY --from=test-stage /build.txt /build.txt
 CMD cat /build.txt
 `,
 };
+
+/** Two Dockerfiles for the same app: the default one (CMD only) and one picked with -f (ENTRYPOINT + CMD). */
+export const DOCKERFILE_MORE_FILES = {
+  Dockerfile: `FROM diamol/node
+
+WORKDIR /app
+COPY app.js .
+
+CMD ["node", "app.js", "blog.sixeyed.com"]
+`,
+  'Dockerfile.entrypoint': `FROM diamol/node
+
+WORKDIR /app
+COPY app.js .
+
+ENTRYPOINT ["node", "app.js"]
+CMD ["blog.sixeyed.com"]
+`,
+  'app.js': `const target = process.argv[2] || '(none)';
+console.log('target: ' + target);
+`,
+};
