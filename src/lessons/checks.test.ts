@@ -132,6 +132,23 @@ describe('Command checks', () => {
   });
 });
 
+describe('.dockerignore', () => {
+  it('wants the image built in the step without the ignored file, the context still holding it', () => {
+    const w = new FakeWorld();
+    const check = c.imageLeavesOut('target:clean', '/app/secret.env', '/app/app.js', 'secret.env');
+    w.fileMap = { 'secret.env': 'x', 'app.js': 'y' };
+    const img = w.image(['target:clean'], ['a']);
+    w.imagePaths[img.id] = ['/app/app.js', '/app/secret.env'];
+    expect(check.run(w, ctx).ok).toBe(false); // not built in this step
+    w.build(['target:clean'], []);
+    expect(check.run(w, ctx).missing?.en).toContain('still has /app/secret.env');
+    w.imagePaths[img.id] = ['/app/app.js'];
+    expect(check.run(w, ctx).ok).toBe(true);
+    w.fileMap = { 'app.js': 'y' };
+    expect(check.run(w, ctx).missing?.en).toContain('Keep secret.env');
+  });
+});
+
 describe('Command checks: argument, error text and flag', () => {
   it('counts a refusal only for that image and only when Docker says a container uses it', () => {
     const w = new FakeWorld();

@@ -122,6 +122,24 @@ export function imageBuilt(ref: string, want: ImageConfigWant = {}): Check {
   });
 }
 
+/**
+ * `.dockerignore` at work: the image `ref`, built during the step, has `kept` but not `left`, while the build context
+ * still holds the file behind `left` (deleting the file from the context is not what the step teaches).
+ */
+export function imageLeavesOut(ref: string, left: string, kept: string, contextFile: string): Check {
+  return check('imageLeavesOut', `${ref}: no ${left}, has ${kept}, context keeps ${contextFile}`, (w, ctx) => {
+    const b = recentBuilds(w, ctx).filter((x) => x.ok && x.tags.map(normalizeRef).includes(normalizeRef(ref))).pop();
+    if (!b) return fail(`${ref} 태그로 빌드하세요.`, `Build with the tag ${ref}.`);
+    const img = findImage(w, ref);
+    if (!img) return fail(`${ref} 이미지가 없어요.`, `The ${ref} image is gone.`);
+    if (!(contextFile in w.files()))
+      return fail(`${contextFile}은 작업 공간에 그대로 두세요. 이미지에서만 빼는 게 목표예요.`, `Keep ${contextFile} in the workspace: the aim is to leave it out of the image only.`);
+    if (!w.imageHasPath(img.id, kept)) return fail(`이미지에 ${kept}이 없어요.`, `The image has no ${kept}.`);
+    if (w.imageHasPath(img.id, left)) return fail(`이미지에 아직 ${left}이 들어 있어요.`, `The image still has ${left}.`);
+    return pass;
+  });
+}
+
 export function danglingImageExists(): Check {
   return check('danglingImageExists', '<none>:<none>', (w) =>
     w.images().some((i) => i.tags.length === 0)

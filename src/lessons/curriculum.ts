@@ -646,6 +646,18 @@ export const DOCKERFILE_MORE: LessonDef = {
       commands: ['docker run target', 'docker run target google.com'],
       check: c.containerMatches({ image: 'target', state: 'exited', exitCode: 0, logsInclude: ['target: google.com'] }),
     },
+    {
+      id: 'dockerignore',
+      concepts: [9],
+      title: { ko: '.dockerignore로 빌드 컨텍스트에서 빼기', en: 'Leave files out with .dockerignore' },
+      instructions: {
+        ko: '기본 Dockerfile은 `COPY . .` 으로 빌드 컨텍스트를 통째로 복사해요. 비밀 값이 든 secret.env까지요. 작업 공간에 `.dockerignore` 라는 새 파일을 만들고 `secret.env` 한 줄을 적으세요. 그다음 `docker image build -t target:clean .` 으로 빌드하세요. .dockerignore에 적힌 파일은 빌드 컨텍스트에서 빠지므로 COPY할 수 없고, 캐시 키에도 들어가지 않아요. `docker run target:clean ls -a /app` 으로 확인해 보세요. secret.env는 작업 공간에 그대로 두세요.',
+        en: 'The default Dockerfile copies the whole build context with `COPY . .`, secret.env and its secret included. Create a new file `.dockerignore` in the workspace with the single line `secret.env`, then build with `docker image build -t target:clean .`. Files listed in .dockerignore are left out of the build context, so no COPY can take them and they are not part of any cache key. Check with `docker run target:clean ls -a /app`. Keep secret.env in the workspace.',
+      },
+      hint: { ko: '파일 목록 위의 "새 파일" 버튼으로 .dockerignore를 만들어요.', en: 'Create .dockerignore with the "New file" button above the file list.' },
+      commands: ['docker image build -t target:clean .', 'docker run target:clean ls -a /app'],
+      check: c.imageLeavesOut('target:clean', '/app/secret.env', '/app/app.js', 'secret.env'),
+    },
   ],
 };
 

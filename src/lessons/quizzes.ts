@@ -295,6 +295,14 @@ export const QUIZZES: QuizDef[] = [
         explanation: { ko: 'X. 반대예요. 인자는 CMD를 바꾸고 ENTRYPOINT는 남아요. ENTRYPOINT는 --entrypoint로 바꿔요.', en: 'False, the other way round: arguments replace CMD and ENTRYPOINT stays. --entrypoint replaces ENTRYPOINT.' },
         ref: { lesson: 'dockerfile-more', step: 'entrypoint-args' },
       },
+      {
+        id: 'dockerignore',
+        kind: 'fill',
+        prompt: { ko: '빌드 컨텍스트에서 뺄 파일을 적는 파일의 이름: [ ]', en: 'The file that lists what to leave out of the build context: [ ]' },
+        accept: ['.dockerignore', 'dockerignore'],
+        explanation: { ko: '.dockerignore. 여기 적힌 파일은 COPY할 수 없고 캐시 키에도 들어가지 않아요.', en: '.dockerignore. Files listed there cannot be copied and are not part of any cache key.' },
+        ref: { lesson: 'dockerfile-more', step: 'dockerignore' },
+      },
     ],
   },
   {

@@ -177,6 +177,19 @@ const SCRIPTS: Record<string, StepScript> = {
     try: docker('run', 'target'),
     solve: docker('run', 'target', 'google.com'),
   },
+  'dockerfile-more/dockerignore': {
+    shortcut: 'deleting secret.env from the workspace instead of listing it in .dockerignore (and before that: building without .dockerignore)',
+    try: async (h) => {
+      await h.run(['image', 'build', '-t', 'target:clean', '.']);
+      h.setFiles(Object.fromEntries(Object.entries(h.files()).filter(([path]) => path !== 'secret.env')));
+      await h.run(['image', 'build', '-t', 'target:clean', '.']);
+    },
+    undo: async (h) => h.edit('secret.env', 'API_KEY=only-on-this-computer\n'),
+    solve: async (h) => {
+      h.edit('.dockerignore', 'secret.env\n');
+      await h.run(['image', 'build', '-t', 'target:clean', '.']);
+    },
+  },
   'commit-lab/run-it': {
     shortcut: '`docker container run --name lab diamol/ch03-lab` without -it',
     try: docker('container', 'run', '--name', 'lab', 'diamol/ch03-lab'),

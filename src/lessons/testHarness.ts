@@ -44,6 +44,11 @@ export function lessonHarness(initial: Record<string, string>) {
     files = { ...files, [path]: content };
     engine.context = memoryContext(files);
   };
+  /** Replaces the whole workspace (e.g. with a file deleted). */
+  const setFiles = (next: Record<string, string>) => {
+    files = { ...next };
+    engine.context = memoryContext(files);
+  };
   /** Runs the lesson's setup commands; the first step's events count from here on, as in the lesson panel. */
   const start = async (lesson: LessonDef) => {
     for (const argv of lesson.setup) {
@@ -59,5 +64,5 @@ export function lessonHarness(initial: Record<string, string>) {
     if (ev.newlyCompleted.length && next) since[next.id] = worldSeq(world);
     return ev;
   };
-  return { env, engine, world, run, edit, start, advance, completed, scores, files: () => files };
+  return { env, engine, world, run, edit, setFiles, start, advance, completed, scores, files: () => files };
 }

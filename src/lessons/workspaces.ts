@@ -118,12 +118,15 @@ CMD cat /build.txt
 `,
 };
 
-/** Two Dockerfiles for the same app: the default one (CMD only) and one picked with -f (ENTRYPOINT + CMD). */
+/**
+ * Two Dockerfiles for the same app: the default one (CMD only, `COPY . .`) and one picked with -f (ENTRYPOINT + CMD).
+ * secret.env is what a .dockerignore should keep out of the image.
+ */
 export const DOCKERFILE_MORE_FILES = {
   Dockerfile: `FROM diamol/node
 
 WORKDIR /app
-COPY app.js .
+COPY . .
 
 CMD ["node", "app.js", "blog.sixeyed.com"]
 `,
@@ -137,5 +140,7 @@ CMD ["blog.sixeyed.com"]
 `,
   'app.js': `const target = process.argv[2] || '(none)';
 console.log('target: ' + target);
+`,
+  'secret.env': `API_KEY=only-on-this-computer
 `,
 };

@@ -81,6 +81,7 @@ export function LessonView({ world, rev, lang, t, progress, setProgress, activeW
             commands: () => world.commands(),
             files: () => world.files(),
             quizScores: () => progress.quizScores,
+            imageHasPath: (id, path) => world.imageHasPath(id, path),
           }
         : null,
     [world, progress.quizScores],
