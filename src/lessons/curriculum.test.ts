@@ -36,6 +36,12 @@ describe('Curriculum', () => {
     }
   });
 
+  it('labels each lesson with its book chapter or, for other notes, its source (node-app is not chapter 4)', () => {
+    for (const l of LESSONS) expect(l.chapter !== undefined || l.source !== undefined, l.id).toBe(true);
+    expect(lessonById('node-app')!.chapter).toBeUndefined();
+    expect(lessonById('multi-stage')!.chapter).toBe(4);
+  });
+
   it('has unique ids and no dangling references', () => {
     const ids = LESSONS.map((l) => l.id);
     expect(new Set(ids).size).toBe(ids.length);

@@ -311,7 +311,7 @@ export const CACHE: LessonDef = {
 export const NODE_APP: LessonDef = {
   id: 'node-app',
   tag: 'node-web',
-  chapter: 4,
+  source: { ko: 'Node.js 과정 노트', en: 'Node.js course notes' },
   title: { ko: 'Node 서버 이미지 만들고 관리하기', en: 'Build and manage a Node server image' },
   summary: {
     ko: 'RUN, EXPOSE, 포트 게시, 코드 수정 후 다시 빌드, package.json 먼저 복사하기, 이미지 정리까지.',
