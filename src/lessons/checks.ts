@@ -181,6 +181,18 @@ export interface ContainerWant {
   changedFile?: string;
 }
 
+/** What the learner reads about the container a step wants, in their language. */
+function describeFor(want: ContainerWant, lang: 'ko' | 'en'): string {
+  const ko = lang === 'ko';
+  return [want.name && (ko ? `이름 ${want.name}` : `named ${want.name}`), want.image && (ko ? `이미지 ${want.image}` : `from ${want.image}`),
+    want.state && want.state !== 'any' && (ko ? `상태 ${want.state}` : `state ${want.state}`),
+    ...Object.entries(want.env ?? {}).map(([k, v]) => (ko ? `환경 변수 ${k}=${v}` : `env ${k}=${v}`)),
+    want.port && (ko ? `포트 게시 -p ${want.port.hostPort}:${want.port.containerPort}` : `published with -p ${want.port.hostPort}:${want.port.containerPort}`),
+    want.interactive && (ko ? '대화형(-it)' : 'interactive (-it)'),
+    want.logsInclude && (ko ? `출력에 ${want.logsInclude.map((l) => `"${l.trim()}"`).join(', ')}` : `output with ${want.logsInclude.map((l) => `"${l.trim()}"`).join(', ')}`)]
+    .filter(Boolean).join(', ');
+}
+
 function describe(want: ContainerWant): string {
   return [want.name && `name=${want.name}`, want.image && `image=${want.image}`, want.state && want.state !== 'any' && `state=${want.state}`,
     ...Object.entries(want.env ?? {}).map(([k, v]) => `${k}=${v}`), want.port && `-p ${want.port.hostPort}:${want.port.containerPort}`,
@@ -206,7 +218,7 @@ export function containerMatches(want: ContainerWant): Check {
   return check('containerMatches', describe(want), (w) =>
     w.containers().some((c) => matches(w, c, want))
       ? pass
-      : fail(`조건에 맞는 컨테이너가 없어요: ${describe(want)}`, `No container matches: ${describe(want)}`),
+      : fail(`이런 컨테이너가 아직 없어요: ${describeFor(want, 'ko')}`, `No container yet: ${describeFor(want, 'en')}`),
   );
 }
 
@@ -270,11 +282,12 @@ function commandCheck(name: string, command: string, exit: 'ok' | 'failed', want
         (!want.errorIncludes || c.stderr.includes(want.errorIncludes)) &&
         (!want.flag || c.args.some((a) => a === want.flag || a.startsWith(want.flag + '='))),
     );
-    return hit
-      ? pass
-      : exit === 'ok'
-        ? fail(`엔진이 docker ${label} 명령을 실행한 기록이 없어요.`, `The engine has not run docker ${label} yet.`)
-        : fail(`엔진이 docker ${label} 명령을 거절한 기록이 없어요.`, `The engine has not refused docker ${label} yet.`);
+    if (hit) return pass;
+    // What the learner reads: the command as typed, without the README's notation.
+    const typed = `docker ${command}${want.flag ? ' ' + want.flag : ''}${want.argLabel ? ' ' + want.argLabel : ''}`;
+    return exit === 'ok'
+      ? fail(`엔진이 \`${typed}\` 명령을 실행한 기록이 아직 없어요.`, `The engine has not run \`${typed}\` yet.`)
+      : fail(`엔진이 \`${typed}\` 명령을 거절한 기록이 아직 없어요.`, `The engine has not refused \`${typed}\` yet.`);
   });
 }
 

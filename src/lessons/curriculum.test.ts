@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import readme from './README.md?raw';
 import { LESSONS, lessonById } from './curriculum';
 import { QUIZZES, quizById } from './quizzes';
+import { FakeWorld } from './fakeWorld';
 import { lessonHash, parseLessonHash } from './links';
 import { en as enUi, ko as koUi, type MessageKey } from '../ui/i18n/messages';
 
@@ -97,6 +98,19 @@ describe('Korean text', () => {
         expect(t.ko, `${t.at}: English label of ${key}`).not.toMatch(labelPattern(enUi[key]));
       }
     expect(quoted).toBeGreaterThan(3);
+  });
+
+  it('never shows a learner a check\'s internal name or notation', () => {
+    const w = new FakeWorld();
+    for (const l of LESSONS)
+      for (const s of l.steps) {
+        const r = s.check.run(w, { since: 0 });
+        expect(r.ok, `${l.id}/${s.id} passes on an empty engine`).toBe(false);
+        for (const text of [r.missing!.ko, r.missing!.en]) {
+          for (const name of s.check.name.split(/[+(),]/).filter((n) => n.length > 3)) expect(text, `${l.id}/${s.id}`).not.toContain(name);
+          expect(text, `${l.id}/${s.id}`).not.toMatch(/ ~ "|\w+=\w+, \w+=/);
+        }
+      }
   });
 
   it('uses one term per concept (GLOSSARY.md) and one speech level (해요체)', () => {
