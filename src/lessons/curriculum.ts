@@ -32,8 +32,8 @@ export const WEB_PING: LessonDef = {
         en: 'Images come from a store called a registry; unless you name another one, Docker uses Docker Hub, the default public registry. Run `docker image pull diamol/ch03-web-ping` and watch the image arrive as several layers rather than one file. The image is usable only once every layer is there.',
       },
       hint: {
-        ko: '터미널을 클릭하고 명령을 입력한 뒤 Enter를 누르세요. 줄마다 레이어 하나가 "Pull complete"로 끝나요.',
-        en: 'Click the terminal, type the command and press Enter. Each line that ends in "Pull complete" is one layer.',
+        ko: '터미널을 클릭하고 명령을 입력한 뒤 Enter를 누르세요. 줄마다 레이어 하나가 "Pull complete"로 끝나요. 노트에 나온 `diamol/ch3-web-ping` 은 없는 저장소예요. 그 이름이면 Docker가 `pull access denied for diamol/ch3-web-ping, repository does not exist …` 라고 답해요. 이름은 ch03이에요.',
+        en: 'Click the terminal, type the command and press Enter. Each line that ends in "Pull complete" is one layer. The notes\' `diamol/ch3-web-ping` does not exist: Docker answers `pull access denied for diamol/ch3-web-ping, repository does not exist …`. The name is ch03.',
       },
       commands: ['docker image pull diamol/ch03-web-ping'],
       // `docker run` pulls a missing image by itself; this step asks for the pull, so the record must show one.
