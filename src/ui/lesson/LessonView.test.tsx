@@ -70,7 +70,7 @@ describe('Lesson view', () => {
     render(w, emptyProgress(), 'en');
     const hintButton = [...host.querySelectorAll('button')].find((b) => b.textContent === 'Show a hint')!;
     act(() => hintButton.click());
-    expect(host.querySelector('.lesson-hint')?.textContent).toBe(WEB_PING.steps[0].hint.en);
+    expect(host.querySelector('.lesson-hint')?.textContent).toBe(WEB_PING.steps[0].hint.en.replace(/`/g, ''));
     expect(host.querySelector('[data-testid=lesson-step-pull] code')?.textContent).toBe('docker image pull diamol/ch03-web-ping');
   });
 
