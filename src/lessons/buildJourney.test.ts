@@ -81,7 +81,7 @@ describe('Build lessons against the real engine', () => {
     await s.run(['run', '-d', '-p', '3000:80', '--name', 'app', 'node-web:2']);
     s.advance(NODE_APP);
     expect(s.completed).toContain('code-change');
-    s.edit('Dockerfile', 'FROM node\n\nWORKDIR /app\n\nCOPY package.json /app\n\nRUN npm install\n\nCOPY . /app\n\nEXPOSE 80\n\nCMD ["node", "server.js"]\n');
+    s.edit('Dockerfile', 'FROM node\n\nWORKDIR /app\n\nCOPY package.json package-lock.json /app/\n\nRUN npm install\n\nCOPY . /app\n\nEXPOSE 80\n\nCMD ["node", "server.js"]\n');
     await s.run(['build', '-t', 'node-web:3', '.']);
     s.edit('server.js', s.files()['server.js'] + '// more\n');
     const b3 = await s.run(['build', '-t', 'node-web:3', '.']);

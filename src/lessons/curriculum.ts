@@ -377,12 +377,18 @@ export const NODE_APP: LessonDef = {
       concepts: [18],
       title: { ko: 'package.json을 먼저 복사하기', en: 'Copy package.json first' },
       instructions: {
-        ko: '`COPY . /app` 뒤에 npm install이 있으면 소스 한 줄만 바꿔도 npm install도 다시 빌드돼요. Dockerfile을 이렇게 바꾸세요: `COPY package.json /app`, `RUN npm install`, 그다음 `COPY . /app`. 한 번 빌드(`docker build -t node-web:3 .`)한 뒤 server.js를 다시 고치고 또 빌드하세요. 이제 npm install은 CACHED이고 다시 만들어지는 레이어는 마지막 COPY 하나예요.',
-        en: 'With npm install after `COPY . /app`, changing one line of source reruns npm install. Change the Dockerfile to: `COPY package.json /app`, `RUN npm install`, then `COPY . /app`. Build once (`docker build -t node-web:3 .`), edit server.js again and build again. Now npm install is CACHED and the only layer rebuilt is the last COPY.',
+        ko: '`COPY . /app` 뒤에 npm install이 있으면 소스 한 줄만 바꿔도 npm install도 다시 빌드돼요. Dockerfile을 이렇게 바꾸세요: `COPY package.json package-lock.json /app/`, `RUN npm install`, 그다음 `COPY . /app`. 잠금 파일(package-lock.json)도 함께 복사해야 설치되는 버전이 고정되고, 잠금 파일이 바뀔 때 npm install이 다시 빌드돼요. 한 번 빌드(`docker build -t node-web:3 .`)한 뒤 server.js를 다시 고치고 또 빌드하세요. 이제 npm install은 CACHED이고 다시 만들어지는 레이어는 마지막 COPY 하나예요.',
+        en: 'With npm install after `COPY . /app`, changing one line of source rebuilds npm install. Change the Dockerfile to: `COPY package.json package-lock.json /app/`, `RUN npm install`, then `COPY . /app`. Copy the lockfile (package-lock.json) too: it pins the versions installed, and a change to it rebuilds npm install. Build once (`docker build -t node-web:3 .`), edit server.js again and build again. Now npm install is CACHED and the only layer rebuilt is the last COPY.',
       },
-      hint: { ko: 'npm install은 package.json만 필요해요. 의존성 목록이 바뀔 때만 다시 빌드되면 돼요. 실제 프로젝트에서는 잠금 파일(package-lock.json)도 함께 먼저 복사해요(`COPY package.json package-lock.json /app`).', en: 'npm install needs only package.json; it should be rebuilt only when the dependency list changes. In a real project copy the lockfile (package-lock.json) first too (`COPY package.json package-lock.json /app`).' },
+      hint: { ko: 'npm install에는 package.json과 잠금 파일만 필요해요. 의존성이 바뀔 때만 다시 빌드되면 돼요. 파일 여러 개를 COPY할 때는 대상이 / 로 끝나야 해요(`/app/`).', en: 'npm install needs only package.json and the lockfile; it should be rebuilt only when the dependencies change. When COPY takes several files, the destination must end with / (`/app/`).' },
       commands: ['docker build -t node-web:3 .'],
-      check: c.lastBuildRebuiltAtMost('node-web', 'server.js', 1, ['RUN npm install']),
+      check: c.allOf(
+        c.builtOrder('node-web', [
+          { label: 'COPY package.json package-lock.json', is: (s) => s.instruction === 'COPY' && s.name.includes('package.json') && s.name.includes('package-lock.json') && !/\s\.\s/.test(s.name + ' ') },
+          RUN_NPM_INSTALL,
+        ]),
+        c.lastBuildRebuiltAtMost('node-web', 'server.js', 1, ['RUN npm install']),
+      ),
     },
     {
       id: 'images',

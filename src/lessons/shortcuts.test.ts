@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import readme from './README.md?raw';
-import { LESSONS } from './curriculum';
+import { LESSONS, NODE_APP } from './curriculum';
 import { CACHE_DOCKERFILE, CACHE_REORDERED_DOCKERFILE } from './workspaces';
 import { lessonHarness, type Harness } from './testHarness';
 
@@ -26,7 +26,8 @@ const docker = (...argv: string[]) => async (h: Harness) => {
 };
 const appendTo = (h: Harness, path: string, text: string) => h.edit(path, h.files()[path] + text);
 
-const NODE_PACKAGE_FIRST = 'FROM node\n\nWORKDIR /app\n\nCOPY package.json /app\n\nRUN npm install\n\nCOPY . /app\n\nEXPOSE 80\n\nCMD ["node", "server.js"]\n';
+const NODE_PACKAGE_FIRST = 'FROM node\n\nWORKDIR /app\n\nCOPY package.json package-lock.json /app/\n\nRUN npm install\n\nCOPY . /app\n\nEXPOSE 80\n\nCMD ["node", "server.js"]\n';
+const NODE_PACKAGE_ONLY_FIRST = NODE_PACKAGE_FIRST.replace('COPY package.json package-lock.json /app/', 'COPY package.json /app');
 
 /** Step scripts by "lesson/step". */
 const SCRIPTS: Record<string, StepScript> = {
@@ -257,9 +258,14 @@ const SCRIPTS: Record<string, StepScript> = {
     },
   },
   'node-app/package-first': {
-    shortcut: 'server.js changed and built with `COPY . /app` before npm install',
+    shortcut: 'server.js changed and built with `COPY . /app` before npm install, then with package.json copied first but not its lockfile',
     try: async (h) => {
       appendTo(h, 'server.js', '// one\n');
+      await h.run(['build', '-t', 'node-web:3', '.']);
+      expect(h.advance(NODE_APP).newlyCompleted).toEqual([]);
+      h.edit('Dockerfile', NODE_PACKAGE_ONLY_FIRST);
+      await h.run(['build', '-t', 'node-web:3', '.']);
+      appendTo(h, 'server.js', '// one more\n');
       await h.run(['build', '-t', 'node-web:3', '.']);
     },
     solve: async (h) => {

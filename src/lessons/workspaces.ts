@@ -71,6 +71,19 @@ CMD ["node", "server.js"]
   "dependencies": {}
 }
 `,
+  'package-lock.json': `{
+  "name": "node-web",
+  "version": "1.0.0",
+  "lockfileVersion": 3,
+  "requires": true,
+  "packages": {
+    "": {
+      "name": "node-web",
+      "version": "1.0.0"
+    }
+  }
+}
+`,
   'server.js': `const http = require('http');
 
 const server = http.createServer((req, res) => {
