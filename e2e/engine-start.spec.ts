@@ -120,7 +120,7 @@ test.describe('in Korean', () => {
     await page.locator('.xterm-helper-textarea').focus();
     await page.keyboard.type('docker ps');
     await page.keyboard.press('Enter');
-    await expect.poll(() => terminalText(page)).toContain('엔진을 시작하는 중… 엔진이 준비되면 바로 명령을 실행합니다');
+    await expect.poll(() => terminalText(page)).toContain('엔진을 시작하는 중… 엔진이 준비되면 바로 명령을 실행해요');
     await page.keyboard.press('Control+C');
     await expect.poll(() => terminalText(page)).toContain('^C');
 

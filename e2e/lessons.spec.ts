@@ -5,6 +5,7 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { deflateSync, strToU8 } from 'fflate';
+import { appendNewline, openFile, setEditorText } from './helpers';
 
 async function open(page: Page, hash: string, lang: 'en' | 'ko') {
   const errors: string[] = [];
@@ -95,6 +96,78 @@ for (const lang of ['en', 'ko'] as const) {
   });
 }
 
+/** The cache chapter's starting Dockerfile (src/lessons/workspaces.ts) and the order the chapter asks for. */
+const CACHE_DOCKERFILE = 'FROM diamol/node\n\nENV TARGET="blog.sixeyed.com"\nENV METHOD="HEAD"\nENV INTERVAL="3000"\n\nWORKDIR /web-ping\nCOPY package.json app.js ./\nRUN npm install\n\nCMD ["node", "/web-ping/app.js"]\n';
+const CACHE_REORDERED = 'FROM diamol/node\n\nCMD ["node", "/web-ping/app.js"]\nENV TARGET="blog.sixeyed.com" \\\n    METHOD="HEAD" \\\n    INTERVAL="3000"\n\nWORKDIR /web-ping\nCOPY package.json ./\nRUN npm install\nCOPY app.js ./\n';
+const band = (page: Page, line: number) => page.locator(`[data-testid="layer"][data-line="${line}"]`);
+const builtBands = (page: Page) => page.locator('[data-testid="layer"][data-status="built"]').count();
+/** A step that must still be current after something that should not complete it (the check has had time to run). */
+async function stillCurrent(page: Page, id: string) {
+  await page.waitForTimeout(500);
+  await expect(step(page, id)).toHaveAttribute('data-status', 'current');
+}
+
+test('the cache chapter under BuildKit, in Korean: a cascade, config only, the legacy rule and the ordering gain', async ({ page }) => {
+  test.setTimeout(240_000);
+  const errors = await open(page, '#/lesson/cache', 'ko');
+  await page.getByTestId('lesson-start').click();
+  await expect(page.getByTestId('lesson-restart')).toBeVisible();
+  await expect(step(page, 'rebuild')).toHaveAttribute('data-status', 'current');
+  // Learners read what is missing in Korean, never a check's internal name.
+  await expect(page.getByTestId('lesson-panel')).not.toContainText(/lastBuild|commandSucceeded|\(imagePresent\)/);
+  await type(page, 'docker image build -t web-ping .');
+  await expectDone(page, 'rebuild');
+
+  // An edit that is not built completes nothing; built, it shows the cascade.
+  await openFile(page, 'app.js');
+  await appendNewline(page, '// changed');
+  await expect(band(page, 8)).toHaveAttribute('data-status', 'will-rebuild');
+  await stillCurrent(page, 'change-app');
+  await type(page, 'docker image build -t web-ping .');
+  await expectDone(page, 'change-app');
+  await expect(band(page, 8)).toHaveAttribute('data-status', 'built');
+  await expect(band(page, 9)).toHaveAttribute('data-status', 'built');
+  await expect(band(page, 9)).toHaveAttribute('aria-label', /RUN npm install.*8번째 줄이 다시 빌드되어 이어서 다시 빌드됨/);
+  const rebuiltBefore = await builtBands(page);
+
+  // Only config changes: BuildKit keeps every layer.
+  await openFile(page, 'Dockerfile');
+  await setEditorText(page, CACHE_DOCKERFILE.replace('"/web-ping/app.js"', '"app.js"'));
+  await type(page, 'docker image build -t web-ping .');
+  await expectDone(page, 'config-only');
+  await expect(band(page, 9)).toHaveAttribute('data-status', 'cached');
+
+  // The legacy builder: a cold build is not the rule; a changed ENV line on a warm cache is.
+  await type(page, 'DOCKER_BUILDKIT=0 docker image build -t web-ping .');
+  await stillCurrent(page, 'legacy-rule');
+  await setEditorText(page, CACHE_DOCKERFILE.replace('"/web-ping/app.js"', '"app.js"').replace('INTERVAL="3000"', 'INTERVAL="5000"'));
+  await type(page, 'DOCKER_BUILDKIT=0 docker image build -t web-ping .');
+  await expectDone(page, 'legacy-rule');
+
+  // Reorder: the editor text alone does not count, the build does.
+  await setEditorText(page, CACHE_REORDERED);
+  await stillCurrent(page, 'reorder');
+  await type(page, 'docker image build -t web-ping .');
+  await expectDone(page, 'reorder');
+
+  // The gain: the same kind of change now rebuilds only the last COPY.
+  await openFile(page, 'app.js');
+  await appendNewline(page, '// again');
+  await expect(band(page, 11)).toHaveAttribute('data-status', 'will-rebuild');
+  await type(page, 'docker image build -t web-ping .');
+  await expectDone(page, 'verify');
+  await expect(band(page, 10)).toHaveAttribute('data-status', 'cached');
+  await expect(band(page, 11)).toHaveAttribute('data-status', 'built');
+  expect(await builtBands(page)).toBeLessThan(rebuiltBefore);
+
+  await type(page, 'docker image build --no-cache -t web-ping .');
+  await expectDone(page, 'no-cache');
+  await expect(page.getByTestId('lesson-done')).toBeVisible();
+  await expect(page.getByTestId('lesson-progress')).toContainText('7단계 중 7단계 완료');
+  await page.screenshot({ path: 'docs/screenshots/lesson-cache-ko.png' });
+  expect(errors).toEqual([]);
+});
+
 test('presenter mode: large type, chrome hidden, toggled from the lesson panel', async ({ page }) => {
   await open(page, '#/lesson/cache', 'ko');
   await page.getByTestId('lesson-start').click();
@@ -110,7 +183,7 @@ test('presenter mode: large type, chrome hidden, toggled from the lesson panel',
   await expect(page.locator('html')).toHaveAttribute('data-presenter', 'true');
   await expect(page.locator('.app-header .tagline')).toBeHidden();
   // Workspace management, build targets and arguments are hidden; the files stay; the animation is slower.
-  await expect(page.getByRole('button', { name: '새 워크스페이스' })).toBeHidden();
+  await expect(page.getByRole('button', { name: '새 작업 공간' })).toBeHidden();
   await expect(page.getByText('대상 스테이지')).toBeHidden();
   await expect(page.getByTestId('file-tree').getByRole('button', { name: 'app.js' })).toBeVisible();
   await expect(speed).toHaveValue('900');
@@ -127,11 +200,11 @@ test('presenter mode: large type, chrome hidden, toggled from the lesson panel',
   await page.getByRole('button', { name: '레슨 패널' }).click();
   await expect(page.getByTestId('lesson-region')).toBeHidden();
   await expect(page.locator('html')).toHaveAttribute('data-presenter', 'true');
-  await expect(page.getByRole('button', { name: '새 워크스페이스' })).toBeHidden();
+  await expect(page.getByRole('button', { name: '새 작업 공간' })).toBeHidden();
   await page.getByLabel('발표 모드').uncheck();
   await expect(page.locator('html')).not.toHaveAttribute('data-presenter', 'true');
   await expect(page.locator('.app-header .tagline')).toBeVisible();
-  await expect(page.getByRole('button', { name: '새 워크스페이스' })).toBeVisible();
+  await expect(page.getByRole('button', { name: '새 작업 공간' })).toBeVisible();
   await expect(speed).toHaveValue('250');
   await page.getByLabel('발표 모드').check();
   await expect(speed).toHaveValue('900');

@@ -1,50 +1,14 @@
 // @vitest-environment node
 /** The build lessons (web-ping build, cache, node-app, BuildKit vs legacy, multi-stage) against the real engine. */
 import { describe, expect, it } from 'vitest';
-import { Engine } from '../engine/engine';
-import { testEnv } from '../engine/core/env';
-import { memoryContext } from '../engine/core/host';
-import { bufferIO } from '../engine/core/io';
-import { InProcessHost } from '../engine/runtime/in-process-host';
-import { createEngineWorld } from './engineWorld';
-import { evaluateLesson, worldSeq } from './runner';
 import { BUILDKIT_LEGACY, CACHE, MULTI_STAGE, NODE_APP, WEB_PING } from './curriculum';
-import type { LessonDef } from './types';
+import { CACHE_REORDERED_DOCKERFILE } from './workspaces';
+import { lessonHarness } from './testHarness';
 
+/** The harness with the legacy builder chosen the way a learner does it: DOCKER_BUILDKIT=0 in the client env. */
 function setup(initial: Record<string, string>) {
-  const env = testEnv();
-  let files = { ...initial };
-  const engine = new Engine({ env, context: memoryContext(files) });
-  engine.sandbox = new InProcessHost();
-  const world = createEngineWorld(engine, { files: () => files, quizScores: () => ({}) });
-  const completed: string[] = [];
-  const since: Record<string, number> = {};
-  const run = async (argv: string[], clientEnv: Record<string, string> = {}) => {
-    const io = bufferIO({ env: clientEnv });
-    let code = await engine.run(argv, io);
-    // Until the CLI's build command is registered, run builds through engine.build (same builder, same events).
-    const isBuild = argv[0] === 'build' || (argv[0] === 'image' && argv[1] === 'build');
-    if (isBuild && code === 125 && /unknown (shorthand )?flag/.test(io.err)) {
-      io.err = '';
-      const args = argv.slice(argv[0] === 'build' ? 1 : 2);
-      const tags = args.flatMap((a, i) => (a === '-t' || a === '--tag' ? [args[i + 1]] : []));
-      code = (await engine.build({ tags, builder: clientEnv.DOCKER_BUILDKIT === '0' ? 'legacy' : 'buildkit' }, io)).exitCode;
-    }
-    return { code, out: io.out, err: io.err };
-  };
-  const edit = (path: string, content: string) => {
-    files = { ...files, [path]: content };
-    engine.context = memoryContext(files);
-  };
-  const advance = (lesson: LessonDef) => {
-    const ev = evaluateLesson(lesson, world, completed, since);
-    completed.push(...ev.newlyCompleted);
-    const next = lesson.steps.find((s) => !completed.includes(s.id));
-    if (ev.newlyCompleted.length && next) since[next.id] = worldSeq(world);
-    return ev;
-  };
-  const files$ = () => files;
-  return { env, engine, world, run, edit, advance, completed, files: files$ };
+  const h = lessonHarness(initial);
+  return { ...h, run: (argv: string[], clientEnv: Record<string, string> = {}) => h.run(argv, { env: clientEnv }) };
 }
 
 describe('Build lessons against the real engine', () => {
@@ -55,11 +19,13 @@ describe('Build lessons against the real engine', () => {
     expect(b.code, b.err).toBe(0);
     s.advance(WEB_PING);
     expect(s.completed).toContain('build');
+    expect((await s.run(['image', 'ls', 'web-ping'])).code).toBe(0);
+    expect(s.advance(WEB_PING).done).toBe(false);
     expect((await s.run(['image', 'ls', 'w*'])).code).toBe(0);
     expect(s.advance(WEB_PING).done).toBe(true);
   });
 
-  it('cache: all cached, a cascade after app.js changes, reorder, one layer after', async () => {
+  it('cache: all cached, a cascade, config only, the legacy rule, reorder, the gain, --no-cache', async () => {
     const s = setup(CACHE.files);
     for (const argv of CACHE.setup) expect((await s.run(argv)).code).toBe(0);
     expect(s.advance(CACHE).steps[0].status).toBe('current');
@@ -67,21 +33,35 @@ describe('Build lessons against the real engine', () => {
     s.advance(CACHE);
     expect(s.completed).toEqual(['rebuild']);
     s.edit('app.js', s.files()['app.js'] + '// changed\n');
+    const cascade = await s.run(['image', 'build', '-t', 'web-ping', '.']);
+    expect(cascade.code, cascade.err).toBe(0);
+    let ev = s.advance(CACHE);
+    expect(s.completed, JSON.stringify(ev.steps) + cascade.out + cascade.err).toContain('change-app');
+    const rebuiltBefore = s.world.builds().at(-1)!.steps.filter((x) => !x.metadataOnly && x.instruction !== 'FROM' && x.outcome === 'built').map((x) => x.name);
+    expect(rebuiltBefore).toEqual(['COPY package.json app.js ./', 'RUN npm install']);
+    s.edit('Dockerfile', s.files().Dockerfile.replace('CMD ["node", "/web-ping/app.js"]', 'CMD ["node", "app.js"]'));
     await s.run(['image', 'build', '-t', 'web-ping', '.']);
-    const ev = s.advance(CACHE);
-    expect(s.completed, JSON.stringify(ev.steps)).toContain('change-app');
-    s.edit('Dockerfile', 'FROM diamol/node\n\nCMD ["node", "/web-ping/app.js"]\n\nENV TARGET="blog.sixeyed.com" \\\n    METHOD="HEAD" \\\n    INTERVAL="3000"\n\nWORKDIR /web-ping\nCOPY app.js .\n');
-    await s.run(['image', 'build', '-t', 'web-ping', '.']);
-    s.advance(CACHE);
-    expect(s.completed).toContain('reorder');
-    s.edit('app.js', s.files()['app.js'] + '// again\n');
-    // The legacy builder has its own cache: its first build reruns everything, so it does not pass this step.
+    ev = s.advance(CACHE);
+    expect(s.completed, JSON.stringify(ev.steps)).toContain('config-only');
+    await s.run(['image', 'build', '-t', 'web-ping', '.'], { DOCKER_BUILDKIT: '0' });
+    s.edit('Dockerfile', s.files().Dockerfile.replace('INTERVAL="3000"', 'INTERVAL="5000"'));
     const legacy = await s.run(['image', 'build', '-t', 'web-ping', '.'], { DOCKER_BUILDKIT: '0' });
     expect(legacy.code, legacy.err).toBe(0);
-    expect(s.advance(CACHE).done).toBe(false);
-    s.edit('app.js', s.files()['app.js'] + '// and again\n');
+    ev = s.advance(CACHE);
+    expect(s.completed, JSON.stringify(ev.steps) + legacy.out).toContain('legacy-rule');
+    s.edit('Dockerfile', CACHE_REORDERED_DOCKERFILE);
     await s.run(['image', 'build', '-t', 'web-ping', '.']);
-    expect(s.advance(CACHE).done).toBe(true);
+    ev = s.advance(CACHE);
+    expect(s.completed, JSON.stringify(ev.steps)).toContain('reorder');
+    s.edit('app.js', s.files()['app.js'] + '// again\n');
+    await s.run(['image', 'build', '-t', 'web-ping', '.']);
+    ev = s.advance(CACHE);
+    expect(s.completed, JSON.stringify(ev.steps)).toContain('verify');
+    const rebuiltAfter = s.world.builds().at(-1)!.steps.filter((x) => !x.metadataOnly && x.instruction !== 'FROM' && x.outcome === 'built').map((x) => x.name);
+    expect(rebuiltAfter).toEqual(['COPY app.js ./']);
+    const nc = await s.run(['image', 'build', '--no-cache', '-t', 'web-ping', '.']);
+    expect(nc.code, nc.err).toBe(0);
+    expect(s.advance(CACHE).done, JSON.stringify(s.world.builds().at(-1)!.steps)).toBe(true);
   });
 
   it('node-app: RUN/EXPOSE, -p, rebuild after a change, package.json first, <none>, rmi refused, prune, inspect', async () => {
@@ -101,7 +81,7 @@ describe('Build lessons against the real engine', () => {
     await s.run(['run', '-d', '-p', '3000:80', '--name', 'app', 'node-web:2']);
     s.advance(NODE_APP);
     expect(s.completed).toContain('code-change');
-    s.edit('Dockerfile', 'FROM node\n\nWORKDIR /app\n\nCOPY package.json /app\n\nRUN npm install\n\nCOPY . /app\n\nEXPOSE 80\n\nCMD ["node", "server.js"]\n');
+    s.edit('Dockerfile', 'FROM node\n\nWORKDIR /app\n\nCOPY package.json package-lock.json /app/\n\nRUN npm install\n\nCOPY . /app\n\nEXPOSE 80\n\nCMD ["node", "server.js"]\n');
     await s.run(['build', '-t', 'node-web:3', '.']);
     s.edit('server.js', s.files()['server.js'] + '// more\n');
     const b3 = await s.run(['build', '-t', 'node-web:3', '.']);
@@ -115,7 +95,11 @@ describe('Build lessons against the real engine', () => {
     expect(rmi.code).not.toBe(0);
     s.advance(NODE_APP);
     expect(s.completed).toContain('rmi-in-use');
-    await s.run(['rm', '-f', 'app']);
+    expect((await s.run(['stop', 'app'])).code).toBe(0);
+    expect((await s.run(['rmi', 'node-web:2'])).code).not.toBe(0);
+    s.advance(NODE_APP);
+    expect(s.completed).toContain('stopped-still-uses');
+    await s.run(['rm', 'app']);
     const prune = await s.run(['image', 'prune', '-f']);
     expect(prune.code, prune.err).toBe(0);
     const ev2 = s.advance(NODE_APP);
@@ -134,6 +118,9 @@ describe('Build lessons against the real engine', () => {
     await s.run(['build', '-t', 'greet', '.']);
     const ev = s.advance(BUILDKIT_LEGACY);
     expect(s.completed, JSON.stringify(ev.steps)).toContain('bk-env');
+    // A cold legacy cache rebuilds everything, which is not the rule this step teaches.
+    await s.run(['build', '-t', 'greet', '.'], { DOCKER_BUILDKIT: '0' });
+    expect(s.advance(BUILDKIT_LEGACY).done).toBe(false);
     s.edit('Dockerfile', s.files().Dockerfile.replace('"hi"', '"hey"'));
     const l = await s.run(['build', '-t', 'greet', '.'], { DOCKER_BUILDKIT: '0' });
     expect(l.code, l.err).toBe(0);

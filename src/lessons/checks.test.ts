@@ -132,6 +132,45 @@ describe('Command checks', () => {
   });
 });
 
+describe('.dockerignore', () => {
+  it('wants the image built in the step without the ignored file, the context still holding it', () => {
+    const w = new FakeWorld();
+    const check = c.imageLeavesOut('target:clean', '/app/secret.env', '/app/app.js', 'secret.env');
+    w.fileMap = { 'secret.env': 'x', 'app.js': 'y' };
+    const img = w.image(['target:clean'], ['a']);
+    w.imagePaths[img.id] = ['/app/app.js', '/app/secret.env'];
+    expect(check.run(w, ctx).ok).toBe(false); // not built in this step
+    w.build(['target:clean'], []);
+    expect(check.run(w, ctx).missing?.en).toContain('still has /app/secret.env');
+    w.imagePaths[img.id] = ['/app/app.js'];
+    expect(check.run(w, ctx).ok).toBe(true);
+    w.fileMap = { 'app.js': 'y' };
+    expect(check.run(w, ctx).missing?.en).toContain('Keep secret.env');
+  });
+});
+
+describe('Command checks: argument, error text and flag', () => {
+  it('counts a refusal only for that image and only when Docker says a container uses it', () => {
+    const w = new FakeWorld();
+    const check = c.commandRefused('image rm', { arg: (a) => a === 'node-web:2', errorIncludes: 'is using its referenced image' });
+    w.command(['rmi', 'nosuchimage'], 1, '', {}, 'Error response from daemon: No such image: nosuchimage:latest');
+    expect(check.run(w, ctx).ok).toBe(false);
+    w.command(['rmi', 'node-web:2'], 1, '', {}, 'Error response from daemon: No such image: node-web:2');
+    expect(check.run(w, ctx).ok).toBe(false);
+    w.command(['rmi', 'node-web:2'], 1, '', {}, 'Error response from daemon: conflict: unable to remove repository reference "node-web:2" (must force) - container 0123abcd is using its referenced image 4567');
+    expect(check.run(w, ctx).ok).toBe(true);
+  });
+
+  it('wants a flag when asked', () => {
+    const w = new FakeWorld();
+    const check = c.commandSucceeded('image build', { flag: '-f' });
+    w.command(['build', '-t', 'x', '.']);
+    expect(check.run(w, ctx).ok).toBe(false);
+    w.command(['build', '-f', 'Dockerfile.v2', '-t', 'x', '.']);
+    expect(check.run(w, ctx).ok).toBe(true);
+  });
+});
+
 describe('Build checks', () => {
   const webPingSteps = (copy: 'cached' | 'built', reasonFiles: string[] = ['app.js']) => [
     { name: 'FROM diamol/node', outcome: 'cached' as const },
@@ -156,14 +195,70 @@ describe('Build checks', () => {
       { name: 'COPY app.js .', outcome: 'built', reason: { kind: 'files-changed', files: ['app.js'] } },
       { name: 'RUN node -v', outcome: 'cached' },
     ]);
-    expect(c.lastBuildCascade('web-ping', 'app.js').run(w, ctx).ok).toBe(false);
+    expect(c.lastBuildCascade('web-ping', 'app.js', 'RUN').run(w, ctx).ok).toBe(false);
     w.build(['web-ping:latest'], [
       { name: 'FROM diamol/node', outcome: 'cached' },
       { name: 'COPY app.js .', outcome: 'built', reason: { kind: 'files-changed', files: ['app.js'] } },
       { name: 'RUN node -v', outcome: 'built', reason: { kind: 'parent-changed', line: 2, instruction: 'COPY app.js .' } },
     ]);
-    expect(c.lastBuildCascade('web-ping', 'app.js').run(w, ctx).ok).toBe(true);
-    expect(c.lastBuildCascade('web-ping', 'server.js').run(w, ctx).ok).toBe(false);
+    expect(c.lastBuildCascade('web-ping', 'app.js', 'RUN').run(w, ctx).ok).toBe(true);
+    expect(c.lastBuildCascade('web-ping', 'server.js', 'RUN').run(w, ctx).ok).toBe(false);
+    // One miss with nothing after it is not a cascade.
+    w.build(['web-ping:latest'], [
+      { name: 'FROM diamol/node', outcome: 'cached' },
+      { name: 'COPY app.js .', outcome: 'built', reason: { kind: 'files-changed', files: ['app.js'] } },
+    ]);
+    expect(c.lastBuildCascade('web-ping', 'app.js', 'RUN').run(w, ctx).ok).toBe(false);
+  });
+
+  it('config only: BuildKit, config differs from the build before, every layer cached', () => {
+    const w = new FakeWorld();
+    const steps = (cmd: string, run: 'cached' | 'built' = 'cached') => [
+      { name: 'FROM diamol/node', outcome: 'cached' as const },
+      { name: 'COPY app.js ./', outcome: 'cached' as const },
+      { name: 'RUN npm install', outcome: run, reason: run === 'built' ? { kind: 'env-changed' as const, names: ['INTERVAL'] } : undefined },
+      { name: cmd, instruction: 'CMD', metadataOnly: true, outcome: 'cached' as const },
+    ];
+    const check = c.lastBuildConfigOnly('web-ping');
+    w.build(['web-ping:latest'], steps('CMD ["node", "/web-ping/app.js"]'));
+    w.build(['web-ping:latest'], steps('CMD ["node", "/web-ping/app.js"]'));
+    expect(check.run(w, ctx).ok).toBe(false); // nothing changed
+    w.build(['web-ping:latest'], steps('CMD ["node", "app.js"]', 'built'));
+    expect(check.run(w, ctx).ok).toBe(false); // a RUN was rebuilt
+    w.build(['web-ping:latest'], steps('CMD ["node", "app.js"]'), { builder: 'legacy' });
+    expect(check.run(w, ctx).ok).toBe(false); // not BuildKit
+    w.build(['web-ping:latest'], steps('CMD ["node", "web-ping/app.js"]'));
+    expect(check.run(w, ctx).ok).toBe(true);
+  });
+
+  it('legacy cascade: a warm legacy build missing at a changed line, not a cold one', () => {
+    const w = new FakeWorld();
+    const check = c.legacyCascade('web-ping');
+    const cold = { kind: 'first-build' as const };
+    w.build(['web-ping:latest'], [
+      { name: 'ENV INTERVAL="3000"', instruction: 'ENV', metadataOnly: true, outcome: 'built', reason: cold },
+      { name: 'COPY app.js ./', outcome: 'built', reason: cold },
+    ], { builder: 'legacy' });
+    expect(check.run(w, ctx).ok).toBe(false);
+    w.build(['web-ping:latest'], [
+      { name: 'ENV INTERVAL="5000"', instruction: 'ENV', metadataOnly: true, outcome: 'built', reason: { kind: 'instruction-changed' } },
+      { name: 'COPY app.js ./', outcome: 'built', reason: { kind: 'parent-changed', line: 3, instruction: 'ENV INTERVAL="5000"' } },
+    ]);
+    expect(check.run(w, ctx).ok).toBe(false); // BuildKit
+    w.build(['web-ping:latest'], [
+      { name: 'ENV INTERVAL="5000"', instruction: 'ENV', metadataOnly: true, outcome: 'built', reason: { kind: 'instruction-changed' } },
+      { name: 'COPY app.js ./', outcome: 'built', reason: { kind: 'parent-changed', line: 3, instruction: 'ENV INTERVAL="5000"' } },
+    ], { builder: 'legacy' });
+    expect(check.run(w, ctx).ok).toBe(true);
+  });
+
+  it('no-cache: every COPY and RUN rebuilt for --no-cache', () => {
+    const w = new FakeWorld();
+    const check = c.lastBuildNoCache('web-ping');
+    w.build(['web-ping:latest'], [{ name: 'COPY app.js ./', outcome: 'built', reason: { kind: 'files-changed', files: ['app.js'] } }]);
+    expect(check.run(w, ctx).ok).toBe(false);
+    w.build(['web-ping:latest'], [{ name: 'COPY app.js ./', outcome: 'built', reason: { kind: 'no-cache' } }]);
+    expect(check.run(w, ctx).ok).toBe(true);
   });
 
   it('rebuilt at most one layer after a change to server.js, with npm install cached', () => {
@@ -197,13 +292,34 @@ describe('Build checks', () => {
     expect(c.lastBuildShape('greet', { minStages: 2 }).run(w, ctx).ok).toBe(false);
   });
 
-  it('checks the Dockerfile order used by the last build', () => {
+  it('checks the order in the Dockerfile that was built, never the editor text', () => {
     const w = new FakeWorld();
-    w.build(['web-ping:latest'], []);
-    w.fileMap.Dockerfile = 'FROM diamol/node\nENV A=1\nENV B=2\nWORKDIR /w\nCOPY app.js .\nCMD ["node"]\n';
-    const check = c.dockerfileOrder('web-ping', [['CMD', 'COPY']], { ENV: 1 });
+    const order: c.OrderedStep[] = [
+      { label: 'CMD', is: (x) => x.instruction === 'CMD' },
+      { label: 'COPY app.js', is: (x) => x.instruction === 'COPY' },
+    ];
+    const check = c.builtOrder('web-ping', order, { ENV: 1 });
+    w.build(['web-ping:latest'], [
+      { name: 'ENV A=1', instruction: 'ENV', metadataOnly: true },
+      { name: 'ENV B=2', instruction: 'ENV', metadataOnly: true },
+      { name: 'COPY app.js .' },
+      { name: 'CMD ["node"]', instruction: 'CMD', metadataOnly: true },
+    ]);
+    // The editor already holds the right order, but it was not built.
+    w.fileMap.Dockerfile = 'FROM diamol/node\nCMD ["node"]\nENV A=1 B=2\nCOPY app.js .\n';
     expect(check.run(w, ctx).ok).toBe(false);
-    w.fileMap.Dockerfile = 'FROM diamol/node\nCMD ["node"]\n# settings\nenv A=1 \\\n    B=2\nWORKDIR /w\nCOPY app.js .\n';
+    w.build(['web-ping:latest'], [
+      { name: 'CMD ["node"]', instruction: 'CMD', metadataOnly: true },
+      { name: 'ENV A=1', instruction: 'ENV', metadataOnly: true },
+      { name: 'ENV B=2', instruction: 'ENV', metadataOnly: true },
+      { name: 'COPY app.js .' },
+    ]);
+    expect(check.run(w, ctx).missing?.en).toContain('2 ENV');
+    w.build(['web-ping:latest'], [
+      { name: 'CMD ["node"]', instruction: 'CMD', metadataOnly: true },
+      { name: 'ENV A=1 B=2', instruction: 'ENV', metadataOnly: true },
+      { name: 'COPY app.js .' },
+    ]);
     expect(check.run(w, ctx).ok).toBe(true);
   });
 

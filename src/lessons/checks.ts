@@ -12,6 +12,7 @@ import {
   type CheckContext,
   type LessonWorld,
   type WorldBuild,
+  type WorldBuildStep,
   type WorldContainer,
   type WorldImage,
 } from './world';
@@ -55,9 +56,9 @@ function filesChanged(b: WorldBuild, file: string): boolean {
 export function imagePresent(ref: string, minLayers = 1): Check {
   return check('imagePresent', `${ref}, >= ${minLayers} layers`, (w) => {
     const img = findImage(w, ref);
-    if (!img) return fail(`아직 ${ref} 이미지가 없습니다.`, `There is no ${ref} image yet.`);
+    if (!img) return fail(`${ref} 이미지가 없어요.`, `There is no ${ref} image yet.`);
     if (img.layers.length < minLayers)
-      return fail(`${ref} 이미지의 레이어가 ${img.layers.length}개뿐입니다.`, `${ref} has only ${img.layers.length} layer(s).`);
+      return fail(`${ref} 이미지의 레이어가 ${img.layers.length}개뿐이에요.`, `${ref} has only ${img.layers.length} layer(s).`);
     return pass;
   });
 }
@@ -66,9 +67,9 @@ export function imagesShareLayers(a: string, b: string): Check {
   return check('imagesShareLayers', `${a} & ${b}`, (w) => {
     const ia = findImage(w, a);
     const ib = findImage(w, b);
-    if (!ia || !ib) return fail(`${a}와 ${b} 이미지가 모두 있어야 합니다.`, `Both ${a} and ${b} must exist.`);
+    if (!ia || !ib) return fail(`${a}와 ${b} 이미지가 모두 있어야 해요.`, `Both ${a} and ${b} must exist.`);
     const shared = ia.layers.filter((l) => ib.layers.includes(l));
-    if (shared.length === 0) return fail('두 이미지가 공유하는 레이어가 없습니다.', 'The two images share no layer.');
+    if (shared.length === 0) return fail('두 이미지가 공유하는 레이어가 없어요.', 'The two images share no layer.');
     return pass;
   });
 }
@@ -83,7 +84,7 @@ export function logicalExceedsReal(): Check {
     const real = [...distinct.values()].reduce((n, x) => n + x, 0);
     return imgs.length >= 2 && logical > real
       ? pass
-      : fail('레이어를 공유하는 이미지가 두 개 이상 있어야 합니다.', 'You need at least two images that share layers.');
+      : fail('레이어를 공유하는 이미지가 두 개 이상 있어야 해요.', 'You need at least two images that share layers.');
   });
 }
 
@@ -91,18 +92,22 @@ export interface ImageConfigWant {
   workingDir?: string;
   envKeys?: string[];
   cmdIncludes?: string;
+  /** The image's ENTRYPOINT (not CMD) mentions this. */
+  entrypointIncludes?: string;
   exposed?: string;
 }
 
 function configMismatch(img: WorldImage, want: ImageConfigWant): CheckResult | null {
   if (want.workingDir && img.workingDir !== want.workingDir)
-    return fail(`WORKDIR가 ${want.workingDir}이어야 합니다.`, `WORKDIR should be ${want.workingDir}.`);
+    return fail(`WORKDIR가 ${want.workingDir}이어야 해요.`, `WORKDIR should be ${want.workingDir}.`);
   for (const k of want.envKeys ?? [])
-    if (envValue(img.env, k) === undefined) return fail(`이미지에 ENV ${k}가 없습니다.`, `The image has no ENV ${k}.`);
+    if (envValue(img.env, k) === undefined) return fail(`이미지에 ENV ${k}가 없어요.`, `The image has no ENV ${k}.`);
   if (want.cmdIncludes && ![...img.entrypoint, ...img.cmd].join(' ').includes(want.cmdIncludes))
-    return fail(`CMD에 ${want.cmdIncludes}가 있어야 합니다.`, `CMD should mention ${want.cmdIncludes}.`);
+    return fail(`CMD에 ${want.cmdIncludes}가 있어야 해요.`, `CMD should mention ${want.cmdIncludes}.`);
+  if (want.entrypointIncludes && !img.entrypoint.join(' ').includes(want.entrypointIncludes))
+    return fail(`ENTRYPOINT에 ${want.entrypointIncludes}가 있어야 해요.`, `ENTRYPOINT should mention ${want.entrypointIncludes}.`);
   if (want.exposed && !img.exposedPorts.some((p) => p === want.exposed || p === `${want.exposed}/tcp`))
-    return fail(`EXPOSE ${want.exposed}가 필요합니다.`, `EXPOSE ${want.exposed} is missing.`);
+    return fail(`EXPOSE ${want.exposed}가 필요해요.`, `EXPOSE ${want.exposed} is missing.`);
   return null;
 }
 
@@ -110,10 +115,28 @@ function configMismatch(img: WorldImage, want: ImageConfigWant): CheckResult | n
 export function imageBuilt(ref: string, want: ImageConfigWant = {}): Check {
   return check('imageBuilt', ref, (w, ctx) => {
     const b = recentBuilds(w, ctx).filter((x) => x.ok && x.tags.map(normalizeRef).includes(normalizeRef(ref))).pop();
-    if (!b) return fail(`${ref} 태그로 빌드한 기록이 없습니다.`, `No successful build tagged ${ref} yet.`);
+    if (!b) return fail(`${ref} 태그로 빌드한 기록이 없어요.`, `No successful build tagged ${ref} yet.`);
     const img = findImage(w, ref);
-    if (!img) return fail(`${ref} 이미지가 없습니다.`, `The ${ref} image is gone.`);
+    if (!img) return fail(`${ref} 이미지가 없어요.`, `The ${ref} image is gone.`);
     return configMismatch(img, want) ?? pass;
+  });
+}
+
+/**
+ * `.dockerignore` at work: the image `ref`, built during the step, has `kept` but not `left`, while the build context
+ * still holds the file behind `left` (deleting the file from the context is not what the step teaches).
+ */
+export function imageLeavesOut(ref: string, left: string, kept: string, contextFile: string): Check {
+  return check('imageLeavesOut', `${ref}: no ${left}, has ${kept}, context keeps ${contextFile}`, (w, ctx) => {
+    const b = recentBuilds(w, ctx).filter((x) => x.ok && x.tags.map(normalizeRef).includes(normalizeRef(ref))).pop();
+    if (!b) return fail(`${ref} 태그로 빌드하세요.`, `Build with the tag ${ref}.`);
+    const img = findImage(w, ref);
+    if (!img) return fail(`${ref} 이미지가 없어요.`, `The ${ref} image is gone.`);
+    if (!(contextFile in w.files()))
+      return fail(`${contextFile}은 작업 공간에 그대로 두세요. 이미지에서만 빼는 게 목표예요.`, `Keep ${contextFile} in the workspace: the aim is to leave it out of the image only.`);
+    if (!w.imageHasPath(img.id, kept)) return fail(`이미지에 ${kept}이 없어요.`, `The image has no ${kept}.`);
+    if (w.imageHasPath(img.id, left)) return fail(`이미지에 아직 ${left}이 들어 있어요.`, `The image still has ${left}.`);
+    return pass;
   });
 }
 
@@ -121,14 +144,14 @@ export function danglingImageExists(): Check {
   return check('danglingImageExists', '<none>:<none>', (w) =>
     w.images().some((i) => i.tags.length === 0)
       ? pass
-      : fail('<none> 이미지가 아직 없습니다. 태그를 바꾸지 않고 다시 빌드해 보세요.', 'No <none> image yet: rebuild a changed file under the same tag.'),
+      : fail('<none> 이미지가 없어요. 태그를 바꾸지 않고 다시 빌드해 보세요.', 'No <none> image yet: rebuild a changed file under the same tag.'),
   );
 }
 
 export function noDanglingImages(): Check {
   return check('noDanglingImages', '', (w) =>
     w.images().some((i) => i.tags.length === 0 && !w.containers().some((c) => c.imageId === i.id))
-      ? fail('사용되지 않는 <none> 이미지가 아직 남아 있습니다.', 'Unused <none> images are still there.')
+      ? fail('사용되지 않는 <none> 이미지가 아직 남아 있어요.', 'Unused <none> images are still there.')
       : pass,
   );
 }
@@ -136,10 +159,10 @@ export function noDanglingImages(): Check {
 export function imageCommittedFrom(ref: string, changedFile: string): Check {
   return check('imageCommittedFrom', `${ref} <- container with ${changedFile} changed`, (w) => {
     const img = findImage(w, ref);
-    if (!img) return fail(`${ref} 이미지가 아직 없습니다.`, `There is no ${ref} image yet.`);
-    if (!img.committedFrom) return fail(`${ref}는 commit으로 만든 이미지가 아닙니다.`, `${ref} was not made by commit.`);
+    if (!img) return fail(`${ref} 이미지가 없어요.`, `There is no ${ref} image yet.`);
+    if (!img.committedFrom) return fail(`${ref}는 commit으로 만든 이미지가 아니에요.`, `${ref} was not made by commit.`);
     if (!img.committedFrom.changedPaths.some((p) => p === changedFile || p.endsWith('/' + changedFile)))
-      return fail(`커밋한 컨테이너에서 ${changedFile}이 바뀌지 않았습니다.`, `${changedFile} was not changed in the committed container.`);
+      return fail(`커밋한 컨테이너에서 ${changedFile}이 바뀌지 않았어요.`, `${changedFile} was not changed in the committed container.`);
     return pass;
   });
 }
@@ -156,6 +179,18 @@ export interface ContainerWant {
   exitCode?: number;
   logsInclude?: string[];
   changedFile?: string;
+}
+
+/** What the learner reads about the container a step wants, in their language. */
+function describeFor(want: ContainerWant, lang: 'ko' | 'en'): string {
+  const ko = lang === 'ko';
+  return [want.name && (ko ? `이름 ${want.name}` : `named ${want.name}`), want.image && (ko ? `이미지 ${want.image}` : `from ${want.image}`),
+    want.state && want.state !== 'any' && (ko ? `상태 ${want.state}` : `state ${want.state}`),
+    ...Object.entries(want.env ?? {}).map(([k, v]) => (ko ? `환경 변수 ${k}=${v}` : `env ${k}=${v}`)),
+    want.port && (ko ? `포트 게시 -p ${want.port.hostPort}:${want.port.containerPort}` : `published with -p ${want.port.hostPort}:${want.port.containerPort}`),
+    want.interactive && (ko ? '대화형(-it)' : 'interactive (-it)'),
+    want.logsInclude && (ko ? `출력에 ${want.logsInclude.map((l) => `"${l.trim()}"`).join(', ')}` : `output with ${want.logsInclude.map((l) => `"${l.trim()}"`).join(', ')}`)]
+    .filter(Boolean).join(', ');
 }
 
 function describe(want: ContainerWant): string {
@@ -183,7 +218,7 @@ export function containerMatches(want: ContainerWant): Check {
   return check('containerMatches', describe(want), (w) =>
     w.containers().some((c) => matches(w, c, want))
       ? pass
-      : fail(`조건에 맞는 컨테이너가 없습니다: ${describe(want)}`, `No container matches: ${describe(want)}`),
+      : fail(`이런 컨테이너가 아직 없어요: ${describeFor(want, 'ko')}`, `No container yet: ${describeFor(want, 'en')}`),
   );
 }
 
@@ -191,7 +226,7 @@ export function containerMatches(want: ContainerWant): Check {
 export function containerRemoved(name: string): Check {
   return check('containerRemoved', name, (w, ctx) => {
     if (w.containers().some((c) => c.name.replace(/^\//, '') === name))
-      return fail(`${name} 컨테이너가 아직 있습니다.`, `Container ${name} still exists.`);
+      return fail(`${name} 컨테이너가 아직 있어요.`, `Container ${name} still exists.`);
     const rm = w.commands().some((c) => c.seq > ctx.since && c.command === 'container rm' && c.exitCode === 0);
     return rm ? pass : fail('docker rm 으로 지워 보세요.', 'Remove it with docker rm.');
   });
@@ -215,7 +250,7 @@ export function writableLayerChanged(image: string, file?: string): Check {
     const cs = w.containers().filter((c) => containerFrom(w, c, image) && c.changes.length > 0);
     const hit = cs.find((c) => !file || c.changes.some((ch) => ch.kind !== 'D' && (ch.path === file || ch.path.endsWith('/' + file))));
     if (!hit) return fail(`${image} 컨테이너 안에서 ${file ?? '파일'}을 바꿔 보세요.`, `Change ${file ?? 'a file'} inside a ${image} container.`);
-    if (!img || img.id !== hit.imageId) return fail('이미지가 사라졌거나 바뀌었습니다.', 'The image is gone or changed.');
+    if (!img || img.id !== hit.imageId) return fail('이미지가 사라졌거나 바뀌었어요.', 'The image is gone or changed.');
     return pass;
   });
 }
@@ -227,11 +262,15 @@ export interface CommandWant {
   arg?: (a: string) => boolean;
   argLabel?: string;
   outputIncludes?: string;
+  /** Docker's error text must include this (tells a refusal apart from, say, an unknown image). */
+  errorIncludes?: string;
+  /** A flag (e.g. "-f") that must be among the arguments. */
+  flag?: string;
   flagsWithValue?: string[];
 }
 
 function commandCheck(name: string, command: string, exit: 'ok' | 'failed', want: CommandWant): Check {
-  const label = `${command}${want.argLabel ? ' ' + want.argLabel : ''}${want.outputIncludes ? ` ~ "${want.outputIncludes}"` : ''}`;
+  const label = `${command}${want.flag ? ' ' + want.flag : ''}${want.argLabel ? ' ' + want.argLabel : ''}${want.outputIncludes ? ` ~ "${want.outputIncludes}"` : ''}${want.errorIncludes ? ` ~ "${want.errorIncludes}"` : ''}`;
   return check(name, label, (w, ctx) => {
     const hit = w.commands().some(
       (c) =>
@@ -239,9 +278,16 @@ function commandCheck(name: string, command: string, exit: 'ok' | 'failed', want
         c.command === command &&
         (exit === 'ok' ? c.exitCode === 0 : c.exitCode !== 0) &&
         (!want.arg || positionalArgs(c.args, want.flagsWithValue).some(want.arg)) &&
-        (!want.outputIncludes || c.stdout.includes(want.outputIncludes)),
+        (!want.outputIncludes || c.stdout.includes(want.outputIncludes)) &&
+        (!want.errorIncludes || c.stderr.includes(want.errorIncludes)) &&
+        (!want.flag || c.args.some((a) => a === want.flag || a.startsWith(want.flag + '='))),
     );
-    return hit ? pass : fail(`아직 docker ${label} 실행 기록이 없습니다.`, `The engine has not run docker ${label} yet.`);
+    if (hit) return pass;
+    // What the learner reads: the command as typed, without the README's notation.
+    const typed = `docker ${command}${want.flag ? ' ' + want.flag : ''}${want.argLabel ? ' ' + want.argLabel : ''}`;
+    return exit === 'ok'
+      ? fail(`엔진이 \`${typed}\` 명령을 실행한 기록이 아직 없어요.`, `The engine has not run \`${typed}\` yet.`)
+      : fail(`엔진이 \`${typed}\` 명령을 거절한 기록이 아직 없어요.`, `The engine has not refused \`${typed}\` yet.`);
   });
 }
 
@@ -256,21 +302,85 @@ export function lastBuildAllCached(repo: string): Check {
     const b = lastOkBuild(w, ctx, repo);
     if (!b) return fail(`${repo}를 다시 빌드해 보세요.`, `Rebuild ${repo}.`);
     const built = layerSteps(b).filter((s) => s.outcome === 'built');
-    return built.length === 0 ? pass : fail(`${built.length}개 단계가 다시 실행됐습니다.`, `${built.length} step(s) ran again.`);
+    return built.length === 0 ? pass : fail(`${built.length}개 단계가 다시 빌드됐어요.`, `${built.length} step(s) ran again.`);
   });
 }
 
-/** The last build missed because `file` changed, and every layer step after the first miss ran again. */
-export function lastBuildCascade(repo: string, file: string): Check {
-  return check('lastBuildCascade', `${repo}, ${file}`, (w, ctx) => {
+/**
+ * The last build missed because `file` changed, every layer step after the first miss ran again, and at least one
+ * later step (`through`, by prefix) was rebuilt only because the step before it changed: a cascade, not just one miss.
+ */
+export function lastBuildCascade(repo: string, file: string, through: string): Check {
+  return check('lastBuildCascade', `${repo}, ${file}, then ${through}`, (w, ctx) => {
     const b = lastOkBuild(w, ctx, repo);
     if (!b) return fail(`${file}을 고치고 ${repo}를 다시 빌드하세요.`, `Edit ${file} and rebuild ${repo}.`);
-    if (!filesChanged(b, file)) return fail(`마지막 빌드에서 ${file} 변경이 감지되지 않았습니다.`, `The last build saw no change to ${file}.`);
+    if (!filesChanged(b, file)) return fail(`마지막 빌드에서 ${file} 변경이 감지되지 않았어요.`, `The last build saw no change to ${file}.`);
     const steps = layerSteps(b);
     const first = steps.findIndex((s) => s.outcome === 'built');
-    return steps.slice(first).every((s) => s.outcome === 'built')
+    if (!steps.slice(first).every((s) => s.outcome === 'built'))
+      return fail('첫 캐시 미스 뒤에 캐시에서 가져온 단계가 있어요.', 'A step after the first miss came from the cache.');
+    const later = steps.slice(first + 1).find((s) => s.name.startsWith(through));
+    if (!later || later.reason?.kind !== 'parent-changed')
+      return fail(`${file}을 복사한 단계 뒤에서 ${through} 단계가 연쇄로 다시 빌드되어야 해요.`, `${through} should be rebuilt after the step that copies ${file}, because that step changed.`);
+    return pass;
+  });
+}
+
+/** The previous successful build of `repo` before `b` (any time, not only in this step). */
+function previousBuild(w: LessonWorld, b: WorldBuild, repo: string): WorldBuild | undefined {
+  return w.builds().filter((x) => x.ok && x.seq < b.seq && x.tags.some((t) => normalizeRef(t).startsWith(repo + ':'))).pop();
+}
+
+const configNames = (b: WorldBuild) => b.steps.filter((s) => s.metadataOnly).map((s) => s.name).join('\n');
+
+/**
+ * BuildKit: the last build of `repo` changed only config instructions (ENV, CMD, EXPOSE, ...) compared with the build
+ * before it, and every filesystem step still came from the cache.
+ */
+export function lastBuildConfigOnly(repo: string): Check {
+  return check('lastBuildConfigOnly', `${repo}, buildkit, config changed, all layers cached`, (w, ctx) => {
+    const b = lastOkBuild(w, ctx, repo);
+    if (!b) return fail(`CMD를 바꾸고 ${repo}를 다시 빌드하세요.`, `Change CMD and rebuild ${repo}.`);
+    if (b.builder !== 'buildkit') return fail('이번에는 기본 빌더(BuildKit)로 빌드하세요.', 'Build with the default builder (BuildKit) this time.');
+    const prev = previousBuild(w, b, repo);
+    if (!prev || configNames(prev) === configNames(b))
+      return fail('이전 빌드와 비교해 설정 인스트럭션(CMD, ENV 등)이 바뀌지 않았어요.', 'No config instruction (CMD, ENV, ...) differs from the previous build.');
+    const built = layerSteps(b).filter((s) => s.outcome === 'built');
+    if (built.length > 0)
+      return fail(`${built.map((s) => s.name).join(', ')} 단계가 다시 빌드됐어요. 파일이나 RUN의 환경 변수에 영향을 주지 않는 설정만 바꿔 보세요.`,
+        `${built.map((s) => s.name).join(', ')} was rebuilt: change only config that no file and no RUN depends on.`);
+    return pass;
+  });
+}
+
+/**
+ * The legacy builder's rule: the last legacy build of `repo` missed at an instruction that changed (not a cold cache,
+ * not --no-cache), and a later step was rebuilt only because of that miss.
+ */
+export function legacyCascade(repo: string): Check {
+  return check('legacyCascade', `${repo}, legacy, changed line then parent-changed`, (w, ctx) => {
+    const b = lastOkBuild(w, ctx, repo);
+    if (!b || b.builder !== 'legacy') return fail(`DOCKER_BUILDKIT=0 으로 ${repo}를 빌드하세요.`, `Build ${repo} with DOCKER_BUILDKIT=0.`);
+    const steps = layerSteps(b);
+    const first = steps.find((s) => s.outcome === 'built');
+    if (!first) return fail('모든 단계가 CACHED였어요. 인스트럭션 한 줄을 바꾸고 다시 빌드하세요.', 'Every step was CACHED: change one instruction and build again.');
+    if (first.reason?.kind === 'first-build' || first.reason?.kind === 'no-cache')
+      return fail('레거시 빌더의 캐시가 비어 있어 모든 단계가 빌드됐어요. 한 줄을 바꾼 뒤 한 번 더 빌드하세요.', 'The legacy builder\'s cache was empty, so every step ran: change one line and build once more.');
+    if (!steps.some((s) => s.index > first.index && s.outcome === 'built' && s.reason?.kind === 'parent-changed'))
+      return fail('바뀐 줄 뒤에 단계가 없어요. 뒤에 다른 인스트럭션이 있는 줄(ENV 등)을 바꿔 보세요.', 'No step follows the changed line: change a line with instructions after it (an ENV, say).');
+    return pass;
+  });
+}
+
+/** Every COPY, ADD and RUN step of the last build of `repo` ran again because of --no-cache. */
+export function lastBuildNoCache(repo: string): Check {
+  return check('lastBuildNoCache', `${repo}, every COPY/ADD/RUN: no-cache`, (w, ctx) => {
+    const b = lastOkBuild(w, ctx, repo);
+    if (!b) return fail(`--no-cache 로 ${repo}를 빌드하세요.`, `Build ${repo} with --no-cache.`);
+    const steps = layerSteps(b).filter((s) => s.instruction === 'COPY' || s.instruction === 'ADD' || s.instruction === 'RUN');
+    return steps.length > 0 && steps.every((s) => s.outcome === 'built' && s.reason?.kind === 'no-cache')
       ? pass
-      : fail('첫 미스 뒤에 캐시된 단계가 있습니다.', 'A step after the first miss came from the cache.');
+      : fail('마지막 빌드가 캐시를 썼어요. --no-cache 를 붙여 빌드하세요.', 'The last build used the cache: add --no-cache.');
   });
 }
 
@@ -279,14 +389,14 @@ export function lastBuildRebuiltAtMost(repo: string, file: string, max: number, 
   return check('lastBuildRebuiltAtMost', `${repo}, ${file} changed, <= ${max} layer(s)`, (w, ctx) => {
     const b = lastOkBuild(w, ctx, repo);
     if (!b) return fail(`${file}을 고치고 ${repo}를 다시 빌드하세요.`, `Edit ${file} and rebuild ${repo}.`);
-    if (!filesChanged(b, file)) return fail(`마지막 빌드에서 ${file} 변경이 감지되지 않았습니다.`, `The last build saw no change to ${file}.`);
+    if (!filesChanged(b, file)) return fail(`마지막 빌드에서 ${file} 변경이 감지되지 않았어요.`, `The last build saw no change to ${file}.`);
     const built = layerSteps(b).filter((s) => s.outcome === 'built');
     if (built.length > max)
-      return fail(`레이어 ${built.length}개가 다시 만들어졌습니다 (최대 ${max}).`, `${built.length} layers were rebuilt (at most ${max}).`);
+      return fail(`${built.length}개 단계가 다시 빌드됐어요 (최대 ${max}개).`, `${built.length} layers were rebuilt (at most ${max}).`);
     for (const k of keepCached) {
       const s = b.steps.find((x) => x.name.startsWith(k));
-      if (!s) return fail(`Dockerfile에 ${k} 단계가 없습니다.`, `The Dockerfile has no ${k} step.`);
-      if (s.outcome !== 'cached') return fail(`${k} 단계가 캐시되지 않았습니다.`, `${k} did not come from the cache.`);
+      if (!s) return fail(`Dockerfile에 ${k} 단계가 없어요.`, `The Dockerfile has no ${k} step.`);
+      if (s.outcome !== 'cached') return fail(`${k} 단계를 캐시에서 가져오지 않았어요.`, `${k} did not come from the cache.`);
     }
     return pass;
   });
@@ -305,22 +415,26 @@ export interface BuildShapeWant {
 /** The last build of `repo` used this builder, and the named steps (by prefix) were cached/built. */
 export function lastBuildShape(repo: string, want: BuildShapeWant): Check {
   const label = [repo, want.builder, want.cached && `cached:${want.cached.join('|')}`, want.built && `built:${want.built.join('|')}`,
-    want.minStages && `stages>=${want.minStages}`].filter(Boolean).join(', ');
+    want.hasStep && `has:${want.hasStep.join('|')}`, want.minStages && `stages>=${want.minStages}`].filter(Boolean).join(', ');
   return check('lastBuildShape', label, (w, ctx) => {
     const b = lastOkBuild(w, ctx, repo);
     if (!b) return fail(`${repo}를 빌드하세요.`, `Build ${repo}.`);
     if (want.builder && b.builder !== want.builder)
-      return fail(`마지막 빌드는 ${b.builder} 빌더였습니다.`, `The last build used the ${b.builder} builder.`);
+      return fail(`마지막 빌드는 ${b.builder} 빌더였어요.`, `The last build used the ${b.builder} builder.`);
     for (const k of want.cached ?? []) {
       const s = b.steps.find((x) => x.name.startsWith(k) && !x.metadataOnly);
-      if (!s || s.outcome !== 'cached') return fail(`${k} 단계가 캐시되어야 합니다.`, `${k} should come from the cache.`);
+      if (!s || s.outcome !== 'cached') return fail(`${k} 단계는 캐시에서 가져와야 해요.`, `${k} should come from the cache.`);
     }
     for (const k of want.built ?? []) {
       const s = b.steps.find((x) => x.name.startsWith(k));
-      if (!s || s.outcome !== 'built') return fail(`${k} 단계가 다시 실행되어야 합니다.`, `${k} should run again.`);
+      if (!s || s.outcome !== 'built') return fail(`${k} 단계는 다시 빌드되어야 해요.`, `${k} should run again.`);
     }
+    for (const k of want.hasStep ?? [])
+      if (!b.steps.some((x) => x.name.startsWith(k))) return fail(`빌드한 Dockerfile에 ${k} 단계가 없어요.`, `The Dockerfile you built has no ${k} step.`);
+    for (const k of want.noStep ?? [])
+      if (b.steps.some((x) => x.name.startsWith(k))) return fail(`빌드한 Dockerfile에 ${k} 단계가 있으면 안 돼요.`, `The Dockerfile you built should not have a ${k} step.`);
     if (want.minStages && new Set(b.steps.map((s) => s.stage)).size < want.minStages)
-      return fail(`스테이지가 ${want.minStages}개 이상이어야 합니다.`, `Expected at least ${want.minStages} stages.`);
+      return fail(`스테이지가 ${want.minStages}개 이상이어야 해요.`, `Expected at least ${want.minStages} stages.`);
     return pass;
   });
 }
@@ -336,48 +450,38 @@ export function runningLatestBuild(repo: string, file: string): Check {
   });
 }
 
-// ---- workspace ------------------------------------------------------------------------------
+// ---- the Dockerfile that was built --------------------------------------------------------
 
-/** Logical Dockerfile instructions (continuations joined, comments dropped), keyword upper-cased. */
-export function dockerfileInstructions(text: string): { keyword: string; args: string }[] {
-  const out: { keyword: string; args: string }[] = [];
-  let cur = '';
-  for (const raw of text.split(/\r?\n/)) {
-    const line = raw.trimEnd();
-    if (!cur && (line.trim() === '' || line.trim().startsWith('#'))) continue;
-    if (cur && line.trim().startsWith('#')) continue;
-    if (line.endsWith('\\')) {
-      cur += line.slice(0, -1) + ' ';
-      continue;
-    }
-    cur += line;
-    const m = /^\s*(\S+)\s*(.*)$/.exec(cur);
-    if (m) out.push({ keyword: m[1].toUpperCase(), args: m[2] });
-    cur = '';
-  }
-  if (cur.trim()) {
-    const m = /^\s*(\S+)\s*(.*)$/.exec(cur);
-    if (m) out.push({ keyword: m[1].toUpperCase(), args: m[2] });
-  }
-  return out;
+export interface OrderedStep {
+  /** What the learner reads: "COPY package.json". */
+  label: string;
+  /** Which step of the build record this is. */
+  is: (step: WorldBuildStep) => boolean;
 }
 
-/** The last build of `repo` used a Dockerfile where `first` comes before `then` and `keyword` appears at most `maxCount` times. */
-export function dockerfileOrder(repo: string, before: [string, string][], maxCount: Record<string, number> = {}): Check {
-  const label = `${repo}: ${before.map(([a, b]) => `${a} < ${b}`).join(', ')}${Object.entries(maxCount).map(([k, n]) => `, ${k} <= ${n}`).join('')}`;
-  return check('dockerfileOrder', label, (w, ctx) => {
+/**
+ * The last build of `repo` (the Dockerfile that was built, from the build record, never the editor's text) has
+ * these steps in this order, and at most `maxCount[k]` instructions with keyword k.
+ */
+export function builtOrder(repo: string, order: OrderedStep[], maxCount: Record<string, number> = {}): Check {
+  const label = `${repo}: ${order.map((o) => o.label).join(' < ')}${Object.entries(maxCount).map(([k, n]) => `, ${k} <= ${n}`).join('')}`;
+  return check('builtOrder', label, (w, ctx) => {
     const b = lastOkBuild(w, ctx, repo);
     if (!b) return fail(`Dockerfile을 고친 뒤 ${repo}를 빌드하세요.`, `Edit the Dockerfile, then build ${repo}.`);
-    const ins = dockerfileInstructions(w.files()['Dockerfile'] ?? '');
-    const idx = (k: string) => ins.findIndex((i) => `${i.keyword} ${i.args}`.startsWith(k));
-    for (const [a, z] of before) {
-      const ia = idx(a);
-      const iz = idx(z);
-      if (ia === -1 || iz === -1 || ia > iz) return fail(`${a}가 ${z}보다 앞에 와야 합니다.`, `${a} should come before ${z}.`);
+    let at = -1;
+    for (const o of order) {
+      const i = b.steps.findIndex((s, k) => k > at && o.is(s));
+      if (i === -1) {
+        const prev = order[order.indexOf(o) - 1];
+        return prev
+          ? fail(`빌드한 Dockerfile에서 ${prev.label} 뒤에 ${o.label}이 와야 해요.`, `In the Dockerfile you built, ${o.label} should come after ${prev.label}.`)
+          : fail(`빌드한 Dockerfile에 ${o.label}이 없어요.`, `The Dockerfile you built has no ${o.label}.`);
+      }
+      at = i;
     }
     for (const [k, n] of Object.entries(maxCount)) {
-      const count = ins.filter((i) => i.keyword === k).length;
-      if (count > n) return fail(`${k} 인스트럭션이 ${count}개입니다 (최대 ${n}).`, `There are ${count} ${k} instructions (at most ${n}).`);
+      const count = b.steps.filter((s) => s.instruction === k).length;
+      if (count > n) return fail(`빌드한 Dockerfile에 ${k} 인스트럭션이 ${count}개 있어요 (최대 ${n}개).`, `The Dockerfile you built has ${count} ${k} instructions (at most ${n}).`);
     }
     return pass;
   });
@@ -391,7 +495,7 @@ export function quizPassed(quizId: string, ratio: number): Check {
     if (!s) return fail('아래 퀴즈를 풀어 보세요.', 'Answer the quiz below.');
     return s.total > 0 && s.correct / s.total >= ratio
       ? pass
-      : fail(`${s.total}문제 중 ${s.correct}개 맞혔습니다. 다시 도전하세요.`, `${s.correct} of ${s.total} right: try again.`);
+      : fail(`${s.total}문제 중 ${s.correct}개 맞혔어요. 다시 도전하세요.`, `${s.correct} of ${s.total} right: try again.`);
   });
 }
 

@@ -177,6 +177,7 @@ export function createEngineWorld(engine: Engine, opts: EngineWorldOptions): Eng
     buildEvents: () => rawEvents,
     files: opts.files,
     quizScores: opts.quizScores,
+    imageHasPath: (id, path) => engine.images.rootfs(id).exists(path),
     onRecord(l) {
       listeners.add(l);
       return () => listeners.delete(l);

@@ -12,6 +12,8 @@ export class FakeWorld implements LessonWorld {
   commandList: WorldCommand[] = [];
   fileMap: Record<string, string> = {};
   scores: Record<string, QuizScore> = {};
+  /** Paths in each image's filesystem, by image id. */
+  imagePaths: Record<string, string[]> = {};
   private seq = 0;
 
   images() {
@@ -31,6 +33,9 @@ export class FakeWorld implements LessonWorld {
   }
   quizScores() {
     return this.scores;
+  }
+  imageHasPath(imageId: string, path: string) {
+    return (this.imagePaths[imageId] ?? []).includes(path);
   }
 
   image(tags: string[], layers: string[], extra: Partial<WorldImage> = {}): WorldImage {
@@ -69,9 +74,9 @@ export class FakeWorld implements LessonWorld {
     return c;
   }
 
-  command(argv: string[], exitCode = 0, stdout = '', env: Record<string, string> = {}): WorldCommand {
+  command(argv: string[], exitCode = 0, stdout = '', env: Record<string, string> = {}, stderr = ''): WorldCommand {
     const { command, args } = canonicalCommand(argv);
-    const c = { seq: ++this.seq, command, args, exitCode, stdout, stderr: '', env };
+    const c = { seq: ++this.seq, command, args, exitCode, stdout, stderr, env };
     this.commandList.push(c);
     return c;
   }

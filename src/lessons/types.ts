@@ -39,7 +39,10 @@ export interface StepDef {
 
 export interface LessonDef {
   id: string;
-  chapter: number;
+  /** The chapter of the book the lesson follows; absent for a lesson from other notes (see `source`). */
+  chapter?: number;
+  /** Where a lesson without a book chapter comes from, shown instead of the chapter. */
+  source?: L10n;
   title: L10n;
   summary: L10n;
   /** The image tag the workspace's Build button uses. */

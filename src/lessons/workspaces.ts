@@ -7,6 +7,50 @@ export const WEB_PING_JS = WEB_PING_APP_JS;
 
 export const WEB_PING_FILES = { Dockerfile: WEB_PING_DOCKERFILE, 'app.js': WEB_PING_JS };
 
+/**
+ * The cache chapter's web-ping: a package.json and an `npm install` after the source COPY, as in the notes' Node
+ * example, so that a change to app.js visibly reruns a later filesystem step under BuildKit too. The COPY names its
+ * files (not `.`) so that editing the Dockerfile itself does not change what COPY copies.
+ */
+export const CACHE_DOCKERFILE = `FROM diamol/node
+
+ENV TARGET="blog.sixeyed.com"
+ENV METHOD="HEAD"
+ENV INTERVAL="3000"
+
+WORKDIR /web-ping
+COPY package.json app.js ./
+RUN npm install
+
+CMD ["node", "/web-ping/app.js"]
+`;
+
+/** The order the cache chapter asks for: what rarely changes first, the app's source last. */
+export const CACHE_REORDERED_DOCKERFILE = `FROM diamol/node
+
+CMD ["node", "/web-ping/app.js"]
+ENV TARGET="blog.sixeyed.com" \\
+    METHOD="HEAD" \\
+    INTERVAL="3000"
+
+WORKDIR /web-ping
+COPY package.json ./
+RUN npm install
+COPY app.js ./
+`;
+
+export const CACHE_FILES = {
+  Dockerfile: CACHE_DOCKERFILE,
+  'app.js': WEB_PING_JS,
+  'package.json': `{
+  "name": "web-ping",
+  "version": "1.0.0",
+  "main": "app.js",
+  "dependencies": {}
+}
+`,
+};
+
 export const NODE_APP_FILES = {
   Dockerfile: `FROM node
 
@@ -25,6 +69,19 @@ CMD ["node", "server.js"]
   "version": "1.0.0",
   "main": "server.js",
   "dependencies": {}
+}
+`,
+  'package-lock.json': `{
+  "name": "node-web",
+  "version": "1.0.0",
+  "lockfileVersion": 3,
+  "requires": true,
+  "packages": {
+    "": {
+      "name": "node-web",
+      "version": "1.0.0"
+    }
+  }
 }
 `,
   'server.js': `const http = require('http');
@@ -71,5 +128,32 @@ RUN echo 'Testing...' >> /build.txt
 FROM diamol/base
 COPY --from=test-stage /build.txt /build.txt
 CMD cat /build.txt
+`,
+};
+
+/**
+ * Two Dockerfiles for the same app: the default one (CMD only, `COPY . .`) and one picked with -f (ENTRYPOINT + CMD).
+ * secret.env is what a .dockerignore should keep out of the image.
+ */
+export const DOCKERFILE_MORE_FILES = {
+  Dockerfile: `FROM diamol/node
+
+WORKDIR /app
+COPY . .
+
+CMD ["node", "app.js", "blog.sixeyed.com"]
+`,
+  'Dockerfile.entrypoint': `FROM diamol/node
+
+WORKDIR /app
+COPY app.js .
+
+ENTRYPOINT ["node", "app.js"]
+CMD ["blog.sixeyed.com"]
+`,
+  'app.js': `const target = process.argv[2] || '(none)';
+console.log('target: ' + target);
+`,
+  'secret.env': `API_KEY=only-on-this-computer
 `,
 };

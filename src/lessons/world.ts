@@ -101,6 +101,8 @@ export interface LessonWorld {
   files(): Record<string, string>;
   /** Saved quiz scores by quiz id. */
   quizScores(): Record<string, QuizScore>;
+  /** Whether the image's filesystem (all its layers) has this absolute path. */
+  imageHasPath(imageId: string, path: string): boolean;
 }
 
 /** Extra facts a check may use: only events after `since` count as "done in this step". */

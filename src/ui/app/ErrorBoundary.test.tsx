@@ -87,7 +87,7 @@ describe('Panel error boundary', () => {
   it('speaks Korean when the app does', () => {
     useApp.setState({ settings: { ...useApp.getState().settings, lang: 'ko' } });
     render();
-    expect(host.querySelector('[data-testid="panel-error-layers"]')!.textContent).toContain('레이어 스택 패널이 멈췄습니다.');
+    expect(host.querySelector('[data-testid="panel-error-layers"]')!.textContent).toContain('레이어 스택 패널이 멈췄어요.');
     expect(host.querySelector('[data-testid="panel-reload-layers"]')!.textContent).toBe('이 패널 다시 불러오기');
   });
 

@@ -42,13 +42,14 @@ describe('Lesson view', () => {
   it('marks steps from engine state and saves newly completed ones', () => {
     const w = new FakeWorld();
     w.image(['diamol/ch03-web-ping:latest'], ['a', 'b']);
+    w.command(['image', 'pull', 'diamol/ch03-web-ping']);
     let saved: LessonProgress | null = null;
     render(w, emptyProgress(), 'ko', (p) => (saved = p));
     expect(host.querySelector('[data-testid=lesson-step-pull]')?.getAttribute('data-status')).toBe('complete');
     expect(host.querySelector('[data-testid=lesson-step-run-detached]')?.getAttribute('data-status')).toBe('current');
     expect(saved!.completed['web-ping']).toEqual(['pull']);
     expect(host.textContent).toContain('이름을 붙여 백그라운드로 실행하기');
-    expect(host.querySelector('.lesson-missing')?.textContent).toContain('아직');
+    expect(host.querySelector('.lesson-missing')?.textContent).toContain('남은 것');
   });
 
   it('says so when a check throws, and keeps working', () => {
@@ -69,7 +70,7 @@ describe('Lesson view', () => {
     render(w, emptyProgress(), 'en');
     const hintButton = [...host.querySelectorAll('button')].find((b) => b.textContent === 'Show a hint')!;
     act(() => hintButton.click());
-    expect(host.querySelector('.lesson-hint')?.textContent).toBe(WEB_PING.steps[0].hint.en);
+    expect(host.querySelector('.lesson-hint')?.textContent).toBe(WEB_PING.steps[0].hint.en.replace(/`/g, ''));
     expect(host.querySelector('[data-testid=lesson-step-pull] code')?.textContent).toBe('docker image pull diamol/ch03-web-ping');
   });
 

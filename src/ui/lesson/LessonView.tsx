@@ -81,6 +81,7 @@ export function LessonView({ world, rev, lang, t, progress, setProgress, activeW
             commands: () => world.commands(),
             files: () => world.files(),
             quizScores: () => progress.quizScores,
+            imageHasPath: (id, path) => world.imageHasPath(id, path),
           }
         : null,
     [world, progress.quizScores],
@@ -169,7 +170,7 @@ export function LessonView({ world, rev, lang, t, progress, setProgress, activeW
         <select data-testid="lesson-select" value={lesson.id} onChange={(e) => choose(e.target.value)}>
           {LESSONS.map((l) => (
             <option key={l.id} value={l.id}>
-              {t('lesson.chapter', { n: l.chapter })} · {l.title[lang]}
+              {l.chapter ? t('lesson.chapter', { n: l.chapter }) : l.source?.[lang]} · {l.title[lang]}
             </option>
           ))}
         </select>

@@ -1,0 +1,68 @@
+/**
+ * Test harness: a real Engine (in-process sandbox, test env) with its LessonWorld, a docker CLI runner, a workspace
+ * that can be edited, and `advance`, which evaluates a lesson the way the lesson panel does (a step's events count
+ * from the moment it becomes current). Used by the journey and shortcut specs.
+ */
+import { Engine } from '../engine/engine';
+import { testEnv } from '../engine/core/env';
+import { memoryContext } from '../engine/core/host';
+import { bufferIO, stringStdin } from '../engine/core/io';
+import { InProcessHost } from '../engine/runtime/in-process-host';
+import { createEngineWorld } from './engineWorld';
+import { evaluateLesson, worldSeq } from './runner';
+import type { LessonDef } from './types';
+import type { QuizScore } from './world';
+
+export interface RunOptions {
+  /** Client environment (DOCKER_BUILDKIT=0 selects the legacy builder). */
+  env?: Record<string, string>;
+  /** Typed input for an interactive (-it) session. */
+  stdin?: string;
+}
+
+export type Harness = ReturnType<typeof lessonHarness>;
+
+export function lessonHarness(initial: Record<string, string>) {
+  const env = testEnv();
+  let files = { ...initial };
+  const scores: Record<string, QuizScore> = {};
+  const engine = new Engine({ env, context: memoryContext(files) });
+  engine.sandbox = new InProcessHost();
+  const world = createEngineWorld(engine, { files: () => files, quizScores: () => scores });
+  const completed: string[] = [];
+  const since: Record<string, number> = {};
+
+  const run = async (argv: string[], opts: RunOptions = {}) => {
+    const io = bufferIO({
+      env: opts.env ?? {},
+      ...(opts.stdin === undefined ? {} : { stdin: stringStdin(opts.stdin), stdinIsTTY: true, stdoutIsTTY: true }),
+    });
+    const code = await engine.run(argv, io);
+    return { code, out: io.out, err: io.err };
+  };
+  const edit = (path: string, content: string) => {
+    files = { ...files, [path]: content };
+    engine.context = memoryContext(files);
+  };
+  /** Replaces the whole workspace (e.g. with a file deleted). */
+  const setFiles = (next: Record<string, string>) => {
+    files = { ...next };
+    engine.context = memoryContext(files);
+  };
+  /** Runs the lesson's setup commands; the first step's events count from here on, as in the lesson panel. */
+  const start = async (lesson: LessonDef) => {
+    for (const argv of lesson.setup) {
+      const r = await run(argv);
+      if (r.code !== 0) throw new Error(`setup ${argv.join(' ')}: ${r.err}`);
+    }
+    since[lesson.steps[0].id] = worldSeq(world);
+  };
+  const advance = (lesson: LessonDef) => {
+    const ev = evaluateLesson(lesson, world, completed, since);
+    completed.push(...ev.newlyCompleted);
+    const next = lesson.steps.find((s) => !completed.includes(s.id));
+    if (ev.newlyCompleted.length && next) since[next.id] = worldSeq(world);
+    return ev;
+  };
+  return { env, engine, world, run, edit, setFiles, start, advance, completed, scores, files: () => files };
+}
