@@ -28,6 +28,9 @@ import { limitsOf, processEnv } from './process-env';
 import { restoreContainers, snapshotContainers, type ContainersSnapshot } from './snapshot';
 import { toSignal } from './signals';
 import type { Container, ContainerError, ProcessSpecData } from './types';
+import { flushBinds, loadBinds, mountPointsFor, prepareMounts, removeAnonymousVolumes } from './mounts';
+import { VolumeStore } from '../volumes/store';
+import type { HostFiles } from '../volumes/host-files';
 import { commitContainer, diffContainer, sizeRw, type CommitOptions } from './writable-layer';
 
 export { envGet };
@@ -43,13 +46,20 @@ export class ContainerStore {
   private fallbackHost: SandboxHost | null = null;
   private ctx: StoreContext;
 
-  /** `host` gives the sandbox (engine.sandbox); when it gives none, an in-process host is used. */
+  /**
+   * `host` gives the sandbox (engine.sandbox); when it gives none, an in-process host is used. `volumes` gives
+   * engine.volumes (default: a store of this container store's own); `hostFiles` the host folders bind mounts use.
+   */
   constructor(
     private env: EngineEnv,
     private images: () => ImageStore,
     host: SandboxProvider,
     private changed: () => void = () => {},
+    volumes?: () => VolumeStore,
+    hostFiles: () => HostFiles | null = () => null,
   ) {
+    let own: VolumeStore | null = null;
+    const vols = volumes ?? (() => (own ??= new VolumeStore(env, (name) => this.usersOfVolume(name), () => this.changed())));
     this.ctx = {
       env,
       images,
@@ -58,6 +68,9 @@ export class ContainerStore {
       containers: new Map(),
       live: new Map(),
       mountSets: new Map(),
+      volumes: vols,
+      hostFiles,
+      binds: new Map(),
       removedExitCodes: new Map(),
       execSeq: 0,
       now: () => this.now(),
@@ -110,6 +123,13 @@ export class ContainerStore {
       .map((c) => ({ id: c.id, running: c.state.Status === 'running' || c.state.Status === 'paused' || c.state.Status === 'restarting' }));
   }
 
+  /** IDs of the containers that mount a volume (running or not): `docker volume rm` refuses while there are any. */
+  usersOfVolume(name: string): string[] {
+    return this.list()
+      .filter((c) => c.mounts?.some((m) => m.Type === 'volume' && m.Name === name))
+      .map((c) => c.id);
+  }
+
   /** Union view of a container's filesystem (image layers + its writable layer). */
   fs(c: Container): UnionFs {
     const img = this.images();
@@ -152,6 +172,9 @@ export class ContainerStore {
     }
     const r = newContainer(this.env, image, name, o);
     if (!r.ok) return r;
+    const mounts = mountPointsFor(this.ctx, o.mounts ?? [], Object.keys(r.value.config.Volumes ?? {}));
+    if (!mounts.ok) return mounts;
+    r.value.mounts = mounts.value;
     this.ctx.containers.set(r.value.id, r.value);
     this.changed();
     return r;
@@ -190,6 +213,12 @@ export class ContainerStore {
     }
     const ports = allocatePorts(this.ctx, c);
     if (!ports.ok) return ports;
+    const prepared = await prepareMounts(this.ctx, c);
+    if (!prepared.ok) {
+      c.state = { ...c.state, Error: prepared.error.message, ExitCode: c.state.ExitCode || 128 };
+      this.changed();
+      return prepared;
+    }
     const now = opts.at ?? this.now();
     const fs = this.fs(c);
     const cwd = c.config.WorkingDir || '/';
@@ -271,7 +300,12 @@ export class ContainerStore {
 
   /** Advances every running container to `clock.now()`. Commands call this first. */
   async sync(): Promise<void> {
-    for (const c of this.list()) if (this.isRunning(c)) await this.settle(c);
+    for (const c of this.list()) {
+      if (!this.isRunning(c)) continue;
+      // Host files edited since a bind mount was read (the workspace) are seen from now on.
+      if (this.ctx.binds.has(c.id)) await loadBinds(this.ctx, c);
+      await this.settle(c);
+    }
     await this.restartDue(this.now());
     for (const w of [...this.tickWaiters]) w();
     this.changed();
@@ -384,8 +418,13 @@ export class ContainerStore {
     return this.start(s.value.id);
   }
 
-  /** `docker rm` (`force` kills a running container first). */
-  async remove(ref: string, force = false): Promise<Result<Container>> {
+  /** Resolves once every write processes made in bind-mounted folders reached the host. */
+  flushHostWrites(): Promise<void> {
+    return flushBinds(this.ctx);
+  }
+
+  /** `docker rm` (`force` kills a running container first; `volumes`, `-v`, removes its anonymous volumes). */
+  async remove(ref: string, force = false, volumes = false): Promise<Result<Container>> {
     const f = this.find(ref);
     if (!f.ok) return f;
     const c = f.value;
@@ -404,6 +443,8 @@ export class ContainerStore {
     }
     this.ctx.containers.delete(c.id);
     this.ctx.mountSets.delete(c.id);
+    this.ctx.binds.delete(c.id);
+    if (volumes) removeAnonymousVolumes(this.ctx, c);
     this.changed();
     return ok(c);
   }

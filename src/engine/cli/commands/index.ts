@@ -41,6 +41,11 @@ import { imagePruneCommand } from './image-prune';
 import { systemDfCommand } from './system-df';
 import { builderPruneCommand } from './builder-prune';
 import { systemPruneCommand } from './system-prune';
+import { volumeCreateCommand } from './volume-create';
+import { volumeLsCommand } from './volume-ls';
+import { volumeInspectCommand } from './volume-inspect';
+import { volumeRmCommand } from './volume-rm';
+import { volumePruneCommand } from './volume-prune';
 
 export const commands: CommandSpec[] = [
   // client and system
@@ -87,6 +92,12 @@ export const commands: CommandSpec[] = [
   systemDfCommand,
   builderPruneCommand,
   systemPruneCommand,
+  // volumes
+  volumeCreateCommand,
+  volumeLsCommand,
+  volumeInspectCommand,
+  volumeRmCommand,
+  volumePruneCommand,
   // Dockerfile parser
   debugDumpAstCommand,
 ];

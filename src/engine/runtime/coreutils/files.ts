@@ -4,7 +4,7 @@
  */
 import type { Applet } from './types';
 import type { FsStat } from '../process';
-import { ENOENT, MONTHS, modeString, p2, splitFlags } from './types';
+import { ENOENT, MONTHS, modeString, p2, splitFlags, strerror } from './types';
 import { appendFile, basename, copy, decodeText, dirname, mkdirp, resolvePath, rmrf, walk } from '../fs-helpers';
 import { fsReader, groupName, lookupGroup, lookupUser } from '../users';
 
@@ -147,7 +147,7 @@ const mkdir: Applet = (argv, io, e) => {
     const p = resolvePath(e.cwd, d);
     const r = flags.has('p') ? mkdirp(e.fs, p) : e.fs.mkdir(p);
     if (r) {
-      io.err(`mkdir: can't create directory '${d}': ${r === 'EEXIST' ? 'File exists' : ENOENT}\n`);
+      io.err(`mkdir: can't create directory '${d}': ${r === 'EEXIST' || r === 'EROFS' ? strerror(r) : ENOENT}\n`);
       status = 1;
     }
   }
@@ -175,7 +175,7 @@ const rm: Applet = (argv, io, e) => {
     }
     const r = recursive ? rmrf(e.fs, p) : e.fs.rm(p);
     if (r) {
-      io.err(`rm: can't remove '${f}': ${r}\n`);
+      io.err(`rm: can't remove '${f}': ${strerror(r)}\n`);
       status = 1;
     }
   }
@@ -207,7 +207,7 @@ const cp: Applet = (argv, io, e) => {
     const target = destIsDir ? `${dest === '/' ? '' : dest}/${basename(sp)}` : dest;
     const r = copy(e.fs, sp, target);
     if (r) {
-      io.err(`cp: can't create '${rest[rest.length - 1]}': ${r === 'ENOENT' ? ENOENT : r}\n`);
+      io.err(`cp: can't create '${rest[rest.length - 1]}': ${strerror(r)}\n`);
       status = 1;
     }
   }
@@ -233,7 +233,7 @@ const mv: Applet = (argv, io, e) => {
     const target = destIsDir ? `${dest === '/' ? '' : dest}/${basename(sp)}` : dest;
     const r = e.fs.rename(sp, target);
     if (r) {
-      io.err(`mv: can't rename '${s}': ${r === 'ENOENT' ? ENOENT : r}\n`);
+      io.err(`mv: can't rename '${s}': ${strerror(r)}\n`);
       status = 1;
     }
   }
@@ -246,7 +246,7 @@ const touch: Applet = (argv, io, e) => {
     const p = resolvePath(e.cwd, f);
     const r = appendFile(e.fs, p, new Uint8Array());
     if (r) {
-      io.err(`touch: ${f}: ${ENOENT}\n`);
+      io.err(`touch: ${f}: ${r === 'EROFS' ? strerror(r) : ENOENT}\n`);
       status = 1;
     }
   }
