@@ -75,6 +75,8 @@ export function parseMountFlag(raw: string): ParsedMount {
     const eq = field.indexOf('=');
     const key = (eq < 0 ? field : field.slice(0, eq)).toLowerCase();
     const value = eq < 0 ? undefined : field.slice(eq + 1);
+    const bool = key === 'readonly' || key === 'ro' || key === 'volume-nocopy' || key === 'bind-nonrecursive' || key === 'bind-recursive';
+    if (value === undefined && !bool) return flagError(`invalid field '${field}' must be a key=value pair`);
     if (!MOUNT_KEYS.has(key)) return flagError(`unexpected key '${key}' in '${field}'`);
     if (key === 'readonly' || key === 'ro' || key === 'volume-nocopy') {
       const b = parseBool(key, value);
@@ -83,7 +85,7 @@ export function parseMountFlag(raw: string): ParsedMount {
       else readOnly = b;
       continue;
     }
-    if (value === undefined) return flagError(`invalid field '${field}' must be a key=value pair`);
+    if (value === undefined) continue;
     if (key === 'type') type = value;
     else if (key === 'source' || key === 'src') source = value;
     else if (key === 'target' || key === 'destination' || key === 'dst') target = value;
