@@ -285,7 +285,9 @@ export class ContainerStore {
   }
 
   /** Advances one running container to the clock's now. */
-  private settle(c: Container, to = this.now()): Promise<void> {
+  private async settle(c: Container, to = this.now()): Promise<void> {
+    // Host files edited since a bind mount was read (the workspace) are seen from now on.
+    if (this.ctx.binds.has(c.id)) await loadBinds(this.ctx, c);
     return main.settle(this.ctx, c, to);
   }
 
@@ -300,12 +302,7 @@ export class ContainerStore {
 
   /** Advances every running container to `clock.now()`. Commands call this first. */
   async sync(): Promise<void> {
-    for (const c of this.list()) {
-      if (!this.isRunning(c)) continue;
-      // Host files edited since a bind mount was read (the workspace) are seen from now on.
-      if (this.ctx.binds.has(c.id)) await loadBinds(this.ctx, c);
-      await this.settle(c);
-    }
+    for (const c of this.list()) if (this.isRunning(c)) await this.settle(c);
     await this.restartDue(this.now());
     for (const w of [...this.tickWaiters]) w();
     this.changed();
