@@ -85,6 +85,14 @@ function tmpfsTargets(c: Container): { target: string; readOnly: boolean }[] {
  */
 export async function prepareMounts(ctx: StoreContext, c: Container): Promise<Result<void>> {
   const image = ctx.fs(c);
+  // Docker makes each missing mount point (and its parents) in the container's filesystem.
+  for (const target of [...(c.mounts ?? []).map((m) => m.Destination), ...tmpfsTargets(c).map((t) => t.target)]) {
+    try {
+      if (!image.exists(target)) image.mkdirp(target);
+    } catch {
+      // a file is in the way: the mount still shows at that path
+    }
+  }
   for (const m of c.mounts ?? []) {
     if (m.Type !== 'volume' || !m.Name || noCopy(c, m)) continue;
     const vol = ctx.volumes();
