@@ -62,7 +62,7 @@ export const containerSession: ContainerCase[] = [
   { note: 'volume rm while in use', argv: ['volume', 'rm', 'data'] },
   { note: 'volume rm -f while in use', argv: ['volume', 'rm', '-f', 'data'] },
   { note: 'diff shows only the mount point', argv: ['diff', 'holder'] },
-  { note: 'Binds and the number of mounts', argv: ['inspect', '-f', '{{json .HostConfig.Binds}} {{len .Mounts}} {{(index .Mounts 0).Name}} {{(index .Mounts 0).RW}}', 'holder'] },
+  { note: 'Binds and the number of mounts', argv: ['inspect', '-f', '{{json .HostConfig.Binds}} {{len .Mounts}}{{range .Mounts}} {{.Type}} {{.Name}} {{.Destination}} {{.RW}}{{end}}', 'holder'] },
   { note: 'remove the holder', argv: ['rm', '-f', 'holder'] },
   { note: 'volume inspect with a template', argv: ['volume', 'inspect', '-f', '{{.Name}} {{.Driver}} {{.Scope}} {{.Labels}}', 'data'] },
   { note: 'volume rm', argv: ['volume', 'rm', 'data'] },

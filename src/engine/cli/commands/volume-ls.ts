@@ -2,6 +2,7 @@
 import type { CommandSpec } from '../command';
 import { cliError, daemonError } from '../daemon-error';
 import { formatList, TemplateError } from '../format/template';
+import { FORMAT_USAGE_TABLE } from '../help';
 import type { Engine } from '../../engine';
 import type { Volume } from '../../volumes/types';
 
@@ -42,7 +43,7 @@ export const volumeLsCommand: CommandSpec = {
   flags: [
     { name: 'cluster', type: 'bool', usage: 'Display only cluster volumes, and use cluster volume list formatting' },
     { name: 'filter', short: 'f', type: 'list', valueName: 'filter', usage: 'Provide filter values (e.g. "dangling=true")' },
-    { name: 'format', type: 'string', usage: "Format output using a custom template:\n'table':            Print output in table format with column headers (default)\n'table TEMPLATE':   Print output in table format using the given Go template\n'json':             Print in JSON format\n'TEMPLATE':         Print output using the given Go template.\nRefer to https://docs.docker.com/go/formatting/ for more information about formatting output with templates" },
+    { name: 'format', type: 'string', usage: FORMAT_USAGE_TABLE },
     { name: 'quiet', short: 'q', type: 'bool', usage: 'Only display volume names' },
   ],
   async run({ engine, io, flags }) {
