@@ -149,6 +149,10 @@ describe('anonymous volumes', () => {
     await run('run', '--name', 'vv', '-v', 'data:/data', '-v', '/anon', 'busybox', 'true');
     await run('rm', '-v', 'vv');
     expect((await run('volume', 'ls', '-q')).out).toBe('data\n');
+    await run('run', '--name', 'tmp', '-v', '/anon', 'busybox', 'true');
+    await run('rm', 'tmp');
+    const anon = (await run('volume', 'ls', '-q', '-f', 'dangling=true')).out.split('\n').find((n) => n.length === 64);
+    expect((await run('system', 'prune', '-f', '--volumes')).out).toContain(`Deleted Volumes:\n${anon}\n\n`);
     // Engine 28 prunes only anonymous volumes unless -a (API 1.42 and later).
     expect((await run('volume', 'prune', '-f')).out).toBe('Total reclaimed space: 0B\n');
     expect((await run('volume', 'prune', '-a', '-f')).out).toBe('Deleted Volumes:\ndata\n\nTotal reclaimed space: 0B\n');

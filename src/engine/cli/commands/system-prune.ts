@@ -1,4 +1,4 @@
-/** `docker system prune`: stopped containers, dangling (or with -a unused) images and build cache. */
+/** `docker system prune`: stopped containers, (--volumes) unused anonymous volumes, dangling (or with -a unused) images and build cache. */
 import type { CommandSpec } from '../command';
 import { humanSize } from '../../core/format';
 import { confirm } from './image-util';
@@ -35,6 +35,11 @@ export const systemPruneCommand: CommandSpec = {
       const { ids, reclaimed: r } = containers.prune();
       reclaimed += r;
       if (ids.length) io.stdout(`Deleted Containers:\n${ids.map((i) => i + '\n').join('')}\n`);
+    }
+    if (flags.bool('volumes')) {
+      const vols = engine.volumes.prune();
+      reclaimed += vols.reclaimed;
+      if (vols.names.length) io.stdout(`Deleted Volumes:\n${vols.names.map((n) => n + '\n').join('')}\n`);
     }
     const img = pruneImages(engine, all);
     reclaimed += img.reclaimed;

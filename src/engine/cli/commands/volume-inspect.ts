@@ -19,6 +19,9 @@ export const volumeInspectCommand: CommandSpec = {
       if (v) objs.push(inspectVolume(v));
       else errors.push(`${DAEMON_ERROR_PREFIX}get ${name}: no such volume`);
     }
-    return printInspected(ctx, objs, errors);
+    // A template sees Go's typed values: a volume without labels or options has nil maps, printed "map[]".
+    const fmt = ctx.flags.string('format');
+    const typed = fmt && fmt !== 'json' ? objs.map((o) => ({ ...o, Labels: o.Labels ?? {}, Options: o.Options ?? {} })) : objs;
+    return printInspected(ctx, typed, errors);
   },
 };
