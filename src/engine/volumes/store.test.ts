@@ -16,9 +16,10 @@ describe('VolumeStore', () => {
     const a = s.create('data', { labels: { a: 'b' } });
     expect(a.ok && a.value).toMatchObject({ Name: 'data', Driver: 'local', Scope: 'local', Mountpoint: '/var/lib/docker/volumes/data/_data', Labels: { a: 'b' }, Options: null, Anonymous: false });
     expect(a.ok && a.value.CreatedAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
+    expect(s.create('opts', { options: { type: 'tmpfs' } }).ok && s.get('opts')?.Options).toEqual({ type: 'tmpfs' });
     const b = s.create('data');
     expect(b.ok && b.value).toBe(a.ok && a.value);
-    expect(s.list().map((v) => v.Name)).toEqual(['data']);
+    expect(s.list().map((v) => v.Name)).toEqual(['data', 'opts']);
   });
 
   it('gives an anonymous volume a 64-hex name and the anonymous label', () => {

@@ -39,7 +39,7 @@ export class VolumeStore {
   ) {}
 
   /** An existing name returns the existing volume, as Docker does; no name makes an anonymous volume. */
-  create(name: string | undefined, opts: { labels?: Record<string, string>; driver?: string } = {}): Result<Volume> {
+  create(name: string | undefined, opts: { labels?: Record<string, string>; driver?: string; options?: Record<string, string> } = {}): Result<Volume> {
     const driver = opts.driver || 'local';
     if (driver !== 'local') return err(engineError('volumes.driver', `create ${name ?? ''}: error looking up volume plugin ${driver}: plugin "${driver}" not found`));
     if (name) {
@@ -59,7 +59,7 @@ export class VolumeStore {
       Labels: Object.keys(labels).length ? labels : null,
       CreatedAt: new Date(Math.floor(this.env.clock.now() / 1000) * 1000).toISOString().replace('.000Z', 'Z'),
       Scope: 'local',
-      Options: null,
+      Options: opts.options && Object.keys(opts.options).length ? { ...opts.options } : null,
       Anonymous: anonymous,
     };
     this.volumes.set(id, { volume, data: new Layer() });
@@ -155,7 +155,7 @@ export class VolumeStore {
           Labels: labels && Object.keys(labels).length ? labels : null,
           CreatedAt: typeof v.CreatedAt === 'string' ? v.CreatedAt : '',
           Scope: 'local',
-          Options: null,
+          Options: v.Options && typeof v.Options === 'object' ? Object.fromEntries(Object.entries(v.Options).filter(([, x]) => typeof x === 'string')) : null,
           Anonymous: v.Anonymous === true,
         },
         data: layer,

@@ -34,8 +34,14 @@ export const volumeCreateCommand: CommandSpec = {
       const eq = l.indexOf('=');
       labels[eq < 0 ? l : l.slice(0, eq)] = eq < 0 ? '' : l.slice(eq + 1);
     }
-    const r = engine.volumes.create(name || undefined, { labels, driver: flags.has('driver') ? flags.string('driver') : undefined });
+    const options: Record<string, string> = {};
+    for (const o of flags.strings('opt')) {
+      const eq = o.indexOf('=');
+      options[eq < 0 ? o : o.slice(0, eq)] = eq < 0 ? '' : o.slice(eq + 1);
+    }
+    const r = engine.volumes.create(name || undefined, { labels, options, driver: flags.has('driver') ? flags.string('driver') : undefined });
     if (!r.ok) return daemonError(io, r.error.message);
+    if (Object.keys(options).length) io.stderr('layerlab: driver options (-o) are kept in inspect but not simulated; the volume is a plain local folder\n');
     io.stdout(`${r.value.Name}\n`);
     return 0;
   },
