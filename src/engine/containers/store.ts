@@ -28,7 +28,8 @@ import { limitsOf, processEnv } from './process-env';
 import { restoreContainers, snapshotContainers, type ContainersSnapshot } from './snapshot';
 import { toSignal } from './signals';
 import type { Container, ContainerError, ProcessSpecData } from './types';
-import { flushBinds, loadBinds, mountPointsFor, prepareMounts, removeAnonymousVolumes } from './mounts';
+import { flushBinds, loadBinds, mountPointsFor, prepareMounts, removeAnonymousVolumes, treesOf } from './mounts';
+import { routeMount } from '../fs/process-fs';
 import { VolumeStore } from '../volumes/store';
 import type { HostFiles } from '../volumes/host-files';
 import { commitContainer, diffContainer, sizeRw, type CommitOptions } from './writable-layer';
@@ -134,6 +135,15 @@ export class ContainerStore {
   fs(c: Container): UnionFs {
     const img = this.images();
     return new UnionFs(img.layers(c.imageId), c.upper, () => this.now());
+  }
+
+  /**
+   * The filesystem that holds `path` in the container and the path inside it: a mounted volume, tmpfs or bind
+   * tree, or the container's union (`docker cp` reads and writes there, as Docker copies into volumes).
+   */
+  fsAt(c: Container, path: string): { fs: UnionFs; path: string; readOnly: boolean } {
+    const r = routeMount(this.fs(c), treesOf(this.ctx, c), path);
+    return { fs: r.fs, path: r.path, readOnly: r.readOnly };
   }
 
   /** Size of the writable layer in bytes (`docker ps -s`). */

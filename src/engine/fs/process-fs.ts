@@ -68,7 +68,7 @@ export interface MountedTree {
 }
 
 /** The filesystem that serves an absolute, normalised path, and the path inside it (the deepest mount wins). */
-function route(fs: UnionFs, trees: readonly MountedTree[], path: string): { fs: UnionFs; path: string; readOnly: boolean; tree?: MountedTree } {
+export function routeMount(fs: UnionFs, trees: readonly MountedTree[], path: string): { fs: UnionFs; path: string; readOnly: boolean; tree?: MountedTree } {
   let best: MountedTree | null = null;
   for (const t of trees) {
     if ((path === t.target || path.startsWith(t.target + '/')) && (!best || t.target.length > best.target.length)) best = t;
@@ -91,8 +91,8 @@ export function unionProcessFs(
   trees: readonly MountedTree[] = [],
 ): ProcessFs & Required<PeekableFs> {
   const mounted = (path: string) => (mounts.size ? mounts.get(path) : undefined);
-  const at = (path: string): ReturnType<typeof route> => (trees.length ? route(root, trees, path) : { fs: root, path, readOnly: false });
-  const told = (r: ReturnType<typeof route>, e: FsErrno | null): FsErrno | null => {
+  const at = (path: string): ReturnType<typeof routeMount> => (trees.length ? routeMount(root, trees, path) : { fs: root, path, readOnly: false });
+  const told = (r: ReturnType<typeof routeMount>, e: FsErrno | null): FsErrno | null => {
     if (!e && r.tree?.onWrite && !guard.skipWrites()) r.tree.onWrite(r.path);
     return e;
   };

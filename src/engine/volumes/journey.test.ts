@@ -60,6 +60,16 @@ describe('named volumes', () => {
     expect(await run('run', '--rm', 'snap', 'ls', '-a', '/shared')).toMatchObject({ code: 0, out: '.\n..\n' });
   });
 
+  it('take docker cp into and out of the mount point (the files go to the volume, not the container)', async () => {
+    const { run } = setup();
+    await run('create', '--name', 'box', '-v', 'data:/data', '-v', 'ro:/ro:ro', 'busybox', 'true');
+    expect(await run('cp', 'Dockerfile', 'box:/data/')).toMatchObject({ code: 0 });
+    expect((await run('cp', 'box:/data/Dockerfile', '-')).out).toBe(VOLUME_DOCKERFILE);
+    expect((await run('run', '--rm', '-v', 'data:/d', 'busybox', 'head', '-1', '/d/Dockerfile')).out).toBe('FROM busybox\n');
+    expect((await run('diff', 'box')).out).toBe('');
+    expect(await run('cp', 'Dockerfile', 'box:/ro/')).toEqual({ code: 1, out: '', err: 'Error response from daemon: mounted volume is marked read-only\n' });
+  });
+
   it('are filled from the image when new and empty (busybox /etc), unless nocopy', async () => {
     const { run } = setup();
     const ls = await run('run', '--rm', '-v', 'etcvol:/etc', 'busybox', 'ls', '/etc');
