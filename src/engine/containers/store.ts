@@ -141,9 +141,9 @@ export class ContainerStore {
    * The filesystem that holds `path` in the container and the path inside it: a mounted volume, tmpfs or bind
    * tree, or the container's union (`docker cp` reads and writes there, as Docker copies into volumes).
    */
-  fsAt(c: Container, path: string): { fs: UnionFs; path: string; readOnly: boolean } {
+  fsAt(c: Container, path: string): { fs: UnionFs; path: string; readOnly: boolean; changed: (inner: string) => void } {
     const r = routeMount(this.fs(c), treesOf(this.ctx, c), path);
-    return { fs: r.fs, path: r.path, readOnly: r.readOnly };
+    return { fs: r.fs, path: r.path, readOnly: r.readOnly, changed: (inner) => r.tree?.onWrite?.(inner) };
   }
 
   /** Size of the writable layer in bytes (`docker ps -s`). */

@@ -211,6 +211,8 @@ describe('bind mounts of the working directory', () => {
     expect((await run('exec', 'web', 'cat', '/app/page.html')).out).toBe('v1\n');
     edit('page.html', 'v2\n');
     expect((await run('exec', 'web', 'cat', '/app/page.html')).out).toBe('v2\n');
+    expect((await run('cp', 'Dockerfile', 'web:/app/copied.txt')).code).toBe(0);
+    expect(files['copied.txt']).toBe(VOLUME_DOCKERFILE);
     await run('exec', 'web', 'rm', '/app/page.html');
     expect(files['page.html']).toBeUndefined();
     expect((await run('diff', 'web')).out).toBe('A /app\n');

@@ -75,6 +75,8 @@ export const cpCommand: CommandSpec = {
       } catch (e) {
         return daemonError(io, `failed to copy: ${(e as Error).message}`);
       }
+      // A bind-mounted folder passes the copy on to the host.
+      at.changed(target);
       engine.changed();
       progress(n, `${dst.container}:${normalizePath(dst.path || '.', cwd)}`);
       return 0;
