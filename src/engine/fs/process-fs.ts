@@ -199,8 +199,8 @@ export function unionProcessFs(
       return writeAt(path, (fs, p) => fs.mkdir(p, { mode: mode ?? 0o755, uid: owner.uid, gid: owner.gid }));
     },
     rm(path) {
-      // A mount point cannot be removed while mounted (rmdir says "Resource busy"; EINVAL is the nearest code here).
-      if (trees.some((t) => t.target === path)) return 'EINVAL';
+      // A mount point cannot be removed while mounted.
+      if (trees.some((t) => t.target === path)) return 'EBUSY';
       return writeAt(path, (fs, p) => {
         const st = fs.lstat(p);
         if (!st) throw new FsError('ENOENT', p);

@@ -92,6 +92,13 @@ describe('named volumes', () => {
     });
   });
 
+  it('keep their mount point: rmdir and rm -rf say "Device or resource busy"', async () => {
+    const { run } = setup();
+    await run('pull', 'busybox');
+    expect(await run('run', '--rm', '-v', 'data:/data', 'busybox', 'rmdir', '/data')).toMatchObject({ code: 1, err: "rmdir: '/data': Device or resource busy\n" });
+    expect(await run('run', '--rm', '-v', '/stuff', 'busybox', 'rm', '-rf', '/stuff')).toMatchObject({ code: 1, err: "rm: can't remove '/stuff': Device or resource busy\n" });
+  });
+
   it('stay while a container uses them: "volume is in use", even with -f', async () => {
     const { run } = setup();
     const id = (await run('run', '-d', '--name', 'holder', '-v', 'data:/data', 'busybox', 'sleep', '1000')).out.trim();

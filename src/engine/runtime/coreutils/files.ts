@@ -327,7 +327,7 @@ const rmdir: Applet = (argv, io, e) => {
       const st = e.fs.lstat?.(p) ?? e.fs.stat(p);
       const r = !st ? 'ENOENT' : st.type !== 'dir' ? 'ENOTDIR' : e.fs.rm(p);
       if (r) {
-        io.err(`rmdir: '${d}': ${r === 'ENOTEMPTY' ? 'Directory not empty' : r === 'ENOTDIR' ? 'Not a directory' : ENOENT}\n`);
+        io.err(`rmdir: '${d}': ${r === 'ENOTEMPTY' || r === 'ENOTDIR' || r === 'EBUSY' ? strerror(r) : ENOENT}\n`);
         status = 1;
         break;
       }

@@ -56,6 +56,7 @@ const STRERROR: Record<FsErrno, string> = {
   EROFS: 'Read-only file system',
   EINVAL: 'Invalid argument',
   ENOSPC: 'No space left on device',
+  EBUSY: 'Device or resource busy',
 };
 
 export function strerror(e: FsErrno): string {
