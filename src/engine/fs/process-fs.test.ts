@@ -95,7 +95,7 @@ describe('unionProcessFs with mounted trees', () => {
     expect(pfs.mkdir('/srv/data/d')).toBe('EROFS');
     expect(pfs.rm('/srv/data/kept.txt')).toBe('EROFS');
     expect(pfs.rename('/srv/data/kept.txt', '/kept.txt')).toBe('EROFS');
-    expect(pfs.chmod('/srv/data/kept.txt', 0o600)).toBe('EROFS');
+    expect(pfs.chmod!('/srv/data/kept.txt', 0o600)).toBe('EROFS');
     expect(vol.readdir('/')).toEqual(['kept.txt']);
     expect(told).toEqual([]);
   });

@@ -2,6 +2,16 @@
 import type { CommandSpec } from '../command';
 import { daemonError } from '../daemon-error';
 
+/** `KEY=VALUE` flags as a map (a bare KEY maps to ""). */
+function keyValues(list: string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const kv of list) {
+    const eq = kv.indexOf('=');
+    out[eq < 0 ? kv : kv.slice(0, eq)] = eq < 0 ? '' : kv.slice(eq + 1);
+  }
+  return out;
+}
+
 export const volumeCreateCommand: CommandSpec = {
   path: ['volume', 'create'],
   usage: 'docker volume create [OPTIONS] [VOLUME]',
@@ -29,16 +39,8 @@ export const volumeCreateCommand: CommandSpec = {
       io.stderr(`Conflicting options: either specify --name or provide positional arg, not both\n`);
       return 1;
     }
-    const labels: Record<string, string> = {};
-    for (const l of flags.strings('label')) {
-      const eq = l.indexOf('=');
-      labels[eq < 0 ? l : l.slice(0, eq)] = eq < 0 ? '' : l.slice(eq + 1);
-    }
-    const options: Record<string, string> = {};
-    for (const o of flags.strings('opt')) {
-      const eq = o.indexOf('=');
-      options[eq < 0 ? o : o.slice(0, eq)] = eq < 0 ? '' : o.slice(eq + 1);
-    }
+    const labels = keyValues(flags.strings('label'));
+    const options = keyValues(flags.strings('opt'));
     const r = engine.volumes.create(name || undefined, { labels, options, driver: flags.has('driver') ? flags.string('driver') : undefined });
     if (!r.ok) return daemonError(io, r.error.message);
     if (Object.keys(options).length) io.stderr('layerlab: driver options (-o) are kept in inspect but not simulated; the volume is a plain local folder\n');
