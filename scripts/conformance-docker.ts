@@ -69,8 +69,10 @@ function resetDaemon(busyboxId: string): void {
   if (cs.length) docker(['rm', '-f', ...cs]);
   const ids = [...new Set(docker(['images', '-aq', '--no-trunc']).stdout.toString().split('\n').filter(Boolean))].filter((id) => id !== busyboxId);
   if (ids.length) docker(['rmi', '-f', ...ids]);
-  // Tags pointing at busybox's ID (none expected) would survive; the build cache goes too.
+  // Tags pointing at busybox's ID (none expected) would survive; the build cache and volumes go too.
   docker(['builder', 'prune', '-af']);
+  const vs = docker(['volume', 'ls', '-q']).stdout.toString().split('\n').filter(Boolean);
+  if (vs.length) docker(['volume', 'rm', '-f', ...vs]);
 }
 
 function exportFiles(ref: string): FileEntry[] {
@@ -243,6 +245,8 @@ function recordContainers(): number {
     const rec = { note: c.note, argv: c.argv, input: c.input, stdout: r.stdout.toString(), stderr: r.stderr.toString(), code: r.status };
     // Learn IDs from the daemon so short forms in messages are replaced too.
     for (const id of docker(['ps', '-aq', '--no-trunc']).stdout.toString().split('\n').filter(Boolean)) if (!ids.has(id)) ids.set(id, `<id${ids.size + 1}>`);
+    // Anonymous volumes have 64-hex names as well.
+    for (const v of docker(['volume', 'ls', '-q']).stdout.toString().split('\n').filter((n) => /^[0-9a-f]{64}$/.test(n))) if (!ids.has(v)) ids.set(v, `<id${ids.size + 1}>`);
     for (const id of docker(['images', '-aq', '--no-trunc']).stdout.toString().split('\n').filter(Boolean)) {
       const hex = id.replace(/^sha256:/, '');
       if (!ids.has(hex)) ids.set(hex, hex === busyboxId.replace(/^sha256:/, '') ? '<busybox-id>' : `<image${ids.size + 1}>`);

@@ -18,6 +18,8 @@ import { Registry, type RegistrySnapshot } from './registry/registry';
 import { ContainerStore, type ContainersSnapshot } from './containers/store';
 import { NetworkStore, type NetworksSnapshot } from './networks/store';
 import type { HttpRequest, SandboxHost } from './runtime/process';
+import { VolumeStore, type VolumesSnapshot } from './volumes/store';
+import type { HostFiles } from './volumes/host-files';
 
 export const ENGINE_VERSION = '28.2.2';
 export const ENGINE_API_VERSION = '1.50';
@@ -31,6 +33,8 @@ export interface EngineOptions {
   snapshot?: EngineSnapshot;
   /** The sandbox that runs container processes (a host may also set `engine.sandbox` later). */
   sandbox?: SandboxHost | null;
+  /** The host folders bind mounts (`-v "$(pwd)"/src:/app/src`) read and write; without it they are refused. */
+  hostFiles?: HostFiles | null;
 }
 
 /** Most output a command event carries per stream; longer output is cut there. */
@@ -71,6 +75,10 @@ export class Engine {
   readonly containers: ContainerStore;
   /** Networks: the default bridge, host, none and user-defined ones; container endpoints and addresses. */
   readonly networks: NetworkStore;
+  /** Named and anonymous volumes, with their files. */
+  readonly volumes: VolumeStore;
+  /** The host side of bind mounts (the CLI's working directory, the browser's workspace); null: none. */
+  hostFiles: HostFiles | null;
   /** The sandbox that runs container processes and RUN steps (hosts may set a worker-based one). */
   sandbox: SandboxHost | null = null;
 
@@ -86,7 +94,9 @@ export class Engine {
     this.buildService = new BuildService(() => ({ env: this.env, context: this.context, images: this.images, registry: this.registry ?? null, sandbox: this.sandbox, changed: () => this.changed() }));
     this.registry = new Registry(this.env, () => this.images, () => this.changed());
     this.networks = new NetworkStore(this.env, () => this.containers.networkAccess(), () => this.changed());
-    this.containers = new ContainerStore(this.env, () => this.images, () => this.sandbox, () => this.changed(), () => this.networks);
+    this.hostFiles = opts.hostFiles ?? null;
+    this.volumes = new VolumeStore(this.env, (name) => this.containers.usersOfVolume(name), () => this.changed());
+    this.containers = new ContainerStore(this.env, () => this.images, () => this.sandbox, () => this.changed(), () => this.networks, () => this.volumes, () => this.hostFiles);
     if (opts.snapshot) this.restore(opts.snapshot);
   }
 
@@ -140,6 +150,15 @@ export class Engine {
 
   /** Runs one docker command line (without the leading "docker"), like the docker client; resolves with its exit code. */
   async run(argv: string[], io: CliIO): Promise<number> {
+    try {
+      return await this.runCommand(argv, io);
+    } finally {
+      // What containers wrote into bind-mounted folders is on the host when the command returns.
+      await this.containers.flushHostWrites();
+    }
+  }
+
+  private async runCommand(argv: string[], io: CliIO): Promise<number> {
     if (this.commandListeners.size === 0) return runDocker(this, argv, io);
     let stdout = '';
     let stderr = '';
@@ -192,7 +211,7 @@ export class Engine {
   }
 
   snapshot(): EngineSnapshot {
-    return { version: 1, images: this.images.snapshot(), build: this.buildService.snapshot(), registry: this.registry.snapshot(), containers: this.containers.snapshot(), networks: this.networks.snapshot() };
+    return { version: 1, images: this.images.snapshot(), build: this.buildService.snapshot(), registry: this.registry.snapshot(), containers: this.containers.snapshot(), networks: this.networks.snapshot(), volumes: this.volumes.snapshot() };
   }
 
   restore(_snapshot: EngineSnapshot): void {
@@ -202,5 +221,6 @@ export class Engine {
     this.registry.restore(_snapshot.registry as RegistrySnapshot | undefined);
     this.networks.restore(_snapshot.networks as NetworksSnapshot | undefined);
     this.containers.restore(_snapshot.containers as ContainersSnapshot | undefined);
+    this.volumes.restore(_snapshot.volumes as VolumesSnapshot | undefined);
   }
 }

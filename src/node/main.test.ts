@@ -89,6 +89,20 @@ describe('layerlab headless CLI', { timeout: 60_000 }, () => {
     expect(second.stderr).toMatch(/\[3\/3\] RUN cat \/a.txt\n#\d+ CACHED/);
   }, 120_000);
 
+  it('bind-mounts folders of the working directory both ways and keeps named volumes between invocations', () => {
+    const work = join(dir, 'binds');
+    mkdirSync(join(work, 'src'), { recursive: true });
+    writeFileSync(join(work, 'src', 'index.txt'), 'from disk\n');
+    const state = join(dir, 'binds.json');
+    const cli = (args: string[]) => spawnSync(process.execPath, [BIN, ...args], { cwd: work, env: { ...process.env, LAYERLAB_STATE: state }, input: '', encoding: 'utf8', timeout: 60_000 });
+    const r = cli(['run', '--rm', '-v', `${work}/src:/app/src`, '-v', 'data:/data', 'busybox', 'sh', '-c', 'cat /app/src/index.txt; echo written > /app/src/out.txt; echo kept > /data/f']);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toBe('from disk\n');
+    expect(readFileSync(join(work, 'src', 'out.txt'), 'utf8')).toBe('written\n');
+    expect(cli(['run', '--rm', '-v', '.:/w', '-v', 'data:/data', 'busybox', 'sh', '-c', 'ls /w/src; cat /data/f']).stdout).toBe('index.txt\nout.txt\nkept\n');
+    expect(cli(['run', '--rm', '-v', '/etc:/x', 'busybox', 'true']).stderr).toContain(`Layerlab bind-mounts only folders inside the working directory ${work}, not /etc`);
+  }, 120_000);
+
   it('exits promptly even when stdin stays open', async () => {
     const child = spawn(process.execPath, [BIN, 'version'], {
       cwd: dir,

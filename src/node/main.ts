@@ -4,11 +4,13 @@
  * The working directory is the host side of the build context; state persists in LAYERLAB_STATE
  * (see state-store.ts). Exit codes are docker's (0, 1, 125, 126, 127, or the container's).
  */
+import { resolve } from 'node:path';
 import { createHash } from 'node:crypto';
 import { Engine, type EngineSnapshot } from '../engine/engine';
 import { SeededRandom } from '../engine/core/env';
 import type { CliIO } from '../engine/core/io';
 import { diskContext } from './disk-context';
+import { diskHostFiles } from './disk-host-files';
 import { ChildProcessHost } from './runtime/child-process-host';
 import { keepDamagedCopy, loadStore, saveStore, StateTooBigError, statePath } from './state-store';
 import { diskNpmRegistry } from './npm-registry';
@@ -70,6 +72,7 @@ async function runLocked(args: string[], env: NodeJS.ProcessEnv, path: string, o
         sha256: (data) => createHash('sha256').update(data).digest('hex'),
       },
       context: diskContext(opts.cwd ?? process.cwd()),
+      hostFiles: diskHostFiles(resolve(opts.cwd ?? process.cwd())),
       snapshot: loaded.snapshot,
     });
   } catch (e) {

@@ -8,6 +8,9 @@ import type { UnionFs } from '../fs/union';
 import type { ImageStore } from '../images/store';
 import type { NetworkStore } from '../networks/store';
 import type { SandboxHost } from '../runtime/process';
+import type { BindTree } from '../volumes/bind-tree';
+import type { HostFiles } from '../volumes/host-files';
+import type { VolumeStore } from '../volumes/store';
 import type { Live } from './main-process';
 import type { Container } from './types';
 
@@ -26,6 +29,12 @@ export interface StoreContext {
   readonly live: Map<string, Live>;
   /** The files Docker mounts into each container (`mounts.ts`). */
   readonly mountSets: Map<string, Mounts>;
+  /** Named and anonymous volumes (`engine.volumes`). */
+  readonly volumes: () => VolumeStore;
+  /** The host folders bind mounts read and write (none: bind mounts are refused). */
+  readonly hostFiles: () => HostFiles | null;
+  /** Each container's bind-mounted host folders by target, while the engine runs (reloaded from the host). */
+  readonly binds: Map<string, Map<string, BindTree>>;
   /** Exit codes of containers `--rm` removed (for the attached `docker run`). */
   readonly removedExitCodes: Map<string, number>;
   /** Execs started so far (seeds and pids of exec processes). */

@@ -10,7 +10,8 @@ import type { ContainerConfig as ImageContainerConfig, HealthConfig } from '../i
 import type { ImageRecord } from '../images/store';
 import { randomId } from './names';
 import { parsePortSpec, type PortBinding } from './ports';
-import type { Container, ContainerConfig } from './types';
+import type { MountSpec } from '../volumes/types';
+import type { Container, ContainerConfig, HostMount } from './types';
 
 export interface CreateOptions {
   /** The image as typed. */
@@ -48,6 +49,22 @@ export interface CreateOptions {
   memory?: number;
   /** `--pids-limit` (0 or less: unlimited, as Docker takes -1). */
   pidsLimit?: number;
+  /** `-v`, `--mount` and `--tmpfs`, in the order given. */
+  mounts?: MountSpec[];
+}
+
+/** HostConfig's view of the mount flags: Binds (`-v` with a source), Mounts (`--mount`), Tmpfs (`--tmpfs`). */
+function hostMounts(specs: MountSpec[]): { Binds: string[] | null; Mounts: HostMount[] | null; Tmpfs?: Record<string, string> } {
+  const binds: string[] = [];
+  const mounts: HostMount[] = [];
+  const tmpfs: Record<string, string> = {};
+  for (const s of specs) {
+    if (s.via === 'volume-flag' && s.source) binds.push(s.raw ?? `${s.source}:${s.target}`);
+    else if (s.via === 'mount-flag') {
+      mounts.push({ Type: s.type, ...(s.source ? { Source: s.source } : {}), Target: s.target, ...(s.readOnly ? { ReadOnly: true } : {}), ...(s.noCopy ? { VolumeOptions: { NoCopy: true } } : {}) });
+    } else if (s.via === 'tmpfs-flag') tmpfs[s.target] = s.raw ?? '';
+  }
+  return { Binds: binds.length ? binds : null, Mounts: mounts.length ? mounts : null, ...(Object.keys(tmpfs).length ? { Tmpfs: tmpfs } : {}) };
 }
 
 /** A new `created` container named `name` (already checked) from `image`; its ID is drawn from `env.random`. */
@@ -81,6 +98,9 @@ export function newContainer(env: EngineEnv, image: ImageRecord, name: string, o
   const exposed: Record<string, Record<string, never>> = { ...(ic.ExposedPorts ?? {}) };
   for (const b of bindings) exposed[b.containerPort] = {};
   for (const e of o.expose ?? []) exposed[e.includes('/') ? e : `${e}/tcp`] = {};
+  // The image's VOLUMEs, and `-v /path` (the client turns a mount without a source into a config volume).
+  const volumes: Record<string, Record<string, never>> = { ...(ic.Volumes ?? {}) };
+  for (const m of o.mounts ?? []) if (m.type === 'volume' && !m.source && m.via === 'volume-flag') volumes[m.target] = {};
   const config: ContainerConfig = {
     Hostname: o.hostname || id.slice(0, 12),
     Domainname: '',
@@ -95,7 +115,7 @@ export function newContainer(env: EngineEnv, image: ImageRecord, name: string, o
     Env: vars,
     Cmd: cmd,
     Image: o.image,
-    Volumes: null,
+    Volumes: Object.keys(volumes).length ? volumes : null,
     WorkingDir: o.workdir ?? ic.WorkingDir ?? '',
     Entrypoint: entrypoint,
     OnBuild: null,
@@ -121,6 +141,7 @@ export function newContainer(env: EngineEnv, image: ImageRecord, name: string, o
       RestartPolicy: { Name: restartName || 'no', MaximumRetryCount: Number(retries ?? 0) || 0 },
       Memory: o.memory ?? 0,
       PidsLimit: o.pidsLimit ?? null,
+      ...hostMounts(o.mounts ?? []),
     },
     state: { Status: 'created', Pid: 0, ExitCode: 0, Error: '', StartedAt: 0, FinishedAt: 0, OOMKilled: false },
     logs: [],

@@ -1,9 +1,8 @@
 /** `docker exec`: a further process in a running container (pid > 1, same filesystem and mounts). */
 import { engineError, err, ok, type Result } from '../core/errors';
-import { unionProcessFs } from '../fs/process-fs';
 import type { SandboxProcess } from '../runtime/process';
 import type { StoreContext } from './context';
-import { mountsOf } from './mounts';
+import { processFsOf } from './mounts';
 import { ipAddressOf } from './network';
 import { peerNetwork } from './peer';
 import { homeOf, limitsOf, processEnv } from './process-env';
@@ -41,7 +40,7 @@ export function execIn(ctx: StoreContext, c: Container, o: ExecOptions): Result<
     user: user || undefined,
     tty: o.tty,
     interactive: o.interactive,
-    fs: unionProcessFs(ctx.fs(c), undefined, mountsOf(ctx, c)),
+    fs: processFsOf(ctx, c),
     ...limitsOf(c),
     startTime: o.startTime ?? ctx.now(),
     seed: parseInt(c.id.slice(8, 16), 16) + ++ctx.execSeq,

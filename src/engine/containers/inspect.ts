@@ -45,7 +45,7 @@ export function inspectContainer(store: ContainerStore, c: Container, opts: { si
     Cmd: c.config.Cmd,
     ...(c.config.Healthcheck ? { Healthcheck: c.config.Healthcheck } : {}),
     Image: c.config.Image,
-    Volumes: null,
+    Volumes: c.config.Volumes,
     WorkingDir: c.config.WorkingDir,
     Entrypoint: c.config.Entrypoint,
     OnBuild: null,
@@ -86,7 +86,7 @@ export function inspectContainer(store: ContainerStore, c: Container, opts: { si
     AppArmorProfile: '',
     ExecIDs: null,
     HostConfig: {
-      Binds: null,
+      Binds: c.hostConfig.Binds?.length ? c.hostConfig.Binds : null,
       ContainerIDFile: '',
       LogConfig: { Type: 'json-file', Config: {} },
       NetworkMode: c.hostConfig.NetworkMode,
@@ -113,6 +113,7 @@ export function inspectContainer(store: ContainerStore, c: Container, opts: { si
       PublishAllPorts: c.hostConfig.PublishAllPorts,
       ReadonlyRootfs: false,
       SecurityOpt: null,
+      ...(c.hostConfig.Tmpfs && Object.keys(c.hostConfig.Tmpfs).length ? { Tmpfs: c.hostConfig.Tmpfs } : {}),
       UTSMode: '',
       UsernsMode: '',
       ShmSize: 67108864,
@@ -121,6 +122,7 @@ export function inspectContainer(store: ContainerStore, c: Container, opts: { si
       Memory: c.hostConfig.Memory ?? 0,
       NanoCpus: 0,
       PidsLimit: c.hostConfig.PidsLimit ?? null,
+      ...(c.hostConfig.Mounts?.length ? { Mounts: c.hostConfig.Mounts } : {}),
     },
     GraphDriver: {
       Data: {
@@ -138,7 +140,7 @@ export function inspectContainer(store: ContainerStore, c: Container, opts: { si
     out.SizeRootFs = rw + (opts.imageSize ?? 0);
   }
   Object.assign(out, {
-    Mounts: [],
+    Mounts: c.mounts ?? [],
     Config: config,
     NetworkSettings: {
       Bridge: '',

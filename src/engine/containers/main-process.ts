@@ -4,11 +4,10 @@
  * restore, skipping the writes and output that were already applied.
  */
 import { err, ok, type Result } from '../core/errors';
-import { unionProcessFs } from '../fs/process-fs';
 import type { ExitEvent, OutputEvent, SandboxProcess, Signal, SpawnError } from '../runtime/process';
 import type { StoreContext } from './context';
 import { runDueProbes } from './health';
-import { mountsOf } from './mounts';
+import { loadBinds, processFsOf, removeAnonymousVolumes } from './mounts';
 import { peerNetwork } from './peer';
 import type { Container, LogEntry, ProcessInput, ProcessSpecData } from './types';
 
@@ -30,7 +29,7 @@ export function spawnMain(ctx: StoreContext, c: Container, spec: ProcessSpecData
   let live: Live | null = null;
   const guard = { skipWrites: () => !!live && live.replaying };
   if (!replaying) c.peerReplies = [];
-  const r = host.spawn({ ...spec, fs: unionProcessFs(ctx.fs(c), guard, mountsOf(ctx, c, spec, !replaying)), network: peerNetwork(ctx, c, true) });
+  const r = host.spawn({ ...spec, fs: processFsOf(ctx, c, guard, spec, !replaying), network: peerNetwork(ctx, c, true) });
   if (!r.ok) return r;
   const proc = r.value;
   live = { proc, replaying, listeners: new Set(), exitListeners: new Set() };
@@ -72,6 +71,8 @@ function onExit(ctx: StoreContext, c: Container, l: Live, e: ExitEvent): void {
     ctx.removedExitCodes.set(c.id, e.code);
     ctx.containers.delete(c.id);
     ctx.mountSets.delete(c.id);
+    // `--rm` also removes the container's anonymous volumes.
+    removeAnonymousVolumes(ctx, c);
   }
   ctx.changed();
 }
@@ -96,6 +97,9 @@ export async function ensureLive(ctx: StoreContext, c: Container): Promise<Live 
   const have = ctx.live.get(c.id);
   if (have) return have;
   if (!ctx.isRunning(c) || !c.spec) return null;
+  // A restored container's bind-mounted folders are read from the host again before its past is replayed.
+  await loadBinds(ctx, c);
+  if (ctx.live.get(c.id)) return ctx.live.get(c.id)!;
   const r = spawnMain(ctx, c, c.spec, true);
   if (!r.ok) {
     c.state = { ...c.state, Status: 'exited', ExitCode: r.error.exitCode, FinishedAt: c.appliedUntil, Error: r.error.message };

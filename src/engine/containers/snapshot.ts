@@ -7,12 +7,18 @@ import { sanitizeContainer } from './validate';
 import type { Container } from './types';
 
 export interface ContainersSnapshot {
-  containers: (Omit<Container, 'upper'> & { upper: LayerJSON })[];
+  containers: (Omit<Container, 'upper' | 'tmpfs'> & { upper: LayerJSON; tmpfs?: Record<string, LayerJSON> })[];
 }
 
 export function snapshotContainers(containers: Iterable<Container>): ContainersSnapshot {
   return {
-    containers: [...containers].map((c) => ({ ...c, upper: layerToJSON(c.upper), logs: c.logs.slice(-MAX_LOG_ENTRIES) })),
+    containers: [...containers].map((c) => ({
+      ...c,
+      upper: layerToJSON(c.upper),
+      // A running container's tmpfs files (a replay after a restore skips the writes that made them).
+      tmpfs: c.tmpfs ? Object.fromEntries(Object.entries(c.tmpfs).map(([t, l]) => [t, layerToJSON(l)])) : undefined,
+      logs: c.logs.slice(-MAX_LOG_ENTRIES),
+    })),
   };
 }
 
@@ -27,17 +33,20 @@ export function restoreContainers(ctx: StoreContext, s: ContainersSnapshot | und
     // A private, validated copy: the snapshot may be damaged, or restored again elsewhere.
     let j: ReturnType<typeof sanitizeContainer>;
     let upper: Layer;
+    const tmpfs: Record<string, Layer> = {};
     try {
       j = sanitizeContainer(JSON.parse(JSON.stringify(raw)));
       if (!j) continue;
       upper = layerFromJSON(j.upper);
+      for (const [t, l] of Object.entries(j.tmpfs ?? {})) tmpfs[t] = layerFromJSON(l);
     } catch {
       continue;
     }
     // Writable again: a restored layer must accept the container's further writes.
     upper.sealed = false;
+    for (const l of Object.values(tmpfs)) l.sealed = false;
     if (ctx.containers.has(j.id) || names.has(j.name)) continue;
     names.add(j.name);
-    ctx.containers.set(j.id, { ...j, upper });
+    ctx.containers.set(j.id, { ...j, upper, tmpfs });
   }
 }

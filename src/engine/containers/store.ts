@@ -31,6 +31,10 @@ import { limitsOf, processEnv } from './process-env';
 import { restoreContainers, snapshotContainers, type ContainersSnapshot } from './snapshot';
 import { toSignal } from './signals';
 import type { Container, ContainerError, ProcessSpecData } from './types';
+import { flushBinds, loadBinds, mountPointsFor, prepareMounts, removeAnonymousVolumes, treesOf } from './mounts';
+import { routeMount } from '../fs/process-fs';
+import { VolumeStore } from '../volumes/store';
+import type { HostFiles } from '../volumes/host-files';
 import { commitContainer, diffContainer, sizeRw, type CommitOptions } from './writable-layer';
 
 export { envGet };
@@ -46,14 +50,21 @@ export class ContainerStore {
   private fallbackHost: SandboxHost | null = null;
   private ctx: StoreContext;
 
-  /** `host` gives the sandbox (engine.sandbox); when it gives none, an in-process host is used. */
+  /**
+   * `host` gives the sandbox (engine.sandbox); when it gives none, an in-process host is used. `volumes` gives
+   * engine.volumes (default: a store of this container store's own); `hostFiles` the host folders bind mounts use.
+   */
   constructor(
     private env: EngineEnv,
     private images: () => ImageStore,
     host: SandboxProvider,
     private changed: () => void = () => {},
     networks: () => NetworkStore | null = () => null,
+    volumes?: () => VolumeStore,
+    hostFiles: () => HostFiles | null = () => null,
   ) {
+    let own: VolumeStore | null = null;
+    const vols = volumes ?? (() => (own ??= new VolumeStore(env, (name) => this.usersOfVolume(name), () => this.changed())));
     this.ctx = {
       env,
       images,
@@ -63,6 +74,9 @@ export class ContainerStore {
       containers: new Map(),
       live: new Map(),
       mountSets: new Map(),
+      volumes: vols,
+      hostFiles,
+      binds: new Map(),
       removedExitCodes: new Map(),
       execSeq: 0,
       now: () => this.now(),
@@ -115,10 +129,26 @@ export class ContainerStore {
       .map((c) => ({ id: c.id, running: c.state.Status === 'running' || c.state.Status === 'paused' || c.state.Status === 'restarting' }));
   }
 
+  /** IDs of the containers that mount a volume (running or not): `docker volume rm` refuses while there are any. */
+  usersOfVolume(name: string): string[] {
+    return this.list()
+      .filter((c) => c.mounts?.some((m) => m.Type === 'volume' && m.Name === name))
+      .map((c) => c.id);
+  }
+
   /** Union view of a container's filesystem (image layers + its writable layer). */
   fs(c: Container): UnionFs {
     const img = this.images();
     return new UnionFs(img.layers(c.imageId), c.upper, () => this.now());
+  }
+
+  /**
+   * The filesystem that holds `path` in the container and the path inside it: a mounted volume, tmpfs or bind
+   * tree, or the container's union (`docker cp` reads and writes there, as Docker copies into volumes).
+   */
+  fsAt(c: Container, path: string): { fs: UnionFs; path: string; readOnly: boolean; changed: (inner: string) => void } {
+    const r = routeMount(this.fs(c), treesOf(this.ctx, c), path);
+    return { fs: r.fs, path: r.path, readOnly: r.readOnly, changed: (inner) => r.tree?.onWrite?.(inner) };
   }
 
   /** Size of the writable layer in bytes (`docker ps -s`). */
@@ -185,6 +215,9 @@ export class ContainerStore {
       if (net && k === net.Name) ep.NetworkID = net.Id;
       if (o.networkAliases?.length && k !== 'bridge') ep.Aliases = [...o.networkAliases];
     }
+    const mounts = mountPointsFor(this.ctx, o.mounts ?? [], Object.keys(r.value.config.Volumes ?? {}));
+    if (!mounts.ok) return mounts;
+    r.value.mounts = mounts.value;
     this.ctx.containers.set(r.value.id, r.value);
     this.changed();
     return r;
@@ -223,6 +256,12 @@ export class ContainerStore {
     }
     const ports = allocatePorts(this.ctx, c);
     if (!ports.ok) return ports;
+    const prepared = await prepareMounts(this.ctx, c);
+    if (!prepared.ok) {
+      c.state = { ...c.state, Error: prepared.error.message, ExitCode: c.state.ExitCode || 128 };
+      this.changed();
+      return prepared;
+    }
     const now = opts.at ?? this.now();
     const fs = this.fs(c);
     const cwd = c.config.WorkingDir || '/';
@@ -290,7 +329,9 @@ export class ContainerStore {
   }
 
   /** Advances one running container to the clock's now. */
-  private settle(c: Container, to = this.now()): Promise<void> {
+  private async settle(c: Container, to = this.now()): Promise<void> {
+    // Host files edited since a bind mount was read (the workspace) are seen from now on.
+    if (this.ctx.binds.has(c.id)) await loadBinds(this.ctx, c);
     return main.settle(this.ctx, c, to);
   }
 
@@ -418,8 +459,13 @@ export class ContainerStore {
     return this.start(s.value.id);
   }
 
-  /** `docker rm` (`force` kills a running container first). */
-  async remove(ref: string, force = false): Promise<Result<Container>> {
+  /** Resolves once every write processes made in bind-mounted folders reached the host. */
+  flushHostWrites(): Promise<void> {
+    return flushBinds(this.ctx);
+  }
+
+  /** `docker rm` (`force` kills a running container first; `volumes`, `-v`, removes its anonymous volumes). */
+  async remove(ref: string, force = false, volumes = false): Promise<Result<Container>> {
     const f = this.find(ref);
     if (!f.ok) return f;
     const c = f.value;
@@ -438,6 +484,8 @@ export class ContainerStore {
     }
     this.ctx.containers.delete(c.id);
     this.ctx.mountSets.delete(c.id);
+    this.ctx.binds.delete(c.id);
+    if (volumes) removeAnonymousVolumes(this.ctx, c);
     this.changed();
     return ok(c);
   }

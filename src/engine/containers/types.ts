@@ -3,6 +3,7 @@ import type { EngineError } from '../core/errors';
 import type { Layer } from '../fs/layer';
 import type { Endpoint } from '../networks/types';
 import type { HttpRequest, PeerReply, Signal } from '../runtime/process';
+import type { MountPoint } from '../volumes/types';
 import type { HealthState, HealthcheckConfig } from './health';
 import type { PortBinding } from './ports';
 
@@ -23,7 +24,8 @@ export interface ContainerConfig {
   Cmd: string[] | null;
   /** The image as the user typed it ("diamol/ch03-web-ping"). */
   Image: string;
-  Volumes: null;
+  /** The image's VOLUME paths (each gets an anonymous volume unless a mount covers it). */
+  Volumes: Record<string, Record<string, never>> | null;
   WorkingDir: string;
   Entrypoint: string[] | null;
   OnBuild: null;
@@ -45,6 +47,21 @@ export interface HostConfig {
   Memory?: number;
   /** `--pids-limit` (null: the sandbox's default). */
   PidsLimit?: number | null;
+  /** `-v` flags as typed (null when none). */
+  Binds?: string[] | null;
+  /** `--mount` flags as the API gets them (null when none). */
+  Mounts?: HostMount[] | null;
+  /** `--tmpfs` flags: target -> options. */
+  Tmpfs?: Record<string, string>;
+}
+
+/** One `--mount` as HostConfig.Mounts shows it. */
+export interface HostMount {
+  Type: 'volume' | 'bind' | 'tmpfs';
+  Source?: string;
+  Target: string;
+  ReadOnly?: boolean;
+  VolumeOptions?: { NoCopy: boolean };
 }
 
 export interface ContainerState {
@@ -108,6 +125,10 @@ export interface Container {
   logs: LogEntry[];
   /** The writable layer (unsealed). */
   upper: Layer;
+  /** What is mounted where (`docker inspect` Mounts), in mount order. */
+  mounts?: MountPoint[];
+  /** The files of each tmpfs mount while the container runs (target -> tree); emptied at each start. */
+  tmpfs?: Record<string, Layer>;
   /** Inputs to the main process since its last start (for replays). */
   inputs: ProcessInput[];
   /** The main process's spec of its last start. */

@@ -31,6 +31,27 @@ describe('Restoring damaged container and registry state', () => {
     expect(() => JSON.stringify(e.snapshot())).not.toThrow();
   });
 
+  it('keeps well-formed mount points and tmpfs trees, drops the rest, and volumes still answer', async () => {
+    const e = new Engine({ env: testEnv() });
+    e.registry.sleep = null;
+    await e.run(['run', '-d', '--name', 'vm', '-v', 'data:/data', '--tmpfs', '/t', 'busybox', 'sh', '-c', 'echo a > /t/a; sleep 100'], bufferIO());
+    const snap = JSON.parse(JSON.stringify(e.snapshot()));
+    const rec = snap.containers.containers[0];
+    rec.mounts.push({ Type: 'nfs', Destination: '/x' }, { Type: 'volume', Destination: 'relative', Name: 'v' }, { Type: 'volume', Destination: '/n' }, 'junk');
+    rec.tmpfs['relative'] = rec.tmpfs['/t'];
+    rec.hostConfig.Mounts = [{ Type: 'volume', Target: 5 }];
+    snap.volumes = { volumes: [snap.volumes.volumes[0], { volume: { Name: 'x y' }, data: { entries: [] } }, 7] };
+    const r = new Engine({ env: testEnv(), snapshot: snap });
+    const c = r.containers.get('vm')!;
+    expect(c.mounts?.map((m) => m.Destination)).toEqual(['/data']);
+    expect(Object.keys(c.tmpfs ?? {})).toEqual(['/t']);
+    expect(c.hostConfig.Mounts).toBeNull();
+    expect(r.volumes.list().map((v) => v.Name)).toEqual(['data']);
+    const io = bufferIO();
+    expect(await r.run(['exec', 'vm', 'cat', '/t/a'], io)).toBe(0);
+    expect(io.out).toBe('a\n');
+  });
+
   it('survives slices that are not objects at all', () => {
     for (const junk of [null, 7, 'x', [], { containers: 'no' }]) {
       const e = new Engine({ env: testEnv(), snapshot: { version: 1, containers: junk, registry: junk } as EngineSnapshot });

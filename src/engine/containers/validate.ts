@@ -7,7 +7,8 @@ import type { Endpoint } from '../networks/types';
 import type { PeerReply } from '../runtime/process';
 import type { HealthState } from './health';
 import type { PortBinding } from './ports';
-import type { Container, ContainerStatus, LogEntry, ProcessInput, ProcessSpecData } from './types';
+import type { MountPoint } from '../volumes/types';
+import type { Container, ContainerStatus, HostMount, LogEntry, ProcessInput, ProcessSpecData } from './types';
 
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const str = (v: unknown, d = ''): string => (typeof v === 'string' ? v : d);
@@ -22,8 +23,40 @@ const strMap = (v: unknown): Record<string, string> => {
 };
 const STATUSES: ContainerStatus[] = ['created', 'running', 'paused', 'restarting', 'removing', 'exited', 'dead'];
 
-/** A container record rebuilt from untrusted JSON (its `upper` still as JSON), or null. */
-export function sanitizeContainer(j: unknown): (Omit<Container, 'upper'> & { upper: LayerJSON }) | null {
+const MOUNT_TYPES = ['volume', 'bind', 'tmpfs'] as const;
+const mountType = (v: unknown): MountPoint['Type'] | null => (MOUNT_TYPES.includes(v as MountPoint['Type']) ? (v as MountPoint['Type']) : null);
+const absolute = (v: unknown): v is string => typeof v === 'string' && v.startsWith('/');
+
+/** Mount points with a known type and an absolute destination. */
+function sanitizeMounts(v: unknown): MountPoint[] | undefined {
+  if (!Array.isArray(v)) return undefined;
+  const out: MountPoint[] = [];
+  for (const m of v.filter(isObj)) {
+    const Type = mountType(m.Type);
+    if (!Type || !absolute(m.Destination)) continue;
+    const p: MountPoint = { Type, Source: str(m.Source), Destination: m.Destination, Mode: str(m.Mode), RW: m.RW !== false, Propagation: str(m.Propagation) };
+    if (Type === 'volume') {
+      if (typeof m.Name !== 'string' || !m.Name) continue;
+      Object.assign(p, { Name: m.Name, Driver: 'local' });
+    }
+    out.push(p);
+  }
+  return out;
+}
+
+function sanitizeHostMounts(v: unknown): HostMount[] | null {
+  if (!Array.isArray(v)) return null;
+  const out: HostMount[] = [];
+  for (const m of v.filter(isObj)) {
+    const Type = mountType(m.Type);
+    if (!Type || !absolute(m.Target)) continue;
+    out.push({ Type, ...(typeof m.Source === 'string' ? { Source: m.Source } : {}), Target: m.Target, ...(m.ReadOnly === true ? { ReadOnly: true } : {}), ...(isObj(m.VolumeOptions) && m.VolumeOptions.NoCopy === true ? { VolumeOptions: { NoCopy: true } } : {}) });
+  }
+  return out.length ? out : null;
+}
+
+/** A container record rebuilt from untrusted JSON (its `upper` and tmpfs trees still as JSON), or null. */
+export function sanitizeContainer(j: unknown): (Omit<Container, 'upper' | 'tmpfs'> & { upper: LayerJSON; tmpfs?: Record<string, LayerJSON> }) | null {
   if (!isObj(j) || typeof j.id !== 'string' || !/^[0-9a-f]{64}$/.test(j.id) || typeof j.imageId !== 'string') return null;
   if (typeof j.name !== 'string' || !j.name || !isObj(j.config) || !isObj(j.state) || !isObj(j.upper) || !Array.isArray(j.upper.entries)) return null;
   const c = j.config;
@@ -66,6 +99,14 @@ export function sanitizeContainer(j: unknown): (Omit<Container, 'upper'> & { upp
   const status = STATUSES.includes(s.Status as ContainerStatus) ? (s.Status as ContainerStatus) : 'exited';
   const upper = sanitizeLayerJSON(j.upper);
   if (!upper) return null;
+  const volumes: Record<string, Record<string, never>> = {};
+  if (isObj(c.Volumes)) for (const k of Object.keys(c.Volumes)) if (k.startsWith('/')) volumes[k] = {};
+  const tmpfs: Record<string, LayerJSON> = {};
+  if (isObj(j.tmpfs)) for (const [t, l] of Object.entries(j.tmpfs)) {
+    const layer = t.startsWith('/') ? sanitizeLayerJSON(l) : null;
+    if (layer) tmpfs[t] = layer;
+  }
+  const tmpfsOpts = strMap(h.Tmpfs);
   return {
     id: j.id,
     name: j.name.replace(/^\//, ''),
@@ -87,7 +128,7 @@ export function sanitizeContainer(j: unknown): (Omit<Container, 'upper'> & { upp
       Env: strs(c.Env),
       Cmd: strsOrNull(c.Cmd),
       Image: str(c.Image),
-      Volumes: null,
+      Volumes: Object.keys(volumes).length ? volumes : null,
       WorkingDir: str(c.WorkingDir),
       Entrypoint: strsOrNull(c.Entrypoint),
       OnBuild: null,
@@ -102,6 +143,9 @@ export function sanitizeContainer(j: unknown): (Omit<Container, 'upper'> & { upp
       PortBindings: ports,
       PublishAllPorts: bool(h.PublishAllPorts),
       RestartPolicy: { Name: str(rp.Name, 'no') || 'no', MaximumRetryCount: num(rp.MaximumRetryCount) },
+      Binds: Array.isArray(h.Binds) ? strs(h.Binds) : null,
+      Mounts: sanitizeHostMounts(h.Mounts),
+      ...(Object.keys(tmpfsOpts).length ? { Tmpfs: Object.fromEntries(Object.entries(tmpfsOpts).filter(([t]) => t.startsWith('/'))) } : {}),
     },
     state: {
       Status: status,
@@ -114,6 +158,8 @@ export function sanitizeContainer(j: unknown): (Omit<Container, 'upper'> & { upp
     },
     logs,
     upper,
+    ...(Array.isArray(j.mounts) ? { mounts: sanitizeMounts(j.mounts) } : {}),
+    ...(Object.keys(tmpfs).length ? { tmpfs } : {}),
     inputs,
     spec,
     appliedUntil: num(j.appliedUntil),

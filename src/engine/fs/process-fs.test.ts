@@ -56,3 +56,47 @@ describe('unionProcessFs', () => {
     expect(union.stat('/home/app')).toMatchObject({ uid: 100, gid: 101 });
   });
 });
+
+describe('unionProcessFs with mounted trees', () => {
+  function mounted(readOnly: boolean) {
+    const root = containerFs();
+    // The container makes missing mount points before it starts (containers/mounts.ts).
+    root.mkdirp('/srv/data');
+    const vol = new UnionFs([], new Layer());
+    vol.writeFile('/kept.txt', 'in the volume\n');
+    const told: string[] = [];
+    const pfs = unionProcessFs(root, undefined, undefined, undefined, [{ target: '/srv/data', fs: vol, readOnly, onWrite: (p) => told.push(p) }]);
+    return { root, vol, pfs, told };
+  }
+
+  it('serves paths under the mount point from the mounted tree and lists the mount point in its parent', () => {
+    const { root, vol, pfs, told } = mounted(false);
+    expect(pfs.stat('/srv/data')).toMatchObject({ type: 'dir' });
+    expect(pfs.readdir('/srv')).toEqual(['data']);
+    expect(pfs.readdir('/srv/data')).toEqual(['kept.txt']);
+    expect(new TextDecoder().decode(pfs.readFile('/srv/data/kept.txt')!)).toBe('in the volume\n');
+    expect(pfs.writeFile('/srv/data/new.txt', new TextEncoder().encode('x'))).toBeNull();
+    expect(vol.readText('/new.txt')).toBe('x');
+    expect(root.exists('/srv/data/new.txt')).toBe(false);
+    expect(told).toEqual(['/new.txt']);
+  });
+
+  it('moves files across the mount boundary by copying (what mv does after EXDEV)', () => {
+    const { root, vol, pfs } = mounted(false);
+    expect(pfs.rename('/app.js', '/srv/data/app.js')).toBeNull();
+    expect(root.exists('/app.js')).toBe(false);
+    expect(vol.readText('/app.js')).toBe('console.log(1)\n'.repeat(3000));
+  });
+
+  it('refuses every write under a read-only mount with EROFS, and leaves the tree as it was', () => {
+    const { vol, pfs, told } = mounted(true);
+    const bytes = new TextEncoder().encode('x');
+    expect(pfs.writeFile('/srv/data/new.txt', bytes)).toBe('EROFS');
+    expect(pfs.mkdir('/srv/data/d')).toBe('EROFS');
+    expect(pfs.rm('/srv/data/kept.txt')).toBe('EROFS');
+    expect(pfs.rename('/srv/data/kept.txt', '/kept.txt')).toBe('EROFS');
+    expect(pfs.chmod!('/srv/data/kept.txt', 0o600)).toBe('EROFS');
+    expect(vol.readdir('/')).toEqual(['kept.txt']);
+    expect(told).toEqual([]);
+  });
+});

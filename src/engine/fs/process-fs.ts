@@ -55,14 +55,53 @@ function surelyMissing(fs: UnionFs, path: string): boolean {
   }
 }
 
+/**
+ * A directory subtree served by another filesystem (a volume, a bind-mounted folder, a tmpfs): paths at and
+ * under `target` read and write `fs`, whose root is the mount point. `readOnly`: writers get EROFS.
+ */
+export interface MountedTree {
+  target: string;
+  fs: UnionFs;
+  readOnly: boolean;
+  /** Told the path (inside the mount) of each change a process made there (a bind mount copies it to the host). */
+  onWrite?: (path: string) => void;
+}
+
+/** The filesystem that serves an absolute, normalised path, and the path inside it (the deepest mount wins). */
+export function routeMount(fs: UnionFs, trees: readonly MountedTree[], path: string): { fs: UnionFs; path: string; readOnly: boolean; tree?: MountedTree } {
+  let best: MountedTree | null = null;
+  for (const t of trees) {
+    if ((path === t.target || path.startsWith(t.target + '/')) && (!best || t.target.length > best.target.length)) best = t;
+  }
+  if (!best) return { fs, path, readOnly: false };
+  return { fs: best.fs, path: path.slice(best.target.length) || '/', readOnly: best.readOnly, tree: best };
+}
+
 /** Who creates new files (the process's uid and gid). */
 export interface Owner {
   uid: number;
   gid: number;
 }
 
-export function unionProcessFs(fs: UnionFs, guard: ReplayGuard = { skipWrites: () => false }, mounts: Mounts = new Map(), owner: Owner = { uid: 0, gid: 0 }): ProcessFs & Required<PeekableFs> {
+export function unionProcessFs(
+  root: UnionFs,
+  guard: ReplayGuard = { skipWrites: () => false },
+  mounts: Mounts = new Map(),
+  owner: Owner = { uid: 0, gid: 0 },
+  trees: readonly MountedTree[] = [],
+): ProcessFs & Required<PeekableFs> {
   const mounted = (path: string) => (mounts.size ? mounts.get(path) : undefined);
+  const at = (path: string): ReturnType<typeof routeMount> => (trees.length ? routeMount(root, trees, path) : { fs: root, path, readOnly: false });
+  const told = (r: ReturnType<typeof routeMount>, e: FsErrno | null): FsErrno | null => {
+    if (!e && r.tree?.onWrite && !guard.skipWrites()) r.tree.onWrite(r.path);
+    return e;
+  };
+  /** A write at `path` in the filesystem that serves it; a read-only mount refuses it. */
+  const writeAt = (path: string, f: (fs: UnionFs, p: string) => void): FsErrno | null => {
+    const r = at(path);
+    if (r.readOnly) return 'EROFS';
+    return told(r, write(() => f(r.fs, r.path)));
+  };
   const generated = new Map<string, Uint8Array>();
   const mountStat = (m: { data: Uint8Array; mtime: number }): FsStat => ({ type: 'file', size: m.data.length, mode: 0o644, mtimeMs: m.mtime });
   const write = (f: () => void): FsErrno | null => {
@@ -75,23 +114,26 @@ export function unionProcessFs(fs: UnionFs, guard: ReplayGuard = { skipWrites: (
     }
   };
   return {
-    stat(path) {
-      const m = mounted(path);
+    stat(full) {
+      const m = mounted(full);
       if (m) return mountStat(m);
+      const { fs, path } = at(full);
       if (surelyMissing(fs, path)) return null;
       const s = fs.stat(path);
       return s ? toStat(s) : null;
     },
-    lstat(path) {
-      const m = mounted(path);
+    lstat(full) {
+      const m = mounted(full);
       if (m) return mountStat(m);
+      const { fs, path } = at(full);
       if (surelyMissing(fs, path)) return null;
       const s = fs.lstat(path);
       return s ? toStat(s) : null;
     },
-    readFile(path) {
-      const m = mounted(path);
+    readFile(full) {
+      const m = mounted(full);
       if (m) return m.data;
+      const { fs, path } = at(full);
       try {
         const s = fs.stat(path);
         if (!s || s.type !== 'file') return null;
@@ -107,9 +149,10 @@ export function unionProcessFs(fs: UnionFs, guard: ReplayGuard = { skipWrites: (
         return null;
       }
     },
-    peekFile(path, max) {
-      const m = mounted(path);
+    peekFile(full, max) {
+      const m = mounted(full);
       if (m) return { head: m.data.subarray(0, max), length: m.data.length };
+      const { fs, path } = at(full);
       // The head of what readFile returns, without generating a synthetic file's (up to a megabyte of) content.
       const s = fs.stat(path);
       if (!s || s.type !== 'file') return null;
@@ -120,20 +163,22 @@ export function unionProcessFs(fs: UnionFs, guard: ReplayGuard = { skipWrites: (
     },
     readdir(path) {
       let names: string[];
+      const r = at(path);
       try {
-        names = fs.readdir(path);
+        names = r.fs.readdir(r.path);
       } catch {
         return null;
       }
       // A mount point shows in its directory even when the image has no such file.
-      for (const p of mounts.keys()) {
+      for (const p of [...mounts.keys(), ...trees.map((t) => t.target)]) {
         const slash = p.lastIndexOf('/');
         const name = p.slice(slash + 1);
         if ((p.slice(0, slash) || '/') === path && !names.includes(name)) names = [...names, name].sort();
       }
       return names;
     },
-    readlink(path) {
+    readlink(full) {
+      const { fs, path } = at(full);
       const s = fs.lstat(path);
       return s && s.type === 'symlink' ? (s.target ?? '') : null;
     },
@@ -143,43 +188,59 @@ export function unionProcessFs(fs: UnionFs, guard: ReplayGuard = { skipWrites: (
         if (!guard.skipWrites()) mounts.set(path, { data, mtime: m.mtime });
         return null;
       }
-      return write(() => {
-        const st = fs.stat(path);
-        if (st?.type === 'dir') throw new FsError('EISDIR', path);
-        fs.writeFile(path, data, { mode: mode ?? st?.mode ?? 0o644, uid: st?.uid ?? owner.uid, gid: st?.gid ?? owner.gid });
+      return writeAt(path, (fs, p) => {
+        const st = fs.stat(p);
+        if (st?.type === 'dir') throw new FsError('EISDIR', p);
+        fs.writeFile(p, data, { mode: mode ?? st?.mode ?? 0o644, uid: st?.uid ?? owner.uid, gid: st?.gid ?? owner.gid });
       });
     },
     mkdir(path, mode) {
-      return write(() => fs.mkdir(path, { mode: mode ?? 0o755, uid: owner.uid, gid: owner.gid }));
+      if (trees.some((t) => t.target === path)) return 'EEXIST';
+      return writeAt(path, (fs, p) => fs.mkdir(p, { mode: mode ?? 0o755, uid: owner.uid, gid: owner.gid }));
     },
     rm(path) {
-      return write(() => {
-        const st = fs.lstat(path);
-        if (!st) throw new FsError('ENOENT', path);
-        if (st.type === 'dir') fs.rmdir(path);
-        else fs.rm(path);
+      // A mount point cannot be removed while mounted.
+      if (trees.some((t) => t.target === path)) return 'EBUSY';
+      return writeAt(path, (fs, p) => {
+        const st = fs.lstat(p);
+        if (!st) throw new FsError('ENOENT', p);
+        if (st.type === 'dir') fs.rmdir(p);
+        else fs.rm(p);
       });
     },
     rename(from, to) {
-      return write(() => fs.mv(from, to));
+      const a = at(from);
+      const b = at(to);
+      if (a.readOnly || b.readOnly) return 'EROFS';
+      if (a.fs === b.fs) return told(b, told(a, write(() => a.fs.mv(a.path, b.path))));
+      // Across mounts: a copy, then the original goes (what mv does after EXDEV).
+      const moved = write(() => {
+        const s = a.fs.lstat(a.path);
+        if (!s) throw new FsError('ENOENT', a.path);
+        const d = b.fs.stat(b.path);
+        const dest = d?.type === 'dir' ? (b.path === '/' ? '' : b.path) + '/' + a.path.slice(a.path.lastIndexOf('/') + 1) : b.path;
+        b.fs.copyTree(s.path, dest, true, a.fs);
+        a.fs.rm(s.path, { recursive: true });
+      });
+      return told(b, told(a, moved));
     },
     chmod(path, mode) {
-      return write(() => fs.chmod(path, mode));
+      return writeAt(path, (fs, p) => fs.chmod(p, mode));
     },
-    writeSynthetic(path, content, mode) {
-      return write(() => {
+    writeSynthetic(full, content, mode) {
+      return writeAt(full, (fs, path) => {
         const st = fs.stat(path);
         if (st?.type === 'dir') throw new FsError('EISDIR', path);
         fs.writeFile(path, { seed: content.seed, size: content.size }, { mode: mode ?? st?.mode ?? 0o644, uid: st?.uid ?? owner.uid, gid: st?.gid ?? owner.gid });
       });
     },
     chown(path, uid, gid) {
-      return write(() => fs.chown(path, uid, gid));
+      return writeAt(path, (fs, p) => fs.chown(p, uid, gid));
     },
     symlink(target, path) {
-      return write(() => {
-        if (fs.lstat(path)) throw new FsError('EEXIST', path);
-        fs.symlink(target, path, { uid: owner.uid, gid: owner.gid });
+      return writeAt(path, (fs, p) => {
+        if (fs.lstat(p)) throw new FsError('EEXIST', p);
+        fs.symlink(target, p, { uid: owner.uid, gid: owner.gid });
       });
     },
   };

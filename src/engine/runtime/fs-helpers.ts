@@ -126,6 +126,7 @@ export const ERRNO_TEXT: Record<FsErrno, string> = {
   EROFS: 'read-only file system',
   EINVAL: 'invalid argument',
   ENOSPC: 'no space left on device',
+  EBUSY: 'resource busy or locked',
 };
 
 /** Numeric errno values as Node reports them (negative on Linux). */
@@ -139,4 +140,5 @@ export const ERRNO_NUMBER: Record<FsErrno, number> = {
   EROFS: -30,
   EINVAL: -22,
   ENOSPC: -28,
+  EBUSY: -16,
 };

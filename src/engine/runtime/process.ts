@@ -91,7 +91,7 @@ export interface FsStat {
 }
 
 /** The error codes a ProcessFs operation can report (Node/POSIX names). */
-export type FsErrno = 'ENOENT' | 'EEXIST' | 'ENOTDIR' | 'EISDIR' | 'ENOTEMPTY' | 'EACCES' | 'EROFS' | 'EINVAL' | 'ENOSPC';
+export type FsErrno = 'ENOENT' | 'EEXIST' | 'ENOTDIR' | 'EISDIR' | 'ENOTEMPTY' | 'EACCES' | 'EROFS' | 'EINVAL' | 'ENOSPC' | 'EBUSY';
 
 /**
  * The minimal synchronous filesystem a process needs. Implemented over the container's union fs by the

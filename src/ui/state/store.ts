@@ -18,7 +18,7 @@ import type { BuildEvent } from '../../engine/build/events';
 import type { CliIO } from '../../engine/core/io';
 import { predictBuild, type PredictedStep, type UiBuildOptions } from '../engine/engineApi';
 import { exampleWorkspaces } from '../workspace/examples';
-import { deletePath, renameFile, workspaceContext, type FileContent, type Workspace } from '../workspace/workspace';
+import { deletePath, renameFile, workspaceContext, workspaceHostFiles, type FileContent, type Workspace } from '../workspace/workspace';
 import { applyBuildEvent, metaKey, type BuildView } from '../layers/model';
 import { openKv, memoryKv, isQuotaError, type KvStore } from '../persist/idb';
 import { DamagedStoreError, exportAll, exportRaw, importAll, validateEngineSnapshot, validateSettings, type SavedWorkspaces, type Settings } from '../persist/saved';
@@ -305,7 +305,17 @@ export const useApp = create<AppState>()((set, get) => {
     if (engine && ws) engine.context = workspaceContext(ws);
   };
 
+  /** Edits of the workspace so far: bind mounts of running containers read it again after one. */
+  let workspaceEdits = 0;
+  const hostFiles = workspaceHostFiles({
+    files: () => activeWorkspace(get())?.files ?? {},
+    writeFile: (path, content) => get().writeFile(path, content),
+    deletePath: (path) => get().deletePath(path),
+    version: () => workspaceEdits,
+  });
+
   const markEdited = () => {
+    workspaceEdits++;
     const id = get().activeId;
     set({ dirty: { ...get().dirty, [id]: true } });
     touch(id);
@@ -430,6 +440,7 @@ export const useApp = create<AppState>()((set, get) => {
       if (!uiBuildRunning) onBuildEvent(get().activeId)(e);
     });
     pendingSnapshot = undefined;
+    engine.hostFiles = hostFiles;
     set({ engine });
     syncContext();
     settleEngine(engine);

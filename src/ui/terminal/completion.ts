@@ -21,6 +21,7 @@ export const DEFAULT_COMMANDS: string[][] = [
   ['container', 'run'], ['container', 'ls'], ['container', 'logs'], ['container', 'rm'], ['container', 'stop'],
   ['container', 'start'], ['container', 'exec'], ['container', 'inspect'], ['container', 'commit'], ['container', 'kill'],
   ['system', 'df'], ['system', 'prune'], ['builder', 'prune'],
+  ['volume', 'create'], ['volume', 'ls'], ['volume', 'inspect'], ['volume', 'rm'], ['volume', 'prune'],
 ];
 
 const LOCAL = ['clear', 'help', 'docker'];

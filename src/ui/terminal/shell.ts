@@ -14,6 +14,7 @@ import type { Engine } from '../../engine/engine';
 import type { CliIO, StdinSource } from '../../engine/core/io';
 import { LineEditor } from './lineEditor';
 import { splitArgs, toDockerArgv } from './splitArgs';
+import { WORKSPACE_ROOT } from '../workspace/workspace';
 import { complete, type CompletionSource } from './completion';
 import { modeResetSequence, stripTerminalReplies } from './terminalGuard';
 import { suggest } from '../../engine/dockerfile/suggest';
@@ -246,7 +247,7 @@ export class Shell {
       this.term.write(this.texts().help.replace(/\n/g, '\r\n') + '\r\n');
       return 0;
     }
-    const split = splitArgs(trimmed);
+    const split = splitArgs(trimmed, { PWD: WORKSPACE_ROOT });
     if (!split.ok) {
       this.term.write(`sh: ${split.error}\r\n`);
       return 2;

@@ -1,11 +1,20 @@
 /**
  * Shell-like splitting of a typed command line: whitespace separates words, single quotes keep everything,
  * double quotes keep everything but allow \" and \\, a backslash outside quotes escapes the next character.
- * A leading "docker" is dropped by the caller (see `toDockerArgv`).
+ * A leading "docker" is dropped by the caller (see `toDockerArgv`). Outside single quotes, `$NAME`, `${NAME}` and
+ * `$(pwd)` become the values of `vars` (`PWD`: the workspace folder, for `-v "$(pwd)"/src:/app/src`); others stay.
  */
 export type SplitResult = { ok: true; argv: string[] } | { ok: false; error: string };
 
-export function splitArgs(line: string): SplitResult {
+/** The variable reference at `line[i]` ("$" included) and its value, when `vars` has it. */
+function expansion(line: string, i: number, vars: Record<string, string>): { length: number; value: string } | null {
+  const m = /^\$(?:\(pwd\)|\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))/.exec(line.slice(i));
+  if (!m) return null;
+  const name = m[1] ?? m[2] ?? 'PWD';
+  return name in vars ? { length: m[0].length, value: vars[name] } : null;
+}
+
+export function splitArgs(line: string, vars: Record<string, string> = {}): SplitResult {
   const argv: string[] = [];
   let cur = '';
   let inWord = false;
@@ -15,6 +24,13 @@ export function splitArgs(line: string): SplitResult {
     if (quote === "'") {
       if (c === "'") quote = null;
       else cur += c;
+      continue;
+    }
+    const x = c === '$' ? expansion(line, i, vars) : null;
+    if (x) {
+      cur += x.value;
+      inWord = true;
+      i += x.length - 1;
       continue;
     }
     if (quote === '"') {

@@ -13,6 +13,13 @@ describe('Terminal argument splitting', () => {
   it('handles escapes and empty quoted words', () => {
     expect(splitArgs(`echo a\\ b "" "say \\"hi\\""`)).toEqual({ ok: true, argv: ['echo', 'a b', '', 'say "hi"'] });
   });
+  it('puts the workspace folder for $(pwd) and $PWD outside single quotes, as a shell would', () => {
+    const vars = { PWD: '/workspace' };
+    expect(splitArgs(`run -v "$(pwd)"/src:/app/src -v $PWD:/w -v \${PWD}:/x -e 'A=$(pwd)' -e "B=\\$PWD" -e C=$HOME img`, vars)).toEqual({
+      ok: true,
+      argv: ['run', '-v', '/workspace/src:/app/src', '-v', '/workspace:/w', '-v', '/workspace:/x', '-e', 'A=$(pwd)', '-e', 'B=$PWD', '-e', 'C=$HOME', 'img'],
+    });
+  });
   it('reports an unterminated quote', () => {
     expect(splitArgs(`run "abc`).ok).toBe(false);
   });

@@ -3,6 +3,8 @@
  * Directories are implied by paths. Text files are strings, uploaded binaries are bytes.
  */
 import { memoryContext, type ContextReader } from '../../engine/core/host';
+import type { HostFiles } from '../../engine/volumes/host-files';
+import { memoryHostFiles } from '../../engine/volumes/memory-host-files';
 
 export type FileContent = string | Uint8Array;
 
@@ -106,6 +108,24 @@ export function fileTree(files: Record<string, FileContent>): TreeNode[] {
 /** The engine's view of a workspace: `docker build .` reads this. */
 export function workspaceContext(ws: Workspace): ContextReader {
   return memoryContext(ws.files);
+}
+
+/** The folder the workspace stands for in docker commands: `$(pwd)` in the terminal, the host side of `-v .:/app`. */
+export const WORKSPACE_ROOT = '/workspace';
+
+/** What bind mounts read and write: the active workspace's files, through the store's edits (text stays text). */
+export function workspaceHostFiles(access: {
+  files(): Record<string, FileContent>;
+  writeFile(path: string, content: FileContent): void;
+  deletePath(path: string): void;
+  version(): number;
+}): HostFiles {
+  return memoryHostFiles(WORKSPACE_ROOT, {
+    files: access.files,
+    write: (path, data) => access.writeFile(path, isProbablyText(data) ? new TextDecoder().decode(data) : data),
+    remove: access.deletePath,
+    version: access.version,
+  });
 }
 
 /** The stage names declared with `FROM ... AS name`, in order (for the target picker and completion). */

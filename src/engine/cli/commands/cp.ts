@@ -39,16 +39,23 @@ export const cpCommand: CommandSpec = {
       const f = store.find(dst.container);
       if (!f.ok) return daemonError(io, f.error.message);
       const c = f.value;
-      const fs = store.fs(c);
       const cwd = c.config.WorkingDir || '/';
       let target = normalizePath(dst.path || '.', cwd);
       const listing = await engine.context.list(args[0]);
       const single = listing ? null : await engine.context.readFile(args[0]);
       if (!listing && !single) return cliError(io, `lstat ${args[0]}: no such file or directory`);
-      const tst = fs.stat(target);
+      // A path under a mount point is copied into the volume (or tmpfs, or bind-mounted folder), as Docker does.
+      const tst = store.fsAt(c, target);
       const name = basename(normalizePath(args[0].replace(/\/+$/, '') || '.', '/'));
-      if (tst?.type === 'dir') target = joinPath(target, name === '/' ? '' : name);
-      else if (!fs.stat(normalizePath(target + '/..'))) return daemonError(io, `Could not find the file ${dst.path} in container ${dst.container}`);
+      if (tst.fs.stat(tst.path)?.type === 'dir') target = joinPath(target, name === '/' ? '' : name);
+      else {
+        const parent = store.fsAt(c, normalizePath(target + '/..'));
+        if (!parent.fs.stat(parent.path)) return daemonError(io, `Could not find the file ${dst.path} in container ${dst.container}`);
+      }
+      const at = store.fsAt(c, target);
+      if (at.readOnly) return daemonError(io, 'mounted volume is marked read-only');
+      const fs = at.fs;
+      target = at.path;
       let n = 0;
       try {
         if (single) {
@@ -68,6 +75,8 @@ export const cpCommand: CommandSpec = {
       } catch (e) {
         return daemonError(io, `failed to copy: ${(e as Error).message}`);
       }
+      // A bind-mounted folder passes the copy on to the host.
+      at.changed(target);
       engine.changed();
       progress(n, `${dst.container}:${normalizePath(dst.path || '.', cwd)}`);
       return 0;
@@ -75,8 +84,9 @@ export const cpCommand: CommandSpec = {
     const f = store.find(src!.container);
     if (!f.ok) return daemonError(io, f.error.message);
     const c = f.value;
-    const fs = store.fs(c);
-    const path = normalizePath(src!.path, c.config.WorkingDir || '/');
+    const at = store.fsAt(c, normalizePath(src!.path, c.config.WorkingDir || '/'));
+    const fs = at.fs;
+    const path = at.path;
     const st = fs.stat(path);
     if (!st) return daemonError(io, `Could not find the file ${src!.path} in container ${src!.container}`);
     if (args[1] === '-') {
@@ -91,7 +101,7 @@ export const cpCommand: CommandSpec = {
     let n = 0;
     for (const { path: p, node } of fs.walk(path)) {
       if (node.type !== 'file') continue;
-      const rel = p === path ? basename(path) : joinPath(basename(path), p.slice(path.length + 1));
+      const rel = p === path ? basename(path) : joinPath(basename(path), p.slice(path === '/' ? 1 : path.length + 1));
       const data = fs.readFile(p);
       await ctx.writeFile(st.type === 'file' ? args[1] : `${args[1].replace(/\/+$/, '')}/${rel}`, data, node.mode);
       n += data.length;

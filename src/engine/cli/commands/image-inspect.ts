@@ -6,10 +6,12 @@ import { dockerJSON, inspectImage } from '../../images/inspect';
 import { displayRef } from '../../images/store';
 import { inspectContainer } from '../../containers/inspect';
 import { inspectNetwork } from '../../networks/inspect';
+import { inspectVolume } from '../../volumes/inspect';
 
 const FORMAT_USAGE = "Format output using a custom template:\n'json':             Print in JSON format\n'TEMPLATE':         Print output using the given Go template.\nRefer to https://docs.docker.com/go/formatting/ for more information about formatting output with templates";
 
-function print(ctx: CommandContext, objs: Record<string, unknown>[], errors: string[]): number {
+/** Prints inspect objects (JSON, or `-f TEMPLATE` per object), then the errors; 1 when there were any. */
+export function printInspected(ctx: CommandContext, objs: Record<string, unknown>[], errors: string[]): number {
   const fmt = ctx.flags.string('format');
   try {
     if (fmt && fmt !== 'json') for (const o of objs) ctx.io.stdout(formatObject(fmt, o));
@@ -39,7 +41,7 @@ export const imageInspectCommand: CommandSpec = {
       if (o) objs.push(o);
       else errors.push(`Error response from daemon: No such image: ${displayRef(ref)}`);
     }
-    return print(ctx, objs, errors);
+    return printInspected(ctx, objs, errors);
   },
 };
 
@@ -85,8 +87,13 @@ export const inspectCommand: CommandSpec = {
         objs.push(inspectNetwork(ctx.engine.networks, n));
         continue;
       }
+      const volume = type === '' || type === 'volume' ? ctx.engine.volumes.get(ref) : undefined;
+      if (volume) {
+        objs.push(inspectVolume(volume));
+        continue;
+      }
       errors.push(type ? `Error: No such ${type}: ${ref}` : `Error: No such object: ${ref}`);
     }
-    return print(ctx, objs, errors);
+    return printInspected(ctx, objs, errors);
   },
 };

@@ -49,6 +49,11 @@ import { networkRmCommand } from './network-rm';
 import { networkPruneCommand } from './network-prune';
 import { networkConnectCommand } from './network-connect';
 import { networkDisconnectCommand } from './network-disconnect';
+import { volumeCreateCommand } from './volume-create';
+import { volumeLsCommand } from './volume-ls';
+import { volumeInspectCommand } from './volume-inspect';
+import { volumeRmCommand } from './volume-rm';
+import { volumePruneCommand } from './volume-prune';
 
 export const commands: CommandSpec[] = [
   // client and system
@@ -105,6 +110,12 @@ export const commands: CommandSpec[] = [
   networkLsCommand,
   networkPruneCommand,
   networkRmCommand,
+  // volumes
+  volumeCreateCommand,
+  volumeLsCommand,
+  volumeInspectCommand,
+  volumeRmCommand,
+  volumePruneCommand,
   // Dockerfile parser
   debugDumpAstCommand,
 ];

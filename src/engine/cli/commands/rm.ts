@@ -18,7 +18,7 @@ export const rmCommand: CommandSpec = {
     const force = flags.bool('force');
     let failed = false;
     for (const ref of args) {
-      const r = await engine.containers.remove(ref, force);
+      const r = await engine.containers.remove(ref, force, flags.bool('volumes'));
       if (r.ok) {
         io.stdout(`${ref}\n`);
         continue;

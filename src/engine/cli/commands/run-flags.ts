@@ -73,7 +73,7 @@ export const CREATE_FLAGS: FlagSpec[] = [
   { name: 'memory-reservation', type: 'string', valueName: 'bytes', usage: 'Memory soft limit' },
   { name: "memory-swap", type: "string", valueName: "bytes", usage: "Swap limit equal to memory plus swap: '-1' to enable unlimited swap" },
   { name: 'memory-swappiness', type: 'int', default: -1, usage: 'Tune container memory swappiness (0 to 100)' },
-  { name: 'mount', type: 'string', valueName: 'mount', usage: 'Attach a filesystem mount to the container' },
+  { name: 'mount', type: 'stringArray', valueName: 'mount', usage: 'Attach a filesystem mount to the container' },
   { name: 'name', type: 'string', usage: 'Assign a name to the container' },
   { name: 'network', type: 'string', valueName: 'network', usage: 'Connect a container to a network' },
   { name: 'network-alias', type: 'list', usage: 'Add network-scoped alias for the container' },

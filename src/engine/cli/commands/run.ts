@@ -11,6 +11,7 @@ import { parseReference, familiarString, withDefaultTag } from '../../images/ref
 import type { CreateOptions } from '../../containers/store';
 import { parsePortSpec } from '../../containers/ports';
 import { mainTarget, runSession, writeOutput } from '../../containers/session';
+import { mountOptions } from './run-mounts';
 
 /** Reads `--env-file` files through the host context (the workspace or the working directory). */
 async function envFiles(ctx: CommandContext): Promise<{ ok: true; env: string[] } | { ok: false; error: string }> {
@@ -81,9 +82,9 @@ export async function createOptions(ctx: CommandContext, attach: boolean): Promi
     const eq = l.indexOf('=');
     labels[eq < 0 ? l : l.slice(0, eq)] = eq < 0 ? '' : l.slice(eq + 1);
   }
-  if (flags.strings('volume').length || flags.has('mount') || flags.strings('volumes-from').length) {
-    io.stderr('layerlab: volumes and mounts are not simulated yet; the container runs without them\n');
-  }
+  const mounts = await mountOptions(ctx);
+  if (typeof mounts === 'number') return mounts;
+  if (flags.strings('volumes-from').length) io.stderr('layerlab: --volumes-from is not simulated yet; the container runs without those volumes\n');
   const memory = flags.has('memory') ? (ramInBytes(flags.string('memory')) ?? 0) : undefined;
   // The daemon's check (daemon/daemon_unix.go verifyPlatformContainerResources).
   if (memory !== undefined && memory > 0 && memory < 6 * 1024 * 1024) return withHelpError(ctx, 'Minimum memory limit allowed is 6MB');
@@ -117,6 +118,7 @@ export async function createOptions(ctx: CommandContext, attach: boolean): Promi
     attach,
     ...(memory ? { memory } : {}),
     ...(flags.has('pids-limit') ? { pidsLimit: flags.int('pids-limit') } : {}),
+    mounts,
   };
 }
 
@@ -188,7 +190,7 @@ export const runCommand: CommandSpec = {
       const s = await engine.containers.start(c.id);
       if (!s.ok) {
         io.stderr(withHelpText(ctx.spec, `Error response from daemon: ${s.error.message}`));
-        if (opts.autoRemove) await engine.containers.remove(c.id, true);
+        if (opts.autoRemove) await engine.containers.remove(c.id, true, true);
         return startErrorExit(s.error.exitCode);
       }
       io.stdout(`${c.id}\n`);
@@ -197,7 +199,7 @@ export const runCommand: CommandSpec = {
     const s = await engine.containers.start(c.id, { onOutput: (e) => writeOutput(io, e, tty) });
     if (!s.ok) {
       io.stderr(withHelpText(ctx.spec, `Error response from daemon: ${s.error.message}`));
-      if (opts.autoRemove) await engine.containers.remove(c.id, true);
+      if (opts.autoRemove) await engine.containers.remove(c.id, true, true);
       return startErrorExit(s.error.exitCode);
     }
     return runSession(engine.containers, io, mainTarget(engine.containers, c.id), {

@@ -1,4 +1,4 @@
-/** `docker system prune`: stopped containers, unused networks, dangling (or with -a unused) images and build cache. */
+/** `docker system prune`: stopped containers, unused networks, (--volumes) unused anonymous volumes, dangling (or with -a unused) images and build cache. */
 import type { CommandSpec } from '../command';
 import { humanSize } from '../../core/format';
 import { confirm } from './image-util';
@@ -38,6 +38,11 @@ export const systemPruneCommand: CommandSpec = {
     }
     const networks = engine.networks.prune();
     if (networks.length) io.stdout(`Deleted Networks:\n${networks.map((n) => n + '\n').join('')}\n`);
+    if (flags.bool('volumes')) {
+      const vols = engine.volumes.prune();
+      reclaimed += vols.reclaimed;
+      if (vols.names.length) io.stdout(`Deleted Volumes:\n${vols.names.map((n) => n + '\n').join('')}\n`);
+    }
     const img = pruneImages(engine, all);
     reclaimed += img.reclaimed;
     if (img.lines.length) io.stdout(`Deleted Images:\n${img.lines.map((l) => l + '\n').join('')}\n`);

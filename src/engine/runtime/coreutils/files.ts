@@ -4,7 +4,7 @@
  */
 import type { Applet } from './types';
 import type { FsStat } from '../process';
-import { ENOENT, MONTHS, modeString, p2, splitFlags } from './types';
+import { ENOENT, MONTHS, modeString, p2, splitFlags, strerror } from './types';
 import { appendFile, basename, copy, decodeText, dirname, mkdirp, resolvePath, rmrf, walk } from '../fs-helpers';
 import { fsReader, groupName, lookupGroup, lookupUser } from '../users';
 
@@ -147,7 +147,7 @@ const mkdir: Applet = (argv, io, e) => {
     const p = resolvePath(e.cwd, d);
     const r = flags.has('p') ? mkdirp(e.fs, p) : e.fs.mkdir(p);
     if (r) {
-      io.err(`mkdir: can't create directory '${d}': ${r === 'EEXIST' ? 'File exists' : ENOENT}\n`);
+      io.err(`mkdir: can't create directory '${d}': ${r === 'EEXIST' || r === 'EROFS' ? strerror(r) : ENOENT}\n`);
       status = 1;
     }
   }
@@ -175,7 +175,7 @@ const rm: Applet = (argv, io, e) => {
     }
     const r = recursive ? rmrf(e.fs, p) : e.fs.rm(p);
     if (r) {
-      io.err(`rm: can't remove '${f}': ${r}\n`);
+      io.err(`rm: can't remove '${f}': ${strerror(r)}\n`);
       status = 1;
     }
   }
@@ -221,7 +221,7 @@ const cp: Applet = (argv, io, e) =>
     }
     const r = copy(e.fs, sp, target);
     if (!r) return 0;
-    io.err(`cp: can't create '${destTyped}': ${r === 'ENOENT' ? ENOENT : r}\n`);
+    io.err(`cp: can't create '${destTyped}': ${strerror(r)}\n`);
     return 1;
   });
 
@@ -229,7 +229,7 @@ const mv: Applet = (argv, io, e) =>
   toDestination(argv, [io, e], 'fin', 'mv [-fin] SOURCE DEST', (s, sp, target) => {
     const r = e.fs.stat(sp) ? e.fs.rename(sp, target) : 'ENOENT';
     if (!r) return 0;
-    io.err(`mv: can't rename '${s}': ${r === 'ENOENT' ? ENOENT : r}\n`);
+    io.err(`mv: can't rename '${s}': ${strerror(r)}\n`);
     return 1;
   });
 
@@ -239,7 +239,7 @@ const touch: Applet = (argv, io, e) => {
     const p = resolvePath(e.cwd, f);
     const r = appendFile(e.fs, p, new Uint8Array());
     if (r) {
-      io.err(`touch: ${f}: ${ENOENT}\n`);
+      io.err(`touch: ${f}: ${r === 'EROFS' ? strerror(r) : ENOENT}\n`);
       status = 1;
     }
   }
@@ -320,7 +320,7 @@ const rmdir: Applet = (argv, io, e) => {
       const st = e.fs.lstat?.(p) ?? e.fs.stat(p);
       const r = !st ? 'ENOENT' : st.type !== 'dir' ? 'ENOTDIR' : e.fs.rm(p);
       if (r) {
-        io.err(`rmdir: '${d}': ${r === 'ENOTEMPTY' ? 'Directory not empty' : r === 'ENOTDIR' ? 'Not a directory' : ENOENT}\n`);
+        io.err(`rmdir: '${d}': ${r === 'ENOTEMPTY' || r === 'ENOTDIR' || r === 'EBUSY' ? strerror(r) : ENOENT}\n`);
         status = 1;
         break;
       }

@@ -2,7 +2,7 @@
  * What every coreutil gets: its argv (argv[0] is the applet name), an AppletIO and the AppletEnv, and what it
  * returns: an exit status (or a promise of one). Shared helpers for flags, inputs and lines.
  */
-import type { FsStat, ProcessFs } from '../process';
+import type { FsErrno, FsStat, ProcessFs } from '../process';
 import type { NetResult } from '../net-client';
 import { decodeText, resolvePath } from '../fs-helpers';
 
@@ -44,6 +44,24 @@ export interface AppletEnv {
 export type Applet = (argv: string[], io: AppletIO, env: AppletEnv) => number | Promise<number>;
 
 export const ENOENT = 'No such file or directory';
+
+/** The C library's text for an error code, as BusyBox prints it after a file name. */
+const STRERROR: Record<FsErrno, string> = {
+  ENOENT,
+  EEXIST: 'File exists',
+  ENOTDIR: 'Not a directory',
+  EISDIR: 'Is a directory',
+  ENOTEMPTY: 'Directory not empty',
+  EACCES: 'Permission denied',
+  EROFS: 'Read-only file system',
+  EINVAL: 'Invalid argument',
+  ENOSPC: 'No space left on device',
+  EBUSY: 'Device or resource busy',
+};
+
+export function strerror(e: FsErrno): string {
+  return STRERROR[e] ?? e;
+}
 
 /** Short flags (bundled), operands; the first unknown flag letter in `bad`. */
 export function splitFlags(args: string[], known: string): { flags: Set<string>; rest: string[]; bad: string | null } {

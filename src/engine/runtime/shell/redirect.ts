@@ -4,6 +4,7 @@
  * are written as output arrives; `/dev/null`, `/dev/stdout` and `/dev/stderr` are understood.
  */
 import { appendFile, decodeText, encodeText, resolvePath } from '../fs-helpers';
+import { strerror } from '../coreutils/types';
 import type { Expander } from './expand';
 import type { Interp, IO } from './interp';
 import type { Redir } from './parse';
@@ -78,7 +79,7 @@ export async function applyRedirections(sh: Interp, redirs: Redir[], io: IO, ex:
           : sh.ctx.fs.writeFile(path, new Uint8Array(), 0o666 & ~sh.umask)
         : sh.ctx.fs.writeFile(path, new Uint8Array(), exists ? undefined : 0o666 & ~sh.umask);
     if (e) {
-      io.err(sh.msg(`can't create ${target}: ${e === 'ENOENT' || e === 'ENOTDIR' ? 'nonexistent directory' : e}`));
+      io.err(sh.msg(`can't create ${target}: ${e === 'ENOENT' || e === 'ENOTDIR' ? 'nonexistent directory' : strerror(e)}`));
       return 1;
     }
     const w = (t: string) => void appendFile(sh.ctx.fs, path, encodeText(t));
