@@ -11,13 +11,11 @@ import { commandText, portsColumn, statusText } from '../containers/format';
 import { mainTarget, processTarget, runSession, writeOutput } from '../containers/session';
 import { logLines } from '../cli/commands/logs';
 import type { BackendContainer, BuildSpec, ComposeBackend, ContainerSpec, ExecSpec, LogLine } from './backend';
-import { NOT_SIMULATED } from './backend';
 
 const quietIO = (io: CliIO): CliIO => ({ ...io, stdout: () => {}, stderr: () => {} });
 
 export class EngineBackend implements ComposeBackend {
-  // volumes store plugs in here: set `volumes` to true once engine.volumes exists.
-  readonly features = { networks: true, volumes: false, healthchecks: true };
+  readonly features = { networks: true, volumes: true, healthchecks: true };
 
   constructor(private readonly engine: Engine) {}
 
@@ -105,7 +103,7 @@ export class EngineBackend implements ComposeBackend {
       labels: spec.labels,
       expose: spec.expose,
       stopSignal: spec.stopSignal,
-      // volumes store plugs in here: mounts go to CreateOptions.
+      ...(spec.mounts.length ? { mounts: spec.mounts } : {}),
       ...(spec.network ? { network: spec.network } : {}),
       ...(spec.networkAliases?.length ? { networkAliases: spec.networkAliases } : {}),
       ...(spec.healthcheck ? { healthcheck: spec.healthcheck } : {}),
@@ -184,16 +182,17 @@ export class EngineBackend implements ComposeBackend {
     return r.ok ? ok(undefined) : err(r.error);
   }
 
-  // volumes store plugs in here: engine.volumes.get/create/remove.
-  hasVolume(): boolean {
-    return false;
+  hasVolume(name: string): boolean {
+    return this.engine.volumes.get(name) !== undefined;
   }
 
-  createVolume(name: string): Result<void> {
-    return err(engineError(NOT_SIMULATED, `volume ${name}: volumes are not simulated yet`));
+  createVolume(name: string, opts: { driver?: string; labels?: Record<string, string> } = {}): Result<void> {
+    const r = this.engine.volumes.create(name, opts);
+    return r.ok ? ok(undefined) : err(r.error);
   }
 
   removeVolume(name: string): Result<void> {
-    return err(engineError(NOT_SIMULATED, `volume ${name}: volumes are not simulated yet`));
+    const r = this.engine.volumes.remove(name);
+    return r.ok ? ok(undefined) : err(r.error);
   }
 }

@@ -80,7 +80,7 @@ export async function run(s: Session, p: ComposeProject, service: string, cmd: s
   const res = await ensureResources(s, p, [svc], w, notes);
   w.done();
   if (!res.ok) return fail(s, res.error.message);
-  const base = degrade(containerSpec(s, p, svc, 1, notes), res.value);
+  const base = degrade(containerSpec(s, p, svc, 1), res.value);
   const labels: Record<string, string> = { ...base.labels, [LABEL.oneoff]: 'True', [LABEL.number]: '1', 'com.docker.compose.slug': o.slug };
   for (const l of o.labels) {
     const eq = l.indexOf('=');

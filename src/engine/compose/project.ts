@@ -142,7 +142,7 @@ export interface UpOptions {
 }
 
 /** The engine-level container spec of a service's container number `n`. */
-export function containerSpec(s: Session, p: ComposeProject, svc: ServiceConfig, n: number, notes: Set<string>): ContainerSpec {
+export function containerSpec(s: Session, p: ComposeProject, svc: ServiceConfig, n: number): ContainerSpec {
   const mounts: BackendMount[] = svc.volumes.map((v) => ({
     type: v.type,
     ...(v.source !== undefined ? { source: v.type === 'volume' ? (p.volumes[v.source]?.name ?? v.source) : v.source } : {}),
@@ -355,7 +355,7 @@ export async function up(s: Session, p: ComposeProject, o: UpOptions): Promise<C
       made.push({ svc, c });
       continue;
     }
-    const spec = degrade(containerSpec(s, p, svc, action.kind === 'create' ? action.number : Number(action.container.labels[LABEL.number]) || 1, notes), res.value);
+    const spec = degrade(containerSpec(s, p, svc, action.kind === 'create' ? action.number : Number(action.container.labels[LABEL.number]) || 1), res.value);
     const id = action.kind === 'create' ? `Container ${spec.name}` : containerEvent(action.container);
     w.event({ id, status: 'working', text: action.kind === 'create' ? EVENT.creating : EVENT.recreate });
     if (action.kind === 'recreate') {
