@@ -25,12 +25,17 @@ export async function httpToHostPort(ctx: StoreContext, hostPort: number, req: H
 
 /**
  * Has the main process of the running container `c` answer `req` on `port` (recorded as an input for replays),
- * advancing it in small virtual steps (at most 30 s) until the response arrives. Errors: nothing listens on the
+ * advancing it in small virtual steps (at most 30 s) until the response arrives. `at`: when the request arrives
+ * (another container's request): `c` is advanced to it first, so the request is served, and replayed, then. Errors: nothing listens on the
  * port, or the program hung up (both `http.reset`, curl's 56 for a published port).
  */
-export async function serveHttp(ctx: StoreContext, c: Container, port: number, req: HttpRequest): Promise<Result<HttpResponse, ContainerError>> {
+export async function serveHttp(ctx: StoreContext, c: Container, port: number, req: HttpRequest, at?: number): Promise<Result<HttpResponse, ContainerError>> {
   const l = await ensureLive(ctx, c);
-  if (!l || !l.proc.listeningPorts().includes(port)) return err(engineError('http.reset', 'Recv failure: Connection reset by peer', { exitCode: 56 } as Partial<EngineError>));
+  if (l && at !== undefined && at > c.appliedUntil) {
+    await l.proc.advanceTo(at);
+    if (ctx.live.get(c.id) === l) c.appliedUntil = at;
+  }
+  if (!l || ctx.live.get(c.id) !== l || !l.proc.listeningPorts().includes(port)) return err(engineError('http.reset', 'Recv failure: Connection reset by peer', { exitCode: 56 } as Partial<EngineError>));
   const input: ProcessInput = { time: c.appliedUntil, kind: 'http', port, req };
   c.inputs.push(input);
   const p = l.proc.httpRequest(port, req);

@@ -6,6 +6,11 @@
  * listens on (no `-p` needed between containers). `--network none` resolves nothing; names no network knows go to
  * the simulated internet.
  *
+ * The container asked is first advanced to the requester's virtual time (replayed after a restore if need be),
+ * and the request is recorded as its input at that time. The requester's virtual time waits for the reply (the
+ * kernel's `advanceTo`), so the reply lands 1 ms after the request however long serving it takes. A container
+ * asking for its own name is told so (`self`) and its own server answers, as for localhost.
+ *
  * Replays: a main process re-run after a restore asks again; it gets the replies recorded in its first run
  * (`Container.peerReplies`), so the other container is not asked twice.
  */
@@ -43,11 +48,12 @@ export function resolvePeer(ctx: StoreContext, c: Container, host: string): { ta
 }
 
 /** Sends `req` to `host:port` as a program in `c` would; the reply the runtime's clients turn into output. */
-async function ask(ctx: StoreContext, c: Container, host: string, port: number, req: HttpRequest): Promise<PeerReply> {
+async function ask(ctx: StoreContext, c: Container, host: string, port: number, req: HttpRequest, at: number): Promise<PeerReply> {
   const r = resolvePeer(ctx, c, host);
   if (r === 'unknown') return { kind: 'unknown' };
   if (r === 'unresolvable') return { kind: 'unresolvable' };
-  const res = await serveHttp(ctx, r.target, port, req);
+  if (r.target.id === c.id) return { kind: 'self', ip: r.ip };
+  const res = await serveHttp(ctx, r.target, port, req, at);
   if (res.ok) return { kind: 'response', ip: r.ip, res: res.value };
   return { kind: 'refused', ip: r.ip };
 }
@@ -56,13 +62,13 @@ async function ask(ctx: StoreContext, c: Container, host: string, port: number, 
 export function peerNetwork(ctx: StoreContext, c: Container, main: boolean): PeerNetwork {
   let seq = 0;
   return {
-    request: async (host, port, req) => {
-      if (!main) return ask(ctx, c, host, port, req);
+    request: async (host, port, req, at) => {
+      if (!main) return ask(ctx, c, host, port, req, at);
       const n = seq++;
       const replaying = ctx.live.get(c.id)?.replaying ?? false;
       const recorded = c.peerReplies?.[n];
       if (replaying && recorded) return recorded;
-      const reply = await ask(ctx, c, host, port, req);
+      const reply = await ask(ctx, c, host, port, req, at);
       const log = (c.peerReplies ??= []);
       if (n === log.length && log.length < MAX_PEER_REPLIES) log.push(reply);
       return reply;
