@@ -70,6 +70,18 @@ describe('Container DNS on a user-defined network', () => {
     expect((await run(['ps', '-a', '--filter', 'name=me', '--format', '{{.Status}}'])).out).toMatch(/^Exited \(0\) /);
   });
 
+  it('lets a server ask back the container whose request it is serving', async () => {
+    const { env, engine, run } = setup();
+    expect((await run(['network', 'create', 'nat'])).code).toBe(0);
+    const back = "require('http').createServer((q, s) => fetch('http://front:3000/').then(r => r.text()).then(t => s.end('back saw ' + t))).listen(3000)";
+    const front = "const srv = require('http').createServer((q, s) => s.end('front')).listen(3000, () => setTimeout(() => fetch('http://back:3000/').then(r => r.text()).then(t => { console.log(t); srv.close(); }), 100))";
+    expect((await run(['run', '-d', '--network', 'nat', '--name', 'back', 'node:20-alpine', 'node', '-e', back])).code).toBe(0);
+    expect((await run(['run', '-d', '--network', 'nat', '--name', 'front', 'node:20-alpine', 'node', '-e', front])).code).toBe(0);
+    env.clock.advance(1000);
+    await engine.containers.advance();
+    expect((await run(['logs', 'front'])).out).toBe('back saw front\n');
+  });
+
   it('resolves a --network-alias and the short container ID', async () => {
     const { run, engine } = await withApi(['--network-alias', 'backend']);
     expect((await run(['run', '--rm', '--network', 'nat', 'busybox', 'wget', '-qO-', 'http://backend:3000/'])).out).toBe('hello from api\n');
