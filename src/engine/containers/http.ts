@@ -25,12 +25,18 @@ export async function httpToHostPort(ctx: StoreContext, hostPort: number, req: H
 
 /**
  * Has the main process of the running container `c` answer `req` on `port` (recorded as an input for replays),
- * advancing it in small virtual steps (at most 30 s) until the response arrives. Errors: nothing listens on the
- * port, or the program hung up (both `http.reset`, curl's 56 for a published port).
+ * advancing it in small virtual steps (at most 30 s) until the response arrives. `at`: when the request arrives
+ * (another container's request): `c` is advanced to it first, so the request is served, and replayed, then;
+ * `'now'`: `c` cannot move in time (it waits for the asker's own answer), so it must answer at once. Errors:
+ * nothing listens on the port, or the program hung up (both `http.reset`, curl's 56 for a published port).
  */
-export async function serveHttp(ctx: StoreContext, c: Container, port: number, req: HttpRequest): Promise<Result<HttpResponse, ContainerError>> {
+export async function serveHttp(ctx: StoreContext, c: Container, port: number, req: HttpRequest, at?: number | 'now'): Promise<Result<HttpResponse, ContainerError>> {
   const l = await ensureLive(ctx, c);
-  if (!l || !l.proc.listeningPorts().includes(port)) return err(engineError('http.reset', 'Recv failure: Connection reset by peer', { exitCode: 56 } as Partial<EngineError>));
+  if (l && typeof at === 'number' && at > c.appliedUntil) {
+    await l.proc.advanceTo(at);
+    if (ctx.live.get(c.id) === l) c.appliedUntil = at;
+  }
+  if (!l || ctx.live.get(c.id) !== l || !l.proc.listeningPorts().includes(port)) return err(engineError('http.reset', 'Recv failure: Connection reset by peer', { exitCode: 56 } as Partial<EngineError>));
   const input: ProcessInput = { time: c.appliedUntil, kind: 'http', port, req };
   c.inputs.push(input);
   const p = l.proc.httpRequest(port, req);
@@ -40,7 +46,7 @@ export async function serveHttp(ctx: StoreContext, c: Container, port: number, r
     () => (settled = true),
   );
   let t = c.appliedUntil;
-  for (let i = 0; i < 300 && !settled; i++) {
+  for (let i = 0; i < 300 && !settled && at !== 'now'; i++) {
     await l.proc.advanceTo(t);
     await Promise.resolve();
     if (settled) break;

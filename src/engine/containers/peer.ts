@@ -6,6 +6,12 @@
  * listens on (no `-p` needed between containers). `--network none` resolves nothing; names no network knows go to
  * the simulated internet.
  *
+ * The container asked is first advanced to the requester's virtual time (replayed after a restore if need be),
+ * and the request is recorded as its input at that time. The requester's virtual time waits for the reply (the
+ * kernel's `advanceTo`), so the reply lands 1 ms after the request however long serving it takes. A container
+ * asking for its own name is told so (`self`) and its own server answers, as for localhost. A container that
+ * waits for the asker's own answer cannot move in time, so it answers at once (`serveHttp` `'now'`).
+ *
  * Replays: a main process re-run after a restore asks again; it gets the replies recorded in its first run
  * (`Container.peerReplies`), so the other container is not asked twice.
  */
@@ -43,26 +49,62 @@ export function resolvePeer(ctx: StoreContext, c: Container, host: string): { ta
 }
 
 /** Sends `req` to `host:port` as a program in `c` would; the reply the runtime's clients turn into output. */
-async function ask(ctx: StoreContext, c: Container, host: string, port: number, req: HttpRequest): Promise<PeerReply> {
+async function ask(ctx: StoreContext, c: Container, host: string, port: number, req: HttpRequest, at: number): Promise<PeerReply> {
   const r = resolvePeer(ctx, c, host);
   if (r === 'unknown') return { kind: 'unknown' };
   if (r === 'unresolvable') return { kind: 'unresolvable' };
-  const res = await serveHttp(ctx, r.target, port, req);
-  if (res.ok) return { kind: 'response', ip: r.ip, res: res.value };
-  return { kind: 'refused', ip: r.ip };
+  if (r.target.id === c.id) return { kind: 'self', ip: r.ip };
+  const edges = waitsOf(ctx);
+  // The target waits (directly or through others) for `c`'s own answer: its clock stands still until then, so it
+  // answers without time passing (a server answering at once; one that needs time would wait forever).
+  const cycle = reaches(edges, r.target.id, c.id);
+  const mine = edges.get(c.id) ?? [];
+  edges.set(c.id, [...mine, r.target.id]);
+  try {
+    const res = await serveHttp(ctx, r.target, port, req, cycle ? 'now' : at);
+    if (res.ok) return { kind: 'response', ip: r.ip, res: res.value };
+    return { kind: 'refused', ip: r.ip };
+  } finally {
+    const now = edges.get(c.id) ?? [];
+    now.splice(now.indexOf(r.target.id), 1);
+    if (!now.length) edges.delete(c.id);
+  }
+}
+
+/** Which containers wait for which others' answers, per store. */
+const waiting = new WeakMap<StoreContext, Map<string, string[]>>();
+
+function waitsOf(ctx: StoreContext): Map<string, string[]> {
+  let m = waiting.get(ctx);
+  if (!m) waiting.set(ctx, (m = new Map()));
+  return m;
+}
+
+/** Does `from` wait, through any chain of requests, for `to`? */
+function reaches(edges: Map<string, string[]>, from: string, to: string): boolean {
+  const seen = new Set<string>();
+  const todo = [from];
+  while (todo.length) {
+    const id = todo.pop()!;
+    if (id === to) return true;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    todo.push(...(edges.get(id) ?? []));
+  }
+  return false;
 }
 
 /** The network of a process in `c`; `main` for its main process (whose replies are recorded for replays). */
 export function peerNetwork(ctx: StoreContext, c: Container, main: boolean): PeerNetwork {
   let seq = 0;
   return {
-    request: async (host, port, req) => {
-      if (!main) return ask(ctx, c, host, port, req);
+    request: async (host, port, req, at) => {
+      if (!main) return ask(ctx, c, host, port, req, at);
       const n = seq++;
       const replaying = ctx.live.get(c.id)?.replaying ?? false;
       const recorded = c.peerReplies?.[n];
       if (replaying && recorded) return recorded;
-      const reply = await ask(ctx, c, host, port, req);
+      const reply = await ask(ctx, c, host, port, req, at);
       const log = (c.peerReplies ??= []);
       if (n === log.length && log.length < MAX_PEER_REPLIES) log.push(reply);
       return reply;

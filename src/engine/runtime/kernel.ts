@@ -173,6 +173,8 @@ export class Kernel {
   private rngState: number;
   private started = false;
   private onFinish: (() => void)[] = [];
+  /** Requests to other containers still waiting for the engine's reply (virtual time waits for them). */
+  private peersPending = new Set<Promise<unknown>>();
   private spins = 0;
   private sliceWallStart = 0;
   /** The current "instant": slices run at one virtual time within one host request (setImmediate chains,
@@ -381,7 +383,17 @@ export class Kernel {
       unlisten: (port) => {
         if (k.ports.delete(port)) k.opts.events.ports?.(k.listeningPorts());
       },
-      peerRequest: (host, port, req) => (k.opts.network ? k.opts.network.request(host, port, req) : null),
+      peerRequest: (host, port, req) => {
+        if (!k.opts.network) return null;
+        const p = k.opts.network.request(host, port, req, k.scheduler.now);
+        const pending = p.then(
+          () => undefined,
+          () => undefined,
+        );
+        k.peersPending.add(pending);
+        void pending.then(() => k.peersPending.delete(pending));
+        return p;
+      },
       localRequest: (port, req) => {
         const h = k.ports.get(port);
         return h ? h(req) : null;
@@ -609,19 +621,34 @@ export class Kernel {
     this.finish(code, reason, reason === 'killed' ? 'SIGKILL' : undefined, message);
   }
 
-  advanceTo(t: number): Promise<void> {
-    return this.enqueue(async () => {
-      for (let n = 0; !this.exitEvent; n++) {
-        const timer = this.scheduler.nextDue(t);
-        if (!timer) break;
-        this.scheduler.now = Math.max(this.scheduler.now, timer.at);
-        if (timer.repeat !== undefined) this.scheduler.rearm(timer);
-        else this.scheduler.clear(timer.id);
-        await this.slice(timer.cb, false);
-      }
-      if (!this.exitEvent && t > this.scheduler.now) this.scheduler.now = t;
-      await this.settle();
-    });
+  /**
+   * Fires the timers due up to `t`. While a request to another container is pending, virtual time stands still
+   * (the queue is free meanwhile): the engine may take any wall time to serve it, and its reply still lands at
+   * the same virtual time in every run and replay.
+   */
+  async advanceTo(t: number): Promise<void> {
+    for (;;) {
+      const waitFor = await this.enqueue(async () => {
+        for (let n = 0; !this.exitEvent; n++) {
+          if (this.peersPending.size) return [...this.peersPending];
+          const timer = this.scheduler.nextDue(t);
+          if (!timer) break;
+          this.scheduler.now = Math.max(this.scheduler.now, timer.at);
+          if (timer.repeat !== undefined) this.scheduler.rearm(timer);
+          else this.scheduler.clear(timer.id);
+          await this.slice(timer.cb, false);
+        }
+        if (!this.exitEvent && this.peersPending.size) return [...this.peersPending];
+        if (!this.exitEvent && t > this.scheduler.now) this.scheduler.now = t;
+        await this.settle();
+        return null;
+      });
+      if (!waitFor) return;
+      let ended = () => {};
+      const finished = new Promise<void>((r) => this.onFinish.push((ended = r)));
+      await Promise.race([Promise.all(waitFor), finished]);
+      this.onFinish = this.onFinish.filter((f) => f !== ended);
+    }
   }
 
   httpRequest(port: number, req: HttpRequest): Promise<HttpResponse> {

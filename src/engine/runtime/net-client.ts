@@ -58,6 +58,15 @@ export function routeRemote(ctx: ProgramContext, host: string, port: number, req
       if (r.kind === 'response') at(1, () => deliver({ kind: 'peer', ip: r.ip, res: r.res }));
       else if (r.kind === 'refused') at(1, () => deliver({ kind: 'refused', ip: r.ip }));
       else if (r.kind === 'unresolvable') at(dnsFailureDelay(host, n), () => deliver({ kind: 'notfound', noNetwork: true }));
+      else if (r.kind === 'self') {
+        // The container's own name: its own server answers, as for localhost.
+        const own = ctx.localRequest(port, req);
+        if (!own) return at(1, () => deliver({ kind: 'refused', ip: r.ip }));
+        own.then(
+          (res) => at(1, () => deliver({ kind: 'peer', ip: r.ip, res })),
+          () => at(1, () => deliver({ kind: 'refused', ip: r.ip })),
+        );
+      }
       else internet();
     },
     () => internet(),

@@ -216,19 +216,22 @@ export interface ProcessSpec {
  * (the container on a shared network that has that name or address, and the server listening there).
  */
 export interface PeerNetwork {
-  request(host: string, port: number, req: HttpRequest): Promise<PeerReply>;
+  /** `at`: the requesting process's virtual time (the container asked is advanced to it before it answers). */
+  request(host: string, port: number, req: HttpRequest, at: number): Promise<PeerReply>;
 }
 
 /**
  * `response`/`refused`: `host` is a container reachable from this one (refused: nothing listens on the port).
  * `unknown`: not a container's name or address, so the simulated internet decides. `unresolvable`: the container
- * has no network that could resolve it (`--network none`): every name but localhost fails to resolve.
+ * has no network that could resolve it (`--network none`): every name but localhost fails to resolve. `self`:
+ * the name is the requesting container's own, so the process serves the request itself (like localhost).
  */
 export type PeerReply =
   | { kind: 'response'; ip: string; res: HttpResponse }
   | { kind: 'refused'; ip: string }
   | { kind: 'unknown' }
-  | { kind: 'unresolvable' };
+  | { kind: 'unresolvable' }
+  | { kind: 'self'; ip: string };
 
 /** A request to a port the process listens on (published ports, the UI preview, `docker exec curl`). */
 export interface HttpRequest {

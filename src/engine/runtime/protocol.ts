@@ -38,5 +38,5 @@ export type WorkerMessage =
   | { t: 'done'; id: number; now: number }
   | { t: 'http-response'; id: number; res?: HttpResponse; error?: string }
   /** A program's request to another container (ProcessSpec.network, which stays on the host side). */
-  | { t: 'peer'; id: number; host: string; port: number; req: HttpRequest }
+  | { t: 'peer'; id: number; host: string; port: number; req: HttpRequest; time: number }
   | { t: 'fatal'; message: string };

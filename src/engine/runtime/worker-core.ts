@@ -47,11 +47,11 @@ export function createWorkerCore(post: (m: WorkerMessage) => void, wallNow?: () 
   const peers = new Map<number, (r: PeerReply) => void>();
   let peerId = 0;
   const network: PeerNetwork = {
-    request: (host, port, req) =>
+    request: (host, port, req, time) =>
       new Promise<PeerReply>((resolve) => {
         const id = ++peerId;
         peers.set(id, resolve);
-        post({ t: 'peer', id, host, port, req });
+        post({ t: 'peer', id, host, port, req, time });
       }),
   };
   const fail = (message: string) => post({ t: 'fatal', message });

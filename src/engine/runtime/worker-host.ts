@@ -237,7 +237,7 @@ export class WorkerProcess implements SandboxProcess {
         return;
       }
       case 'peer': {
-        const reply = this.spec.network ? this.spec.network.request(m.host, m.port, m.req) : Promise.resolve({ kind: 'unknown' as const });
+        const reply = this.spec.network ? this.spec.network.request(m.host, m.port, m.req, m.time) : Promise.resolve({ kind: 'unknown' as const });
         void reply.then(
           (r) => !this.events.exit && this.worker.postMessage({ t: 'peer-reply', id: m.id, reply: r }),
           () => !this.events.exit && this.worker.postMessage({ t: 'peer-reply', id: m.id, reply: { kind: 'unknown' } }),

@@ -45,7 +45,8 @@ describe('checkWorkerMessage', () => {
 
   it('accepts a peer request with its fields only, and refuses a malformed one', () => {
     const req = { method: 'GET', path: '/', headers: { host: 'api' } };
-    expect(ok({ t: 'peer', id: 3, host: 'api', port: 3000, req })).toEqual({ t: 'peer', id: 3, host: 'api', port: 3000, req });
+    expect(ok({ t: 'peer', id: 3, host: 'api', port: 3000, req, time: 1000 })).toEqual({ t: 'peer', id: 3, host: 'api', port: 3000, req, time: 1000 });
+    expect(problem({ t: 'peer', id: 3, host: 'api', port: 3000, req })).not.toBe(null);
     expect(problem({ t: 'peer', id: 3, host: 'api', port: 70000, req })).toBe('peer port is not an integer in 0..65535');
     expect(problem({ t: 'peer', id: 3, host: 'api', port: 80, req: { ...req, extra: 1 } })).not.toBe(null);
   });

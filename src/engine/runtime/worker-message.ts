@@ -193,7 +193,7 @@ function check(data: unknown): WorkerMessage {
       return { t: 'http-response', id, error: str(m.error, 'http error', 10_000) };
     }
     case 'peer': {
-      keys(m, 'peer message', ['t', 'id', 'host', 'port', 'req']);
+      keys(m, 'peer message', ['t', 'id', 'host', 'port', 'req', 'time']);
       const r = obj(m.req, 'peer request');
       keys(r, 'peer request', ['method', 'path', 'headers', 'body']);
       return {
@@ -201,6 +201,7 @@ function check(data: unknown): WorkerMessage {
         id: int(m.id, 'request id', 0, Number.MAX_SAFE_INTEGER),
         host: str(m.host, 'peer host', 253),
         port: int(m.port, 'peer port', 0, 65535),
+        time: num(m.time, 'virtual time'),
         req: {
           method: str(r.method, 'request method', 20),
           path: str(r.path, 'request path', 10_000),
