@@ -59,9 +59,11 @@ const probePage = (appOrigin: string) => `const PROBE = \`<!DOCTYPE html><html><
 
 const STYLES = 'h2 { color: rgb(0, 128, 0); }\n';
 const DOCKERFILE = 'FROM node\n\nWORKDIR /app\n\nCOPY . .\n\nRUN npm install\n\nEXPOSE 80\n\nCMD ["node", "server.js"]\n';
-const PACKAGE_JSON = '{\n  "name": "goals",\n  "dependencies": {\n    "express": "^4.17.1",\n    "body-parser": "^1.19.0"\n  }\n}\n';
+// one line: the editor indents typed lines on its own
+const PACKAGE_JSON = '{ "name": "goals", "dependencies": { "express": "^4.17.1", "body-parser": "^1.19.0" } }\n';
 
 async function startGoalsApp(page: Page) {
+  page.on('console', (m) => console.log('console:', m.type(), m.text()));
   await openFresh(page);
   const appOrigin = new URL(page.url()).origin;
   await page.getByTestId('workspace-select').selectOption('node-web');
@@ -71,14 +73,15 @@ async function startGoalsApp(page: Page) {
   await setEditorText(page, PACKAGE_JSON);
   await openFile(page, 'Dockerfile');
   await setEditorText(page, DOCKERFILE);
-  await openFile(page, 'public/index.html');
-  // the static folder's index would shadow the app's own GET /
+  // the static folder's index would shadow the app's own GET /: it becomes the stylesheet
   await page.getByRole('button', { name: 'Rename public/index.html' }).click();
+  await page.getByTestId('file-tree').getByRole('button', { name: 'styles.css', exact: true }).click();
   await expect(page.getByTestId('open-file')).toHaveText('public/styles.css');
   await setEditorText(page, STYLES);
   await page.getByTestId('build-button').click();
   await expect(page.getByTestId('build-button')).toBeEnabled({ timeout: 90_000 });
   await typeCommand(page, 'docker run -d -p 3000:80 --name goals node-web');
+  console.log(await terminalText(page));
   await page.getByRole('tab', { name: 'Preview' }).click();
 }
 

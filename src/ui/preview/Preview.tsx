@@ -58,7 +58,7 @@ export function Preview({ active, open }: { active: boolean; open: { port: numbe
   const frame = useRef<HTMLIFrameElement>(null);
   const shownRef = useRef<Shown | null>(null);
   shownRef.current = shown;
-  const loads = useRef(0);
+  const [renders, setRenders] = useState(0);
 
   const send = useCallback<Transport>(
     async (port, req) => {
@@ -99,7 +99,6 @@ export function Preview({ active, open }: { active: boolean; open: { port: numbe
           })
         : null;
       const next: Shown = { loc: r.location, response: r.response, doc, token };
-      loads.current = 0;
       setShown(next);
       setBusy(false);
       setAddress(displayOf(r.location));
@@ -131,7 +130,6 @@ export function Preview({ active, open }: { active: boolean; open: { port: numbe
     if (!entry) return;
     setHistory((h) => ({ ...h, index }));
     if (entry.shown) {
-      loads.current = 0;
       setShown({ ...entry.shown });
       setAddress(displayOf(entry.shown.loc));
       setError('');
@@ -148,6 +146,12 @@ export function Preview({ active, open }: { active: boolean; open: { port: numbe
       const m = parseFrameMessage(ev.data, cur.token);
       if (!m) return;
       const port = cur.loc.port;
+      if (m.t === 'leaving') {
+        // the page navigated itself (location = …), away from what the preview can serve: show it again
+        setNotice(t('preview.scriptNavigation'));
+        setRenders((n) => n + 1);
+        return;
+      }
       if (m.t === 'navigate' || m.t === 'submit') {
         const target = resolveOnOrigin(m.t === 'navigate' ? m.url : m.action, cur.loc);
         if ('other' in target) {
@@ -243,17 +247,15 @@ export function Preview({ active, open }: { active: boolean; open: { port: numbe
           </div>
           {shown.doc !== null && !asText ? (
             <iframe
-              key={shown.token}
+              key={`${shown.token}-${renders}`}
               ref={frame}
               title={t('preview.frame', { origin: originOf(shown.loc.port) })}
               sandbox="allow-scripts allow-forms"
-              srcDoc={shown.doc}
+              src={new URL('./preview.html', document.baseURI).href}
               referrerPolicy="no-referrer"
               data-testid="preview-frame"
-              onLoad={() => {
-                // a second load of the same document: the page navigated itself (location = …), which the preview cannot follow
-                if (++loads.current > 1) setNotice(t('preview.scriptNavigation'));
-              }}
+              // each load of the frame's page gets the document; after the first it no longer listens
+              onLoad={(e) => e.currentTarget.contentWindow?.postMessage({ layerlab: 'preview', t: 'render', html: shown.doc }, '*')}
             />
           ) : (
             <pre data-testid="preview-text">{shown.response.body}</pre>

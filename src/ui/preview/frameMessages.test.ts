@@ -5,6 +5,7 @@ const msg = (m: object) => ({ layerlab: 'preview', token: 'tok', ...m });
 
 describe('messages from the previewed page', () => {
   it('accepts well-formed navigations, submissions and fetches of the document shown', () => {
+    expect(parseFrameMessage(msg({ t: 'leaving' }), 'tok')).toEqual({ t: 'leaving' });
     expect(parseFrameMessage(msg({ t: 'navigate', url: 'http://localhost:3000/a' }), 'tok')).toEqual({ t: 'navigate', url: 'http://localhost:3000/a' });
     expect(parseFrameMessage(msg({ t: 'submit', method: 'post', action: '/s', enctype: 'multipart/form-data', entries: [['a', '1'], ['f', { filename: 'x', type: '', content: 'y' }]] }), 'tok')).toEqual({
       t: 'submit',

@@ -7,6 +7,8 @@ import type { FormEntry } from './formRequest';
 
 export type FrameMessage =
   | { t: 'navigate'; url: string }
+  /** The page is being unloaded, which the preview did not ask for: it set its location by script. */
+  | { t: 'leaving' }
   | { t: 'submit'; method: string; action: string; enctype: string; entries: FormEntry[] }
   | { t: 'fetch'; id: number; method: string; url: string; headers: Record<string, string>; body?: string };
 
@@ -62,6 +64,8 @@ function entriesOf(v: unknown): FormEntry[] | null {
 export function parseFrameMessage(data: unknown, token: string): FrameMessage | null {
   if (!isObj(data) || data.layerlab !== 'preview' || data.token !== token || typeof data.t !== 'string') return null;
   switch (data.t) {
+    case 'leaving':
+      return { t: 'leaving' };
     case 'navigate':
       return str(data.url, MAX_URL) ? { t: 'navigate', url: data.url } : null;
     case 'submit': {

@@ -1,9 +1,9 @@
 /**
  * The bootstrap script put at the top of every HTML document the preview shows. It runs inside the opaque-origin
  * frame, before the page's own scripts, and turns what would need the network into messages to the preview:
- * link clicks and form submissions (`navigate`, `submit`), `fetch` and `XMLHttpRequest` (`fetch`, answered by
- * `fetch-result`). URLs are resolved against the page's address on the published port, not the frame's
- * about:srcdoc. It is plain JavaScript (kept as text: it must not depend on the app's bundle).
+ * link clicks and form submissions (`navigate`, `submit`), leaving by script (`leaving`), `fetch` and
+ * `XMLHttpRequest` (`fetch`, answered by `fetch-result`). URLs are resolved against the page's address on the
+ * published port, not the frame's own URL. It is plain JavaScript, kept as text: it runs outside the app's bundle.
  */
 
 const SOURCE = String.raw`(function (cfg) {
@@ -51,6 +51,7 @@ const SOURCE = String.raw`(function (cfg) {
     submit(e.target, e.submitter);
   });
   HTMLFormElement.prototype.submit = function () { submit(this, null); };
+  window.addEventListener('beforeunload', function () { post({ t: 'leaving' }); });
 
   var seq = 0;
   var waiting = new Map();

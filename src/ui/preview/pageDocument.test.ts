@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import previewPage from '../../../public/preview.html?raw';
 import { FRAME_POLICY, dataUrl, inlineCssUrls, pageDocument, type FetchResource } from './pageDocument';
 
 const files: Record<string, { body: string; contentType: string }> = {
@@ -48,6 +49,8 @@ describe('the document the preview frame renders', () => {
     expect(meta.getAttribute('content')).toBe(FRAME_POLICY);
     expect(FRAME_POLICY).toMatch(/default-src 'none'/);
     expect(FRAME_POLICY).toMatch(/connect-src 'none'/);
+    // the frame's page (public/preview.html) has the same policy
+    expect(previewPage).toContain(`<meta http-equiv="Content-Security-Policy" content="${FRAME_POLICY}" />`);
     expect(boot.textContent).toContain('"href":"http://localhost:3000/goals/list","token":"tok-1"');
     expect(doc.body.querySelector('p')?.textContent).toBe('plain');
   });
