@@ -51,6 +51,8 @@ const probePage = (appOrigin: string) => `const PROBE = \`<!DOCTYPE html><html><
   await attempt('cookie', () => document.cookie);
   await attempt('fetchApp', () => fetch('${appOrigin}/').then((r) => r.status));
   await attempt('rawFetchApp', () => { const f = document.createElement('iframe'); document.body.append(f); return f.contentWindow.fetch('${appOrigin}/').then((r) => r.status); });
+  await attempt('imageFromApp', () => new Promise((ok, fail) => { const i = new Image(); i.onload = () => ok('loaded'); i.onerror = () => fail(new Error('blocked')); i.src = '${appOrigin}/favicon.svg'; }));
+  await attempt('websocket', () => new Promise((ok, fail) => { const w = new WebSocket('ws://' + '${appOrigin}'.slice(7) + '/'); w.onopen = () => ok('open'); w.onerror = () => fail(new Error('blocked')); }));
   await attempt('fetchContainer', () => fetch('/').then((r) => r.text()).then((t) => t.includes('My Course Goal')));
   document.getElementById('result').textContent = JSON.stringify(out);
 })();
@@ -63,7 +65,6 @@ const DOCKERFILE = 'FROM node\n\nWORKDIR /app\n\nCOPY . .\n\nRUN npm install\n\n
 const PACKAGE_JSON = '{ "name": "goals", "dependencies": { "express": "^4.17.1", "body-parser": "^1.19.0" } }\n';
 
 async function startGoalsApp(page: Page) {
-  page.on('console', (m) => console.log('console:', m.type(), m.text()));
   await openFresh(page);
   const appOrigin = new URL(page.url()).origin;
   await page.getByTestId('workspace-select').selectOption('node-web');
@@ -81,7 +82,6 @@ async function startGoalsApp(page: Page) {
   await page.getByTestId('build-button').click();
   await expect(page.getByTestId('build-button')).toBeEnabled({ timeout: 90_000 });
   await typeCommand(page, 'docker run -d -p 3000:80 --name goals node-web');
-  console.log(await terminalText(page));
   await page.getByRole('tab', { name: 'Preview' }).click();
 }
 
@@ -105,11 +105,27 @@ test('the goals app runs in the preview: the form posts, the redirect lands on t
   await page.getByRole('button', { name: 'Back' }).click();
   await expect(frame.locator('#goal')).toHaveText('Ship the preview');
   expect(await terminalText(page)).not.toContain('Error');
+
+  // how it looks, in both languages and both themes (test-results/preview-*.png)
+  const panel = page.getByTestId('side-panel');
+  await panel.screenshot({ path: 'test-results/preview-en-light.png' });
+  await page.getByLabel('Language').selectOption('ko');
+  await expect(page.getByRole('button', { name: '뒤로' })).toBeVisible();
+  await panel.screenshot({ path: 'test-results/preview-ko-light.png' });
+  await page.getByLabel('테마').selectOption('dark');
+  await page.waitForTimeout(300);
+  await panel.screenshot({ path: 'test-results/preview-ko-dark.png' });
+  await page.getByLabel('언어').selectOption('en');
+  await expect(page.getByRole('button', { name: 'Back' })).toBeVisible();
+  await panel.screenshot({ path: 'test-results/preview-en-dark.png' });
+  await expect(frame.locator('#goal')).toHaveText('Ship the preview');
 });
 
 test('the previewed page is isolated from Layerlab: no DOM, storage, IndexedDB, cookies or network of the app', async ({ page }) => {
   page.on('dialog', (d) => void d.accept('public/styles.css'));
   await startGoalsApp(page);
+  // the tab loads the published port by itself; then the address bar takes another path
+  await expect(page.frameLocator('[data-testid="preview-frame"]').locator('#goal')).toHaveText('Learn Docker!', { timeout: 30_000 });
   await page.getByTestId('preview-address').fill('localhost:3000/probe');
   await page.getByRole('button', { name: 'Go', exact: true }).click();
   const result = page.frameLocator('[data-testid="preview-frame"]').locator('#result');
@@ -122,6 +138,8 @@ test('the previewed page is isolated from Layerlab: no DOM, storage, IndexedDB, 
   expect(got.cookie).toMatch(/^denied/);
   expect(got.fetchApp).toMatch(/^denied/);
   expect(got.rawFetchApp).toMatch(/^denied/);
+  expect(got.imageFromApp).toMatch(/^denied/);
+  expect(got.websocket).toMatch(/^denied/);
   // what the page may do: talk to its own container
   expect(got.fetchContainer).toBe('allowed: true');
   await expect(page.getByTestId('preview-notice')).toContainText('No network');
