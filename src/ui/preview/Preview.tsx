@@ -10,7 +10,7 @@ import { useT } from '../i18n/useT';
 import { containers } from '../engine/engineApi';
 import type { HttpResponse } from '../../engine/runtime/process';
 import { displayOf, hrefOf, originOf, parseAddress, resolveOnOrigin, type PreviewLocation } from './address';
-import { browserRequest, type PreviewRequest, type Transport } from './browserRequest';
+import { browserRequest, type PreviewRequest, type PreviewResult, type Transport } from './browserRequest';
 import { CookieJar } from './cookieJar';
 import { buildFormRequest } from './formRequest';
 import { parseFrameMessage, type FetchReply } from './frameMessages';
@@ -80,7 +80,7 @@ export function Preview({ active, open }: { active: boolean; open: { port: numbe
       setError('');
       setNotice('');
       const jar = jarOf(req.port);
-      const r = await browserRequest(send, jar, req.port, req);
+      const r = await browserRequest(send, jar, req.port, req).catch((e: unknown): PreviewResult => ({ ok: false, error: e instanceof Error ? e.message : String(e) }));
       if (!r.ok) {
         setBusy(false);
         if (r.other) setNotice(t('preview.otherOrigin', { origin: r.other }));
@@ -185,9 +185,12 @@ export function Preview({ active, open }: { active: boolean; open: { port: numbe
      
   }, [load, send, t]);
 
-  // the Open button of the containers table
+  // the Open button of the containers table (each press once, not again when the language changes)
+  const opened = useRef(0);
   useEffect(() => {
-    if (open) void load({ port: open.port, method: 'GET', path: '/' }, 'push');
+    if (!open || open.n === opened.current) return;
+    opened.current = open.n;
+    void load({ port: open.port, method: 'GET', path: '/' }, 'push');
   }, [open, load]);
 
   // opening the tab with nothing shown loads the first published port
