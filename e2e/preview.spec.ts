@@ -32,6 +32,13 @@ app.post('/store-goal', (req, res) => {
   res.redirect('/');
 });
 
+app.get('/visit', (req, res) => {
+  const seen = /visits=(\\d+)/.exec(req.headers.cookie || '');
+  const n = (seen ? Number(seen[1]) : 0) + 1;
+  res.cookie('visits', String(n));
+  res.send('<p id="visits">' + n + '</p><a id="again" href="visit">again</a>');
+});
+
 app.get('/probe', (req, res) => {
   res.send(PROBE);
 });
@@ -53,6 +60,7 @@ const probePage = (appOrigin: string) => `const PROBE = \`<!DOCTYPE html><html><
   await attempt('rawFetchApp', () => { const f = document.createElement('iframe'); document.body.append(f); return f.contentWindow.fetch('${appOrigin}/').then((r) => r.status); });
   await attempt('imageFromApp', () => new Promise((ok, fail) => { const i = new Image(); i.onload = () => ok('loaded'); i.onerror = () => fail(new Error('blocked')); i.src = '${appOrigin}/favicon.svg'; }));
   await attempt('websocket', () => new Promise((ok, fail) => { const w = new WebSocket('ws://' + '${appOrigin}'.slice(7) + '/'); w.onopen = () => ok('open'); w.onerror = () => fail(new Error('blocked')); }));
+  await attempt('xhrContainer', () => new Promise((ok, fail) => { const x = new XMLHttpRequest(); x.open('GET', '/visit'); x.onload = () => ok(x.status + ' ' + x.getResponseHeader('set-cookie')); x.onerror = () => fail(new Error('xhr')); x.send(); }));
   await attempt('fetchContainer', () => fetch('/').then((r) => r.text()).then((t) => t.includes('My Course Goal')));
   document.getElementById('result').textContent = JSON.stringify(out);
 })();
@@ -85,7 +93,7 @@ async function startGoalsApp(page: Page) {
   await page.getByRole('tab', { name: 'Preview' }).click();
 }
 
-test('the goals app runs in the preview: the form posts, the redirect lands on the list, the stylesheet applies', async ({ page }) => {
+test('the goals app runs in the preview: the form posts and the redirect lands on the list; stylesheet, links, history and cookies work', async ({ page }) => {
   page.on('dialog', (d) => void d.accept('public/styles.css'));
   await startGoalsApp(page);
   const frame = page.frameLocator('[data-testid="preview-frame"]');
@@ -105,6 +113,17 @@ test('the goals app runs in the preview: the form posts, the redirect lands on t
   await page.getByRole('button', { name: 'Back' }).click();
   await expect(frame.locator('#goal')).toHaveText('Ship the preview');
   expect(await terminalText(page)).not.toContain('Error');
+
+  // cookies: the container's Set-Cookie comes back on the next request of the same port; the probe page's XHR
+  // to /visit above got the first one, so this is the second visit
+  await page.getByTestId('preview-address').fill('localhost:3000/visit');
+  await page.getByRole('button', { name: 'Go', exact: true }).click();
+  await expect(frame.locator('#visits')).toHaveText('2');
+  await frame.locator('#again').click();
+  await expect(frame.locator('#visits')).toHaveText('3');
+  await page.getByRole('button', { name: 'Back' }).click();
+  await page.getByRole('button', { name: 'Back' }).click();
+  await expect(frame.locator('#goal')).toHaveText('Ship the preview');
 
   // how it looks, in both languages and both themes (test-results/preview-*.png)
   const panel = page.getByTestId('side-panel');
@@ -142,6 +161,7 @@ test('the previewed page is isolated from Layerlab: no DOM, storage, IndexedDB, 
   expect(got.websocket).toMatch(/^denied/);
   // what the page may do: talk to its own container
   expect(got.fetchContainer).toBe('allowed: true');
+  expect(got.xhrContainer).toBe('allowed: 200 visits=1; Path=/');
   await expect(page.getByTestId('preview-notice')).toContainText('No network');
   // and Layerlab's own storage is still there
   expect(await page.evaluate(() => indexedDB.databases().then((d) => d.map((x) => x.name)))).toContain('layerlab');
