@@ -60,22 +60,31 @@ function startScreenPlugin(): Plugin {
 
 const WORKER_ENTRY = fileURLToPath(new URL('./src/ui/runtime/worker.ts', import.meta.url));
 const SANDBOX_PAGE = fileURLToPath(new URL('./public/sandbox.html', import.meta.url));
+const PREVIEW_PAGE = fileURLToPath(new URL('./public/preview.html', import.meta.url));
 const WORKER_MODULE = 'virtual:layerlab-sandbox-worker';
 
-/** The policy of public/sandbox.html, read from its meta tag (the one place it is written). */
-export function sandboxPolicy(): string {
-  const m = /<meta http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(readFileSync(SANDBOX_PAGE, 'utf8'));
-  if (!m) throw new Error('public/sandbox.html has no Content-Security-Policy meta tag');
+/** The policy of a public page, read from its meta tag (the one place it is written). */
+function pagePolicy(file: string): string {
+  const m = /<meta http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(readFileSync(file, 'utf8'));
+  if (!m) throw new Error(`${file} has no Content-Security-Policy meta tag`);
   return m[1];
+}
+
+/** The policy of public/sandbox.html. */
+export function sandboxPolicy(): string {
+  return pagePolicy(SANDBOX_PAGE);
 }
 
 /**
  * Response headers (dev server and `vite preview`; a real host must send the same, see README "Hosting"):
- * the app may be framed by no one; the sandbox page only by the app, with its policy also as a header.
+ * the app may be framed by no one; the sandbox and preview pages only by the app, with their policies also as headers.
  */
 export function securityHeaders(path: string): Record<string, string> {
   if (/^\/sandbox\.html(\?|$)/.test(path)) {
     return { 'Content-Security-Policy': `${sandboxPolicy()}; frame-ancestors 'self'`, 'X-Frame-Options': 'SAMEORIGIN', 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'no-referrer' };
+  }
+  if (/^\/preview\.html(\?|$)/.test(path)) {
+    return { 'Content-Security-Policy': `${pagePolicy(PREVIEW_PAGE)}; frame-ancestors 'self'`, 'X-Frame-Options': 'SAMEORIGIN', 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'no-referrer' };
   }
   return { 'Content-Security-Policy': "frame-ancestors 'none'", 'X-Frame-Options': 'DENY', 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'no-referrer' };
 }

@@ -2,14 +2,15 @@
 import { useState } from 'react';
 import { useApp } from '../state/store';
 import { useT } from '../i18n/useT';
-import { containers, httpGet, type HttpResponseView } from '../engine/engineApi';
+import { containers } from '../engine/engineApi';
+import { Preview } from '../preview/Preview';
 import { bufferIO } from '../../engine/core/io';
 import { writeToTerminal } from '../state/terminalBus';
 
 export function SidePanel() {
   const t = useT();
   const [tab, setTab] = useState<'containers' | 'preview'>('containers');
-  const [address, setAddress] = useState('localhost:3000');
+  const [open, setOpen] = useState<{ port: number; n: number } | null>(null);
   return (
     <section className="region side" aria-label={t('region.side')} data-testid="side-panel">
       <div role="tablist" className="tabs" aria-label={t('region.side')}>
@@ -23,13 +24,13 @@ export function SidePanel() {
       <div role="tabpanel" id="panel-containers" aria-labelledby="tab-containers" hidden={tab !== 'containers'}>
         <Containers
           onOpen={(port) => {
-            setAddress(`localhost:${port}`);
+            setOpen((o) => ({ port: Number(port), n: (o?.n ?? 0) + 1 }));
             setTab('preview');
           }}
         />
       </div>
       <div role="tabpanel" id="panel-preview" aria-labelledby="tab-preview" hidden={tab !== 'preview'}>
-        <Preview address={address} setAddress={setAddress} />
+        <Preview active={tab === 'preview'} open={open} />
       </div>
     </section>
   );
@@ -111,62 +112,5 @@ function Containers({ onOpen }: { onOpen: (port: string) => void }) {
         </section>
       )}
     </>
-  );
-}
-
-function Preview({ address, setAddress }: { address: string; setAddress: (a: string) => void }) {
-  const t = useT();
-  const engine = useApp((s) => s.engine);
-  const [resp, setResp] = useState<HttpResponseView | null>(null);
-  const [error, setError] = useState('');
-  const [asText, setAsText] = useState(false);
-  if (!engine) return <p className="muted">{t('preview.unavailable')}</p>;
-  const go = async () => {
-    setError('');
-    const m = /^(?:https?:\/\/)?(?:localhost|127\.0\.0\.1)?:?(\d+)(\/.*)?$/.exec(address.trim());
-    if (!m) {
-      setError(t('preview.error', { error: address }));
-      return;
-    }
-    try {
-      setResp(await httpGet(engine, Number(m[1]), m[2] ?? '/'));
-    } catch (e) {
-      setResp(null);
-      setError(t('preview.error', { error: e instanceof Error ? e.message : String(e) }));
-    }
-  };
-  const isHtml = /html/i.test(resp?.headers['content-type'] ?? resp?.headers['Content-Type'] ?? '') || /^\s*</.test(resp?.body ?? '');
-  return (
-    <div className="preview" data-testid="preview">
-      <form
-        className="address-bar"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void go();
-        }}
-      >
-        <label>
-          <span className="visually-hidden">{t('preview.address')}</span>
-          <input value={address} onChange={(e) => setAddress(e.target.value)} spellCheck={false} data-testid="preview-address" />
-        </label>
-        <button type="submit">{t('preview.go')}</button>
-        <label className="check">
-          <input type="checkbox" checked={asText} onChange={(e) => setAsText(e.target.checked)} />
-          {t('preview.asText')}
-        </label>
-      </form>
-      {!resp && !error && <p className="muted">{t('preview.hint')}</p>}
-      {error && <p role="alert">{error}</p>}
-      {resp && (
-        <div className="preview-body">
-          <p className="mono">HTTP {resp.status}</p>
-          {isHtml && !asText ? (
-            <iframe title={t('preview.frame')} sandbox="" srcDoc={resp.body} referrerPolicy="no-referrer" data-testid="preview-frame" />
-          ) : (
-            <pre data-testid="preview-text">{resp.body}</pre>
-          )}
-        </div>
-      )}
-    </div>
   );
 }
