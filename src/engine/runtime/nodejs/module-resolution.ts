@@ -147,11 +147,11 @@ export class ModuleResolver {
     const target = map && typeof map === 'object' && !Array.isArray(map) ? this.resolveSubpath(dir, map, request, conditions, true) : null;
     if (target === null) {
       const where = pkg ? ` in package ${join(dir, 'package.json')}` : '';
-      throw new ResolveError('ERR_PACKAGE_IMPORT_NOT_DEFINED', `Package import specifier "${request}" is not defined${where} imported from ${fromDir}`);
+      throw new ResolveError('ERR_PACKAGE_IMPORT_NOT_DEFINED', `Package import specifier "${request}" is not defined${where}`);
     }
     if (target.startsWith('/')) {
       if (this.isFile(target)) return target;
-      throw esm ? new ResolveError('ERR_MODULE_NOT_FOUND', `Cannot find module '${target}' imported from ${fromDir}`) : new ResolveError('MODULE_NOT_FOUND', `Cannot find module '${target}'`);
+      throw esm ? new ResolveError('ERR_MODULE_NOT_FOUND', `Cannot find module '${target}'`) : new ResolveError('MODULE_NOT_FOUND', `Cannot find module '${target}'`);
     }
     return this.resolve(target, dir, esm);
   }

@@ -228,6 +228,23 @@ export const RESOLUTION_CASES: ResolutionCase[] = [
     },
   },
   {
+    name: 'package.json "imports": #name to a file of the package (exact, pattern, conditions), to a package, undefined',
+    main: '/app/node_modules/colors/index.js',
+    files: {
+      '/app/node_modules/colors/package.json': JSON.stringify({ name: 'colors', main: 'index.js', imports: { '#styles': { import: './vendor/styles.mjs', default: './vendor/styles.js' }, '#util/*': './lib/*.js', '#dep': 'dep' } }),
+      '/app/node_modules/colors/vendor/styles.js': "module.exports = 'styles (require)';",
+      '/app/node_modules/colors/vendor/styles.mjs': "export default 'styles (import)';",
+      '/app/node_modules/colors/lib/pad.js': "module.exports = 'pad';",
+      '/app/node_modules/dep/index.js': "module.exports = 'dep';",
+      '/app/node_modules/colors/index.js': P + TRY + [
+        "console.log(require('#styles'), require('#util/pad'), require('#dep'));",
+        "console.log(R(require.resolve('#util/pad')));",
+        "console.log(t(() => require('#nothing')));",
+        "import('#styles').then((m) => console.log(m.default));",
+      ].join('\n'),
+    },
+  },
+  {
     name: 'stack traces: the program frames Node shows, with container paths (Node internals left out)',
     main: '/app/stack.js',
     files: {
