@@ -2,7 +2,7 @@
 import { EventEmitter } from './events';
 import { format, inspect } from './inspect';
 import * as bufferLibrary from 'buffer';
-import type { NodeFlavour } from './node-errors';
+import { invalidArgType, type NodeFlavour } from './node-errors';
 import type { ProgramContext } from '../kernel';
 
 export function createOsModule(ctx: ProgramContext, uptime: () => number): any {
@@ -87,11 +87,7 @@ export function createUtilModule(fl: NodeFlavour, warn: (message: string, code?:
     },
     debuglog: () => Object.assign(() => undefined, { enabled: false }),
     stripVTControlCharacters(str: unknown) {
-      if (typeof str !== 'string') {
-        const e: any = new TypeError(`The "str" argument must be of type string. Received ${inspect(str, opts)}`);
-        e.code = 'ERR_INVALID_ARG_TYPE';
-        throw e;
-      }
+      if (typeof str !== 'string') throw invalidArgType('str', 'of type string', str);
       return str.replace(VT_CONTROL, '');
     },
     types: {

@@ -10,6 +10,7 @@ import { sha224, sha256, sha384, sha512 } from '@noble/hashes/sha2';
 import { hmac } from '@noble/hashes/hmac';
 import type { ProgramContext } from '../kernel';
 import { NodeBuffer } from './globals';
+import { invalidArgType } from './node-errors';
 
 type HashFn = typeof sha256;
 const HASHES: Record<string, HashFn> = { md5: md5 as HashFn, sha1: sha1 as HashFn, sha224, sha256, sha384, sha512 };
@@ -42,11 +43,7 @@ const keyBytes = new WeakMap<object, Uint8Array>();
 /** Node's KeyObject, secret keys only (what createSecretKey returns). */
 class KeyObject {
   constructor(type: unknown, bytes?: unknown) {
-    if (type !== 'secret' || !(bytes instanceof Uint8Array)) {
-      const e: any = new TypeError(`The "handle" argument must be of type object. Received type ${typeof bytes}`);
-      e.code = 'ERR_INVALID_ARG_TYPE';
-      throw e;
-    }
+    if (type !== 'secret' || !(bytes instanceof Uint8Array)) throw invalidArgType('handle', 'of type object', bytes);
     keyBytes.set(this, NodeBuffer.from(bytes));
   }
   get type(): string {
@@ -76,9 +73,7 @@ function createSecretKey(key: unknown, encoding?: string): KeyObject {
   if (typeof key === 'string') return new KeyObject('secret', NodeBuffer.from(key, (encoding ?? 'utf8') as BufferEncoding));
   if (key instanceof ArrayBuffer) return new KeyObject('secret', new Uint8Array(key));
   if (ArrayBuffer.isView(key)) return new KeyObject('secret', new Uint8Array(key.buffer, key.byteOffset, key.byteLength));
-  const e: any = new TypeError(`The "key" argument must be an instance of ArrayBuffer, Buffer, TypedArray, or DataView. Received type ${typeof key} (${String(key)})`);
-  e.code = 'ERR_INVALID_ARG_TYPE';
-  throw e;
+  throw invalidArgType('key', 'an instance of ArrayBuffer, Buffer, TypedArray, or DataView', key);
 }
 
 /** createPrivateKey/createPublicKey: OpenSSL's decoder error for what is not a key; PEM keys are not simulated. */

@@ -245,6 +245,25 @@ export const RESOLUTION_CASES: ResolutionCase[] = [
     },
   },
   {
+    name: 'what packages probe in built-ins: process tag, util.stripVTControlCharacters, secret KeyObjects, tls',
+    main: '/app/probe.js',
+    files: {
+      '/app/probe.js': P + TRY + [
+        "const crypto = require('crypto');",
+        "console.log(Object.prototype.toString.call(process), typeof require('tls'));",
+        "const util = require('util');",
+        "console.log(JSON.stringify(util.stripVTControlCharacters('\\u001b[1mbold\\u001b[22m \\u001b[38;5;196mred\\u001b[39m \\u001b]8;;http://x\\u0007link\\u001b]8;;\\u0007 \\u009b31mc1')));",
+        "console.log(t(() => util.stripVTControlCharacters(5)));",
+        "const k = crypto.createSecretKey(Buffer.from('s3cret'));",
+        "console.log(k instanceof crypto.KeyObject, k.type, k.symmetricKeySize, k.export().toString(), JSON.stringify(k.export({ format: 'jwk' })), Object.prototype.toString.call(k));",
+        "console.log(k.equals(crypto.createSecretKey('s3cret', 'utf8')), k.equals(crypto.createSecretKey('733363726574', 'hex')), k.equals(crypto.createSecretKey(Buffer.from('other'))));",
+        "console.log(crypto.createHmac('sha256', k).update('data').digest('hex') === crypto.createHmac('sha256', 's3cret').update('data').digest('hex'));",
+        "console.log(t(() => crypto.createSecretKey(5)));",
+        "console.log(t(() => crypto.createPrivateKey('not a key')), t(() => crypto.createPublicKey(Buffer.from('x'))));",
+      ].join('\n'),
+    },
+  },
+  {
     name: 'stack traces: the program frames Node shows, with container paths (Node internals left out)',
     main: '/app/stack.js',
     files: {
