@@ -125,7 +125,7 @@ async function serve(dir: string, c: AppCase): Promise<NonNullable<Recorded['ser
 }
 
 async function main() {
-  const out: Record<string, Recorded & { versions: Record<string, string> }> = {};
+  const out: Record<string, Recorded> = {};
   for (const c of APP_CASES) {
     const dir = mkdtempSync(join(tmpdir(), `layerlab-${c.name}-`));
     try {
@@ -134,7 +134,7 @@ async function main() {
       execFileSync('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: dir, stdio: 'inherit' });
       checkTree(join(dir, 'node_modules'));
       const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
-      const rec: Recorded & { versions: Record<string, string> } = { versions: pkg.dependencies };
+      const rec: Recorded = { versions: pkg.dependencies };
       if (c.runs) {
         rec.runs = [];
         for (const args of c.runs) rec.runs.push(await runOnce(dir, args));

@@ -56,6 +56,8 @@ export const APP_CASES: AppCase[] = [
 
 /** What one run printed, or what a server printed and served. */
 export interface Recorded {
+  /** The app's direct dependencies as installed for the recording (the offline registry's versions). */
+  versions: Record<string, string>;
   runs?: { args: string[]; stdout: string; stderr: string; exitCode: number }[];
   server?: { port: number; stdout: string; stderr: string; responses: { status: number; headers: Record<string, string>; body: string }[] };
 }

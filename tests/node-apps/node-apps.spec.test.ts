@@ -56,6 +56,11 @@ async function buildApp(c: AppCase) {
   const t = setup(c.name);
   const b = await t.docker('build', '-q', '-t', c.name, '.');
   expect(b.code, b.err + b.out).toBe(0);
+  // `RUN npm install` put the same versions in the image as the recording installed.
+  const names = Object.keys(recorded[c.name].versions);
+  const show = "for (const n of process.argv.slice(1)) console.log(n + '@' + JSON.parse(require('fs').readFileSync('node_modules/' + n + '/package.json', 'utf8')).version)";
+  const v = await t.docker('run', '--rm', '--entrypoint', 'node', c.name, '-e', show, ...names);
+  expect(v.out).toBe(names.map((n) => `${n}@${recorded[c.name].versions[n]}\n`).join(''));
   return t;
 }
 
