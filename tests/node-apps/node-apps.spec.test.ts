@@ -11,6 +11,8 @@ import { testEnv } from '../../src/engine/core/env';
 import { memoryContext } from '../../src/engine/core/host';
 import { bufferIO } from '../../src/engine/core/io';
 import { InProcessHost } from '../../src/engine/runtime/in-process-host';
+import type { SandboxHost } from '../../src/engine/runtime/process';
+import { ChildProcessHost } from '../../src/node/runtime/child-process-host';
 import { APP_CASES, COMPARED_HEADERS, type AppCase, type Recorded } from './apps';
 import expected from './expected.json';
 
@@ -27,10 +29,10 @@ function appFiles(dir: string, prefix = ''): Record<string, string> {
   return files;
 }
 
-function setup(name: string) {
+function setup(name: string, host: SandboxHost) {
   const env = testEnv();
   const engine = new Engine({ env, context: memoryContext(appFiles(join(APPS, name))) });
-  engine.sandbox = new InProcessHost();
+  engine.sandbox = host;
   engine.registry.sleep = null;
   /** Lets a pending promise finish while the containers' virtual clock moves on, 50 ms at a time. */
   const settle = async <T>(p: Promise<T>): Promise<T> => {
@@ -52,8 +54,8 @@ function setup(name: string) {
   return { engine, docker, settle };
 }
 
-async function buildApp(c: AppCase) {
-  const t = setup(c.name);
+async function buildApp(c: AppCase, host: SandboxHost) {
+  const t = setup(c.name, host);
   const b = await t.docker('build', '-q', '-t', c.name, '.');
   expect(b.code, b.err + b.out).toBe(0);
   // `RUN npm install` put the same versions in the image as the recording installed.
@@ -64,12 +66,12 @@ async function buildApp(c: AppCase) {
   return t;
 }
 
-describe('small apps using real npm packages print and serve what real Node 20 does', () => {
-  for (const c of APP_CASES) {
+function compareApps(cases: AppCase[], host: () => SandboxHost) {
+  for (const c of cases) {
     const rec = recorded[c.name];
     if (c.runs) {
       it(`${c.name}: docker run prints what node printed`, async () => {
-        const t = await buildApp(c);
+        const t = await buildApp(c, host());
         for (const r of rec.runs ?? []) {
           const got = await t.docker('run', '--rm', c.name, ...r.args);
           expect({ stdout: got.out, stderr: got.err, exitCode: got.code }, `docker run ${c.name} ${r.args.join(' ')}`).toEqual({ stdout: r.stdout, stderr: r.stderr, exitCode: r.exitCode });
@@ -78,7 +80,7 @@ describe('small apps using real npm packages print and serve what real Node 20 d
     }
     if (c.requests) {
       it(`${c.name}: the published server answers what node served`, async () => {
-        const t = await buildApp(c);
+        const t = await buildApp(c, host());
         const server = rec.server!;
         const port = String(server.port);
         const run = await t.docker('run', '-d', '--name', 'web', '-p', `8080:${port}`, '-e', `PORT=${port}`, c.name);
@@ -96,4 +98,12 @@ describe('small apps using real npm packages print and serve what real Node 20 d
       });
     }
   }
+}
+
+describe('small apps using real npm packages print and serve what real Node 20 does', () => {
+  compareApps(APP_CASES, () => new InProcessHost());
+});
+
+describe('the same in child-process sandboxes (the headless CLI), from the bundled runtime', () => {
+  compareApps(APP_CASES, () => new ChildProcessHost());
 });
