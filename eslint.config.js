@@ -7,7 +7,7 @@ import globals from 'globals';
 const uiOnly = ['react', 'react-dom', 'react-dom/*', 'zustand', 'zustand/*', 'monaco-editor', 'monaco-editor/*', 'd3', 'd3-*', '@xterm/*'];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'playwright-report/**', 'test-results/**', 'coverage/**', 'public/**', 'tests/book/diamol/**'] },
+  { ignores: ['dist/**', 'node_modules/**', 'playwright-report/**', 'test-results/**', 'coverage/**', 'public/**', 'tests/book/diamol/**', 'tests/node-apps/apps/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -32,7 +32,7 @@ export const BUILTINS = new Set([
   'fs', 'fs/promises', 'path', 'os', 'events', 'util', 'url', 'http', 'https', 'assert', 'querystring', 'buffer',
   'readline', 'timers', 'string_decoder', 'stream', 'crypto', 'child_process', 'net', 'dns', 'zlib', 'tty', 'vm',
   'worker_threads', 'cluster', 'process', 'console', 'assert/strict', 'path/posix', 'timers/promises', 'module',
-  'async_hooks', 'stream/promises', 'util/types', 'perf_hooks', 'diagnostics_channel', 'punycode', 'http2', 'dgram',
+  'async_hooks', 'stream/promises', 'util/types', 'perf_hooks', 'diagnostics_channel', 'punycode', 'http2', 'dgram', 'tls',
 ]);
 
 /** The program the built-in modules belong to: its context, clock, working directory and globals. */

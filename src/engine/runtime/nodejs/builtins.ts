@@ -2,7 +2,7 @@
 import { EventEmitter } from './events';
 import { format, inspect } from './inspect';
 import * as bufferLibrary from 'buffer';
-import type { NodeFlavour } from './node-errors';
+import { invalidArgType, type NodeFlavour } from './node-errors';
 import type { ProgramContext } from '../kernel';
 
 export function createOsModule(ctx: ProgramContext, uptime: () => number): any {
@@ -35,6 +35,12 @@ export function createOsModule(ctx: ProgramContext, uptime: () => number): any {
 }
 
 /** `util`: format/inspect, inherits, deprecate (one warning per code), promisify (with .custom), types... */
+/**
+ * Terminal control sequences (ECMA-48): CSI (ESC [ or 0x9B, parameter and intermediate bytes, a final byte) and
+ * OSC strings (ESC ], ended by BEL or ESC \), as `util.stripVTControlCharacters` removes them.
+ */
+const VT_CONTROL = /(?:\u001b\[|\u009b)[0-?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)/g;
+
 export function createUtilModule(fl: NodeFlavour, warn: (message: string, code?: string) => void = () => undefined): any {
   const opts = { legacy: fl.legacy };
   const warned = new Set<string>();
@@ -80,6 +86,10 @@ export function createUtilModule(fl: NodeFlavour, warn: (message: string, code?:
       };
     },
     debuglog: () => Object.assign(() => undefined, { enabled: false }),
+    stripVTControlCharacters(str: unknown) {
+      if (typeof str !== 'string') throw invalidArgType('str', 'of type string', str);
+      return str.replace(VT_CONTROL, '');
+    },
     types: {
       isDate: (v: unknown) => tag(v) === 'Date',
       isRegExp: (v: unknown) => tag(v) === 'RegExp',

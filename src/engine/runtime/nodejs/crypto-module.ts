@@ -1,13 +1,16 @@
 /**
  * Node's `crypto` as far as web apps and their packages use it: createHash (md5, sha1, sha224/256/384/512),
  * createHmac, randomBytes/randomFillSync/randomInt/randomUUID (from the process's seeded random, so runs replay),
- * timingSafeEqual, getHashes, and webcrypto's getRandomValues. Hashes come from @noble/hashes.
+ * timingSafeEqual, getHashes, webcrypto's getRandomValues, and secret KeyObjects (createSecretKey; HMAC takes
+ * them as keys). Asymmetric keys are not simulated: createPrivateKey/createPublicKey refuse PEM input in one line.
+ * Hashes come from @noble/hashes.
  */
 import { md5, sha1 } from '@noble/hashes/legacy';
 import { sha224, sha256, sha384, sha512 } from '@noble/hashes/sha2';
 import { hmac } from '@noble/hashes/hmac';
 import type { ProgramContext } from '../kernel';
 import { NodeBuffer } from './globals';
+import { invalidArgType } from './node-errors';
 
 type HashFn = typeof sha256;
 const HASHES: Record<string, HashFn> = { md5: md5 as HashFn, sha1: sha1 as HashFn, sha224, sha256, sha384, sha512 };
@@ -34,6 +37,57 @@ const bytes = (data: unknown, enc?: string): Uint8Array => {
 };
 
 type BufferEncoding = any;
+
+const keyBytes = new WeakMap<object, Uint8Array>();
+
+/** Node's KeyObject, secret keys only (what createSecretKey returns). */
+class KeyObject {
+  constructor(type: unknown, bytes?: unknown) {
+    if (type !== 'secret' || !(bytes instanceof Uint8Array)) throw invalidArgType('handle', 'of type object', bytes);
+    keyBytes.set(this, NodeBuffer.from(bytes));
+  }
+  get type(): string {
+    return 'secret';
+  }
+  get symmetricKeySize(): number {
+    return keyBytes.get(this)!.length;
+  }
+  get asymmetricKeyType(): undefined {
+    return undefined;
+  }
+  export(options?: { format?: string }): any {
+    const b = NodeBuffer.from(keyBytes.get(this)!);
+    return options?.format === 'jwk' ? { kty: 'oct', k: b.toString('base64url') } : b;
+  }
+  equals(other: unknown): boolean {
+    const a = keyBytes.get(this)!;
+    const b = other instanceof KeyObject ? keyBytes.get(other)! : null;
+    return !!b && a.length === b.length && a.every((x, i) => x === b[i]);
+  }
+  get [Symbol.toStringTag](): string {
+    return 'KeyObject';
+  }
+}
+
+function createSecretKey(key: unknown, encoding?: string): KeyObject {
+  if (typeof key === 'string') return new KeyObject('secret', NodeBuffer.from(key, (encoding ?? 'utf8') as BufferEncoding));
+  if (key instanceof ArrayBuffer) return new KeyObject('secret', new Uint8Array(key));
+  if (ArrayBuffer.isView(key)) return new KeyObject('secret', new Uint8Array(key.buffer, key.byteOffset, key.byteLength));
+  throw invalidArgType('key', 'an instance of ArrayBuffer, Buffer, TypedArray, or DataView', key);
+}
+
+/** createPrivateKey/createPublicKey: OpenSSL's decoder error for what is not a key; PEM keys are not simulated. */
+const asymmetricKey = (fn: string) => (key: unknown) => {
+  const text = typeof key === 'string' ? key : key instanceof Uint8Array ? NodeBuffer.from(key).toString('latin1') : typeof (key as any)?.key === 'string' ? (key as any).key : '';
+  if (text.includes('-----BEGIN ') || (key && typeof key === 'object' && !(key instanceof Uint8Array))) {
+    const e: any = new Error(`crypto.${fn}: asymmetric keys are not available in this sandbox`);
+    e.code = 'ERR_NOT_AVAILABLE';
+    throw e;
+  }
+  const e: any = new Error('error:1E08010C:DECODER routines::unsupported');
+  e.code = 'ERR_OSSL_UNSUPPORTED';
+  throw e;
+};
 
 /** A Hash or Hmac object: update() any number of times, digest() once. */
 class Digest {
@@ -82,7 +136,11 @@ export function createCryptoModule(ctx: ProgramContext): any {
   };
   return {
     createHash: (algorithm: string) => new Digest(hashFn(algorithm).create()),
-    createHmac: (algorithm: string, key: unknown) => new Digest(hmac.create(hashFn(algorithm), bytes(key))),
+    createHmac: (algorithm: string, key: unknown) => new Digest(hmac.create(hashFn(algorithm), key instanceof KeyObject ? keyBytes.get(key)! : bytes(key))),
+    KeyObject,
+    createSecretKey,
+    createPrivateKey: asymmetricKey('createPrivateKey'),
+    createPublicKey: asymmetricKey('createPublicKey'),
     getHashes: () => ['md5', 'sha1', 'sha224', 'sha256', 'sha384', 'sha512'],
     randomBytes,
     pseudoRandomBytes: randomBytes,

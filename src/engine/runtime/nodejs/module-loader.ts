@@ -223,7 +223,8 @@ export class ModuleLoader {
     } catch (e) {
       if (!(e instanceof ResolveError)) throw e;
       if (e.code === 'MODULE_NOT_FOUND') throw moduleNotFound(this.host.fl, id, this.requireStack(parent, fromFile));
-      const err: any = new Error(e.code === 'ERR_MODULE_NOT_FOUND' && !e.message.includes(' imported from ') ? `${e.message} imported from ${fromFile}` : e.message);
+      const importedFrom = e.code === 'ERR_MODULE_NOT_FOUND' || e.code === 'ERR_PACKAGE_IMPORT_NOT_DEFINED';
+      const err: any = new Error(importedFrom && !e.message.includes(' imported from ') ? `${e.message} imported from ${fromFile}` : e.message);
       err.code = e.code;
       throw withStack(err, [esm ? 'finalizeResolution (node:internal/modules/esm/resolve:265:11)' : 'exportsNotFound (node:internal/modules/esm/resolve:304:10)']);
     }

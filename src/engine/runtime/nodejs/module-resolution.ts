@@ -2,7 +2,8 @@
  * Node's module resolution over the container's filesystem, for `require` (CommonJS) and `import` (ES modules):
  * relative and absolute paths with Node's extension and index search (CommonJS only), `node_modules` folders up
  * the tree, scoped packages, package.json `main` (with its index.js fallback) and `exports` (a string, conditions,
- * subpaths, `*` patterns; an unexported subpath is ERR_PACKAGE_PATH_NOT_EXPORTED), and a file's module format
+ * subpaths, `*` patterns; an unexported subpath is ERR_PACKAGE_PATH_NOT_EXPORTED), package.json `imports` (`#name`
+ * specifiers, private to the package), and a file's module format
  * (.mjs, .cjs, the nearest package.json `type`).
  */
 import type { ProcessFs } from '../process';
@@ -13,7 +14,7 @@ export type ModuleFormat = 'commonjs' | 'module' | 'json';
 /** How a request failed to resolve: Node's code and message (without the require stack). */
 export class ResolveError extends Error {
   constructor(
-    readonly code: 'MODULE_NOT_FOUND' | 'ERR_MODULE_NOT_FOUND' | 'ERR_PACKAGE_PATH_NOT_EXPORTED',
+    readonly code: 'MODULE_NOT_FOUND' | 'ERR_MODULE_NOT_FOUND' | 'ERR_PACKAGE_PATH_NOT_EXPORTED' | 'ERR_PACKAGE_IMPORT_NOT_DEFINED',
     message: string,
   ) {
     super(message);
@@ -114,6 +115,7 @@ export class ModuleResolver {
       if (r) return r;
       throw notFound();
     }
+    if (request.startsWith('#')) return this.resolveImports(request, fromDir, esm);
     const m = /^((?:@[^/]+\/)?[^/]+)(\/.*)?$/.exec(request);
     if (!m) throw notFound();
     const [, name, sub = ''] = m;
@@ -135,13 +137,37 @@ export class ModuleResolver {
     throw notFound();
   }
 
+  /** A `#name` specifier through the `imports` of the nearest package.json: a file of the package, or a package. */
+  private resolveImports(request: string, fromDir: string, esm: boolean): string {
+    let dir = fromDir;
+    while (this.fs.stat(join(dir, 'package.json'))?.type !== 'file' && dir !== '/') dir = dirOf(dir);
+    const pkg = this.packageJson(dir);
+    const map = pkg?.imports;
+    const conditions = esm ? ['node', 'import', 'default'] : ['node', 'require', 'default'];
+    const target = map && typeof map === 'object' && !Array.isArray(map) ? this.resolveSubpath(dir, map, request, conditions, true) : null;
+    if (target === null) {
+      const where = pkg ? ` in package ${join(dir, 'package.json')}` : '';
+      throw new ResolveError('ERR_PACKAGE_IMPORT_NOT_DEFINED', `Package import specifier "${request}" is not defined${where}`);
+    }
+    if (target.startsWith('/')) {
+      if (this.isFile(target)) return target;
+      throw esm ? new ResolveError('ERR_MODULE_NOT_FOUND', `Cannot find module '${target}'`) : new ResolveError('MODULE_NOT_FOUND', `Cannot find module '${target}'`);
+    }
+    return this.resolve(target, dir, esm);
+  }
+
   /** package.json `exports` for a subpath ('.' or './x'): the target file, or null when not exported. */
   private resolveExports(dir: string, exports: any, subpath: string, conditions: string[]): string | null {
     const isConditions = (o: any) => o && typeof o === 'object' && !Array.isArray(o) && Object.keys(o).every((k) => !k.startsWith('.'));
     let map: Record<string, any>;
     if (typeof exports === 'string' || Array.isArray(exports) || isConditions(exports)) map = { '.': exports };
     else map = exports;
-    if (Object.prototype.hasOwnProperty.call(map, subpath) && !subpath.includes('*')) return this.target(dir, map[subpath], '', conditions);
+    return this.resolveSubpath(dir, map, subpath, conditions, false);
+  }
+
+  /** An `exports` or `imports` map entry for a key, exact or by `*` pattern; `imports` targets may name packages. */
+  private resolveSubpath(dir: string, map: Record<string, any>, subpath: string, conditions: string[], bare: boolean): string | null {
+    if (Object.prototype.hasOwnProperty.call(map, subpath) && !subpath.includes('*')) return this.target(dir, map[subpath], '', conditions, bare);
     let best: { key: string; match: string } | null = null;
     for (const key of Object.keys(map)) {
       const star = key.indexOf('*');
@@ -152,14 +178,17 @@ export class ModuleResolver {
         if (!best || pre.length > best.key.indexOf('*')) best = { key, match: subpath.slice(pre.length, subpath.length - post.length) };
       }
     }
-    return best ? this.target(dir, map[best.key], best.match, conditions) : null;
+    return best ? this.target(dir, map[best.key], best.match, conditions, bare) : null;
   }
 
-  private target(dir: string, t: any, match: string, conditions: string[]): string | null {
-    if (typeof t === 'string') return t.startsWith('./') ? resolvePath(dir, t.replace(/\*/g, match)) : null;
+  private target(dir: string, t: any, match: string, conditions: string[], bare: boolean): string | null {
+    if (typeof t === 'string') {
+      if (t.startsWith('./')) return resolvePath(dir, t.replace(/\*/g, match));
+      return bare && !t.startsWith('.') && !t.startsWith('/') ? t.replace(/\*/g, match) : null;
+    }
     if (Array.isArray(t)) {
       for (const x of t) {
-        const r = this.target(dir, x, match, conditions);
+        const r = this.target(dir, x, match, conditions, bare);
         if (r) return r;
       }
       return null;
@@ -167,7 +196,7 @@ export class ModuleResolver {
     if (t && typeof t === 'object') {
       for (const [cond, v] of Object.entries(t)) {
         if (!conditions.includes(cond)) continue;
-        const r = this.target(dir, v, match, conditions);
+        const r = this.target(dir, v, match, conditions, bare);
         if (r) return r;
       }
     }

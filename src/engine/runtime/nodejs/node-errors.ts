@@ -90,3 +90,18 @@ export function versionedMessage(fl: NodeFlavour, message: string): string {
   if (fl.major < 12) m = m.replace(/^Unexpected token '(.*)'$/, 'Unexpected token $1');
   return m;
 }
+
+/** Node's ERR_INVALID_ARG_TYPE: `The "name" argument must be EXPECTED. Received type number (5)`. */
+export function invalidArgType(name: string, expected: string, value: unknown): TypeError {
+  let got: string;
+  if (value === null || value === undefined) got = String(value);
+  else if (typeof value === 'function') got = `function ${value.name}`;
+  else if (typeof value === 'object') got = value.constructor?.name ? `an instance of ${value.constructor.name}` : 'an object';
+  else {
+    const shown = typeof value === 'string' ? `'${value}'` : typeof value === 'bigint' ? `${value}n` : String(value);
+    got = `type ${typeof value} (${shown.length > 28 ? `${shown.slice(0, 25)}...` : shown})`;
+  }
+  const e: any = new TypeError(`The "${name}" argument must be ${expected}. Received ${got}`);
+  e.code = 'ERR_INVALID_ARG_TYPE';
+  return e;
+}

@@ -29,6 +29,9 @@ export interface ProcessHost {
 export function createProcess(host: ProcessHost): any {
   const ctx = host.ctx;
   const p: any = new EventEmitter();
+  // `Object.prototype.toString.call(process)` is '[object process]' in Node: libraries test it to tell Node from
+  // a browser (axios picks its http adapter by it).
+  Object.defineProperty(p, Symbol.toStringTag, { value: 'process', configurable: true });
   const versionNum = host.fl.version.slice(1);
   p.title = 'node';
   p.version = host.fl.version;

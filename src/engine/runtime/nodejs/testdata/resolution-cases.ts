@@ -228,6 +228,42 @@ export const RESOLUTION_CASES: ResolutionCase[] = [
     },
   },
   {
+    name: 'package.json "imports": #name to a file of the package (exact, pattern, conditions), to a package, undefined',
+    main: '/app/node_modules/colors/index.js',
+    files: {
+      '/app/node_modules/colors/package.json': JSON.stringify({ name: 'colors', main: 'index.js', imports: { '#styles': { import: './vendor/styles.mjs', default: './vendor/styles.js' }, '#util/*': './lib/*.js', '#dep': 'dep' } }),
+      '/app/node_modules/colors/vendor/styles.js': "module.exports = 'styles (require)';",
+      '/app/node_modules/colors/vendor/styles.mjs': "export default 'styles (import)';",
+      '/app/node_modules/colors/lib/pad.js': "module.exports = 'pad';",
+      '/app/node_modules/dep/index.js': "module.exports = 'dep';",
+      '/app/node_modules/colors/index.js': P + TRY + [
+        "console.log(require('#styles'), require('#util/pad'), require('#dep'));",
+        "console.log(R(require.resolve('#util/pad')));",
+        "console.log(t(() => require('#nothing')));",
+        "import('#styles').then((m) => console.log(m.default));",
+      ].join('\n'),
+    },
+  },
+  {
+    name: 'what packages probe in built-ins: process tag, util.stripVTControlCharacters, secret KeyObjects, tls',
+    main: '/app/probe.js',
+    files: {
+      '/app/probe.js': P + TRY + [
+        "const crypto = require('crypto');",
+        "console.log(Object.prototype.toString.call(process), typeof require('tls'));",
+        "const util = require('util');",
+        "console.log(JSON.stringify(util.stripVTControlCharacters('\\u001b[1mbold\\u001b[22m \\u001b[38;5;196mred\\u001b[39m \\u001b]8;;http://x\\u0007link\\u001b]8;;\\u0007 \\u009b31mc1')));",
+        "console.log(t(() => util.stripVTControlCharacters(5)));",
+        "const k = crypto.createSecretKey(Buffer.from('s3cret'));",
+        "console.log(k instanceof crypto.KeyObject, k.type, k.symmetricKeySize, k.export().toString(), JSON.stringify(k.export({ format: 'jwk' })), Object.prototype.toString.call(k));",
+        "console.log(k.equals(crypto.createSecretKey('s3cret', 'utf8')), k.equals(crypto.createSecretKey('733363726574', 'hex')), k.equals(crypto.createSecretKey(Buffer.from('other'))));",
+        "console.log(crypto.createHmac('sha256', k).update('data').digest('hex') === crypto.createHmac('sha256', 's3cret').update('data').digest('hex'));",
+        "console.log(t(() => crypto.createSecretKey(5)));",
+        "console.log(t(() => crypto.createPrivateKey('not a key')), t(() => crypto.createPublicKey(Buffer.from('x'))));",
+      ].join('\n'),
+    },
+  },
+  {
     name: 'stack traces: the program frames Node shows, with container paths (Node internals left out)',
     main: '/app/stack.js',
     files: {
