@@ -111,7 +111,8 @@ test('the cache chapter under BuildKit, in Korean: a cascade, config only, the l
   test.setTimeout(240_000);
   const errors = await open(page, '#/lesson/cache', 'ko');
   await page.getByTestId('lesson-start').click();
-  await expect(page.getByTestId('lesson-restart')).toBeVisible();
+  // The lesson's setup (a build with RUN npm install) has finished when Restart is enabled again.
+  await expect(page.getByTestId('lesson-restart')).toBeEnabled({ timeout: 60_000 });
   await expect(step(page, 'rebuild')).toHaveAttribute('data-status', 'current');
   // Learners read what is missing in Korean, never a check's internal name.
   await expect(page.getByTestId('lesson-panel')).not.toContainText(/lastBuild|commandSucceeded|\(imagePresent\)/);
@@ -171,7 +172,9 @@ test('the cache chapter under BuildKit, in Korean: a cascade, config only, the l
 test('presenter mode: large type, chrome hidden, toggled from the lesson panel', async ({ page }) => {
   await open(page, '#/lesson/cache', 'ko');
   await page.getByTestId('lesson-start').click();
-  await expect(page.getByTestId('lesson-restart')).toBeVisible();
+  // The lesson's setup (a build with RUN npm install) has finished when Restart is enabled again.
+  await expect(page.getByTestId('lesson-restart')).toBeEnabled({ timeout: 60_000 });
+  await expect(step(page, 'rebuild')).toHaveAttribute('data-status', 'current');
   await type(page, 'docker image build -t web-ping .');
   await expectDone(page, 'rebuild');
   await type(page, 'clear');
