@@ -42,12 +42,6 @@ export interface ContainerView {
   ports: string;
 }
 
-export interface HttpResponseView {
-  status: number;
-  headers: Record<string, string>;
-  body: string;
-}
-
 /** `engine.predictBuild(opts)` as one entry per step, plus the error that stops the build (if any). */
 export async function predictBuild(engine: Engine, opts: UiBuildOptions): Promise<{ steps: PredictedStep[] | null; error: string }> {
   try {
@@ -129,13 +123,6 @@ export function containers(engine: Engine): ContainerView[] {
 
 export function containerNames(engine: Engine): string[] {
   return containers(engine).flatMap((c) => [c.name, c.id.slice(0, 12)]).filter(Boolean);
-}
-
-/** A GET to the container publishing `hostPort` (the preview pane); rejects with curl's reason when it cannot connect. */
-export async function httpGet(engine: Engine, hostPort: number, path: string): Promise<HttpResponseView> {
-  const r = await engine.http(hostPort, { method: 'GET', path, headers: { host: `localhost:${hostPort}` } });
-  if (!r.ok) throw new Error(r.error.message || 'connection refused');
-  return { status: r.value.status, headers: r.value.headers, body: r.value.body };
 }
 
 /** Why a FROM's image cannot be had (not local, not in the registry), for the editor's diagnostic; null when it can. */
