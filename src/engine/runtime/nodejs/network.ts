@@ -35,7 +35,9 @@ export const SITES: Record<string, SimulatedSite> = {
 };
 
 export function lookupSite(host: string): SimulatedSite | null {
-  return SITES[host.toLowerCase().replace(/\.$/, '')] ?? null;
+  const key = host.toLowerCase().replace(/\.$/, '');
+  // Own entries only: a host named `constructor` or `__proto__` is not a site.
+  return Object.hasOwn(SITES, key) ? SITES[key] : null;
 }
 
 function hash(s: string): number {
