@@ -1,9 +1,7 @@
 /** `docker container inspect`: a JSON array (4-space indent) or a --format template per container. */
 import type { CommandSpec } from '../command';
-import { cliError } from '../daemon-error';
 import { FORMAT_USAGE_JSON } from '../help';
-import { formatObject, TemplateError } from '../format/template';
-import { dockerJSON } from '../../images/inspect';
+import { printInspected } from './image-inspect';
 import { inspectContainer } from '../../containers/inspect';
 
 export const containerInspectCommand: CommandSpec = {
@@ -15,7 +13,8 @@ export const containerInspectCommand: CommandSpec = {
     { name: 'format', short: 'f', type: 'string', usage: FORMAT_USAGE_JSON },
     { name: 'size', short: 's', type: 'bool', usage: 'Display total file sizes' },
   ],
-  async run({ engine, io, flags, args }) {
+  async run(ctx) {
+    const { engine, flags, args } = ctx;
     const store = engine.containers;
     await store.sync();
     const objs: Record<string, unknown>[] = [];
@@ -28,15 +27,6 @@ export const containerInspectCommand: CommandSpec = {
       }
       objs.push(inspectContainer(store, c, { size: flags.bool('size'), imageSize: engine.images.size(c.imageId) }));
     }
-    const fmt = flags.string('format');
-    try {
-      if (fmt) for (const o of objs) io.stdout(formatObject(fmt, o));
-      else io.stdout(dockerJSON(objs) + '\n');
-    } catch (e) {
-      if (e instanceof TemplateError) return cliError(io, e.message);
-      throw e;
-    }
-    for (const e of errors) io.stderr(e + '\n');
-    return errors.length ? 1 : 0;
+    return printInspected(ctx, objs, errors);
   },
 };

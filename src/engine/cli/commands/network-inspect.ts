@@ -1,9 +1,7 @@
 /** `docker network inspect`: a JSON array (4-space indent) or a --format template per network. */
 import type { CommandSpec } from '../command';
-import { cliError } from '../daemon-error';
 import { FORMAT_USAGE_JSON } from '../help';
-import { formatObject, TemplateError } from '../format/template';
-import { dockerJSON } from '../../images/inspect';
+import { printInspected } from './image-inspect';
 import { inspectNetwork } from '../../networks/inspect';
 
 export const networkInspectCommand: CommandSpec = {
@@ -15,7 +13,8 @@ export const networkInspectCommand: CommandSpec = {
     { name: 'format', short: 'f', type: 'string', usage: FORMAT_USAGE_JSON },
     { name: 'verbose', short: 'v', type: 'bool', usage: 'Verbose output for diagnostics' },
   ],
-  async run({ engine, io, flags, args }) {
+  async run(ctx) {
+    const { engine, args } = ctx;
     await engine.containers.sync();
     const objs: Record<string, unknown>[] = [];
     const errors: string[] = [];
@@ -25,15 +24,6 @@ export const networkInspectCommand: CommandSpec = {
       if (!n) errors.push(`Error response from daemon: network ${ref} not found`);
       else objs.push(inspectNetwork(engine.networks, n));
     }
-    const fmt = flags.string('format');
-    try {
-      if (fmt) for (const o of objs) io.stdout(formatObject(fmt, o));
-      else io.stdout(dockerJSON(objs) + '\n');
-    } catch (e) {
-      if (e instanceof TemplateError) return cliError(io, e.message);
-      throw e;
-    }
-    for (const e of errors) io.stderr(e + '\n');
-    return errors.length ? 1 : 0;
+    return printInspected(ctx, objs, errors);
   },
 };

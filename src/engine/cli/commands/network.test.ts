@@ -72,5 +72,8 @@ describe('docker network', () => {
     expect(Object.keys(n)).toEqual(['Name', 'Id', 'Created', 'Scope', 'Driver', 'EnableIPv4', 'EnableIPv6', 'IPAM', 'Internal', 'Attachable', 'Ingress', 'ConfigFrom', 'ConfigOnly', 'Containers', 'Options', 'Labels']);
     expect(n).toMatchObject({ Name: 'nat', Driver: 'bridge', IPAM: { Driver: 'default', Options: {}, Config: [{ Subnet: '172.18.0.0/16', Gateway: '172.18.0.1' }] }, Containers: {}, Labels: { app: 'web' } });
     expect((await run(['network', 'inspect', '-f', '{{.Name}} {{.Driver}}', 'bridge', 'none'])).out).toBe('bridge bridge\nnone null\n');
+    // `-f json` is the CLI's JSON output (cli/command/inspect/inspector.go), not a template printing "json".
+    expect((await run(['network', 'inspect', '-f', 'json', 'bridge'])).out).toBe((await run(['network', 'inspect', 'bridge'])).out);
+    expect((await run(['container', 'inspect', '-f', 'json', 'nosuch'])).out).toBe('[]\n');
   });
 });
