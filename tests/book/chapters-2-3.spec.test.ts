@@ -3,43 +3,10 @@
  * Dockerfiles as the book's repository has them (tests/book/diamol/, CC BY-SA 4.0) with both builders, then
  * run as the book runs them.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { Engine } from '../../src/engine/engine';
-import { testEnv } from '../../src/engine/core/env';
-import { memoryContext } from '../../src/engine/core/host';
-import { bufferIO } from '../../src/engine/core/io';
-import { InProcessHost } from '../../src/engine/runtime/in-process-host';
-
-const ROOT = join(import.meta.dirname, 'diamol');
-
-/** The exercise folder's files, as the build context `docker build .` sends from it. */
-function contextOf(dir: string): Record<string, string> {
-  const files: Record<string, string> = {};
-  const walk = (rel: string) => {
-    for (const name of readdirSync(join(ROOT, dir, rel))) {
-      const path = rel ? `${rel}/${name}` : name;
-      if (statSync(join(ROOT, dir, path)).isDirectory()) walk(path);
-      else files[path] = readFileSync(join(ROOT, dir, path), 'utf8');
-    }
-  };
-  walk('');
-  return files;
-}
-
-function bookEngine(dir: string): Engine {
-  const e = new Engine({ env: testEnv(), context: memoryContext(contextOf(dir)) });
-  e.sandbox = new InProcessHost();
-  if (e.registry) e.registry.sleep = null;
-  return e;
-}
-
-async function run(e: Engine, argv: string[], env: Record<string, string> = {}) {
-  const io = bufferIO({ env });
-  const code = await e.run(argv, io);
-  return { code, out: io.out, err: io.err };
-}
+import { ROOT, bookEngine, run } from './book-engine';
 
 const BUILDERS: { name: string; env: Record<string, string> }[] = [
   { name: 'BuildKit', env: {} },

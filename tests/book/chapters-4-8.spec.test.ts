@@ -6,42 +6,10 @@
  * the .NET SDK: exit status 126 with one honest line) or a registry other than Docker Hub (chapter 5's
  * mcr.microsoft.com bases).
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { Engine } from '../../src/engine/engine';
-import { testEnv } from '../../src/engine/core/env';
-import { memoryContext } from '../../src/engine/core/host';
-import { bufferIO } from '../../src/engine/core/io';
-import { InProcessHost } from '../../src/engine/runtime/in-process-host';
-
-const ROOT = join(import.meta.dirname, 'diamol');
-
-function contextOf(dir: string): Record<string, string> {
-  const files: Record<string, string> = {};
-  const walk = (rel: string) => {
-    for (const name of readdirSync(join(ROOT, dir, rel))) {
-      const path = rel ? `${rel}/${name}` : name;
-      if (statSync(join(ROOT, dir, path)).isDirectory()) walk(path);
-      else files[path] = readFileSync(join(ROOT, dir, path), 'latin1');
-    }
-  };
-  walk('');
-  return files;
-}
-
-function bookEngine(dir: string): Engine {
-  const e = new Engine({ env: testEnv(), context: memoryContext(contextOf(dir)) });
-  e.sandbox = new InProcessHost();
-  if (e.registry) e.registry.sleep = null;
-  return e;
-}
-
-async function run(e: Engine, argv: string[], env: Record<string, string> = {}) {
-  const io = bufferIO({ env });
-  const code = await e.run(argv, io);
-  return { code, out: io.out, err: io.err };
-}
+import { ROOT, bookEngine, run } from './book-engine';
 
 interface Case {
   dir: string;
@@ -85,7 +53,7 @@ const BUILDERS = [
 
 describe.each(BUILDERS)('chapters 4 to 8, built with $name', ({ env }) => {
   it.each(CASES)('$dir $file', async (c) => {
-    const e = bookEngine(c.dir);
+    const e = bookEngine(c.dir, 'latin1');
     const b = await run(e, ['build', '-t', 'ex', ...(c.file ? ['-f', c.file] : []), '.'], env);
     if (c.outcome === 'builds') {
       expect(b.err + b.out).not.toMatch(/ERROR|returned a non-zero code/);
