@@ -5,7 +5,6 @@
 // Freshness: `current.json` lists every input file of the bundle with its size and mtime; a command stats them
 // (a few hundred stats, ~2 ms) and rebuilds the bundle (~1-2 s, once) when any changed. Writes are atomic
 // (temp file + rename), so concurrent commands never read half a bundle.
-import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { builtinModules, createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
@@ -15,20 +14,34 @@ import vm from 'node:vm';
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const ENTRY = 'src/node/main.ts';
 
+// Packages whose top level does real work at import, needed by few commands: left out of the bundle and loaded on
+// the first use of one of their exports (fflate builds its Huffman tables at import, ~13 ms of every start; yaml
+// is read only by compose). Each maps to the build the bundle would have used.
+const LAZY_PACKAGES = { fflate: 'fflate/browser', yaml: 'yaml' };
+// Node's own modules that Node does not load for itself at start-up and that most commands never use: compiling
+// them is most of what an empty `layerlab version` costs beyond Node's own start.
+const LAZY_BUILTINS = ['crypto', 'child_process', 'http', 'https', 'os', 'worker_threads', 'zlib', 'net', 'tls'];
+for (const m of LAZY_BUILTINS) LAZY_PACKAGES[m] = LAZY_PACKAGES[`node:${m}`] = `node:${m}`;
+
+/** 32-bit FNV-1a of a string's UTF-16 units from a given offset basis, as 8 hex digits. */
+function fnv1a(text, basis) {
+  let h = basis;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return (h >>> 0).toString(16).padStart(8, '0');
+}
+
 function cacheDir(env) {
   const base = env.LAYERLAB_CLI_CACHE || join(ROOT, 'node_modules', '.cache', 'layerlab');
   // Several checkouts may share one node_modules (and so one cache): each gets its own folder.
-  const tag = createHash('sha256').update(ROOT).digest('hex').slice(0, 12);
+  // (FNV-1a, not node:crypto: loading crypto would cost every start a few milliseconds.)
+  const tag = fnv1a(ROOT, 0x811c9dc5) + fnv1a(ROOT, 0x050c5d1f);
   return join(base, `cli-${tag}`);
 }
 
-function signature(path) {
-  try {
-    const s = statSync(join(ROOT, path));
-    return `${s.size}:${s.mtimeMs}`;
-  } catch {
-    return 'missing';
-  }
+/** Size and mtime of an input (an absolute path), or 'missing'. */
+function signature(file) {
+  const s = statSync(file, { throwIfNoEntry: false });
+  return s ? `${s.size}:${s.mtimeMs}` : 'missing';
 }
 
 function writeAtomic(file, data) {
@@ -45,13 +58,15 @@ function freshBundle(dir) {
   } catch {
     return null;
   }
-  for (const [path, sig] of current.inputs) if (signature(path) !== sig) return null;
+  // Absolute paths (the folder is per checkout): no path joining on the start-up path.
+  for (const [file, sig] of current.inputs) if (signature(file) !== sig) return null;
   const file = join(dir, `${current.key}.cjs`);
   return existsSync(file) ? file : null;
 }
 
 async function build(dir) {
   const { build: esbuild } = await import('esbuild');
+  const { createHash } = await import('node:crypto');
   const r = await esbuild({
     entryPoints: [ENTRY],
     absWorkingDir: ROOT,
@@ -63,7 +78,7 @@ async function build(dir) {
     format: 'cjs',
     target: 'node20',
     // esbuild bundles the sandbox runtime at run time; it stays a package.
-    external: ['esbuild', ...builtinModules, ...builtinModules.map((m) => `node:${m}`)],
+    external: ['esbuild', ...Object.keys(LAZY_PACKAGES), ...builtinModules, ...builtinModules.map((m) => `node:${m}`)],
     // Sources find the checkout through import.meta.url (src/node/repo-root.ts): in the bundle it is the entry's
     // source URL, wherever the bundle itself is kept.
     define: { 'import.meta.url': '__layerlabEntryUrl' },
@@ -80,7 +95,7 @@ async function build(dir) {
     logLevel: 'silent',
   });
   // The bundle also depends on how it is built: this file is an input too.
-  const inputs = [...Object.keys(r.metafile.inputs).sort(), 'bin/cli-bundle.mjs'].map((p) => [p, signature(p)]);
+  const inputs = [...Object.keys(r.metafile.inputs).sort(), 'bin/cli-bundle.mjs'].map((p) => join(ROOT, p)).map((f) => [f, signature(f)]);
   const text = r.outputFiles[0].text;
   const key = createHash('sha256').update(text).digest('hex').slice(0, 16);
   mkdirSync(dir, { recursive: true });
@@ -92,6 +107,28 @@ async function build(dir) {
     if (!name.startsWith(key) && /\.cjs(\.v8cache)?$/.test(name)) rmSync(join(dir, name), { force: true });
   }
   return file;
+}
+
+/** The bundle's `require`: LAZY_PACKAGES come back as stand-ins that load the package on first property access. */
+function bundleRequire(req) {
+  return (id) => {
+    const target = LAZY_PACKAGES[id];
+    if (!target) return req(id);
+    let mod;
+    const load = () => (mod ??= req(target));
+    return new Proxy(
+      {},
+      {
+        get: (_, key) => load()[key],
+        has: (_, key) => key in load(),
+        ownKeys: () => Reflect.ownKeys(load()),
+        getOwnPropertyDescriptor: (_, key) => {
+          const d = Reflect.getOwnPropertyDescriptor(load(), key);
+          return d && { ...d, configurable: true };
+        },
+      },
+    );
+  };
 }
 
 /**
@@ -116,7 +153,7 @@ export async function loadBundledMain(env = process.env) {
   });
   const module = { exports: {} };
   // Packages left outside the bundle (esbuild) resolve from the checkout, wherever the cache is.
-  script.runInThisContext()(module.exports, createRequire(join(ROOT, 'package.json')), module, file, dirname(file));
+  script.runInThisContext()(module.exports, bundleRequire(createRequire(join(ROOT, 'package.json'))), module, file, dirname(file));
   const saveCodeCache = () => {
     if (cachedData && !script.cachedDataRejected) return;
     try {
