@@ -15,7 +15,7 @@
  * Replays: a main process re-run after a restore asks again; it gets the replies recorded in its first run
  * (`Container.peerReplies`), so the other container is not asked twice.
  */
-import type { HttpRequest, PeerNetwork, PeerReply } from '../runtime/process';
+import type { HttpRequest, PeerLookup, PeerNetwork, PeerReply } from '../runtime/process';
 import type { StoreContext } from './context';
 import { serveHttp } from './http';
 import { endpointsOf } from './network';
@@ -46,6 +46,18 @@ export function resolvePeer(ctx: StoreContext, c: Container, host: string): { ta
     }
   }
   return 'unknown';
+}
+
+/** What a name lookup in `c` finds (nslookup, ping): a container's address, or why not. */
+export function lookupPeer(ctx: StoreContext, c: Container, host: string): PeerLookup {
+  const r = resolvePeer(ctx, c, host);
+  if (r === 'unresolvable') return { kind: 'unresolvable' };
+  const store = ctx.networks();
+  const embeddedDns = Object.keys(endpointsOf(c)).some((net) => {
+    const n = store?.get(net);
+    return !!n && !n.BuiltIn;
+  });
+  return r === 'unknown' ? { kind: 'unknown', embeddedDns } : { kind: 'found', ip: r.ip, embeddedDns };
 }
 
 /** Sends `req` to `host:port` as a program in `c` would; the reply the runtime's clients turn into output. */
@@ -98,6 +110,7 @@ function reaches(edges: Map<string, string[]>, from: string, to: string): boolea
 export function peerNetwork(ctx: StoreContext, c: Container, main: boolean): PeerNetwork {
   let seq = 0;
   return {
+    lookup: (host) => Promise.resolve(lookupPeer(ctx, c, host)),
     request: async (host, port, req, at) => {
       if (!main) return ask(ctx, c, host, port, req, at);
       const n = seq++;

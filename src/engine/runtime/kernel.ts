@@ -3,7 +3,7 @@
  * line discipline, signals, ports and exit. It is the same code in every host: the in-process host calls it
  * directly; the worker hosts run it inside the worker (worker-core.ts) and talk to it through messages.
  */
-import type { ExitEvent, ExitReason, HttpRequest, HttpResponse, OutputEvent, PeerNetwork, PeerReply, ProcessFs, ProcessSpec, Signal, StdStream } from './process';
+import type { ExitEvent, ExitReason, HttpRequest, HttpResponse, OutputEvent, PeerLookup, PeerNetwork, PeerReply, ProcessFs, ProcessSpec, Signal, StdStream } from './process';
 import { cpuLimitMessage, DEFAULT_CPU_MS_PER_SLICE, DEFAULT_PIDS_LIMIT, DEFAULT_SPIN_BUDGET, signalExitCode, spinLimitMessage } from './process';
 import { VirtualScheduler } from './scheduler';
 import type { ResolvedProgram } from './executables';
@@ -50,6 +50,8 @@ export interface ProgramContext {
   localRequest(port: number, req: HttpRequest): Promise<HttpResponse> | null;
   /** A request to another container by name or address; null when the process has no container network. */
   peerRequest(host: string, port: number, req: HttpRequest): Promise<PeerReply> | null;
+  /** The address of another container by name or address; null when the process has no container network. */
+  peerLookup(host: string): Promise<PeerLookup> | null;
   /** Runs another program in the foreground (the shell running `node app.js`); resolves with its exit code. */
   /**
    * Runs a program as a child and resolves with its exit status. `out`/`err` capture its output (a pipe or a
@@ -394,6 +396,7 @@ export class Kernel {
         void pending.then(() => k.peersPending.delete(pending));
         return p;
       },
+      peerLookup: (host) => k.opts.network?.lookup?.(host) ?? null,
       localRequest: (port, req) => {
         const h = k.ports.get(port);
         return h ? h(req) : null;

@@ -218,7 +218,16 @@ export interface ProcessSpec {
 export interface PeerNetwork {
   /** `at`: the requesting process's virtual time (the container asked is advanced to it before it answers). */
   request(host: string, port: number, req: HttpRequest, at: number): Promise<PeerReply>;
+  /** The address `host` has from this container, without sending anything (nslookup, ping); see PeerLookup. */
+  lookup?(host: string): Promise<PeerLookup>;
 }
+
+/**
+ * `found`: a container reachable from this one has that name or address. `unknown`: no container does (the
+ * simulated internet decides). `unresolvable`: the container has no network (`--network none`). `embeddedDns`:
+ * the container is on a user-defined network, so its resolver is Docker's embedded DNS (127.0.0.11).
+ */
+export type PeerLookup = { kind: 'found'; ip: string; embeddedDns: boolean } | { kind: 'unknown'; embeddedDns: boolean } | { kind: 'unresolvable' };
 
 /**
  * `response`/`refused`: `host` is a container reachable from this one (refused: nothing listens on the port).

@@ -7,7 +7,7 @@ import { resolveExecutable, standardBinaries } from './executables';
 import { encodeText } from './fs-helpers';
 import { MemoryFs } from './memory-fs';
 import type { HostMessage, WorkerMessage } from './protocol';
-import { DEFAULT_FS_BYTES, type PeerNetwork, type PeerReply } from './process';
+import { DEFAULT_FS_BYTES, type PeerLookup, type PeerNetwork, type PeerReply } from './process';
 import { provideNpmRegistry } from './packages/npm-registry/source';
 
 /**
@@ -45,6 +45,7 @@ export interface WorkerCore {
 export function createWorkerCore(post: (m: WorkerMessage) => void, wallNow?: () => number): WorkerCore {
   let proc: KernelProcess | null = null;
   const peers = new Map<number, (r: PeerReply) => void>();
+  const lookups = new Map<number, (r: PeerLookup) => void>();
   let peerId = 0;
   const network: PeerNetwork = {
     request: (host, port, req, time) =>
@@ -52,6 +53,12 @@ export function createWorkerCore(post: (m: WorkerMessage) => void, wallNow?: () 
         const id = ++peerId;
         peers.set(id, resolve);
         post({ t: 'peer', id, host, port, req, time });
+      }),
+    lookup: (host) =>
+      new Promise<PeerLookup>((resolve) => {
+        const id = ++peerId;
+        lookups.set(id, resolve);
+        post({ t: 'peer-lookup', id, host });
       }),
   };
   const fail = (message: string) => post({ t: 'fatal', message });
@@ -62,6 +69,11 @@ export function createWorkerCore(post: (m: WorkerMessage) => void, wallNow?: () 
         const resolve = peers.get(m.id);
         peers.delete(m.id);
         return resolve?.(m.reply);
+      }
+      if (m.t === 'peer-lookup-reply') {
+        const resolve = lookups.get(m.id);
+        lookups.delete(m.id);
+        return resolve?.(m.lookup);
       }
       if (m.t === 'npm-registry') return provideNpmRegistry(m.data);
       if (m.t === 'spawn') {

@@ -244,6 +244,14 @@ export class WorkerProcess implements SandboxProcess {
         );
         return;
       }
+      case 'peer-lookup': {
+        const lookup = this.spec.network?.lookup?.(m.host) ?? Promise.resolve({ kind: 'unknown' as const, embeddedDns: false });
+        void lookup.then(
+          (r) => !this.events.exit && this.worker.postMessage({ t: 'peer-lookup-reply', id: m.id, lookup: r }),
+          () => !this.events.exit && this.worker.postMessage({ t: 'peer-lookup-reply', id: m.id, lookup: { kind: 'unknown', embeddedDns: false } }),
+        );
+        return;
+      }
       case 'fatal':
         this.fail('error', `sandbox runtime error: ${m.message}`, 1);
         return;
