@@ -90,9 +90,14 @@ export function netRequest(ctx: ProgramContext, url: string, opts: { method?: st
     };
     const answer = (r: HttpResponse, ip: string): NetResult => ({ ok: true, status: r.status, statusText: r.statusText || STATUS_CODES[r.status] || '', headers: r.headers, body: method === 'HEAD' ? '' : r.body, ip });
     if (local) {
-      const p = ctx.localRequest(u.port, { ...req, headers: { ...req.headers, host: `${u.host}:${u.port}` } });
+      const localReq = { ...req, headers: { ...req.headers, host: `${u.host}:${u.port}` } };
+      const p = ctx.localRequest(u.port, localReq);
+      const refused = () => done({ ok: false, code: 'ECONNREFUSED', host: u.host, port: u.port, ip: '127.0.0.1' });
       if (!p) {
-        ctx.setTimer(1, () => done({ ok: false, code: 'ECONNREFUSED', host: u.host, port: u.port, ip: '127.0.0.1' }));
+        // Nothing listens in this process: another container sharing its network namespace may (`--network container:`).
+        const shared = u.host === ctx.spec.hostname ? null : ctx.peerRequest('localhost', u.port, localReq);
+        if (!shared) ctx.setTimer(1, refused);
+        else shared.then((r) => ctx.setTimer(1, () => (r.kind === 'response' ? done(answer(r.res, '127.0.0.1')) : refused())), () => ctx.setTimer(1, refused));
         return;
       }
       p.then(
