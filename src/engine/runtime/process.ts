@@ -33,6 +33,7 @@
  * Pure TS: no DOM, no Node built-ins. Everything here is structured-clone friendly except `ProcessFs`.
  */
 import type { EngineError, Result } from '../core/errors';
+import type { FsChange } from './memory-fs';
 
 /** Signals the runtime understands. SIGKILL cannot be handled; the others run handlers when installed. */
 export type Signal = 'SIGINT' | 'SIGTERM' | 'SIGKILL' | 'SIGHUP' | 'SIGQUIT' | 'SIGUSR1' | 'SIGUSR2';
@@ -307,6 +308,11 @@ export interface SandboxProcess {
   httpRequest(port: number, req: HttpRequest): Promise<HttpResponse>;
   /** Ports with a listening server right now. */
   listeningPorts(): number[];
+  /**
+   * Files changed outside the process (a bind-mounted host folder edited): a process running on its own copy of
+   * the container's files (a worker) applies them; one on the container's filesystem already sees them.
+   */
+  updateFiles?(changes: FsChange[]): void;
   /** Frees host resources (terminates a worker). Does not produce an exit event if already exited. */
   dispose(): void;
 }

@@ -12,6 +12,8 @@ import type { FsChange, FsSnapshotEntry } from './memory-fs';
 
 export type HostMessage =
   | { t: 'spawn'; spec: ProcessSpecData; files: FsSnapshotEntry[] }
+  /** Files changed outside the process (a bind-mounted host folder): applied to the worker's copy, not echoed back. */
+  | { t: 'files'; changes: FsChange[] }
   | { t: 'stdin'; text: string }
   | { t: 'stdin-end' }
   | { t: 'kill'; id: number; signal: Signal }

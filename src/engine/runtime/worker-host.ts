@@ -9,7 +9,7 @@
  */
 import { applyFsChange } from './memory-fs';
 import { walk } from './fs-helpers';
-import type { FsSnapshotEntry } from './memory-fs';
+import type { FsChange, FsSnapshotEntry } from './memory-fs';
 import { ProcessEvents } from './process-events';
 import { hasNpmRegistryLoader, loadNpmRegistry } from './packages/npm-registry/source';
 import type { HostMessage, WorkerMessage } from './protocol';
@@ -186,6 +186,10 @@ export class WorkerProcess implements SandboxProcess {
     for (const h of this.httpPending.values()) h.reject(new Error('socket hang up'));
     this.httpPending.clear();
     this.worker.terminate();
+  }
+
+  updateFiles(changes: FsChange[]): void {
+    if (!this.events.exit && changes.length) this.post({ t: 'files', changes });
   }
 
   /** Feed every message from the worker here. */
