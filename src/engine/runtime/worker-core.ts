@@ -5,7 +5,7 @@
 import { KernelProcess } from './in-process-host';
 import { resolveExecutable, standardBinaries } from './executables';
 import { encodeText } from './fs-helpers';
-import { MemoryFs, applyFsChange } from './memory-fs';
+import { MemoryFs, applyFsChange, changedPaths } from './memory-fs';
 import type { HostMessage, WorkerMessage } from './protocol';
 import { DEFAULT_FS_BYTES, type PeerLookup, type PeerNetwork, type PeerReply } from './process';
 import { provideNpmRegistry } from './packages/npm-registry/source';
@@ -87,6 +87,7 @@ export function createWorkerCore(post: (m: WorkerMessage) => void, wallNow?: () 
         } finally {
           fs.onChange = report;
         }
+        void proc?.kernel.filesChanged(changedPaths(m.changes));
         return;
       }
       if (m.t === 'npm-registry') return provideNpmRegistry(m.data);
