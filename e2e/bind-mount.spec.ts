@@ -39,3 +39,29 @@ test('edit on the host, see it in the container: node --watch on a bind-mounted 
   await expect(page.getByTestId('file-tree').getByRole('button', { name: 'out.txt', exact: true })).toBeVisible({ timeout: 15_000 });
   await page.getByTestId('side-panel').screenshot({ path: 'test-results/bind-mount-preview.png' });
 });
+
+test('a Compose file in the workspace: problems marked in the editor, the app as a group in the containers panel', async ({ page }) => {
+  await openFresh(page);
+  page.on('dialog', (d) => (d.type() === 'prompt' ? d.accept('compose.yaml') : d.accept()));
+  await page.getByRole('button', { name: 'New file', exact: true }).click();
+  await expect(page.getByTestId('open-file')).toHaveText('compose.yaml');
+  // set through Monaco's model: typed YAML lines would be indented by the editor on its own
+  const setYaml = (text: string) => page.evaluate((t) => (window as unknown as { __layerlabEditor: { setValue(v: string): void } }).__layerlabEditor.setValue(t), text);
+  await setYaml('services:\n  web:\n    image: busybox\n    port: "8080:80"\n');
+  await expect(page.locator('.problems')).toHaveText('1 problem', { timeout: 15_000 });
+  await expect(page.locator('.monaco-editor .squiggly-error')).toHaveCount(1);
+  await page.getByTestId('editor').screenshot({ path: 'test-results/compose-diagnostics.png' });
+
+  await setYaml('services:\n  web:\n    image: busybox\n    command: sleep 3600\n  worker:\n    image: busybox\n    command: sh -c "echo working; sleep 3600"\n');
+  await expect(page.locator('.problems')).toHaveText('No problems', { timeout: 15_000 });
+  await typeCommand(page, 'docker compose up -d');
+  await typeCommand(page, 'docker run -d --name solo busybox sleep 3600');
+  const group = page.getByTestId('compose-group');
+  await expect(group).toHaveAttribute('data-project', 'workspace');
+  await expect(group.getByTestId('compose-status')).toHaveText('running(2)');
+  await expect(page.getByTestId('containers')).toContainText('solo');
+  await page.getByTestId('side-panel').screenshot({ path: 'test-results/compose-groups.png' });
+  await group.getByRole('button', { name: 'Down' }).click();
+  await expect(group).toHaveCount(0, { timeout: 15_000 });
+  expect(await terminalText(page)).toContain('Container workspace-web-1  Removed');
+});
