@@ -6,6 +6,7 @@
  */
 import type { Engine } from '../../engine/engine';
 import { useT } from '../i18n/useT';
+import './ContainerGroups.css';
 
 const PROJECT = 'com.docker.compose.project';
 const SERVICE = 'com.docker.compose.service';
