@@ -5,30 +5,9 @@
  * 20.10: src/engine/runtime/coreutils/testdata/engine-20.10-network-applets.txt.
  */
 import { describe, expect, it } from 'vitest';
-import { Engine } from '../engine';
-import { testEnv } from '../core/env';
-import { bufferIO } from '../core/io';
-import { InProcessHost } from '../runtime/in-process-host';
+import { networkEngine } from './testkit';
 
-function setup() {
-  const env = testEnv();
-  const engine = new Engine({ env });
-  engine.sandbox = new InProcessHost();
-  engine.registry.sleep = null;
-  const run = async (argv: string[]) => {
-    const io = bufferIO();
-    let done = false;
-    const p = engine.run(argv, io).finally(() => (done = true));
-    for (let i = 0; i < 100 && !done; i++) {
-      await new Promise((r) => setTimeout(r, 0));
-      if (done) break;
-      env.clock.advance(100);
-      await engine.containers.advance();
-    }
-    return { code: await p, out: io.out, err: io.err };
-  };
-  return { env, engine, run };
-}
+const setup = networkEngine;
 
 const WEB = ['sh', '-c', 'mkdir -p /www && echo "<h1>hello</h1>" > /www/index.html && httpd -f -p 80 -h /www'];
 

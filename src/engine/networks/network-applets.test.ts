@@ -6,32 +6,9 @@
  * times differ: the engine's own).
  */
 import { describe, expect, it } from 'vitest';
-import { Engine } from '../engine';
-import { testEnv } from '../core/env';
-import { bufferIO, type CliIO } from '../core/io';
-import { InProcessHost } from '../runtime/in-process-host';
+import { networkEngine } from './testkit';
 
-function setup() {
-  const env = testEnv();
-  const engine = new Engine({ env });
-  engine.sandbox = new InProcessHost();
-  engine.registry.sleep = null;
-  // Commands whose containers wait for virtual time: the clock moves 100 ms at a time.
-  const run = async (line: string | string[], opts: Partial<CliIO> = {}) => {
-    const io = bufferIO(opts);
-    let done = false;
-    const p = engine.run(typeof line === 'string' ? line.split(' ') : line, io).finally(() => (done = true));
-    for (let i = 0; i < 300 && !done; i++) {
-      await new Promise((r) => setTimeout(r, 0));
-      if (done) break;
-      env.clock.advance(100);
-      await engine.containers.advance();
-    }
-    const code = await p;
-    return { code, out: io.out, err: io.err };
-  };
-  return { env, engine, run };
-}
+const setup = networkEngine;
 
 const WEB = ['sh', '-c', 'mkdir -p /www && echo "<h1>hello</h1>" > /www/index.html && httpd -f -p 80 -h /www'];
 
