@@ -124,6 +124,9 @@ export async function loadBinds(ctx: StoreContext, c: Container, fresh = false):
     if (t.loadedAt >= 0 && t.loadedAt === (host.version?.() ?? 0)) continue;
     const explicit = c.hostConfig.Mounts?.some((h) => h.Type === 'bind' && h.Target === m.Destination);
     if (!(await t.load(!explicit))) return err(engineError('containers.bind-source', `invalid mount config for type "bind": bind source path does not exist: ${m.Source}`));
+    // A process running on its own copy of the files (a worker) sees the host's edits from now on.
+    const changes = t.changes.map((ch) => ('path' in ch ? { ...ch, path: joinPath(m.Destination, ch.path.slice(1)) } : ch));
+    if (changes.length) ctx.live.get(c.id)?.proc.updateFiles?.(changes);
   }
   return ok(undefined);
 }

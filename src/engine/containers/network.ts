@@ -20,6 +20,18 @@ export function endpointsOf(c: Container): Record<string, Endpoint> {
   return c.networks;
 }
 
+/** The id of the container whose network namespace `c` shares (`--network container:ID`); undefined: its own. */
+export function networkOwnerId(c: Container): string | undefined {
+  const mode = c.hostConfig.NetworkMode;
+  return mode.startsWith('container:') ? mode.slice('container:'.length) : undefined;
+}
+
+/** The running containers sharing one network namespace with `c` (its owner and the owner's other sharers), `c` excluded. */
+export function namespaceMates(ctx: StoreContext, c: Container): Container[] {
+  const owner = networkOwnerId(c) ?? c.id;
+  return ctx.list().filter((o) => o.id !== c.id && ctx.isRunning(o) && (o.id === owner || o.hostConfig.NetworkMode === `container:${owner}`));
+}
+
 /** What the network store sees of a container. */
 export function containerView(ctx: StoreContext, c: Container): ContainerView {
   return { id: c.id, name: c.name, running: ctx.isRunning(c), networks: endpointsOf(c) };

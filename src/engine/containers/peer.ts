@@ -15,10 +15,10 @@
  * Replays: a main process re-run after a restore asks again; it gets the replies recorded in its first run
  * (`Container.peerReplies`), so the other container is not asked twice.
  */
-import type { HttpRequest, PeerNetwork, PeerReply } from '../runtime/process';
+import type { HttpRequest, PeerLookup, PeerNetwork, PeerReply } from '../runtime/process';
 import type { StoreContext } from './context';
 import { serveHttp } from './http';
-import { endpointsOf } from './network';
+import { endpointsOf, namespaceMates } from './network';
 import type { Container } from './types';
 
 /** Replies kept per container for replays (older ones are dropped; a replay past them asks again). */
@@ -48,12 +48,41 @@ export function resolvePeer(ctx: StoreContext, c: Container, host: string): { ta
   return 'unknown';
 }
 
+/** What a name lookup in `c` finds (nslookup, ping): a container's address, or why not. */
+export function lookupPeer(ctx: StoreContext, c: Container, host: string): PeerLookup {
+  const r = resolvePeer(ctx, c, host);
+  if (r === 'unresolvable') return { kind: 'unresolvable' };
+  const store = ctx.networks();
+  const embeddedDns = Object.keys(endpointsOf(c)).some((net) => {
+    const n = store?.get(net);
+    return !!n && !n.BuiltIn;
+  });
+  return r === 'unknown' ? { kind: 'unknown', embeddedDns } : { kind: 'found', ip: r.ip, embeddedDns };
+}
+
 /** Sends `req` to `host:port` as a program in `c` would; the reply the runtime's clients turn into output. */
 async function ask(ctx: StoreContext, c: Container, host: string, port: number, req: HttpRequest, at: number): Promise<PeerReply> {
+  if (LOOPBACK.test(host)) {
+    // localhost with nothing listening in the process: the other containers of its network namespace
+    // (`--network container:NAME`) listen on the same loopback.
+    for (const mate of namespaceMates(ctx, c)) {
+      const reply = await serveFrom(ctx, c, mate, '127.0.0.1', port, req, at);
+      if (reply.kind === 'response') return reply;
+    }
+    return { kind: 'refused', ip: '127.0.0.1' };
+  }
   const r = resolvePeer(ctx, c, host);
   if (r === 'unknown') return { kind: 'unknown' };
   if (r === 'unresolvable') return { kind: 'unresolvable' };
   if (r.target.id === c.id) return { kind: 'self', ip: r.ip };
+  return serveFrom(ctx, c, r.target, r.ip, port, req, at);
+}
+
+const LOOPBACK = /^(localhost|127\.\d+\.\d+\.\d+)$/i;
+
+/** `c`'s request served by `target`'s server on `port` (`ip`: the address `c` used). */
+async function serveFrom(ctx: StoreContext, c: Container, target: Container, ip: string, port: number, req: HttpRequest, at: number): Promise<PeerReply> {
+  const r = { target, ip };
   const edges = waitsOf(ctx);
   // The target waits (directly or through others) for `c`'s own answer: its clock stands still until then, so it
   // answers without time passing (a server answering at once; one that needs time would wait forever).
@@ -98,6 +127,7 @@ function reaches(edges: Map<string, string[]>, from: string, to: string): boolea
 export function peerNetwork(ctx: StoreContext, c: Container, main: boolean): PeerNetwork {
   let seq = 0;
   return {
+    lookup: (host) => Promise.resolve(lookupPeer(ctx, c, host)),
     request: async (host, port, req, at) => {
       if (!main) return ask(ctx, c, host, port, req, at);
       const n = seq++;

@@ -26,7 +26,7 @@ import * as main from './main-process';
 import { randomName, VALID_NAME } from './names';
 import type { ContainerAccess, NetworkStore } from '../networks/store';
 import type { Endpoint, Network } from '../networks/types';
-import { allocatePorts, containerView, endpointsOf, ipAddressOf, joinNetworks } from './network';
+import { allocatePorts, containerView, endpointsOf, ipAddressOf, joinNetworks, networkOwnerId } from './network';
 import { limitsOf, processEnv } from './process-env';
 import { restoreContainers, snapshotContainers, type ContainersSnapshot } from './snapshot';
 import { toSignal } from './signals';
@@ -206,7 +206,17 @@ export class ContainerStore {
       name = randomName(this.env.random);
       for (let retry = 1; this.get(name); retry++) name = randomName(this.env.random, retry);
     }
-    const r = newContainer(this.env, image, name, o);
+    // `--network container:NAME`: the other container's network namespace (its address, hostname and localhost).
+    const owner = o.network?.startsWith('container:') ? o.network.slice('container:'.length) : null;
+    const ownerC = owner === null ? undefined : this.get(owner);
+    if (owner !== null) {
+      // moby runconfig (validateNetContainerMode), then the daemon's lookup of the container.
+      if (o.hostname) return err(engineError('containers.conflict', 'conflicting options: hostname and the network mode'));
+      if (o.publish.length || o.publishAll) return err(engineError('containers.conflict', 'conflicting options: port publishing and the container type network mode'));
+      if (o.expose?.length) return err(engineError('containers.conflict', 'conflicting options: port exposing and the container type network mode'));
+      if (!ownerC) return err(engineError('containers.no-such', `No such container: ${owner}`));
+    }
+    const r = newContainer(this.env, image, name, ownerC ? { ...o, network: `container:${ownerC.id}`, hostname: ownerC.config.Hostname } : o);
     if (!r.ok) return r;
     // The endpoint on `--network`'s network; one that does not exist fails at start, as in Docker.
     const eps = endpointsOf(r.value);
@@ -254,6 +264,15 @@ export class ContainerStore {
       this.changed();
       return network;
     }
+    const ownerId = networkOwnerId(c);
+    const owner = ownerId === undefined ? undefined : this.ctx.containers.get(ownerId);
+    if (ownerId !== undefined && (!owner || !this.isRunning(owner))) {
+      // moby daemon/container_operations.go getNetworkedContainer
+      const e = owner ? engineError('containers.conflict', `cannot join network of a non running container: ${ownerId}`) : engineError('containers.no-such', `No such container: ${ownerId}`);
+      c.state = { ...c.state, Error: e.message, ExitCode: c.state.ExitCode || 128 };
+      this.changed();
+      return err(e);
+    }
     const ports = allocatePorts(this.ctx, c);
     if (!ports.ok) return ports;
     const prepared = await prepareMounts(this.ctx, c);
@@ -283,7 +302,7 @@ export class ContainerStore {
       startTime: now,
       seed: parseInt(c.id.slice(0, 8), 16),
       pid: 1,
-      ipAddress: network.value,
+      ipAddress: owner ? ipAddressOf(this.ctx, owner) : network.value,
       ...limitsOf(c),
     };
     const spawned = main.spawnMain(this.ctx, c, spec, false);

@@ -6,31 +6,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import { Engine } from '../engine';
-import { testEnv } from '../core/env';
-import { bufferIO, type CliIO } from '../core/io';
+import { bufferIO } from '../core/io';
 import { InProcessHost } from '../runtime/in-process-host';
+import { networkEngine } from './testkit';
 
-function setup() {
-  const env = testEnv();
-  const engine = new Engine({ env });
-  engine.sandbox = new InProcessHost();
-  engine.registry.sleep = null;
-  // Commands whose containers wait for virtual time (a request's round trip): the clock moves 100 ms at a time.
-  const run = async (argv: string[], opts: Partial<CliIO> = {}) => {
-    const io = bufferIO(opts);
-    let done = false;
-    const p = engine.run(argv, io).finally(() => (done = true));
-    for (let i = 0; i < 100 && !done; i++) {
-      await new Promise((r) => setTimeout(r, 0));
-      if (done) break;
-      env.clock.advance(100);
-      await engine.containers.advance();
-    }
-    const code = await p;
-    return { code, out: io.out, err: io.err };
-  };
-  return { env, engine, run };
-}
+const setup = networkEngine;
 
 const SERVER = "require('http').createServer((q, s) => { console.log('got ' + q.url + ' for ' + q.headers.host); s.end('hello from api\\n'); }).listen(3000)";
 

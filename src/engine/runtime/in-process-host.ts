@@ -6,6 +6,7 @@
 import { err, ok, type Result } from '../core/errors';
 import { resolveExecutable, type ResolvedProgram } from './executables';
 import { Kernel, type KernelEvents, type ProcessSpecData } from './kernel';
+import { changedPaths, type FsChange } from './memory-fs';
 import type { ExitEvent, HttpRequest, HttpResponse, OutputEvent, PeerNetwork, ProcessFs, ProcessSpec, ProgramKind, SandboxHost, SandboxProcess, Signal, SpawnError } from './process';
 import { ProcessEvents } from './process-events';
 import { createProgram } from './programs';
@@ -100,6 +101,11 @@ export class KernelProcess implements SandboxProcess {
 
   httpRequest(port: number, req: HttpRequest): Promise<HttpResponse> {
     return this.kernel.httpRequest(port, req);
+  }
+
+  /** This process reads the container's own filesystem, which already has the changes: its programs are told. */
+  updateFiles(changes: FsChange[]): void {
+    void this.kernel.filesChanged(changedPaths(changes));
   }
 
   listeningPorts(): number[] {

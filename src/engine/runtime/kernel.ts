@@ -3,7 +3,7 @@
  * line discipline, signals, ports and exit. It is the same code in every host: the in-process host calls it
  * directly; the worker hosts run it inside the worker (worker-core.ts) and talk to it through messages.
  */
-import type { ExitEvent, ExitReason, HttpRequest, HttpResponse, OutputEvent, PeerNetwork, PeerReply, ProcessFs, ProcessSpec, Signal, StdStream } from './process';
+import type { ExitEvent, ExitReason, HttpRequest, HttpResponse, OutputEvent, PeerLookup, PeerNetwork, PeerReply, ProcessFs, ProcessSpec, Signal, StdStream } from './process';
 import { cpuLimitMessage, DEFAULT_CPU_MS_PER_SLICE, DEFAULT_PIDS_LIMIT, DEFAULT_SPIN_BUDGET, signalExitCode, spinLimitMessage } from './process';
 import { VirtualScheduler } from './scheduler';
 import type { ResolvedProgram } from './executables';
@@ -50,12 +50,14 @@ export interface ProgramContext {
   localRequest(port: number, req: HttpRequest): Promise<HttpResponse> | null;
   /** A request to another container by name or address; null when the process has no container network. */
   peerRequest(host: string, port: number, req: HttpRequest): Promise<PeerReply> | null;
+  /** The address of another container by name or address; null when the process has no container network. */
+  peerLookup(host: string): Promise<PeerLookup> | null;
   /** Runs another program in the foreground (the shell running `node app.js`); resolves with its exit code. */
   /**
    * Runs a program as a child and resolves with its exit status. `out`/`err` capture its output (a pipe or a
    * redirection in the shell); without them it writes to the process's own output.
    */
-  spawnChild(argv: string[], opts: { env: Record<string, string>; cwd: string; background?: boolean; out?: (text: string) => void; err?: (text: string) => void; stdin?: string }): Promise<number>;
+  spawnChild(argv: string[], opts: { env: Record<string, string>; cwd: string; background?: boolean; out?: (text: string) => void; err?: (text: string) => void; stdin?: string; onSpawn?: (child: ChildHandle) => void }): Promise<number>;
   /**
    * Programs that loop on their own (the shell's `while`/`until`/`for`) call this once per iteration. When one slice
    * has run longer than the CPU limit (wall time from the host's clock, or an iteration budget without one), the
@@ -77,6 +79,8 @@ export interface Program {
   interrupt?(pendingLine: string): boolean;
   /** Nothing keeps the program alive any more (no ref timers, no holds). Node exits here; others ignore it. */
   idle?(): void;
+  /** Files changed outside the process (an edited bind mount): absolute paths (`node --watch` restarts). */
+  filesChanged?(paths: string[]): void;
   /** An exception escaped a guarded callback. */
   uncaught?(e: unknown): void;
   /** A promise rejected with nobody handling it (reported by worker hosts, which see the platform's event). */
@@ -92,8 +96,16 @@ export class ProcessExit {
   constructor(readonly code: number) {}
 }
 
+/** A running child program, for the parent that started it (`node --watch` ends and restarts its child). */
+export interface ChildHandle {
+  /** Ends the child at once with the signal's status; its timers and listening ports go with it. */
+  kill(signal: Signal): void;
+}
+
 interface Ctx {
   ctx: ProgramContext;
+  /** Ports this program listens on (released when it exits). */
+  ports?: Set<number>;
   program: Program | null;
   timers: Set<number>;
   holds: number;
@@ -350,6 +362,10 @@ export class Kernel {
         c.done = true;
         for (const id of c.timers) k.scheduler.clear(id);
         c.timers.clear();
+        if (!isMain && c.ports?.size) {
+          for (const p of c.ports) k.ports.delete(p);
+          k.opts.events.ports?.(k.listeningPorts());
+        }
         c.onExit(code, reason, signal);
       },
       setTimer: (delay, cb, repeat) => {
@@ -377,10 +393,12 @@ export class Kernel {
       listen: (port, handler) => {
         if (k.ports.has(port)) return 'EADDRINUSE';
         k.ports.set(port, handler);
+        (c.ports ??= new Set()).add(port);
         k.opts.events.ports?.(k.listeningPorts());
         return null;
       },
       unlisten: (port) => {
+        c.ports?.delete(port);
         if (k.ports.delete(port)) k.opts.events.ports?.(k.listeningPorts());
       },
       peerRequest: (host, port, req) => {
@@ -394,6 +412,7 @@ export class Kernel {
         void pending.then(() => k.peersPending.delete(pending));
         return p;
       },
+      peerLookup: (host) => k.opts.network?.lookup?.(host) ?? null,
       localRequest: (port, req) => {
         const h = k.ports.get(port);
         return h ? h(req) : null;
@@ -411,7 +430,7 @@ export class Kernel {
           ctx.write('stderr', `${name}: can't fork: Resource temporarily unavailable\n`);
           return Promise.resolve(2);
         }
-        return k.spawnChild(cargv, o.env, o.cwd, !!o.background, o.out || o.err ? { out: o.out, err: o.err } : undefined, o.stdin);
+        return k.spawnChild(cargv, o.env, o.cwd, !!o.background, o.out || o.err ? { out: o.out, err: o.err } : undefined, o.stdin, o.onSpawn);
       },
       guard:
         <A extends unknown[]>(fn: (...args: A) => void) =>
@@ -430,7 +449,7 @@ export class Kernel {
     return c;
   }
 
-  private spawnChild(argv: string[], env: Record<string, string>, cwd: string, background = false, sink?: Ctx['sink'], stdin?: string): Promise<number> {
+  private spawnChild(argv: string[], env: Record<string, string>, cwd: string, background = false, sink?: Ctx['sink'], stdin?: string, onSpawn?: (child: ChildHandle) => void): Promise<number> {
     const r = this.opts.resolve(argv, env, cwd);
     if ('error' in r) return Promise.resolve(r.exitCode);
     return new Promise<number>((resolveExit) => {
@@ -443,6 +462,7 @@ export class Kernel {
       c.sink = sink;
       if (background) this.background.add(c);
       else this.stack.push(c);
+      onSpawn?.({ kill: (sig) => c.ctx.exit(signalExitCode(sig), 'signal', sig) });
       c.program = this.opts.createProgram(c.ctx, r);
       try {
         c.program.start();
@@ -585,6 +605,18 @@ export class Kernel {
         const handled = main?.program?.signal?.(sig) ?? false;
         if (!handled && main && (this.opts.spec.pid ?? 1) !== 1) main.ctx.exit(signalExitCode(sig), 'signal', sig);
       });
+    });
+  }
+
+  /** Files changed outside the process (an edited bind mount): the running programs that want to know are told. */
+  filesChanged(paths: string[]): Promise<void> {
+    return this.enqueue(async () => {
+      if (this.exitEvent || !paths.length) return;
+      for (const c of [...this.stack, ...this.background]) {
+        if (c.done || !c.program?.filesChanged) continue;
+        const p = c.program;
+        await this.slice(() => p.filesChanged!(paths));
+      }
     });
   }
 

@@ -50,6 +50,11 @@ export function syntheticBytes(content: SyntheticFile): Uint8Array {
   return nodeBytes({ type: 'file', mode: 0o644, uid: 0, gid: 0, mtime: 0, size: content.size, synthetic: content });
 }
 
+/** The paths a list of changes touches. */
+export function changedPaths(changes: FsChange[]): string[] {
+  return changes.flatMap((c) => (c.op === 'rename' ? [c.from, c.to] : [c.path]));
+}
+
 export function applyFsChange(fs: ProcessFs, c: FsChange): FsErrno | null {
   switch (c.op) {
     case 'writeFile':

@@ -73,14 +73,16 @@ export function routeRemote(ctx: ProgramContext, host: string, port: number, req
   );
 }
 
-export function netRequest(ctx: ProgramContext, url: string, opts: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<NetResult> {
+/** `exactHeaders`: send `headers` as they are (plus Host when missing), without curl's defaults (wget, nc). */
+export function netRequest(ctx: ProgramContext, url: string, opts: { method?: string; headers?: Record<string, string>; body?: string; exactHeaders?: boolean } = {}): Promise<NetResult> {
   const u = parseUrl(url);
   if (!u) return Promise.resolve({ ok: false, code: 'BADURL', host: url, port: 0 });
   const n = ++counter;
   const method = (opts.method ?? 'GET').toUpperCase();
   const release = ctx.hold();
   const local = u.host === 'localhost' || u.host === '127.0.0.1' || u.host === '0.0.0.0' || u.host === ctx.spec.hostname;
-  const req: HttpRequest = { method, path: u.path, headers: { host: u.port === 80 ? u.host : `${u.host}:${u.port}`, 'user-agent': 'curl/8.5.0', accept: '*/*', ...(opts.headers ?? {}) }, body: opts.body };
+  const defaults: Record<string, string> = opts.exactHeaders ? {} : { 'user-agent': 'curl/8.5.0', accept: '*/*' };
+  const req: HttpRequest = { method, path: u.path, headers: { host: u.port === 80 ? u.host : `${u.host}:${u.port}`, ...defaults, ...(opts.headers ?? {}) }, body: opts.body };
   return new Promise<NetResult>((resolve) => {
     const done = (r: NetResult) => {
       release();
@@ -88,9 +90,14 @@ export function netRequest(ctx: ProgramContext, url: string, opts: { method?: st
     };
     const answer = (r: HttpResponse, ip: string): NetResult => ({ ok: true, status: r.status, statusText: r.statusText || STATUS_CODES[r.status] || '', headers: r.headers, body: method === 'HEAD' ? '' : r.body, ip });
     if (local) {
-      const p = ctx.localRequest(u.port, { ...req, headers: { ...req.headers, host: `${u.host}:${u.port}` } });
+      const localReq = { ...req, headers: { ...req.headers, host: `${u.host}:${u.port}` } };
+      const p = ctx.localRequest(u.port, localReq);
+      const refused = () => done({ ok: false, code: 'ECONNREFUSED', host: u.host, port: u.port, ip: '127.0.0.1' });
       if (!p) {
-        ctx.setTimer(1, () => done({ ok: false, code: 'ECONNREFUSED', host: u.host, port: u.port, ip: '127.0.0.1' }));
+        // Nothing listens in this process: another container sharing its network namespace may (`--network container:`).
+        const shared = u.host === ctx.spec.hostname ? null : ctx.peerRequest('localhost', u.port, localReq);
+        if (!shared) ctx.setTimer(1, refused);
+        else shared.then((r) => ctx.setTimer(1, () => (r.kind === 'response' ? done(answer(r.res, '127.0.0.1')) : refused())), () => ctx.setTimer(1, refused));
         return;
       }
       p.then(
@@ -121,6 +128,31 @@ export function netRequest(ctx: ProgramContext, url: string, opts: { method?: st
       }
     });
   });
+}
+
+/**
+ * What a name lookup finds (nslookup, ping, nc): localhost and the container's own hostname, another container on
+ * a shared network (Docker's embedded DNS on user-defined networks), a host of the simulated internet, or nothing.
+ * An address literal is its own answer; `known` says whether anything answers there. `embeddedDns`: the resolver
+ * is Docker's 127.0.0.11 (a user-defined network). `noNetwork`: `--network none`.
+ */
+export type HostLookup =
+  | { ok: true; ip: string; known: boolean; embeddedDns: boolean }
+  | { ok: false; noNetwork: boolean; embeddedDns: boolean };
+
+export async function lookupHost(ctx: ProgramContext, host: string): Promise<HostLookup> {
+  const name = host.toLowerCase().replace(/\.$/, '');
+  const peer = await (ctx.peerLookup(name) ?? Promise.resolve(null));
+  const embeddedDns = !!peer && peer.kind !== 'unresolvable' && peer.embeddedDns;
+  if (name === 'localhost' || /^127\.\d+\.\d+\.\d+$/.test(name)) return { ok: true, ip: name === 'localhost' ? '127.0.0.1' : name, known: true, embeddedDns };
+  const own = ctx.spec.ipAddress ?? '';
+  if (name === ctx.spec.hostname.toLowerCase() && own) return { ok: true, ip: own, known: true, embeddedDns };
+  if (peer?.kind === 'found') return { ok: true, ip: peer.ip, known: true, embeddedDns };
+  const literal = /^\d{1,3}(\.\d{1,3}){3}$/.test(name);
+  if (peer?.kind === 'unresolvable') return { ok: false, noNetwork: true, embeddedDns: false };
+  if (literal) return { ok: true, ip: name, known: name === own, embeddedDns };
+  if (lookupSite(name)) return { ok: true, ip: fakeIp(name), known: true, embeddedDns };
+  return { ok: false, noNetwork: false, embeddedDns };
 }
 
 function fakeIp(host: string): string {

@@ -33,6 +33,7 @@
  * Pure TS: no DOM, no Node built-ins. Everything here is structured-clone friendly except `ProcessFs`.
  */
 import type { EngineError, Result } from '../core/errors';
+import type { FsChange } from './memory-fs';
 
 /** Signals the runtime understands. SIGKILL cannot be handled; the others run handlers when installed. */
 export type Signal = 'SIGINT' | 'SIGTERM' | 'SIGKILL' | 'SIGHUP' | 'SIGQUIT' | 'SIGUSR1' | 'SIGUSR2';
@@ -218,7 +219,16 @@ export interface ProcessSpec {
 export interface PeerNetwork {
   /** `at`: the requesting process's virtual time (the container asked is advanced to it before it answers). */
   request(host: string, port: number, req: HttpRequest, at: number): Promise<PeerReply>;
+  /** The address `host` has from this container, without sending anything (nslookup, ping); see PeerLookup. */
+  lookup?(host: string): Promise<PeerLookup>;
 }
+
+/**
+ * `found`: a container reachable from this one has that name or address. `unknown`: no container does (the
+ * simulated internet decides). `unresolvable`: the container has no network (`--network none`). `embeddedDns`:
+ * the container is on a user-defined network, so its resolver is Docker's embedded DNS (127.0.0.11).
+ */
+export type PeerLookup = { kind: 'found'; ip: string; embeddedDns: boolean } | { kind: 'unknown'; embeddedDns: boolean } | { kind: 'unresolvable' };
 
 /**
  * `response`/`refused`: `host` is a container reachable from this one (refused: nothing listens on the port).
@@ -298,6 +308,11 @@ export interface SandboxProcess {
   httpRequest(port: number, req: HttpRequest): Promise<HttpResponse>;
   /** Ports with a listening server right now. */
   listeningPorts(): number[];
+  /**
+   * Files changed outside the process (a bind-mounted host folder edited): a process running on its own copy of
+   * the container's files (a worker) applies them; one on the container's filesystem already sees them.
+   */
+  updateFiles?(changes: FsChange[]): void;
   /** Frees host resources (terminates a worker). Does not produce an exit event if already exited. */
   dispose(): void;
 }

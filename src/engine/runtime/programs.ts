@@ -1,6 +1,7 @@
 /**
  * Program dispatch: which implementation runs for a resolved executable, plus the hello-world program.
  */
+import { WatchProgram, wantsWatch } from './nodejs/watch-mode';
 import type { Program, ProgramContext } from './kernel';
 import type { ResolvedProgram } from './executables';
 import { NodeProgram } from './nodejs/node-program';
@@ -47,7 +48,7 @@ class HelloProgram implements Program {
 export function createProgram(ctx: ProgramContext, resolved: ResolvedProgram): Program {
   switch (resolved.kind) {
     case 'node':
-      return new NodeProgram(ctx);
+      return wantsWatch(ctx.argv) ? new WatchProgram(ctx) : new NodeProgram(ctx);
     case 'npm':
       // npm is a package program (packages/npm.ts): installs, and scripts through the shell.
       return new AppletProgram(ctx, 'npm');

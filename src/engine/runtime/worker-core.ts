@@ -5,9 +5,9 @@
 import { KernelProcess } from './in-process-host';
 import { resolveExecutable, standardBinaries } from './executables';
 import { encodeText } from './fs-helpers';
-import { MemoryFs } from './memory-fs';
+import { MemoryFs, applyFsChange, changedPaths } from './memory-fs';
 import type { HostMessage, WorkerMessage } from './protocol';
-import { DEFAULT_FS_BYTES, type PeerNetwork, type PeerReply } from './process';
+import { DEFAULT_FS_BYTES, type PeerLookup, type PeerNetwork, type PeerReply } from './process';
 import { provideNpmRegistry } from './packages/npm-registry/source';
 
 /**
@@ -44,7 +44,9 @@ export interface WorkerCore {
 /** `wallNow`: the worker's clock (performance.now), for the kernel's loop check (see Kernel spin()). */
 export function createWorkerCore(post: (m: WorkerMessage) => void, wallNow?: () => number): WorkerCore {
   let proc: KernelProcess | null = null;
+  let files: MemoryFs | null = null;
   const peers = new Map<number, (r: PeerReply) => void>();
+  const lookups = new Map<number, (r: PeerLookup) => void>();
   let peerId = 0;
   const network: PeerNetwork = {
     request: (host, port, req, time) =>
@@ -52,6 +54,12 @@ export function createWorkerCore(post: (m: WorkerMessage) => void, wallNow?: () 
         const id = ++peerId;
         peers.set(id, resolve);
         post({ t: 'peer', id, host, port, req, time });
+      }),
+    lookup: (host) =>
+      new Promise<PeerLookup>((resolve) => {
+        const id = ++peerId;
+        lookups.set(id, resolve);
+        post({ t: 'peer-lookup', id, host });
       }),
   };
   const fail = (message: string) => post({ t: 'fatal', message });
@@ -63,9 +71,29 @@ export function createWorkerCore(post: (m: WorkerMessage) => void, wallNow?: () 
         peers.delete(m.id);
         return resolve?.(m.reply);
       }
+      if (m.t === 'peer-lookup-reply') {
+        const resolve = lookups.get(m.id);
+        lookups.delete(m.id);
+        return resolve?.(m.lookup);
+      }
+      if (m.t === 'files') {
+        // The host already has these files: applied without reporting them back.
+        const fs = files;
+        if (!fs) return;
+        const report = fs.onChange;
+        fs.onChange = undefined;
+        try {
+          for (const c of m.changes) applyFsChange(fs, c);
+        } finally {
+          fs.onChange = report;
+        }
+        void proc?.kernel.filesChanged(changedPaths(m.changes));
+        return;
+      }
       if (m.t === 'npm-registry') return provideNpmRegistry(m.data);
       if (m.t === 'spawn') {
         const fs = MemoryFs.from(m.files);
+        files = fs;
         limitFsGrowth(fs, m.spec.limits?.fsBytes ?? DEFAULT_FS_BYTES);
         fs.onChange = (change) => post({ t: 'fs', change });
         const r = resolveExecutable(fs, m.spec.argv, m.spec.env, m.spec.cwd);

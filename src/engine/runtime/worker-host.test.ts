@@ -174,4 +174,19 @@ describe('limits the worker cannot switch off', () => {
     while (now < 3000) tick();
     expect(proc.exitStatus()).toMatchObject({ code: 137, reason: 'cpu-limit' });
   });
+
+  it('brings the worker\'s copy of the files up to date with changes made outside it (an edited bind mount), without echoing them', async () => {
+    const fs = imageFs('node', { '/app/msg.txt': 'v1' });
+    const server = "require('http').createServer((q, s) => s.end(require('fs').readFileSync('/app/msg.txt', 'utf8'))).listen(3000)";
+    const { proc } = spawn({ argv: ['node', '-e', server], env: { PATH: '/usr/local/bin' }, cwd: '/', hostname: 'abc', tty: false, interactive: false, fs, startTime: T0 });
+    for (let t = T0; !proc.listeningPorts().includes(3000) && t < T0 + 2000; t += 50) await proc.advanceTo(t);
+    expect((await proc.httpRequest(3000, { method: 'GET', path: '/' })).body).toBe('v1');
+    let echoed = 0;
+    const write = fs.writeFile.bind(fs);
+    fs.writeFile = (...a) => (echoed++, write(...a));
+    proc.updateFiles([{ op: 'writeFile', path: '/app/msg.txt', data: new TextEncoder().encode('v2'), mode: 0o644 }]);
+    expect((await proc.httpRequest(3000, { method: 'GET', path: '/' })).body).toBe('v2');
+    expect(echoed).toBe(0);
+    await proc.kill('SIGKILL');
+  });
 });

@@ -9,7 +9,7 @@
  */
 import { applyFsChange } from './memory-fs';
 import { walk } from './fs-helpers';
-import type { FsSnapshotEntry } from './memory-fs';
+import type { FsChange, FsSnapshotEntry } from './memory-fs';
 import { ProcessEvents } from './process-events';
 import { hasNpmRegistryLoader, loadNpmRegistry } from './packages/npm-registry/source';
 import type { HostMessage, WorkerMessage } from './protocol';
@@ -188,6 +188,10 @@ export class WorkerProcess implements SandboxProcess {
     this.worker.terminate();
   }
 
+  updateFiles(changes: FsChange[]): void {
+    if (!this.events.exit && changes.length) this.post({ t: 'files', changes });
+  }
+
   /** Feed every message from the worker here. */
   handle(m: WorkerMessage): void {
     if (this.events.exit && m.t !== 'done') return;
@@ -241,6 +245,14 @@ export class WorkerProcess implements SandboxProcess {
         void reply.then(
           (r) => !this.events.exit && this.worker.postMessage({ t: 'peer-reply', id: m.id, reply: r }),
           () => !this.events.exit && this.worker.postMessage({ t: 'peer-reply', id: m.id, reply: { kind: 'unknown' } }),
+        );
+        return;
+      }
+      case 'peer-lookup': {
+        const lookup = this.spec.network?.lookup?.(m.host) ?? Promise.resolve({ kind: 'unknown' as const, embeddedDns: false });
+        void lookup.then(
+          (r) => !this.events.exit && this.worker.postMessage({ t: 'peer-lookup-reply', id: m.id, lookup: r }),
+          () => !this.events.exit && this.worker.postMessage({ t: 'peer-lookup-reply', id: m.id, lookup: { kind: 'unknown', embeddedDns: false } }),
         );
         return;
       }

@@ -210,6 +210,9 @@ function check(data: unknown): WorkerMessage {
         },
       };
     }
+    case 'peer-lookup':
+      keys(m, 'peer-lookup message', ['t', 'id', 'host']);
+      return { t: 'peer-lookup', id: int(m.id, 'request id', 0, Number.MAX_SAFE_INTEGER), host: str(m.host, 'peer host', 253) };
     case 'fatal':
       keys(m, 'fatal message', ['t', 'message']);
       return { t: 'fatal', message: str(m.message, 'fatal message text', 10_000) };

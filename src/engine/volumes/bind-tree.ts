@@ -8,12 +8,19 @@ import { nodeBytes } from '../fs/node';
 import { joinPath } from '../fs/path';
 import { UnionFs } from '../fs/union';
 import type { HostFiles } from './host-files';
+import type { FsChange } from '../runtime/memory-fs';
+import type { LayerEntry } from '../fs/node';
 
 export class BindTree {
   readonly fs: UnionFs;
   /** The host files' version the tree was loaded at. */
   loadedAt = -1;
   private pending: Promise<void>[] = [];
+  /**
+   * What the last reload changed, as changes to replay on a copy of the files ('/'-rooted paths inside the mount;
+   * none after the first load): a process running on its own copy (a worker) is brought up to date with them.
+   */
+  changes: FsChange[] = [];
 
   constructor(
     private host: HostFiles,
@@ -33,6 +40,8 @@ export class BindTree {
     }
     if (!entries) return false;
     const layer = this.fs.upper;
+    const first = this.loadedAt < 0;
+    const before = new Map(layer.entries);
     layer.entries.clear();
     for (const e of entries) {
       const p = '/' + e.path;
@@ -41,6 +50,7 @@ export class BindTree {
       else this.fs.writeFile(p, e.content ?? new Uint8Array(0), { mode: e.mode, parents: true });
     }
     this.loadedAt = this.host.version?.() ?? 0;
+    this.changes = first ? [] : changesBetween(before, layer.entries);
     return true;
   }
 
@@ -64,4 +74,37 @@ export class BindTree {
   async flush(): Promise<void> {
     while (this.pending.length) await Promise.all(this.pending.splice(0));
   }
+}
+
+const rooted = (key: string) => '/' + key.replace(/^\/+/, '');
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** The changes that turn a tree with `before`'s entries into one with `after`'s: removals (deepest first), then the rest in path order. */
+function changesBetween(before: Map<string, LayerEntry>, after: Map<string, LayerEntry>): FsChange[] {
+  const out: FsChange[] = [];
+  for (const k of [...before.keys()].sort().reverse()) {
+    const a = after.get(k);
+    const b = before.get(k)!;
+    if (b.type !== 'whiteout' && (!a || a.type !== b.type)) out.push({ op: 'rm', path: rooted(k) });
+  }
+  for (const k of [...after.keys()].sort()) {
+    const a = after.get(k)!;
+    const b = before.get(k);
+    const path = rooted(k);
+    if (a.type === 'dir') {
+      if (!b || b.type !== 'dir') out.push({ op: 'mkdir', path, mode: a.mode });
+    } else if (a.type === 'file') {
+      const data = nodeBytes(a);
+      if (!b || b.type !== 'file' || b.mode !== a.mode || !sameBytes(nodeBytes(b), data)) out.push({ op: 'writeFile', path, data, mode: a.mode });
+    } else if (a.type === 'symlink' && (!b || b.type !== 'symlink' || b.target !== a.target)) {
+      if (b && b.type === 'symlink') out.push({ op: 'rm', path });
+      out.push({ op: 'symlink', target: a.target ?? '', path });
+    }
+  }
+  return out;
 }

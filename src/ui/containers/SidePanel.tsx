@@ -6,6 +6,7 @@ import { containers } from '../engine/engineApi';
 import { Preview } from '../preview/Preview';
 import { bufferIO } from '../../engine/core/io';
 import { writeToTerminal } from '../state/terminalBus';
+import { ContainerGroups, inComposeProject } from './ContainerGroups';
 
 export function SidePanel() {
   const t = useT();
@@ -41,7 +42,8 @@ function Containers({ onOpen }: { onOpen: (port: string) => void }) {
   const engine = useApp((s) => s.engine);
   useApp((s) => s.engineRev);
   const [logs, setLogs] = useState<{ name: string; text: string } | null>(null);
-  const list = engine ? containers(engine) : [];
+  const all = engine ? containers(engine) : [];
+  const list = all.filter((c) => engine && !inComposeProject(engine, c.id));
   const run = async (argv: string[]) => {
     if (!engine) return;
     const io = bufferIO();
@@ -50,10 +52,11 @@ function Containers({ onOpen }: { onOpen: (port: string) => void }) {
   };
   // the engine is starting (see state/store.ts): its containers are not known yet
   if (!engine) return <p className="muted" aria-busy="true">{t('engine.starting')}</p>;
-  if (list.length === 0) return <p className="muted">{t('containers.none')}</p>;
+  if (all.length === 0) return <p className="muted">{t('containers.none')}</p>;
   return (
     <>
-      <table className="containers" data-testid="containers">
+      <ContainerGroups engine={engine} run={run} onLogs={(name, text) => setLogs({ name, text })} onDone={(text) => writeToTerminal(text.replace(/\n/g, '\r\n'))} onOpen={onOpen} />
+      {list.length > 0 && <table className="containers" data-testid="containers">
         <thead>
           <tr>
             <th scope="col">{t('containers.name')}</th>
@@ -104,7 +107,7 @@ function Containers({ onOpen }: { onOpen: (port: string) => void }) {
             );
           })}
         </tbody>
-      </table>
+      </table>}
       {logs && (
         <section className="logs" aria-label={t('containers.logsOf', { name: logs.name })}>
           <h3>{t('containers.logsOf', { name: logs.name })}</h3>

@@ -11,6 +11,7 @@ import { formatBytes } from '../layers/format';
 import { diagnose, loadParser, type Diagnostic } from './parserBridge';
 import { baseImageProblem, imageRefs } from '../engine/engineApi';
 import { ExplainView } from './ExplainView';
+import { diagnoseCompose, isComposeFile, loadComposeLoader } from './composeDiagnostics';
 import type * as Setup from './monacoSetup';
 
 type SetupModule = typeof Setup;
@@ -28,6 +29,7 @@ export function EditorPane() {
   const diagsRef = useRef<Diagnostic[]>([]);
   const [loaded, setLoaded] = useState(false);
   const [diags, setDiags] = useState<Diagnostic[]>([]);
+  const [composeDiags, setComposeDiags] = useState<Diagnostic[]>([]);
   const [explain, setExplain] = useState(false);
 
   const content = ws?.files[path];
@@ -162,15 +164,34 @@ export function EditorPane() {
     };
   }, [dockerfileText, loaded, ws, lang]);
 
+  // Diagnostics for an open Compose file (the engine's Compose loader), as markers.
+  const files = ws?.files;
+  useEffect(() => {
+    if (!files || !isComposeFile(path)) return setComposeDiags([]);
+    let cancelled = false;
+    void loadComposeLoader().then(async (mod) => {
+      const d = mod ? await diagnoseCompose(mod, files, path) : [];
+      const m = setupRef.current;
+      if (cancelled || !ws) return;
+      setComposeDiags(d);
+      const model = m?.monaco.editor.getModel(m.monaco.Uri.from({ scheme: 'file', path: `/${encodeURIComponent(ws.id)}/${path}` }));
+      if (m && model) m.setMarkers(model, d, useApp.getState().settings.lang);
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [files, path, loaded, ws, lang]);
+
   if (!ws) return null;
+  const shown = path === 'Dockerfile' ? diags : isComposeFile(path) ? composeDiags : null;
   return (
     <section className="region editor" data-testid="editor" aria-label={t('region.editor')}>
       <div className="editor-bar">
         <span className="file-path" data-testid="open-file">
           {path}
         </span>
-        <span className={`problems${diags.some((d) => d.severity === 'error') ? ' has-errors' : ''}`} role="status">
-          {path === 'Dockerfile' ? (diags.length === 1 ? t('editor.oneProblem') : diags.length ? t('editor.problems', { count: diags.length }) : t('editor.noProblems')) : ''}
+        <span className={`problems${shown?.some((d) => d.severity === 'error') ? ' has-errors' : ''}`} role="status">
+          {shown ? (shown.length === 1 ? t('editor.oneProblem') : shown.length ? t('editor.problems', { count: shown.length }) : t('editor.noProblems')) : ''}
         </span>
         <label className="check">
           <input type="checkbox" checked={explain} onChange={(e) => setExplain(e.target.checked)} data-testid="explain-toggle" />

@@ -165,6 +165,10 @@ export const enCore = {
   'preview.hint': 'Publish a port (docker run -p 3000:80 …) and open localhost:3000 here.',
   'tab.containers': 'Containers',
   'tab.preview': 'Preview',
+  'compose.project': 'Compose app {name}',
+  'compose.service': 'Service',
+  'compose.down': 'Down',
+  'compose.downHint': 'docker compose down: stop and remove the containers and networks of this app',
 } as const;
 
 export const koCore: Record<keyof typeof enCore, string> = {
@@ -333,4 +337,8 @@ export const koCore: Record<keyof typeof enCore, string> = {
   'preview.hint': '포트를 게시하고 (docker run -p 3000:80 …) 여기서 localhost:3000을 여세요.',
   'tab.containers': '컨테이너',
   'tab.preview': '미리보기',
+  'compose.project': 'Compose 앱 {name}',
+  'compose.service': '서비스',
+  'compose.down': '내리기',
+  'compose.downHint': 'docker compose down: 이 앱의 컨테이너와 네트워크를 중지하고 삭제해요',
 };

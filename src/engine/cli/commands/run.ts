@@ -66,9 +66,6 @@ export async function createOptions(ctx: CommandContext, attach: boolean): Promi
     if (!r.ok) return withHelpError(ctx, r.error.message, { daemon: false });
   }
   const network = flags.has('network') ? flags.string('network') : undefined;
-  if (network?.startsWith('container:')) {
-    io.stderr(`layerlab: --network ${network} is not simulated yet; the container runs on the default bridge network\n`);
-  }
   const networkAliases = flags.strings('network-alias');
   if (networkAliases.length && (!network || ['bridge', 'default', 'host', 'none'].includes(network))) {
     // moby daemon/create.go (verifyNetworkingConfig): aliases need Docker's embedded DNS.

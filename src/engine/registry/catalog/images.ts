@@ -30,6 +30,8 @@ const BUSYBOX = layer(
   () => [
     ...['/bin', '/dev', '/etc', '/home', '/lib', '/lib64', '/root', '/tmp', '/usr', '/usr/sbin', '/var', '/var/spool', '/var/www'].map((p) => dir(p, p === '/tmp' ? 0o1777 : 0o755)),
     ...busyboxApplets(1_131_168),
+    // busybox:latest has the applets Alpine moves to busybox-extras, such as its web server.
+    link('/bin/httpd', '/bin/busybox'),
     file('/etc/passwd', 'root:x:0:0:root:/root:/bin/sh\ndaemon:x:1:1:daemon:/usr/sbin:/bin/false\nbin:x:2:2:bin:/bin:/bin/false\nsys:x:3:3:sys:/dev:/bin/false\nsync:x:4:100:sync:/bin:/bin/sync\nmail:x:8:8:mail:/var/spool/mail:/bin/false\nwww-data:x:33:33:www-data:/var/www:/bin/false\noperator:x:37:37:Operator:/var:/bin/false\nnobody:x:65534:65534:nobody:/home:/bin/false\n'),
     file('/etc/group', 'root:x:0:\ndaemon:x:1:\nbin:x:2:\nsys:x:3:\nadm:x:4:\ntty:x:5:\nwww-data:x:33:\nusers:x:100:\nnogroup:x:65534:\n'),
   ],

@@ -11,6 +11,7 @@ export const APPLETS: ReadonlySet<string> = new Set([
   'dirname', 'test', 'chmod', 'clear', 'seq', 'ifconfig', 'wget', 'adduser', 'addgroup', 'egrep', 'fgrep', 'sort',
   'uniq', 'tr', 'cut', 'tee', 'yes', 'sed', 'awk', 'find', 'xargs', 'tar', 'ln', 'readlink', 'realpath', 'stat',
   'install', 'mktemp', 'du', 'df', 'rmdir', 'chown', 'nproc', 'gzip', 'gunzip', 'zcat',
+  'nc', 'ping', 'nslookup', 'httpd',
 ]);
 
 /** Programs implemented like applets but not part of busybox: they run only where the image has the file. */

@@ -164,7 +164,8 @@ const wget: Applet = async (argv, io, e) => {
     io.err('BusyBox v1.36.1 (2024-06-10 07:11:47 UTC) multi-call binary.\n\nUsage: wget [-cqS] [--spider] [-O FILE] [-o LOGFILE] [--header STR]\n\t[--post-data STR | --post-file FILE] [-Y on/off]\n\t[-P DIR] [-U AGENT] [-T SEC] URL...\n');
     return 1;
   }
-  const r = await e.http(url);
+  // BusyBox wget's request headers.
+  const r = await e.http(url, { headers: { 'user-agent': 'Wget', connection: 'close' }, exactHeaders: true });
   const host = /^(?:https?:\/\/)?([^/:]+)/i.exec(url)?.[1] ?? url;
   if (!r.ok) {
     const target = out ?? (basename(url.replace(/^https?:\/\/[^/]*/, '').split('?')[0]) || 'index.html');

@@ -3,7 +3,8 @@
  * returns: an exit status (or a promise of one). Shared helpers for flags, inputs and lines.
  */
 import type { FsErrno, FsStat, ProcessFs } from '../process';
-import type { NetResult } from '../net-client';
+import type { HostLookup, NetResult } from '../net-client';
+import type { HttpRequest, HttpResponse } from '../process';
 import { decodeText, resolvePath } from '../fs-helpers';
 
 export interface AppletIO {
@@ -33,7 +34,12 @@ export interface AppletEnv {
   /** Whether a command name resolves (for `which`). */
   which(name: string): string | null;
   /** HTTP on the simulated network (curl, wget). */
-  http(url: string, opts?: { method?: string; headers?: Record<string, string>; body?: string }): Promise<NetResult>;
+  http(url: string, opts?: { method?: string; headers?: Record<string, string>; body?: string; exactHeaders?: boolean }): Promise<NetResult>;
+  /** Name lookup on the container's networks and the simulated internet (nslookup, ping, nc); absent: no lookups. */
+  lookup?(host: string): Promise<HostLookup>;
+  /** Serves HTTP on a port of the process (httpd, `nc -l`); 'EADDRINUSE' when taken. Absent where nothing can listen. */
+  listen?(port: number, handler: (req: HttpRequest) => Promise<HttpResponse>): 'EADDRINUSE' | null;
+  unlisten?(port: number): void;
   /**
    * Runs a command (PATH lookup, any program) with the given output and optional input, in `opts.cwd`/`opts.env`
    * (default: the applet's), and resolves with its exit status: `xargs`, `find -exec`, npm scripts.

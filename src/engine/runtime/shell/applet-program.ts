@@ -1,6 +1,6 @@
 /** Runs one applet as a whole program (`docker run alpine cat /etc/hostname`, `docker exec c ls -l`). */
 import type { Program, ProgramContext } from '../kernel';
-import { netRequest } from '../net-client';
+import { lookupHost, netRequest } from '../net-client';
 import { APPLET_IMPLS, echo, type AppletEnv, type AppletIO } from '../coreutils';
 
 export class AppletProgram implements Program {
@@ -39,6 +39,9 @@ export class AppletProgram implements Program {
       processes: () => [...(this.ctx.spec.peers ?? []).map((p): [number, string] => [p.pid, p.command]), [this.ctx.pid, this.ctx.argv.join(' ')] as [number, string]].sort((a, b) => a[0] - b[0]),
       which: () => null,
       http: (url, opts) => netRequest(this.ctx, url, opts),
+      lookup: (host) => lookupHost(this.ctx, host),
+      listen: (port, handler) => this.ctx.listen(port, handler),
+      unlisten: (port) => this.ctx.unlisten(port),
       exec: (argv, io, o) => this.ctx.spawnChild(argv, { env: o?.env ?? this.ctx.env, cwd: o?.cwd ?? this.ctx.cwd, out: io.out, err: io.err, ...(io.stdin !== undefined ? { stdin: io.stdin } : {}) }),
     };
     const release = this.ctx.hold();

@@ -8,7 +8,7 @@ import type { ProgramContext } from '../kernel';
 import { resolveExecutable } from '../executables';
 import { resolvePath } from '../fs-helpers';
 import { APPLET_IMPLS, APPLETS, type AppletEnv, type AppletIO } from '../coreutils';
-import { netRequest } from '../net-client';
+import { lookupHost, netRequest } from '../net-client';
 import { parseShell, ShellSyntaxError, type AndOr, type Command, type List, type Pipeline, type Redir, type Simple } from './parse';
 import { ExpandError, Expander, globRegex } from './expand';
 import { BUILTINS, SPECIAL_BUILTINS, runBuiltin } from './builtins';
@@ -671,6 +671,9 @@ export class Interp {
       },
       which: (n) => this.which(n),
       http: (url, opts) => netRequest(ctx, url, opts),
+      lookup: (host) => lookupHost(ctx, host),
+      listen: (port, handler) => ctx.listen(port, handler),
+      unlisten: (port) => ctx.unlisten(port),
       exec: (argv, io, o) => {
         const input = io.stdin !== undefined ? io.stdin : stdin !== null ? takeAll(stdin) : undefined;
         return ctx.spawnChild(argv, { env: o?.env ?? env, cwd: o?.cwd ?? this.cwd, out: io.out, err: io.err, ...(input !== undefined ? { stdin: input } : {}) });
