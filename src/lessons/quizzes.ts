@@ -328,6 +328,43 @@ export const QUIZZES: QuizDef[] = [
       },
     ],
   },
+  {
+    id: 'volumes',
+    title: { ko: '볼륨과 바인드 마운트 퀴즈', en: 'Volumes and bind mounts quiz' },
+    passRatio: 0.66,
+    questions: [
+      {
+        id: 'rm-keeps-volume',
+        kind: 'ox',
+        prompt: { ko: '`docker rm` 으로 컨테이너를 지우면 그 컨테이너가 마운트한 이름 있는 볼륨도 함께 지워져요.', en: 'Removing a container with `docker rm` also removes the named volume it mounted.' },
+        answer: false,
+        explanation: {
+          ko: 'X. 쓰기 레이어만 사라지고 볼륨은 남아요. 볼륨은 `docker volume rm` 이나 `docker volume prune` 으로 지워요.',
+          en: 'False. Only the writable layer goes; the volume stays until `docker volume rm` or `docker volume prune`.',
+        },
+        ref: { lesson: 'volumes', step: 'outlive' },
+      },
+      {
+        id: 'bind-copy',
+        kind: 'ox',
+        prompt: { ko: '바인드 마운트한 폴더의 파일을 호스트에서 고치면, 실행 중인 컨테이너도 다시 빌드하지 않고 바뀐 내용을 봐요.', en: 'When you edit a file in a bind-mounted folder on the host, the container sees the change without a rebuild.' },
+        answer: true,
+        explanation: {
+          ko: 'O. 바인드 마운트는 사본이 아니라 같은 폴더예요. COPY는 빌드할 때의 사본이라 다시 빌드해야 바뀌어요.',
+          en: 'True. A bind mount is the same folder, not a copy. COPY takes a copy at build time, which changes only with a rebuild.',
+        },
+        ref: { lesson: 'volumes', step: 'bind-read' },
+      },
+      {
+        id: 'volume-flag',
+        kind: 'fill',
+        prompt: { ko: 'notes-data 볼륨을 /data에 마운트하는 플래그: docker run [ ] notes-data:/data ...', en: 'The flag that mounts the notes-data volume at /data: docker run [ ] notes-data:/data ...' },
+        accept: ['-v', '--volume'],
+        explanation: { ko: '-v (--volume). `--mount type=volume,source=notes-data,target=/data` 로도 써요.', en: '-v (--volume). `--mount type=volume,source=notes-data,target=/data` says the same.' },
+        ref: { lesson: 'volumes', step: 'write' },
+      },
+    ],
+  },
 ];
 
 export function quizById(id: string): QuizDef | undefined {

@@ -313,6 +313,41 @@ const SCRIPTS: Record<string, StepScript> = {
     try: docker('run', 'diamol/base', 'cat', '/build.txt'),
     solve: docker('run', 'multistage'),
   },
+  'volumes/create': {
+    shortcut: '`docker volume create` without a name (an anonymous volume with a random name)',
+    try: docker('volume', 'create'),
+    solve: docker('volume', 'create', 'notes-data'),
+  },
+  'volumes/write': {
+    shortcut: 'the same container without `-v` (the file goes to its writable layer)',
+    try: docker('container', 'run', '--name', 'writer', 'diamol/base', 'sh', '-c', 'mkdir -p /data && echo hello from writer > /data/note.txt'),
+    undo: docker('rm', 'writer'),
+    solve: docker('container', 'run', '--name', 'writer', '-v', 'notes-data:/data', 'diamol/base', 'sh', '-c', 'echo hello from writer > /data/note.txt'),
+  },
+  'volumes/outlive': {
+    shortcut: 'reading the volume while writer still exists',
+    try: docker('container', 'run', '--name', 'reader', '-v', 'notes-data:/data', 'diamol/base', 'cat', '/data/note.txt'),
+    undo: docker('rm', 'reader'),
+    solve: async (h) => {
+      await h.run(['rm', 'writer']);
+      await h.run(['container', 'run', '--name', 'reader', '-v', 'notes-data:/data', 'diamol/base', 'cat', '/data/note.txt']);
+    },
+  },
+  'volumes/bind-read': {
+    shortcut: 'building the workspace\'s Dockerfile and running it (input.txt copied at build time, no bind mount)',
+    try: async (h) => {
+      appendTo(h, 'input.txt', 'Kim was here\n');
+      await h.run(['build', '-t', 'file-display', '.']);
+      await h.run(['run', 'file-display']);
+    },
+    solve: docker('container', 'run', '--name', 'display', '-v', '/workspace:/data', 'diamol/base', 'cat', '/data/input.txt'),
+  },
+  'volumes/bind-write': {
+    shortcut: 'made-by.txt created in the editor with a made-up text',
+    try: async (h) => h.edit('made-by.txt', 'abcdef123456\n'),
+    undo: async (h) => h.setFiles(Object.fromEntries(Object.entries(h.files()).filter(([path]) => path !== 'made-by.txt'))),
+    solve: docker('container', 'run', '--name', 'stamper', '-v', '/workspace:/data', 'diamol/base', 'sh', '-c', 'hostname > /data/made-by.txt'),
+  },
 };
 
 /**
