@@ -107,6 +107,7 @@ test('Compose chapter in Korean: up and logs', async ({ page }) => {
   await type(page, 'docker compose ps');
   await type(page, 'docker compose logs client');
   await expectDone(page, 'logs');
+  await openFile(page, 'compose.yaml');
   await page.screenshot({ path: 'docs/screenshots/lesson-compose.png' });
   expect(errors).toEqual([]);
 });
@@ -135,6 +136,7 @@ test('registry chapter in Korean: tag and push to the practice Docker Hub', asyn
   await expect(page.getByTestId('terminal')).toContainText('denied: requested access to the resource is denied');
   await expectCurrent(page, 'push');
   await type(page, 'docker login -u learner -p secret');
+  await expect(page.getByTestId('terminal')).toContainText('Login Succeeded');
   await type(page, 'docker image push learner/hello:v1');
   await expectDone(page, 'push');
   await page.screenshot({ path: 'docs/screenshots/lesson-registry.png' });

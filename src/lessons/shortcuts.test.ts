@@ -377,7 +377,7 @@ const SCRIPTS: Record<string, StepScript> = {
     shortcut: '`docker image push learner/hello:v1` before `docker login` (denied)',
     try: docker('image', 'push', 'learner/hello:v1'),
     solve: async (h) => {
-      await h.run(['login', '-u', 'learner', '--password-stdin'], { stdin: 'secret\n' });
+      await h.run(['login', '-u', 'learner', '-p', 'secret']);
       await h.run(['image', 'push', 'learner/hello:v1']);
     },
   },

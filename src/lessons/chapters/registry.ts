@@ -44,14 +44,14 @@ export const REGISTRY: LessonDef = {
       concepts: [],
       title: { ko: '로그인하고 푸시하기', en: 'Log in and push' },
       instructions: {
-        ko: '푸시하려면 그 계정으로 로그인해야 해요. `docker login -u learner` 를 실행하고 Password: 에 아무 비밀번호나 입력하세요(Layerlab의 Docker Hub는 연습용이라 어떤 비밀번호든 받아요). "Login Succeeded"가 나오면 `docker image push learner/hello:v1` 을 실행하세요. 레이어마다 Preparing 다음에 Pushed(또는 다른 저장소에 이미 있으면 Mounted from)가 나오고, 마지막 줄에 digest가 나와요.',
-        en: 'Pushing needs a login to that account. Run `docker login -u learner` and type any password at Password: (Layerlab\'s Docker Hub is a practice one and takes any password). Once it says "Login Succeeded", run `docker image push learner/hello:v1`. Each layer shows Preparing, then Pushed (or Mounted from, when another repository already has it), and the last line gives the digest.',
+        ko: '푸시하려면 그 계정으로 로그인해야 해요. `docker login -u learner -p secret` 을 실행하세요. Layerlab의 Docker Hub는 연습용이라 어떤 비밀번호든 받아요. Docker가 `WARNING! Using --password via the CLI is insecure.` 라고 경고하는데, 명령에 쓴 비밀번호는 셸 기록에 남기 때문이에요. 실제 컴퓨터에서는 `-p` 없이 실행해서 Password: 에 입력하거나 `--password-stdin` 을 써요. "Login Succeeded"가 나오면 `docker image push learner/hello:v1` 을 실행하세요. 레이어마다 Preparing 다음에 Pushed(또는 다른 저장소에 이미 있으면 Mounted from)가 나오고, 마지막 줄에 digest가 나와요.',
+        en: 'Pushing needs a login to that account. Run `docker login -u learner -p secret`: Layerlab\'s Docker Hub is a practice one and takes any password. Docker warns `WARNING! Using --password via the CLI is insecure.`, because a password on the command line stays in the shell\'s history; on a real computer, leave out `-p` and type it at Password:, or use `--password-stdin`. Once it says "Login Succeeded", run `docker image push learner/hello:v1`. Each layer shows Preparing, then Pushed (or Mounted from, when another repository already has it), and the last line gives the digest.',
       },
       hint: {
         ko: '로그인하지 않았거나 다른 계정 이름으로 푸시하면 `denied: requested access to the resource is denied` 가 나와요.',
         en: 'Without a login, or pushing to another account\'s name, you get `denied: requested access to the resource is denied`.',
       },
-      commands: ['docker login -u learner', 'docker image push learner/hello:v1'],
+      commands: ['docker login -u learner -p secret', 'docker image push learner/hello:v1'],
       check: c.commandSucceeded('image push', { arg: isAccountHello, argLabel: 'learner/hello:v1' }),
     },
     {
