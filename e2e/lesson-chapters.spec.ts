@@ -1,6 +1,6 @@
 /**
  * The later chapters in the browser, in Korean: the volumes chapter walked to the end from the terminal (a named
- * volume, data that outlives its container, bind mounts of the workspace that read an edited file and write a new
+ * volume, data that outlives its container, a Dockerfile's VOLUME, bind mounts of the workspace that read an edited file and write a new
  * one), then the first steps of the networks, Compose, Go multi-stage and registry chapters. Screenshots of each go
  * to docs/screenshots/lesson-<chapter>.png.
  */
@@ -61,6 +61,11 @@ test('volumes chapter in Korean: volume, data that outlives its container, bind 
   await type(page, 'docker container run --name reader -v notes-data:/data diamol/base cat /data/note.txt');
   await expectDone(page, 'outlive');
   await expect(page.getByTestId('terminal')).toContainText('hello from writer');
+
+  // VOLUME in the Dockerfile: each container gets its own anonymous volume.
+  await type(page, 'docker container run --name visit1 visitors');
+  await type(page, 'docker container run --name visit2 visitors');
+  await expectDone(page, 'dockerfile-volume');
 
   // Edit the workspace file, then read it through a bind mount of the workspace folder.
   await openFile(page, 'input.txt');

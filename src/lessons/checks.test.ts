@@ -475,3 +475,20 @@ describe('Size and registry checks', () => {
     expect(c.pulledBack('hello', 'v1').run(w, ctx).ok).toBe(true);
   });
 });
+
+describe('VOLUME in a Dockerfile', () => {
+  it('wants two containers of the image, each with its own anonymous volume', () => {
+    const w = new FakeWorld();
+    const mount = (name: string) => [{ type: 'volume' as const, name, source: `/var/lib/docker/volumes/${name}/_data`, destination: '/data' }];
+    w.volumeList.push({ name: 'visitors-data', anonymous: false, labels: {} }, { name: 'a'.repeat(64), anonymous: true, labels: {} }, { name: 'b'.repeat(64), anonymous: true, labels: {} });
+    const check = c.anonymousVolumePerContainer('visitors', '/data');
+    w.container({ name: 'visit1', image: 'visitors', state: 'exited', exitCode: 0, mounts: mount('visitors-data') });
+    w.container({ name: 'visit2', image: 'visitors', state: 'exited', exitCode: 0, mounts: mount('visitors-data') });
+    expect(check.run(w, ctx).ok).toBe(false);
+    w.containerList[0].mounts = mount('a'.repeat(64));
+    w.containerList[1].mounts = mount('a'.repeat(64));
+    expect(check.run(w, ctx).ok).toBe(false);
+    w.containerList[1].mounts = mount('b'.repeat(64));
+    expect(check.run(w, ctx).ok).toBe(true);
+  });
+});

@@ -308,6 +308,23 @@ export function volumeOutlivesContainer(volume: string, path: string, removed: s
   });
 }
 
+/**
+ * A Dockerfile's VOLUME at work: at least two containers from `image`, each with its own anonymous volume at
+ * `target` (no two share one, none is a named volume).
+ */
+export function anonymousVolumePerContainer(image: string, target: string): Check {
+  return check('anonymousVolumePerContainer', `${image}: anonymous volume at ${target}, one per container (>= 2)`, (w) => {
+    const anonymous = new Set(w.volumes().filter((v) => v.anonymous).map((v) => v.name));
+    const from = w.containers().filter((c) => containerFrom(w, c, image));
+    const own = from.map((c) => c.mounts.find((m) => m.type === 'volume' && m.destination === target)?.name).filter((n): n is string => !!n && anonymous.has(n));
+    if (from.length > own.length)
+      return fail(`${target}에 이름 있는 볼륨을 마운트한 ${image} 컨테이너가 있어요. -v 없이 실행해 보세요.`, `A ${image} container has a named volume at ${target}: run it without -v.`);
+    if (new Set(own).size < 2)
+      return fail(`${image} 컨테이너를 -v 없이 두 번 실행해 보세요.`, `Run ${image} twice, without -v.`);
+    return pass;
+  });
+}
+
 /** A container with the workspace bind-mounted printed the workspace file's current text. */
 export function bindMountRead(file: string): Check {
   return check('bindMountRead', `workspace bound, logs ~ ${file}`, (w) => {

@@ -338,6 +338,18 @@ const SCRIPTS: Record<string, StepScript> = {
       await h.run(['container', 'run', '--name', 'reader', '-v', 'notes-data:/data', 'diamol/base', 'cat', '/data/note.txt']);
     },
   },
+  'volumes/dockerfile-volume': {
+    shortcut: 'both containers with `-v visitors-data:/data` (one named volume, shared)',
+    try: async (h) => {
+      await h.run(['container', 'run', '--name', 'visit1', '-v', 'visitors-data:/data', 'visitors']);
+      await h.run(['container', 'run', '--name', 'visit2', '-v', 'visitors-data:/data', 'visitors']);
+    },
+    undo: docker('rm', 'visit1', 'visit2'),
+    solve: async (h) => {
+      await h.run(['container', 'run', '--name', 'visit1', 'visitors']);
+      await h.run(['container', 'run', '--name', 'visit2', 'visitors']);
+    },
+  },
   'volumes/bind-read': {
     shortcut: 'building the workspace\'s Dockerfile and running it (input.txt copied at build time, no bind mount)',
     try: async (h) => {

@@ -6,6 +6,12 @@ import type { LessonDef } from '../types';
 import * as c from '../checks';
 import { BOOK_FILE_DISPLAY } from './bookFiles';
 
+/** An image whose Dockerfile declares a volume: every container gets its own anonymous volume at /data. */
+export const VISITORS_DOCKERFILE = `FROM diamol/base
+VOLUME /data
+CMD ["sh", "-c", "hostname >> /data/visitors.txt; cat /data/visitors.txt"]
+`;
+
 export const VOLUMES: LessonDef = {
   id: 'volumes',
   tag: 'file-display',
@@ -15,8 +21,8 @@ export const VOLUMES: LessonDef = {
     ko: '컨테이너의 쓰기 레이어는 컨테이너와 함께 사라져요. 볼륨에 쓴 데이터는 남고, 바인드 마운트는 작업 공간 폴더를 컨테이너와 함께 써요.',
     en: 'A container\'s writable layer goes with the container. Data written to a volume stays, and a bind mount shares your workspace folder with the container.',
   },
-  files: BOOK_FILE_DISPLAY,
-  setup: [['image', 'pull', 'diamol/base']],
+  files: { ...BOOK_FILE_DISPLAY, 'Dockerfile.volume': VISITORS_DOCKERFILE },
+  setup: [['image', 'pull', 'diamol/base'], ['image', 'build', '-f', 'Dockerfile.volume', '-t', 'visitors', '.']],
   quiz: 'volumes',
   steps: [
     {
@@ -63,6 +69,21 @@ export const VOLUMES: LessonDef = {
       },
       commands: ['docker rm writer', 'docker container run --name reader -v notes-data:/data diamol/base cat /data/note.txt'],
       check: c.volumeOutlivesContainer('notes-data', '/note.txt', 'writer'),
+    },
+    {
+      id: 'dockerfile-volume',
+      concepts: [],
+      title: { ko: 'Dockerfile의 VOLUME: 컨테이너마다 익명 볼륨', en: 'VOLUME in a Dockerfile: an anonymous volume per container' },
+      instructions: {
+        ko: '작업 공간의 Dockerfile.volume에는 `VOLUME /data` 가 있어요. 레슨을 시작할 때 이 파일로 visitors 이미지를 빌드해 두었어요. `docker container run --name visit1 visitors` 와 `docker container run --name visit2 visitors` 를 차례로 실행하세요. 두 컨테이너 모두 자기 호스트 이름 한 줄만 출력해요. 컨테이너마다 새 익명 볼륨이 /data에 마운트되기 때문이에요. `docker volume ls` 에 64자리 16진수 이름의 볼륨이 두 개 늘어나 있어요.',
+        en: 'Dockerfile.volume in the workspace has `VOLUME /data`; the visitors image was built from it when the lesson started. Run `docker container run --name visit1 visitors`, then `docker container run --name visit2 visitors`. Each prints only its own hostname: every container gets a new anonymous volume mounted at /data. `docker volume ls` has two more volumes with 64-hex names.',
+      },
+      hint: {
+        ko: '`-v visitors-data:/data` 처럼 이름 있는 볼륨을 주면 VOLUME 대신 그 볼륨이 마운트되고, 두 컨테이너가 같은 파일을 함께 써요. 컨테이너를 지워도 익명 볼륨은 남아요. `docker rm -v` 나 `docker volume prune` 으로 정리해요.',
+        en: 'Give a named volume, as in `-v visitors-data:/data`, and it is mounted instead, so both containers share one file. Removing a container leaves its anonymous volume behind: clean up with `docker rm -v` or `docker volume prune`.',
+      },
+      commands: ['docker container run --name visit1 visitors', 'docker container run --name visit2 visitors', 'docker volume ls'],
+      check: c.anonymousVolumePerContainer('visitors', '/data'),
     },
     {
       id: 'bind-read',
