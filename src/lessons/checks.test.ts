@@ -351,3 +351,144 @@ describe('Quiz and combined checks', () => {
     expect(r.missing?.en).toContain('image ls');
   });
 });
+
+describe('Volume and bind-mount checks', () => {
+  const vol = { type: 'volume' as const, name: 'notes-data', source: '/var/lib/docker/volumes/notes-data/_data', destination: '/data' };
+  const bind = { type: 'bind' as const, source: '/workspace', destination: '/data' };
+
+  it('wants a volume made by that name, not an anonymous one', () => {
+    const w = new FakeWorld();
+    w.volumeList.push({ name: 'notes-data', anonymous: true, labels: {} });
+    expect(c.volumeExists('notes-data').run(w, ctx).ok).toBe(false);
+    w.volumeList[0].anonymous = false;
+    expect(c.volumeExists('notes-data').run(w, ctx).ok).toBe(true);
+  });
+
+  it('wants the file in the volume, not in a container', () => {
+    const w = new FakeWorld();
+    w.volumeList.push({ name: 'notes-data', anonymous: false, labels: {} });
+    w.container({ name: 'writer', image: 'diamol/base', state: 'exited', exitCode: 0, changes: [{ path: '/data/note.txt', kind: 'A' }] });
+    expect(c.volumeHasFile('notes-data', '/note.txt').run(w, ctx).ok).toBe(false);
+    w.volumeFiles['notes-data'] = { '/note.txt': 'hello\n' };
+    expect(c.volumeHasFile('notes-data', '/note.txt').run(w, ctx).ok).toBe(true);
+  });
+
+  it('wants the writer gone and another container mounting the volume to print the file', () => {
+    const w = new FakeWorld();
+    w.volumeList.push({ name: 'notes-data', anonymous: false, labels: {} });
+    w.volumeFiles['notes-data'] = { '/note.txt': 'hello\n' };
+    const check = c.volumeOutlivesContainer('notes-data', '/note.txt', 'writer');
+    w.container({ name: 'writer', image: 'diamol/base', state: 'exited', exitCode: 0, mounts: [vol] });
+    w.container({ name: 'reader', image: 'diamol/base', state: 'exited', exitCode: 0, mounts: [vol], logs: 'hello\n' });
+    expect(check.run(w, ctx).missing?.en).toContain('writer still exists');
+    w.containerList.shift();
+    expect(check.run(w, ctx).ok).toBe(true);
+    w.containerList[0].mounts = [];
+    expect(check.run(w, ctx).ok).toBe(false);
+  });
+
+  it('wants a bind mount of the workspace that printed the file as it is now', () => {
+    const w = new FakeWorld();
+    w.fileMap['input.txt'] = 'a line\nKim\n';
+    w.container({ name: 'copy', image: 'file-display', state: 'exited', exitCode: 0, logs: 'a line\nKim\n' });
+    expect(c.bindMountRead('input.txt').run(w, ctx).ok).toBe(false);
+    w.container({ name: 'display', image: 'diamol/base', state: 'exited', exitCode: 0, mounts: [bind], logs: 'a line\n' });
+    expect(c.bindMountRead('input.txt').run(w, ctx).ok).toBe(false);
+    w.containerList[1].logs = 'a line\nKim\n';
+    expect(c.bindMountRead('input.txt').run(w, ctx).ok).toBe(true);
+  });
+
+  it('wants the workspace file written by a bind-mounting container (its hostname)', () => {
+    const w = new FakeWorld();
+    const stamper = w.container({ name: 'stamper', image: 'diamol/base', state: 'exited', exitCode: 0, mounts: [bind] });
+    w.fileMap['made-by.txt'] = 'abcdef123456\n';
+    expect(c.bindMountWrote('made-by.txt').run(w, ctx).ok).toBe(false);
+    w.fileMap['made-by.txt'] = stamper.hostname + '\n';
+    expect(c.bindMountWrote('made-by.txt').run(w, ctx).ok).toBe(true);
+    stamper.mounts = [];
+    expect(c.bindMountWrote('made-by.txt').run(w, ctx).ok).toBe(false);
+  });
+});
+
+describe('Network and Compose checks', () => {
+  it('wants a network the user made', () => {
+    const w = new FakeWorld();
+    expect(c.networkExists('bridge').run(w, ctx).ok).toBe(false);
+    w.networkList.push({ name: 'app-net', builtIn: false, driver: 'bridge', labels: {} });
+    expect(c.networkExists('app-net').run(w, ctx).ok).toBe(true);
+  });
+
+  it('wants a container on every named network', () => {
+    const w = new FakeWorld();
+    w.container({ name: 'web2', image: 'nginx', networks: ['app-net'] });
+    const check = c.containerMatches({ name: 'web2', networks: ['bridge', 'app-net'] });
+    expect(check.run(w, ctx).ok).toBe(false);
+    w.containerList[0].networks = ['bridge', 'app-net'];
+    expect(check.run(w, ctx).ok).toBe(true);
+  });
+
+  it('knows Compose containers by their labels, and a project that is down', () => {
+    const w = new FakeWorld();
+    w.container({ name: 'web', image: 'nginx', ports: [{ hostPort: 8081, containerPort: 80, protocol: 'tcp' }] });
+    const check = c.composeService('web', { state: 'running', port: { hostPort: 8081, containerPort: 80 } });
+    expect(check.run(w, ctx).ok).toBe(false);
+    w.containerList[0].labels = { 'com.docker.compose.project': 'workspace', 'com.docker.compose.service': 'web' };
+    expect(check.run(w, ctx).ok).toBe(true);
+    expect(c.composeDown().run(w, ctx).ok).toBe(false);
+    w.containerList[0].state = 'exited';
+    expect(c.composeDown().run(w, ctx).ok).toBe(false);
+    w.containerList.length = 0;
+    w.networkList.push({ name: 'workspace_default', builtIn: false, driver: 'bridge', labels: { 'com.docker.compose.project': 'workspace' } });
+    w.command(['compose', 'down']);
+    expect(c.composeDown().run(w, ctx).ok).toBe(false);
+    w.networkList.pop();
+    expect(c.composeDown().run(w, ctx).ok).toBe(true);
+  });
+});
+
+describe('Size and registry checks', () => {
+  it('compares logical sizes', () => {
+    const w = new FakeWorld();
+    w.image(['image-gallery:latest'], ['a'], { size: 16_500_000 });
+    w.image(['gallery-build:latest'], ['b'], { size: 98_000_000 });
+    expect(c.imageSmallerThan('image-gallery', 'gallery-build', 10).run(w, ctx).ok).toBe(false);
+    w.imageList[1].size = 980_000_000;
+    expect(c.imageSmallerThan('image-gallery', 'gallery-build', 10).run(w, ctx).ok).toBe(true);
+  });
+
+  it('wants an account name in the tag of the same image', () => {
+    const w = new FakeWorld();
+    w.image(['hello:latest', 'hello:v1'], ['a']);
+    expect(c.taggedForAccount('hello', 'hello', 'v1').run(w, ctx).ok).toBe(false);
+    w.imageList[0].tags.push('learner/hello:v1');
+    expect(c.taggedForAccount('hello', 'hello', 'v1').run(w, ctx).ok).toBe(true);
+  });
+
+  it('wants the image removed, then pulled back', () => {
+    const w = new FakeWorld();
+    w.image(['learner/hello:v1'], ['a']);
+    w.command(['pull', 'learner/hello:v1']);
+    expect(c.pulledBack('hello', 'v1').run(w, ctx).ok).toBe(false);
+    w.command(['image', 'rm', 'learner/hello:v1']);
+    expect(c.pulledBack('hello', 'v1').run(w, ctx).ok).toBe(false);
+    w.command(['image', 'pull', 'learner/hello:v1']);
+    expect(c.pulledBack('hello', 'v1').run(w, ctx).ok).toBe(true);
+  });
+});
+
+describe('VOLUME in a Dockerfile', () => {
+  it('wants two containers of the image, each with its own anonymous volume', () => {
+    const w = new FakeWorld();
+    const mount = (name: string) => [{ type: 'volume' as const, name, source: `/var/lib/docker/volumes/${name}/_data`, destination: '/data' }];
+    w.volumeList.push({ name: 'visitors-data', anonymous: false, labels: {} }, { name: 'a'.repeat(64), anonymous: true, labels: {} }, { name: 'b'.repeat(64), anonymous: true, labels: {} });
+    const check = c.anonymousVolumePerContainer('visitors', '/data');
+    w.container({ name: 'visit1', image: 'visitors', state: 'exited', exitCode: 0, mounts: mount('visitors-data') });
+    w.container({ name: 'visit2', image: 'visitors', state: 'exited', exitCode: 0, mounts: mount('visitors-data') });
+    expect(check.run(w, ctx).ok).toBe(false);
+    w.containerList[0].mounts = mount('a'.repeat(64));
+    w.containerList[1].mounts = mount('a'.repeat(64));
+    expect(check.run(w, ctx).ok).toBe(false);
+    w.containerList[1].mounts = mount('b'.repeat(64));
+    expect(check.run(w, ctx).ok).toBe(true);
+  });
+});

@@ -179,6 +179,10 @@ export interface ContainerWant {
   exitCode?: number;
   logsInclude?: string[];
   changedFile?: string;
+  /** Networks the container must be attached to (all of them). */
+  networks?: string[];
+  /** A volume the container must mount. */
+  volume?: string;
 }
 
 /** What the learner reads about the container a step wants, in their language. */
@@ -189,14 +193,17 @@ function describeFor(want: ContainerWant, lang: 'ko' | 'en'): string {
     ...Object.entries(want.env ?? {}).map(([k, v]) => (ko ? `환경 변수 ${k}=${v}` : `env ${k}=${v}`)),
     want.port && (ko ? `포트 게시 -p ${want.port.hostPort}:${want.port.containerPort}` : `published with -p ${want.port.hostPort}:${want.port.containerPort}`),
     want.interactive && (ko ? '대화형(-it)' : 'interactive (-it)'),
-    want.logsInclude && (ko ? `출력에 ${want.logsInclude.map((l) => `"${l.trim()}"`).join(', ')}` : `output with ${want.logsInclude.map((l) => `"${l.trim()}"`).join(', ')}`)]
+    want.logsInclude && (ko ? `출력에 ${want.logsInclude.map((l) => `"${l.trim()}"`).join(', ')}` : `output with ${want.logsInclude.map((l) => `"${l.trim()}"`).join(', ')}`),
+    want.networks && (ko ? `네트워크 ${want.networks.join(', ')}에 연결` : `attached to ${want.networks.join(', ')}`),
+    want.volume && (ko ? `볼륨 ${want.volume} 마운트` : `mounting the volume ${want.volume}`)]
     .filter(Boolean).join(', ');
 }
 
 function describe(want: ContainerWant): string {
   return [want.name && `name=${want.name}`, want.image && `image=${want.image}`, want.state && want.state !== 'any' && `state=${want.state}`,
     ...Object.entries(want.env ?? {}).map(([k, v]) => `${k}=${v}`), want.port && `-p ${want.port.hostPort}:${want.port.containerPort}`,
-    want.interactive && '-it', want.logsInclude && `logs~${want.logsInclude.join('+')}`, want.changedFile && `changed ${want.changedFile}`]
+    want.interactive && '-it', want.logsInclude && `logs~${want.logsInclude.join('+')}`, want.changedFile && `changed ${want.changedFile}`,
+    want.networks && `networks=${want.networks.join('+')}`, want.volume && `volume=${want.volume}`]
     .filter(Boolean).join(', ');
 }
 
@@ -210,6 +217,8 @@ function matches(w: LessonWorld, c: WorldContainer, want: ContainerWant): boolea
   if (want.exitCode !== undefined && c.exitCode !== want.exitCode) return false;
   if (want.logsInclude && !want.logsInclude.every((s) => c.logs.includes(s))) return false;
   if (want.changedFile && !c.changes.some((ch) => ch.kind !== 'D' && (ch.path === want.changedFile || ch.path.endsWith('/' + want.changedFile)))) return false;
+  if (want.networks && !want.networks.every((n) => c.networks.includes(n))) return false;
+  if (want.volume && !mountsVolume(c, want.volume)) return false;
   return true;
 }
 
@@ -252,6 +261,182 @@ export function writableLayerChanged(image: string, file?: string): Check {
     if (!hit) return fail(`${image} 컨테이너 안에서 ${file ?? '파일'}을 바꿔 보세요.`, `Change ${file ?? 'a file'} inside a ${image} container.`);
     if (!img || img.id !== hit.imageId) return fail('이미지가 사라졌거나 바뀌었어요.', 'The image is gone or changed.');
     return pass;
+  });
+}
+
+// ---- volumes and bind mounts --------------------------------------------------------------
+
+const mountsVolume = (c: WorldContainer, volume: string) => c.mounts.some((m) => m.type === 'volume' && m.name === volume);
+/** A bind mount of the workspace folder itself (`-v "$(pwd)":/data`, `-v .:/data`). */
+const bindsWorkspace = (w: LessonWorld, c: WorldContainer) => {
+  const root = w.hostRoot();
+  return !!root && c.mounts.some((m) => m.type === 'bind' && m.source.replace(/\/+$/, '') === root.replace(/\/+$/, ''));
+};
+
+/** A volume with this name exists (made by name, not an anonymous one). */
+export function volumeExists(name: string): Check {
+  return check('volumeExists', name, (w) =>
+    w.volumes().some((v) => v.name === name && !v.anonymous)
+      ? pass
+      : fail(`${name} 볼륨이 아직 없어요.`, `There is no volume named ${name} yet.`),
+  );
+}
+
+/** The volume holds this file (path from the volume's root), written by a container that mounted it. */
+export function volumeHasFile(volume: string, path: string): Check {
+  return check('volumeHasFile', `${volume}: ${path}`, (w) => {
+    if (!w.volumes().some((v) => v.name === volume)) return fail(`${volume} 볼륨이 없어요.`, `There is no volume named ${volume}.`);
+    if (w.volumeFile(volume, path) === null)
+      return fail(`${volume} 볼륨에 ${path.replace(/^\//, '')} 파일이 아직 없어요.`, `The volume ${volume} has no ${path.replace(/^\//, '')} yet.`);
+    return pass;
+  });
+}
+
+/**
+ * The data outlived its container: the container `removed` is gone, the volume still has `path`, and another
+ * container that mounts the volume printed that file's text.
+ */
+export function volumeOutlivesContainer(volume: string, path: string, removed: string): Check {
+  return check('volumeOutlivesContainer', `${volume}: ${path}, ${removed} removed, read by another container`, (w) => {
+    if (w.containers().some((c) => c.name === removed))
+      return fail(`${removed} 컨테이너가 아직 있어요. 먼저 지우세요.`, `The container ${removed} still exists: remove it first.`);
+    const text = w.volumeFile(volume, path)?.trim();
+    if (!text) return fail(`${volume} 볼륨에 ${path.replace(/^\//, '')} 파일이 없어요.`, `The volume ${volume} has no ${path.replace(/^\//, '')}.`);
+    return w.containers().some((c) => mountsVolume(c, volume) && c.exitCode === 0 && c.logs.includes(text))
+      ? pass
+      : fail(`${volume} 볼륨을 마운트한 새 컨테이너로 파일을 읽어 보세요.`, `Read the file with a new container that mounts ${volume}.`);
+  });
+}
+
+/**
+ * A Dockerfile's VOLUME at work: at least two containers from `image`, each with its own anonymous volume at
+ * `target` (no two share one, none is a named volume).
+ */
+export function anonymousVolumePerContainer(image: string, target: string): Check {
+  return check('anonymousVolumePerContainer', `${image}: anonymous volume at ${target}, one per container (>= 2)`, (w) => {
+    const anonymous = new Set(w.volumes().filter((v) => v.anonymous).map((v) => v.name));
+    const from = w.containers().filter((c) => containerFrom(w, c, image));
+    const own = from.map((c) => c.mounts.find((m) => m.type === 'volume' && m.destination === target)?.name).filter((n): n is string => !!n && anonymous.has(n));
+    if (from.length > own.length)
+      return fail(`${target}에 이름 있는 볼륨을 마운트한 ${image} 컨테이너가 있어요. -v 없이 실행해 보세요.`, `A ${image} container has a named volume at ${target}: run it without -v.`);
+    if (new Set(own).size < 2)
+      return fail(`${image} 컨테이너를 -v 없이 두 번 실행해 보세요.`, `Run ${image} twice, without -v.`);
+    return pass;
+  });
+}
+
+/** A container with the workspace bind-mounted printed the workspace file's current text. */
+export function bindMountRead(file: string): Check {
+  return check('bindMountRead', `workspace bound, logs ~ ${file}`, (w) => {
+    const text = w.files()[file]?.trim();
+    if (!text) return fail(`작업 공간에 ${file} 파일이 있어야 해요.`, `The workspace needs ${file}.`);
+    const bound = w.containers().filter((c) => bindsWorkspace(w, c));
+    if (bound.length === 0) return fail('작업 공간 폴더를 바인드 마운트한 컨테이너가 아직 없어요.', 'No container has the workspace folder bind-mounted yet.');
+    return bound.some((c) => c.exitCode === 0 && c.logs.includes(text))
+      ? pass
+      : fail(`바인드 마운트한 컨테이너가 지금의 ${file} 내용을 출력하지 않았어요.`, `No bind-mounting container printed what ${file} says now.`);
+  });
+}
+
+/** The workspace file holds the hostname of a container that had the workspace bind-mounted: that container wrote it. */
+export function bindMountWrote(file: string): Check {
+  return check('bindMountWrote', `workspace ${file} = hostname of a bind-mounting container`, (w) => {
+    const text = w.files()[file]?.trim();
+    if (text === undefined) return fail(`작업 공간에 ${file} 파일이 아직 없어요.`, `The workspace has no ${file} yet.`);
+    return w.containers().some((c) => bindsWorkspace(w, c) && c.hostname === text)
+      ? pass
+      : fail(`${file}은 작업 공간을 바인드 마운트한 컨테이너가 써야 해요.`, `${file} must be written by a container that bind-mounts the workspace.`);
+  });
+}
+
+// ---- networks and Compose -------------------------------------------------------------------
+
+/** A network the user created (not a built-in one, not one Compose made) with this name exists. */
+export function networkExists(name: string): Check {
+  return check('networkExists', name, (w) =>
+    w.networks().some((n) => n.name === name && !n.builtIn)
+      ? pass
+      : fail(`${name} 네트워크가 아직 없어요.`, `There is no network named ${name} yet.`),
+  );
+}
+
+const COMPOSE_PROJECT = 'com.docker.compose.project';
+const COMPOSE_SERVICE = 'com.docker.compose.service';
+
+export interface ServiceWant {
+  state?: WorldContainer['state'];
+  exitCode?: number;
+  port?: { hostPort: number; containerPort: number };
+  logsInclude?: string;
+}
+
+/** A container Compose made for `service` (by its labels) is in the wanted state. */
+export function composeService(service: string, want: ServiceWant = {}): Check {
+  const label = [service, want.state && `state=${want.state}`, want.port && `-p ${want.port.hostPort}:${want.port.containerPort}`, want.logsInclude && `logs~${want.logsInclude}`]
+    .filter(Boolean).join(', ');
+  return check('composeService', label, (w) => {
+    const cs = w.containers().filter((c) => c.labels[COMPOSE_SERVICE] === service);
+    if (cs.length === 0) return fail(`Compose가 만든 ${service} 서비스의 컨테이너가 아직 없어요.`, `Compose has not made a container for the ${service} service yet.`);
+    const ok = cs.some((c) => (!want.state || c.state === want.state) && (want.exitCode === undefined || c.exitCode === want.exitCode) &&
+      (!want.port || c.ports.some((p) => p.hostPort === want.port!.hostPort && p.containerPort === want.port!.containerPort)) &&
+      (!want.logsInclude || c.logs.includes(want.logsInclude)));
+    if (ok) return pass;
+    if (want.port) return fail(`${service} 서비스가 ${want.port.hostPort}:${want.port.containerPort} 포트를 게시하지 않아요.`, `The ${service} service does not publish ${want.port.hostPort}:${want.port.containerPort}.`);
+    return fail(`${service} 서비스의 컨테이너가 기대한 상태가 아니에요.`, `The ${service} service's container is not as expected.`);
+  });
+}
+
+/** Nothing of a Compose project is left: no container with Compose labels and no network Compose made. */
+export function composeDown(): Check {
+  return check('composeDown', 'no Compose container or network', (w) => {
+    if (w.containers().some((c) => c.labels[COMPOSE_PROJECT]))
+      return fail('Compose가 만든 컨테이너가 아직 남아 있어요.', 'Containers Compose made are still there.');
+    if (w.networks().some((n) => n.labels[COMPOSE_PROJECT]))
+      return fail('Compose가 만든 네트워크가 아직 남아 있어요.', 'The network Compose made is still there.');
+    return w.commands().some((c) => c.command === 'compose down' && c.exitCode === 0)
+      ? pass
+      : fail('`docker compose down` 으로 정리해 보세요.', 'Clean up with `docker compose down`.');
+  });
+}
+
+// ---- sizes and registries -------------------------------------------------------------------
+
+/** Both images exist and `small` is at most 1/`factor` of `big` (logical sizes, as `image ls` shows them). */
+export function imageSmallerThan(small: string, big: string, factor: number): Check {
+  return check('imageSmallerThan', `${small} <= ${big} / ${factor}`, (w) => {
+    const s = findImage(w, small);
+    const b = findImage(w, big);
+    if (!s || !b) return fail(`${small}과 ${big} 이미지가 모두 있어야 해요.`, `Both ${small} and ${big} must exist.`);
+    return s.size * factor <= b.size
+      ? pass
+      : fail(`${small}이 ${big}보다 충분히 작지 않아요.`, `${small} is not much smaller than ${big}.`);
+  });
+}
+
+/** An image tagged ACCOUNT/`repo`:`tag` (an account part before the slash) is the same image as `source`. */
+export function taggedForAccount(source: string, repo: string, tag: string): Check {
+  return check('taggedForAccount', `${source} -> <account>/${repo}:${tag}`, (w) => {
+    const src = findImage(w, source);
+    if (!src) return fail(`${source} 이미지가 없어요.`, `There is no ${source} image.`);
+    const ok = src.tags.map(normalizeRef).some((t) => new RegExp(`^[a-z0-9][a-z0-9._-]*/${repo}:${tag}$`).test(t));
+    return ok
+      ? pass
+      : fail(`${source} 이미지에 계정 이름이 붙은 ${repo}:${tag} 태그가 아직 없어요.`, `${source} has no ${repo}:${tag} tag with an account name yet.`);
+  });
+}
+
+/** In this step, the image `<account>/repo:tag` was removed locally, then pulled back from the registry. */
+export function pulledBack(repo: string, tag: string): Check {
+  const isRef = (a: string) => new RegExp(`^[a-z0-9][a-z0-9._-]*/${repo}:${tag}$`).test(normalizeRef(a));
+  return check('pulledBack', `<account>/${repo}:${tag}: image rm, then image pull`, (w, ctx) => {
+    const cmds = w.commands().filter((c) => c.seq > ctx.since && c.exitCode === 0);
+    const rm = cmds.find((c) => c.command === 'image rm' && positionalArgs(c.args).some(isRef));
+    if (!rm) return fail(`먼저 내 컴퓨터에서 ${repo}:${tag} 이미지를 지우세요.`, `First remove your ${repo}:${tag} image locally.`);
+    const pull = cmds.find((c) => c.seq > rm.seq && c.command === 'image pull' && positionalArgs(c.args).some(isRef));
+    if (!pull) return fail('지운 다음 레지스트리에서 다시 받아 오세요.', 'Then pull it back from the registry.');
+    return w.images().some((i) => i.tags.some(isRef))
+      ? pass
+      : fail('받아 온 이미지가 보이지 않아요.', 'The pulled image is not there.');
   });
 }
 

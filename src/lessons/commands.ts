@@ -39,7 +39,7 @@ const TOP_ALIASES: Record<string, string> = {
 };
 
 const SUB_ALIASES: Record<string, string> = { list: 'ls', remove: 'rm', ps: 'ls' };
-const GROUPS = new Set(['image', 'container', 'system', 'builder', 'buildx', 'network', 'volume']);
+const GROUPS = new Set(['image', 'container', 'system', 'builder', 'buildx', 'network', 'volume', 'compose']);
 /** Global flags that take a value (`docker --context x ps`). */
 const GLOBAL_WITH_VALUE = new Set(['--context', '-c', '--host', '-H', '--log-level', '-l', '--config']);
 

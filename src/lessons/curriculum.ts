@@ -5,6 +5,11 @@
 import type { LessonDef } from './types';
 import * as c from './checks';
 import { normalizeRef } from './world';
+import { VOLUMES } from './chapters/volumes';
+import { NETWORKS } from './chapters/networks';
+import { COMPOSE } from './chapters/compose';
+import { GO_MULTI_STAGE } from './chapters/goMultiStage';
+import { REGISTRY } from './chapters/registry';
 import { BUILDKIT_FILES, CACHE_FILES, DOCKERFILE_MORE_FILES, LAB_FILES, MULTI_STAGE_FILES, NODE_APP_FILES, WEB_PING_FILES } from './workspaces';
 
 /** A name pattern starting with w (`web-ping` alone is a name, not a pattern). */
@@ -694,7 +699,7 @@ export const REVIEW: LessonDef = {
   ],
 };
 
-export const LESSONS: LessonDef[] = [WEB_PING, LAYERS, CACHE, BUILDKIT_LEGACY, DOCKERFILE_MORE, COMMIT_LAB, REVIEW, NODE_APP, MULTI_STAGE];
+export const LESSONS: LessonDef[] = [WEB_PING, LAYERS, CACHE, BUILDKIT_LEGACY, DOCKERFILE_MORE, COMMIT_LAB, REVIEW, NODE_APP, MULTI_STAGE, GO_MULTI_STAGE, REGISTRY, VOLUMES, NETWORKS, COMPOSE];
 
 export function lessonById(id: string): LessonDef | undefined {
   return LESSONS.find((l) => l.id === id);

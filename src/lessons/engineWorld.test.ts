@@ -5,6 +5,7 @@ import { testEnv } from '../engine/core/env';
 import { createEngineWorld } from './engineWorld';
 import { WEB_PING } from './curriculum';
 import { evaluateLesson } from './runner';
+import { lessonHarness } from './testHarness';
 
 describe('Engine adapter', () => {
   it('records commands with canonical names and exit codes, and sees pulled images', async () => {
@@ -39,5 +40,27 @@ describe('Engine adapter', () => {
     expect(c.env).toContain('A=1');
     expect(c.changes).toContainEqual({ kind: 'A', path: '/f' });
     world.dispose();
+  });
+
+  it('sees volumes with their files, mounts, networks, labels and the bind-mount host root', async () => {
+    const h = lessonHarness({ 'input.txt': 'hi\n' });
+    await h.run(['network', 'create', 'app-net']);
+    await h.run(['pull', '-q', 'busybox']);
+    const r = await h.run(['run', '--name', 'wr', '--network', 'app-net', '--label', 'team=a', '-v', 'notes:/data', '-v', '/workspace:/ws', 'busybox', 'sh', '-c', 'echo x > /data/n.txt; hostname > /ws/h.txt']);
+    expect(r.err).toBe('');
+    const [c] = h.world.containers();
+    expect(c.mounts).toEqual([
+      { type: 'volume', name: 'notes', source: '/var/lib/docker/volumes/notes/_data', destination: '/data' },
+      { type: 'bind', source: '/workspace', destination: '/ws' },
+    ]);
+    expect(c.networks).toEqual(['app-net']);
+    expect(c.labels).toEqual({ team: 'a' });
+    expect(h.files()['h.txt']).toBe(c.hostname + '\n');
+    expect(h.world.volumes()).toEqual([{ name: 'notes', anonymous: false, labels: {} }]);
+    expect(h.world.volumeFile('notes', '/n.txt')).toBe('x\n');
+    expect(h.world.volumeFile('notes', '/nope')).toBeNull();
+    expect(h.world.networks().map((n) => [n.name, n.builtIn])).toEqual([['app-net', false], ['bridge', true], ['host', true], ['none', true]]);
+    expect(h.world.hostRoot()).toBe('/workspace');
+    h.world.dispose();
   });
 });

@@ -3,13 +3,15 @@
  * - every docker command the engine runs (`engine.onCommand`): canonical path, args, exit code, output
  *   (capped by the engine), client env;
  * - every build, from the engine's build events (`engine.onBuildEvent`).
- * Images come from `engine.images`; containers from `engine.containers`.
+ * Images come from `engine.images`; containers from `engine.containers`; volumes, networks and the bind-mount host
+ * root from `engine.volumes`, `engine.networks` and `engine.hostFiles`. Everything a check sees is plain data built
+ * here, in one place.
  */
 import type { CommandEvent, Engine } from '../engine/engine';
 import type { BuildEvent } from '../engine/build/events';
 import type { PortBinding } from '../engine/containers/ports';
 import { canonicalCommand } from './commands';
-import type { LessonWorld, QuizScore, WorldBuild, WorldBuildStep, WorldCommand, WorldContainer, WorldImage } from './world';
+import type { LessonWorld, QuizScore, WorldBuild, WorldBuildStep, WorldCommand, WorldContainer, WorldImage, WorldNetwork, WorldVolume } from './world';
 
 const KEEP = 200;
 
@@ -166,8 +168,23 @@ export function createEngineWorld(engine: Engine, opts: EngineWorldOptions): Eng
         changes: engine.containers.diff(c),
         logs: c.logs.map((l) => l.text).join(''),
         cmd: [...(cfg.Cmd ?? [])],
+        mounts: (c.mounts ?? []).map((m) => ({ type: m.Type, ...(m.Name === undefined ? {} : { name: m.Name }), source: m.Source, destination: m.Destination })),
+        networks: Object.keys(c.networks ?? {}),
+        labels: { ...(cfg.Labels ?? {}) },
+        hostname: cfg.Hostname,
       };
     });
+
+  // ---- volumes and networks ----
+  const volumes = (): WorldVolume[] =>
+    engine.volumes.list().map((v) => ({ name: v.Name, anonymous: v.Anonymous, labels: { ...(v.Labels ?? {}) } }));
+  const networks = (): WorldNetwork[] =>
+    engine.networks.list().map((n) => ({ name: n.Name, builtIn: n.BuiltIn, driver: n.Driver, labels: { ...n.Labels } }));
+  const volumeFile = (name: string, path: string): string | null => {
+    const fs = engine.volumes.fs(name);
+    if (!fs || fs.stat(path)?.type !== 'file') return null;
+    return fs.readText(path);
+  };
 
   return {
     images,
@@ -178,6 +195,10 @@ export function createEngineWorld(engine: Engine, opts: EngineWorldOptions): Eng
     files: opts.files,
     quizScores: opts.quizScores,
     imageHasPath: (id, path) => engine.images.rootfs(id).exists(path),
+    volumes,
+    networks,
+    volumeFile,
+    hostRoot: () => engine.hostFiles?.root() ?? null,
     onRecord(l) {
       listeners.add(l);
       return () => listeners.delete(l);

@@ -2,7 +2,7 @@
  * An in-memory LessonWorld for unit tests and for previewing checks without an engine.
  * Builders fill it with the same shapes the real adapter produces.
  */
-import type { LessonWorld, QuizScore, WorldBuild, WorldBuildStep, WorldCommand, WorldContainer, WorldImage } from './world';
+import type { LessonWorld, QuizScore, WorldBuild, WorldBuildStep, WorldCommand, WorldContainer, WorldImage, WorldNetwork, WorldVolume } from './world';
 import { canonicalCommand } from './commands';
 
 export class FakeWorld implements LessonWorld {
@@ -14,6 +14,15 @@ export class FakeWorld implements LessonWorld {
   scores: Record<string, QuizScore> = {};
   /** Paths in each image's filesystem, by image id. */
   imagePaths: Record<string, string[]> = {};
+  volumeList: WorldVolume[] = [];
+  networkList: WorldNetwork[] = [
+    { name: 'bridge', builtIn: true, driver: 'bridge', labels: {} },
+    { name: 'host', builtIn: true, driver: 'host', labels: {} },
+    { name: 'none', builtIn: true, driver: 'null', labels: {} },
+  ];
+  /** Files in each volume, by volume name, then path from the volume's root. */
+  volumeFiles: Record<string, Record<string, string>> = {};
+  root: string | null = '/workspace';
   private seq = 0;
 
   images() {
@@ -36,6 +45,18 @@ export class FakeWorld implements LessonWorld {
   }
   imageHasPath(imageId: string, path: string) {
     return (this.imagePaths[imageId] ?? []).includes(path);
+  }
+  volumes() {
+    return this.volumeList;
+  }
+  networks() {
+    return this.networkList;
+  }
+  volumeFile(name: string, path: string) {
+    return this.volumeFiles[name]?.[path] ?? null;
+  }
+  hostRoot() {
+    return this.root;
   }
 
   image(tags: string[], layers: string[], extra: Partial<WorldImage> = {}): WorldImage {
@@ -68,6 +89,10 @@ export class FakeWorld implements LessonWorld {
       changes: [],
       logs: '',
       cmd: [],
+      mounts: [],
+      networks: ['bridge'],
+      labels: {},
+      hostname: (this.containerList.length + 1).toString(16).padStart(64, 'c').slice(0, 12),
       ...extra,
     };
     this.containerList.push(c);

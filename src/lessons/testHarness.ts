@@ -8,6 +8,7 @@ import { testEnv } from '../engine/core/env';
 import { memoryContext } from '../engine/core/host';
 import { bufferIO, stringStdin } from '../engine/core/io';
 import { InProcessHost } from '../engine/runtime/in-process-host';
+import { memoryHostFiles } from '../engine/volumes/memory-host-files';
 import { createEngineWorld } from './engineWorld';
 import { evaluateLesson, worldSeq } from './runner';
 import type { LessonDef } from './types';
@@ -28,6 +29,21 @@ export function lessonHarness(initial: Record<string, string>) {
   const scores: Record<string, QuizScore> = {};
   const engine = new Engine({ env, context: memoryContext(files) });
   engine.sandbox = new InProcessHost();
+  // The workspace is the host folder of bind mounts, as in the browser: a container's writes land in it.
+  let edits = 0;
+  const decoder = new TextDecoder();
+  engine.hostFiles = memoryHostFiles('/workspace', {
+    files: () => files,
+    write: (path, data) => {
+      files = { ...files, [path]: decoder.decode(data) };
+      engine.context = memoryContext(files);
+    },
+    remove: (path) => {
+      files = Object.fromEntries(Object.entries(files).filter(([p]) => p !== path && !p.startsWith(path + '/')));
+      engine.context = memoryContext(files);
+    },
+    version: () => edits,
+  });
   const world = createEngineWorld(engine, { files: () => files, quizScores: () => scores });
   const completed: string[] = [];
   const since: Record<string, number> = {};
@@ -37,15 +53,27 @@ export function lessonHarness(initial: Record<string, string>) {
       env: opts.env ?? {},
       ...(opts.stdin === undefined ? {} : { stdin: stringStdin(opts.stdin), stdinIsTTY: true, stdoutIsTTY: true }),
     });
-    const code = await engine.run(argv, io);
+    // A command whose container waits for virtual time (a request to another container and its reply) gets the
+    // clock moved 100 ms at a time while it is pending, as a browser tab's clock would move.
+    let done = false;
+    const pending = engine.run(argv, io).finally(() => (done = true));
+    for (let i = 0; i < 100 && !done; i++) {
+      await new Promise((r) => setTimeout(r, 0));
+      if (done) break;
+      env.clock.advance(100);
+      await engine.containers.advance();
+    }
+    const code = await pending;
     return { code, out: io.out, err: io.err };
   };
   const edit = (path: string, content: string) => {
+    edits++;
     files = { ...files, [path]: content };
     engine.context = memoryContext(files);
   };
   /** Replaces the whole workspace (e.g. with a file deleted). */
   const setFiles = (next: Record<string, string>) => {
+    edits++;
     files = { ...next };
     engine.context = memoryContext(files);
   };

@@ -44,6 +44,39 @@ export interface WorldContainer {
   /** stdout+stderr so far. */
   logs: string;
   cmd: string[];
+  /** What is mounted where, in mount order: a named or anonymous volume (by name) or a bind mount (host path). */
+  mounts: WorldMount[];
+  /** The networks the container is attached to, by name ("bridge", "app-net"). */
+  networks: string[];
+  /** Labels (Compose marks its containers with `com.docker.compose.project` and `com.docker.compose.service`). */
+  labels: Record<string, string>;
+  /** The container's hostname (its 12-hex short ID unless --hostname says otherwise). */
+  hostname: string;
+}
+
+export interface WorldMount {
+  type: 'volume' | 'bind' | 'tmpfs';
+  /** The volume's name (volumes only). */
+  name?: string;
+  /** The host path of a bind mount; the volume's mountpoint for a volume. */
+  source: string;
+  /** The path in the container. */
+  destination: string;
+}
+
+export interface WorldVolume {
+  name: string;
+  /** Made without a name (`-v /data`, a Dockerfile's VOLUME, `docker volume create` with no name). */
+  anonymous: boolean;
+  labels: Record<string, string>;
+}
+
+export interface WorldNetwork {
+  name: string;
+  /** The built-in bridge, host and none networks. */
+  builtIn: boolean;
+  driver: string;
+  labels: Record<string, string>;
 }
 
 export interface WorldBuildStep {
@@ -103,6 +136,12 @@ export interface LessonWorld {
   quizScores(): Record<string, QuizScore>;
   /** Whether the image's filesystem (all its layers) has this absolute path. */
   imageHasPath(imageId: string, path: string): boolean;
+  volumes(): WorldVolume[];
+  networks(): WorldNetwork[];
+  /** A file's text in a volume (path from the volume's root, "/note.txt"); null when there is no such file. */
+  volumeFile(name: string, path: string): string | null;
+  /** The absolute host path the workspace stands for in bind mounts ("/workspace"); null: no bind mounts. */
+  hostRoot(): string | null;
 }
 
 /** Extra facts a check may use: only events after `since` count as "done in this step". */

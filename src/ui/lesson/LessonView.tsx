@@ -82,6 +82,10 @@ export function LessonView({ world, rev, lang, t, progress, setProgress, activeW
             files: () => world.files(),
             quizScores: () => progress.quizScores,
             imageHasPath: (id, path) => world.imageHasPath(id, path),
+            volumes: () => world.volumes(),
+            networks: () => world.networks(),
+            volumeFile: (name, path) => world.volumeFile(name, path),
+            hostRoot: () => world.hostRoot(),
           }
         : null,
     [world, progress.quizScores],
