@@ -35,9 +35,8 @@ describe('apk', () => {
     const fs = alpineFs();
     const r = await run(fs, 'apk add --no-cache /root build-essential');
     expect(r.exit?.code).toBe(1);
-    expect(r.stderr()).toBe(
-      'ERROR: unable to select packages:\n  /root (no such package):\n    required by: world[/root]\n  build-essential (no such package):\n    required by: world[build-essential]\n' +
-        'Layerlab: the offline index has 108 Alpine packages, the ones tutorials add and their dependencies; /root, build-essential are not among them\n',
+    expect(r.stderr()).toMatch(
+      /^ERROR: unable to select packages:\n {2}\/root \(no such package\):\n {4}required by: world\[\/root\]\n {2}build-essential \(no such package\):\n {4}required by: world\[build-essential\]\nLayerlab: the offline index has \d+ Alpine packages, the ones tutorials add and their dependencies; \/root, build-essential are not among them\n$/,
     );
     expect(fs.stat('/usr/bin/build-essential')).toBeNull();
   });

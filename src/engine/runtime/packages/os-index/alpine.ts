@@ -121,6 +121,23 @@ libc6-compat|1.2.5-r0|4096|musl||
 musl-obstack|1.2.3-r2|28672|musl||
 libucontext|1.2-r3|32768|musl||
 dumb-init|1.2.5-r3|69632|musl|/usr/bin/dumb-init|community
+gnupg|2.4.5-r0|4096|gnupg-dirmngr gpg gpg-agent gpgsm gpgv pinentry||
+gpg|2.4.5-r0|1036288|libgcrypt libgpg-error npth sqlite-libs zlib bzip2|/usr/bin/gpg|
+gpg-agent|2.4.5-r0|540672|libassuan libgcrypt libgpg-error npth|/usr/bin/gpg-agent|
+gnupg-dirmngr|2.4.5-r0|708608|gnutls libassuan libgcrypt libgpg-error libksba npth|/usr/bin/dirmngr|
+gpgsm|2.4.5-r0|446464|libassuan libgcrypt libgpg-error libksba npth|/usr/bin/gpgsm|
+gpgv|2.4.5-r0|405504|libgcrypt libgpg-error|/usr/bin/gpgv|
+pinentry|1.3.0-r0|94208|libassuan libgpg-error libncursesw|/usr/bin/pinentry|
+libgcrypt|1.10.3-r0|1187840|libgpg-error||
+libgpg-error|1.49-r0|282624|musl||
+libassuan|2.5.7-r0|102400|libgpg-error||
+libksba|1.6.6-r0|266240|libgpg-error||
+npth|1.6-r4|28672|musl||
+bzip2|1.0.8-r6|307200|libbz2|/usr/bin/bzip2|
+gnutls|3.8.5-r0|1949696|libtasn1 nettle p11-kit libunistring libidn2||
+libtasn1|4.19.0-r2|90112|musl||
+nettle|3.9.1-r0|557056|gmp||
+p11-kit|0.25.3-r0|1310720|libffi libtasn1||
 less|643-r2|299008|libncursesw|/usr/bin/less|
 openjdk17-jre-headless|17.0.13_p11-r0|194502656|java-common java-cacerts|/usr/lib/jvm/java-17-openjdk/bin/java|community
 java-common|0.5-r0|4096|||community
