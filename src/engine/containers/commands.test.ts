@@ -176,7 +176,7 @@ describe('Programs inside images', () => {
     expect(await run(['run', '--rm', 'python:slim'])).toMatchObject({
       code: 126,
       out: '',
-      err: expect.stringMatching(/python3: Layerlab does not run Python code \(only pip, venv and --version\); nothing was run\n$/),
+      err: expect.stringMatching(/python3: Layerlab cannot run Python code \(it runs pip, venv and --version\); the interactive interpreter was not run\n$/),
     });
     expect(await run(['run', '--rm', 'python:slim', 'pip', '--version'])).toMatchObject({ code: 0, out: 'pip 24.3.1 from /usr/local/lib/python3.13/site-packages/pip (python 3.13)\n' });
   });

@@ -14,6 +14,7 @@ import { basename, decodeText, resolvePath } from './fs-helpers';
 import type { FsSnapshotEntry } from './memory-fs';
 import type { PeekableFs } from './worker-host';
 import { APPLETS, EXTRA_PROGRAMS } from './coreutils/names';
+import { owningPackage } from './packages/owner';
 
 export const DEFAULT_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
 
@@ -156,6 +157,8 @@ export function resolveExecutable(
     const k = byName(interpName);
     if (k?.kind === 'node') return ok({ kind: 'node', path, argv: ['node', path, ...argv.slice(1)] });
     if (k?.kind === 'sh') return ok({ kind: 'sh', path, argv: ['sh', path, ...argv.slice(1)] });
+    // A script for a package program (pip's console scripts: #!/usr/local/bin/python3) runs that program.
+    if (k?.kind === 'applet' && k.applet && EXTRA_PROGRAMS.has(k.applet) && lookPath(fs, interp, env, cwd)) return ok({ kind: 'applet', path, argv: [interpName, path, ...argv.slice(1)], applet: k.applet });
   }
   const k = byName(basename(path)) ?? byName(invoked);
   if (k) {
@@ -170,6 +173,7 @@ export function resolveExecutable(
   }
   // A real program of the image that the sandbox does not simulate (python3, nginx's binary, java...).
   if (st.size > 0 && !line.startsWith('#!')) {
+    if (owningPackage(fs, path)) return err(spawnError('runtime.unsupported', `exec: "${name}": Layerlab installs this package's files but cannot run it`, 126));
     return err(spawnError('runtime.unsupported', `exec: "${name}": Layerlab does not simulate this program (containers can run node, sh and busybox tools)`, 126));
   }
   // An empty file or an unknown interpreter: the kernel would refuse to exec it.

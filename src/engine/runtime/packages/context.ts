@@ -190,3 +190,12 @@ export function osRelease(p: PkgCtx): Record<string, string> {
 
 /** Thousands-separated kB, as apt prints sizes. */
 export const kB = (n: number) => Math.round(n / 1000).toLocaleString('en-US');
+
+/**
+ * The one line a program says when Layerlab has its files but cannot execute its code (JVM bytecode, .NET
+ * assemblies, Python): status 126, a shell's "found but cannot execute".
+ */
+export function cannotRun(p: PkgCtx, name: string, what: string): number {
+  p.err(`${name}: Layerlab cannot run ${what}\n`);
+  return 126;
+}

@@ -13,6 +13,9 @@ import { PIP_PROGRAMS } from './pip';
 import { GO_PROGRAMS } from './go';
 import { GIT_PROGRAMS } from './git';
 import { USER_PROGRAMS } from './users';
+import { MAVEN_PROGRAMS } from './maven';
+import { JAVA_PROGRAMS } from './java';
+import { DOTNET_PROGRAMS } from './dotnet';
 
 export const PACKAGE_PROGRAMS: Record<string, Applet | undefined> = table<Applet>({
   ...APT_PROGRAMS,
@@ -23,6 +26,9 @@ export const PACKAGE_PROGRAMS: Record<string, Applet | undefined> = table<Applet
   ...GO_PROGRAMS,
   ...GIT_PROGRAMS,
   ...USER_PROGRAMS,
+  ...MAVEN_PROGRAMS,
+  ...JAVA_PROGRAMS,
+  ...DOTNET_PROGRAMS,
 });
 
 export { PACKAGE_PROGRAM_NAMES } from './names';

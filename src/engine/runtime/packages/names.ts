@@ -4,5 +4,5 @@
  */
 export const PACKAGE_PROGRAM_NAMES: ReadonlySet<string> = new Set([
   'apt-get', 'apt', 'apk', 'npm', 'npm-cli.js', 'yarn', 'yarn.js', 'pip', 'pip3', 'python', 'python3', 'go', 'git',
-  'addgroup', 'adduser', 'useradd', 'groupadd',
+  'addgroup', 'adduser', 'useradd', 'groupadd', 'mvn', 'java', 'dotnet',
 ]);

@@ -14,13 +14,20 @@ describe('pip', () => {
     const fs = pythonFs({ '/app/requirements.txt': 'flask==3.1.0\n# comment\nrequests\n' });
     const r = await run(fs, 'pip install --no-cache-dir -r requirements.txt', { cwd: '/app' });
     expect(r.exit?.code).toBe(0);
-    expect(r.stdout()).toContain('Collecting flask==3.1.0\n  Downloading flask-3.1.0-py3-none-any.whl.metadata (3.0 kB)\nCollecting werkzeug\n');
-    expect(r.stdout()).toContain('Installing collected packages: flask, werkzeug, jinja2, itsdangerous, click, blinker, markupsafe, requests, urllib3, idna, certifi, charset-normalizer\n');
-    expect(r.stdout()).toContain('Successfully installed flask-3.1.0 werkzeug-3.1.3 ');
+    expect(r.stdout()).toContain('Collecting flask==3.1.0\n  Downloading flask-3.1.0-py3-none-any.whl.metadata (');
+    expect(r.stdout()).toContain('Collecting requests\n');
+    expect(r.stdout()).toContain('Collecting Werkzeug>=3.1 (from flask)\n');
+    expect(r.stdout()).toContain('Collecting MarkupSafe>=2.1.1 (from Werkzeug>=3.1->flask)\n  Downloading markupsafe-3.0.2-cp312-cp312-manylinux_2_17_x86_64.manylinux2014_x86_64.whl.metadata (');
+    expect(r.stdout()).toContain('Installing collected packages: MarkupSafe, Werkzeug, Jinja2, itsdangerous, click, blinker, flask, ');
+    expect(r.stdout()).toContain('Successfully installed Jinja2-3.1.5 MarkupSafe-3.0.2 Werkzeug-3.1.3 blinker-1.9.0 certifi-2024.12.14 charset-normalizer-3.4.1 click-8.1.8 flask-3.1.0 idna-3.10 itsdangerous-2.2.0 requests-2.32.3 urllib3-2.3.0\n');
     expect(r.stderr()).toContain("WARNING: Running pip as the 'root' user");
-    expect(fs.stat('/usr/local/lib/python3.13/site-packages/flask/__init__.py')?.size).toBe(300_000);
-    expect(readText(fs, '/usr/local/lib/python3.13/site-packages/flask-3.1.0.dist-info/METADATA')).toBe('Metadata-Version: 2.1\nName: flask\nVersion: 3.1.0\n');
+    expect(fs.stat('/usr/local/lib/python3.13/site-packages/flask/__init__.py')?.size).toBe(320_000);
+    expect(readText(fs, '/usr/local/lib/python3.13/site-packages/flask-3.1.0.dist-info/METADATA')).toContain('Metadata-Version: 2.1\nName: flask\nVersion: 3.1.0\nRequires-Dist: Werkzeug>=3.1\n');
     expect(fs.stat('/root/.cache/pip')).toBeNull();
+    // flask's console script runs python, which says it cannot run Python code.
+    const flask = await run(fs, 'flask run');
+    expect(flask.stderr()).toBe('python3: Layerlab cannot run Python code (it runs pip, venv and --version); /usr/local/bin/flask was not run\n');
+    expect(flask.exit?.code).toBe(126);
   });
 
   it('says what is wrong like pip', async () => {
@@ -28,6 +35,9 @@ describe('pip', () => {
     expect(missing.exit?.code).toBe(1);
     expect(missing.stderr()).toBe("ERROR: Could not open requirements file: [Errno 2] No such file or directory: 'nope.txt'\n");
     expect((await run(pythonFs(), 'pip install')).stderr()).toBe('ERROR: You must give at least one requirement to install (see "pip help install")\n');
+    const unknown = await run(pythonFs(), 'pip install flask nosuchproject==1.0');
+    expect(unknown.exit?.code).toBe(1);
+    expect(unknown.stderr()).toMatch(/^ERROR: Could not find a version that satisfies the requirement nosuchproject==1\.0 \(from versions: none\)\nERROR: No matching distribution found for nosuchproject==1\.0\nLayerlab: the offline index has \d+ PyPI projects, the ones tutorials install and their dependencies; nosuchproject is not among them\n$/);
   });
 
   it('python: --version, -m pip, -m venv; Python code is not run and it says so', async () => {
@@ -38,6 +48,6 @@ describe('pip', () => {
     expect(fs.stat('/opt/venv/bin/python')?.mode).toBe(0o755);
     const code = await run(fs, 'python app.py');
     expect(code.exit?.code).toBe(126);
-    expect(code.stderr()).toBe('python3: Layerlab does not run Python code (only pip, venv and --version); nothing was run\n');
+    expect(code.stderr()).toBe('python3: Layerlab cannot run Python code (it runs pip, venv and --version); app.py was not run\n');
   });
 });

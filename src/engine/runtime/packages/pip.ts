@@ -3,46 +3,8 @@
  * writes site-packages and pip's cache and prints pip's lines; `python -m pip`, `python -m venv`, `--version`.
  * Python code itself does not run in Layerlab: python says so in one line.
  */
-import { getopt, pkgApplet, type PkgCtx } from './context';
-import { table } from './table';
-
-const PYPI = table<{ v: string; size: number; deps?: string[] }>({
-  flask: { v: '3.1.0', size: 300_000, deps: ['werkzeug', 'jinja2', 'itsdangerous', 'click', 'blinker', 'markupsafe'] },
-  werkzeug: { v: '3.1.3', size: 800_000 },
-  jinja2: { v: '3.1.5', size: 500_000 },
-  itsdangerous: { v: '2.2.0', size: 60_000 },
-  click: { v: '8.1.8', size: 400_000 },
-  blinker: { v: '1.9.0', size: 30_000 },
-  markupsafe: { v: '3.0.2', size: 50_000 },
-  requests: { v: '2.32.3', size: 200_000, deps: ['urllib3', 'idna', 'certifi', 'charset-normalizer'] },
-  urllib3: { v: '2.3.0', size: 500_000 },
-  idna: { v: '3.10', size: 300_000 },
-  certifi: { v: '2024.12.14', size: 300_000 },
-  'charset-normalizer': { v: '3.4.1', size: 400_000 },
-  numpy: { v: '2.2.1', size: 60_000_000 },
-  pandas: { v: '2.2.3', size: 70_000_000, deps: ['numpy', 'python-dateutil', 'pytz', 'tzdata'] },
-  'python-dateutil': { v: '2.9.0.post0', size: 700_000, deps: ['six'] },
-  six: { v: '1.17.0', size: 40_000 },
-  pytz: { v: '2024.2', size: 2_800_000 },
-  tzdata: { v: '2024.2', size: 1_900_000 },
-  django: { v: '5.1.4', size: 28_000_000, deps: ['asgiref', 'sqlparse'] },
-  asgiref: { v: '3.8.1', size: 120_000 },
-  sqlparse: { v: '0.5.3', size: 250_000 },
-  fastapi: { v: '0.115.6', size: 700_000, deps: ['starlette', 'pydantic', 'typing-extensions'] },
-  starlette: { v: '0.41.3', size: 500_000, deps: ['anyio'] },
-  anyio: { v: '4.7.0', size: 500_000, deps: ['sniffio'] },
-  sniffio: { v: '1.3.1', size: 20_000 },
-  pydantic: { v: '2.10.4', size: 2_000_000, deps: ['pydantic-core', 'annotated-types'] },
-  'pydantic-core': { v: '2.27.2', size: 5_000_000 },
-  'annotated-types': { v: '0.7.0', size: 40_000 },
-  'typing-extensions': { v: '4.12.2', size: 150_000 },
-  uvicorn: { v: '0.34.0', size: 300_000, deps: ['click', 'h11'] },
-  h11: { v: '0.14.0', size: 200_000 },
-  gunicorn: { v: '23.0.0', size: 800_000, deps: ['packaging'] },
-  packaging: { v: '24.2', size: 200_000 },
-  redis: { v: '5.2.1', size: 1_200_000 },
-  'psycopg2-binary': { v: '2.9.10', size: 9_000_000 },
-});
+import { cannotRun, getopt, pkgApplet, type PkgCtx } from './context';
+import { normalize, pypiIndex, type PypiPackage } from './os-index/pypi';
 
 function sitePackages(p: PkgCtx): string {
   for (const base of ['/usr/local/lib', '/usr/lib']) {
@@ -88,41 +50,85 @@ export async function pip(p: PkgCtx): Promise<number> {
   }
   const site = sitePackages(p);
   const noCache = flags.has('no-cache-dir');
-  const order: { name: string; v: string; size: number }[] = [];
+  const index = pypiIndex();
+  const versions = new Map<string, string>();
+  const resolved = new Map<string, PypiPackage>();
+  const unknown: string[] = [];
+  // Breadth first, as pip's resolver collects: the requirements, then their dependencies ("from a->b" chains).
+  const queue: { spec: string; chain: string | null }[] = reqs.map((spec) => ({ spec, chain: null }));
   const seen = new Set<string>();
-  const visit = async (spec: string, top: boolean) => {
-    const m = /^([A-Za-z0-9_.-]+)(?:\[[^\]]*\])?\s*(?:(==|>=|~=|<=|>|<)\s*([0-9A-Za-z.*+!-]+))?/.exec(spec);
-    if (!m) return;
-    const name = m[1].toLowerCase();
-    if (seen.has(name)) return;
-    seen.add(name);
-    const info = PYPI[name] ?? { v: m[3] && m[2] === '==' ? m[3] : `${p.rand('pv' + name, 0, 5)}.${p.rand('pv2' + name, 0, 30)}.${p.rand('pv3' + name, 0, 9)}`, size: p.rand('ps' + name, 30, 2000) * 1000 };
-    const v = m[3] && m[2] === '==' ? m[3] : info.v;
-    p.out(`Collecting ${top ? spec : name}\n`);
-    const wheel = Math.round(info.size * 0.3);
-    p.out(`  Downloading ${name.replace(/-/g, '_')}-${v}-py3-none-any.whl.metadata (${(wheel / 1000 / 50 + 1.2).toFixed(1)} kB)\n`);
-    await p.spend(150 + wheel / 10_000);
-    order.push({ name, v, size: info.size });
-    for (const d of info.deps ?? []) await visit(d, false);
+  while (queue.length && !unknown.length) {
+    const { spec, chain } = queue.shift()!;
+    const m = /^([A-Za-z0-9_.-]+)(?:\[[^\]]*\])?\s*(?:(==|>=|~=|<=|>|<|!=)\s*([0-9A-Za-z.*+!-]+))?/.exec(spec);
+    if (!m) continue;
+    const key = normalize(m[1]);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const clean = spec.replace(/\s+/g, '');
+    p.out(`Collecting ${clean}${chain ? ` (from ${chain})` : ''}\n`);
+    await p.spend(150);
+    const info = index.get(key);
+    if (!info) {
+      unknown.push(clean);
+      break;
+    }
+    // A pin is taken as asked: the index keeps one version per project, and its sizes stand for the others.
+    const v = m[2] === '==' && m[3] ? m[3] : info.version;
+    p.out(`  Downloading ${wheelName(info, v)}.metadata (${kB(1_200 + (info.size % 4_000))})\n`);
+    versions.set(info.name, v);
+    resolved.set(key, info);
+    for (const d of info.deps) queue.push({ spec: d, chain: chain ? `${clean}->${chain}` : info.name });
+  }
+  if (unknown.length) {
+    const spec = unknown[0];
+    p.err(`ERROR: Could not find a version that satisfies the requirement ${spec} (from versions: none)\nERROR: No matching distribution found for ${spec}\n`);
+    p.err(`Layerlab: the offline index has ${index.size} PyPI projects, the ones tutorials install and their dependencies; ${spec.replace(/[=<>~!].*$/, '')} is not among them\n`);
+    return 1;
+  }
+  // Dependencies before their dependents, as pip installs them.
+  const order: PypiPackage[] = [];
+  const place = (o: PypiPackage) => {
+    if (order.includes(o)) return;
+    order.push(o);
   };
-  for (const r of reqs) await visit(r, true);
+  const visit = (o: PypiPackage, path: Set<PypiPackage>) => {
+    if (order.includes(o) || path.has(o)) return;
+    path.add(o);
+    for (const d of o.deps) {
+      const dep = resolved.get(normalize(/^[A-Za-z0-9_.-]+/.exec(d)?.[0] ?? ''));
+      if (dep) visit(dep, path);
+    }
+    place(o);
+  };
+  for (const o of resolved.values()) visit(o, new Set());
   for (const o of order) {
     const wheel = Math.round(o.size * 0.3);
-    p.out(`Downloading ${o.name.replace(/-/g, '_')}-${o.v}-py3-none-any.whl (${wheel >= 1_000_000 ? (wheel / 1_000_000).toFixed(1) + ' MB' : Math.max(1, Math.round(wheel / 1000)) + ' kB'})\n`);
+    p.out(`Downloading ${wheelName(o, versions.get(o.name)!)} (${wheel >= 1_000_000 ? (wheel / 1_000_000).toFixed(1) + ' MB' : kB(wheel)})\n`);
+    await p.spend(100 + wheel / 10_000);
   }
   p.out(`Installing collected packages: ${order.map((o) => o.name).join(', ')}\n`);
+  const bin = site.startsWith('/usr/local/') ? '/usr/local/bin' : '/usr/bin';
   for (const o of order) {
-    const dir = `${site}/${o.name.replace(/-/g, '_')}`;
-    p.mkdirp(dir);
-    p.writeSynthetic(`${dir}/__init__.py`, { seed: `pypi:${o.name}==${o.v}`, size: o.size });
-    p.write(`${site}/${o.name.replace(/-/g, '_')}-${o.v}.dist-info/METADATA`, `Metadata-Version: 2.1\nName: ${o.name}\nVersion: ${o.v}\n`);
+    const v = versions.get(o.name)!;
+    const mod = o.name.toLowerCase().replace(/-/g, '_').replace(/^beautifulsoup4$/, 'bs4').replace(/^python_dateutil$/, 'dateutil').replace(/^pyyaml$/, 'yaml').replace(/^pillow$/, 'PIL').replace(/^python_dotenv$/, 'dotenv').replace(/^psycopg2_binary$/, 'psycopg2');
+    const info = `${site}/${o.name.replace(/-/g, '_')}-${v}.dist-info`;
+    p.writeSynthetic(`${site}/${mod}/__init__.py`, { seed: `pypi:${o.name}==${v}`, size: o.size });
+    p.write(`${info}/METADATA`, `Metadata-Version: 2.1\nName: ${o.name}\nVersion: ${v}\n${o.deps.map((d) => `Requires-Dist: ${d}\n`).join('')}`);
+    p.write(`${info}/INSTALLER`, 'pip\n');
+    p.write(`${info}/WHEEL`, `Wheel-Version: 1.0\nGenerator: bdist_wheel\nRoot-Is-Purelib: ${o.native ? 'false' : 'true'}\nTag: ${wheelTag(o)}\n`);
+    p.write(`${info}/top_level.txt`, `${mod}\n`);
+    for (const script of o.scripts) p.write(`${bin}/${script}`, `#!${bin}/python3\n# -*- coding: utf-8 -*-\nimport re\nimport sys\nfrom ${mod} import main\nif __name__ == "__main__":\n    sys.argv[0] = re.sub(r"(-script\\.pyw|\\.exe)?$", "", sys.argv[0])\n    sys.exit(main())\n`, 0o755);
     await p.spend(60 + o.size / 200_000);
   }
-  if (!noCache) p.writeSynthetic('/root/.cache/pip/http-v2/cache.bin', { seed: 'pipcache:' + order.map((o) => o.name).join(','), size: Math.round(order.reduce((s, o) => s + o.size * 0.3, 0)) });
-  p.out(`Successfully installed ${order.map((o) => `${o.name}-${o.v}`).join(' ')}\n`);
+  if (!noCache) p.writeSynthetic(`${p.vars.HOME || '/root'}/.cache/pip/http-v2/cache.bin`, { seed: 'pipcache:' + order.map((o) => o.name).join(','), size: Math.round(order.reduce((s, o) => s + o.size * 0.3, 0)) });
+  p.out(`Successfully installed ${order.map((o) => `${o.name}-${versions.get(o.name)}`).sort().join(' ')}\n`);
   if (p.uid === 0) p.err("WARNING: Running pip as the 'root' user can result in broken permissions and conflicting behaviour with the system package manager, possibly rendering your system unusable. It is recommended to use a virtual environment instead: https://pip.pypa.io/warnings/venv. Use the --root-user-action option if you know what you are doing and want to suppress this warning.\n");
   return 0;
 }
+
+const wheelTag = (o: PypiPackage) => (o.native ? 'cp312-cp312-manylinux_2_17_x86_64.manylinux2014_x86_64' : 'py3-none-any');
+const wheelName = (o: PypiPackage, v: string) => `${o.name.toLowerCase().replace(/-/g, '_')}-${v}-${wheelTag(o)}.whl`;
+const kB = (n: number) => `${(n / 1000).toFixed(n < 10_000 ? 1 : 0)} kB`;
 
 export async function python(p: PkgCtx): Promise<number> {
   const args = p.argv.slice(1);
@@ -141,8 +147,8 @@ export async function python(p: PkgCtx): Promise<number> {
     return 0;
   }
   const name = p.argv[0].split('/').pop() ?? 'python3';
-  p.err(`${name}: Layerlab does not run Python code (only pip, venv and --version); nothing was run\n`);
-  return 126;
+  const script = args.find((a) => !a.startsWith('-'));
+  return cannotRun(p, name, `Python code (it runs pip, venv and --version); ${args[0] === '-c' ? 'the -c program' : args[0] === '-m' ? `module ${args[1] ?? ''}` : script ?? 'the interactive interpreter'} was not run`);
 }
 
 export const PIP_PROGRAMS = {

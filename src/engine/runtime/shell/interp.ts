@@ -6,7 +6,8 @@
  */
 import type { ProgramContext } from '../kernel';
 import { resolveExecutable } from '../executables';
-import { resolvePath } from '../fs-helpers';
+import { basename, resolvePath } from '../fs-helpers';
+import { owningPackage, packageProgramLine } from '../packages/owner';
 import { APPLET_IMPLS, APPLETS, type AppletEnv, type AppletIO } from '../coreutils';
 import { lookupHost, netRequest } from '../net-client';
 import { parseShell, ShellSyntaxError, type AndOr, type Command, type List, type Pipeline, type Redir, type Simple } from './parse';
@@ -588,7 +589,7 @@ export class Interp {
       out: io.out,
       err: io.err,
     };
-    const runApplet = async (applet: string) => APPLET_IMPLS[applet]([applet, ...argv.slice(1)], appletIO, this.appletEnv(env, stdin));
+    const runApplet = async (applet: string, full?: string[]) => APPLET_IMPLS[applet](full ?? [applet, ...argv.slice(1)], appletIO, this.appletEnv(env, stdin));
     const r = resolveExecutable(this.ctx.fs, argv, env, this.cwd);
     if (!r.ok) {
       if (!name.includes('/') && APPLETS.has(name) && APPLET_IMPLS[name]) return runApplet(name);
@@ -597,7 +598,10 @@ export class Interp {
         return this.runProgram(['sh', name.includes('/') ? name : (this.which(name) ?? name), ...argv.slice(1)], assigns, io);
       }
       if (r.error.code === 'runtime.unsupported') {
-        io.err(this.msg(`${name}: Layerlab does not simulate this program`));
+        const found = name.includes('/') ? resolvePath(this.cwd, name) : this.which(name);
+        // A program a package manager installed says so itself, as the program (not the shell) would.
+        if (found && owningPackage(this.ctx.fs, found)) io.err(packageProgramLine(basename(found)) + '\n');
+        else io.err(this.msg(`${name}: Layerlab does not simulate this program`));
         return 126;
       }
       if (r.error.code === 'runtime.permission-denied') {
@@ -608,7 +612,8 @@ export class Interp {
       return 127;
     }
     const prog = r.value;
-    if (prog.kind === 'applet' && prog.applet && APPLET_IMPLS[prog.applet]) return runApplet(prog.applet);
+    // A script run by its interpreter (#!/usr/local/bin/python3) gets the interpreter's argv: python3 SCRIPT ARGS.
+    if (prog.kind === 'applet' && prog.applet && APPLET_IMPLS[prog.applet]) return runApplet(prog.applet, prog.argv.length > argv.length ? prog.argv : undefined);
     // Pipes and redirections capture the child's output; a background job keeps writing to the terminal.
     // A pipe or `<` redirection feeds the child's stdin (then end of input), as a real shell's pipe would.
     // The child gets the argv as typed: spawning resolves it again, exactly as a container's first process is
