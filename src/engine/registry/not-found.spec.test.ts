@@ -111,3 +111,32 @@ describe('COPY --from an image tag the registry lacks', () => {
     expect(legacy.err.endsWith(`${NOT_FOUND}\n${NO_SUCH_TAG}`)).toBe(true);
   });
 });
+
+describe('images of another registry (mcr.microsoft.com)', () => {
+  it('pulls the tags the catalog holds, under the registry\'s name', async () => {
+    const e = engine();
+    const r = await run(e, ['pull', 'mcr.microsoft.com/dotnet/core/sdk:3.0.100']);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^3\.0\.100: Pulling from dotnet\/core\/sdk\n/);
+    expect(r.out).toMatch(/Status: Downloaded newer image for mcr\.microsoft\.com\/dotnet\/core\/sdk:3\.0\.100\nmcr\.microsoft\.com\/dotnet\/core\/sdk:3\.0\.100\n$/);
+  });
+
+  it('a tag it lacks: manifest unknown, then the closest tags', async () => {
+    expect(await run(engine(), ['pull', 'mcr.microsoft.com/dotnet/core/aspnet:2.9'])).toEqual({
+      code: 1,
+      out: '',
+      err:
+        'Error response from daemon: manifest for mcr.microsoft.com/dotnet/core/aspnet:2.9 not found: manifest unknown: manifest unknown\n' +
+        "layerlab: mcr.microsoft.com/dotnet/core/aspnet:2.9 is not in Layerlab's offline catalog; closest tags it has: mcr.microsoft.com/dotnet/core/aspnet:3.0\n",
+    });
+  });
+
+  it('a registry the catalog has no images of cannot be reached', async () => {
+    const r = await run(engine(), ['pull', 'quay.io/team/app']);
+    expect(r.code).toBe(1);
+    expect(r.err).toBe(
+      'Error response from daemon: Get "https://quay.io/v2/": dial tcp: lookup quay.io: no such host\n' +
+        'layerlab: the offline catalog holds images of Docker Hub and mcr.microsoft.com only; quay.io cannot be reached offline\n',
+    );
+  });
+});

@@ -12,7 +12,7 @@ import { canonicalJSON, cloneConfig, type ContainerConfig, type HistoryEntry, ty
 import { familiarName, familiarString, fullString, parseReference, withDefaultTag, DEFAULT_DOMAIN, type ImageRef } from '../images/reference';
 import type { ImageRecord, ImageStore } from '../images/store';
 import { parseTime } from '../images/time';
-import { CATALOG_REPOSITORIES, catalogImages, catalogRepository, catalogTags, findCatalogImage, type CatalogImage } from './catalog/index';
+import { CATALOG_IMAGES, CATALOG_REPOSITORIES, catalogImages, catalogRepository, catalogTags, findCatalogImage, type CatalogImage } from './catalog/index';
 import { closestTags } from './catalog/closest';
 import { repositoryOnHub, tagOnHub } from './catalog/hub';
 import { blobDigest, materializeLayer } from './layers';
@@ -126,6 +126,19 @@ export class Registry {
 
   // ---------------------------------------------------------------- lookups
 
+  /**
+   * The catalog's name for a reference's repository: the path on Docker Hub ("library/node"); on another
+   * registry the catalog has images of (mcr.microsoft.com), the registry's host and the path.
+   */
+  private catalogRepo(ref: ImageRef): string {
+    return ref.domain === DEFAULT_DOMAIN ? ref.path : `${ref.domain}/${ref.path}`;
+  }
+
+  /** Whether the catalog has images of another registry's host (mcr.microsoft.com). */
+  private catalogHasRegistry(domain: string): boolean {
+    return CATALOG_IMAGES.some((i) => i.repo.startsWith(`${domain}/`));
+  }
+
   /** The logged-in Docker Hub user, if any. */
   get username(): string | undefined {
     return this.login_?.username;
@@ -149,15 +162,15 @@ export class Registry {
     if (!found.ok) return found;
     if (ref.digest) {
       const candidates: RemoteImage[] = [];
-      for (const t of this.tags(ref.path)) {
-        const r = this.resolveTag(ref.path, t);
+      for (const t of this.tags(this.catalogRepo(ref))) {
+        const r = this.resolveTag(this.catalogRepo(ref), t);
         if (r && r.digest === ref.digest) candidates.push(r);
       }
       if (!candidates.length) return err(engineError('registry.manifest-unknown', `manifest for ${familiar}@${ref.digest} not found: manifest unknown: manifest unknown`));
       return ok({ ...candidates[0], tag: undefined });
     }
     const tag = ref.tag ?? 'latest';
-    const r = this.resolveTag(ref.path, tag);
+    const r = this.resolveTag(this.catalogRepo(ref), tag);
     if (!r) return err(this.notFound(ref, tag));
     return ok(r);
   }
@@ -167,12 +180,20 @@ export class Registry {
    * build predictions): ok, or the daemon's error with Layerlab's hint line.
    */
   lookup(ref: ImageRef): Result<{ repo: string; tag?: string }> {
+    if (ref.domain !== DEFAULT_DOMAIN && this.catalogHasRegistry(ref.domain)) {
+      // Another registry whose images the catalog holds: its tags or its "manifest unknown".
+      const repo = this.catalogRepo(ref);
+      if (ref.digest && catalogTags(repo).length) return ok({ repo });
+      const tag = ref.tag ?? 'latest';
+      if (findCatalogImage(repo, tag)) return ok({ repo, tag });
+      return err(this.notFound(ref, tag));
+    }
     if (ref.domain !== DEFAULT_DOMAIN) {
       const host = ref.domain.replace(/:\d+$/, '');
       if (host === 'localhost' || host === '127.0.0.1') {
         return err(engineError('registry.unreachable', `Get "https://${ref.domain}/v2/": dial tcp ${host === 'localhost' ? '[::1]' : '127.0.0.1'}:${ref.domain.split(':')[1] ?? '443'}: connect: connection refused`));
       }
-      return err(engineError('registry.unreachable', `Get "https://${ref.domain}/v2/": dial tcp: lookup ${host}: no such host`, { hint: `layerlab: the simulated Docker Hub is the only registry here; ${ref.domain} cannot be reached offline` }));
+      return err(engineError('registry.unreachable', `Get "https://${ref.domain}/v2/": dial tcp: lookup ${host}: no such host`, { hint: `layerlab: the offline catalog holds images of Docker Hub and mcr.microsoft.com only; ${ref.domain} cannot be reached offline` }));
     }
     const familiar = familiarName(ref);
     const pushedRepo = this.pushed.get(`${ref.domain}/${ref.path}`);
@@ -214,7 +235,7 @@ export class Registry {
   private notFound(ref: ImageRef, tag: string): EngineError {
     const familiar = familiarName(ref);
     const e = engineError('registry.manifest-unknown', `manifest for ${familiar}:${tag} not found: manifest unknown: manifest unknown`);
-    const images = catalogImages(ref.path);
+    const images = catalogImages(this.catalogRepo(ref));
     const near = closestTags(images, tag).map((t) => `${familiar}:${t}`);
     const have = near.length ? `; closest tags it has: ${near.join(', ')}` : '';
     if (!images.length && !repositoryOnHub(ref.path)) return e;

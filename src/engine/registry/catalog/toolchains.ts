@@ -156,7 +156,7 @@ function gradle(version: string, jdk: CatalogImage, jdkKey: string): CatalogImag
  * and aspnet:3.0 (EXPOSE 80, SQLITE_* variables). The real ones are on Debian 10; here on the catalog's
  * Debian 11 layers. `dotnet` is a program the sandbox cannot run.
  */
-function dotnet(): { sdk: CatalogImage; aspnet: CatalogImage; todo: CatalogImage } {
+function dotnet(): { sdk: CatalogImage; aspnet: CatalogImage; todo: CatalogImage; mcrSdk: CatalogImage; mcrAspnet: CatalogImage } {
   const t = '2019-10-15T21:06:22Z';
   const deps = layer('dotnet-3.0-deps-bullseye', 46_000_000, 17_000_000, () => [blob('/usr/lib/x86_64-linux-gnu/libicudata.so.67.1', 30_000_000)], '/usr/lib/x86_64-linux-gnu/.layerlab-dotnet-deps');
   const depsRow: Row = ['RUN /bin/sh -c apt-get update     && apt-get install -y --no-install-recommends         ca-certificates                 libc6         libgcc1         libgssapi-krb5-2         libicu67         libssl1.1         libstdc++6         zlib1g     && rm -rf /var/lib/apt/lists/*', deps];
@@ -189,7 +189,23 @@ function dotnet(): { sdk: CatalogImage; aspnet: CatalogImage; todo: CatalogImage
     'USER root',
     ['COPY /out/ .', app],
   ], { ...aspnet.config, Entrypoint: ['dotnet', 'ToDoList.dll'], Cmd: null, WorkingDir: '/app', Volumes: { '/data': {} }, User: 'root' });
-  return { sdk, aspnet, todo };
+  return { sdk, aspnet, todo, ...microsoftImages(sdk, aspnet) };
+}
+
+/**
+ * mcr.microsoft.com/dotnet/core/sdk:3.0.100 and aspnet:3.0, which the book's ch05 Dockerfiles build the
+ * diamol/dotnet-* images from: the same layers, without what those Dockerfiles add (the book's EXPOSE 80 and
+ * SQLITE_* variables).
+ */
+function microsoftImages(sdk: CatalogImage, aspnet: CatalogImage): { mcrSdk: CatalogImage; mcrAspnet: CatalogImage } {
+  const bookOnly = (createdBy: string) => createdBy.includes('SQLITE_') || createdBy.startsWith('EXPOSE');
+  const mcrAspnet: CatalogImage = {
+    ...aspnet,
+    repo: 'mcr.microsoft.com/dotnet/core/aspnet',
+    steps: aspnet.steps.filter((s) => !bookOnly(s.createdBy)),
+    config: { ...aspnet.config, Env: aspnet.config.Env?.filter((e) => !e.startsWith('SQLITE_')), ExposedPorts: undefined },
+  };
+  return { mcrSdk: { ...sdk, repo: 'mcr.microsoft.com/dotnet/core/sdk' }, mcrAspnet };
 }
 
 const tagged = (i: CatalogImage, tags: string[]): CatalogImage => ({ ...i, tags });
@@ -238,5 +254,7 @@ export function toolchainImages(): CatalogImage[] {
     tagged(net.sdk, ['latest']),
     tagged(net.aspnet, ['latest']),
     tagged(net.todo, ['latest']),
+    tagged(net.mcrSdk, ['3.0.100', '3.0']),
+    tagged(net.mcrAspnet, ['3.0.0', '3.0']),
   ];
 }
