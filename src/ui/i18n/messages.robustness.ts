@@ -29,6 +29,14 @@ export const enRobustness = {
   'robust.import.folder': 'Upload folder',
   'robust.tree.more': 'Show {count} more files',
   'robust.import.cancelled': 'Import of {name} cancelled; nothing was added.',
+  'robust.import.doneWorkspace': 'Imported {count} files from {name} as a new workspace.',
+  'robust.import.skipped': '.dockerignore left out {count} files ({dirs}); they were not read.',
+  'robust.import.skippedFiles': '.dockerignore left out {count} files; they were not read.',
+  'robust.import.limits': 'A folder or .zip becomes a workspace: up to {files} files, {total} in all, {file} a file; its .dockerignore is applied.',
+  'robust.import.drop': 'Drop a folder or a .zip to open it as a workspace',
+  'robust.import.upload': 'Upload files or .zip',
+  'robust.storage.usage': 'Storage: {used} of {quota} used; engine {engine}',
+  'robust.storage.engine': 'Storage: engine {engine}',
 };
 
 export const koRobustness: Record<keyof typeof enRobustness, string> = {
@@ -58,4 +66,12 @@ export const koRobustness: Record<keyof typeof enRobustness, string> = {
   'robust.import.folder': '폴더 업로드',
   'robust.tree.more': '파일 {count}개 더 보기',
   'robust.import.cancelled': '{name} 가져오기를 취소했어요. 아무것도 추가되지 않았어요.',
+  'robust.import.doneWorkspace': '{name}에서 파일 {count}개를 새 작업 공간으로 가져왔어요.',
+  'robust.import.skipped': '.dockerignore에 따라 파일 {count}개({dirs})를 제외했어요. 읽지 않았어요.',
+  'robust.import.skippedFiles': '.dockerignore에 따라 파일 {count}개를 제외했어요. 읽지 않았어요.',
+  'robust.import.limits': '폴더나 .zip은 새 작업 공간이 돼요: 파일 최대 {files}개, 모두 합쳐 {total}, 파일 하나 {file}까지. .dockerignore가 적용돼요.',
+  'robust.import.drop': '폴더나 .zip을 끌어다 놓으면 작업 공간으로 열려요',
+  'robust.import.upload': '파일 또는 .zip 업로드',
+  'robust.storage.usage': '저장 공간: {quota} 중 {used} 사용, 엔진 {engine}',
+  'robust.storage.engine': '저장 공간: 엔진 {engine}',
 };
