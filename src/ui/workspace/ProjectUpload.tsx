@@ -176,7 +176,11 @@ export function ProjectUpload() {
       {importing && (
         <div className="import-progress" data-testid="import-progress" role="status">
           <progress max={importing.total || 1} value={importing.done} aria-label={importing.name} />{' '}
-          <span>{t('robust.import.progress', { name: importing.name, done: importing.done.toLocaleString(), total: importing.total.toLocaleString() })}</span>{' '}
+          <span>
+            {importing.total
+              ? t('robust.import.progress', { name: importing.name, done: importing.done.toLocaleString(), total: importing.total.toLocaleString() })
+              : t('robust.import.starting', { name: importing.name })}
+          </span>{' '}
           <button type="button" onClick={() => importing.abort.abort()}>
             {t('robust.import.cancel')}
           </button>
