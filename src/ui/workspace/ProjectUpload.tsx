@@ -8,7 +8,7 @@ import type { MessageKey } from '../i18n/messages';
 import { useApp } from '../state/store';
 import { useT } from '../i18n/useT';
 import { formatBytes } from '../layers/format';
-import { sourcesFromDrop, sourcesFromFiles, uploadFolder, uploadZip, type UploadResult, type UploadSource } from './upload';
+import { sourcesFromDrop, sourcesFromFiles, uploadFolder, uploadZip, type UploadResult } from './upload';
 import { IMPORT_LIMITS, type ImportError, type ImportProgress } from './zipImport';
 import type { Workspace } from './workspace';
 
@@ -90,7 +90,7 @@ export function ProjectUpload() {
       const zip = picked[0];
       return void run(zip.name, true, async (o) => uploadZip(new Uint8Array(await zip.arrayBuffer()), o));
     }
-    const sources: UploadSource[] = sourcesFromFiles(picked).map((s, i) => ({ ...s, path: picked[i].name }));
+    const sources = sourcesFromFiles(picked, (f) => f.name);
     const label = picked.slice(0, 2).map((f) => f.name).join(', ') + (picked.length > 2 ? ', …' : '');
     void run(label, false, (o) => uploadFolder(sources, o));
   };

@@ -98,13 +98,23 @@ export async function uploadFolder(sources: UploadSource[], opts: UploadOptions 
     const p = keep(rel(s.path));
     if (p) picked.push({ source: s, path: p });
   }
-  const refused = checkPickedFiles(picked.map((x) => ({ name: x.path, size: x.source.size })), limits);
+  // a file's size may cost the browser a look at the disk: read in slices too
+  const sized: { name: string; size: number }[] = [];
+  let lastYield = performance.now();
+  for (const x of picked) {
+    if (opts.signal?.aborted) return { ok: false, error: { kind: 'cancelled' } };
+    sized.push({ name: x.path, size: x.source.size });
+    if (performance.now() - lastYield > 8) {
+      await yieldToPage();
+      lastYield = performance.now();
+    }
+  }
+  const refused = checkPickedFiles(sized, limits);
   if (refused) return { ok: false, error: refused };
   const files: Record<string, FileContent> = {};
   const total = picked.length;
   let next = 0;
   let done = 0;
-  let lastYield = performance.now();
   opts.onProgress?.({ done, total });
   const worker = async (): Promise<void> => {
     while (next < total && !opts.signal?.aborted) {
@@ -154,9 +164,18 @@ export async function uploadZip(bytes: Uint8Array, opts: UploadOptions = {}): Pr
   return { ok: true, files: r.files, skipped: skippedSummary(all, new Set(Object.keys(r.files))) };
 }
 
-/** Files from a folder input (`webkitdirectory`): their paths are relative to the picked folder's parent. */
-export function sourcesFromFiles(files: File[]): UploadSource[] {
-  return files.map((f) => ({ path: f.webkitRelativePath || f.name, size: f.size, read: async () => new Uint8Array(await f.arrayBuffer()) }));
+/**
+ * Files from a file or folder input (`webkitdirectory`: paths relative to the picked folder's parent). The size
+ * is asked for only when needed (it may cost a look at the disk), so files a .dockerignore excludes cost nothing.
+ */
+export function sourcesFromFiles(files: File[], path: (f: File) => string = (f) => f.webkitRelativePath || f.name): UploadSource[] {
+  return files.map((f) => ({
+    path: path(f),
+    get size() {
+      return f.size;
+    },
+    read: async () => new Uint8Array(await f.arrayBuffer()),
+  }));
 }
 
 interface EntryLike {
