@@ -157,8 +157,10 @@ export async function uploadZip(bytes: Uint8Array, opts: UploadOptions = {}): Pr
     }
   }
   const keep = dockerignoreFilter(text);
-  const pathOf = (name: string) => keep(rel(name.replace(/\\/g, '/').replace(/^\.?\//, '')));
-  const r = await importZip(bytes, { ...opts, pathOf });
+  // each entry's path worked out once: the limits check and the unpacking both ask for it
+  const paths = new Map<string, string | null>();
+  dir.entries.forEach((e, i) => paths.set(e.name, keep(rel(names[i]))));
+  const r = await importZip(bytes, { ...opts, directory: dir, pathOf: (name) => paths.get(name) ?? null });
   if (!r.ok) return r;
   const all = names.map(rel).map((p) => normalizePath(p)).filter((p): p is string => !!p);
   return { ok: true, files: r.files, skipped: skippedSummary(all, new Set(Object.keys(r.files))) };

@@ -53,6 +53,8 @@ export interface ImportOptions {
    * entries (a .dockerignore's exclusions) are neither counted against the limits nor read.
    */
   pathOf?: (name: string) => string | null;
+  /** The zip's directory when the caller has read it already (it is not read twice). */
+  directory?: ZipDirectory;
 }
 
 const defaultYield = () => new Promise<void>((r) => setTimeout(r, 0));
@@ -156,7 +158,7 @@ export async function importZip(bytes: Uint8Array, opts: ImportOptions = {}): Pr
   const limits = opts.limits ?? IMPORT_LIMITS;
   const yieldToPage = opts.yieldToPage ?? defaultYield;
   const workerBytes = opts.workerBytes ?? 1024 * 1024;
-  const whole = readZipDirectory(bytes);
+  const whole = opts.directory ?? readZipDirectory(bytes);
   if (!whole) return { ok: false, error: { kind: 'unreadable', detail: 'no zip end-of-central-directory record' } };
   const pathOf = opts.pathOf ?? normalizePath;
   const dir = opts.pathOf ? keptEntries(whole, pathOf) : whole;
