@@ -1,15 +1,16 @@
 import { expect, type Page } from '@playwright/test';
 
-/** Opens the app and clears what it saved (local and session storage, the IndexedDB store), without waiting for it. */
+/** Opens the app and clears what it saved (local and session storage, the IndexedDB databases), without waiting for it. */
 export async function clearStorage(page: Page): Promise<void> {
   await page.goto('/');
   await page.evaluate(async () => {
     localStorage.clear();
     sessionStorage.clear();
-    await new Promise((r) => {
-      const d = indexedDB.deleteDatabase('layerlab');
-      d.onsuccess = d.onerror = d.onblocked = () => r(null);
-    });
+    for (const name of ['layerlab', 'layerlab-engine'])
+      await new Promise((r) => {
+        const d = indexedDB.deleteDatabase(name);
+        d.onsuccess = d.onerror = d.onblocked = () => r(null);
+      });
   });
 }
 

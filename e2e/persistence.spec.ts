@@ -44,3 +44,67 @@ test('export and import everything as one file', async ({ page }) => {
   await waitReady(page);
   await expect(page.getByTestId('workspace-select')).toHaveValue('multi-stage');
 });
+
+/** Records in the engine's IndexedDB store, per object store. */
+async function engineRecords(page: import('@playwright/test').Page): Promise<{ meta: number; layers: number; blobs: number; legacy: boolean }> {
+  return page.evaluate(async () => {
+    const open = (name: string) =>
+      new Promise<IDBDatabase>((r, j) => {
+        const o = indexedDB.open(name);
+        o.onsuccess = () => r(o.result);
+        o.onerror = () => j(o.error);
+      });
+    const count = (db: IDBDatabase, store: string) =>
+      new Promise<number>((r) => {
+        const q = db.transaction(store).objectStore(store).count();
+        q.onsuccess = () => r(q.result);
+      });
+    const db = await open('layerlab-engine');
+    const out = { meta: await count(db, 'meta'), layers: await count(db, 'layers'), blobs: await count(db, 'blobs') };
+    db.close();
+    const kv = await open('layerlab');
+    const legacy = await new Promise<boolean>((r) => {
+      const q = kv.transaction('kv').objectStore('kv').get('engine');
+      q.onsuccess = () => r(q.result !== undefined);
+    });
+    kv.close();
+    return { ...out, legacy };
+  });
+}
+
+async function buildAndWait(page: import('@playwright/test').Page): Promise<void> {
+  const before = await page.evaluate(() => (window as any).__layerlab.store.getState().builds['web-ping']?.last?.startedAt ?? 0);
+  await page.getByTestId('build-button').click();
+  await page.waitForFunction((b) => {
+    const last = (window as any).__layerlab.store.getState().builds['web-ping']?.last;
+    return last && last.startedAt !== b && last.state === 'finished';
+  }, before);
+  await page.waitForTimeout(1500); // the engine save is debounced
+}
+
+test('the engine state is stored by layer: a rebuild adds records and keeps the old ones, an export carries it all', async ({ page }) => {
+  await openFresh(page);
+  await buildAndWait(page);
+  const first = await engineRecords(page);
+  expect(first).toMatchObject({ meta: 1, legacy: false });
+  expect(first.layers).toBeGreaterThan(0);
+  await page.evaluate(() => {
+    const s = (window as any).__layerlab.store.getState();
+    s.writeFile('app.js', `${s.workspaces.find((w: { id: string }) => w.id === 'web-ping').files['app.js']}\n// edited\n`);
+  });
+  await buildAndWait(page);
+  const second = await engineRecords(page);
+  expect(second.meta).toBe(1);
+  expect(second.layers).toBeGreaterThan(first.layers);
+
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export all' }).click();
+  const file = await (await download).path();
+  await openFresh(page);
+  await page.locator('input[type="file"][accept*="json"]').setInputFiles(file!);
+  await waitReady(page);
+  await page.getByTestId('terminal').click();
+  await page.locator('.xterm-helper-textarea').focus();
+  await page.keyboard.type('docker run --rm web-ping cat /web-ping/app.js\n');
+  await expect.poll(() => page.evaluate(() => (window as any).__layerlabTerminalText())).toContain('// edited');
+});

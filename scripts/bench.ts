@@ -19,6 +19,7 @@ import { benchDockerignore } from './bench/dockerignore';
 import { benchFuzz } from './bench/fuzz';
 import { benchCliStart } from './bench/cli';
 import { benchStore } from './bench/store';
+import { benchWebStore } from './bench/webStore';
 import { benchNpm } from './bench/npm';
 import { benchOsPackages } from './bench/ospkg';
 import { INITIAL_JS_LIMIT_GZIP, kB, measureInitialJs } from './bench/bundle';
@@ -83,6 +84,11 @@ async function main(): Promise<number> {
     ...(await section('CLI store', () => benchStore(rebuilds), [
       notMeasured('18', 'CLI `version` / `ps` / `image ls` after 50 rebuilds vs empty store', '≤ 1.2x', ''),
       notMeasured('18', 'CLI store growth per one-file rebuild', '≈ changed bytes', ''),
+    ])),
+  );
+  rows.push(
+    ...(await section('web engine store', benchWebStore, [
+      notMeasured('18', 'web engine save after 1 and 20 one-file rebuilds: bytes written and time, content-addressed vs whole snapshot', '≈ changed bytes', ''),
     ])),
   );
   rows.push(...(await section('npm registry', benchNpm, [notMeasured('npm', 'npm registry data and npm install express', 'measured', '')])));

@@ -21,6 +21,8 @@ import { exampleWorkspaces } from '../workspace/examples';
 import { deletePath, renameFile, workspaceContext, workspaceHostFiles, type FileContent, type Workspace } from '../workspace/workspace';
 import { applyBuildEvent, metaKey, type BuildView } from '../layers/model';
 import { openKv, memoryKv, isQuotaError, type KvStore } from '../persist/idb';
+import { deleteEngineStore, memoryEngineStore, openEngineStore, type EngineStore } from '../persist/engineStore';
+import { DamagedStore, materialize } from '../../engine/store/layout';
 import { DamagedStoreError, exportAll, exportRaw, importAll, validateEngineSnapshot, validateSettings, type SavedWorkspaces, type Settings } from '../persist/saved';
 import { EditJournal, replayJournal, type StorageLike } from '../persist/journal';
 import {
@@ -126,9 +128,18 @@ export interface InitOptions {
   kv?: KvStore;
   journal?: StorageLike | null;
   channel?: boolean;
+  /** The engine's content-addressed store (with `kv`: in memory unless given). */
+  engineStore?: EngineStore;
 }
 
 let kv: KvStore = memoryKv();
+/** The engine state, saved incrementally (src/ui/persist/engineStore.ts). */
+let engineStore: EngineStore = memoryEngineStore();
+/** The engine state came from the former single `engine` record: removed once the store holds it. */
+let legacyEngine = false;
+
+/** What the engine store holds, for the storage figures. */
+export const engineStoreUsage = () => engineStore.usage();
 /** Edits not yet in IndexedDB, written synchronously so a reload right after an edit keeps it. */
 let journal = new EditJournal(null);
 let tabChannel: TabChannel | null = null;
@@ -262,7 +273,11 @@ export const useApp = create<AppState>()((set, get) => {
     // No engine yet (starting): nothing to save, and the saved snapshot must stay as it is.
     if (!engine) return;
     try {
-      kv.set('engine', engine.snapshot()).catch(saveFailed);
+      engineStore.save(engine.snapshot()).then(() => {
+        if (!legacyEngine) return;
+        legacyEngine = false;
+        kv.write({ engine: undefined }).catch(() => undefined);
+      }, saveFailed);
     } catch (e) {
       saveFailed(e);
     }
@@ -361,12 +376,18 @@ export const useApp = create<AppState>()((set, get) => {
     if (opts.kv) {
       kv = opts.kv;
       journal = new EditJournal(opts.journal ?? null);
+      engineStore = opts.engineStore ?? memoryEngineStore();
     } else {
       journal = new EditJournal();
       try {
         kv = await openKv();
       } catch {
         kv = memoryKv();
+      }
+      try {
+        engineStore = await openEngineStore();
+      } catch {
+        engineStore = memoryEngineStore();
       }
     }
     let saved: SavedWorkspaces;
@@ -390,7 +411,16 @@ export const useApp = create<AppState>()((set, get) => {
         pending.list = true;
       }
       settings = validateSettings(await kv.get('settings'), defaultSettings());
-      snapshot = validateEngineSnapshot(await kv.get('engine'));
+      try {
+        snapshot = await engineStore.load();
+      } catch (e) {
+        throw e instanceof DamagedStore ? new DamagedStoreError('engine', e.message) : e;
+      }
+      if (!snapshot) {
+        // the former layout: the whole snapshot in one record, moved into the store by the first save
+        snapshot = validateEngineSnapshot(await kv.get('engine'));
+        legacyEngine = snapshot !== undefined;
+      }
       const ub = (await kv.get('ui-builds')) as { builds?: Record<string, BuildHistory>; knownMeta?: Record<string, string[]> } | undefined;
       if (ub && typeof ub === 'object' && ub.builds && typeof ub.builds === 'object') {
         // the layer stack's own history is a convenience: keep only well-formed entries, never fail on it
@@ -675,6 +705,7 @@ export const useApp = create<AppState>()((set, get) => {
 
     async resetAll() {
       journal.clear();
+      await deleteEngineStore();
       try {
         await kv.clear();
       } catch {
@@ -693,6 +724,8 @@ export const useApp = create<AppState>()((set, get) => {
       let snap: EngineSnapshot | undefined = engine ? undefined : pendingSnapshot;
       try {
         if (engine) snap = engine.snapshot();
+        // layers restored unread are read now: the file holds everything
+        if (snap) snap = materialize(snap);
       } catch {
         snap = undefined;
       }
@@ -728,6 +761,8 @@ export const useApp = create<AppState>()((set, get) => {
       records.settings = data.settings;
       if (data.engine) records.engine = data.engine;
       await kv.write(records);
+      // the imported engine state is read from the former single record at the next start
+      if (data.engine) await engineStore.clear();
       journal.clear();
       location.reload();
     },

@@ -1,12 +1,12 @@
 /** Workspaces (examples and the learner's own) and the file tree of the active build context. */
-import { useMemo, useRef, useState } from 'react';
-import type { MessageKey } from '../i18n/messages';
+import { useMemo, useState } from 'react';
 import { activeWorkspace, useApp } from '../state/store';
 import { useT } from '../i18n/useT';
-import { fileTree, isProbablyText, normalizePath, type FileContent, type TreeNode } from './workspace';
+import { fileTree, normalizePath, type TreeNode } from './workspace';
 import { exampleWorkspaces } from './examples';
 import { downloadBlob, zipFiles } from './zip';
-import { checkPickedFiles, importZip, type ImportError, type ImportProgress } from './zipImport';
+import { ProjectUpload } from './ProjectUpload';
+import { StorageUsage } from './StorageUsage';
 import { formatBytes } from '../layers/format';
 
 /** Rows shown per directory before "show more" (an imported project can hold thousands of files). */
@@ -30,12 +30,8 @@ export function WorkspacePanel() {
   const ws = useApp((s) => activeWorkspace(s));
   const openFile = useApp((s) => s.openFile[s.activeId] ?? 'Dockerfile');
   const { selectWorkspace, addWorkspace, removeWorkspace, openPath, writeFile, renamePath, deletePath } = useApp.getState();
-  const upload = useRef<HTMLInputElement>(null);
-  const uploadFolder = useRef<HTMLInputElement | null>(null);
   const [error, setError] = useState('');
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
-  const [notice, setNotice] = useState('');
-  const [importing, setImporting] = useState<(ImportProgress & { name: string; abort: AbortController }) | null>(null);
   const files = ws?.files;
   const tree = useMemo(() => (files ? fileTree(files) : []), [files]);
   if (!ws) return null;
@@ -50,68 +46,6 @@ export function WorkspacePanel() {
     }
     setError('');
     return p;
-  };
-
-  const importFailed = (name: string, e: ImportError): string => {
-    const key: Record<ImportError['kind'], MessageKey> = {
-      'too-many-files': 'robust.import.tooManyFiles',
-      'too-large': 'robust.import.tooLarge',
-      'file-too-large': 'robust.import.fileTooLarge',
-      unreadable: 'robust.import.unreadable',
-      cancelled: 'robust.import.cancelled',
-    };
-    const vars: Record<string, string | number> = { name };
-    if (e.kind === 'too-many-files') Object.assign(vars, { count: e.count.toLocaleString(), max: e.max.toLocaleString() });
-    if (e.kind === 'too-large') Object.assign(vars, { size: formatBytes(e.size), max: formatBytes(e.max) });
-    if (e.kind === 'file-too-large') Object.assign(vars, { path: e.path, size: formatBytes(e.size), max: formatBytes(e.max) });
-    if (e.kind === 'unreadable') vars.error = e.detail;
-    return t(key[e.kind], vars);
-  };
-
-  /**
-   * Uploads: a .zip is unpacked in turns with progress (zipImport.ts); a folder's files keep their paths
-   * inside it (the folder is the build context) and zips in it stay files. Everything lands as one edit.
-   */
-  const importPicked = async (picked: File[], folder = false) => {
-    setError('');
-    setNotice('');
-    const rel = (f: File) => (folder && f.webkitRelativePath ? f.webkitRelativePath.split('/').slice(1).join('/') : f.name);
-    const isZip = (f: File) => !folder && f.name.endsWith('.zip');
-    const top = folder && picked[0]?.webkitRelativePath ? picked[0].webkitRelativePath.split('/')[0] : '';
-    const label = top || picked.slice(0, 2).map((f) => f.name).join(', ') + (picked.length > 2 ? ', …' : '');
-    const tooMany = checkPickedFiles(picked.filter((f) => !isZip(f)).map((f) => ({ name: rel(f), size: f.size })));
-    if (tooMany) return setError(importFailed(label, tooMany));
-    const abort = new AbortController();
-    const out: Record<string, FileContent> = {};
-    let count = 0;
-    let shown = performance.now();
-    try {
-      for (const f of picked) {
-        if (abort.signal.aborted) return setError(importFailed(label, { kind: 'cancelled' }));
-        const bytes = new Uint8Array(await f.arrayBuffer());
-        if (!isZip(f)) {
-          const np = normalizePath(rel(f));
-          if (np) out[np] = isProbablyText(bytes) ? new TextDecoder().decode(bytes) : bytes;
-          count++;
-          if (picked.length > 50 && performance.now() - shown > 100) {
-            shown = performance.now();
-            setImporting({ name: label, done: count, total: picked.length, abort });
-          }
-          continue;
-        }
-        setImporting({ name: f.name, done: 0, total: 0, abort });
-        const r = await importZip(bytes, { signal: abort.signal, onProgress: (p) => setImporting({ name: f.name, abort, ...p }) });
-        if (!r.ok) return setError(importFailed(f.name, r.error));
-        Object.assign(out, r.files);
-        count += Object.keys(r.files).length;
-      }
-    } catch (err) {
-      return setError(importFailed(label, { kind: 'unreadable', detail: err instanceof Error ? err.message : String(err) }));
-    } finally {
-      setImporting(null);
-    }
-    if (Object.keys(out).length) useApp.getState().writeFiles(out);
-    if (folder || picked.some(isZip)) setNotice(t('robust.import.done', { count: count.toLocaleString(), name: label }));
   };
 
   const renderNode = (n: TreeNode, depth: number) => (
@@ -231,58 +165,11 @@ export function WorkspacePanel() {
         >
           {t('files.new')}
         </button>
-        <button type="button" disabled={!!importing} onClick={() => upload.current?.click()}>
-          {t('files.upload')}
-        </button>
-        <button type="button" disabled={!!importing} onClick={() => uploadFolder.current?.click()}>
-          {t('robust.import.folder')}
-        </button>
-        <input
-          ref={(el) => {
-            uploadFolder.current = el;
-            // a folder picker: not in React's typed attributes
-            el?.setAttribute('webkitdirectory', '');
-          }}
-          type="file"
-          hidden
-          data-testid="upload-folder"
-          aria-label={t('robust.import.folder')}
-          onChange={(e) => {
-            const files = [...(e.target.files ?? [])];
-            e.target.value = '';
-            if (files.length && !importing) void importPicked(files, true);
-          }}
-        />
-        <input
-          ref={upload}
-          type="file"
-          multiple
-          hidden
-          aria-label={t('files.upload')}
-          onChange={(e) => {
-            const files = [...(e.target.files ?? [])];
-            e.target.value = '';
-            if (files.length && !importing) void importPicked(files);
-          }}
-        />
         <button type="button" onClick={() => downloadBlob(`${ws.id}.zip`, zipFiles(ws.files), 'application/zip')}>
           {t('files.download')}
         </button>
       </div>
-      {importing && (
-        <div className="import-progress" data-testid="import-progress" role="status">
-          <progress max={importing.total || 1} value={importing.done} aria-label={importing.name} />{' '}
-          <span>{t('robust.import.progress', { name: importing.name, done: importing.done.toLocaleString(), total: importing.total.toLocaleString() })}</span>{' '}
-          <button type="button" onClick={() => importing.abort.abort()}>
-            {t('robust.import.cancel')}
-          </button>
-        </div>
-      )}
-      {notice && !importing && (
-        <p role="status" className="muted" data-testid="import-notice">
-          {notice}
-        </p>
-      )}
+      <ProjectUpload />
       {error && (
         <p role="alert" className="inline-error" data-testid="files-error">
           {error}
@@ -291,6 +178,7 @@ export function WorkspacePanel() {
       <ul className="tree" data-testid="file-tree">
         {tree.map((n) => renderNode(n, 0))}
       </ul>
+      <StorageUsage />
     </nav>
   );
 }

@@ -24,7 +24,7 @@ export interface ImportLimits {
  * A workspace is a build context kept in the browser (memory, IndexedDB, and the engine's context reads):
  * a few thousand files and tens of megabytes keep every part responsive.
  */
-export const IMPORT_LIMITS: ImportLimits = { maxFiles: 2000, maxTotalBytes: 50_000_000, maxFileBytes: 20_000_000 };
+export const IMPORT_LIMITS: ImportLimits = { maxFiles: 5000, maxTotalBytes: 50_000_000, maxFileBytes: 20_000_000 };
 
 export type ImportError =
   | { kind: 'too-many-files'; count: number; max: number }
@@ -48,6 +48,13 @@ export interface ImportOptions {
   yieldToPage?: () => Promise<void>;
   /** Entries of at least this many compressed bytes are inflated in a worker. */
   workerBytes?: number;
+  /**
+   * The workspace path of an entry (its name normalised by default), or null to leave it out: left-out
+   * entries (a .dockerignore's exclusions) are neither counted against the limits nor read.
+   */
+  pathOf?: (name: string) => string | null;
+  /** The zip's directory when the caller has read it already (it is not read twice). */
+  directory?: ZipDirectory;
 }
 
 const defaultYield = () => new Promise<void>((r) => setTimeout(r, 0));
@@ -151,8 +158,10 @@ export async function importZip(bytes: Uint8Array, opts: ImportOptions = {}): Pr
   const limits = opts.limits ?? IMPORT_LIMITS;
   const yieldToPage = opts.yieldToPage ?? defaultYield;
   const workerBytes = opts.workerBytes ?? 1024 * 1024;
-  const dir = readZipDirectory(bytes);
-  if (!dir) return { ok: false, error: { kind: 'unreadable', detail: 'no zip end-of-central-directory record' } };
+  const whole = opts.directory ?? readZipDirectory(bytes);
+  if (!whole) return { ok: false, error: { kind: 'unreadable', detail: 'no zip end-of-central-directory record' } };
+  const pathOf = opts.pathOf ?? normalizePath;
+  const dir = opts.pathOf ? keptEntries(whole, pathOf) : whole;
   const refused = checkDirectory(dir, limits);
   if (refused) return { ok: false, error: refused };
 
@@ -161,24 +170,13 @@ export async function importZip(bytes: Uint8Array, opts: ImportOptions = {}): Pr
   let lastYield = performance.now();
   for (const e of dir.entries) {
     if (opts.signal?.aborted) return { ok: false, error: { kind: 'cancelled' } };
-    const fail = (detail: string): ImportResult => ({ ok: false, error: { kind: 'unreadable', detail: `${e.name}: ${detail}` } });
-    if (e.flags & 1) return fail('encrypted entries are not supported');
-    const h = e.localOffset;
-    if (h + 30 > bytes.length || u32(bytes, h) !== 0x04034b50) return fail('local header not found');
-    const start = h + 30 + u16(bytes, h + 26) + u16(bytes, h + 28);
-    const raw = bytes.subarray(start, start + e.compressedSize);
-    if (raw.length !== e.compressedSize) return fail('the archive is truncated');
     let data: Uint8Array;
     try {
-      if (e.method === 0) data = raw.slice(0, e.size);
-      else if (e.method !== 8) return fail(`compression method ${e.method} is not supported`);
-      else if (e.compressedSize >= workerBytes) data = await inflateInWorker(raw, e.size);
-      // the output buffer has the declared size: a lying directory gets a truncated file, never more memory
-      else data = inflateSync(raw, { out: new Uint8Array(e.size) });
+      data = await readZipEntry(bytes, e, workerBytes);
     } catch (err) {
-      return fail(err instanceof Error ? err.message : String(err));
+      return { ok: false, error: { kind: 'unreadable', detail: `${e.name}: ${err instanceof Error ? err.message : String(err)}` } };
     }
-    const p = normalizePath(e.name);
+    const p = pathOf(e.name);
     if (p) files[p] = asContent(data);
     done++;
     if (performance.now() - lastYield > 8) {
@@ -190,6 +188,34 @@ export async function importZip(bytes: Uint8Array, opts: ImportOptions = {}): Pr
   if (opts.signal?.aborted) return { ok: false, error: { kind: 'cancelled' } };
   opts.onProgress?.({ done, total: dir.files });
   return { ok: true, files };
+}
+
+/** The directory without the entries `pathOf` leaves out. */
+function keptEntries(dir: ZipDirectory, pathOf: (name: string) => string | null): ZipDirectory {
+  const out: ZipDirectory = { files: 0, entries: [], totalSize: 0, largest: null };
+  for (const e of dir.entries) {
+    if (pathOf(e.name) === null) continue;
+    out.entries.push(e);
+    out.files++;
+    out.totalSize += e.size;
+    if (!out.largest || e.size > out.largest.size) out.largest = { path: e.name, size: e.size };
+  }
+  return out;
+}
+
+/** One entry's bytes (throws with the reason when it cannot be read). */
+export async function readZipEntry(bytes: Uint8Array, e: ZipEntry, workerBytes = 1024 * 1024): Promise<Uint8Array> {
+  if (e.flags & 1) throw new Error('encrypted entries are not supported');
+  const h = e.localOffset;
+  if (h + 30 > bytes.length || u32(bytes, h) !== 0x04034b50) throw new Error('local header not found');
+  const start = h + 30 + u16(bytes, h + 26) + u16(bytes, h + 28);
+  const raw = bytes.subarray(start, start + e.compressedSize);
+  if (raw.length !== e.compressedSize) throw new Error('the archive is truncated');
+  if (e.method === 0) return raw.slice(0, e.size);
+  if (e.method !== 8) throw new Error(`compression method ${e.method} is not supported`);
+  if (e.compressedSize >= workerBytes) return inflateInWorker(raw, e.size);
+  // the output buffer has the declared size: a lying directory gets a truncated file, never more memory
+  return inflateSync(raw, { out: new Uint8Array(e.size) });
 }
 
 /** fflate's worker-backed inflate (the page keeps running meanwhile); inline where workers are missing. */

@@ -1,0 +1,121 @@
+import { describe, expect, it } from 'vitest';
+import { bufferIO } from '../core/io';
+import { testEnv } from '../core/env';
+import { memoryContext } from '../core/host';
+import { Engine } from '../engine';
+import { testEngine } from '../build/testkit';
+import { materialize } from './layout';
+import { MemoryStore } from './memoryStore';
+
+/** A build context of `n` files, each big enough to be stored as a blob. */
+function context(n: number): Record<string, string> {
+  const f: Record<string, string> = { Dockerfile: 'FROM busybox\nCOPY . /app\n' };
+  for (let i = 0; i < n; i++) f[`src/f${i}.txt`] = `file ${i}\n`.repeat(80);
+  return f;
+}
+
+async function run(engine: Engine, ...argv: string[]): Promise<string> {
+  const io = bufferIO();
+  const code = await engine.run(argv, io);
+  expect(io.err).toBe('');
+  expect(code).toBe(0);
+  return io.out;
+}
+
+describe('the content-addressed engine store', () => {
+  it('after a one-file rebuild, writes only the new layer, the changed content and the meta', async () => {
+    const files = context(200);
+    const t = testEngine(files);
+    expect((await t.build()).exitCode).toBe(0);
+    const store = new MemoryStore();
+    const first = store.save(t.engine.snapshot());
+    expect(first.layersWritten).toBeGreaterThanOrEqual(2);
+    expect(first.blobsWritten).toBeGreaterThanOrEqual(200);
+
+    t.setFiles({ ...files, 'src/f7.txt': 'edited\n'.repeat(100) });
+    expect((await t.build()).exitCode).toBe(0);
+    const second = store.save(t.engine.snapshot());
+    expect(second).toMatchObject({ layersWritten: 1, blobsWritten: 1, metaWritten: true, layersDeleted: 0, blobsDeleted: 0 });
+    // the file contents are not written again: the meta names layers, layers name blobs
+    expect(second.bytesWritten).toBeLessThan(first.bytesWritten / 2);
+    expect(store.log.slice(-3).map((w) => w.replace(/:.*/, ''))).toEqual(['blob', 'layer', 'meta']);
+
+    // nothing changed: nothing written
+    expect(store.save(t.engine.snapshot())).toMatchObject({ metaWritten: false, blobsWritten: 0, layersWritten: 0 });
+  });
+
+  it('frees the layers and contents of removed images (rmi, prune) and keeps what others share', async () => {
+    const files = context(50);
+    const t = testEngine(files);
+    await t.build();
+    const store = new MemoryStore();
+    store.save(t.engine.snapshot());
+    t.setFiles({ ...files, 'src/f1.txt': 'second\n'.repeat(100) });
+    await t.build();
+    store.save(t.engine.snapshot());
+    const layers = store.layers.size;
+    const blobs = store.blobs.size;
+    // the first image is dangling now; prune removes it and the build cache that held its layer
+    await run(t.engine, 'image', 'prune', '-f');
+    await run(t.engine, 'builder', 'prune', '-af');
+    const freed = store.save(t.engine.snapshot());
+    expect(freed.layersDeleted).toBe(1);
+    expect(freed.blobsDeleted).toBe(1);
+    expect(store.layers.size).toBe(layers - 1);
+    expect(store.blobs.size).toBe(blobs - 1);
+    // the shared 49 files are still there: the remaining image restores whole
+    const back = new Engine({ env: testEnv(), context: memoryContext({}), snapshot: store.load() });
+    expect(await run(back, 'run', '--rm', 'app', 'cat', '/app/src/f2.txt')).toBe('file 2\n'.repeat(80));
+    expect(await run(back, 'run', '--rm', 'app', 'cat', '/app/src/f1.txt')).toBe('second\n'.repeat(100));
+
+    await run(t.engine, 'rmi', 'app');
+    const gone = store.save(t.engine.snapshot());
+    expect(gone.layersDeleted).toBe(1);
+    expect(gone.blobsDeleted).toBe(50);
+  });
+
+  it('is loadable after a save cut off at any write, and the next save completes it', async () => {
+    const files = context(20);
+    const t = testEngine(files);
+    await t.build();
+    const base = new MemoryStore();
+    base.save(t.engine.snapshot());
+    const before = materialize(base.load()!);
+    t.setFiles({ ...files, 'src/f3.txt': 'changed\n'.repeat(100) });
+    await t.build();
+    const snap = t.engine.snapshot();
+    const after = materialize(snap);
+    // writes of the second save: 1 blob, 1 layer, meta
+    for (let cut = 0; cut <= 3; cut++) {
+      const store = new MemoryStore();
+      store.save(materialize(before));
+      store.crashAfter = cut;
+      if (cut < 3) expect(() => store.save(snap)).toThrow(/crashed before/);
+      else store.save(snap);
+      store.crashAfter = undefined;
+      const loaded = store.load();
+      expect(materialize(loaded!)).toEqual(cut < 3 ? before : after);
+      store.save(snap);
+      expect(materialize(store.load()!)).toEqual(after);
+    }
+  });
+
+  it('gives back a snapshot a fresh engine restores, layers unread until used', async () => {
+    const t = testEngine(context(10));
+    await t.build();
+    const store = new MemoryStore();
+    store.save(t.engine.snapshot());
+    const snap = store.load()!;
+    const images = snap.images as { layers: { entries: unknown }[] };
+    expect(images.layers.every((l) => typeof l.entries === 'function')).toBe(true);
+    const back = new Engine({ env: testEnv(), context: memoryContext({}), snapshot: snap });
+    // an unread layer is saved again without being read
+    const again = new MemoryStore();
+    for (const [k, v] of store.layers) again.layers.set(k, v);
+    for (const [k, v] of store.blobs) again.blobs.set(k, v);
+    again.meta = store.meta;
+    again.load();
+    expect(again.save(back.snapshot()).metaWritten).toBe(false);
+    expect(await run(back, 'run', '--rm', 'app', 'cat', '/app/src/f9.txt')).toBe('file 9\n'.repeat(80));
+  });
+});
