@@ -115,6 +115,11 @@ export interface ProcessFs {
   mkdir(path: string, mode?: number): FsErrno | null;
   rm(path: string): FsErrno | null;
   rename(from: string, to: string): FsErrno | null;
+  /**
+   * Optional: adds bytes at the end of a file (created with `mode` if missing), copying only what is added where
+   * the implementation can (`>>`, `fs.appendFile`); without it, appendFile in fs-helpers.ts rewrites the file.
+   */
+  appendFile?(path: string, data: Uint8Array, mode?: number): FsErrno | null;
   /** Optional: change permission bits. */
   chmod?(path: string, mode: number): FsErrno | null;
   /** Optional: a symlink's target (no following), or null. */

@@ -105,6 +105,9 @@ function fsChange(v: unknown) {
       const m = mode(c.mode, 'file mode');
       return { op: 'writeFile' as const, path: path(c.path, 'file path'), data: bytes(c.data, 'file data'), ...(m === undefined ? {} : { mode: m }) };
     }
+    case 'append':
+      keys(c, 'fs change', ['op', 'path', 'data']);
+      return { op: 'append' as const, path: path(c.path, 'file path'), data: bytes(c.data, 'file data') };
     case 'mkdir': {
       keys(c, 'fs change', ['op', 'path', 'mode']);
       const m = mode(c.mode, 'directory mode');
