@@ -253,6 +253,10 @@ export interface HttpResponse {
   /** Lower-case header names. */
   headers: Record<string, string>;
   body: string;
+  /** The exact bytes, when the body is not UTF-8 text (an image, a font): `body` is then their lossy decoding. */
+  bodyBytes?: Uint8Array;
+  /** Each Set-Cookie header as sent (`headers['set-cookie']` joins them with ", "). */
+  setCookie?: string[];
 }
 
 /** What kind of program an executable is (decided by `resolveExecutable`, see executables.ts). */
