@@ -20,6 +20,7 @@ import { benchFuzz } from './bench/fuzz';
 import { benchCliStart } from './bench/cli';
 import { benchStore } from './bench/store';
 import { benchNpm } from './bench/npm';
+import { benchFirstRequest } from './bench/serve';
 import { INITIAL_JS_LIMIT_GZIP, kB, measureInitialJs } from './bench/bundle';
 import { CATALOG_LIMIT_GZIP, measureCatalog } from './bench/catalog';
 import { formatTable, notMeasured, type Row } from './bench/table';
@@ -85,6 +86,7 @@ async function main(): Promise<number> {
     ])),
   );
   rows.push(...(await section('npm registry', benchNpm, [notMeasured('npm', 'npm registry data and npm install express', 'measured', '')])));
+  rows.push(...(await section('first request', benchFirstRequest, [notMeasured('npm', 'first request served by the express goals app', '< 1000 ms', '')])));
   rows.push(
     ...(await section('catalog', async () => {
       const c = await measureCatalog();
