@@ -43,6 +43,13 @@ app.get('/probe', (req, res) => {
   res.send(PROBE);
 });
 
+// a 40x30 PNG written at start, sent with sendFile, and a page showing it
+require('fs').writeFileSync('/tmp/logo.png', Buffer.from('iVBORw0KGgoAAAANSUhEUgAAACgAAAAeCAIAAADRv8uKAAAAK0lEQVR42u3NMQ0AAAgDsMmZfxXIQgYcTfo3056IWCwWi8VisVgsFov/xguJMCDM5ZJgJgAAAABJRU5ErkJggg==', 'base64'));
+app.get('/logo.png', (req, res) => res.sendFile('/tmp/logo.png'));
+app.get('/pic', (req, res) => {
+  res.send('<img id="logo" src="/logo.png">');
+});
+
 app.listen(80);
 `;
 
@@ -165,4 +172,22 @@ test('the previewed page is isolated from Layerlab: no DOM, storage, IndexedDB, 
   await expect(page.getByTestId('preview-notice')).toContainText('No network');
   // and Layerlab's own storage is still there
   expect(await page.evaluate(() => indexedDB.databases().then((d) => d.map((x) => x.name)))).toContain('layerlab');
+});
+
+test('images pass through as bytes: one a page shows and one opened by itself, both at their natural size', async ({ page }) => {
+  page.on('dialog', (d) => void d.accept('public/styles.css'));
+  await startGoalsApp(page);
+  const frame = page.frameLocator('[data-testid="preview-frame"]');
+  await expect(frame.locator('#goal')).toHaveText('Learn Docker!', { timeout: 30_000 });
+  await page.getByTestId('preview-address').fill('localhost:3000/pic');
+  await page.getByRole('button', { name: 'Go', exact: true }).click();
+  const logo = frame.locator('#logo');
+  await expect.poll(() => logo.evaluate((i: HTMLImageElement) => `${i.naturalWidth}x${i.naturalHeight}`), { timeout: 30_000 }).toBe('40x30');
+  await page.getByTestId('side-panel').screenshot({ path: 'test-results/preview-image.png' });
+
+  // the PNG itself as the page: an image at its natural size, not text
+  await page.getByTestId('preview-address').fill('localhost:3000/logo.png');
+  await page.getByRole('button', { name: 'Go', exact: true }).click();
+  const img = page.getByTestId('preview-image');
+  await expect.poll(() => img.evaluate((i: HTMLImageElement) => `${i.naturalWidth}x${i.naturalHeight} ${i.width}x${i.height}`), { timeout: 30_000 }).toBe('40x30 40x30');
 });

@@ -22,6 +22,7 @@ import { benchStore } from './bench/store';
 import { benchWebStore } from './bench/webStore';
 import { benchNpm } from './bench/npm';
 import { benchOsPackages } from './bench/ospkg';
+import { benchFirstRequest } from './bench/serve';
 import { INITIAL_JS_LIMIT_GZIP, kB, measureInitialJs } from './bench/bundle';
 import { CATALOG_LIMIT_GZIP, measureCatalog } from './bench/catalog';
 import { formatTable, notMeasured, type Row } from './bench/table';
@@ -93,6 +94,7 @@ async function main(): Promise<number> {
   );
   rows.push(...(await section('npm registry', benchNpm, [notMeasured('npm', 'npm registry data and npm install express', 'measured', '')])));
   rows.push(...(await section('OS packages', benchOsPackages, [notMeasured('ospkg', 'OS package indexes, docker pull of 10 layers, apt-get install of 5 packages', 'measured', '')])));
+  rows.push(...(await section('first request', benchFirstRequest, [notMeasured('npm', 'first request served by the express goals app', '< 1000 ms', '')])));
   rows.push(
     ...(await section('catalog', async () => {
       const c = await measureCatalog();

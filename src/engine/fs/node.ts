@@ -85,6 +85,38 @@ export function symlinkNode(target: string, init: NodeInit = {}): FsNode {
   return { type: 'symlink', mode: 0o777, uid: init.uid ?? 0, gid: init.gid ?? 0, size: target.length, target, mtime: init.mtime ?? 0 };
 }
 
+/**
+ * Spare room behind file contents that grew by appending: the view a file holds → the larger buffer it is the
+ * start of. A view can grow in place once (its entry is then taken), so views shared by several files or layers
+ * never see each other's appends; each append copies only the new bytes, and the whole file only when the
+ * buffer is full (doubling), so repeated appends cost time linear in the bytes written.
+ */
+const spareRoom = new WeakMap<Uint8Array, Uint8Array>();
+
+/** Bytes copied by appendBytes so far (the measure that appends stay linear). */
+export const appendCopies = { bytes: 0 };
+
+/** `old` followed by `add`, reusing spare room behind `old` when it has some. Neither argument changes. */
+export function appendBytes(old: Uint8Array, add: Uint8Array): Uint8Array {
+  const length = old.length + add.length;
+  const backing = spareRoom.get(old);
+  let buf: Uint8Array;
+  if (backing && backing.length >= length) {
+    spareRoom.delete(old);
+    buf = backing;
+    buf.set(add, old.length);
+    appendCopies.bytes += add.length;
+  } else {
+    buf = new Uint8Array(Math.max(length, old.length * 2, 256));
+    buf.set(old);
+    buf.set(add, old.length);
+    appendCopies.bytes += length;
+  }
+  const view = buf.subarray(0, length);
+  spareRoom.set(view, buf);
+  return view;
+}
+
 /** Digests of byte arrays, computed once per array (the same Uint8Array is shared by every layer that holds it). */
 const digestCache = new WeakMap<Uint8Array, string>();
 

@@ -5,7 +5,7 @@
  * start), writes at virtual times already applied earlier are skipped, so replays do not apply them twice.
  */
 import { FsError, type UnionFs } from './union';
-import { nodeBytes } from './node';
+import { appendBytes, nodeBytes } from './node';
 import type { FsErrno, FsStat, ProcessFs } from '../runtime/process';
 import type { PeekableFs } from '../runtime/worker-host';
 
@@ -192,6 +192,19 @@ export function unionProcessFs(
         const st = fs.stat(p);
         if (st?.type === 'dir') throw new FsError('EISDIR', p);
         fs.writeFile(p, data, { mode: mode ?? st?.mode ?? 0o644, uid: st?.uid ?? owner.uid, gid: st?.gid ?? owner.gid });
+      });
+    },
+    appendFile(path, data, mode) {
+      const m = mounted(path);
+      if (m) {
+        if (!guard.skipWrites()) mounts.set(path, { data: appendBytes(m.data, data), mtime: m.mtime });
+        return null;
+      }
+      return writeAt(path, (fs, p) => {
+        const st = fs.stat(p);
+        if (st?.type === 'dir') throw new FsError('EISDIR', p);
+        if (st) fs.appendFile(p, data);
+        else fs.writeFile(p, new Uint8Array(data), { mode: mode ?? 0o644, uid: owner.uid, gid: owner.gid });
       });
     },
     mkdir(path, mode) {

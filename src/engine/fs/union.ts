@@ -7,7 +7,7 @@
  * the text a real tool prints.
  */
 import { Layer, type Sha256 } from './layer';
-import { cloneNode, dirNode, fileNode, isWhiteout, nodeBytes, symlinkNode, WHITEOUT, type FsNode, type NodeInit, type SyntheticContent } from './node';
+import { appendBytes, cloneNode, dirNode, fileNode, isWhiteout, nodeBytes, symlinkNode, WHITEOUT, type FsNode, type NodeInit, type SyntheticContent } from './node';
 import { ancestors, basename, dirname, isWithin, joinPath, normalizePath } from './path';
 import { hiddenBy, SealedStack } from './sealed-stack';
 
@@ -313,11 +313,7 @@ export class UnionFs {
     if (!st) return this.writeFile(path, content, opts);
     if (st.type === 'dir') throw new FsError('EISDIR', st.path);
     const add = typeof content === 'string' ? new TextEncoder().encode(content) : content;
-    const old = nodeBytes(st);
-    const data = new Uint8Array(old.length + add.length);
-    data.set(old);
-    data.set(add, old.length);
-    this.writeFile(st.path, data, { mode: st.mode, uid: st.uid, gid: st.gid });
+    this.writeFile(st.path, appendBytes(nodeBytes(st), add), { mode: st.mode, uid: st.uid, gid: st.gid });
   }
 
   /** Creates an empty file or updates the mtime of an existing path. */

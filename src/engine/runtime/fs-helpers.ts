@@ -45,6 +45,7 @@ export function writeText(fs: ProcessFs, path: string, text: string, mode?: numb
 }
 
 export function appendFile(fs: ProcessFs, path: string, data: Uint8Array): FsErrno | null {
+  if (fs.appendFile) return fs.appendFile(path, data);
   const st = fs.stat(path);
   if (st?.type === 'dir') return 'EISDIR';
   const old = st ? fs.readFile(path) ?? new Uint8Array() : new Uint8Array();

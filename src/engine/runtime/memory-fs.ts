@@ -4,8 +4,8 @@
  * is how a worker sends its writes back to the engine-side filesystem.
  */
 import type { FsErrno, FsStat, ProcessFs, SyntheticFile } from './process';
-import { basename, dirname, encodeText, resolvePath } from './fs-helpers';
-import { nodeBytes } from '../fs/node';
+import { appendFile, basename, dirname, encodeText, resolvePath } from './fs-helpers';
+import { appendBytes, nodeBytes } from '../fs/node';
 
 interface Node {
   type: 'file' | 'dir' | 'symlink';
@@ -37,6 +37,7 @@ export interface FsSnapshotEntry {
 /** A change made to a MemoryFs, replayable on another ProcessFs with `applyFsChange`. */
 export type FsChange =
   | { op: 'writeFile'; path: string; data: Uint8Array; mode?: number }
+  | { op: 'append'; path: string; data: Uint8Array }
   | { op: 'mkdir'; path: string; mode?: number }
   | { op: 'rm'; path: string }
   | { op: 'rename'; from: string; to: string }
@@ -59,6 +60,8 @@ export function applyFsChange(fs: ProcessFs, c: FsChange): FsErrno | null {
   switch (c.op) {
     case 'writeFile':
       return fs.writeFile(c.path, c.data, c.mode);
+    case 'append':
+      return appendFile(fs, c.path, c.data);
     case 'mkdir':
       return fs.mkdir(c.path, c.mode);
     case 'rm':
@@ -224,6 +227,19 @@ export class MemoryFs implements ProcessFs {
       parent.children!.set(name, { type: 'file', mode: mode ?? 0o644, mtimeMs: this.now(), data: copy });
     }
     this.onChange?.({ op: 'writeFile', path, data: copy, mode });
+    return null;
+  }
+
+  appendFile(path: string, data: Uint8Array, mode?: number): FsErrno | null {
+    const n = this.lookup(path, true);
+    if (!n) return this.writeFile(path, data, mode);
+    if (n.type === 'dir') return 'EISDIR';
+    if (n.type !== 'file') return 'EINVAL';
+    const add = new Uint8Array(data);
+    n.data = appendBytes(n.synthetic ? syntheticBytes(n.synthetic) : n.data!, add);
+    delete n.synthetic;
+    n.mtimeMs = this.now();
+    this.onChange?.({ op: 'append', path, data: add });
     return null;
   }
 

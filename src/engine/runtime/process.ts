@@ -116,6 +116,11 @@ export interface ProcessFs {
   mkdir(path: string, mode?: number): FsErrno | null;
   rm(path: string): FsErrno | null;
   rename(from: string, to: string): FsErrno | null;
+  /**
+   * Optional: adds bytes at the end of a file (created with `mode` if missing), copying only what is added where
+   * the implementation can (`>>`, `fs.appendFile`); without it, appendFile in fs-helpers.ts rewrites the file.
+   */
+  appendFile?(path: string, data: Uint8Array, mode?: number): FsErrno | null;
   /** Optional: change permission bits. */
   chmod?(path: string, mode: number): FsErrno | null;
   /** Optional: a symlink's target (no following), or null. */
@@ -258,6 +263,10 @@ export interface HttpResponse {
   /** Lower-case header names. */
   headers: Record<string, string>;
   body: string;
+  /** The exact bytes, when the body is not UTF-8 text (an image, a font): `body` is then their lossy decoding. */
+  bodyBytes?: Uint8Array;
+  /** Each Set-Cookie header as sent (`headers['set-cookie']` joins them with ", "). */
+  setCookie?: string[];
 }
 
 /** What kind of program an executable is (decided by `resolveExecutable`, see executables.ts). */

@@ -105,6 +105,9 @@ function fsChange(v: unknown) {
       const m = mode(c.mode, 'file mode');
       return { op: 'writeFile' as const, path: path(c.path, 'file path'), data: bytes(c.data, 'file data'), ...(m === undefined ? {} : { mode: m }) };
     }
+    case 'append':
+      keys(c, 'fs change', ['op', 'path', 'data']);
+      return { op: 'append' as const, path: path(c.path, 'file path'), data: bytes(c.data, 'file data') };
     case 'mkdir': {
       keys(c, 'fs change', ['op', 'path', 'mode']);
       const m = mode(c.mode, 'directory mode');
@@ -149,14 +152,21 @@ function headers(v: unknown): Record<string, string> {
   return out;
 }
 
+function cookieList(v: unknown): string[] {
+  if (!Array.isArray(v) || v.length > 1000) fail('set-cookie headers are not a list');
+  return v.map((c) => str(c, 'set-cookie header', 10_000));
+}
+
 function response(v: unknown) {
   const r = obj(v, 'http response');
-  keys(r, 'http response', ['status', 'statusText', 'headers', 'body']);
+  keys(r, 'http response', ['status', 'statusText', 'headers', 'body', 'bodyBytes', 'setCookie']);
   return {
     status: int(r.status, 'http status', 100, 999),
     ...(r.statusText === undefined ? {} : { statusText: str(r.statusText, 'http status text', 1000) }),
     headers: headers(r.headers),
     body: str(r.body, 'http body'),
+    ...(r.bodyBytes === undefined ? {} : { bodyBytes: bytes(r.bodyBytes, 'http body bytes') }),
+    ...(r.setCookie === undefined ? {} : { setCookie: cookieList(r.setCookie) }),
   };
 }
 

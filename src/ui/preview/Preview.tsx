@@ -14,7 +14,7 @@ import { browserRequest, type PreviewRequest, type PreviewResult, type Transport
 import { CookieJar } from './cookieJar';
 import { buildFormRequest } from './formRequest';
 import { parseFrameMessage, type FetchReply } from './frameMessages';
-import { pageDocument } from './pageDocument';
+import { dataUrl, pageDocument } from './pageDocument';
 import './preview.css';
 
 interface Shown {
@@ -33,6 +33,9 @@ interface Entry {
 
 const randomToken = () => Array.from(crypto.getRandomValues(new Uint8Array(12)), (b) => b.toString(16).padStart(2, '0')).join('');
 const boundary = () => `----LayerlabFormBoundary${randomToken()}`;
+/** An image the browser shows by itself when it is the page (a PNG, JPEG, GIF, WebP, SVG), at its natural size. */
+const isImage = (r: HttpResponse) => /^image\//i.test(r.headers['content-type'] ?? '');
+
 const isHtml = (r: HttpResponse) => {
   const type = r.headers['content-type'];
   return type ? /html/i.test(type) : /^\s*</.test(r.body);
@@ -95,7 +98,7 @@ export function Preview({ active, open }: { active: boolean; open: { port: numbe
       const doc = isHtml(r.response)
         ? await pageDocument(r.response.body, r.location, token, async (path) => {
             const sub = await browserRequest(send, jar, req.port, { method: 'GET', path });
-            return sub.ok && sub.response.status < 400 ? { body: sub.response.body, contentType: sub.response.headers['content-type'] ?? '' } : null;
+            return sub.ok && sub.response.status < 400 ? { body: sub.response.body, contentType: sub.response.headers['content-type'] ?? '', bytes: sub.response.bodyBytes } : null;
           })
         : null;
       const next: Shown = { loc: r.location, response: r.response, doc, token };
@@ -260,6 +263,8 @@ export function Preview({ active, open }: { active: boolean; open: { port: numbe
               // each load of the frame's page gets the document; after the first it no longer listens
               onLoad={(e) => e.currentTarget.contentWindow?.postMessage({ layerlab: 'preview', t: 'render', html: shown.doc }, '*')}
             />
+          ) : isImage(shown.response) && !asText ? (
+            <img className="preview-image" src={dataUrl(shown.response.body, shown.response.headers['content-type'] ?? '', shown.response.bodyBytes)} alt={displayOf(shown.loc)} data-testid="preview-image" />
           ) : (
             <pre data-testid="preview-text">{shown.response.body}</pre>
           )}

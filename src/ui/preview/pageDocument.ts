@@ -12,12 +12,20 @@ export const FRAME_POLICY =
   "default-src 'none'; script-src 'unsafe-inline' 'unsafe-eval' data: blob:; style-src 'unsafe-inline' data: blob:; img-src data: blob:; " +
   "font-src data: blob:; media-src data: blob:; connect-src 'none'; frame-src 'none'; worker-src 'none'; form-action 'none'";
 
-/** A subresource fetched from the container: its text and content type, or null when it could not be had. */
-export type FetchResource = (path: string) => Promise<{ body: string; contentType: string } | null>;
+/** A subresource fetched from the container: its text, content type and (binary bodies) exact bytes, or null. */
+export type FetchResource = (path: string) => Promise<{ body: string; contentType: string; bytes?: Uint8Array } | null>;
 
-/** A data: URL of `body` (the engine's bodies are text: text types as UTF-8, others byte for byte when they fit). */
-export function dataUrl(body: string, contentType: string): string {
+/** Base64 of bytes, a chunk at a time (no argument list as long as an image). */
+function base64(bytes: Uint8Array): string {
+  let bin = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(bin);
+}
+
+/** A data: URL of a body: its exact bytes when it has them (images, fonts), text types as UTF-8. */
+export function dataUrl(body: string, contentType: string, bytes?: Uint8Array): string {
   const type = contentType.split(';')[0].trim() || 'application/octet-stream';
+  if (bytes) return `data:${type};base64,${base64(bytes)}`;
    
   if (!/^(text\/|image\/svg|application\/(json|javascript))/.test(type) && /^[\x00-\xff]*$/.test(body)) return `data:${type};base64,${btoa(body)}`;
   return `data:${type};charset=utf-8,${encodeURIComponent(body)}`;
@@ -33,7 +41,7 @@ export async function inlineCssUrls(css: string, at: PreviewLocation, fetch: Fet
     const target = resolveOnOrigin(ref, at);
     if (!('path' in target)) continue;
     const r = await fetch(target.path);
-    if (r) found.set(ref, dataUrl(r.body, r.contentType));
+    if (r) found.set(ref, dataUrl(r.body, r.contentType, r.bytes));
   }
   return css.replace(re, (all, _q: string, ref: string) => {
     const d = found.get(ref.trim());
@@ -50,7 +58,7 @@ function pathOf(ref: string | null, at: PreviewLocation): string | null {
 /** The frame's document for the HTML `html` served at `at`; `token` ties the bootstrap's messages to it. */
 export async function pageDocument(html: string, at: PreviewLocation, token: string, fetch: FetchResource): Promise<string> {
   const doc = new DOMParser().parseFromString(html, 'text/html');
-  const cache = new Map<string, Promise<{ body: string; contentType: string } | null>>();
+  const cache = new Map<string, ReturnType<FetchResource>>();
   const get: FetchResource = (path) => {
     if (!cache.has(path)) cache.set(path, fetch(path));
     return cache.get(path)!;
@@ -83,7 +91,7 @@ export async function pageDocument(html: string, at: PreviewLocation, token: str
     const attr = img.hasAttribute('src') ? 'src' : 'href';
     const path = pathOf(img.getAttribute(attr), at);
     const r = path && (await get(path));
-    if (path && r) img.setAttribute(attr, dataUrl(r.body, r.contentType));
+    if (path && r) img.setAttribute(attr, dataUrl(r.body, r.contentType, r.bytes));
     if (img.hasAttribute('srcset')) img.removeAttribute('srcset');
   }
 

@@ -346,6 +346,9 @@ export function createReadlineModule(): any {
   };
 }
 
+/** `require('buffer')`: a plain object as in Node (packages call `buffer.hasOwnProperty`), not a module namespace. */
 export function createBufferModule(): any {
-  return bufferLibrary;
+  const m: Record<string, unknown> = {};
+  for (const k of Object.keys(bufferLibrary)) if (k !== 'default') m[k] = (bufferLibrary as Record<string, unknown>)[k];
+  return m;
 }

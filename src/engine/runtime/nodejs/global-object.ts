@@ -7,7 +7,7 @@ import type { ProgramContext } from '../kernel';
 import { inspect, type InspectOptions } from './inspect';
 import type { NodeFlavour } from './node-errors';
 import { NodeBuffer } from './globals';
-import { nodeFetch } from './fetch';
+import { Headers, nodeFetch, Request, Response } from './fetch';
 
 /**
  * Globals user code sees through the module wrapper's parameters. Host globals that would leak the real world
@@ -131,7 +131,7 @@ export function createGlobal(host: GlobalHost): any {
     TextDecoder,
     crypto: host.fl.major >= 17 ? webCrypto(ctx) : undefined,
   });
-  if (host.fl.major >= 18) own({ fetch: (input: unknown, init?: any) => nodeFetch((name) => host.builtin(name), input, init ?? {}, 0) });
+  if (host.fl.major >= 18) own({ fetch: (input: unknown, init?: any) => nodeFetch((name) => host.builtin(name), input, init ?? {}), Headers, Request, Response });
   // util.promisify(setTimeout) and (setImmediate) resolve after the delay, as in Node.
   const promisified = Symbol.for('nodejs.util.promisify.custom');
   g.setTimeout[promisified] = (ms?: unknown, v?: unknown) => new Promise((r) => g.setTimeout(() => r(v), ms));

@@ -60,6 +60,16 @@ export class SocketInfo extends EventEmitter {
   }
 }
 
+/** Whether bytes are valid UTF-8 (a text body), else they travel as bytes. */
+function isUtf8(b: Uint8Array): boolean {
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(b);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** A request (server side) or response (client side): a Readable of the body, with headers and status. */
 export class IncomingMessage extends Readable {
   statusCode?: number;
@@ -90,8 +100,8 @@ export class IncomingMessage extends Readable {
     return this;
   }
   /** Delivers the body as one chunk, then its end. */
-  _deliver(body: string): void {
-    if (body) this.push(NodeBuffer.from(body));
+  _deliver(body: string | Uint8Array): void {
+    if (body.length) this.push(typeof body === 'string' ? NodeBuffer.from(body) : NodeBuffer.from(body.buffer, body.byteOffset, body.byteLength));
     this.complete = true;
     this.push(null);
     this.once('end', () => (this.socket.readable = false));
@@ -219,6 +229,9 @@ export class ServerResponse extends Stream {
     this.finished = this.writableEnded = true;
     const headers: Record<string, string> = {};
     for (const [k, [, v]] of this.headers) headers[k] = Array.isArray(v) ? v.join(', ') : v;
+    const cookies = this.headers.get('set-cookie')?.[1];
+    const text = this.req.method === 'HEAD' ? '' : body.toString('utf8');
+    const binary = this.req.method !== 'HEAD' && !isUtf8(body);
     if (this.sendDate) headers['date'] ??= new this.D().toUTCString();
     headers['connection'] ??= 'keep-alive';
     if (!('content-length' in headers) && !('transfer-encoding' in headers)) headers['transfer-encoding'] = 'chunked';
@@ -226,7 +239,9 @@ export class ServerResponse extends Stream {
       status: this.statusCode,
       statusText: this.statusMessage,
       headers,
-      body: this.req.method === 'HEAD' ? '' : body.toString('utf8'),
+      body: text,
+      ...(binary ? { bodyBytes: new Uint8Array(body) } : {}),
+      ...(cookies === undefined ? {} : { setCookie: (Array.isArray(cookies) ? cookies : [cookies]).map(String) }),
     });
     this.defer(() => {
       this.writableFinished = true;
@@ -316,19 +331,21 @@ export function createHttpModule(h: HttpHost, secure: boolean): any {
       const release = h.ctx.hold();
       const n = h.nextRequestNumber();
       const host = this.host;
-      const respond = (r: { status: number; headers: Record<string, string>; body: string }) => {
+      const respond = (r: HttpResponse) => {
         if (this.aborted) return release();
         const res = new IncomingMessage();
         res.statusCode = r.status;
         res.statusMessage = STATUS_CODES[r.status] ?? '';
         res.headers = { ...r.headers };
+        // Node gives Set-Cookie as an array, one entry per header.
+        if (r.headers['set-cookie'] !== undefined) (res.headers as Record<string, unknown>)['set-cookie'] = r.setCookie ?? [r.headers['set-cookie']];
         res.rawHeaders = Object.entries(r.headers).flat();
         try {
           this.emit('response', res);
         } finally {
           h.immediate(() => {
             release();
-            res._deliver(this.method === 'HEAD' ? '' : r.body);
+            res._deliver(this.method === 'HEAD' ? '' : (r.bodyBytes ?? r.body));
           });
         }
       };

@@ -237,6 +237,7 @@ function formatValue(ctx: Ctx, v: unknown, level: number, indent: number): strin
   const keys = ownKeys();
   const cn = constructorName(o);
   let prefix = '';
+  if (cn === null && isModuleNamespace(o)) return formatEntries(ctx, o, keys, '[Module: null prototype]', '{', '}', level, indent, false, true);
   if (cn === null) prefix = '[Object: null prototype] ';
   else if (cn && cn !== 'Object') prefix = `${cn} `;
   if (keys.length === 0) {
@@ -244,6 +245,11 @@ function formatValue(ctx: Ctx, v: unknown, level: number, indent: number): strin
     return `${prefix}{}`;
   }
   return formatEntries(ctx, o, keys, prefix.trimEnd(), '{', '}', level, indent);
+}
+
+/** An ES module namespace object as the runtime builds it (null prototype, tagged Module). */
+function isModuleNamespace(o: object): boolean {
+  return Object.prototype.toString.call(o) === '[object Module]';
 }
 
 function formatEntries(
@@ -256,12 +262,20 @@ function formatEntries(
   level: number,
   indent: number,
   forceBreak = false,
+  namespace = false,
 ): string {
   ctx.seen.push(o);
   const items = keys.map((k) => {
     const d = Object.getOwnPropertyDescriptor(o, k);
     let val: string;
-    if (d && (d.get || d.set)) val = ctx.stylize(d.get && d.set ? '[Getter/Setter]' : d.get ? '[Getter]' : '[Setter]', 'special');
+    if (namespace) {
+      // A module namespace shows its bindings' values; one not yet initialized (a cycle) is <uninitialized>.
+      try {
+        val = formatValue(ctx, (o as any)[k], level + 1, indent + 2);
+      } catch {
+        val = ctx.stylize('<uninitialized>', 'special');
+      }
+    } else if (d && (d.get || d.set)) val = ctx.stylize(d.get && d.set ? '[Getter/Setter]' : d.get ? '[Getter]' : '[Setter]', 'special');
     else val = formatValue(ctx, (o as any)[k], level + 1, indent + 2);
     return `${formatKey(k)}: ${val}`;
   });

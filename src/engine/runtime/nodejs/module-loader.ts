@@ -1,16 +1,16 @@
 /**
  * The module system of a node program: CommonJS (the module wrapper, `require` with Node's resolution from
  * module-resolution.ts, `require.cache`, circular requires, JSON modules) and ES modules (.mjs, `type: module`,
- * or ES syntax in a .js file, rewritten by esm.ts; `import` of CommonJS gives `module.exports` as the default
- * export and its properties as named ones; `require` of an ES module gives its namespace), `import()` from both,
- * the `module` built-in (createRequire), and -e/-p/stdin sources evaluated for their value.
+ * or ES syntax in a .js file), linked and evaluated by esm-linker.ts; `import()` from both, the `module` built-in
+ * (createRequire), and -e/-p/stdin sources evaluated for their value.
  */
 import type { ProgramContext } from '../kernel';
 import { ProcessExit } from '../kernel';
 import { decodeText } from '../fs-helpers';
 import { inspect, type InspectOptions } from './inspect';
-import { moduleNotFound, withStack, type NodeFlavour } from './node-errors';
-import { ESM_PARAM, esmToFunctionBody, looksLikeEsm, rewriteDynamicImport } from './esm';
+import { internalError, moduleNotFound, withHeader, withStack, type NodeFlavour } from './node-errors';
+import { ESM_PARAM, looksLikeEsm, rewriteDynamicImport } from './esm';
+import { EsmLinker } from './esm-linker';
 import { BUILTINS } from './builtin-modules';
 import { GLOBAL_NAMES } from './global-object';
 import { looksLikeText, simulatedPackage, SHIMMED_PACKAGES } from './package-shims';
@@ -37,8 +37,18 @@ export class Module {
   }
 }
 
+const ESM_NOT_FOUND_FRAMES = [
+  'finalizeResolution (node:internal/modules/esm/resolve:283:11)',
+  'moduleResolve (node:internal/modules/esm/resolve:952:10)',
+  'defaultResolve (node:internal/modules/esm/resolve:1188:11)',
+  'ModuleLoader.defaultResolve (node:internal/modules/esm/loader:708:12)',
+  '#cachedDefaultResolve (node:internal/modules/esm/loader:657:25)',
+  'ModuleLoader.resolve (node:internal/modules/esm/loader:640:38)',
+  'ModuleLoader.getModuleJobForImport (node:internal/modules/esm/loader:264:38)',
+  'ModuleJob._link (node:internal/modules/esm/module_job:168:49)',
+];
+
 const CJS_PARAMS = ['exports', 'require', 'module', '__filename', '__dirname', ESM_PARAM];
-const ESM_PARAMS = [ESM_PARAM];
 
 /** The program modules run in: its context, globals, built-in and shimmed modules, and its uncaught handler. */
 export interface LoaderHost {
@@ -57,13 +67,40 @@ const dirOf = (p: string) => p.slice(0, p.lastIndexOf('/')) || '/';
 export class ModuleLoader {
   /** `require.cache`: deleting an entry makes the next require load the file again. */
   readonly cache: Record<string, Module> = Object.create(null);
-  private namespaces = new Map<string, any>();
   private sources = new Map<string, string>();
   readonly resolver: ModuleResolver;
   private moduleBuiltin: any = null;
+  private readonly esm: EsmLinker;
 
   constructor(private readonly host: LoaderHost) {
     this.resolver = new ModuleResolver(host.ctx.fs);
+    const read = (file: string) => decodeText(host.ctx.fs.readFile(file) ?? new Uint8Array());
+    this.esm = new EsmLinker({
+      read,
+      resolve: (spec, from) => this.resolveOrThrow(spec, from, null, true),
+      isBuiltin: (spec) => this.isBuiltin(spec),
+      builtin: (spec) => this.builtin(spec),
+      isEsm: (file) => this.resolver.formatOf(file) === 'module' || (!file.endsWith('.json') && this.isEsm(file, read(file))),
+      resolveCjs: (spec, from) => {
+        try {
+          return this.isBuiltin(spec) ? null : this.resolver.resolve(spec, dirOf(from), false);
+        } catch {
+          return null;
+        }
+      },
+      requireFile: (file) => this.requireFrom(file, file, null),
+      compile: (code, file, url, col1, source) => {
+        this.sources.set(url, source);
+        this.sources.set(file, source);
+        const head = `(function (${GLOBAL_NAMES.join(', ')}) { `;
+        registerModuleFrames(url, head.length + col1);
+        return (0, eval)(`${head}${code}\n})\n//# sourceURL=${url}`)(...this.globalsFor());
+      },
+      syntaxError: (e, _file, url, source) => {
+        (e as any).__syntax = { file: url, line: this.syntaxErrorLine(source) };
+        throw e;
+      },
+    });
   }
 
   /** Whether a file is one of the program's own modules (its frames are shown in stacks). */
@@ -82,17 +119,11 @@ export class ModuleLoader {
    * A module's function. The program's globals are parameters of an outer function, so that a module may declare
    * its own `const crypto` or `let process` as in Node; the inner function is Node's module wrapper.
    */
-  private compile(source: string, filename: string, esm: boolean): (...args: any[]) => any {
+  private compile(source: string, filename: string): (...args: any[]) => any {
     this.sources.set(filename, source);
-    let src = source.replace(/^#!.*/, (m) => '//' + m.slice(2));
-    const head = `(function (${GLOBAL_NAMES.join(', ')}) { return function (${(esm ? ESM_PARAMS : CJS_PARAMS).join(', ')}) {`;
-    let prefix = 0;
-    if (esm) {
-      src = esmToFunctionBody(src);
-      prefix = src.indexOf(`${ESM_PARAM}.bind(`);
-      prefix = src.indexOf('}); ', prefix) + 4;
-    } else src = rewriteDynamicImport(src);
-    registerModuleFrames(filename, head.length + prefix);
+    const src = rewriteDynamicImport(source.replace(/^#!.*/, (m) => '//' + m.slice(2)));
+    const head = `(function (${GLOBAL_NAMES.join(', ')}) { return function (${CJS_PARAMS.join(', ')}) {`;
+    registerModuleFrames(filename, head.length);
     try {
       return (0, eval)(`${head}${src}\n} })\n//# sourceURL=${filename}`)(...this.globalsFor());
     } catch (e) {
@@ -134,7 +165,7 @@ export class ModuleLoader {
         // -e/-p: the value of the last expression is the result, like node's vm evaluation.
         const fn = (0, eval)(`(function (${[...CJS_PARAMS, ...GLOBAL_NAMES].join(', ')}) { return eval(${JSON.stringify(rewriteDynamicImport(source) + `\n//# sourceURL=${filename}`)}); })`);
         try {
-          return fn(module.exports, require, module, filename, module.path, this.esmApi(filename, null), ...this.globalsFor());
+          return fn(module.exports, require, module, filename, module.path, this.esmApi(filename), ...this.globalsFor());
         } catch (e) {
           if (e instanceof SyntaxError && !(e as any).__syntax && !/\n\s+at .*\[(eval|stdin)\]:\d+/.test(e.stack ?? '')) {
             (e as any).__syntax = { file: filename, line: this.syntaxErrorLine(source) };
@@ -145,10 +176,11 @@ export class ModuleLoader {
       if (this.isEsm(filename, source)) {
         delete this.cache[filename];
         if (isMain) this.host.process.mainModule = undefined;
-        this.loadEsm(filename, source);
+        const p = this.esm.runMain(filename);
+        if (p) p.catch((e) => this.host.uncaught(e));
       } else {
-        const fn = this.compile(source, filename, false);
-        fn.call(module.exports, module.exports, require, module, filename, module.path, this.esmApi(filename, null));
+        const fn = this.compile(source, filename);
+        fn.call(module.exports, module.exports, require, module, filename, module.path, this.esmApi(filename));
         module.loaded = true;
       }
     } catch (e) {
@@ -223,6 +255,14 @@ export class ModuleLoader {
     } catch (e) {
       if (!(e instanceof ResolveError)) throw e;
       if (e.code === 'MODULE_NOT_FOUND') throw moduleNotFound(this.host.fl, id, this.requireStack(parent, fromFile));
+      if (esm && e.code === 'ERR_MODULE_NOT_FOUND') {
+        // Node names the importing file; the resolver names its folder.
+        const message = `${e.message.replace(/ imported from .*$/, '')} imported from ${fromFile}`;
+        const err = internalError(Error, e.code, message, ESM_NOT_FOUND_FRAMES);
+        const target = /^Cannot find module '([^']*)'/.exec(message);
+        if (target) err.url = `file://${target[1]}`;
+        throw withHeader(err, 'node:internal/modules/esm/resolve:283\n    throw new ERR_MODULE_NOT_FOUND(\n          ^\n\n');
+      }
       const importedFrom = e.code === 'ERR_MODULE_NOT_FOUND' || e.code === 'ERR_PACKAGE_IMPORT_NOT_DEFINED';
       const err: any = new Error(importedFrom && !e.message.includes(' imported from ') ? `${e.message} imported from ${fromFile}` : e.message);
       err.code = e.code;
@@ -267,7 +307,7 @@ export class ModuleLoader {
       return cached.exports;
     }
     const src = decodeText(this.host.ctx.fs.readFile(file) ?? new Uint8Array());
-    if (this.resolver.formatOf(file) !== 'json' && this.isEsm(file, src)) return this.loadEsm(file, src);
+    if (this.resolver.formatOf(file) !== 'json' && this.isEsm(file, src)) return this.esm.requireEsm(file, parent?.filename ?? fromFile);
     const module = new Module(file, file, parent);
     parent?.children.push(module);
     this.cache[file] = module;
@@ -299,61 +339,12 @@ export class ModuleLoader {
       module.exports = simulatedPackage(names[names.length - 1][1]);
       return;
     }
-    const fn = this.compile(src, file, false);
-    fn.call(module.exports, module.exports, this.makeRequire(module), module, file, module.path, this.esmApi(file, module));
+    const fn = this.compile(src, file);
+    fn.call(module.exports, module.exports, this.makeRequire(module), module, file, module.path, this.esmApi(file));
   }
 
-  // ---- ES modules --------------------------------------------------------------------------------------------
-
-  /** The namespace object of an ES module (its exports as live getters), loading it on first use. */
-  private loadEsm(file: string, src: string): any {
-    const hit = this.namespaces.get(file);
-    if (hit) return hit;
-    const ns = Object.create(null);
-    Object.defineProperty(ns, Symbol.toStringTag, { value: 'Module' });
-    this.namespaces.set(file, ns);
-    try {
-      const fn = this.compile(src, file, true);
-      fn.call(undefined, this.esmApi(file, null, ns));
-    } catch (e) {
-      this.namespaces.delete(file);
-      throw e;
-    }
-    return ns;
-  }
-
-  /** A CommonJS module, a built-in or an ES module as `import` sees it: a namespace with `default`. */
-  private importNamespace(spec: string, fromFile: string): any {
-    if (this.isBuiltin(spec)) return this.cjsNamespace(this.builtin(spec));
-    const file = this.resolveOrThrow(spec, fromFile, null, true);
-    const src = decodeText(this.host.ctx.fs.readFile(file) ?? new Uint8Array());
-    if (this.resolver.formatOf(file) === 'module' || (!file.endsWith('.json') && this.isEsm(file, src))) return this.loadEsm(file, src);
-    return this.cjsNamespace(this.requireFrom(file, fromFile, null));
-  }
-
-  private cjsNamespace(exp: any): any {
-    if (exp && exp.__esModule && Object.prototype.toString.call(exp) === '[object Module]') return exp;
-    const ns = Object.create(null);
-    if (exp && (typeof exp === 'object' || typeof exp === 'function')) {
-      for (const k of Object.keys(exp)) if (k !== 'default') Object.defineProperty(ns, k, { enumerable: true, get: () => exp[k] });
-    }
-    Object.defineProperty(ns, 'default', { enumerable: true, value: exp });
-    Object.defineProperty(ns, Symbol.toStringTag, { value: 'Module' });
-    return ns;
-  }
-
-  /** What rewritten code calls (`__esm.load`, `.bind`, `.reexport`, `.meta`, `.dynamicImport`). */
-  private esmApi(file: string, _module: Module | null, ns?: any): any {
-    return {
-      load: (spec: string) => this.importNamespace(spec, file),
-      bind: (getters: Record<string, () => unknown>) => {
-        for (const [k, get] of Object.entries(getters)) Object.defineProperty(ns, k, { enumerable: true, get });
-      },
-      reexport: (from: any) => {
-        for (const k of Object.keys(from)) if (k !== 'default' && !(k in ns)) Object.defineProperty(ns, k, { enumerable: true, get: () => from[k] });
-      },
-      meta: { url: `file://${file}`, filename: file, dirname: dirOf(file), resolve: (s: string) => `file://${this.resolveOrThrow(s, file, null, true)}` },
-      dynamicImport: (spec: string) => new Promise((resolve) => resolve(this.importNamespace(String(spec), file))),
-    };
+  /** What CommonJS code reaches through `__esm`: `import()`. */
+  private esmApi(file: string): any {
+    return { dynamicImport: (spec: unknown) => this.esm.dynamicImport(String(spec), file) };
   }
 }

@@ -17,6 +17,22 @@ export function withStack<E extends Error>(e: E, frames: string[]): E {
   return e;
 }
 
+/** One of Node's internal errors: `Error [CODE]: message` heading its stack, with Node's frames. */
+export function internalError(Ctor: ErrorConstructor | TypeErrorConstructor | SyntaxErrorConstructor, code: string | null, message: string, frames: string[]): any {
+  const e: any = new Ctor(message);
+  if (code) e.code = code;
+  const head = code ? `${e.name} [${code}]: ${message}` : `${e.name}: ${message}`;
+  Object.defineProperty(e, 'stack', { value: [head, ...frames.map((f) => `    at ${f}`)].join('\n'), writable: true, configurable: true });
+  Object.defineProperty(e, '__nodeStack', { value: true, configurable: true });
+  return e;
+}
+
+/** Text the uncaught report prints before the error (Node's source excerpt and caret). */
+export function withHeader<E extends Error>(e: E, header: string): E {
+  Object.defineProperty(e, '__header', { value: header, configurable: true });
+  return e;
+}
+
 /** `ENOENT: no such file or directory, open '/x'` with errno, code, syscall, path (Node's fs error). */
 export function fsError(fl: NodeFlavour, code: FsErrno, syscall: string, path: string, dest?: string): Error {
   const msg = `${code}: ${ERRNO_TEXT[code]}, ${syscall} '${path}'${dest ? ` -> '${dest}'` : ''}`;

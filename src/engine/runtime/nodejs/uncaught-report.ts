@@ -6,6 +6,7 @@
 import type { ProgramContext } from '../kernel';
 import { inspect, type InspectOptions } from './inspect';
 import { versionedMessage, type NodeFlavour } from './node-errors';
+import { ESM_RUN_FRAMES } from './esm-linker';
 
 /** The program's modules, as far as stacks need them. */
 export interface ModuleSources {
@@ -35,7 +36,7 @@ export class UncaughtReport {
     for (const raw of stack.split('\n')) {
       const m = /^\s+at (.*)$/.exec(raw);
       if (!m) continue;
-      const where = /\(?((?:\/|\[)[^():]*?):(\d+):(\d+)\)?$/.exec(m[1]);
+      const where = /\(?((?:\/|\[|file:\/\/\/)[^():]*?):(\d+):(\d+)\)?$/.exec(m[1]);
       if (!where || !modules.isModuleFile(where[1])) continue;
       const file = where[1];
       const line = Number(where[2]);
@@ -107,19 +108,24 @@ export class UncaughtReport {
         this.host.ctx.write('stderr', out + trailer);
         return;
       }
-      if ((e as any).code === 'MODULE_NOT_FOUND') {
+      const header = (e as any).__header as string | undefined;
+      if (header) {
+        out += header;
+      } else if ((e as any).code === 'MODULE_NOT_FOUND') {
         out += fl.legacy ? 'internal/modules/cjs/loader.js:638\n    throw err;\n    ^\n\n' : 'node:internal/modules/cjs/loader:1228\n  throw err;\n  ^\n\n';
       } else if (loc) {
         const src = this.host.modules.sourceLine(loc.file, loc.line);
         if (src !== null) {
           // Node points at the throw statement when the error was thrown on that line.
-          const t = src.lastIndexOf('throw', loc.col - 1);
+          const t = loc.file.startsWith('file://') ? -1 : src.lastIndexOf('throw', loc.col - 1);
           const col = t >= 0 ? t + 1 : loc.col;
           out += `${loc.shown}:${loc.line}\n${src}\n${' '.repeat(Math.max(0, col - 1))}^\n\n`;
         }
       }
       const head = stack.split('\n    at ')[0];
-      const internal = this.host.loadingMain() && frames.length
+      const internal = (e as any).__esmMain && frames.length
+        ? ESM_RUN_FRAMES
+        : this.host.loadingMain() && frames.length
         ? fl.legacy
           ? ['Module._compile (internal/modules/cjs/loader.js:778:30)', 'Object.Module._extensions..js (internal/modules/cjs/loader.js:789:10)', 'Module.load (internal/modules/cjs/loader.js:653:32)', 'tryModuleLoad (internal/modules/cjs/loader.js:593:12)', 'Function.Module._load (internal/modules/cjs/loader.js:585:3)', 'Function.Module.runMain (internal/modules/cjs/loader.js:831:12)', 'startup (internal/bootstrap/node.js:283:19)', 'bootstrapNodeJSCore (internal/bootstrap/node.js:622:3)']
           : ['Module._compile (node:internal/modules/cjs/loader:1358:14)', 'Module._extensions..js (node:internal/modules/cjs/loader:1416:10)', 'Module.load (node:internal/modules/cjs/loader:1208:32)', 'Module._load (node:internal/modules/cjs/loader:1024:12)', 'Function.executeUserEntryPoint [as runMain] (node:internal/modules/run_main:174:12)', 'node:internal/main/run_main_module:28:49']

@@ -45,4 +45,19 @@ describe('RUN npm install in a build', () => {
     expect(r.exitCode).not.toBe(0);
     expect(r.err + r.out).toContain('npm error 404 Not Found - GET https://registry.npmjs.org/left-pad-layerlab-missing - Not found');
   });
+
+  it('warns EBADENGINE as npm 10.9.2 does when a package wants a newer Node, and installs it anyway', async () => {
+    const pkg = JSON.stringify({ name: 'cli', version: '1.0.0', dependencies: { commander: '15.1.0' } });
+    const t = setup({ Dockerfile: 'FROM node:20-alpine\nWORKDIR /app\nCOPY package.json .\nRUN npm install\n', 'package.json': pkg });
+    const r = await t.build({ tags: ['cli'] });
+    expect(r.exitCode, r.err + r.out).toBe(0);
+    const run = await t.docker('run', '--rm', 'cli', 'sh', '-c', 'node --version; npm --version');
+    const [node, npm] = run.out.trim().split('\n');
+    const w = 'npm warn EBADENGINE';
+    const log = (r.err + r.out).replace(/^#\d+ [\d.]+ /gm, '');
+    expect(log).toContain(
+      `${w} Unsupported engine {\n${w}   package: 'commander@15.1.0',\n${w}   required: { node: '>=22.12.0' },\n${w}   current: { node: '${node}', npm: '${npm}' }\n${w} }\n`,
+    );
+    expect(log).toMatch(/added 1 package in \d+m?s/);
+  });
 });

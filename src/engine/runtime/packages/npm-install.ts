@@ -11,6 +11,8 @@ import { binsOf as binsOfMeta, lockedVersions, lockfileOf } from './npm-registry
 import { reify, unpackMs, type ReifyResult } from './npm-registry/reify';
 import type { NpmRegistry } from './npm-registry/registry';
 import { npmRegistry } from './npm-registry/source';
+import { engineWarnings } from './npm-engines';
+import { nodeFlavour } from '../nodejs/node-program';
 import { buildIdealTree, nodesOf, pickVersion, type ResolveError, type RootDeps } from './npm-registry/tree';
 
 export interface NpmInfo {
@@ -171,6 +173,8 @@ export async function npmInstall(p: PkgCtx, n: NpmInfo, sub: string, operands: s
   const built = reg ? buildIdealTree(reg, name, version, deps, locked?.versions) : null;
   if (built && 'error' in built) return resolveError(p, n, reg!, built.error, h);
   const tree = built?.tree;
+  const engineText = tree ? engineWarnings(nodesOf(tree), nodeFlavour(p.vars).version, n.version, n.e === 'npm ERR!' ? 'npm WARN' : 'npm warn') : '';
+  if (engineText) p.err(engineText);
   if (ci && tree && locked) {
     const errors = nodesOf(tree)
       .filter((x) => locked.versions.get(x.location) !== x.version)
