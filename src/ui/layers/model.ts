@@ -24,6 +24,8 @@ export interface Band {
   added: number;
   modified: number;
   removed: number;
+  /** The step the build stopped at (build-failed). */
+  failed?: boolean;
 }
 
 export interface BuildView {
@@ -135,7 +137,7 @@ export function applyBuildEvent(view: BuildView | null, e: BuildEvent, knownMeta
       return { ...view, state: 'finished', imageId: e.imageId, tags: e.tags, durationMs: e.durationMs };
     case 'build-failed':
       if (!view) return view;
-      return { ...view, state: 'failed', error: e.message, bands: view.bands.map((b) => ({ ...b, running: false })) };
+      return { ...view, state: 'failed', error: e.message, bands: view.bands.map((b) => ({ ...b, running: false, ...(b.step === e.step ? { failed: true } : {}) })) };
     default:
       return view;
   }
