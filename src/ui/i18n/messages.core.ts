@@ -193,6 +193,8 @@ export const enCore = {
   'stack.compare.right': 'B',
   'stack.compare.help': 'Both sides build the current workspace’s files in their own engine, once to fill the cache, then again after a change to the chosen file. Edit one side to see what your change costs.',
   'stack.summaryPrefix': 'Layerlab',
+  'stack.explain.copyPlain': 'no shell: Docker copies the files itself ({instruction} never runs /bin/sh)',
+  'stack.explain.copyJson': 'JSON array form, no shell: Docker copies the files itself; the array only lets paths contain spaces',
 } as const;
 
 export const koCore: Record<keyof typeof enCore, string> = {
@@ -388,5 +390,6 @@ export const koCore: Record<keyof typeof enCore, string> = {
   'stack.compare.left': 'A',
   'stack.compare.right': 'B',
   'stack.compare.help': '양쪽 모두 지금 작업 공간의 파일을 각자의 엔진에서 빌드해요. 한 번 빌드해 캐시를 채운 뒤, 고른 파일을 바꾸고 다시 빌드해요. 한쪽을 고쳐서 내 변경이 얼마나 드는지 보세요.',
-  'stack.summaryPrefix': 'Layerlab',
+  'stack.summaryPrefix': 'Layerlab',  'stack.explain.copyPlain': '셸 없음: Docker가 파일을 직접 복사해요 ({instruction}은 /bin/sh를 실행하지 않아요)',
+  'stack.explain.copyJson': 'JSON 배열 형식, 셸 없음: Docker가 파일을 직접 복사해요. 배열은 경로에 공백을 쓸 수 있게 할 뿐이에요',
 };
