@@ -61,4 +61,11 @@ describe('Why a step misses the cache (BuildKit)', () => {
     expect(steps).toEqual(['WORKDIR /app:cached', 'RUN echo hi > f:built', 'WORKDIR /app/sub:built']);
     expect(r.err).toMatch(/\[4\/4\] WORKDIR \/app\/sub\n#\d+ DONE/);
   });
+
+  it('WORKDIR three directories deep builds (each missing directory is created)', async () => {
+    const t = testEngine({ Dockerfile: 'FROM busybox\nWORKDIR /web-ping/application/src\nRUN pwd\n' });
+    const r = await t.build();
+    expect(r.exitCode, r.err).toBe(0);
+    expect(r.err).toMatch(/#\d+ 0\.\d+ \/web-ping\/application\/src/);
+  });
 });
