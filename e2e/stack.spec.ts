@@ -53,7 +53,8 @@ test('bands show instruction, status and reason as text, none of it cut off at 1
   // BuildKit: ENV and CMD are config annotations with the reason the layers above stay cached
   const env = page.locator('[data-testid="layer"][data-line="2"]');
   await expect(env).toHaveAttribute('data-kind', 'config');
-  await expect(env).toContainText('BuildKit writes ENV into the config and runs no step');
+  await expect(env).toContainText('config only: no step, no cache check');
+  await expect(page.getByTestId('stack-config-note')).toContainText('BuildKit writes these into the image config without running a step');
 
   // an edit of the app file: COPY says why, the RUN above says its parent changed
   await openFile(page, 'app.js');

@@ -18,6 +18,7 @@ import { LayerDiff } from './LayerDiff';
 import { setPaused, setStepMs, stepOnce, usePlayback } from './playback';
 import { stackHeights, type StackScale } from './stackHeights';
 import type { Lang } from '../i18n/i18n';
+import { Pause, Play, StepForward } from 'lucide-react';
 import './layerStack.css';
 
 function baseImageOf(name: string): string {
@@ -150,6 +151,7 @@ export function LayerStack() {
     }
   };
 
+  const configNames = [...new Set(bands.filter((b) => bandKind(viewBuilder, b) === 'config').map((b) => b.instruction))];
   const stages = new Set(bands.map((b) => b.stage));
   const firstMiss = bands.find((b) => bandKind(viewBuilder, b) === 'layer' && (b.status === 'built' || b.status === 'will-rebuild'));
   const speed = speedOption(settings.stepMs);
@@ -165,38 +167,50 @@ export function LayerStack() {
             </button>
           ))}
         </div>
-        <label className="ls-speed">
-          {t('layers.speed')}{' '}
-          <select
-            value={String(speed)}
-            onChange={(e) => {
-              const ms = Number(e.target.value);
-              useApp.getState().setSettings({ stepMs: ms });
-              setStepMs(ms);
-            }}
-            data-testid="stack-speed"
-          >
-            <option value="0">{t('layers.speedInstant')}</option>
-            <option value={String(FAST_STEP_MS)}>{t('layers.speedFast')}</option>
-            <option value={String(SLOW_STEP_MS)}>{t('layers.speedSlow')}</option>
-          </select>
-        </label>
-        <button type="button" onClick={() => setPaused(!playback.paused)} disabled={!stepping && !playback.paused} aria-pressed={playback.paused} data-testid="stack-pause">
-          {playback.paused ? t('stack.play') : t('stack.pause')}
+        <select
+          className="ls-speed"
+          aria-label={t('stack.speed')}
+          value={String(speed)}
+          onChange={(e) => {
+            const ms = Number(e.target.value);
+            useApp.getState().setSettings({ stepMs: ms });
+            setStepMs(ms);
+          }}
+          data-testid="stack-speed"
+        >
+          <option value="0">{t('layers.speedInstant')}</option>
+          <option value={String(FAST_STEP_MS)}>{t('layers.speedFast')}</option>
+          <option value={String(SLOW_STEP_MS)}>{t('layers.speedSlow')}</option>
+        </select>
+        <button
+          type="button"
+          className="ls-icon"
+          onClick={() => setPaused(!playback.paused)}
+          disabled={!stepping && !playback.paused}
+          aria-pressed={playback.paused}
+          aria-label={t('stack.pause')}
+          data-testid="stack-pause"
+        >
+          {playback.paused ? <Play size={16} aria-hidden="true" /> : <Pause size={16} aria-hidden="true" />}
         </button>
-        <button type="button" onClick={stepOnce} disabled={!stepping} data-testid="stack-step">
-          {t('stack.step')}
+        <button type="button" className="ls-icon" onClick={stepOnce} disabled={!stepping} aria-label={t('stack.step')} data-testid="stack-step">
+          <StepForward size={16} aria-hidden="true" />
         </button>
-        {revealing && mode === 'build' && (
+        {stepping && (
           <span className="ls-progress" data-testid="stack-progress">
-            {t('stack.progress', { i: Math.min(revealed, finishedCount), n: last?.bands.filter((b) => b.status !== 'base').length ?? 0 })}
+            {t('stack.progress', { i: Math.min(revealed, finishedCount), n: last?.bands.length ?? 0 })}
           </span>
         )}
       </div>
       <div className="layers-status ls-status" role="status" aria-live="polite" data-testid="layers-summary">
         {summary && <p>{summary}</p>}
         {mode === 'loading' && <p data-testid="layers-loading">{t('engine.starting')}</p>}
-        {compare && <p data-testid="build-compare">{compare}</p>}
+        {compare && <p className="ls-compare" data-testid="build-compare">{compare}</p>}
+        {configNames.length > 0 && (
+          <p className="ls-note" data-testid="stack-config-note">
+            {t('stack.configNote', { instructions: configNames.join(', ') })}
+          </p>
+        )}
         {mode === 'prediction' && <p className="muted" data-testid="prediction-time" data-ms={predictionMs.toFixed(1)}>{t('layers.dragHint')}</p>}
         {/* the prediction that follows the engine shows a summary and this hint: keep their place (no layout shift) */}
         {mode === 'loading' && (

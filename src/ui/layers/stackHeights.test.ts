@@ -24,6 +24,7 @@ describe('Layer stack heights', () => {
   });
 
   it('never gives a band less than its text needs, even in a small box', () => {
-    expect(stackHeights(web, 'size', 50)).toEqual([MIN_HEIGHT.base, MIN_HEIGHT.config, MIN_HEIGHT.layer, MIN_HEIGHT.layer]);
+    expect(stackHeights(web, 'size', 50)).toEqual([Math.round(MIN_HEIGHT.layer * 2.5), MIN_HEIGHT.config, MIN_HEIGHT.layer, MIN_HEIGHT.layer]);
+    expect(stackHeights(web, 'time', 50)).toEqual([MIN_HEIGHT.base, MIN_HEIGHT.config, MIN_HEIGHT.layer, MIN_HEIGHT.layer]);
   });
 });
