@@ -48,7 +48,8 @@ test('bands show instruction, status and reason as text, none of it cut off at 1
   const run = page.locator('[data-testid="layer"][data-line="5"]');
   await expect(run).toContainText('RUN echo "a forty character long shell command"');
   await expect(run.locator('.ls-reason')).toBeVisible();
-  await expect(run.locator('.ls-reason')).toHaveText('not in the cache yet');
+  await expect(run.locator('.ls-reason')).toHaveText('parent layer rebuilt at line 3');
+  await expect(page.locator('[data-testid="layer"][data-line="3"] .ls-reason')).toHaveText('not in the cache yet');
   expect(await page.locator('[data-testid="layer-stack"] [title]').count()).toBe(0);
   // BuildKit: ENV and CMD are config annotations with the reason the layers above stay cached
   const env = page.locator('[data-testid="layer"][data-line="2"]');

@@ -95,11 +95,11 @@ export function LayerStack() {
   const baseLayersJson = useMemo(() => {
     const out: Record<string, BaseLayerView[] | null> = {};
     if (!engine) return '{}';
-    for (const b of bands) if (b.status === 'base') out[b.step] = imageHistory(engine, baseImageOf(b.name));
+    for (const b of bands) if (b.status === 'base') out[b.step] = imageHistory(engine, baseImageOf(b.name)) ?? baseFromBuilt(engine, mode === 'build' ? last : null, b);
     return JSON.stringify(out);
     // engineRev: the image store changed (a pull)
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [engine, bands, engineRev]);
+  }, [engine, bands, engineRev, mode, last]);
   const baseLayers = useMemo(() => JSON.parse(baseLayersJson) as Record<string, BaseLayerView[] | null>, [baseLayersJson]);
 
   const zoom = settings.presenter ? 1.4 : 1;
@@ -198,7 +198,7 @@ export function LayerStack() {
         </button>
         {stepping && (
           <span className="ls-progress" data-testid="stack-progress">
-            {t('stack.progress', { i: Math.min(revealed, finishedCount), n: last?.bands.length ?? 0 })}
+            {t('stack.progress', { i: Math.min(revealed, finishedCount), n: last?.bands.filter((b) => b.status !== 'base').length ?? 0 })}
           </span>
         )}
       </div>
@@ -270,6 +270,25 @@ export function LayerStack() {
       {diffOf && engine && <LayerDiff band={diffOf} engine={engine} imageId={mode === 'build' ? last?.imageId : undefined} onClose={() => setDiffOf(null)} />}
     </section>
   );
+}
+
+/**
+ * The base image's layers read from the built image, for a base that is not in the image store (BuildKit pulls
+ * it into its cache only): the image's history up to the first layer of this stage, without the entries of the
+ * stage's config instructions that come before that layer.
+ */
+function baseFromBuilt(engine: NonNullable<ReturnType<typeof useApp.getState>['engine']>, view: BuildView | null, base: Band): BaseLayerView[] | null {
+  if (!view?.imageId || view.state !== 'finished') return null;
+  const last = view.bands[view.bands.length - 1];
+  if (last.stage !== base.stage) return null;
+  const all = imageHistory(engine, view.imageId);
+  if (!all) return null;
+  const stage = view.bands.filter((b) => b.stage === base.stage && b.status !== 'base');
+  const digests = new Set(stage.map((b) => b.digest).filter(Boolean));
+  const k = all.findIndex((l) => l.digest && digests.has(l.digest));
+  const firstLayer = stage.findIndex((b) => b.digest && digests.has(b.digest));
+  const configBefore = stage.slice(0, firstLayer < 0 ? stage.length : firstLayer).filter((b) => b.metadataOnly).length;
+  return all.slice(0, Math.max(0, (k < 0 ? all.length : k) - configBefore));
 }
 
 function baseSize(layers: BaseLayerView[] | null | undefined, b: Band): number {

@@ -130,7 +130,8 @@ export function applyBuildEvent(view: BuildView | null, e: BuildEvent, knownMeta
           durationMs: e.durationMs,
         };
       });
-      return { ...view, bands, finishOrder: view.bands.some((b) => b.step === e.step) ? [...view.finishOrder, e.step] : view.finishOrder };
+      // the base image is always on screen: only instruction bands are revealed one by one
+      return { ...view, bands, finishOrder: view.bands.some((b) => b.step === e.step && b.status !== 'base') ? [...view.finishOrder, e.step] : view.finishOrder };
     }
     case 'build-finished':
       if (!view) return view;
