@@ -29,7 +29,7 @@ function Side({ title, text, setText, result, t, testid }: { title: string; text
           <ol className="compare-steps">
             {result.steps.map((s, i) => (
               <li key={i} className={`${s.outcome}${s.kind === 'config' ? ' config' : ''}`} data-kind={s.kind}>
-                <span className="compare-outcome">{s.kind === 'config' ? `${t('stack.config')} · ` : ''}{statusWord(lang, s.band)}</span> <code>{s.name}</code>
+                <span className="compare-outcome">{s.kind === 'config' ? `${t('stack.config')} · ` : ''}{statusWord(lang, s.band, s.kind)}</span> <code>{s.name}</code>
                 <span className="compare-why"> ({explainBand(lang, result.view!.builder, s.band)})</span>
               </li>
             ))}

@@ -81,7 +81,7 @@ export function ReplayView({ t, lang, events, slow }: { t: TFunc; lang: Lang; ev
           const logs = st.logs[b.step] ?? [];
           return (
             <li key={b.step} className={`replay-step ${cls}`} data-status={b.status} data-kind={kind} data-line={b.line ?? ''}>
-              <span className="replay-status">{kind === 'base' ? t('layers.legendBase') : statusWord(lang, b)}</span> <code>{bandText(b)}</code>
+              <span className="replay-status">{kind === 'base' ? t('layers.legendBase') : statusWord(lang, b, kind)}</span> <code>{bandText(b)}</code>
               {b.status === 'built' && b.durationMs > 0 && <span className="replay-ms"> {(b.durationMs / 1000).toFixed(1)}s</span>}
               {why && <span className="replay-reason"> ({why})</span>}
               {logs.length > 0 && <pre>{logs.join('').slice(-600)}</pre>}

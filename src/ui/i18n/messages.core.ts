@@ -195,6 +195,7 @@ export const enCore = {
   'stack.summaryPrefix': 'Layerlab',
   'stack.configNote': 'Config only ({instructions}): BuildKit writes these into the image config without running a step, so they never break the cache of the layers above them.',
   'stack.speed': 'Animation speed',
+  'stack.config.written': 'written',
   'stack.explain.copyPlain': 'no shell: Docker copies the files itself ({instruction} never runs /bin/sh)',
   'stack.explain.copyJson': 'JSON array form, no shell: Docker copies the files itself; the array only lets paths contain spaces',
 } as const;
@@ -395,6 +396,7 @@ export const koCore: Record<keyof typeof enCore, string> = {
   'stack.summaryPrefix': 'Layerlab',
   'stack.configNote': '설정만 ({instructions}): BuildKit은 이것들을 단계 실행 없이 이미지 설정에 적어요. 그래서 그 위 레이어의 캐시를 깨뜨리지 않아요.',
   'stack.speed': '애니메이션 속도',
+  'stack.config.written': '기록됨',
   'stack.explain.copyPlain': '셸 없음: Docker가 파일을 직접 복사해요 ({instruction}은 /bin/sh를 실행하지 않아요)',
   'stack.explain.copyJson': 'JSON 배열 형식, 셸 없음: Docker가 파일을 직접 복사해요. 배열은 경로에 공백을 쓸 수 있게 할 뿐이에요',
 };

@@ -366,7 +366,7 @@ function BandRow(p: {
 }) {
   const { t, lang, band: b, kind } = p;
   const name = bandText(b);
-  const status = statusWord(lang, b);
+  const status = statusWord(lang, b, kind);
   const why = explainBand(lang, p.builder, b, p.failure);
   const size = kind === 'config' ? '' : formatBytes(b.size);
   const meta = kind === 'config' ? '' : p.scale === 'time' ? t('stack.time', { seconds: formatSeconds(b.durationMs) }) : size;

@@ -32,10 +32,11 @@ export function viewOfEvents(events: readonly BuildEvent[], knownMeta: string[] 
   return v;
 }
 
-/** The status word of a band (CACHED as BuildKit prints it). */
-export function statusWord(lang: Lang, b: Pick<Band, 'status' | 'running' | 'failed'>): string {
+/** The status word of a band (CACHED as BuildKit prints it); a BuildKit config entry is written, not built. */
+export function statusWord(lang: Lang, b: Pick<Band, 'status' | 'running' | 'failed'>, kind: BandKind = 'layer'): string {
   if (b.failed) return translate(lang, 'stack.failedStep');
   if (b.running) return translate(lang, 'layers.running');
+  if (kind === 'config' && b.status === 'built') return translate(lang, 'stack.config.written');
   switch (b.status) {
     case 'cached':
       return translate(lang, 'layers.cached');
