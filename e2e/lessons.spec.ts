@@ -271,7 +271,7 @@ test('classroom: compare two Dockerfiles in two engines, and replay the last bui
   await page.getByTestId('lesson-tab-compare').click();
   await page.getByTestId('compare-run').click();
   await expect(page.getByTestId('compare-verdict')).toContainText('fewer step', { timeout: 60_000 });
-  await expect(page.getByTestId('compare-naive')).toContainText('rebuilt RUN npm install');
+  await expect(page.getByTestId('compare-naive')).toContainText('built RUN npm install');
   await expect(page.getByTestId('compare-optimized')).toContainText('CACHED RUN npm install');
 
   await page.getByTestId('lesson-tab-replay').click();

@@ -11,7 +11,8 @@ export type MissReason =
   | { kind: 'first-build' }
   | { kind: 'no-cache' }
   | { kind: 'instruction-changed'; previous?: string }
-  | { kind: 'parent-changed'; line: number; instruction: string }
+  /** The layer below changed: rebuilt at `line`, or (moved) the instruction now below is `line`, where it was not before. */
+  | { kind: 'parent-changed'; line: number; instruction: string; moved?: boolean }
   | { kind: 'files-changed'; files: string[] }
   | { kind: 'env-changed'; names: string[] }
   | { kind: 'build-arg-changed'; names: string[] }

@@ -108,7 +108,7 @@ const missReason: Check = (v, w) => {
   shape({ kind: oneOf('first-build', 'no-cache', 'instruction-changed', 'parent-changed', 'files-changed', 'env-changed', 'build-arg-changed', 'base-image-changed') })(v, w);
   const r = v as Record<string, unknown>;
   if (r.kind === 'instruction-changed') shape({ previous: optional(str) })(v, w);
-  if (r.kind === 'parent-changed') shape({ line: num, instruction: str })(v, w);
+  if (r.kind === 'parent-changed') shape({ line: num, instruction: str, moved: optional(bool) })(v, w);
   if (r.kind === 'files-changed') shape({ files: strings })(v, w);
   if (r.kind === 'env-changed' || r.kind === 'build-arg-changed') shape({ names: strings })(v, w);
   if (r.kind === 'base-image-changed') shape({ image: str })(v, w);

@@ -16,6 +16,14 @@ describe('UnionFs', () => {
     expect(fs.stat('/bin/busybox')?.size).toBe(800_000);
   });
 
+  it('mkdirp creates every missing directory, however deep (WORKDIR /web-ping/application/src)', () => {
+    const fs = new UnionFs([base()]);
+    fs.mkdirp('/web-ping/application/src', { uid: 1000, gid: 1000 });
+    expect(fs.stat('/web-ping/application/src')?.type).toBe('dir');
+    expect(fs.stat('/web-ping')?.uid).toBe(1000);
+    expect(() => fs.mkdir('/x/y/z')).toThrow('No such file or directory');
+  });
+
   it('rm -rf writes whiteouts and mkdir after rm hides the old contents', () => {
     const fs = new UnionFs([base()]);
     fs.rm('/app/a', { recursive: true });

@@ -249,8 +249,9 @@ export class UnionFs {
   private parentFor(path: string, parents: boolean | undefined, init: NodeInit): string {
     const norm = normalizePath(path);
     const parent = dirname(norm);
-    const r = this.resolve(parent, true);
-    if (!r.node) {
+    // resolve throws ENOENT when a directory above the parent is missing too (mkdir -p /a/b/c on a bare /)
+    const r = parents ? this.resolveSafe(parent, true) : this.resolve(parent, true);
+    if (!r || !r.node) {
       if (!parents) throw new FsError('ENOENT', norm);
       this.mkdir(parent, { parents: true, uid: init.uid, gid: init.gid });
       return this.resolve(parent, true).path;

@@ -4,10 +4,17 @@ import type { BuildEvent } from '../../engine/build/events';
 import { replayAt } from './replay';
 import type { TFunc } from '../i18n/useT';
 import type { Lang } from '../i18n/i18n';
-import { describeReason } from '../layers/reasons';
+import { bandKind, bandText, explainBand, statusWord } from '../layers/buildModel';
+import { useApp } from '../state/store';
 
 export function ReplayView({ t, lang, events, slow }: { t: TFunc; lang: Lang; events: BuildEvent[] | undefined; slow: boolean }) {
   const n = events?.length ?? 0;
+  // The config entries the workspace's builds knew before this one, as the layer stack used them.
+  const started = events?.find((e) => e.type === 'build-started')?.time;
+  const knownMeta = useApp((s) => {
+    const h = s.builds[s.activeId];
+    return [h?.last, h?.previous].find((v) => v && v.startedAt === started)?.knownMeta;
+  });
   const [pos, setPos] = useState(n);
   const [playing, setPlaying] = useState(false);
   const [seen, setSeen] = useState(events);
@@ -36,7 +43,8 @@ export function ReplayView({ t, lang, events, slow }: { t: TFunc; lang: Lang; ev
         <p>{t('classroom.replay.none')}</p>
       </section>
     );
-  const st = replayAt(events, pos);
+  const st = replayAt(events, pos, knownMeta ?? []);
+  const view = st.view;
   return (
     <section className="replay" data-testid="replay-view">
       <h3>{t('classroom.replay.title')}</h3>
@@ -66,19 +74,18 @@ export function ReplayView({ t, lang, events, slow }: { t: TFunc; lang: Lang; ev
         <span>{t('classroom.replay.event', { i: pos, n })}</span>
       </div>
       <ol className="replay-steps">
-        {st.steps.map((s) => {
-          // BuildKit never runs config-only instructions (ENV, CMD, EXPOSE...): they are not steps.
-          const configOnly = st.builder === 'buildkit' && s.info.metadataOnly && s.status === 'pending';
+        {view?.bands.map((b) => {
+          const kind = bandKind(view.builder, b);
+          const cls = b.failed ? 'failed' : b.running ? 'running' : kind === 'config' ? `config ${b.status}` : b.status;
+          const why = explainBand(lang, view.builder, b, st.failed?.message);
+          const logs = st.logs[b.step] ?? [];
           return (
-          <li key={s.info.index} className={`replay-step ${configOnly ? 'config' : s.status}`} data-status={configOnly ? 'config' : s.status}>
-            <span className="replay-status">
-              {configOnly ? t('classroom.replay.config') : s.status === 'cached' ? 'CACHED' : s.status === 'built' ? 'DONE' : s.status === 'failed' ? 'ERROR' : s.status === 'running' ? t('classroom.replay.running') : t('classroom.replay.pending')}
-            </span>{' '}
-            <code>{s.info.name}</code>
-            {s.status === 'built' && s.durationMs > 0 && <span className="replay-ms"> {(s.durationMs / 1000).toFixed(1)}s</span>}
-            {s.reason && <span className="replay-reason"> ({describeReason(lang, s.reason)})</span>}
-            {s.logs.length > 0 && <pre>{s.logs.join('').slice(-600)}</pre>}
-          </li>
+            <li key={b.step} className={`replay-step ${cls}`} data-status={b.status} data-kind={kind} data-line={b.line ?? ''}>
+              <span className="replay-status">{kind === 'base' ? t('layers.legendBase') : statusWord(lang, b, kind)}</span> <code>{bandText(b)}</code>
+              {b.status === 'built' && b.durationMs > 0 && <span className="replay-ms"> {(b.durationMs / 1000).toFixed(1)}s</span>}
+              {why && <span className="replay-reason"> ({why})</span>}
+              {logs.length > 0 && <pre>{logs.join('').slice(-600)}</pre>}
+            </li>
           );
         })}
       </ol>

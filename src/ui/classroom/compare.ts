@@ -1,16 +1,22 @@
 /**
- * Side-by-side compare: the same build context built with two Dockerfiles, each in its own Engine (memory
- * context), once to warm the cache and again after the same source change. The second builds are compared:
- * which steps reran, and the simulated build time.
+ * Side-by-side compare: the same build context built with two Dockerfiles (the lesson's pair, or the learner's
+ * own), each in its own Engine (memory context), once to warm the cache and again after the same source change.
+ * The second builds are compared through the layer stack's model (layers/buildModel.ts): which steps reran and
+ * why, and the simulated build time.
  */
 import { Engine, type EngineOptions } from '../../engine/engine';
 import { memoryContext } from '../../engine/core/host';
 import { bufferIO } from '../../engine/core/io';
 import type { BuildEvent } from '../../engine/build/events';
+import { bandKind, bandText, buildCounts, viewOfEvents } from '../layers/buildModel';
+import { metaKey, type Band, type BuildView } from '../layers/model';
 
 export interface CompareStep {
   name: string;
   outcome: 'cached' | 'built' | 'pending';
+  /** 'config': a BuildKit config entry (no step); 'layer': a step. */
+  kind: 'layer' | 'config';
+  band: Band;
 }
 
 export interface CompareSide {
@@ -20,6 +26,8 @@ export interface CompareSide {
   /** Steps that ran again in the second build (FROM and config-only BuildKit steps excluded). */
   rebuilt: number;
   durationMs: number;
+  /** The second build as the layer stack shows it. */
+  view: BuildView | null;
 }
 
 export interface CompareResult {
@@ -62,30 +70,22 @@ async function buildOnce(engine: Engine): Promise<{ code: number; events: BuildE
   return { code, events, err: io.err };
 }
 
-function summarize(events: BuildEvent[], code: number, err: string): CompareSide {
-  const started = events.find((ev) => ev.type === 'build-started');
-  const finished = events.find((ev) => ev.type === 'build-finished');
+function summarize(events: BuildEvent[], code: number, err: string, knownMeta: string[] = []): CompareSide {
+  const view = viewOfEvents(events, knownMeta);
   const failed = events.find((ev) => ev.type === 'build-failed');
-  const steps: CompareStep[] = [];
-  let rebuilt = 0;
-  let sum = 0;
-  if (started && started.type === 'build-started') {
-    for (const info of started.steps) {
-      const fin = events.find((ev) => ev.type === 'step-finished' && ev.step === info.index);
-      const outcome = fin && fin.type === 'step-finished' ? fin.outcome : 'pending';
-      if (fin && fin.type === 'step-finished') sum += fin.durationMs;
-      const counts = info.instruction !== 'FROM' && (started.builder === 'legacy' || !info.metadataOnly);
-      if (counts && outcome === 'built') rebuilt++;
-      if (started.builder === 'legacy' || !info.metadataOnly) steps.push({ name: info.name, outcome });
-    }
-  }
-  const ok = code === 0 && !!finished && !failed;
+  const ok = code === 0 && view?.state === 'finished' && !failed;
+  const steps: CompareStep[] = (view?.bands ?? [])
+    .map((band) => ({ band, kind: view ? bandKind(view.builder, band) : 'layer' }))
+    .filter((x): x is { band: Band; kind: 'layer' | 'config' } => x.kind !== 'base')
+    .map(({ band, kind }) => ({ name: bandText(band), outcome: band.status === 'built' ? 'built' : band.status === 'cached' ? 'cached' : 'pending', kind, band }));
+  const counts = view ? buildCounts(view) : null;
   return {
     ok,
     error: ok ? undefined : failed && failed.type === 'build-failed' ? failed.message : err.trim() || `exit code ${code}`,
     steps,
-    rebuilt,
-    durationMs: finished && finished.type === 'build-finished' ? finished.durationMs : sum,
+    rebuilt: counts?.built ?? 0,
+    durationMs: counts?.durationMs ?? 0,
+    view,
   };
 }
 
@@ -96,7 +96,8 @@ async function side(files: Record<string, string>, dockerfile: string, change: {
   if (warm.code !== 0) return summarize(warm.events, warm.code, warm.err);
   engine.context = memoryContext({ ...before, [change.path]: change.content });
   const again = await buildOnce(engine);
-  return summarize(again.events, again.code, again.err);
+  const known = (viewOfEvents(warm.events)?.bands ?? []).filter((b) => b.metadataOnly).map(metaKey);
+  return summarize(again.events, again.code, again.err, known);
 }
 
 export async function compareDockerfiles(

@@ -14,15 +14,15 @@ const events: BuildEvent[] = [
   { type: 'step-finished', step: 2, outcome: 'built', reason: { kind: 'parent-changed', line: 2, instruction: 'COPY . /app' }, durationMs: 2500, time: 3541 },
   { type: 'build-finished', imageId: 'sha256:abc', tags: ['node-web:latest'], durationMs: 2541, time: 3541 },
 ];
+const statuses = (st: ReturnType<typeof replayAt>) => st.view?.bands.map((b) => `${b.status}${b.running ? '+running' : ''}`) ?? [];
 
 describe('Build replay', () => {
   it('shows each step as it was at the scrubber position', () => {
-    expect(replayAt(events, 0).steps).toEqual([]);
-    const early = replayAt(events, 4);
-    expect(early.steps.map((s) => s.status)).toEqual(['cached', 'running', 'pending']);
+    expect(replayAt(events, 0).view).toBeNull();
+    expect(statuses(replayAt(events, 4))).toEqual(['base', 'pending+running', 'pending']);
     const mid = replayAt(events, 7);
-    expect(mid.steps[1]).toMatchObject({ status: 'built', reason: { kind: 'files-changed', files: ['server.js'] } });
-    expect(mid.steps[2].logs).toEqual(['added 0 packages']);
+    expect(mid.view!.bands[1]).toMatchObject({ status: 'built', reason: { kind: 'files-changed', files: ['server.js'] } });
+    expect(mid.logs[2]).toEqual(['added 0 packages']);
     expect(mid.finished).toBeUndefined();
     const end = replayAt(events, 999);
     expect(end.finished?.imageId).toBe('sha256:abc');
@@ -32,7 +32,7 @@ describe('Build replay', () => {
   it('marks the failing step', () => {
     const failed: BuildEvent[] = [...events.slice(0, 6), { type: 'build-failed', step: 2, message: 'exit code: 1', time: 1500 }];
     const st = replayAt(failed, failed.length);
-    expect(st.steps[2].status).toBe('failed');
+    expect(st.view!.bands[2]).toMatchObject({ failed: true, status: 'pending' });
     expect(st.failed?.message).toBe('exit code: 1');
   });
 });

@@ -1,66 +1,35 @@
-/** The state of a build at a point of its recorded event stream: what the replay scrubber shows. */
-import type { BuildEvent, MissReason, StepInfo } from '../../engine/build/events';
-
-export interface ReplayStep {
-  info: StepInfo;
-  status: 'pending' | 'running' | 'cached' | 'built' | 'failed';
-  reason?: MissReason;
-  durationMs: number;
-  logs: string[];
-}
+/**
+ * The state of a build at a point of its recorded event stream: what the replay scrubber shows. Statuses and
+ * reasons come from the layer stack's model (layers/buildModel.ts), so Replay and the stack say the same thing.
+ */
+import type { BuildEvent } from '../../engine/build/events';
+import { viewOfEvents } from '../layers/buildModel';
+import type { BuildView } from '../layers/model';
 
 export interface ReplayState {
-  builder: 'buildkit' | 'legacy' | null;
-  steps: ReplayStep[];
+  /** The build as the stack would show it after events[0..upto). */
+  view: BuildView | null;
+  /** Output lines per step index. */
+  logs: Record<number, string[]>;
   finished?: { imageId: string; tags: string[]; durationMs: number };
   failed?: { message: string };
   /** Time of the event at the position, relative to the first event (ms). */
   elapsedMs: number;
 }
 
-/** Applies events[0..upto) (upto clamped to the stream length). */
-export function replayAt(events: readonly BuildEvent[], upto: number): ReplayState {
+/**
+ * Applies events[0..upto) (upto clamped to the stream length). `knownMeta`: the config entries earlier builds
+ * of the workspace had (the stack's `BuildView.knownMeta` of this build), so a config entry reads the same.
+ */
+export function replayAt(events: readonly BuildEvent[], upto: number, knownMeta: string[] = []): ReplayState {
   const n = Math.max(0, Math.min(upto, events.length));
-  const st: ReplayState = { builder: null, steps: [], elapsedMs: 0 };
   const t0 = events[0]?.time ?? 0;
+  const st: ReplayState = { view: viewOfEvents(events, knownMeta, n), logs: {}, elapsedMs: n ? events[n - 1].time - t0 : 0 };
   for (let i = 0; i < n; i++) {
     const e = events[i];
-    st.elapsedMs = e.time - t0;
-    const step = (k: number) => st.steps.find((s) => s.info.index === k);
-    switch (e.type) {
-      case 'build-started':
-        st.builder = e.builder;
-        st.steps = e.steps.map((info) => ({ info, status: 'pending', durationMs: 0, logs: [] }));
-        break;
-      case 'step-started': {
-        const s = step(e.step);
-        if (s) s.status = 'running';
-        break;
-      }
-      case 'log': {
-        const s = step(e.step);
-        if (s) s.logs.push(e.text);
-        break;
-      }
-      case 'step-finished': {
-        const s = step(e.step);
-        if (s) {
-          s.status = e.outcome;
-          s.reason = e.reason;
-          s.durationMs = e.durationMs;
-        }
-        break;
-      }
-      case 'build-finished':
-        st.finished = { imageId: e.imageId, tags: e.tags, durationMs: e.durationMs };
-        break;
-      case 'build-failed': {
-        st.failed = { message: e.message };
-        const s = e.step === null ? undefined : step(e.step);
-        if (s) s.status = 'failed';
-        break;
-      }
-    }
+    if (e.type === 'log') (st.logs[e.step] ??= []).push(e.text);
+    else if (e.type === 'build-finished') st.finished = { imageId: e.imageId, tags: e.tags, durationMs: e.durationMs };
+    else if (e.type === 'build-failed') st.failed = { message: e.message };
   }
   return st;
 }

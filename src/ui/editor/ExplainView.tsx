@@ -43,7 +43,12 @@ export function ExplainView({ text }: { text: string }) {
                       </div>
                       <ul className="explain-facts">
                         {i.continued && <li>{t('explain.continued', { count: i.endLine - i.line + 1 })}</li>}
-                        {i.form && <li>{i.form === 'exec' ? t('explain.exec') : t('explain.shell', { shell: i.shell.join(' ') })}</li>}
+                        {i.form && (i.kind === 'COPY' || i.kind === 'ADD') ? (
+                          // COPY and ADD are never run by a shell: the JSON form only lets paths hold spaces
+                          <li data-testid="explain-copy-form">{t(i.form === 'exec' ? 'stack.explain.copyJson' : 'stack.explain.copyPlain', { instruction: i.kind })}</li>
+                        ) : (
+                          i.form && <li>{i.form === 'exec' ? t('explain.exec') : t('explain.shell', { shell: i.shell.join(' ') })}</li>
+                        )}
                         {i.argv && (
                           <li>
                             {t('explain.argv')} <code>{JSON.stringify(i.argv)}</code>

@@ -34,6 +34,11 @@ export function LayerDiff({ band, engine, imageId, onClose }: { band: Band; engi
     if (d && !d.open) d.showModal?.();
     return () => d?.close?.();
   }, []);
+  // The close event comes a task after close(): React's development double effect (close, then showModal again)
+  // would otherwise remove the dialog it has just reopened. A dialog that is open again was not closed.
+  const closed = () => {
+    if (!ref.current?.open) onClose();
+  };
   const tree = changes ? diffTree(changes) : null;
   const hints = changes ? wasteHints(changes) : [];
   const kindText = (k: DiffNode['kind']) => (k === 'A' ? t('layers.added') : k === 'C' ? t('layers.modified') : k === 'D' ? t('layers.removed') : '');
@@ -47,7 +52,7 @@ export function LayerDiff({ band, engine, imageId, onClose }: { band: Band; engi
     </li>
   );
   return (
-    <dialog ref={ref} className="layer-diff" data-testid="layer-diff" aria-labelledby="layer-diff-title" onClose={onClose} onCancel={onClose}>
+    <dialog ref={ref} className="layer-diff" data-testid="layer-diff" aria-labelledby="layer-diff-title" onClose={closed} onCancel={closed}>
       <h2 id="layer-diff-title">{t('layers.diffTitle', { line: band.line ?? '' })}</h2>
       <p className="mono">{band.name}</p>
       {changes === undefined ? null : changes === null ? (

@@ -1,50 +1,25 @@
 /**
- * The layer stack region: what the last build did (animated step by step from its events) or, while the
- * Dockerfile or context is being edited, what the next build would do (engine.predictBuild). Hover shows a
- * band's facts, click opens its file diff, drag or Alt+Up/Down moves its instruction.
+ * The layer stack region: what the last build did (revealed step by step at the pace of `playback.ts`) or, while
+ * the Dockerfile or context is being edited, what the next build would do (engine.predictBuild). Each band shows
+ * its instruction, status and reason as text; heights follow the layer size or the build time; BuildKit's
+ * config-only instructions are thin annotations between the layers. Click (Enter) opens a layer's files, drag or
+ * Alt+Up/Down moves its instruction.
  */
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState, type PointerEvent as ReactPointerEvent, type KeyboardEvent as ReactKeyboardEvent } from 'react';
 import { activeWorkspace, FAST_STEP_MS, SLOW_STEP_MS, useApp } from '../state/store';
 import { useLang, useT, type TFunc } from '../i18n/useT';
-import { predictedBands, summarize, bandHeights, type Band, type BuildView } from './model';
-import { describeReason } from './reasons';
+import { predictedBands, type Band, type BuildView } from './model';
+import { bandKind, bandText, buildCounts, explainBand, statusWord, summaryText } from './buildModel';
 import { formatBytes, formatSeconds } from './format';
 import { imageHistory, type BaseLayerView } from '../engine/engineApi';
 import { moveInstruction, moveInstructionTo } from '../editor/logicalLines';
 import { textOf } from '../workspace/workspace';
 import { LayerDiff } from './LayerDiff';
-import type { StackItem } from './stackD3';
+import { setPaused, setStepMs, stepOnce, usePlayback } from './playback';
+import { stackHeights, type StackScale } from './stackHeights';
 import type { Lang } from '../i18n/i18n';
-
-type StackModule = typeof import('./stackD3');
-
-function useReducedMotion(): boolean {
-  const [reduced, setReduced] = useState(() => typeof matchMedia !== 'undefined' && matchMedia('(prefers-reduced-motion: reduce)').matches);
-  useEffect(() => {
-    if (typeof matchMedia === 'undefined') return;
-    const mq = matchMedia('(prefers-reduced-motion: reduce)');
-    const on = () => setReduced(mq.matches);
-    mq.addEventListener('change', on);
-    return () => mq.removeEventListener('change', on);
-  }, []);
-  return reduced;
-}
-
-function statusText(t: TFunc, b: { status: Band['status']; running: boolean }): string {
-  if (b.running) return t('layers.running');
-  switch (b.status) {
-    case 'cached':
-      return t('layers.cached');
-    case 'built':
-      return t('layers.built');
-    case 'will-rebuild':
-      return t('layers.willRebuild');
-    case 'pending':
-      return t('layers.pending');
-    default:
-      return '';
-  }
-}
+import { Pause, Play, StepForward } from 'lucide-react';
+import './layerStack.css';
 
 function baseImageOf(name: string): string {
   // "FROM diamol/node" / "[1/4] FROM docker.io/library/node:18@sha256..." -> the image reference
@@ -52,10 +27,11 @@ function baseImageOf(name: string): string {
   return (m ? m[1] : name).replace(/^docker\.io\/(library\/)?/, '').replace(/@sha256:.*/, '');
 }
 
+type Mode = 'prediction' | 'build' | 'empty' | 'loading' | 'error';
+
 export function LayerStack() {
   const t = useT();
   const lang = useLang();
-  const ws = useApp((s) => activeWorkspace(s));
   const wsId = useApp((s) => s.activeId);
   const hist = useApp((s) => s.builds[s.activeId]);
   const dirty = useApp((s) => s.dirty[s.activeId] ?? false);
@@ -64,166 +40,177 @@ export function LayerStack() {
   const predictionMs = useApp((s) => s.predictionMs);
   const predictionError = useApp((s) => s.predictionError);
   const settings = useApp((s) => s.settings);
+  const builder = useApp((s) => s.settings.builder);
   const engine = useApp((s) => s.engine);
   const engineRev = useApp((s) => s.engineRev);
-  const reduced = useReducedMotion();
-  const svgRef = useRef<SVGSVGElement>(null);
+  const playback = usePlayback();
   const boxRef = useRef<HTMLDivElement>(null);
-  const [d3mod, setD3] = useState<StackModule | null>(null);
   const [expanded, setExpanded] = useState<Record<string, boolean>>({});
-  const [revealed, setRevealed] = useState(Number.POSITIVE_INFINITY);
-  const [size, setSize] = useState({ w: 400, h: 300 });
-  const [tip, setTip] = useState<{ text: string; x: number; y: number } | null>(null);
+  const [scale, setScale] = useState<StackScale>('size');
+  const [boxH, setBoxH] = useState(300);
   const [diffOf, setDiffOf] = useState<Band | null>(null);
 
   const last = hist?.last ?? null;
   const previous = hist?.previous ?? null;
-  const stepMs = reduced ? 0 : settings.stepMs;
-
-  useEffect(() => {
-    void import('./stackD3').then(setD3);
-  }, []);
 
   useEffect(() => {
     const el = boxRef.current;
     if (!el) return;
-    const ro = new ResizeObserver(() => setSize({ w: el.clientWidth, h: el.clientHeight }));
+    const ro = new ResizeObserver(() => setBoxH(el.clientHeight));
     ro.observe(el);
-    setSize({ w: el.clientWidth, h: el.clientHeight });
+    setBoxH(el.clientHeight);
     return () => ro.disconnect();
   }, []);
 
-  // Animation: a live build reveals its finished steps one by one.
-  const startedAt = last?.startedAt;
-  const isLive = !!last?.live;
-  useEffect(() => {
-    setRevealed(isLive && stepMs > 0 ? 0 : Number.POSITIVE_INFINITY);
-  }, [startedAt, isLive, stepMs]);
+  // A build this page is revealing (playback.ts) shows only its revealed steps; any other shows its end state.
+  const revealing = !!last?.live && playback.key === last.startedAt;
+  const revealed = revealing ? playback.revealed : Number.POSITIVE_INFINITY;
   const finishedCount = last?.finishOrder.length ?? 0;
-  useEffect(() => {
-    if (revealed >= finishedCount) return;
-    const id = setTimeout(() => setRevealed((r) => r + 1), stepMs);
-    return () => clearTimeout(id);
-  }, [revealed, finishedCount, stepMs]);
 
   const showPrediction = !!prediction && (dirty || !last) && last?.state !== 'running';
+  const parseFailed = showPrediction && !!predictionError && prediction!.length === 0;
   // 'loading': the engine is starting and there is no saved build to show (the prediction comes with the engine)
-  const mode: 'prediction' | 'build' | 'empty' | 'loading' = showPrediction ? 'prediction' : last ? 'build' : engine ? 'empty' : 'loading';
+  const mode: Mode = parseFailed ? 'error' : showPrediction ? 'prediction' : last ? 'build' : engine ? 'empty' : 'loading';
+  const viewBuilder = mode === 'build' && last ? last.builder : builder;
 
   const bands: Band[] = useMemo(() => {
     if (mode === 'prediction') return predictedBands(prediction!, last, knownMeta);
     if (mode === 'build' && last) {
       const shown = new Set(last.finishOrder.slice(0, revealed));
       const nextStep = last.finishOrder[revealed];
+      const stopped = last.state === 'failed' && revealed >= finishedCount;
       return last.bands.map((b) => {
         if (shown.has(b.step) || b.status === 'base') return { ...b, running: b.running && !shown.has(b.step) };
+        if (stopped && b.failed) return b;
         const isNext = nextStep === b.step || (b.running && nextStep === undefined);
-        return { ...b, status: 'pending' as const, reason: undefined, running: isNext };
+        return { ...b, status: 'pending' as const, reason: undefined, running: isNext, failed: false };
       });
     }
     return [];
-  }, [mode, prediction, last, revealed, knownMeta]);
+  }, [mode, prediction, last, revealed, knownMeta, finishedCount]);
 
   const allRevealed = mode !== 'build' || revealed >= finishedCount;
 
-  // Base image layers (collapsed group at the bottom, expandable).
-  // As text, so an engine change that leaves the base images alone (a container started) keeps the same
-  // object and does not redraw the stack.
+  // Base image layers. As text, so an engine change that leaves the base images alone keeps the same object.
   const baseLayersJson = useMemo(() => {
     const out: Record<string, BaseLayerView[] | null> = {};
     if (!engine) return '{}';
-    for (const b of bands) if (b.status === 'base') out[b.step] = imageHistory(engine, baseImageOf(b.name));
+    for (const b of bands) if (b.status === 'base') out[b.step] = imageHistory(engine, baseImageOf(b.name)) ?? baseFromBuilt(engine, mode === 'build' ? last : null, b);
     return JSON.stringify(out);
     // engineRev: the image store changed (a pull)
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [engine, bands, engineRev]);
+  }, [engine, bands, engineRev, mode, last]);
   const baseLayers = useMemo(() => JSON.parse(baseLayersJson) as Record<string, BaseLayerView[] | null>, [baseLayersJson]);
 
-  const scale = settings.presenter ? 1.45 : 1;
-  const items: StackItem[] = useMemo(
-    () => buildItems(t, lang, bands, baseLayers, expanded, settings.heightMode, size.h, mode, scale),
-    [t, lang, bands, baseLayers, expanded, settings.heightMode, size.h, mode, scale],
+  const zoom = settings.presenter ? 1.4 : 1;
+  const heights = useMemo(
+    () => stackHeights(bands.map((b) => ({ kind: bandKind(viewBuilder, b), size: b.status === 'base' ? baseSize(baseLayers[b.step], b) : b.size, durationMs: b.durationMs })), scale, boxH, zoom),
+    [bands, viewBuilder, baseLayers, scale, boxH, zoom],
   );
-
-  const dockerfile = textOf(ws?.files['Dockerfile']);
-
-  useEffect(() => {
-    if (!d3mod || !svgRef.current) return;
-    d3mod.renderStack(
-      svgRef.current,
-      items,
-      {
-        activate(item) {
-          if (item.kind === 'base-group') setExpanded((x) => ({ ...x, [item.key]: !x[item.key] }));
-          else if (item.kind === 'band') setDiffOf(bands.find((b) => `s${b.step}` === item.key) ?? null);
-        },
-        move(item, dir) {
-          const line = Number(item.dataLine);
-          const st = useApp.getState();
-          const text = textOf(activeWorkspace(st)?.files['Dockerfile']);
-          const r = moveInstruction(text, line, dir);
-          if (r) {
-            st.writeFile('Dockerfile', r.text);
-            requestAnimationFrame(() => (svgRef.current?.querySelector(`g.band[data-line="${r.line}"]`) as SVGGElement | null)?.focus());
-          }
-        },
-        dropOn(item, target) {
-          const st = useApp.getState();
-          const text = textOf(activeWorkspace(st)?.files['Dockerfile']);
-          const r = moveInstructionTo(text, Number(item.dataLine), Number(target.dataLine));
-          if (r) st.writeFile('Dockerfile', r.text);
-        },
-        hover(item, x, y) {
-          setTip(item ? { text: item.tooltip, x, y } : null);
-        },
-      },
-      { width: Math.max(200, size.w - 4), animateMs: stepMs > 0 ? Math.min(400, stepMs) : 0, cascadeLabel: '' },
-    );
-  }, [d3mod, items, size.w, stepMs, bands, dockerfile]);
 
   // Summary lines
   let summary = '';
   let compare = '';
   if (mode === 'prediction' && prediction) {
-    const steps = bands.filter((b) => b.status !== 'base');
-    const rebuild = steps.filter((b) => b.status === 'will-rebuild').length;
+    const layers = bands.filter((b) => bandKind(viewBuilder, b) === 'layer');
+    const rebuild = layers.filter((b) => b.status === 'will-rebuild').length;
     summary = predictionError
       ? t('layers.predictionError', { error: predictionError })
       : rebuild
-        ? t('layers.prediction', { rebuild, total: steps.length })
+        ? t('layers.prediction', { rebuild, total: layers.length })
         : t('layers.predictionNone');
   } else if (mode === 'build' && last && allRevealed) {
-    const s = summarize(last);
-    if (last.state === 'failed') summary = t('layers.failed', { error: last.error ?? '' });
-    else if (last.state === 'finished')
-      summary = t('layers.result', { tag: last.tags[0] ?? last.imageId?.slice(7, 19) ?? '', seconds: formatSeconds(s.durationMs), built: s.built, cached: s.cached });
+    summary = summaryText(lang, last);
     if (previous && last.state === 'finished') compare = compareText(t, last, previous);
   }
 
+  const moveBy = (line: number, dir: 1 | -1) => {
+    const st = useApp.getState();
+    const r = moveInstruction(textOf(activeWorkspace(st)?.files['Dockerfile']), line, dir);
+    if (!r) return;
+    st.writeFile('Dockerfile', r.text);
+    requestAnimationFrame(() => (boxRef.current?.querySelector(`[data-testid="layer"][data-line="${r.line}"]`) as HTMLElement | null)?.focus());
+  };
+  const drag = useBandDrag((from, to) => {
+    const st = useApp.getState();
+    const r = moveInstructionTo(textOf(activeWorkspace(st)?.files['Dockerfile']), from, to);
+    if (r) st.writeFile('Dockerfile', r.text);
+  });
+
+  const onKey = (e: ReactKeyboardEvent<HTMLElement>, activate: () => void, line: number | null) => {
+    if (e.key === 'Enter' || e.key === ' ') {
+      e.preventDefault();
+      activate();
+    } else if (e.altKey && (e.key === 'ArrowUp' || e.key === 'ArrowDown') && line !== null) {
+      e.preventDefault();
+      moveBy(line, e.key === 'ArrowUp' ? 1 : -1);
+    } else if (!e.altKey && (e.key === 'ArrowUp' || e.key === 'ArrowDown')) {
+      e.preventDefault();
+      const all = [...(boxRef.current?.querySelectorAll<HTMLElement>('[data-testid="layer"]') ?? [])];
+      all[all.indexOf(e.currentTarget) + (e.key === 'ArrowUp' ? 1 : -1)]?.focus();
+    }
+  };
+
+  const configNames = [...new Set(bands.filter((b) => bandKind(viewBuilder, b) === 'config').map((b) => b.instruction))];
+  const stages = new Set(bands.map((b) => b.stage));
+  const firstMiss = bands.find((b) => bandKind(viewBuilder, b) === 'layer' && (b.status === 'built' || b.status === 'will-rebuild'));
+  const speed = speedOption(settings.stepMs);
+  const stepping = mode === 'build' && revealing && !allRevealed;
+
   return (
-    <section className="region layers" data-testid="layer-stack" data-mode={mode} aria-label={t('region.layers')} aria-busy={mode === 'loading' || undefined}>
-      <div className="layers-bar">
-        <label>
-          {t('layers.height')}{' '}
-          <select value={settings.heightMode} onChange={(e) => useApp.getState().setSettings({ heightMode: e.target.value as 'linear' | 'log' | 'uniform' })}>
-            <option value="log">{t('layers.log')}</option>
-            <option value="linear">{t('layers.linear')}</option>
-            <option value="uniform">{t('layers.uniform')}</option>
-          </select>
-        </label>
-        <label>
-          {t('layers.speed')}{' '}
-          <select value={String(speedOption(settings.stepMs))} onChange={(e) => useApp.getState().setSettings({ stepMs: Number(e.target.value) })}>
-            <option value="0">{t('layers.speedInstant')}</option>
-            <option value={String(FAST_STEP_MS)}>{t('layers.speedFast')}</option>
-            <option value={String(SLOW_STEP_MS)}>{t('layers.speedSlow')}</option>
-          </select>
-        </label>
+    <section className="region layers ls" data-testid="layer-stack" data-mode={mode} data-scale={scale} aria-label={t('region.layers')} aria-busy={mode === 'loading' || undefined}>
+      <div className="ls-bar">
+        <div className="ls-seg" role="radiogroup" aria-label={t('stack.view')}>
+          {(['size', 'time'] as const).map((k) => (
+            <button key={k} type="button" role="radio" aria-checked={scale === k} className={scale === k ? 'on' : ''} onClick={() => setScale(k)} data-testid={`stack-scale-${k}`}>
+              {t(k === 'size' ? 'stack.view.size' : 'stack.view.time')}
+            </button>
+          ))}
+        </div>
+        <select
+          className="ls-speed"
+          aria-label={t('stack.speed')}
+          value={String(speed)}
+          onChange={(e) => {
+            const ms = Number(e.target.value);
+            useApp.getState().setSettings({ stepMs: ms });
+            setStepMs(ms);
+          }}
+          data-testid="stack-speed"
+        >
+          <option value="0">{t('layers.speedInstant')}</option>
+          <option value={String(FAST_STEP_MS)}>{t('layers.speedFast')}</option>
+          <option value={String(SLOW_STEP_MS)}>{t('layers.speedSlow')}</option>
+        </select>
+        <button
+          type="button"
+          className="ls-icon"
+          onClick={() => setPaused(!playback.paused)}
+          disabled={!stepping && !playback.paused}
+          aria-pressed={playback.paused}
+          aria-label={t('stack.pause')}
+          data-testid="stack-pause"
+        >
+          {playback.paused ? <Play size={16} aria-hidden="true" /> : <Pause size={16} aria-hidden="true" />}
+        </button>
+        <button type="button" className="ls-icon" onClick={stepOnce} disabled={!stepping} aria-label={t('stack.step')} data-testid="stack-step">
+          <StepForward size={16} aria-hidden="true" />
+        </button>
+        {stepping && (
+          <span className="ls-progress" data-testid="stack-progress">
+            {t('stack.progress', { i: Math.min(revealed, finishedCount), n: last?.bands.filter((b) => b.status !== 'base').length ?? 0 })}
+          </span>
+        )}
       </div>
-      <div className="layers-status" role="status" aria-live="polite" data-testid="layers-summary">
+      <div className="layers-status ls-status" role="status" aria-live="polite" data-testid="layers-summary">
         {summary && <p>{summary}</p>}
         {mode === 'loading' && <p data-testid="layers-loading">{t('engine.starting')}</p>}
-        {compare && <p data-testid="build-compare">{compare}</p>}
+        {compare && <p className="ls-compare" data-testid="build-compare">{compare}</p>}
+        {configNames.length > 0 && (
+          <p className="ls-note" data-testid="stack-config-note">
+            {t('stack.configNote', { instructions: configNames.join(', ') })}
+          </p>
+        )}
         {mode === 'prediction' && <p className="muted" data-testid="prediction-time" data-ms={predictionMs.toFixed(1)}>{t('layers.dragHint')}</p>}
         {/* the prediction that follows the engine shows a summary and this hint: keep their place (no layout shift) */}
         {mode === 'loading' && (
@@ -232,35 +219,264 @@ export function LayerStack() {
           </p>
         )}
       </div>
-      <div className="stack-box" ref={boxRef} data-testid="stack-box" data-ws={wsId}>
-        {mode === 'empty' && <p className="muted">{t('layers.empty')}</p>}
-        <svg ref={svgRef} className="stack-svg" role="group" aria-label={t('region.layers')} />
-        {tip && (
-          <div className="tooltip" role="tooltip" style={{ left: Math.min(tip.x + 12, size.w - 260), top: tip.y + 12 }}>
-            {tip.text}
+      <Legend t={t} />
+      <div className="stack-box ls-box" ref={boxRef} data-testid="stack-box" data-ws={wsId}>
+        {mode === 'empty' && <p className="muted ls-empty">{t('layers.empty')}</p>}
+        {mode === 'error' && (
+          <div className="ls-error" role="alert" data-testid="stack-error">
+            <strong>{t('stack.parseErrorTitle')}</strong>
+            <p>{t('stack.parseError', { error: predictionError })}</p>
           </div>
         )}
-        <Legend t={t} />
+        <ol className="ls-stack" aria-label={t('region.layers')}>
+          {bands.map((b, i) => {
+            const kind = bandKind(viewBuilder, b);
+            const stageLabel = stages.size > 1 && (i === 0 || bands[i - 1].stage !== b.stage) ? b.stage : undefined;
+            if (kind === 'base')
+              return (
+                <BaseBlock
+                  key={`base${b.step}`}
+                  t={t}
+                  band={b}
+                  layers={baseLayers[b.step]}
+                  open={!!expanded[`base${b.step}`]}
+                  toggle={() => setExpanded((x) => ({ ...x, [`base${b.step}`]: !x[`base${b.step}`] }))}
+                  height={heights[i]}
+                  stage={stageLabel}
+                  onKey={onKey}
+                />
+              );
+            return (
+              <BandRow
+                key={`s${b.step}`}
+                t={t}
+                lang={lang}
+                band={b}
+                kind={kind}
+                builder={viewBuilder}
+                height={heights[i]}
+                stage={stageLabel}
+                scale={scale}
+                failure={mode === 'build' ? last?.error : undefined}
+                cascade={!!firstMiss && b.stage === firstMiss.stage && b.step >= firstMiss.step}
+                onActivate={() => kind === 'layer' && setDiffOf(b)}
+                onKey={onKey}
+                drag={drag}
+              />
+            );
+          })}
+        </ol>
       </div>
       {diffOf && engine && <LayerDiff band={diffOf} engine={engine} imageId={mode === 'build' ? last?.imageId : undefined} onClose={() => setDiffOf(null)} />}
     </section>
   );
 }
 
+/**
+ * The base image's layers read from the built image, for a base that is not in the image store (BuildKit pulls
+ * it into its cache only): the image's history up to the first layer of this stage, without the entries of the
+ * stage's config instructions that come before that layer.
+ */
+function baseFromBuilt(engine: NonNullable<ReturnType<typeof useApp.getState>['engine']>, view: BuildView | null, base: Band): BaseLayerView[] | null {
+  if (!view?.imageId || view.state !== 'finished') return null;
+  const last = view.bands[view.bands.length - 1];
+  if (last.stage !== base.stage) return null;
+  const all = imageHistory(engine, view.imageId);
+  if (!all) return null;
+  const stage = view.bands.filter((b) => b.stage === base.stage && b.status !== 'base');
+  const digests = new Set(stage.map((b) => b.digest).filter(Boolean));
+  const k = all.findIndex((l) => l.digest && digests.has(l.digest));
+  const firstLayer = stage.findIndex((b) => b.digest && digests.has(b.digest));
+  const configBefore = stage.slice(0, firstLayer < 0 ? stage.length : firstLayer).filter((b) => b.metadataOnly).length;
+  return all.slice(0, Math.max(0, (k < 0 ? all.length : k) - configBefore));
+}
+
+function baseSize(layers: BaseLayerView[] | null | undefined, b: Band): number {
+  return layers ? layers.reduce((s, l) => s + l.size, 0) : b.size;
+}
+
+type KeyHandler = (e: ReactKeyboardEvent<HTMLElement>, activate: () => void, line: number | null) => void;
+
+function BaseBlock(p: { t: TFunc; band: Band; layers: BaseLayerView[] | null | undefined; open: boolean; toggle(): void; height: number; stage?: string; onKey: KeyHandler }) {
+  const { t, band: b, layers, open } = p;
+  const image = baseImageOf(b.name);
+  const total = baseSize(layers, b);
+  return (
+    <li className="ls-item">
+      {p.stage && <span className="ls-stage">{p.stage}</span>}
+      <div
+        className={`ls-band ls-base status-base${b.running ? ' running' : ''}`}
+        style={{ minHeight: p.height }}
+        data-testid="layer"
+        data-line=""
+        data-status="base"
+        data-kind="base-group"
+        data-from-line={b.line ?? undefined}
+        data-running={b.running ? 'true' : undefined}
+        role="button"
+        tabIndex={0}
+        aria-expanded={open}
+        aria-label={`${t('layers.base', { image })}. ${open ? t('layers.collapse') : t('layers.expand')}`}
+        onClick={p.toggle}
+        onKeyDown={(e) => p.onKey(e, p.toggle, null)}
+      >
+        <div className="ls-head">
+          <span className="ls-chevron" aria-hidden="true">{open ? '▾' : '▸'}</span>
+          <span className="ls-text">{t('layers.base', { image })}</span>
+          <span className="ls-meta">{layers ? `${t('layers.baseLayers', { count: layers.length })} · ${formatBytes(total)}` : ''}</span>
+        </div>
+      </div>
+      {open && layers && (
+        <ol className="ls-baselayers">
+          {layers.map((l, i) => (
+            <li
+              key={i}
+              className="ls-baselayer"
+              data-testid="layer"
+              data-line=""
+              data-status="base"
+              data-kind="base-layer"
+              tabIndex={0}
+              aria-label={`${image}: ${l.createdBy} ${formatBytes(l.size)}`}
+            >
+              <code className="ls-text">{l.createdBy.replace(/^\/bin\/sh -c (#\(nop\) )?/, '')}</code>
+              <span className="ls-meta">{formatBytes(l.size)}</span>
+            </li>
+          ))}
+        </ol>
+      )}
+    </li>
+  );
+}
+
+function BandRow(p: {
+  t: TFunc;
+  lang: Lang;
+  band: Band;
+  kind: 'layer' | 'config';
+  builder: BuildView['builder'];
+  height: number;
+  stage?: string;
+  scale: StackScale;
+  failure?: string;
+  cascade: boolean;
+  onActivate(): void;
+  onKey: KeyHandler;
+  drag: BandDrag;
+}) {
+  const { t, lang, band: b, kind } = p;
+  const name = bandText(b);
+  const status = statusWord(lang, b, kind);
+  const why = explainBand(lang, p.builder, b, p.failure);
+  const size = kind === 'config' ? '' : formatBytes(b.size);
+  const meta = kind === 'config' ? '' : p.scale === 'time' ? t('stack.time', { seconds: formatSeconds(b.durationMs) }) : size;
+  const label = `${t('layers.line', { line: b.line ?? '' })}: ${name}. ${status}${why ? `, ${why}` : ''}.${kind === 'layer' ? ` ${size}, ${formatSeconds(b.durationMs)} s` : ''}`;
+  return (
+    <li className="ls-item">
+      {p.stage && <span className="ls-stage">{p.stage}</span>}
+      <div
+        className={`ls-band ls-${kind} status-${b.status}${b.running ? ' running' : ''}${b.failed ? ' failed' : ''}${p.cascade ? ' cascade' : ''}`}
+        style={{ minHeight: p.height }}
+        data-testid="layer"
+        data-line={b.line === null ? '' : String(b.line)}
+        data-status={b.status}
+        data-kind={kind === 'config' ? 'config' : 'band'}
+        data-running={b.running ? 'true' : undefined}
+        data-failed={b.failed ? 'true' : undefined}
+        role="button"
+        tabIndex={0}
+        aria-label={label}
+        onClick={() => {
+          if (!p.drag.consumeClick()) p.onActivate();
+        }}
+        onKeyDown={(e) => p.onKey(e, p.onActivate, b.line)}
+        onPointerDown={b.line !== null ? (e) => p.drag.start(e, b.line!) : undefined}
+      >
+        <div className="ls-head">
+          <span className="ls-line" aria-hidden="true">{b.line ?? ''}</span>
+          {kind === 'config' && <span className="ls-tag">{t('stack.config')}</span>}
+          <code className="ls-text ls-ins">{name}</code>
+          {meta && <span className="ls-meta">{meta}</span>}
+        </div>
+        {(status || why) && (
+          <div className="ls-why">
+            {status && <span className="ls-status-word">{status}</span>}
+            {why && <span className="ls-reason">{why}</span>}
+          </div>
+        )}
+      </div>
+    </li>
+  );
+}
+
+interface BandDrag {
+  start(e: ReactPointerEvent<HTMLElement>, line: number): void;
+  /** True (once) when the click that follows a drag must not open the layer. */
+  consumeClick(): boolean;
+}
+
+/** Drag a band onto another to move its instruction there (pointer events; a move under 5px is a click). */
+function useBandDrag(drop: (from: number, to: number) => void): BandDrag {
+  const dropRef = useRef(drop);
+  dropRef.current = drop;
+  const suppress = useRef(false);
+  return useMemo<BandDrag>(
+    () => ({
+      start(e, line) {
+        if (e.button !== 0) return;
+        const el = e.currentTarget;
+        const y0 = e.clientY;
+        let moving = false;
+        const move = (ev: PointerEvent) => {
+          const dy = ev.clientY - y0;
+          if (!moving && Math.abs(dy) < 5) return;
+          moving = true;
+          el.classList.add('dragging');
+          el.style.transform = `translateY(${dy}px)`;
+        };
+        const up = (ev: PointerEvent) => {
+          window.removeEventListener('pointermove', move);
+          window.removeEventListener('pointerup', up);
+          el.classList.remove('dragging');
+          el.style.transform = '';
+          if (!moving) return;
+          suppress.current = true;
+          setTimeout(() => (suppress.current = false), 0);
+          const target = document
+            .elementsFromPoint(ev.clientX, ev.clientY)
+            .map((x) => x.closest<HTMLElement>('[data-testid="layer"]'))
+            .find((x) => x && x !== el && x.dataset.line);
+          const to = Number(target?.dataset.line);
+          if (to && to !== line) dropRef.current(line, to);
+        };
+        window.addEventListener('pointermove', move);
+        window.addEventListener('pointerup', up);
+      },
+      consumeClick() {
+        const s = suppress.current;
+        suppress.current = false;
+        return s;
+      },
+    }),
+    [],
+  );
+}
+
 function Legend({ t }: { t: TFunc }) {
   return (
-    <ul className="legend" aria-hidden="true">
+    <ul className="ls-legend" aria-hidden="true">
+      <li className="status-base">{t('layers.legendBase')}</li>
       <li className="status-cached">{t('layers.cached')}</li>
       <li className="status-built">{t('layers.built')}</li>
       <li className="status-will-rebuild">{t('layers.willRebuild')}</li>
-      <li className="status-base">{t('layers.legendBase')}</li>
+      <li className="ls-legend-config">{t('stack.config')}</li>
     </ul>
   );
 }
 
 function compareText(t: TFunc, last: BuildView, prev: BuildView): string {
-  const a = summarize(last);
-  const b = summarize(prev);
+  const a = buildCounts(last);
+  const b = buildCounts(prev);
   const delta = b.durationMs - a.durationMs;
   return t('layers.compare', {
     built: a.built,
@@ -269,108 +485,6 @@ function compareText(t: TFunc, last: BuildView, prev: BuildView): string {
     faster: delta >= 0 ? t('layers.faster') : t('layers.slower'),
     bytes: formatBytes(a.bytesRebuilt),
   });
-}
-
-function buildItems(
-  t: TFunc,
-  lang: Lang,
-  bands: Band[],
-  baseLayers: Record<string, BaseLayerView[] | null>,
-  expanded: Record<string, boolean>,
-  heightMode: 'linear' | 'log' | 'uniform',
-  boxH: number,
-  mode: string,
-  scale: number,
-): StackItem[] {
-  const items: StackItem[] = [];
-  const instrBands = bands.filter((b) => b.status !== 'base');
-  const heights = bandHeights(
-    instrBands,
-    heightMode,
-    Math.max(160, boxH - 60 - 30 * scale * bands.filter((b) => b.status === 'base').length),
-    Math.round(14 * scale),
-    Math.round(24 * scale),
-    Math.round(120 * scale),
-  );
-  const firstMiss = instrBands.find((b) => b.status === 'built' || b.status === 'will-rebuild');
-  let stage = '';
-  const stages = new Set(bands.map((b) => b.stage));
-  for (const b of bands) {
-    const stageLabel = stages.size > 1 && b.stage !== stage ? b.stage : undefined;
-    stage = b.stage;
-    if (b.status === 'base') {
-      const key = `base${b.step}`;
-      const layers = baseLayers[b.step];
-      const image = baseImageOf(b.name);
-      const open = !!expanded[key];
-      if (open && layers)
-        layers.forEach((l, i) =>
-          items.push({
-            key: `${key}-${i}`,
-            kind: 'base-layer',
-            status: 'base',
-            dataLine: '',
-            label: l.createdBy.replace(/^\/bin\/sh -c (#\(nop\) )?/, '').slice(0, 80),
-            right: formatBytes(l.size),
-            ariaLabel: `${image}: ${l.createdBy} ${formatBytes(l.size)}`,
-            tooltip: `${l.createdBy}\n${formatBytes(l.size)}`,
-            height: Math.round((l.size > 0 ? 18 : 12) * scale),
-            running: false,
-            movable: false,
-          }),
-        );
-      const total = layers?.reduce((s, l) => s + l.size, 0) ?? b.size;
-      items.push({
-        key,
-        kind: 'base-group',
-        status: 'base',
-        dataLine: '',
-        fromLine: b.line ?? undefined,
-        label: `${open ? '▾' : '▸'} ${t('layers.base', { image })}`,
-        right: layers ? `${t('layers.baseLayers', { count: layers.length })} · ${formatBytes(total)}` : '',
-        ariaLabel: `${t('layers.base', { image })}. ${open ? t('layers.collapse') : t('layers.expand')}`,
-        tooltip: `${b.name}${layers ? `\n${t('layers.baseLayers', { count: layers.length })}, ${formatBytes(total)}` : ''}`,
-        height: Math.round(26 * scale),
-        running: b.running,
-        stage: stageLabel,
-        expanded: open,
-        movable: false,
-      });
-      continue;
-    }
-    const i = instrBands.indexOf(b);
-    const reason = describeReason(lang, b.reason);
-    const st = statusText(t, b);
-    const size = b.metadataOnly ? '0B' : formatBytes(b.size);
-    const right = b.status === 'cached' ? `${t('layers.cached')} · ${size}` : b.status === 'pending' ? st : `${st}${reason ? ` · ${reason}` : ''} · ${size}`;
-    const name = b.name.replace(/^\[[^\]]*\]\s*/, '');
-    items.push({
-      key: `s${b.step}`,
-      kind: 'band',
-      status: b.status,
-      dataLine: b.line === null ? '' : String(b.line),
-      label: `${b.line ?? ''}  ${name}`.slice(0, 70),
-      right,
-      ariaLabel: `${t('layers.line', { line: b.line ?? '' })}: ${name}. ${st}${reason ? `, ${reason}` : ''}. ${b.metadataOnly ? t('layers.metadata') : size}`,
-      tooltip: t('layers.tooltip', {
-        instruction: name,
-        line: b.line ?? '',
-        status: `${st}${reason ? ` (${reason})` : ''}`,
-        size: b.metadataOnly ? t('layers.metadata') : size,
-        time: `${formatSeconds(b.durationMs)} s`,
-        digest: b.digest ? b.digest.slice(0, 19) : '—',
-        added: b.added,
-        modified: b.modified,
-        removed: b.removed,
-      }),
-      height: heights[i],
-      running: b.running,
-      stage: stageLabel,
-      firstMiss: b === firstMiss && mode !== 'empty',
-      movable: b.line !== null,
-    });
-  }
-  return items;
 }
 
 /** The speed option that shows a saved step time (older versions saved other values, e.g. 500). */

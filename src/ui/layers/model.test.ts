@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { BuildEvent, StepInfo } from '../../engine/build/events';
-import { applyBuildEvent, bandHeights, predictedBands, summarize, type BuildView } from './model';
+import { applyBuildEvent, predictedBands, type BuildView } from './model';
+import { buildCounts } from './buildModel';
 import { describeReason } from './reasons';
 
 const step = (index: number, line: number | null, instruction: string, name: string, metadataOnly = false): StepInfo => ({
@@ -52,7 +53,7 @@ describe('Layer stack model', () => {
     expect(describeReason('en', copy.reason)).toBe('app.js changed');
     expect(v.finishOrder).toEqual([3, 4]);
     expect(v.state).toBe('finished');
-    expect(summarize(v)).toMatchObject({ built: 1, cached: 1, bytesRebuilt: 846, durationMs: 300 });
+    expect(buildCounts(v)).toMatchObject({ built: 1, cached: 1, config: 2, bytesRebuilt: 846, durationMs: 300 });
   });
 
   it('marks the steps a prediction would rebuild and the rest cached', () => {
@@ -101,20 +102,5 @@ describe('Layer stack model', () => {
   it('says why in Korean too', () => {
     expect(describeReason('ko', { kind: 'parent-changed', line: 4, instruction: 'COPY' })).toContain('4번째 줄');
     expect(describeReason('en', { kind: 'env-changed', names: ['TARGET'] })).toBe('ENV TARGET changed');
-  });
-
-  it('gives metadata-only bands a thin fixed height and sizes the rest by layer size', () => {
-    const v = run([
-      { type: 'build-started', builder: 'buildkit', steps, time: 0 },
-      { type: 'step-finished', step: 3, outcome: 'built', durationMs: 0, time: 1, layer: { digest: 'x', size: 100, added: 1, modified: 0, removed: 0 } },
-      { type: 'step-finished', step: 4, outcome: 'built', durationMs: 0, time: 1, layer: { digest: 'y', size: 10000, added: 1, modified: 0, removed: 0 } },
-    ])!;
-    const instr = v.bands.filter((b) => b.status !== 'base');
-    const hs = bandHeights(instr, 'linear', 300);
-    expect(hs[0]).toBe(14); // ENV
-    expect(hs[3]).toBe(14); // CMD
-    expect(hs[2]).toBeGreaterThan(hs[1]);
-    const uniform = bandHeights(instr, 'uniform', 300);
-    expect(uniform[1]).toBe(uniform[2]);
   });
 });

@@ -24,6 +24,8 @@ export interface Band {
   added: number;
   modified: number;
   removed: number;
+  /** The step the build stopped at (build-failed). */
+  failed?: boolean;
 }
 
 export interface BuildView {
@@ -128,14 +130,15 @@ export function applyBuildEvent(view: BuildView | null, e: BuildEvent, knownMeta
           durationMs: e.durationMs,
         };
       });
-      return { ...view, bands, finishOrder: view.bands.some((b) => b.step === e.step) ? [...view.finishOrder, e.step] : view.finishOrder };
+      // the base image is always on screen: only instruction bands are revealed one by one
+      return { ...view, bands, finishOrder: view.bands.some((b) => b.step === e.step && b.status !== 'base') ? [...view.finishOrder, e.step] : view.finishOrder };
     }
     case 'build-finished':
       if (!view) return view;
       return { ...view, state: 'finished', imageId: e.imageId, tags: e.tags, durationMs: e.durationMs };
     case 'build-failed':
       if (!view) return view;
-      return { ...view, state: 'failed', error: e.message, bands: view.bands.map((b) => ({ ...b, running: false })) };
+      return { ...view, state: 'failed', error: e.message, bands: view.bands.map((b) => ({ ...b, running: false, ...(b.step === e.step ? { failed: true } : {}) })) };
     default:
       return view;
   }
@@ -172,33 +175,4 @@ export function predictedBands(pred: PredictedStep[], last: BuildView | null, kn
 /** The first band of `b`'s stage, before it, whose layer was rebuilt in this build (the start of the cascade). */
 function firstRebuiltBefore(bands: Band[], b: Band): Band | undefined {
   return bands.find((x) => x.stage === b.stage && x.step < b.step && !x.metadataOnly && x.status === 'built');
-}
-
-export interface BuildSummary {
-  built: number;
-  cached: number;
-  /** Sum of simulated step durations, ms. */
-  durationMs: number;
-  /** Bytes of layers written again (rebuilt steps). */
-  bytesRebuilt: number;
-}
-
-export function summarize(view: BuildView): BuildSummary {
-  const steps = view.bands.filter((b) => b.status !== 'base');
-  return {
-    built: steps.filter((b) => b.status === 'built').length,
-    cached: steps.filter((b) => b.status === 'cached').length,
-    durationMs: view.durationMs || steps.reduce((s, b) => s + b.durationMs, 0),
-    bytesRebuilt: steps.filter((b) => b.status === 'built').reduce((s, b) => s + b.size, 0),
-  };
-}
-
-/** Band heights: linear or log by layer size, or uniform; metadata-only bands stay thin. */
-export function bandHeights(bands: Band[], mode: 'linear' | 'log' | 'uniform', total: number, thin = 14, min = 24, max = 120): number[] {
-  if (bands.length === 0) return [];
-  const weight = (b: Band) => (mode === 'uniform' ? 1 : b.size <= 0 ? 0 : mode === 'log' ? Math.log10(1 + b.size) : b.size);
-  const fixed = bands.map((b) => (b.metadataOnly || (mode !== 'uniform' && b.size <= 0) ? thin : min));
-  const rest = Math.max(0, total - fixed.reduce((a, b) => a + b, 0));
-  const sumW = bands.reduce((s, b) => s + (fixed[bands.indexOf(b)] === thin ? 0 : weight(b)), 0);
-  return bands.map((b, i) => (fixed[i] === thin ? thin : Math.min(max, min + (sumW > 0 ? (rest * weight(b)) / sumW : 0))));
 }

@@ -13,7 +13,9 @@ export function describeReason(lang: Lang, r: MissReason | undefined): string {
     case 'instruction-changed':
       return translate(lang, 'reason.instruction-changed');
     case 'parent-changed':
-      return translate(lang, 'reason.parent-changed', { line: r.line, instruction: r.instruction });
+      return r.moved
+        ? translate(lang, 'stack.moved', { line: r.line, instruction: r.instruction })
+        : translate(lang, 'reason.parent-changed', { line: r.line, instruction: r.instruction });
     case 'files-changed': {
       const shown = r.files.slice(0, 3).join(', ') + (r.files.length > 3 ? ` +${r.files.length - 3}` : '');
       return translate(lang, 'reason.files-changed', { files: shown });

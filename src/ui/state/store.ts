@@ -20,6 +20,8 @@ import { predictBuild, type PredictedStep, type UiBuildOptions } from '../engine
 import { exampleWorkspaces } from '../workspace/examples';
 import { deletePath, renameFile, workspaceContext, workspaceHostFiles, type FileContent, type Workspace } from '../workspace/workspace';
 import { applyBuildEvent, metaKey, type BuildView } from '../layers/model';
+import { summaryText } from '../layers/buildModel';
+import { setFinished, startPlayback, usePlayback, whenRevealed } from '../layers/playback';
 import { openKv, memoryKv, isQuotaError, type KvStore } from '../persist/idb';
 import { deleteEngineStore, memoryEngineStore, openEngineStore, type EngineStore } from '../persist/engineStore';
 import { DamagedStore, materialize } from '../../engine/store/layout';
@@ -46,6 +48,12 @@ import { terminalColumns, writeToTerminal } from './terminalBus';
 /** The layer stack's animation speeds: milliseconds per step, fast and slow (0 is instant). */
 export const FAST_STEP_MS = 250;
 export const SLOW_STEP_MS = 900;
+
+/** The pace of the stack's reveal: the speed setting, or at once with prefers-reduced-motion. */
+function revealStepMs(stepMs: number): number {
+  const reduced = typeof matchMedia !== 'undefined' && matchMedia('(prefers-reduced-motion: reduce)').matches;
+  return reduced ? 0 : stepMs;
+}
 
 export const defaultSettings = (): Settings => ({
   lang: typeof navigator !== 'undefined' ? detectLang() : 'en',
@@ -345,6 +353,10 @@ export const useApp = create<AppState>()((set, get) => {
       next = { previous: hist.last?.state === 'finished' ? hist.last : hist.previous, last: applyBuildEvent(null, e, get().knownMeta[wsId] ?? []) };
     else next = { ...hist, last: applyBuildEvent(hist.last, e) };
     set({ builds: { ...get().builds, [wsId]: next } });
+    // The stack reveals the build's steps at the chosen pace when the Build button started it (the terminal's
+    // output is paced with it, see build()); a build typed in the terminal is shown as its events come.
+    if (e.type === 'build-started') startPlayback(e.time, uiBuildRunning ? revealStepMs(get().settings.stepMs) : 0);
+    if (next.last && e.type !== 'log' && e.type !== 'step-started') setFinished(next.last.startedAt, next.last.finishOrder.length);
     if (e.type === 'build-started') set({ dirty: { ...get().dirty, [wsId]: false } });
     if (e.type === 'build-finished' && next.last) {
       const keys = new Set(get().knownMeta[wsId] ?? []);
@@ -665,7 +677,21 @@ export const useApp = create<AppState>()((set, get) => {
       set({ building: true });
       uiBuildRunning = true;
       writeToTerminal(`\x1b[2m$ ${buildCommandLine(opts)}\x1b[0m\r\n`);
-      const out = (t: string) => writeToTerminal(t.replace(/\r?\n/g, '\r\n'));
+      // The output waits for the layer stack: a chunk written after n steps had finished is shown once the stack
+      // reveals n steps (legacy prints step by step; BuildKit's tty screen, FINISHED, comes at the end).
+      let key: number | null = null;
+      const chunks: { at: number; text: string }[] = [];
+      const flush = () => {
+        const p = usePlayback.getState();
+        while (chunks.length && (p.key !== key || chunks[0].at <= p.revealed)) writeToTerminal(chunks.shift()!.text);
+      };
+      const offPlayback = usePlayback.subscribe(flush);
+      const finishedSteps = () => get().builds[wsId]?.last?.finishOrder.length ?? 0;
+      const out = (t: string) => {
+        chunks.push({ at: key === null ? 0 : finishedSteps(), text: t.replace(/\r?\n/g, '\r\n') });
+        flush();
+      };
+      const onEvent = onBuildEvent(wsId);
       const io: CliIO = {
         stdout: out,
         stderr: out,
@@ -676,11 +702,21 @@ export const useApp = create<AppState>()((set, get) => {
         env: opts.builder === 'legacy' ? { DOCKER_BUILDKIT: '0' } : {},
       };
       try {
-        await engine.build(opts, io, onBuildEvent(wsId));
+        await engine.build(opts, io, (e) => {
+          if (e.type === 'build-started') key = e.time;
+          onEvent(e);
+        });
       } catch (e) {
         out(`ERROR: ${e instanceof Error ? e.message : String(e)}\n`);
       } finally {
         uiBuildRunning = false;
+        if (key !== null) await whenRevealed(key, finishedSteps());
+        key = null;
+        flush();
+        offPlayback();
+        const view = get().builds[wsId]?.last;
+        const line = view && view.startedAt !== undefined ? summaryText(get().settings.lang, view) : '';
+        if (line) writeToTerminal(`\x1b[2m${translate(get().settings.lang, 'stack.summaryPrefix')}: ${line}\x1b[0m\r\n`);
         set({ building: false, dirty: { ...get().dirty, [wsId]: false } });
         void get().predict();
       }
@@ -695,9 +731,9 @@ export const useApp = create<AppState>()((set, get) => {
       const seq = ++predictSeq;
       const p = await predictBuild(engine, options());
       if (seq !== predictSeq || get().activeId !== wsId) return;
-      // A Dockerfile with an error predicts no steps: keep the last good prediction's bands, show the error.
+      // A Dockerfile with an error predicts no steps: the stack shows the error, not the last good bands.
       set({
-        prediction: p.error && (!p.steps || p.steps.length === 0) ? get().prediction : p.steps,
+        prediction: p.steps ?? [],
         predictionError: p.error,
         predictionMs: performance.now() - t0,
       });

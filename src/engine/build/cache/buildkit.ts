@@ -14,7 +14,7 @@ import { baseVertices, transferContext } from '../phases/context-transfer';
 import { reachableStages } from '../phases/plan';
 import { BUILDKIT_COMMENT, MAX_RECORDED_CHANGES, type StagePlan, type StageState } from '../types';
 import type { StepMemo } from './store';
-import { diffEnv, memoLowerLookup } from './miss';
+import { changedOrMoved, diffEnv, memoLowerLookup } from './miss';
 import type { CacheRules, MetadataTexts, StepOp } from './rules';
 
 export class BuildKitRules implements CacheRules {
@@ -80,14 +80,16 @@ export class BuildKitRules implements CacheRules {
     const key = run.sha(`${parentKey}|${op.def}`);
     const memoId = `${st.plan.index}:${st.opOrdinal}`;
     const prev = run.memo.get(memoId);
-    const rec = op.ignoreCache || st.unknown ? undefined : run.host.cache.get(key);
+    // Under --no-cache, a step below that ran again gives this one a new parent: BuildKit runs it too, even the
+    // steps --no-cache leaves alone (WORKDIR's mkdir), as the real engine does.
+    const rec = op.ignoreCache || st.unknown || (run.opts.noCache && st.firstMiss) ? undefined : run.host.cache.get(key);
     const layer = rec ? run.host.images.layer(rec.diffId) : undefined;
     const firstMissBefore = op.link ? null : st.firstMiss ?? (op.fromStage?.firstMiss ?? null);
     const reason = (): MissReason => {
       if (op.ignoreCache) return { kind: 'no-cache' };
       if (firstMissBefore) return { kind: 'parent-changed', line: firstMissBefore.line, instruction: firstMissBefore.instruction };
       if (!prev) return { kind: 'first-build' };
-      if (prev.text !== ins.original) return { kind: 'instruction-changed', previous: prev.text };
+      if (prev.text !== ins.original) return changedOrMoved(run.memo, st.plan, ins, prev.text);
       const prevFiles = memoFiles(prev);
       if (op.files && prevFiles) {
         const changed = op.files.diff(prevFiles);

@@ -15,7 +15,7 @@ import { attachFiles, memoFiles, type FileList } from '../copy-selection';
 import type { MissReason } from '../events';
 import { MAX_RECORDED_CHANGES, type StagePlan, type StageState } from '../types';
 import type { StepMemo } from './store';
-import { diffEnv, memoLowerLookup } from './miss';
+import { changedOrMoved, diffEnv, memoLowerLookup } from './miss';
 import type { CacheRules, MetadataTexts, StepOp } from './rules';
 
 const NEEDS_BUILDKIT = (flag: string) => `the --${flag} option requires BuildKit. Refer to https://docs.docker.com/go/buildkit/ to learn how to build images with BuildKit enabled`;
@@ -135,7 +135,7 @@ export class LegacyRules implements CacheRules {
       if (run.opts.noCache) return { kind: 'no-cache' };
       if (st.firstMiss) return { kind: 'parent-changed', line: st.firstMiss.line, instruction: st.firstMiss.instruction };
       if (!prev) return { kind: 'first-build' };
-      if (prev.text !== ins.original) return { kind: 'instruction-changed', previous: prev.text };
+      if (prev.text !== ins.original) return changedOrMoved(run.memo, st.plan, ins, prev.text);
       const prevFiles = memoFiles(prev);
       if (files && prevFiles) {
         const changed = files.diff(prevFiles);
