@@ -44,13 +44,13 @@ export function DesktopLayout({ regions, lessonOpen }: { regions: Regions; lesso
         <SavedGroup id="work" orientation="vertical" panelIds={['top', 'terminal']}>
           <Panel id="top" minSize={200} defaultSize="60">
             <SavedGroup id="top" orientation="horizontal" panelIds={['files', 'editor', 'layers']}>
-              <Panel id="files" minSize={140} defaultSize="19">
+              <Panel id="files" minSize={140} defaultSize="17">
                 <Pane title={t('pane.files')} icon={<FolderTree size={16} />} className="pane-files">
                   {regions.files}
                 </Pane>
               </Panel>
               <Handle label={resize('pane.files', 'pane.editor')} />
-              <Panel id="editor" minSize={260} defaultSize="46">
+              <Panel id="editor" minSize={260} defaultSize="48">
                 <Pane title={t('pane.editor')} icon={<FileCode size={16} />} className="pane-editor">
                   {regions.build}
                   {regions.editor}

@@ -130,6 +130,12 @@ export function TerminalPane() {
         ...term.modes,
         altScreen: term.buffer.active.type === 'alternate',
       });
+      (window as unknown as { __layerlabTerminalSize?: () => object }).__layerlabTerminalSize = () => ({
+        cols: term.cols,
+        rows: term.rows,
+        fontFamily: term.options.fontFamily,
+        fontSize: term.options.fontSize,
+      });
       setLoaded(true);
       cleanup = () => {
         ro.disconnect();
