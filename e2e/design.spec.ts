@@ -150,7 +150,7 @@ test('on a phone the regions are tabs', async ({ page }) => {
   await expect(page.getByTestId('editor')).toBeHidden();
   await page.waitForFunction(() => typeof (window as any).__layerlabTerminalText === 'function');
   const out = await typeCommand(page, 'docker image ls');
-  expect(out).toContain('REPOSITORY');
+  expect(out).toContain('IMAGE ID');
 
   await page.getByRole('tab', { name: 'Stack' }).click();
   await expect(page.getByTestId('layer-stack')).toBeVisible();
@@ -159,7 +159,7 @@ test('on a phone the regions are tabs', async ({ page }) => {
 
   // the terminal kept its session while hidden
   await page.getByRole('tab', { name: 'Terminal' }).click();
-  expect(await page.evaluate(() => (window as any).__layerlabTerminalText())).toContain('REPOSITORY');
+  expect(await page.evaluate(() => (window as any).__layerlabTerminalText())).toContain('IMAGE ID');
   // nothing scrolls sideways
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
 });

@@ -6,6 +6,7 @@ test.describe.configure({ timeout: 180_000 });
 /** A build, then an app.js edit, so the screenshots show cached, built and will-rebuild bands. */
 async function stage(page: Page) {
   await openFresh(page);
+  await page.getByTestId('welcome-dismiss').click();
   await page.getByLabel(/Animation speed|애니메이션 속도/).selectOption('0');
   for (let i = 0; i < 2; i++) {
     await page.getByTestId('build-button').click();
