@@ -65,7 +65,7 @@ for (const lang of ['en', 'ko'] as const) {
     );
     await page.reload();
     await expect(page.getByTestId('build-button')).toBeVisible();
-    await page.getByLabel(/^(Language|언어)$/).selectOption(lang);
+    await page.locator('.header-controls select').first().selectOption(lang);
     await page.waitForTimeout(800);
     await page.screenshot({ path: `docs/screenshots/phone-${lang}.png` });
     if (lang === 'en') {
