@@ -28,6 +28,7 @@ test('axe after a build, in Korean and presenter mode', async ({ page }) => {
 });
 
 test('axe: Korean dark theme with a dialog and the menu open, English presenter dark, and the phone tabs', async ({ page }) => {
+  test.setTimeout(180_000);
   const check = async (what: string) => {
     const results = await new AxeBuilder({ page }).analyze();
     const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
