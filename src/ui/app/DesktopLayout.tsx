@@ -37,27 +37,28 @@ function Handle({ label }: { label: string }) {
 export function DesktopLayout({ regions, lessonOpen }: { regions: Regions; lessonOpen: boolean }) {
   const t = useT();
   const resize = (a: string, b: string) => t('pane.resize', { a: t(a as 'pane.files'), b: t(b as 'pane.files') });
-  const right = lessonOpen ? ['lesson', 'side'] : ['side'];
+  // (panel ids become data-testid attributes too: prefixed, so they never collide with the regions' test ids)
+  const right = lessonOpen ? ['p-lesson', 'p-side'] : ['p-side'];
   return (
-    <SavedGroup id="outer" orientation="horizontal" panelIds={['work', 'right']} className="workbench">
-      <Panel id="work" minSize={560} defaultSize="73">
-        <SavedGroup id="work" orientation="vertical" panelIds={['top', 'terminal']}>
-          <Panel id="top" minSize={200} defaultSize="60">
-            <SavedGroup id="top" orientation="horizontal" panelIds={['files', 'editor', 'layers']}>
-              <Panel id="files" minSize={140} defaultSize="17">
+    <SavedGroup id="outer" orientation="horizontal" panelIds={['p-work', 'p-right']} className="workbench">
+      <Panel id="p-work" minSize={560} defaultSize="73">
+        <SavedGroup id="work" orientation="vertical" panelIds={['p-top', 'p-terminal']}>
+          <Panel id="p-top" minSize={200} defaultSize="60">
+            <SavedGroup id="top" orientation="horizontal" panelIds={['p-files', 'p-editor', 'p-layers']}>
+              <Panel id="p-files" minSize={140} defaultSize="17">
                 <Pane title={t('pane.files')} icon={<FolderTree size={16} />} className="pane-files">
                   {regions.files}
                 </Pane>
               </Panel>
               <Handle label={resize('pane.files', 'pane.editor')} />
-              <Panel id="editor" minSize={260} defaultSize="48">
+              <Panel id="p-editor" minSize={260} defaultSize="48">
                 <Pane title={t('pane.editor')} icon={<FileCode size={16} />} className="pane-editor">
                   {regions.build}
                   {regions.editor}
                 </Pane>
               </Panel>
               <Handle label={resize('pane.editor', 'pane.layers')} />
-              <Panel id="layers" minSize={200} defaultSize="35">
+              <Panel id="p-layers" minSize={200} defaultSize="35">
                 <Pane title={t('pane.layers')} icon={<Layers size={16} />} className="pane-layers">
                   {regions.layers}
                 </Pane>
@@ -65,7 +66,7 @@ export function DesktopLayout({ regions, lessonOpen }: { regions: Regions; lesso
             </SavedGroup>
           </Panel>
           <Handle label={resize('pane.editor', 'pane.terminal')} />
-          <Panel id="terminal" minSize={120} defaultSize="40">
+          <Panel id="p-terminal" minSize={120} defaultSize="40">
             <Pane title={t('pane.terminal')} icon={<SquareTerminal size={16} />} className="pane-terminal" testId="terminal-pane">
               {regions.terminal}
             </Pane>
@@ -73,11 +74,11 @@ export function DesktopLayout({ regions, lessonOpen }: { regions: Regions; lesso
         </SavedGroup>
       </Panel>
       <Handle label={resize('pane.editor', lessonOpen ? 'pane.lesson' : 'pane.side')} />
-      <Panel id="right" minSize={260} defaultSize="27">
+      <Panel id="p-right" minSize={260} defaultSize="27">
         <SavedGroup key={right.join()} id={lessonOpen ? 'right' : 'right-side'} orientation="vertical" panelIds={right}>
           {lessonOpen && (
             <>
-              <Panel id="lesson" minSize={160} defaultSize="62">
+              <Panel id="p-lesson" minSize={160} defaultSize="62">
                 <Pane title={t('pane.lesson')} icon={<GraduationCap size={16} />} className="pane-lesson">
                   {regions.lesson}
                 </Pane>
@@ -85,7 +86,7 @@ export function DesktopLayout({ regions, lessonOpen }: { regions: Regions; lesso
               <Handle label={resize('pane.lesson', 'pane.side')} />
             </>
           )}
-          <Panel id="side" minSize={120} defaultSize={lessonOpen ? '38' : '100'}>
+          <Panel id="p-side" minSize={120} defaultSize={lessonOpen ? '38' : '100'}>
             <Pane title={t('pane.side')} icon={<Container size={16} />} className="pane-side">
               {regions.side}
             </Pane>
