@@ -27,6 +27,40 @@ test('axe after a build, in Korean and presenter mode', async ({ page }) => {
   expect(bad.map((v) => v.id), report).toEqual([]);
 });
 
+test('axe: Korean dark theme with a dialog and the menu open, English presenter dark, and the phone tabs', async ({ page }) => {
+  test.setTimeout(180_000);
+  const check = async (what: string) => {
+    const results = await new AxeBuilder({ page }).analyze();
+    const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    const report = bad.map((v) => `${v.id} (${v.impact}): ${v.help}\n  ${v.nodes.slice(0, 4).map((n) => n.target.join(' ')).join('\n  ')}`).join('\n');
+    expect(bad.map((v) => v.id), `${what}\n${report}`).toEqual([]);
+  };
+  await openFresh(page);
+  await page.getByLabel('Language').selectOption('ko');
+  await page.getByLabel('테마').selectOption('dark');
+  await page.getByRole('button', { name: '새 파일' }).click();
+  await expect(page.getByTestId('prompt-dialog')).toBeVisible();
+  await page.waitForTimeout(300);
+  await check('ko dark, new-file dialog');
+  await page.keyboard.press('Escape');
+  await page.getByTestId('header-menu').click();
+  await expect(page.getByRole('menu')).toBeVisible();
+  await page.waitForTimeout(300);
+  await check('ko dark, header menu');
+  await page.keyboard.press('Escape');
+
+  await page.getByLabel('언어').selectOption('en');
+  await page.getByLabel('Presenter mode').check();
+  await page.waitForTimeout(600);
+  await check('en presenter dark');
+  await page.getByLabel('Presenter mode').uncheck();
+
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.getByRole('tab', { name: 'Terminal' }).click();
+  await page.waitForTimeout(800);
+  await check('phone, terminal tab');
+});
+
 test('the main controls are reachable and usable from the keyboard', async ({ page }) => {
   await openFresh(page);
   // Tab from the top reaches the Build button, and Ctrl+Enter builds from anywhere

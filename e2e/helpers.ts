@@ -101,3 +101,24 @@ export async function appendNewline(page: Page, text = ''): Promise<void> {
   if (text) await page.keyboard.type(text);
   await page.keyboard.press('Enter');
 }
+
+/** Answers the app's text dialog (new workspace, new file, rename) with `value` and submits it. */
+export async function answerPrompt(page: Page, value: string): Promise<void> {
+  const dialog = page.getByTestId('prompt-dialog');
+  await dialog.getByRole('textbox').fill(value);
+  await dialog.getByTestId('prompt-ok').click();
+  await expect(dialog).toBeHidden();
+}
+
+/** Confirms the app's confirmation dialog (delete, reset). */
+export async function confirmDialog(page: Page): Promise<void> {
+  const dialog = page.getByTestId('confirm-dialog');
+  await dialog.getByTestId('confirm-ok').click();
+  await expect(dialog).toBeHidden();
+}
+
+/** Chooses an item of the header's menu (export, import, reset). */
+export async function headerMenu(page: Page, item: string | RegExp): Promise<void> {
+  await page.getByTestId('header-menu').click();
+  await page.getByRole('menuitem', { name: item }).click();
+}

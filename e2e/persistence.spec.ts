@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { focusEditor, openFile, openFresh, putStored, waitReady } from './helpers';
+import { focusEditor, headerMenu, openFile, openFresh, putStored, waitReady } from './helpers';
 
 test('edits, settings and engine state survive a reload', async ({ page }) => {
   await openFresh(page);
@@ -36,7 +36,7 @@ test('export and import everything as one file', async ({ page }) => {
   await openFresh(page);
   await page.getByTestId('workspace-select').selectOption('multi-stage');
   const download = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'Export all' }).click();
+  await headerMenu(page, 'Export all');
   const file = await (await download).path();
   await openFresh(page);
   await expect(page.getByTestId('workspace-select')).toHaveValue('web-ping');

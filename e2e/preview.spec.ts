@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { openFile, openFresh, setEditorText, terminalText, typeCommand } from './helpers';
+import { answerPrompt, openFile, openFresh, setEditorText, terminalText, typeCommand } from './helpers';
 
 test.describe.configure({ timeout: 180_000 });
 
@@ -91,6 +91,7 @@ async function startGoalsApp(page: Page) {
   await setEditorText(page, DOCKERFILE);
   // the static folder's index would shadow the app's own GET /: it becomes the stylesheet
   await page.getByRole('button', { name: 'Rename public/index.html' }).click();
+  await answerPrompt(page, 'public/styles.css');
   await page.getByTestId('file-tree').getByRole('button', { name: 'styles.css', exact: true }).click();
   await expect(page.getByTestId('open-file')).toHaveText('public/styles.css');
   await setEditorText(page, STYLES);
@@ -101,7 +102,6 @@ async function startGoalsApp(page: Page) {
 }
 
 test('the goals app runs in the preview: the form posts and the redirect lands on the list; stylesheet, links, history and cookies work', async ({ page }) => {
-  page.on('dialog', (d) => void d.accept('public/styles.css'));
   await startGoalsApp(page);
   const frame = page.frameLocator('[data-testid="preview-frame"]');
   await expect(frame.locator('#goal')).toHaveText('Learn Docker!', { timeout: 30_000 });
@@ -148,7 +148,6 @@ test('the goals app runs in the preview: the form posts and the redirect lands o
 });
 
 test('the previewed page is isolated from Layerlab: no DOM, storage, IndexedDB, cookies or network of the app', async ({ page }) => {
-  page.on('dialog', (d) => void d.accept('public/styles.css'));
   await startGoalsApp(page);
   // the tab loads the published port by itself; then the address bar takes another path
   await expect(page.frameLocator('[data-testid="preview-frame"]').locator('#goal')).toHaveText('Learn Docker!', { timeout: 30_000 });

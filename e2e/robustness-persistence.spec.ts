@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { strToU8, zipSync } from 'fflate';
-import { focusEditor, openFile, openFresh, putStored, terminalText, typeCommand, waitReady } from './helpers';
+import { focusEditor, headerMenu, openFile, openFresh, putStored, terminalText, typeCommand, waitReady } from './helpers';
 
 test.describe.configure({ timeout: 120_000 });
 
@@ -67,7 +67,7 @@ test('a storage quota error is reported, and export still saves the work', async
   await page.keyboard.type('LABEL unsaved="but exported"');
   await expect(page.getByRole('banner')).toContainText(/Could not save: .*quota/i, { timeout: 5_000 });
   const download = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'Export all' }).click();
+  await headerMenu(page, 'Export all');
   const file = await (await download).path();
   const exported = JSON.parse(readFileSync(file!, 'utf8')) as { workspaces: { workspaces: { id: string; files: Record<string, string> }[] } };
   const ws = exported.workspaces.workspaces.find((w) => w.id === 'web-ping')!;

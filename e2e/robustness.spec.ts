@@ -4,7 +4,7 @@
  * Run: npx vite build --outDir /tmp/ll-dist-robust && E2E_PORT=4175 E2E_DIST=/tmp/ll-dist-robust npx playwright test e2e/robustness.spec.ts
  */
 import { expect, test, type Page } from '@playwright/test';
-import { focusEditor, openFile, openFresh, typeCommand, waitReady } from './helpers';
+import { answerPrompt, focusEditor, openFile, openFresh, typeCommand, waitReady } from './helpers';
 
 test.describe.configure({ timeout: 120_000 });
 
@@ -75,8 +75,8 @@ test('the CSP allows no remote origin and no inline script, and blocks an inject
 
 test('markup in a file name, a build log and a container log is shown as text, never run', async ({ page }) => {
   await openFresh(page);
-  page.on('dialog', (d) => void d.accept(XSS_NAME));
   await page.getByRole('button', { name: 'New file', exact: true }).click();
+  await answerPrompt(page, XSS_NAME);
   await expect(page.getByTestId('file-tree')).toContainText(XSS_NAME);
   await expect(page.getByTestId('open-file')).toHaveText(XSS_NAME);
   await focusEditor(page);

@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { unzipSync } from 'fflate';
-import { bandStatuses, openFresh, terminalText } from './helpers';
+import { answerPrompt, bandStatuses, confirmDialog, openFresh, terminalText } from './helpers';
 
 test.describe.configure({ timeout: 120_000 });
 
@@ -13,19 +13,20 @@ async function build(page: import('@playwright/test').Page) {
 
 test('files of the build context: create, rename, delete, upload, download as zip', async ({ page }) => {
   await openFresh(page);
-  const answers: string[] = ['notes/todo.txt', 'notes/done.txt'];
-  page.on('dialog', (d) => (d.type() === 'prompt' ? d.accept(answers.shift()) : d.accept()));
   const tree = page.getByTestId('file-tree');
 
   await page.getByRole('button', { name: 'New file' }).click();
+  await answerPrompt(page, 'notes/todo.txt');
   await expect(tree).toContainText('todo.txt');
   await expect(page.getByTestId('open-file')).toHaveText('notes/todo.txt');
 
   await page.getByRole('button', { name: 'Rename notes/todo.txt' }).click();
+  await answerPrompt(page, 'notes/done.txt');
   await expect(tree).toContainText('done.txt');
   await expect(tree).not.toContainText('todo.txt');
 
   await page.getByRole('button', { name: 'Delete notes/done.txt' }).click();
+  await confirmDialog(page);
   await expect(tree).not.toContainText('done.txt');
 
   await page.locator('input[type="file"][multiple]').setInputFiles({ name: 'hello.txt', mimeType: 'text/plain', buffer: Buffer.from('hi\n') });

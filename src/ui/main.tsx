@@ -1,6 +1,8 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
+import './theme/tokens.css';
+import './kit/kit.css';
 import './app/app.css';
 import './classroom/presenter.css';
 

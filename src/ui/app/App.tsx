@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, useLayoutEffect, useState } from 'react';
 import { engineStarting, useApp } from '../state/store';
 import { useT } from '../i18n/useT';
 import { LessonSlot } from './LessonSlot';
@@ -8,6 +8,12 @@ import { ErrorBoundary } from './ErrorBoundary';
 import { MultiTabBanner } from '../persist/MultiTabBanner';
 import { EditorPane } from '../editor/EditorPane';
 import { BuildControls } from '../build/BuildControls';
+import { TipProvider } from '../kit/Tooltip';
+import { Deferred } from './Deferred';
+import { DesktopLayout } from './DesktopLayout';
+import { PhoneLayout } from './PhoneLayout';
+import { Welcome } from './Welcome';
+import type { Regions } from './layout';
 
 // The regions after the editor mount one per frame anyway (see useStage): their code is not needed for the
 // first screen, so it stays out of the initial chunk and arrives while the editor is being shown.
@@ -15,6 +21,13 @@ const LayerStack = lazy(() => import('../layers/LayerStack').then((m) => ({ defa
 const TerminalPane = lazy(() => import('../terminal/TerminalPane').then((m) => ({ default: m.TerminalPane })));
 const WorkspacePanel = lazy(() => import('../workspace/WorkspacePanel').then((m) => ({ default: m.WorkspacePanel })));
 const SidePanel = lazy(() => import('../containers/SidePanel').then((m) => ({ default: m.SidePanel })));
+// A share link opens in a card at the top of the page; its code (and the lesson list it names) loads only then.
+const ShareImport = lazy(() => import('../classroom/SharePanel').then((m) => ({ default: m.ShareImport })));
+
+/** The hash a share link starts with (classroom/shareLink.ts, SHARE_PREFIX; not imported, to keep its inflater out of the first chunk). */
+const SHARE_HASH = '#/share/';
+/** Below this width the regions are tabs (PhoneLayout) instead of panes side by side. */
+const PHONE_QUERY = '(max-width: 1000px)';
 
 /** The localStorage copy of the settings the static start screen needs (read by public/boot.js). */
 const BOOT_KEY = 'layerlab.boot';
@@ -40,6 +53,9 @@ export function App() {
   const starting = useApp(engineStarting);
   const stage = useStage(phase === 'ready', 6);
   const firstScreen = useFirstScreen(stage >= 2);
+  const phone = useMediaQuery(PHONE_QUERY);
+  const [phoneTab, setPhoneTab] = useState('editor');
+  const hash = useHash();
 
   useEffect(() => {
     void useApp.getState().init({ startEngineAfter: firstScreen });
@@ -54,12 +70,15 @@ export function App() {
     document.title = `${t('app.title')} — ${t('app.tagline')}`;
   }, [settings.lang, t]);
 
-  // Presenter mode is also an attribute of <html>, for the classroom styles (src/ui/classroom/presenter.css).
+  // Theme and presenter mode are also attributes of <html>: the design tokens (theme/tokens.css) follow them
+  // there, so dialogs and menus rendered into <body> get the same colours; the classroom styles use them too.
   useEffect(() => {
     const root = document.documentElement;
     if (settings.presenter) root.setAttribute('data-presenter', 'true');
     else root.removeAttribute('data-presenter');
-  }, [settings.presenter]);
+    if (settings.theme === 'system') root.removeAttribute('data-theme');
+    else root.setAttribute('data-theme', settings.theme);
+  }, [settings.presenter, settings.theme]);
 
   useEffect(() => {
     if (phase !== 'ready') return;
@@ -71,7 +90,7 @@ export function App() {
   }, [phase, settings.lang, settings.theme, settings.presenter]);
 
   const themeClass = settings.theme === 'system' ? '' : `theme-${settings.theme}`;
-  const rootClass = ['app', themeClass, settings.presenter ? 'presenter' : '', lessonOpen ? '' : 'no-lesson'].filter(Boolean).join(' ');
+  const rootClass = ['app', themeClass, settings.presenter ? 'presenter' : '', lessonOpen ? '' : 'no-lesson', phone ? 'is-phone' : ''].filter(Boolean).join(' ');
 
   // While loading, the static start screen of index.html is what the user sees.
   if (phase === 'loading') return null;
@@ -83,43 +102,100 @@ export function App() {
       </div>
     );
 
+  const startLesson = () => {
+    setLessonOpen(true);
+    setPhoneTab('lesson');
+    void import('../../lessons/curriculum').then(({ LESSONS }) => {
+      if (LESSONS[0]) location.hash = `#/lesson/${LESSONS[0].id}`;
+    });
+  };
+
+  const regions: Regions = {
+    build: stage > 0 ? <ErrorBoundary panel="build" className="build-controls"><BuildControls /></ErrorBoundary> : null,
+    editor:
+      stage > 0 ? (
+        <ErrorBoundary panel="editor" className="region editor"><EditorPane /></ErrorBoundary>
+      ) : (
+        <div className="region boot-center" aria-busy="true" />
+      ),
+    layers: (
+      <Deferred ready={stage > 1} placeholder="region layers">
+        <ErrorBoundary panel="layers" className="region layers"><LayerStack /></ErrorBoundary>
+      </Deferred>
+    ),
+    terminal: (
+      <Deferred ready={stage > 2} placeholder="region terminal">
+        <ErrorBoundary panel="terminal" className="region terminal"><TerminalPane /></ErrorBoundary>
+      </Deferred>
+    ),
+    files: (
+      <Deferred ready={stage > 3} placeholder="region files">
+        <ErrorBoundary panel="files" className="region files"><WorkspacePanel /></ErrorBoundary>
+      </Deferred>
+    ),
+    side: (
+      <Deferred ready={stage > 4} placeholder="region side">
+        <ErrorBoundary panel="side" className="region side"><SidePanel /></ErrorBoundary>
+      </Deferred>
+    ),
+    lesson: (
+      <aside className="region lesson" data-testid="lesson-region" aria-label={t('region.lesson')}>
+        <Deferred ready={stage > 5} placeholder="">
+          <ErrorBoundary panel="lesson"><LessonSlot failedText={t('lesson.failed')} /></ErrorBoundary>
+        </Deferred>
+      </aside>
+    ),
+  };
+
   return (
-    <div className={rootClass} lang={settings.lang} data-phase={phase} data-engine={starting ? 'starting' : 'ready'}>
-      <Header lessonOpen={lessonOpen} onToggleLesson={() => setLessonOpen((o) => !o)} />
-      <MultiTabBanner />
-      <main className="app-grid">
-        <div className="center">
-          {stage > 0 ? (
-            <>
-              <ErrorBoundary panel="build" className="build-controls"><BuildControls /></ErrorBoundary>
-              <ErrorBoundary panel="editor" className="region editor"><EditorPane /></ErrorBoundary>
-            </>
-          ) : (
-            <div className="region boot-center" aria-busy="true" />
-          )}
-        </div>
-        <Deferred ready={stage > 1} placeholder="region layers">
-          <ErrorBoundary panel="layers" className="region layers"><LayerStack /></ErrorBoundary>
-        </Deferred>
-        <Deferred ready={stage > 2} placeholder="region terminal">
-          <ErrorBoundary panel="terminal" className="region terminal"><TerminalPane /></ErrorBoundary>
-        </Deferred>
-        <Deferred ready={stage > 3} placeholder="region files">
-          <ErrorBoundary panel="files" className="region files"><WorkspacePanel /></ErrorBoundary>
-        </Deferred>
-        <Deferred ready={stage > 4} placeholder="region side">
-          <ErrorBoundary panel="side" className="region side"><SidePanel /></ErrorBoundary>
-        </Deferred>
-        {lessonOpen && (
-          <aside className="region lesson" data-testid="lesson-region" aria-label={t('region.lesson')}>
-            <Deferred ready={stage > 5} placeholder="">
-              <ErrorBoundary panel="lesson"><LessonSlot failedText={t('lesson.failed')} /></ErrorBoundary>
-            </Deferred>
-          </aside>
+    <TipProvider>
+      <div className={rootClass} lang={settings.lang} data-phase={phase} data-engine={starting ? 'starting' : 'ready'}>
+        <Header lessonOpen={lessonOpen} onToggleLesson={() => setLessonOpen((o) => !o)} />
+        <MultiTabBanner />
+        {hash.startsWith(SHARE_HASH) && (
+          <div className="notice-area">
+            <Suspense fallback={null}>
+              <ShareImport t={t} lang={settings.lang} onOpen={openShared} />
+            </Suspense>
+          </div>
         )}
-      </main>
-    </div>
+        {stage > 1 && <Welcome onStartLesson={startLesson} />}
+        <main className="app-main">
+          {phone ? <PhoneLayout regions={regions} tab={phoneTab} onTab={setPhoneTab} /> : <DesktopLayout regions={regions} lessonOpen={lessonOpen} />}
+        </main>
+      </div>
+    </TipProvider>
   );
+}
+
+/** Opens a shared workspace (from a share link) as the workspace "shared". */
+function openShared(ws: { files: Record<string, string> }) {
+  useApp.getState().addWorkspace('shared', { id: 'shared', name: 'shared', tag: 'shared', files: { ...ws.files } });
+}
+
+/** True while the media query matches. */
+function useMediaQuery(query: string): boolean {
+  const [matches, setMatches] = useState(() => typeof matchMedia === 'function' && matchMedia(query).matches);
+  useEffect(() => {
+    if (typeof matchMedia !== 'function') return;
+    const mq = matchMedia(query);
+    const on = () => setMatches(mq.matches);
+    on();
+    mq.addEventListener('change', on);
+    return () => mq.removeEventListener('change', on);
+  }, [query]);
+  return matches;
+}
+
+/** The location's hash, kept current. */
+function useHash(): string {
+  const [hash, setHash] = useState(() => (typeof location !== 'undefined' ? location.hash : ''));
+  useEffect(() => {
+    const on = () => setHash(location.hash);
+    window.addEventListener('hashchange', on);
+    return () => window.removeEventListener('hashchange', on);
+  }, []);
+  return hash;
 }
 
 /**
@@ -167,27 +243,4 @@ function useStage(active: boolean, steps: number): number {
     };
   }, [active, stage, steps]);
   return stage;
-}
-
-/**
- * Renders `children` once `ready` and the region is on (or near) the screen; until then an empty box with the
- * region's classes keeps its place in the grid. Once shown, it stays.
- */
-function Deferred({ ready, placeholder, children }: { ready: boolean; placeholder: string; children: ReactNode }) {
-  const box = useRef<HTMLDivElement>(null);
-  const [seen, setSeen] = useState(false);
-  useEffect(() => {
-    if (!ready || seen) return;
-    const el = box.current;
-    if (!el || typeof IntersectionObserver === 'undefined') {
-      setSeen(true);
-      return;
-    }
-    const io = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && setSeen(true), { rootMargin: '0px' });
-    io.observe(el);
-    return () => io.disconnect();
-  }, [ready, seen]);
-  const placeholderBox = <div ref={box} className={placeholder || undefined} aria-busy="true" data-deferred="" />;
-  if (ready && seen) return <Suspense fallback={placeholderBox}>{children}</Suspense>;
-  return placeholderBox;
 }

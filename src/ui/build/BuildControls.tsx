@@ -3,6 +3,7 @@ import { useEffect, useId } from 'react';
 import { activeWorkspace, engineStarting, useApp } from '../state/store';
 import { useT } from '../i18n/useT';
 import { stageNames, textOf } from '../workspace/workspace';
+import { Hammer } from 'lucide-react';
 
 export function BuildControls() {
   const t = useT();
@@ -85,6 +86,7 @@ export function BuildControls() {
         aria-describedby={starting ? `${id}-starting` : undefined}
         title={starting ? t('build.engineStarting') : t('build.shortcut')}
       >
+        <Hammer size={16} aria-hidden />
         {building ? t('build.building') : queued ? t('build.queued') : t('build.button')}
       </button>
       {starting && (

@@ -1,4 +1,7 @@
-/** Containers (status, ports, logs) and a browser-like preview of a published port, as two tabs. */
+/**
+ * Containers (status, ports, logs) and a browser-like preview of a published port, as two tabs. The table's
+ * cells wrap and its actions are icon buttons, so it fits a narrow column without clipping.
+ */
 import { useState } from 'react';
 import { useApp } from '../state/store';
 import { useT } from '../i18n/useT';
@@ -7,6 +10,8 @@ import { Preview } from '../preview/Preview';
 import { bufferIO } from '../../engine/core/io';
 import { writeToTerminal } from '../state/terminalBus';
 import { ContainerGroups, inComposeProject } from './ContainerGroups';
+import { Globe, ScrollText, Square, Trash2 } from 'lucide-react';
+import { IconButton } from '../kit/IconButton';
 
 export function SidePanel() {
   const t = useT();
@@ -76,32 +81,33 @@ function Containers({ onOpen }: { onOpen: (port: string) => void }) {
                 <td>{c.name}</td>
                 <td>{c.image}</td>
                 <td className={c.running ? 'running' : ''}>{c.status}</td>
-                <td>
+                <td className="ports">
                   {c.ports}
                   {hostPorts.map((p) => (
-                    <button key={p} type="button" className="link" onClick={() => onOpen(p)}>
-                      {t('containers.open', { port: `localhost:${p}` })}
+                    <button key={p} type="button" className="link open-port" onClick={() => onOpen(p)}>
+                      <Globe size={13} aria-hidden /> {t('containers.open', { port: `localhost:${p}` })}
                     </button>
                   ))}
                 </td>
                 <td className="actions">
-                  <button
-                    type="button"
+                  <IconButton
+                    className="small"
+                    label={`${t('containers.logs')} ${c.name}`}
+                    icon={<ScrollText size={15} aria-hidden />}
                     onClick={async () => {
                       const io = await run(['logs', c.name || c.id]);
                       if (io) setLogs({ name: c.name, text: io.out + io.err });
                     }}
-                  >
-                    {t('containers.logs')}
-                  </button>
+                  />
                   {c.running && (
-                    <button type="button" onClick={() => run(['stop', c.name || c.id]).then((io) => io && writeToTerminal((io.out + io.err).replace(/\n/g, '\r\n')))}>
-                      {t('containers.stop')}
-                    </button>
+                    <IconButton
+                      className="small"
+                      label={`${t('containers.stop')} ${c.name}`}
+                      icon={<Square size={14} aria-hidden />}
+                      onClick={() => run(['stop', c.name || c.id]).then((io) => io && writeToTerminal((io.out + io.err).replace(/\n/g, '\r\n')))}
+                    />
                   )}
-                  <button type="button" onClick={() => run(['rm', '-f', c.name || c.id])}>
-                    {t('containers.remove')}
-                  </button>
+                  <IconButton className="small" tone="danger" label={`${t('containers.remove')} ${c.name}`} icon={<Trash2 size={15} aria-hidden />} onClick={() => run(['rm', '-f', c.name || c.id])} />
                 </td>
               </tr>
             );

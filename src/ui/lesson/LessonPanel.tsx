@@ -1,6 +1,7 @@
 /**
- * The lesson region: lessons with live step checks and quizzes, plus the classroom tools (presenter mode,
- * share links, Dockerfile compare, build replay). Rendered lazily by src/ui/app/LessonSlot.tsx.
+ * The lesson region: lessons with live step checks and quizzes, plus the classroom tools (share links,
+ * Dockerfile compare, build replay). Presenter mode is switched in the header; a share link that the page was
+ * opened with is shown in a card at the top of the page (app/App.tsx). Rendered lazily by app/LessonSlot.tsx.
  */
 import { useCallback, useMemo, useState } from 'react';
 import { useApp, activeWorkspace, whenEngine } from '../state/store';
@@ -13,10 +14,9 @@ import { parseLessonHash } from '../../lessons/links';
 import { textOf, type Workspace } from '../workspace/workspace';
 import { useLessonWorld } from './useLessonWorld';
 import { LessonView, lessonWorkspaceId } from './LessonView';
-import { ShareButton, ShareImport } from '../classroom/SharePanel';
+import { ShareButton } from '../classroom/SharePanel';
 import { CompareView } from '../classroom/CompareView';
 import { ReplayView } from '../classroom/ReplayView';
-import type { SharedWorkspace } from '../classroom/shareLink';
 import './lesson.css';
 
 type Tab = 'lesson' | 'compare' | 'replay';
@@ -55,8 +55,6 @@ export function LessonPanel() {
     quizScores: () => progress.quizScores,
   });
 
-  const togglePresenter = () => useApp.getState().setPresenter(!presenter);
-
   const startLesson = useCallback(
     async (lesson: LessonDef) => {
       const s = useApp.getState();
@@ -80,10 +78,6 @@ export function LessonPanel() {
     [],
   );
 
-  const openShared = (ws: SharedWorkspace) => {
-    useApp.getState().addWorkspace('shared', { id: 'shared', name: 'shared', tag: 'shared', files: { ...ws.files } });
-  };
-
   const lessonLink = useMemo(() => {
     void rev;
     return typeof location !== 'undefined' ? parseLessonHash(location.hash) : null;
@@ -101,16 +95,12 @@ export function LessonPanel() {
             </button>
           ))}
         </div>
-        <button type="button" aria-pressed={presenter} onClick={togglePresenter} data-testid="presenter-toggle" className={presenter ? 'active' : ''}>
-          {t('classroom.presenter')}
-        </button>
         <ShareButton
           t={t}
           files={() => workspaceText(activeWorkspace(useApp.getState()))}
           lesson={lessonLink ? { id: lessonLink.lesson, step: lessonLink.step } : undefined}
         />
       </div>
-      <ShareImport t={t} lang={lang} onOpen={openShared} />
       {tab === 'lesson' && (
         <LessonView world={world} rev={rev} lang={lang} t={t} progress={progress} setProgress={setProgress} activeWorkspaceId={activeId} startLesson={startLesson} />
       )}

@@ -10,12 +10,13 @@ import { commandRegistry } from './commandRegistry';
 
 const HISTORY_KEY = 'layerlab.history';
 
-/** Presenter mode's terminal type: large for a projector, small enough that docker's tables wrap less. */
-const PRESENTER_FONT_PX = 18;
+/** Presenter mode's terminal type: readable on a projector (1920 wide still leaves 100+ columns). */
+const PRESENTER_FONT_PX = 20;
+const FONT_PX = 14;
 
 function terminalTheme(dark: boolean, presenter: boolean) {
   return dark
-    ? { background: presenter ? '#000000' : '#111418', foreground: '#e8e8e8', cursor: '#e8e8e8', selectionBackground: '#3a5a8a' }
+    ? { background: presenter ? '#000000' : '#16191f', foreground: '#e8e8e8', cursor: '#e8e8e8', selectionBackground: '#3a5a8a' }
     : { background: '#ffffff', foreground: presenter ? '#000000' : '#1d1f21', cursor: '#1d1f21', selectionBackground: '#b5d0ff' };
 }
 
@@ -31,11 +32,12 @@ export function TerminalPane() {
   useEffect(() => {
     let disposed = false;
     let cleanup: (() => void) | null = null;
-    void Promise.all([import('./xtermLoader'), commandRegistry()]).then(([x, registry]) => {
+    const px = () => (useApp.getState().settings.presenter ? PRESENTER_FONT_PX : FONT_PX);
+    void Promise.all([import('./xtermLoader').then(async (x) => (await x.loadTerminalFont(px()), x)), commandRegistry()]).then(([x, registry]) => {
       if (disposed || !host.current) return;
       const st = useApp.getState().settings;
       const dark = st.theme === 'dark' || (st.theme === 'system' && matchMedia('(prefers-color-scheme: dark)').matches);
-      const { term, fit } = x.createTerminal(host.current, terminalTheme(dark, st.presenter), st.presenter ? PRESENTER_FONT_PX : 14);
+      const { term, fit } = x.createTerminal(host.current, terminalTheme(dark, st.presenter), px());
       fitRef.current = () => {
         try {
           fit.fit();
@@ -128,6 +130,12 @@ export function TerminalPane() {
         ...term.modes,
         altScreen: term.buffer.active.type === 'alternate',
       });
+      (window as unknown as { __layerlabTerminalSize?: () => object }).__layerlabTerminalSize = () => ({
+        cols: term.cols,
+        rows: term.rows,
+        fontFamily: term.options.fontFamily,
+        fontSize: term.options.fontSize,
+      });
       setLoaded(true);
       cleanup = () => {
         ro.disconnect();
@@ -149,7 +157,7 @@ export function TerminalPane() {
     if (!term) return;
     const dark = theme === 'dark' || (theme === 'system' && matchMedia('(prefers-color-scheme: dark)').matches);
     term.options.theme = terminalTheme(dark, presenter);
-    term.options.fontSize = presenter ? PRESENTER_FONT_PX : 14;
+    term.options.fontSize = presenter ? PRESENTER_FONT_PX : FONT_PX;
     fitRef.current();
   }, [theme, presenter, loaded]);
 

@@ -8,6 +8,10 @@ import { downloadBlob, zipFiles } from './zip';
 import { ProjectUpload } from './ProjectUpload';
 import { StorageUsage } from './StorageUsage';
 import { formatBytes } from '../layers/format';
+import { Copy, Download, FilePlus, FolderPlus, Pencil, Trash2, X } from 'lucide-react';
+import { PromptDialog, type PromptRequest } from '../kit/PromptDialog';
+import { ConfirmDialog, type ConfirmRequest } from '../kit/AlertDialog';
+import { IconButton } from '../kit/IconButton';
 
 /** Rows shown per directory before "show more" (an imported project can hold thousands of files). */
 const DIR_ROWS = 100;
@@ -32,21 +36,28 @@ export function WorkspacePanel() {
   const { selectWorkspace, addWorkspace, removeWorkspace, openPath, writeFile, renamePath, deletePath } = useApp.getState();
   const [error, setError] = useState('');
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
+  const [ask, setAsk] = useState<PromptRequest | null>(null);
+  const [confirm, setConfirm] = useState<ConfirmRequest | null>(null);
   const files = ws?.files;
   const tree = useMemo(() => (files ? fileTree(files) : []), [files]);
   if (!ws) return null;
 
-  const askPath = (label: string, initial = ''): string | null => {
-    const input = prompt(label, initial);
-    if (input === null) return null;
-    const p = normalizePath(input);
-    if (!p) {
-      setError(t('files.invalidPath'));
-      return null;
-    }
-    setError('');
-    return p;
-  };
+  /** Asks for a path inside the build context in a dialog; `check` refuses one that cannot be used. */
+  const askPath = (title: string, label: string, confirmLabel: string, initial: string, check: (p: string) => string, done: (p: string) => void) =>
+    setAsk({
+      title,
+      label,
+      initial,
+      confirmLabel,
+      validate: (v) => {
+        const p = normalizePath(v);
+        return p ? check(p) : t('files.invalidPath');
+      },
+      onSubmit: (v) => {
+        setError('');
+        done(normalizePath(v)!);
+      },
+    });
 
   const renderNode = (n: TreeNode, depth: number) => (
     <li key={n.path}>
@@ -64,25 +75,34 @@ export function WorkspacePanel() {
           className="icon"
           title={t('files.rename')}
           aria-label={`${t('files.rename')} ${n.path}`}
-          onClick={() => {
-            const to = askPath(t('files.renamePrompt', { path: n.path }), n.path);
-            if (!to || to === n.path) return;
-            if (ws.files[to] !== undefined) return setError(t('files.exists', { path: to }));
-            renamePath(n.path, to);
-          }}
+          onClick={() =>
+            askPath(
+              t('files.renameTitle', { path: n.path }),
+              t('files.renamePrompt', { path: n.path }),
+              t('files.renameAction'),
+              n.path,
+              (to) => (to !== n.path && ws.files[to] !== undefined ? t('files.exists', { path: to }) : ''),
+              (to) => to !== n.path && renamePath(n.path, to),
+            )
+          }
         >
-          ✎
+          <Pencil size={14} aria-hidden />
         </button>
         <button
           type="button"
           className="icon"
           title={t('files.delete')}
           aria-label={`${t('files.delete')} ${n.path}`}
-          onClick={() => {
-            if (confirm(t('files.deleteConfirm', { path: n.path }))) deletePath(n.path);
-          }}
+          onClick={() =>
+            setConfirm({
+              title: t('files.deleteTitle', { path: n.path }),
+              body: t('files.deleteBody', { path: n.path }),
+              confirmLabel: t('files.deleteAction'),
+              onConfirm: () => deletePath(n.path),
+            })
+          }
         >
-          ×
+          <X size={14} aria-hidden />
         </button>
       </div>
       {n.children.length > 0 && (
@@ -114,28 +134,23 @@ export function WorkspacePanel() {
           </select>
         </label>
         <div className="ws-actions">
-          <button
-            type="button"
-            onClick={() => {
-              const name = prompt(t('ws.newName'), 'my-app');
-              if (name) addWorkspace(name);
-            }}
-          >
-            {t('ws.new')}
-          </button>
-          <button type="button" onClick={() => addWorkspace(`${ws.name} copy`, ws)}>
-            {t('ws.duplicate')}
-          </button>
-          <button
-            type="button"
-            disabled={workspaces.length < 2}
-            onClick={() => {
-              if (confirm(t('ws.deleteConfirm', { name: ws.name }))) removeWorkspace(ws.id);
-            }}
-          >
-            {t('ws.delete')}
-          </button>
+          <IconButton
+            label={t('ws.new')}
+            icon={<FolderPlus size={16} aria-hidden />}
+            onClick={() =>
+              setAsk({
+                title: t('ws.newTitle'),
+                label: t('ws.newName'),
+                initial: 'my-app',
+                confirmLabel: t('ws.create'),
+                validate: (v) => (v.trim() ? '' : t('ws.nameEmpty')),
+                onSubmit: (v) => addWorkspace(v.trim()),
+              })
+            }
+          />
+          <IconButton label={t('ws.duplicate')} icon={<Copy size={16} aria-hidden />} onClick={() => addWorkspace(`${ws.name} copy`, ws)} />
           <select
+            className="ws-examples"
             aria-label={t('ws.example')}
             value=""
             onChange={(e) => {
@@ -150,24 +165,42 @@ export function WorkspacePanel() {
               </option>
             ))}
           </select>
+          <IconButton
+            label={t('ws.delete')}
+            tone="danger"
+            className="ws-delete"
+            icon={<Trash2 size={16} aria-hidden />}
+            disabled={workspaces.length < 2}
+            onClick={() =>
+              setConfirm({
+                title: t('ws.deleteTitle'),
+                body: t('ws.deleteBody', { name: ws.name }),
+                confirmLabel: t('ws.delete'),
+                onConfirm: () => removeWorkspace(ws.id),
+              })
+            }
+          />
         </div>
       </div>
       <div className="files-toolbar">
-        <button
-          type="button"
-          onClick={() => {
-            const p = askPath(t('files.newPrompt'));
-            if (!p) return;
-            if (ws.files[p] !== undefined) return setError(t('files.exists', { path: p }));
-            writeFile(p, '');
-            openPath(p);
-          }}
-        >
-          {t('files.new')}
-        </button>
-        <button type="button" onClick={() => downloadBlob(`${ws.id}.zip`, zipFiles(ws.files), 'application/zip')}>
-          {t('files.download')}
-        </button>
+        <IconButton
+          label={t('files.new')}
+          icon={<FilePlus size={16} aria-hidden />}
+          onClick={() =>
+            askPath(
+              t('files.newTitle'),
+              t('files.newPrompt'),
+              t('files.create'),
+              '',
+              (p) => (ws.files[p] !== undefined ? t('files.exists', { path: p }) : ''),
+              (p) => {
+                writeFile(p, '');
+                openPath(p);
+              },
+            )
+          }
+        />
+        <IconButton label={t('files.download')} icon={<Download size={16} aria-hidden />} onClick={() => downloadBlob(`${ws.id}.zip`, zipFiles(ws.files), 'application/zip')} />
       </div>
       <ProjectUpload />
       {error && (
@@ -179,6 +212,8 @@ export function WorkspacePanel() {
         {tree.map((n) => renderNode(n, 0))}
       </ul>
       <StorageUsage />
+      <PromptDialog request={ask} onClose={() => setAsk(null)} />
+      <ConfirmDialog request={confirm} onClose={() => setConfirm(null)} />
     </nav>
   );
 }
