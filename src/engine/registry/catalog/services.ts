@@ -141,7 +141,8 @@ function registry(): CatalogImage {
     ['COPY ./config-example.yml /etc/docker/registry/config.yml', layer('registry-config', 'auto', 295, () => [file('/etc/docker/registry/config.yml', 'version: 0.1\nlog:\n  fields:\n    service: registry\nstorage:\n  cache:\n    blobdescriptor: inmemory\n  filesystem:\n    rootdirectory: /var/lib/registry\nhttp:\n  addr: :5000\n')])],
     'VOLUME [/var/lib/registry]',
     'EXPOSE map[5000/tcp:{}]',
-    ['COPY docker-entrypoint.sh /entrypoint.sh', entrypoint('registry-entrypoint', '/entrypoint.sh', 155)],
+    // The image's entrypoint turns a config file argument (its CMD) into `registry serve FILE`.
+    ['COPY docker-entrypoint.sh /entrypoint.sh', layer('registry-entrypoint', 'auto', 155, () => [script('/entrypoint.sh', '#!/bin/sh\n\nset -e\n\ncase "$1" in\n    *.yaml|*.yml) set -- registry serve "$@" ;;\n    serve|garbage-collect|help|-*) set -- registry "$@" ;;\nesac\n\nexec "$@"\n')])],
     'ENTRYPOINT ["/entrypoint.sh"]',
     'CMD ["/etc/docker/registry/config.yml"]',
   ];
