@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { openFile, openFresh, setEditorText, terminalText, typeCommand } from './helpers';
+import { answerPrompt, openFile, openFresh, setEditorText, terminalText, typeCommand } from './helpers';
 
 test.describe.configure({ timeout: 180_000 });
 
@@ -42,8 +42,8 @@ test('edit on the host, see it in the container: node --watch on a bind-mounted 
 
 test('a Compose file in the workspace: problems marked in the editor, the app as a group in the containers panel', async ({ page }) => {
   await openFresh(page);
-  page.on('dialog', (d) => (d.type() === 'prompt' ? d.accept('compose.yaml') : d.accept()));
   await page.getByRole('button', { name: 'New file', exact: true }).click();
+  await answerPrompt(page, 'compose.yaml');
   await expect(page.getByTestId('open-file')).toHaveText('compose.yaml');
   // set through Monaco's model: typed YAML lines would be indented by the editor on its own
   const setYaml = (text: string) => page.evaluate((t) => (window as unknown as { __layerlabEditor: { setValue(v: string): void } }).__layerlabEditor.setValue(t), text);

@@ -29,18 +29,24 @@ async function editorText(page: Page): Promise<string> {
 
 /** The saved engine snapshot, as stored in IndexedDB. */
 async function savedEngine(page: Page): Promise<string | undefined> {
+  // The engine's saved state: the meta record of its content-addressed store (images, containers, cache).
   return page.evaluate(
     () =>
       new Promise<string | undefined>((resolve, reject) => {
-        const open = indexedDB.open('layerlab', 1);
+        const open = indexedDB.open('layerlab-engine');
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
-          const get = open.result.transaction('kv', 'readonly').objectStore('kv').get('engine');
-          get.onsuccess = () => {
-            resolve(get.result === undefined ? undefined : JSON.stringify(get.result));
-            open.result.close();
+          const db = open.result;
+          if (!db.objectStoreNames.contains('meta')) {
+            db.close();
+            return resolve(undefined);
+          }
+          const all = db.transaction('meta', 'readonly').objectStore('meta').getAll();
+          all.onsuccess = () => {
+            resolve(all.result.length ? JSON.stringify(all.result) : undefined);
+            db.close();
           };
-          get.onerror = () => reject(get.error);
+          all.onerror = () => reject(all.error);
         };
       }),
   );

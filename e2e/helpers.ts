@@ -122,3 +122,12 @@ export async function headerMenu(page: Page, item: string | RegExp): Promise<voi
   await page.getByTestId('header-menu').click();
   await page.getByRole('menuitem', { name: item }).click();
 }
+
+/** The whole text in the editor (Monaco's model, or the plain text box before Monaco loads), not just the lines in view. */
+export async function editorValue(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const monaco = (window as unknown as { __layerlabEditor?: { getValue(): string } }).__layerlabEditor;
+    if (monaco) return monaco.getValue();
+    return document.querySelector<HTMLTextAreaElement>('[data-testid="editor"] textarea.fallback-editor')?.value ?? '';
+  });
+}

@@ -111,19 +111,24 @@ test('moving an instruction from the layer stack changes the Dockerfile and the 
   await expect(page.getByTestId('layers-summary')).toContainText('Next build');
 });
 
-test('dragging a band onto another moves its instruction there', async ({ page }) => {
-  await openFresh(page);
-  await build(page);
-  const from = (await page.locator('[data-testid="layer"][data-line="8"]').boundingBox())!;
-  const to = (await page.locator('[data-testid="layer"][data-line="3"]').boundingBox())!;
-  await page.mouse.move(from.x + 40, from.y + from.height / 2);
-  await page.mouse.down();
-  await page.mouse.move(from.x + 40, (from.y + to.y) / 2, { steps: 5 });
-  await page.mouse.move(to.x + 40, to.y + to.height / 2, { steps: 5 });
-  await page.mouse.up();
-  // COPY now comes right after FROM, so it and everything after it would rebuild
-  await expect(page.locator('[data-testid="layer"][data-line="3"]')).toContainText('COPY app.js');
-  await expect(page.locator('[data-testid="layer"][data-line="3"]')).toHaveAttribute('data-status', 'will-rebuild');
-  const text = await page.evaluate(() => (window as any).__layerlabEditor.getModel().getValue());
-  expect(text.split('\n').filter((l: string) => l.trim()).slice(0, 3)).toEqual(['FROM diamol/node', 'COPY app.js .', 'ENV TARGET="blog.sixeyed.com"']);
+// Both bands must be on screen to drag one onto the other: a taller window than the default 720 rows.
+test.describe('on a taller screen', () => {
+  test.use({ viewport: { width: 1280, height: 1000 } });
+
+  test('dragging a band onto another moves its instruction there', async ({ page }) => {
+    await openFresh(page);
+    await build(page);
+    const from = (await page.locator('[data-testid="layer"][data-line="8"]').boundingBox())!;
+    const to = (await page.locator('[data-testid="layer"][data-line="3"]').boundingBox())!;
+    await page.mouse.move(from.x + 40, from.y + from.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(from.x + 40, (from.y + to.y) / 2, { steps: 5 });
+    await page.mouse.move(to.x + 40, to.y + to.height / 2, { steps: 5 });
+    await page.mouse.up();
+    // COPY now comes right after FROM, so it and everything after it would rebuild
+    await expect(page.locator('[data-testid="layer"][data-line="3"]')).toContainText('COPY app.js');
+    await expect(page.locator('[data-testid="layer"][data-line="3"]')).toHaveAttribute('data-status', 'will-rebuild');
+    const text = await page.evaluate(() => (window as any).__layerlabEditor.getModel().getValue());
+    expect(text.split('\n').filter((l: string) => l.trim()).slice(0, 3)).toEqual(['FROM diamol/node', 'COPY app.js .', 'ENV TARGET="blog.sixeyed.com"']);
+  });
 });

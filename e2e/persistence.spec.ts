@@ -98,7 +98,7 @@ test('the engine state is stored by layer: a rebuild adds records and keeps the 
   expect(second.layers).toBeGreaterThan(first.layers);
 
   const download = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'Export all' }).click();
+  await headerMenu(page, 'Export all');
   const file = await (await download).path();
   await openFresh(page);
   await page.locator('input[type="file"][accept*="json"]').setInputFiles(file!);

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { strToU8, zipSync } from 'fflate';
-import { focusEditor, headerMenu, openFile, openFresh, putStored, terminalText, typeCommand, waitReady } from './helpers';
+import { editorValue, focusEditor, headerMenu, openFile, openFresh, putStored, terminalText, typeCommand, waitReady } from './helpers';
 
 test.describe.configure({ timeout: 120_000 });
 
@@ -26,7 +26,7 @@ test('a reload in the middle of a build comes back consistent: files kept, no da
   await page.reload();
   await waitReady(page);
   await expect(page.getByTestId('damaged')).toHaveCount(0);
-  await expect(page.locator('.monaco-host .view-lines')).toContainText('LABEL kept="yes"');
+  await expect.poll(() => editorValue(page)).toContain('LABEL kept="yes"');
   // The engine state is usable: a build completes and lists an image.
   await page.getByTestId('build-button').click();
   await expect(page.getByTestId('build-button')).toBeEnabled({ timeout: 60_000 });
@@ -91,7 +91,7 @@ test('two tabs on the same workspace: an edit in one is announced in the other',
   await page.waitForTimeout(600);
   await other.getByTestId('multi-tab-banner').getByRole('button', { name: 'Reload' }).click();
   await waitReady(other);
-  await expect(other.locator('.monaco-host .view-lines')).toContainText('LABEL from="tab one"');
+  await expect.poll(() => editorValue(other)).toContain('LABEL from="tab one"');
 });
 
 test('a damaged store is reported, and what it still holds can be exported before a reset', async ({ page }) => {
@@ -132,7 +132,7 @@ test('an edit followed at once by a reload is kept', async ({ page }) => {
   await typeAtEnd(page, 'LABEL reloaded="at once"');
   await page.reload(); // 0 ms after the last key
   await waitReady(page);
-  await expect(page.locator('.monaco-host .view-lines')).toContainText('LABEL reloaded="at once"');
+  await expect.poll(() => editorValue(page)).toContain('LABEL reloaded="at once"');
   expect(await fileOf(page, 'web-ping', 'Dockerfile')).toContain('LABEL reloaded="at once"');
   // and it is in IndexedDB now: a second reload keeps it too
   await page.waitForTimeout(300);

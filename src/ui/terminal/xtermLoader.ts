@@ -29,6 +29,9 @@ export function createTerminal(host: HTMLElement, theme: ITheme, fontSize: numbe
     fontFamily: TERMINAL_FONT,
     fontSize,
     scrollback: 5000,
+    // Dim text (the echoed build command, the summary line) and any program's colours stay readable: xterm lifts
+    // a foreground that would fall under WCAG AA's 4.5:1 against its background.
+    minimumContrastRatio: 4.5,
     allowProposedApi: false,
     // OSC 8 links in a program's output open nothing (terminalGuard.ts also shows them as plain text)
     linkHandler: { activate: () => {}, allowNonHttpProtocols: false },
