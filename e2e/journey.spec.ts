@@ -113,7 +113,7 @@ test('moving an instruction from the layer stack changes the Dockerfile and the 
 
 // Both bands must be on screen to drag one onto the other: a taller window than the default 720 rows.
 test.describe('on a taller screen', () => {
-  test.use({ viewport: { width: 1280, height: 1000 } });
+  test.use({ viewport: { width: 1280, height: 1200 } });
 
   test('dragging a band onto another moves its instruction there', async ({ page }) => {
     await openFresh(page);
