@@ -5,6 +5,7 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { deflateSync, strToU8 } from 'fflate';
+import { expectStepDone, lessonStep, typeAndWait } from './lesson-helpers';
 import { appendNewline, openFile, setEditorText } from './helpers';
 
 async function open(page: Page, hash: string, lang: 'en' | 'ko') {
@@ -17,25 +18,9 @@ async function open(page: Page, hash: string, lang: 'en' | 'ko') {
   return errors;
 }
 
-/** The last non-empty row of the terminal: "$" when the shell waits for a command. */
-async function lastRow(page: Page): Promise<string> {
-  const text = await page.locator('[data-testid=terminal] .xterm-rows').innerText();
-  const rows = text.split('\n').map((r) => r.replace(/\u00a0/g, ' ').trim()).filter(Boolean);
-  return rows[rows.length - 1] ?? '';
-}
-
-/** Types a line into the terminal and waits for the command to finish (the prompt is back). */
-async function type(page: Page, line: string, prompt = '$') {
-  await page.getByTestId('terminal').click();
-  await page.keyboard.type(line, { delay: 0 });
-  await page.keyboard.press('Enter');
-  await expect.poll(() => lastRow(page), { timeout: 30_000 }).toBe(prompt);
-}
-
-const step = (page: Page, id: string) => page.getByTestId(`lesson-step-${id}`);
-async function expectDone(page: Page, id: string) {
-  await expect(step(page, id)).toHaveAttribute('data-status', 'complete', { timeout: 20_000 });
-}
+const type = (page: Page, line: string, prompt = '$') => typeAndWait(page, line, prompt, 30_000);
+const step = lessonStep;
+const expectDone = (page: Page, id: string) => expectStepDone(page, id, 20_000);
 
 for (const lang of ['en', 'ko'] as const) {
   test(`web-ping chapter lesson, completed from the terminal (${lang})`, async ({ page }) => {
