@@ -1,7 +1,7 @@
 /**
  * ES module linking cases: small module graphs under /app, each run as `node <main>` with /app as the working
  * directory. scripts/record-node-esm.ts runs every case with real Node 20 (the tree under a temporary directory,
- * whose path is taken out of what it printed) and keeps the output in esm.json; esm-linking.test.ts runs the same
+ * whose path is taken out of what it printed) and keeps the output in esm.json; node-recordings.test.ts runs the same
  * trees through the runtime and compares.
  */
 import type { ResolutionCase } from './resolution-cases';

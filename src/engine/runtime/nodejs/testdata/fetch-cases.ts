@@ -1,7 +1,7 @@
 /**
  * fetch cases: WHATWG Headers, Request and Response, and fetch over the sandbox's http client against a server in
  * the same program. scripts/record-node-esm.ts records what real Node 20 prints for them into fetch.json;
- * fetch.test.ts runs them through the runtime and compares.
+ * node-recordings.test.ts runs them through the runtime and compares.
  */
 import type { ResolutionCase } from './resolution-cases';
 

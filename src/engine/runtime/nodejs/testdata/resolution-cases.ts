@@ -2,7 +2,7 @@
  * Module resolution cases, and one of the built-in modules: small container trees under /app, each run as
  * `node <main>` with /app as the working directory. scripts/record-node-resolution.ts runs every case with real Node 20 (the tree laid out under a
  * temporary directory, FIXTURE_ROOT naming it so the programs print container paths) and keeps what it printed
- * in resolution.json; module-resolution.test.ts runs the same trees through the runtime and compares.
+ * in resolution.json; node-recordings.test.ts runs the same trees through the runtime and compares.
  */
 export interface ResolutionCase {
   name: string;
