@@ -176,7 +176,8 @@ async function worstStall(page: Page, during: () => Promise<unknown>): Promise<{
     // the progress line, however briefly it is shown
     new MutationObserver(() => {
       const el = document.querySelector('[data-testid="import-progress"]');
-      if (el && el.textContent) w.__progress = el.textContent;
+      // keep the last line that had counts (a fast import may show them for one frame only)
+      if (el && el.textContent && (!/ of /.test(w.__progress) || / of /.test(el.textContent))) w.__progress = el.textContent;
     }).observe(document.body, { subtree: true, childList: true, characterData: true });
     const input = document.querySelector('[data-testid="files"] input[type=file][multiple]')!;
     input.addEventListener(

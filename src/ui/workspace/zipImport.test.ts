@@ -30,6 +30,7 @@ describe('Importing a zip', () => {
     const seen: ImportProgress[] = [];
     const r = await importZip(zip, { onProgress: (p) => seen.push(p), yieldToPage: async () => {}, workerBytes: 1000 });
     expect(r.ok && Object.keys(r.files).length).toBe(1500);
+    expect(seen[0]).toEqual({ done: 0, total: 1500 }); // the total is said before the first entry is read
     expect(seen.at(-1)).toEqual({ done: 1500, total: 1500 });
     const abort = new AbortController();
     abort.abort();

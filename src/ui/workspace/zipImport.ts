@@ -167,6 +167,9 @@ export async function importZip(bytes: Uint8Array, opts: ImportOptions = {}): Pr
 
   const files: Record<string, FileContent> = {};
   let done = 0;
+  // The total is known from the directory: say it before the first entry is read, and let the page show it.
+  opts.onProgress?.({ done, total: dir.files });
+  await yieldToPage();
   let lastYield = performance.now();
   for (const e of dir.entries) {
     if (opts.signal?.aborted) return { ok: false, error: { kind: 'cancelled' } };
