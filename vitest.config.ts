@@ -2,6 +2,9 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
+    // Vitest's default in run mode is one worker fewer than the cores: one worker on a 2-core machine. The specs
+    // wait on child processes and sandbox workers much of the time, so two workers share two cores well.
+    maxWorkers: 2,
     projects: [
       {
         test: {
