@@ -289,8 +289,7 @@ export async function runBuiltin(sh: Interp, argv: string[], io: IO): Promise<nu
         if (fn) sh.functions.delete(a);
         else {
           if (sh.readonly.has(a)) throw new FatalError(sh.builtinMsg('unset', `${a}: is read only`));
-          sh.vars.delete(a);
-          sh.exported.delete(a);
+          sh.unsetVar(a);
         }
       }
       return 0;
