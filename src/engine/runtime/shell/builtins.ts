@@ -6,6 +6,7 @@
  */
 import { decodeText, resolvePath } from '../fs-helpers';
 import { echoBuiltin, printfBuiltin } from './format';
+import { strerror } from '../coreutils/types';
 import { testBuiltin } from './test-builtin';
 import { ExitShell, FatalError, LoopSignal, ReturnSignal, shellQuote, type Interp, type IO } from './interp';
 
@@ -225,8 +226,14 @@ export async function runBuiltin(sh: Interp, argv: string[], io: IO): Promise<nu
       return 0;
     case 'false':
       return 1;
-    case 'echo':
-      return echoBuiltin(args, io, sh.host.flavour() === 'dash');
+    case 'echo': {
+      const st = echoBuiltin(args, io, sh.host.flavour() === 'dash');
+      // A write that failed (> /dev/full) is echo's error, as ash reports it.
+      const e = io.outError?.();
+      if (!e) return st;
+      io.err(sh.msg(`write error: ${strerror(e)}`));
+      return 1;
+    }
     case 'printf':
       return printfBuiltin(args, io, prefix);
     case 'test':

@@ -6,6 +6,7 @@
  */
 import { ShellRandom } from './random';
 import type { ProgramContext } from '../kernel';
+import type { FsErrno } from '../process';
 import { resolveExecutable } from '../executables';
 import { basename, resolvePath } from '../fs-helpers';
 import { owningPackage, packageProgramLine } from '../packages/owner';
@@ -50,6 +51,8 @@ export interface IO {
   inFds?: Map<number, Input>;
   /** Part of a `cmd &` job. */
   background?: boolean;
+  /** Why the last write to stdout failed (a redirection to /dev/full: ENOSPC), when stdout is a file. */
+  outError?: () => FsErrno | null;
 }
 
 /** What the program around the interpreter provides: the kernel context and the shell's own stdin. */

@@ -46,6 +46,10 @@ class Evaluator {
         return st?.type === 'file';
       case '-d':
         return st?.type === 'dir';
+      case '-c':
+        return st?.type === 'char';
+      case '-k':
+        return !!st && (st.mode & 0o1000) !== 0;
       case '-s':
         return !!st && st.size > 0;
       case '-x':
