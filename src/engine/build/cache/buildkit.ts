@@ -28,7 +28,7 @@ const UNDATED = '';
  * was made (a cached layer: its first build's).
  */
 export function datedHistory(history: readonly HistoryEntry[]): HistoryEntry[] {
-  let firstUndated = history.findIndex((h) => h.created === UNDATED);
+  const firstUndated = history.findIndex((h) => h.created === UNDATED);
   if (firstUndated < 0) return history.slice();
   const after = history.slice(firstUndated).find((h) => h.created !== UNDATED);
   let time = after?.created ?? [...history.slice(0, firstUndated)].reverse().find((h) => h.created !== UNDATED)?.created ?? '';
