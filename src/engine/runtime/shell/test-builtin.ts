@@ -58,8 +58,10 @@ class Evaluator {
       case '-w':
         return !!st;
       case '-h':
-      case '-L':
-        return st?.type === 'symlink';
+      case '-L': {
+        const p = resolvePath(this.env.cwd, x);
+        return (this.env.fs.lstat ?? this.env.fs.stat).call(this.env.fs, p)?.type === 'symlink';
+      }
     }
     return false;
   }
