@@ -58,6 +58,16 @@ describe("a container's /dev", () => {
     expect((await sh('test -c /dev/null && echo char; test -f /dev/null || echo notfile; stat -c %F /dev/zero; find /dev -type c | sort | head -3')).out).toBe('char\nnotfile\ncharacter special file\n/dev/full\n/dev/null\n/dev/pts/ptmx\n');
   });
 
+  it('serves node programs the same devices', async () => {
+    const script = "const fs = require('fs'); fs.writeFileSync('/dev/null', 'x'); fs.writeFileSync('/dev/stdout', 'via-path\\n'); console.log(fs.readFileSync('/dev/zero').length, fs.statSync('/dev/null').isCharacterDevice(), fs.readFileSync('/dev/null').length); fs.writeFileSync('/dev/full', 'x')";
+    const c = spawnCollect({ argv: ['node', '-e', script], env: { PATH: '/usr/local/bin:/bin', NODE_VERSION: '20.11.1' }, fs: imageFs('node') });
+    await c.proc.advanceTo(T0 + 10_000);
+    expect(c.stdout()).toBe('via-path\n65536 true 0\n');
+    expect(c.stderr()).toContain('ENOSPC: no space left on device');
+    // The link itself is left alone: the shell still finds the descriptor behind it.
+    expect((await sh('echo a > /dev/stdout; ls -l /dev/stdout')).out).toMatch(/^a\nlrwxrwxrwx .* \/dev\/stdout -> \/proc\/self\/fd\/1\n$/);
+  });
+
   it('gives bytes of the process randomness from /dev/urandom: the same seed, the same bytes', async () => {
     const a = await sh('od -An -N8 -tx1 /dev/urandom');
     expect(a.out).toMatch(/^( [0-9a-f]{2}){8}\n$/);

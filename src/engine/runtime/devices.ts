@@ -58,6 +58,8 @@ export interface DeviceOptions {
   tty: boolean;
   /** Writes to the terminal (/dev/tty with a tty). */
   terminal?(text: string): void;
+  /** Writes to the process's stdout (1) or stderr (2) by path (a program writing the file /dev/stdout). */
+  descriptor?(fd: 1 | 2, text: string): void;
   /** When /dev was mounted (the container's start): the entries' times. */
   mountedAt: number;
 }
@@ -133,6 +135,20 @@ export function withDevices(inner: ProcessFs, opts: DeviceOptions): ProcessFs {
   };
   /** Removes the device a path names (rm /dev/null), so a new file can take its place. */
   const forget = (path: string) => devices.delete(path);
+  /** Where a link of the tree leads out of it (/dev/stdout -> /proc/self/fd/1), else null. */
+  const outside = (path: string): string | null => {
+    const real = realPath(tree, path, 'rest');
+    return real && !inDev(real) ? real : null;
+  };
+  /** A write through a link out of /dev: stdout and stderr are the process's; other paths the filesystem's. */
+  const writeOut = (real: string, data: Uint8Array, append: boolean, mode?: number): FsErrno | null => {
+    const fd = /^\/proc\/self\/fd\/([12])$/.exec(real);
+    if (fd) {
+      if (data.length) opts.descriptor?.(Number(fd[1]) as 1 | 2, new TextDecoder().decode(data));
+      return null;
+    }
+    return append ? appendFile(inner, real, data) : inner.writeFile(real, data, mode);
+  };
 
   return {
     stat(path) {
@@ -142,8 +158,8 @@ export function withDevices(inner: ProcessFs, opts: DeviceOptions): ProcessFs {
       const st = tree.stat(path);
       if (st) return treeStat(path, st);
       // A link out of the tree (/dev/stdout -> /proc/self/fd/1) leads to the process's filesystem.
-      const real = realPath(tree, path);
-      return real && !inDev(real) ? inner.stat(real) : null;
+      const out = outside(path);
+      return out ? inner.stat(out) : null;
     },
     lstat(path) {
       if (!inDev(path)) return inner.lstat ? inner.lstat(path) : inner.stat(path);
@@ -157,7 +173,8 @@ export function withDevices(inner: ProcessFs, opts: DeviceOptions): ProcessFs {
       if (!inDev(path)) return inner.readFile(path);
       const d = deviceAt(path);
       if (d) return bytes(d.kind);
-      return tree.readFile(path);
+      const out = outside(path);
+      return out ? inner.readFile(out) : tree.readFile(path);
     },
     readdir(path) {
       if (inDev(path)) return tree.readdir(path);
@@ -167,12 +184,16 @@ export function withDevices(inner: ProcessFs, opts: DeviceOptions): ProcessFs {
     writeFile(path, data, mode) {
       if (!inDev(path)) return inner.writeFile(path, data, mode);
       const d = deviceAt(path);
-      return d ? write(d, data) : tree.writeFile(path, data, mode);
+      if (d) return write(d, data);
+      const out = outside(path);
+      return out ? writeOut(out, data, false, mode) : tree.writeFile(path, data, mode);
     },
     appendFile(path, data, mode) {
       if (!inDev(path)) return inner.appendFile ? inner.appendFile(path, data, mode) : appendFile(inner, path, data);
       const d = deviceAt(path);
-      return d ? write(d, data) : tree.appendFile(path, data, mode);
+      if (d) return write(d, data);
+      const out = outside(path);
+      return out ? writeOut(out, data, true) : tree.appendFile(path, data, mode);
     },
     mkdir(path, mode) {
       return inDev(path) ? tree.mkdir(path, mode) : inner.mkdir(path, mode);

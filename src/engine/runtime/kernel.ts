@@ -200,7 +200,7 @@ export class Kernel {
   constructor(private opts: KernelOptions) {
     this.scheduler = new VirtualScheduler(opts.spec.startTime);
     this.rngState = (opts.spec.seed ?? seedFrom(opts.spec.hostname)) >>> 0;
-    this.fs = withDevices(opts.fs, { random: () => this.random(), tty: opts.spec.tty, terminal: (text) => this.output('stdout', text), mountedAt: opts.spec.startTime });
+    this.fs = withDevices(opts.fs, { random: () => this.random(), tty: opts.spec.tty, terminal: (text) => this.output('stdout', text), descriptor: (fd, text) => this.output(fd === 1 ? 'stdout' : 'stderr', text), mountedAt: opts.spec.startTime });
   }
 
   get exited(): ExitEvent | null {

@@ -71,7 +71,8 @@ const ls: Applet = (argv, io, e) => {
   };
   for (const t of targets) {
     const p = resolvePath(e.cwd, t);
-    const st = e.fs.stat(p);
+    // With -l a link whose target is missing (/dev/stdout -> /proc/self/fd/1 here) is still listed, as BusyBox does.
+    const st = e.fs.stat(p) ?? (long ? e.fs.lstat?.(p) : null);
     if (!st) {
       io.err(`ls: ${t}: ${ENOENT}\n`);
       status = 1;
