@@ -6,7 +6,7 @@
  */
 import { decodeText, resolvePath } from '../fs-helpers';
 import { echoBuiltin, printfBuiltin } from './format';
-import { strerror } from '../coreutils/types';
+import { afterWriteFailure } from './write-failure';
 import { testBuiltin } from './test-builtin';
 import { ExitShell, FatalError, LoopSignal, ReturnSignal, shellQuote, type Interp, type IO } from './interp';
 
@@ -227,21 +227,24 @@ export async function runBuiltin(sh: Interp, argv: string[], io: IO): Promise<nu
     case 'false':
       return 1;
     case 'echo': {
+      // A write that failed (> /dev/full) is echo's error, reported as the shell's.
       const st = echoBuiltin(args, io, sh.host.flavour() === 'dash');
-      // A write that failed (> /dev/full) is echo's error, as ash reports it.
       const e = io.outError?.();
-      if (!e) return st;
-      io.err(sh.msg(`write error: ${strerror(e)}`));
-      return 1;
+      return e ? afterWriteFailure('echo', st, e, io.err, sh.msg('').slice(0, -1)) : st;
     }
-    case 'printf':
-      return printfBuiltin(args, io, prefix);
+    case 'printf': {
+      const st = printfBuiltin(args, io, prefix);
+      const e = io.outError?.();
+      return e ? afterWriteFailure('printf', st, e, io.err) : st;
+    }
     case 'test':
     case '[':
       return testBuiltin(name, args, { fs: sh.ctx.fs, cwd: sh.cwd }, io.err, prefix);
-    case 'pwd':
+    case 'pwd': {
       io.out(sh.cwd + '\n');
-      return 0;
+      const e = io.outError?.();
+      return e ? afterWriteFailure('pwd', 0, e, io.err) : 0;
+    }
     case 'cd':
     case 'chdir': {
       const target = args[0] === undefined ? sh.vars.get('HOME') ?? '/' : args[0] === '-' ? sh.vars.get('OLDPWD') ?? sh.cwd : args[0];

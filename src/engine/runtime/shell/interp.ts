@@ -17,6 +17,7 @@ import { ExpandError, Expander, globRegex } from './expand';
 import { BUILTINS, SPECIAL_BUILTINS, runBuiltin } from './builtins';
 import { dbracket, type DTok } from './test-builtin';
 import { applyRedirections } from './redirect';
+import { afterWriteFailure } from './write-failure';
 
 export class ExitShell {
   constructor(readonly code: number) {}
@@ -619,7 +620,11 @@ export class Interp {
       out: io.out,
       err: io.err,
     };
-    const runApplet = async (applet: string, full?: string[]) => APPLET_IMPLS[applet](full ?? [applet, ...argv.slice(1)], appletIO, this.appletEnv(env, stdin));
+    const runApplet = async (applet: string, full?: string[]) => {
+      const status = await APPLET_IMPLS[applet](full ?? [applet, ...argv.slice(1)], appletIO, this.appletEnv(env, stdin));
+      const failed = io.outError?.();
+      return failed ? afterWriteFailure(applet, status, failed, io.err) : status;
+    };
     const r = resolveExecutable(this.ctx.fs, argv, env, this.cwd);
     if (!r.ok) {
       if (!name.includes('/') && APPLETS.has(name) && APPLET_IMPLS[name]) return runApplet(name);
