@@ -216,6 +216,7 @@ const CASES: Case[] = [
   // a failing standard output (/dev/full): each program's own reaction
   { name: 'write to /dev/full: builtins', script: 'echo hi > /dev/full; echo "echo $?"; printf x > /dev/full; echo "printf $?"; pwd > /dev/full; echo "pwd $?"' },
   { name: 'write to /dev/full: applets', script: 'for c in "cat text.txt" "head -n1 text.txt" "wc -l text.txt" "sort words.txt" "tail -n1 words.txt" "cut -c1 words.txt" "uniq words.txt" "uname" "seq 3" "ls" "grep a words.txt" "basename /a/b" "od -c text.txt"; do $c > /dev/full; echo "$c -> $?"; done; tr a b < words.txt > /dev/full; echo "tr $?"' },
+  { name: 'ls -l directory link counts', script: "mkdir -p app/x; ls -ld app app/lib . | awk '{print $2, $NF}'" },
   // printf, echo, ls
   { name: 'printf formats', script: "printf '%5s|%-5s|%05d|%.2f|%x|%o|%c|%%\\n' ab cd 42 3.14159 255 8 xyz" },
   { name: 'printf repeats', script: "printf '%s-%s\\n' a b c" },

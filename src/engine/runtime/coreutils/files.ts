@@ -48,6 +48,8 @@ function ownerName(e: { fs: import('../process').ProcessFs }, id: number, kind: 
 }
 
 const ls: Applet = (argv, io, e) => {
+  /** A directory's link count: its own name, its `.` and each subdirectory's `..`. */
+  const links = (dir: string) => 2 + (e.fs.readdir(dir) ?? []).filter((n) => e.fs.lstat?.(`${dir === '/' ? '' : dir}/${n}`)?.type === 'dir').length;
   const { flags, rest } = splitFlags(argv.slice(1).filter((a) => a !== '-1'), 'laA1hRdF');
   if (argv.includes('-1')) flags.add('1');
   const all = flags.has('a');
@@ -67,7 +69,7 @@ const ls: Applet = (argv, io, e) => {
     const link = st.type === 'symlink' ? ` -> ${e.fs.readlink?.(path) ?? ''}` : '';
     // A device shows its numbers where the size goes; /dev's tmpfs directories their own sizes.
     const size = st.device ? `${String(st.device.major).padStart(4)}, ${String(st.device.minor).padStart(3)}` : String(st.type === 'dir' && !onDevTmpfs(path) ? 4096 : st.size);
-    return `${modeString(st)} ${String(st.type === 'dir' ? 2 : 1).padStart(4)} ${owner} ${group} ${size.padStart(9)} ${lsDate(st.mtimeMs, e.now())} ${name}${link}`;
+    return `${modeString(st)} ${String(st.type === 'dir' ? links(path) : 1).padStart(4)} ${owner} ${group} ${size.padStart(9)} ${lsDate(st.mtimeMs, e.now())} ${name}${link}`;
   };
   for (const t of targets) {
     const p = resolvePath(e.cwd, t);
