@@ -4,7 +4,7 @@
  *
  *   sudo npx tsx scripts/record-busybox.ts        (needs root for chroot, and a static /usr/bin/busybox)
  *
- * Each case runs in a fresh root directory holding only a static busybox and its applet links in /bin, /dev/null,
+ * Each case runs in a fresh root directory holding only a static busybox and its applet links in /bin, Docker's /dev,
  * /proc (mounted, as in a container), /tmp, /root and the case's files in /w: `chroot ROOT /bin/sh -c 'cd /w && exec sh -c "$0"' SCRIPT`, with the
  * environment cleared to PATH=/bin, HOME=/root, PWD=/w and umask 022. So paths, argv[0] (`sh`) and PATH lookups
  * are the same as in a container, and nothing from the host machine leaks into the results.
@@ -66,7 +66,12 @@ function main(): void {
       copyFileSync(BUSYBOX, join(root, 'bin/busybox'));
       chmodSync(join(root, 'bin/busybox'), 0o755);
       for (const a of names) if (a !== 'busybox') symlinkSync('busybox', join(root, 'bin', a));
-      spawnSync('mknod', ['-m', '666', join(root, 'dev/null'), 'c', '1', '3']);
+      // Docker's /dev (what `ls -l /dev` lists in a container): its devices, links and directories.
+      for (const [name, major, minor] of [['null', 1, 3], ['zero', 1, 5], ['full', 1, 7], ['random', 1, 8], ['urandom', 1, 9], ['tty', 5, 0]] as const) {
+        spawnSync('mknod', ['-m', '666', join(root, 'dev', name), 'c', String(major), String(minor)]);
+      }
+      for (const [name, target] of [['fd', '/proc/self/fd'], ['stdin', '/proc/self/fd/0'], ['stdout', '/proc/self/fd/1'], ['stderr', '/proc/self/fd/2']]) symlinkSync(target, join(root, 'dev', name));
+      for (const d of ['shm', 'mqueue']) mkdirSync(join(root, 'dev', d), { mode: 0o1777 });
       for (const [path, f] of Object.entries(c.files ?? {})) {
         const full = join(root, 'w', path);
         mkdirSync(dirname(full), { recursive: true });

@@ -97,6 +97,35 @@ export function copy(fs: ProcessFs, from: string, to: string): FsErrno | null {
   return fs.writeFile(to, data, st.mode);
 }
 
+/**
+ * `path` with every symlink on the way resolved (readlink -f, realpath); null when a component is missing (the
+ * last one may be, with `allowMissing` true; with 'rest', the missing part is kept as written: /dev/stdout ->
+ * /proc/self/fd/1 where /proc has no such files) or the links loop.
+ */
+export function realPath(fs: ProcessFs, path: string, allowMissing: boolean | 'rest' = false): string | null {
+  const parts = path.split('/').filter(Boolean);
+  let cur = '/';
+  for (let i = 0, hops = 0; i < parts.length; i++) {
+    const next = cur === '/' ? `/${parts[i]}` : `${cur}/${parts[i]}`;
+    const st = fs.lstat?.(next) ?? fs.stat(next);
+    if (!st) {
+      if (allowMissing === 'rest') return [next, ...parts.slice(i + 1)].join('/');
+      if (allowMissing && i === parts.length - 1) return next;
+      return null;
+    }
+    if (st.type === 'symlink') {
+      if (++hops > 40) return null;
+      const resolved = resolvePath(cur, fs.readlink?.(next) ?? '');
+      parts.splice(0, i + 1, ...resolved.split('/').filter(Boolean));
+      cur = '/';
+      i = -1;
+      continue;
+    }
+    cur = next;
+  }
+  return cur;
+}
+
 export interface WalkEntry {
   path: string;
   stat: FsStat;
@@ -128,6 +157,7 @@ export const ERRNO_TEXT: Record<FsErrno, string> = {
   EINVAL: 'invalid argument',
   ENOSPC: 'no space left on device',
   EBUSY: 'resource busy or locked',
+  ENXIO: 'no such device or address',
 };
 
 /** Numeric errno values as Node reports them (negative on Linux). */
@@ -142,4 +172,5 @@ export const ERRNO_NUMBER: Record<FsErrno, number> = {
   EINVAL: -22,
   ENOSPC: -28,
   EBUSY: -16,
+  ENXIO: -6,
 };

@@ -6,6 +6,7 @@
 import type { ExitEvent, ExitReason, HttpRequest, HttpResponse, OutputEvent, PeerLookup, PeerNetwork, PeerReply, ProcessFs, ProcessSpec, Signal, StdStream } from './process';
 import { cpuLimitMessage, DEFAULT_CPU_MS_PER_SLICE, DEFAULT_PIDS_LIMIT, DEFAULT_SPIN_BUDGET, signalExitCode, spinLimitMessage } from './process';
 import { VirtualScheduler } from './scheduler';
+import { withDevices } from './devices';
 import type { ResolvedProgram } from './executables';
 
 /** The spec without the filesystem: what crosses a worker boundary. */
@@ -193,9 +194,13 @@ export class Kernel {
    * zero-delay timers, deferred callbacks) count as one stretch of CPU for the cpu-limit. */
   private instant = { at: Number.NaN, wall: 0, slices: 0, fresh: true };
 
+  /** The process's filesystem with Docker's /dev over it (devices.ts). */
+  private readonly fs: ProcessFs;
+
   constructor(private opts: KernelOptions) {
     this.scheduler = new VirtualScheduler(opts.spec.startTime);
     this.rngState = (opts.spec.seed ?? seedFrom(opts.spec.hostname)) >>> 0;
+    this.fs = withDevices(opts.fs, { random: () => this.random(), tty: opts.spec.tty, terminal: (text) => this.output('stdout', text), descriptor: (fd, text) => this.output(fd === 1 ? 'stdout' : 'stderr', text), mountedAt: opts.spec.startTime });
   }
 
   get exited(): ExitEvent | null {
@@ -346,7 +351,7 @@ export class Kernel {
       env,
       cwd,
       spec: this.opts.spec,
-      fs: this.opts.fs,
+      fs: this.fs,
       pid: isMain ? this.opts.spec.pid ?? 1 : (this.opts.spec.pid ?? 1) + this.stack.length + 6,
       isMain,
       now: () => k.scheduler.now,

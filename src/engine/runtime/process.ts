@@ -79,9 +79,9 @@ export interface ExitEvent {
   message?: string;
 }
 
-/** File metadata. `stat` follows symlinks. */
+/** File metadata. `stat` follows symlinks. `char`: a character device (/dev/null; devices.ts). */
 export interface FsStat {
-  type: 'file' | 'dir' | 'symlink';
+  type: 'file' | 'dir' | 'symlink' | 'char';
   size: number;
   /** Permission bits, e.g. 0o755. Executables need some x bit. */
   mode: number;
@@ -89,10 +89,12 @@ export interface FsStat {
   /** Owner ids, when the filesystem keeps them (0 = root otherwise). */
   uid?: number;
   gid?: number;
+  /** A device's numbers (`ls -l` shows them where a file's size goes). */
+  device?: { major: number; minor: number };
 }
 
 /** The error codes a ProcessFs operation can report (Node/POSIX names). */
-export type FsErrno = 'ENOENT' | 'EEXIST' | 'ENOTDIR' | 'EISDIR' | 'ENOTEMPTY' | 'EACCES' | 'EROFS' | 'EINVAL' | 'ENOSPC' | 'EBUSY';
+export type FsErrno = 'ENOENT' | 'EEXIST' | 'ENOTDIR' | 'EISDIR' | 'ENOTEMPTY' | 'EACCES' | 'EROFS' | 'EINVAL' | 'ENOSPC' | 'EBUSY' | 'ENXIO';
 
 /**
  * The minimal synchronous filesystem a process needs. Implemented over the container's union fs by the

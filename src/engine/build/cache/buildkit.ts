@@ -4,7 +4,7 @@
  * are not steps (history entries only). Only the final stage becomes an image.
  */
 import type { Instruction } from '../../dockerfile/index';
-import { canonicalJSON, cloneConfig, type ImageConfigJSON } from '../../images/config';
+import { canonicalJSON, cloneConfig, type HistoryEntry, type ImageConfigJSON } from '../../images/config';
 import { rfc3339 } from '../../images/time';
 import { UnionFs } from '../../fs/union';
 import type { BuildRun } from '../builder';
@@ -16,6 +16,28 @@ import { BUILDKIT_COMMENT, MAX_RECORDED_CHANGES, type StagePlan, type StageState
 import type { StepMemo } from './store';
 import { changedOrMoved, diffEnv, memoLowerLookup } from './miss';
 import type { CacheRules, MetadataTexts, StepOp } from './rules';
+
+/** A history row BuildKit's frontend writes without a time (metadata instructions); the exporter dates it. */
+const UNDATED = '';
+
+/**
+ * The times BuildKit's image exporter gives the undated rows, as Engine 20.10 shows them in `docker history`:
+ * the undated rows up to the first layer row after the first undated one take that layer's time (not the base
+ * image's, and not an earlier layer's of this build); each later undated row takes the time of the layer row
+ * before it; with no layer row after them, they take the last dated row's. Layer rows keep the time their layer
+ * was made (a cached layer: its first build's).
+ */
+export function datedHistory(history: readonly HistoryEntry[]): HistoryEntry[] {
+  const firstUndated = history.findIndex((h) => h.created === UNDATED);
+  if (firstUndated < 0) return history.slice();
+  const after = history.slice(firstUndated).find((h) => h.created !== UNDATED);
+  let time = after?.created ?? [...history.slice(0, firstUndated)].reverse().find((h) => h.created !== UNDATED)?.created ?? '';
+  return history.map((h, i) => {
+    if (h.created === UNDATED) return { ...h, created: time };
+    if (i > firstUndated) time = h.created;
+    return { ...h };
+  });
+}
 
 export class BuildKitRules implements CacheRules {
   readonly builder = 'buildkit' as const;
@@ -42,7 +64,7 @@ export class BuildKitRules implements CacheRules {
 
   async metadata(st: StageState, ins: Instruction, idx: number, meta: MetadataTexts): Promise<void> {
     const run = this.run;
-    if (meta.createdBy !== null) st.history.push({ created: rfc3339(st.lastLayerTime), created_by: meta.createdBy, comment: BUILDKIT_COMMENT, empty_layer: true });
+    if (meta.createdBy !== null) st.history.push({ created: UNDATED, created_by: meta.createdBy, comment: BUILDKIT_COMMENT, empty_layer: true });
     run.finishStep(idx, { cached: true, durationMs: 0 });
     run.predicted.push({ index: run.predicted.length, line: ins.line, stage: st.plan.display, name: run.stepInfos[idx]?.name ?? ins.original, instruction: ins.kind, metadataOnly: true, prediction: 'metadata' });
   }
@@ -50,7 +72,7 @@ export class BuildKitRules implements CacheRules {
   async workdir(st: StageState, ins: Instruction, idx: number, path: string): Promise<void> {
     const run = this.run;
     if (path === '/') {
-      st.history.push({ created: rfc3339(st.lastLayerTime), created_by: `WORKDIR ${path}`, comment: BUILDKIT_COMMENT, empty_layer: true });
+      st.history.push({ created: UNDATED, created_by: `WORKDIR ${path}`, comment: BUILDKIT_COMMENT, empty_layer: true });
       run.finishStep(idx, { cached: true, durationMs: 0 });
       return;
     }
@@ -171,7 +193,7 @@ export class BuildKitRules implements CacheRules {
   endStage(st: StageState): string {
     const run = this.run;
     if (run.dryRun) return '';
-    const history = st.history;
+    const history = datedHistory(st.history);
     const last = history.length ? history[history.length - 1].created : rfc3339(run.now());
     const cfg: ImageConfigJSON = {
       architecture: 'amd64',

@@ -4,8 +4,9 @@
  */
 import type { Applet } from './types';
 import type { FsStat } from '../process';
-import { ENOENT, MONTHS, modeString, p2, splitFlags, strerror } from './types';
-import { appendFile, basename, copy, decodeText, dirname, mkdirp, resolvePath, rmrf, walk } from '../fs-helpers';
+import { ENOENT, isStdin, MONTHS, modeString, p2, splitFlags, strerror } from './types';
+import { appendFile, basename, copy, decodeText, dirname, mkdirp, realPath, resolvePath, rmrf, walk } from '../fs-helpers';
+import { onDevTmpfs } from '../devices';
 import { fsReader, groupName, lookupGroup, lookupUser } from '../users';
 
 function lsDate(ms: number, now: number): string {
@@ -47,6 +48,8 @@ function ownerName(e: { fs: import('../process').ProcessFs }, id: number, kind: 
 }
 
 const ls: Applet = (argv, io, e) => {
+  /** A directory's link count: its own name, its `.` and each subdirectory's `..`. */
+  const links = (dir: string) => 2 + (e.fs.readdir(dir) ?? []).filter((n) => e.fs.lstat?.(`${dir === '/' ? '' : dir}/${n}`)?.type === 'dir').length;
   const { flags, rest } = splitFlags(argv.slice(1).filter((a) => a !== '-1'), 'laA1hRdF');
   if (argv.includes('-1')) flags.add('1');
   const all = flags.has('a');
@@ -64,12 +67,14 @@ const ls: Applet = (argv, io, e) => {
     const owner = ownerName(e, st.uid ?? 0, 'user').padEnd(8);
     const group = ownerName(e, st.gid ?? 0, 'group').padEnd(8);
     const link = st.type === 'symlink' ? ` -> ${e.fs.readlink?.(path) ?? ''}` : '';
-    const size = st.type === 'dir' ? 4096 : st.size;
-    return `${modeString(st)} ${String(st.type === 'dir' ? 2 : 1).padStart(4)} ${owner} ${group} ${String(size).padStart(9)} ${lsDate(st.mtimeMs, e.now())} ${name}${link}`;
+    // A device shows its numbers where the size goes; /dev's tmpfs directories their own sizes.
+    const size = st.device ? `${String(st.device.major).padStart(4)}, ${String(st.device.minor).padStart(3)}` : String(st.type === 'dir' && !onDevTmpfs(path) ? 4096 : st.size);
+    return `${modeString(st)} ${String(st.type === 'dir' ? links(path) : 1).padStart(4)} ${owner} ${group} ${size.padStart(9)} ${lsDate(st.mtimeMs, e.now())} ${name}${link}`;
   };
   for (const t of targets) {
     const p = resolvePath(e.cwd, t);
-    const st = e.fs.stat(p);
+    // With -l a link whose target is missing (/dev/stdout -> /proc/self/fd/1 here) is still listed, as BusyBox does.
+    const st = e.fs.stat(p) ?? (long ? e.fs.lstat?.(p) : null);
     if (!st) {
       io.err(`ls: ${t}: ${ENOENT}\n`);
       status = 1;
@@ -97,8 +102,9 @@ const ls: Applet = (argv, io, e) => {
     if (long) {
       let blocks = 0;
       for (const n of names) {
-        const s = e.fs.stat(n === '.' ? p : n === '..' ? dirname(p) : `${p === '/' ? '' : p}/${n}`);
-        if (s) blocks += s.type === 'dir' ? 4 : Math.ceil(s.size / 4096) * 4;
+        const sp = n === '.' ? p : n === '..' ? dirname(p) : `${p === '/' ? '' : p}/${n}`;
+        const s = e.fs.stat(sp);
+        if (s) blocks += s.type === 'dir' ? (onDevTmpfs(sp) ? 0 : 4) : Math.ceil(s.size / 4096) * 4;
       }
       io.out(`total ${blocks}\n`);
     }
@@ -115,14 +121,15 @@ const cat: Applet = async (argv, io, e) => {
   }
   let status = 0;
   for (const f of files) {
-    if (f === '-') {
+    if (isStdin(e, f)) {
       io.out(await io.readStdin());
       continue;
     }
     const p = resolvePath(e.cwd, f);
     const st = e.fs.stat(p);
-    if (!st) {
-      io.err(`cat: can't open '${f}': ${ENOENT}\n`);
+    const data = st?.type === 'dir' ? null : e.fs.readFile(p);
+    if (!st || (!data && st.type === 'char')) {
+      io.err(`cat: can't open '${f}': ${st ? strerror('ENXIO') : ENOENT}\n`);
       status = 1;
       continue;
     }
@@ -131,7 +138,7 @@ const cat: Applet = async (argv, io, e) => {
       status = 1;
       continue;
     }
-    io.out(decodeText(e.fs.readFile(p) ?? new Uint8Array()));
+    io.out(decodeText(data ?? new Uint8Array()));
   }
   return status;
 };
@@ -332,31 +339,6 @@ const rmdir: Applet = (argv, io, e) => {
   return status;
 };
 
-/** Resolves every symlink on the way (readlink -f, realpath); null when a component is missing. */
-function canonical(e: { fs: import('../process').ProcessFs }, path: string, allowMissingLast: boolean): string | null {
-  const parts = path.split('/').filter(Boolean);
-  let cur = '/';
-  for (let i = 0, hops = 0; i < parts.length; i++) {
-    const next = cur === '/' ? `/${parts[i]}` : `${cur}/${parts[i]}`;
-    const st = e.fs.lstat?.(next) ?? e.fs.stat(next);
-    if (!st) {
-      if (allowMissingLast && i === parts.length - 1) return next;
-      return null;
-    }
-    if (st.type === 'symlink') {
-      if (++hops > 40) return null;
-      const target = e.fs.readlink?.(next) ?? '';
-      const resolved = resolvePath(cur, target);
-      parts.splice(0, i + 1, ...resolved.split('/').filter(Boolean));
-      cur = '/';
-      i = -1;
-      continue;
-    }
-    cur = next;
-  }
-  return cur;
-}
-
 const ln: Applet = (argv, io, e) => {
   const { flags, rest, bad } = splitFlags(argv.slice(1), 'sfnvT');
   if (bad || rest.length < 1) {
@@ -421,7 +403,7 @@ const readlink: Applet = (argv, io, e) => {
   for (const f of rest) {
     const p = resolvePath(e.cwd, f);
     if (flags.has('f') || flags.has('e')) {
-      const c = canonical(e, p, flags.has('f'));
+      const c = realPath(e.fs, p, flags.has('f'));
       if (c === null) status = 1;
       else io.out(c + (flags.has('n') ? '' : '\n'));
       continue;
@@ -436,7 +418,7 @@ const readlink: Applet = (argv, io, e) => {
 const realpath: Applet = (argv, io, e) => {
   let status = 0;
   for (const f of argv.slice(1).filter((a) => !a.startsWith('-'))) {
-    const c = canonical(e, resolvePath(e.cwd, f), true);
+    const c = realPath(e.fs, resolvePath(e.cwd, f), true);
     if (c === null) {
       io.err(`realpath: ${f}: ${ENOENT}\n`);
       status = 1;
@@ -446,6 +428,7 @@ const realpath: Applet = (argv, io, e) => {
 };
 
 function fileType(st: FsStat): string {
+  if (st.type === 'char') return 'character special file';
   return st.type === 'dir' ? 'directory' : st.type === 'symlink' ? 'symbolic link' : st.size === 0 ? 'regular empty file' : 'regular file';
 }
 

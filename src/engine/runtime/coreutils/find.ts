@@ -53,7 +53,7 @@ function parse(words: string[], opts: { maxdepth: number; mindepth: number }): {
       }
       case '-type': {
         const t = arg();
-        const want = t === 'f' ? 'file' : t === 'd' ? 'dir' : t === 'l' ? 'symlink' : null;
+        const want = t === 'f' ? 'file' : t === 'd' ? 'dir' : t === 'l' ? 'symlink' : t === 'c' ? 'char' : null;
         if (!want) throw new FindError(`invalid argument '${t}' to '-type'`);
         return { k: 'test', test: (_p, _n, st) => st.type === want };
       }

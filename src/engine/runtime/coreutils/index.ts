@@ -16,6 +16,7 @@ import { AWK_APPLETS } from './awk';
 import { FIND_APPLETS } from './find';
 import { XARGS_APPLETS } from './xargs';
 import { TAR_APPLETS } from './tar';
+import { OD_APPLETS } from './od';
 import { nc } from './nc';
 import { ping } from './ping';
 import { nslookup } from './nslookup';
@@ -26,7 +27,7 @@ export { APPLETS, EXTRA_PROGRAMS } from './names';
 export { echo } from './text';
 
 /** The coreutils by name. */
-export const COREUTILS: Record<string, Applet> = { ...FILE_APPLETS, ...TEXT_APPLETS, ...GREP_APPLETS, ...SYSTEM_APPLETS, ...NET_APPLETS, ...SED_APPLETS, ...AWK_APPLETS, ...FIND_APPLETS, ...XARGS_APPLETS, ...TAR_APPLETS, nc, ping, nslookup, httpd };
+export const COREUTILS: Record<string, Applet> = { ...FILE_APPLETS, ...TEXT_APPLETS, ...GREP_APPLETS, ...SYSTEM_APPLETS, ...NET_APPLETS, ...SED_APPLETS, ...AWK_APPLETS, ...FIND_APPLETS, ...XARGS_APPLETS, ...TAR_APPLETS, ...OD_APPLETS, nc, ping, nslookup, httpd };
 
 /** Every program the shell runs in-process, by name (no prototype: only these names are found). */
 export const APPLET_IMPLS: Record<string, Applet> = Object.assign(Object.create(null) as Record<string, Applet>, COREUTILS, PACKAGE_PROGRAMS);

@@ -10,7 +10,7 @@ export const APPLETS: ReadonlySet<string> = new Set([
   'ps', 'pwd', 'rm', 'sleep', 'tail', 'touch', 'true', 'uname', 'wc', 'whoami', 'which', 'printf', 'basename',
   'dirname', 'test', 'chmod', 'clear', 'seq', 'ifconfig', 'wget', 'adduser', 'addgroup', 'egrep', 'fgrep', 'sort',
   'uniq', 'tr', 'cut', 'tee', 'yes', 'sed', 'awk', 'find', 'xargs', 'tar', 'ln', 'readlink', 'realpath', 'stat',
-  'install', 'mktemp', 'du', 'df', 'rmdir', 'chown', 'nproc', 'gzip', 'gunzip', 'zcat',
+  'install', 'mktemp', 'du', 'df', 'rmdir', 'chown', 'nproc', 'gzip', 'gunzip', 'zcat', 'od',
   'nc', 'ping', 'nslookup', 'httpd',
 ]);
 

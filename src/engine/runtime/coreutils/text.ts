@@ -2,7 +2,7 @@
  * Text applets: echo printf head tail wc sort uniq tr cut tee seq yes, with busybox's flags and messages.
  */
 import type { Applet } from './types';
-import { inputOf, lines, splitFlags } from './types';
+import { inputOf, isStdin, lines, splitFlags } from './types';
 import { appendFile, decodeText, encodeText, resolvePath } from '../fs-helpers';
 import { echoBuiltin, printfBuiltin } from '../shell/format';
 
@@ -219,7 +219,7 @@ const sort: Applet = async (argv, io, e) => {
   }
   const inputs = [];
   for (const f of files.length ? files : ['-']) {
-    if (f === '-') inputs.push(await io.readStdin());
+    if (isStdin(e, f)) inputs.push(await io.readStdin());
     else {
       const data = e.fs.readFile(resolvePath(e.cwd, f));
       if (!data) {

@@ -6,6 +6,7 @@ import type { FsErrno, FsStat, ProcessFs } from '../process';
 import type { HostLookup, NetResult } from '../net-client';
 import type { HttpRequest, HttpResponse } from '../process';
 import { decodeText, resolvePath } from '../fs-helpers';
+import { fdOfPath } from '../devices';
 
 export interface AppletIO {
   /** Reads all of standard input (a pipe, a `<` file, or the terminal until Ctrl-D). */
@@ -63,6 +64,7 @@ const STRERROR: Record<FsErrno, string> = {
   EINVAL: 'Invalid argument',
   ENOSPC: 'No space left on device',
   EBUSY: 'Device or resource busy',
+  ENXIO: 'No such device or address',
 };
 
 export function strerror(e: FsErrno): string {
@@ -93,10 +95,17 @@ export function splitFlags(args: string[], known: string): { flags: Set<string>;
 }
 
 export function modeString(st: FsStat): string {
-  const t = st.type === 'dir' ? 'd' : st.type === 'symlink' ? 'l' : '-';
+  const t = st.type === 'dir' ? 'd' : st.type === 'symlink' ? 'l' : st.type === 'char' ? 'c' : '-';
   const bits = 'rwxrwxrwx';
   let s = '';
   for (let i = 0; i < 9; i++) s += st.mode & (1 << (8 - i)) ? bits[i] : '-';
+  // setuid, setgid and sticky bits take the place of an x (lower case when x is set too).
+  const special = (bit: number, at: number, ch: string) => {
+    if (st.mode & bit) s = s.slice(0, at) + (s[at] === 'x' ? ch : ch.toUpperCase()) + s.slice(at + 1);
+  };
+  special(0o4000, 2, 's');
+  special(0o2000, 5, 's');
+  special(0o1000, 8, 't');
   return t + s;
 }
 
@@ -109,7 +118,7 @@ export async function inputOf(files: string[], io: AppletIO, e: AppletEnv, name:
   if (!files.length) return [{ text: await io.readStdin(), status: 0 }];
   const out: { text: string; status: number }[] = [];
   for (const f of files) {
-    if (f === '-') {
+    if (isStdin(e, f)) {
       out.push({ text: await io.readStdin(), status: 0 });
       continue;
     }
@@ -120,6 +129,11 @@ export async function inputOf(files: string[], io: AppletIO, e: AppletEnv, name:
     } else out.push({ text: decodeText(data), status: 0 });
   }
   return out;
+}
+
+/** Whether an operand names standard input: `-`, or a path that opens descriptor 0 (/dev/stdin, /dev/fd/0). */
+export function isStdin(e: AppletEnv, f: string): boolean {
+  return f === '-' || (f.startsWith('/') && fdOfPath(e.fs, resolvePath(e.cwd, f)) === 0);
 }
 
 /** Lines of a text, without the empty string after a final newline. */

@@ -43,7 +43,7 @@ class Stats {
     let h = 0;
     for (let i = 0; i < path.length; i++) h = (h * 31 + path.charCodeAt(i)) >>> 0;
     this.ino = h % 1000000;
-    this.mode = (st.type === 'dir' ? 0o040000 : st.type === 'symlink' ? 0o120000 : 0o100000) | st.mode;
+    this.mode = (st.type === 'dir' ? 0o040000 : st.type === 'symlink' ? 0o120000 : st.type === 'char' ? 0o020000 : 0o100000) | st.mode;
     this.size = st.size;
     this.blocks = Math.ceil(st.size / 512);
     this.atimeMs = this.mtimeMs = this.ctimeMs = this.birthtimeMs = st.mtimeMs;
@@ -69,7 +69,7 @@ class Stats {
     return false;
   }
   isCharacterDevice(): boolean {
-    return false;
+    return this.kind === 'char';
   }
 }
 

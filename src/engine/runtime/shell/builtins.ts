@@ -6,6 +6,7 @@
  */
 import { decodeText, resolvePath } from '../fs-helpers';
 import { echoBuiltin, printfBuiltin } from './format';
+import { afterWriteFailure } from './write-failure';
 import { testBuiltin } from './test-builtin';
 import { ExitShell, FatalError, LoopSignal, ReturnSignal, shellQuote, type Interp, type IO } from './interp';
 
@@ -225,16 +226,25 @@ export async function runBuiltin(sh: Interp, argv: string[], io: IO): Promise<nu
       return 0;
     case 'false':
       return 1;
-    case 'echo':
-      return echoBuiltin(args, io, sh.host.flavour() === 'dash');
-    case 'printf':
-      return printfBuiltin(args, io, prefix);
+    case 'echo': {
+      // A write that failed (> /dev/full) is echo's error, reported as the shell's.
+      const st = echoBuiltin(args, io, sh.host.flavour() === 'dash');
+      const e = io.outError?.();
+      return e ? afterWriteFailure('echo', st, e, io.err, sh.msg('').slice(0, -1)) : st;
+    }
+    case 'printf': {
+      const st = printfBuiltin(args, io, prefix);
+      const e = io.outError?.();
+      return e ? afterWriteFailure('printf', st, e, io.err) : st;
+    }
     case 'test':
     case '[':
       return testBuiltin(name, args, { fs: sh.ctx.fs, cwd: sh.cwd }, io.err, prefix);
-    case 'pwd':
+    case 'pwd': {
       io.out(sh.cwd + '\n');
-      return 0;
+      const e = io.outError?.();
+      return e ? afterWriteFailure('pwd', 0, e, io.err) : 0;
+    }
     case 'cd':
     case 'chdir': {
       const target = args[0] === undefined ? sh.vars.get('HOME') ?? '/' : args[0] === '-' ? sh.vars.get('OLDPWD') ?? sh.cwd : args[0];
@@ -289,8 +299,7 @@ export async function runBuiltin(sh: Interp, argv: string[], io: IO): Promise<nu
         if (fn) sh.functions.delete(a);
         else {
           if (sh.readonly.has(a)) throw new FatalError(sh.builtinMsg('unset', `${a}: is read only`));
-          sh.vars.delete(a);
-          sh.exported.delete(a);
+          sh.unsetVar(a);
         }
       }
       return 0;

@@ -4,7 +4,9 @@
  * substitutions and background jobs run in a fork of it. Programs run as children through the kernel; loops call
  * `ctx.spin()` each iteration so the CPU limit still ends an endless loop.
  */
+import { ShellRandom } from './random';
 import type { ProgramContext } from '../kernel';
+import type { FsErrno } from '../process';
 import { resolveExecutable } from '../executables';
 import { basename, resolvePath } from '../fs-helpers';
 import { owningPackage, packageProgramLine } from '../packages/owner';
@@ -15,6 +17,7 @@ import { ExpandError, Expander, globRegex } from './expand';
 import { BUILTINS, SPECIAL_BUILTINS, runBuiltin } from './builtins';
 import { dbracket, type DTok } from './test-builtin';
 import { applyRedirections } from './redirect';
+import { afterWriteFailure } from './write-failure';
 
 export class ExitShell {
   constructor(readonly code: number) {}
@@ -49,6 +52,8 @@ export interface IO {
   inFds?: Map<number, Input>;
   /** Part of a `cmd &` job. */
   background?: boolean;
+  /** Why the last write to stdout failed (a redirection to /dev/full: ENOSPC), when stdout is a file. */
+  outError?: () => FsErrno | null;
 }
 
 /** What the program around the interpreter provides: the kernel context and the shell's own stdin. */
@@ -100,6 +105,8 @@ export class Interp {
   lastJob = 0;
   private substStatus: number | null = null;
   optOffset = 0;
+  /** `$RANDOM`'s generator (made at its first use); null once `unset RANDOM` made it a plain variable. */
+  private randomGen: ShellRandom | null | undefined;
 
   constructor(
     readonly host: ShellHost,
@@ -131,6 +138,8 @@ export class Interp {
     f.lineBase = this.lineBase;
     f.funcDepth = this.funcDepth;
     f.cond = this.cond;
+    // A subshell draws a new sequence (ash reseeds in the child); an unset RANDOM stays plain.
+    if (this.randomGen === null) f.randomGen = null;
     return f;
   }
 
@@ -438,6 +447,14 @@ export class Interp {
         return this.name;
       case 'PWD':
         return this.vars.has('PWD') ? this.cwd : undefined;
+      case 'RANDOM': {
+        const gen = this.random();
+        if (!gen) break;
+        const v = String(gen.next());
+        // `set` lists the last number given.
+        this.vars.set('RANDOM', v);
+        return v;
+      }
     }
     if (/^[1-9][0-9]*$/.test(name)) return this.positional[Number(name) - 1];
     return this.vars.get(name);
@@ -447,6 +464,20 @@ export class Interp {
     if (this.readonly.has(name)) throw new FatalError(this.msg(`${name}: is read only`));
     this.vars.set(name, value);
     if (name === 'OPTIND') this.optOffset = 0;
+    if (name === 'RANDOM') this.random()?.seed(value);
+  }
+
+  /** `unset NAME`: RANDOM loses its special meaning for good. */
+  unsetVar(name: string): void {
+    this.vars.delete(name);
+    this.exported.delete(name);
+    if (name === 'RANDOM') this.randomGen = null;
+  }
+
+  /** `$RANDOM`'s generator; dash has no RANDOM. */
+  private random(): ShellRandom | null {
+    if (this.randomGen === undefined) this.randomGen = this.host.flavour() === 'dash' ? null : ShellRandom.from(() => this.ctx.random());
+    return this.randomGen;
   }
 
   private async commandSubst(src: string, io: IO): Promise<string> {
@@ -589,7 +620,11 @@ export class Interp {
       out: io.out,
       err: io.err,
     };
-    const runApplet = async (applet: string, full?: string[]) => APPLET_IMPLS[applet](full ?? [applet, ...argv.slice(1)], appletIO, this.appletEnv(env, stdin));
+    const runApplet = async (applet: string, full?: string[]) => {
+      const status = await APPLET_IMPLS[applet](full ?? [applet, ...argv.slice(1)], appletIO, this.appletEnv(env, stdin));
+      const failed = io.outError?.();
+      return failed ? afterWriteFailure(applet, status, failed, io.err) : status;
+    };
     const r = resolveExecutable(this.ctx.fs, argv, env, this.cwd);
     if (!r.ok) {
       if (!name.includes('/') && APPLETS.has(name) && APPLET_IMPLS[name]) return runApplet(name);

@@ -63,3 +63,24 @@ describe('the bash flavour', () => {
     expect({ out: c.stdout(), err: c.stderr(), code: c.exit?.code }).toEqual({ out: 'st 1\n', err: 'bash: foo: command not found\nbash: cd: /nope: No such file or directory\n', code: 0 });
   });
 });
+
+describe('$RANDOM', () => {
+  it('gives numbers of 0..32767 from the process seed: the same seed, the same numbers', async () => {
+    const script = 'echo $RANDOM $RANDOM $RANDOM $((RANDOM % 10))';
+    const a = await run('sh', script);
+    const nums = a.out.trim().split(' ').map(Number);
+    expect(nums).toHaveLength(4);
+    for (const n of nums) expect(n >= 0 && n <= 32767 && Number.isInteger(n)).toBe(true);
+    expect(new Set(nums.slice(0, 3)).size).toBeGreaterThan(1);
+    expect(await run('sh', script)).toEqual(a);
+  });
+
+  it('RANDOM=n seeds it; unset makes it a plain variable; set lists the last number (as ash)', async () => {
+    const r = await run('sh', 'RANDOM=5; a="$RANDOM $RANDOM"; RANDOM=5; b="$RANDOM $RANDOM"; [ "$a" = "$b" ] && echo same; x=$RANDOM; set | grep -q "^RANDOM=.$x.\\$" && echo listed; unset RANDOM; echo "[$RANDOM]"; RANDOM=7; echo $RANDOM');
+    expect(r).toEqual({ out: 'same\nlisted\n[]\n7\n', err: '', code: 0 });
+  });
+
+  it('is not special in dash', async () => {
+    expect(await run('dash', 'echo "[$RANDOM]"')).toEqual({ out: '[]\n', err: '', code: 0 });
+  });
+});

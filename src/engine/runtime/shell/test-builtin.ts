@@ -46,6 +46,10 @@ class Evaluator {
         return st?.type === 'file';
       case '-d':
         return st?.type === 'dir';
+      case '-c':
+        return st?.type === 'char';
+      case '-k':
+        return !!st && (st.mode & 0o1000) !== 0;
       case '-s':
         return !!st && st.size > 0;
       case '-x':
@@ -54,8 +58,10 @@ class Evaluator {
       case '-w':
         return !!st;
       case '-h':
-      case '-L':
-        return st?.type === 'symlink';
+      case '-L': {
+        const p = resolvePath(this.env.cwd, x);
+        return (this.env.fs.lstat ?? this.env.fs.stat).call(this.env.fs, p)?.type === 'symlink';
+      }
     }
     return false;
   }

@@ -392,4 +392,12 @@ export const CASES: ShellCase[] = [
   { name: 'umask applies to redirections', script: 'umask 077; echo x > private; umask 022; echo y > public; echo z >> private; umask' },
   { name: 'option flags and LINENO', script: 'echo $-; set -eu; echo $-\necho $LINENO; f() { echo $LINENO; }; f' },
   { name: 'pwd applet and builtin', script: 'cd /tmp; pwd; /bin/pwd' },
+  // ---- devices (the recorder's /dev has Docker's nodes and links; its stdio are sockets, so /dev/stdout and
+  // /dev/stdin cannot be recorded here: runtime/devices.test.ts has them from a real container) and $RANDOM
+  { name: 'dev: null as input and output', script: 'cat < /dev/null; echo "st=$?"; echo gone > /dev/null; echo kept 2>/dev/null; ls nope 2>/dev/null || echo "ls failed quietly"; read x < /dev/null || echo "read hit the end"' },
+  { name: 'dev: zero and full read zeros', script: 'head -c 5 /dev/zero | wc -c; od -An -N4 -tx1 /dev/zero; od -An -N3 -c /dev/full', needs: ['od'] },
+  { name: 'dev: echo into /dev/full fails', script: 'echo hi > /dev/full; echo "st=$?"; echo more >> /dev/full; echo "st=$?"' },
+  { name: 'dev: device tests', script: 'test -c /dev/null && echo char; test -f /dev/null || echo not-a-file; [ -e /dev/zero ] && echo exists; [ -d /dev/shm ] && echo shm; [ -L /dev/stdout ] && echo link; readlink /dev/stdin; readlink /dev/fd' },
+  { name: 'dev: urandom gives bytes', script: 'od -An -N16 -tx1 /dev/urandom | wc -w; [ "$(od -An -N8 -tx1 /dev/urandom)" != "$(od -An -N8 -tx1 /dev/urandom)" ] && echo differ', needs: ['od'] },
+  { name: 'RANDOM: numbers of 0..32767, seeded by assignment', script: 'a=$RANDOM; [ "$a" -ge 0 ] && [ "$a" -le 32767 ] && echo in-range; RANDOM=3; x="$RANDOM $RANDOM"; RANDOM=3; [ "$x" = "$RANDOM $RANDOM" ] && echo repeats; unset RANDOM; echo "[$RANDOM]"' },
 ];
