@@ -37,9 +37,10 @@ const BOOT_KEY = 'layerlab.boot';
  * (`presenter`: large type, high contrast) classes; all colours are CSS variables in app.css.
  * The lesson region renders <LessonSlot/>, which lazy-loads src/ui/lesson/LessonPanel.
  *
- * First paint: index.html carries a static start screen (#boot, see vite.config.ts and public/boot.js) that
- * stays while the saved state loads from IndexedDB; the app replaces it as soon as that is read (the engine is
- * not waited for). The regions then mount one per frame (see useStage; build controls and editor first), so
+ * First paint: index.html carries a static start screen (#boot, see startScreen.ts and public/boot.js) of the
+ * same shell, over the page while the saved state loads from IndexedDB; once that is read (the engine is not
+ * waited for) the shell renders underneath, invisible, and replaces the start screen in the frame where the
+ * build controls and the editor are there. The regions then mount one per frame (see useStage), so
  * no single task blocks the page for long, and a region below the fold (narrow screens) only when it scrolls
  * into view. The engine's chunk is fetched and run only once the editor has been painted (useFirstScreen),
  * so it competes neither for bandwidth nor for the main thread with the first screen; until it is up the
@@ -61,9 +62,12 @@ export function App() {
     void useApp.getState().init({ startEngineAfter: firstScreen });
   }, [firstScreen]);
 
+  // The start screen stays over the page until the shell underneath shows the build controls and the editor
+  // (stage 1): then both swap in one frame, and since they draw the same shell nothing moves.
+  const shown = phase === 'damaged' || (phase === 'ready' && stage > 0);
   useLayoutEffect(() => {
-    if (phase !== 'loading') document.getElementById('boot')?.remove();
-  }, [phase]);
+    if (shown) document.getElementById('boot')?.remove();
+  }, [shown]);
 
   useEffect(() => {
     document.documentElement.lang = settings.lang;
@@ -116,7 +120,7 @@ export function App() {
       stage > 0 ? (
         <ErrorBoundary panel="editor" className="region editor"><EditorPane /></ErrorBoundary>
       ) : (
-        <div className="region boot-center" aria-busy="true" />
+        <div className="region editor" aria-busy="true" />
       ),
     layers: (
       <Deferred ready={stage > 1} placeholder="region layers">
@@ -149,7 +153,7 @@ export function App() {
 
   return (
     <TipProvider>
-      <div className={rootClass} lang={settings.lang} data-phase={phase} data-engine={starting ? 'starting' : 'ready'}>
+      <div className={rootClass} lang={settings.lang} data-phase={phase} data-engine={starting ? 'starting' : 'ready'} data-booting={shown ? undefined : ''}>
         <Header lessonOpen={lessonOpen} onToggleLesson={() => setLessonOpen((o) => !o)} />
         <MultiTabBanner />
         {hash.startsWith(SHARE_HASH) && (
@@ -159,7 +163,7 @@ export function App() {
             </Suspense>
           </div>
         )}
-        {stage > 1 && <Welcome onStartLesson={startLesson} />}
+        <Welcome onStartLesson={startLesson} />
         <main className="app-main">
           {phone ? <PhoneLayout regions={regions} tab={phoneTab} onTab={setPhoneTab} /> : <DesktopLayout regions={regions} lessonOpen={lessonOpen} />}
         </main>
