@@ -7,7 +7,7 @@ import { startScreen } from './src/ui/app/startScreen';
 /**
  * First paint without JavaScript: puts the start screen (both languages, src/ui/app/startScreen.ts) into
  * index.html and, in the production build, inlines the entry's stylesheet so the first paint waits for no other
- * request, and turns the entry's script into a modulepreload that public/boot.js runs after the first paint.
+ * request, and leaves the app's scripts to public/boot.js, which fetches and runs them after the first paint.
  */
 function startScreenPlugin(): Plugin {
   return {
@@ -17,9 +17,11 @@ function startScreenPlugin(): Plugin {
       handler(html, ctx) {
         html = html.replace('<!--start-screen-->', startScreen('en') + startScreen('ko'));
         if (!ctx.bundle) return html;
-        // The app's entry is fetched at once (modulepreload) but run by boot.js only after the start screen has
-        // been painted: a module script that has arrived would otherwise run before the first paint.
-        html = html.replace(/<script type="module" crossorigin src="([^"]+)"><\/script>/, '<link rel="modulepreload" crossorigin href="$1" data-app-entry>');
+        // The app's entry and the modules it imports are listed as inert links that public/boot.js turns into
+        // modulepreloads, and the entry into a module script, once the start screen has been painted: nothing the
+        // first paint does not need is fetched or run before it (a module script that has arrived would run first).
+        html = html.replace(/<script type="module" crossorigin src="([^"]+)"><\/script>/, '<link data-app-module="entry" href="$1">');
+        html = html.replace(/<link rel="modulepreload" crossorigin href="([^"]+)">/g, '<link data-app-module href="$1">');
         return html.replace(/<link rel="stylesheet"[^>]*href="\.?\/?(assets\/index-[\w-]+\.css)"[^>]*>/, (link, file: string) => {
           const asset = ctx.bundle![file];
           if (!asset || asset.type !== 'asset') return link;

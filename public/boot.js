@@ -5,8 +5,9 @@
  * already looks like the app and nothing moves when the app takes over. App.tsx keeps the small 'layerlab.boot'
  * copy of those settings in localStorage (the real settings live in IndexedDB, which cannot be read
  * synchronously) and removes the start screen once the app has rendered. Then it starts the app: in the
- * production build the entry is a modulepreload (fetched already) that is run only after the start screen has
- * been painted. A classic script (not inline): the CSP allows only scripts from the page's own origin.
+ * production build the app's modules are inert links (vite.config.ts) that are fetched and run only after the
+ * start screen has been painted. A classic script (not inline): the CSP allows only scripts from the page's own
+ * origin.
  */
 (function () {
   var store = null;
@@ -40,14 +41,22 @@
   }
 
   var startApp = function () {
-    var entry = document.querySelector('link[data-app-entry]');
-    if (!entry) return; // the dev server's index.html loads the app itself
+    var links = document.querySelectorAll('link[data-app-module]');
+    if (!links.length) return; // the dev server's index.html loads the app itself
     var go = function () {
-      var s = document.createElement('script');
-      s.type = 'module';
-      s.crossOrigin = '';
-      s.src = entry.getAttribute('href');
-      document.body.appendChild(s);
+      for (var m = 0; m < links.length; m++) {
+        var link = links[m];
+        if (link.getAttribute('data-app-module') === 'entry') {
+          var s = document.createElement('script');
+          s.type = 'module';
+          s.crossOrigin = '';
+          s.src = link.getAttribute('href');
+          document.body.appendChild(s);
+        } else {
+          link.crossOrigin = '';
+          link.rel = 'modulepreload';
+        }
+      }
     };
     // After the next frame has been painted; at once in a hidden page, which paints nothing.
     if (document.visibilityState === 'hidden' || typeof requestAnimationFrame !== 'function') go();
