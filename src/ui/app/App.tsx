@@ -39,9 +39,10 @@ const BOOT_KEY = 'layerlab.boot';
  *
  * First paint: index.html carries a static start screen (#boot, see startScreen.ts and public/boot.js) of the
  * same shell, over the page while the saved state loads from IndexedDB; once that is read (the engine is not
- * waited for) the shell renders underneath, invisible, and replaces the start screen in the frame where the
- * build controls and the editor are there. The regions then mount one per frame (see useStage), so
- * no single task blocks the page for long, and a region below the fold (narrow screens) only when it scrolls
+ * waited for) the shell renders underneath, invisible, one part per frame (see useStage: header and welcome,
+ * then the panes, then build controls and editor), and replaces the start screen in the frame where the editor
+ * is there. The other regions then mount one per frame, so no single task blocks the page for long, and a
+ * region below the fold (narrow screens) only when it scrolls
  * into view. The engine's chunk is fetched and run only once the editor has been painted (useFirstScreen),
  * so it competes neither for bandwidth nor for the main thread with the first screen; until it is up the
  * regions show "the engine is starting" (`data-engine="starting"` on the root).
@@ -52,8 +53,8 @@ export function App() {
   const settings = useApp((s) => s.settings);
   const [lessonOpen, setLessonOpen] = useState(true);
   const starting = useApp(engineStarting);
-  const stage = useStage(phase === 'ready', 6);
-  const firstScreen = useFirstScreen(stage >= 2);
+  const stage = useStage(phase === 'ready', 7);
+  const firstScreen = useFirstScreen(stage >= 3);
   const phone = useMediaQuery(PHONE_QUERY);
   const [phoneTab, setPhoneTab] = useState('editor');
   const hash = useHash();
@@ -63,8 +64,8 @@ export function App() {
   }, [firstScreen]);
 
   // The start screen stays over the page until the shell underneath shows the build controls and the editor
-  // (stage 1): then both swap in one frame, and since they draw the same shell nothing moves.
-  const shown = phase === 'damaged' || (phase === 'ready' && stage > 0);
+  // (stage 2): then both swap in one frame, and since they draw the same shell nothing moves.
+  const shown = phase === 'damaged' || (phase === 'ready' && stage > 1);
   useLayoutEffect(() => {
     if (shown) document.getElementById('boot')?.remove();
   }, [shown]);
@@ -115,36 +116,36 @@ export function App() {
   };
 
   const regions: Regions = {
-    build: stage > 0 ? <ErrorBoundary panel="build" className="build-controls"><BuildControls /></ErrorBoundary> : null,
+    build: stage > 1 ? <ErrorBoundary panel="build" className="build-controls"><BuildControls /></ErrorBoundary> : null,
     editor:
-      stage > 0 ? (
+      stage > 1 ? (
         <ErrorBoundary panel="editor" className="region editor"><EditorPane /></ErrorBoundary>
       ) : (
         <div className="region editor" aria-busy="true" />
       ),
     layers: (
-      <Deferred ready={stage > 1} placeholder="region layers">
+      <Deferred ready={stage > 2} placeholder="region layers">
         <ErrorBoundary panel="layers" className="region layers"><LayerStack /></ErrorBoundary>
       </Deferred>
     ),
     terminal: (
-      <Deferred ready={stage > 2} placeholder="region terminal">
+      <Deferred ready={stage > 3} placeholder="region terminal">
         <ErrorBoundary panel="terminal" className="region terminal"><TerminalPane /></ErrorBoundary>
       </Deferred>
     ),
     files: (
-      <Deferred ready={stage > 3} placeholder="region files">
+      <Deferred ready={stage > 4} placeholder="region files">
         <ErrorBoundary panel="files" className="region files"><WorkspacePanel /></ErrorBoundary>
       </Deferred>
     ),
     side: (
-      <Deferred ready={stage > 4} placeholder="region side">
+      <Deferred ready={stage > 5} placeholder="region side">
         <ErrorBoundary panel="side" className="region side"><SidePanel /></ErrorBoundary>
       </Deferred>
     ),
     lesson: (
       <aside className="region lesson" data-testid="lesson-region" aria-label={t('region.lesson')}>
-        <Deferred ready={stage > 5} placeholder="">
+        <Deferred ready={stage > 6} placeholder="">
           <ErrorBoundary panel="lesson"><LessonSlot failedText={t('lesson.failed')} /></ErrorBoundary>
         </Deferred>
       </aside>
@@ -165,7 +166,7 @@ export function App() {
         )}
         <Welcome onStartLesson={startLesson} />
         <main className="app-main">
-          {phone ? <PhoneLayout regions={regions} tab={phoneTab} onTab={setPhoneTab} /> : <DesktopLayout regions={regions} lessonOpen={lessonOpen} />}
+          {stage < 1 ? null : phone ? <PhoneLayout regions={regions} tab={phoneTab} onTab={setPhoneTab} /> : <DesktopLayout regions={regions} lessonOpen={lessonOpen} />}
         </main>
       </div>
     </TipProvider>
