@@ -58,11 +58,30 @@
         }
       }
     };
-    // After the next frame has been painted; at once in a hidden page, which paints nothing.
-    if (document.visibilityState === 'hidden' || typeof requestAnimationFrame !== 'function') go();
-    else
+    // Once the start screen's first contentful paint is done (after two frames where the browser does not
+    // report paints, 2 s at the latest); at once in a hidden page, which paints nothing.
+    var started = false;
+    var once = function () {
+      if (started) return;
+      started = true;
+      setTimeout(go, 0);
+    };
+    if (document.visibilityState === 'hidden') return once();
+    setTimeout(once, 2000);
+    var types = (typeof PerformanceObserver === 'function' && PerformanceObserver.supportedEntryTypes) || [];
+    if (types.indexOf('paint') >= 0) {
+      new PerformanceObserver(function (list, observer) {
+        var entries = list.getEntries();
+        for (var n = 0; n < entries.length; n++) {
+          if (entries[n].name === 'first-contentful-paint') {
+            observer.disconnect();
+            once();
+          }
+        }
+      }).observe({ type: 'paint', buffered: true });
+    } else
       requestAnimationFrame(function () {
-        setTimeout(go, 0);
+        requestAnimationFrame(once);
       });
   };
 
