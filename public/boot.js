@@ -44,19 +44,22 @@
     var links = document.querySelectorAll('link[data-app-module]');
     if (!links.length) return; // the dev server's index.html loads the app itself
     var go = function () {
+      // new elements, added at once (changing the links' rel one by one makes the browser re-check the page's styles)
+      var add = document.createDocumentFragment();
       for (var m = 0; m < links.length; m++) {
-        var link = links[m];
-        if (link.getAttribute('data-app-module') === 'entry') {
-          var s = document.createElement('script');
-          s.type = 'module';
-          s.crossOrigin = '';
-          s.src = link.getAttribute('href');
-          document.body.appendChild(s);
+        var entry = links[m].getAttribute('data-app-module') === 'entry';
+        var el = document.createElement(entry ? 'script' : 'link');
+        el.crossOrigin = '';
+        if (entry) {
+          el.type = 'module';
+          el.src = links[m].getAttribute('href');
         } else {
-          link.crossOrigin = '';
-          link.rel = 'modulepreload';
+          el.rel = 'modulepreload';
+          el.href = links[m].getAttribute('href');
         }
+        add.appendChild(el);
       }
+      document.head.appendChild(add);
     };
     // Once the start screen's first contentful paint is done (after two frames where the browser does not
     // report paints, 2 s at the latest); at once in a hidden page, which paints nothing.
