@@ -18,7 +18,7 @@ export interface Regions {
  */
 export const PANE_DEFAULTS = {
   outer: { 'p-work': 73, 'p-right': 27 },
-  work: { 'p-top': 66, 'p-terminal': 34 },
-  top: { 'p-files': 18, 'p-editor': 50, 'p-layers': 32 },
+  work: { 'p-top': 69, 'p-terminal': 31 },
+  top: { 'p-files': 18, 'p-editor': 52, 'p-layers': 30 },
   right: { 'p-lesson': 62, 'p-side': 38 },
 } as const;
