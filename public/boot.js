@@ -130,8 +130,8 @@
   if (welcomed) remove('[data-boot="welcome"]');
   if (returning)
     each('[data-boot="text"], [data-boot="tag"], [data-boot="path"]', function (el) {
-      if ('value' in el && el.tagName !== 'SPAN') el.value = '';
-      else el.textContent = '';
+      if (el.tagName === 'SPAN') el.textContent = '';
+      else el.value = '';
     });
 
   // Pane sizes as DesktopLayout saved them (react-resizable-panels' useDefaultLayout, see DesktopLayout.tsx).

@@ -1,7 +1,7 @@
 /**
  * Measures the initial JavaScript of a production build: the scripts (module and classic, e.g. public/boot.js),
- * modulepreload links and app module links (`data-app-module`, started by boot.js) of index.html plus every chunk they import statically (recursively). Dynamic
- * `import()` chunks (Monaco, D3, xterm, lessons, the engine) are not initial. Sizes are gzip (zlib level 9, like Vite's report) in bytes.
+ * modulepreload links and app module links (`data-app-module`, started by boot.js) of index.html plus every
+ * chunk they import statically (recursively). Dynamic `import()` chunks (Monaco, D3, xterm, lessons, the engine) are not initial. Sizes are gzip (zlib level 9, like Vite's report) in bytes.
  */
 import { readFileSync, existsSync } from 'node:fs';
 import { dirname, join, normalize, relative } from 'node:path';
