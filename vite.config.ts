@@ -75,7 +75,8 @@ function headersMiddleware(base: string): Connect.NextHandleFunction {
 
 /**
  * The container sandbox's worker (src/ui/runtime/worker.ts) bundled into one self-contained classic script and
- * offered as text by `virtual:layerlab-sandbox-worker` (a lazily loaded chunk of the app). The page hands that
+ * offered as text by `virtual:layerlab-sandbox-worker` (a lazily loaded chunk of the app; in the build it fetches
+ * the script, an asset of its own, as text). The page hands that
  * text to the opaque-origin sandbox frame, which starts workers from a blob: URL of it: such a worker can load
  * nothing from anywhere, so it must not import other chunks. Same in the dev server (rebuilt when a file it
  * bundles changes) and in the production build. Also sends the security headers of both servers.
@@ -118,7 +119,11 @@ function sandboxWorkerPlugin(): Plugin {
       if (id !== resolved) return null;
       const { code, files } = await bundle();
       for (const f of files) this.addWatchFile(f);
-      return `export default ${JSON.stringify(code)};`;
+      if (!production) return `export default ${JSON.stringify(code)};`;
+      // In the build the script is a file of its own, fetched as text: a 700 kB string literal in a module
+      // would be parsed on the page's main thread, in one long task.
+      const ref = this.emitFile({ type: 'asset', name: 'sandbox-worker.js', source: code });
+      return `export default await fetch(import.meta.ROLLUP_FILE_URL_${ref}).then((r) => { if (!r.ok) throw new Error('sandbox worker script: HTTP ' + r.status); return r.text(); });`;
     },
     configureServer(server) {
       server.middlewares.use(headersMiddleware(server.config.base));
