@@ -2,42 +2,12 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { build, defineConfig, type Connect, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
-import { translate, type Lang } from './src/ui/i18n/i18n';
-import type { MessageKey } from './src/ui/i18n/messages';
-
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+import { startScreen } from './src/ui/app/startScreen';
 
 /**
- * The static start screen of one language: the app's header and grid with the real texts, painted before any
- * JavaScript runs (public/boot.js keeps the right language; App.tsx removes it once React has rendered).
- * Same classes as Header.tsx and App.tsx, so the swap does not move anything.
- */
-function startScreen(lang: Lang): string {
-  const t = (k: MessageKey) => esc(translate(lang, k));
-  const opt = (v: string, label: string) => `<option value="${v}">${label}</option>`;
-  return (
-    `<div class="app boot-app" data-boot-lang="${lang}" lang="${lang}" data-title="${t('app.title')} — ${t('app.tagline')}" hidden>` +
-    `<header class="app-header"><h1>${t('app.title')}</h1><span class="tagline">${t('app.tagline')}</span>` +
-    `<div class="header-controls" inert>` +
-    `<label>${t('lang.switch')} <select data-boot="lang">${opt('en', 'English')}${opt('ko', '한국어')}</select></label>` +
-    `<label>${t('theme.label')} <select data-boot="theme">${opt('system', t('theme.system'))}${opt('light', t('theme.light'))}${opt('dark', t('theme.dark'))}</select></label>` +
-    `<label class="check"><input type="checkbox" data-boot="presenter">${t('presenter.label')}</label>` +
-    `<button type="button" aria-pressed="true">${t('lesson.toggle')}</button>` +
-    `<button type="button">${t('menu.export')}</button>` +
-    `<button type="button">${t('menu.import')}</button>` +
-    `<button type="button" class="danger">${t('menu.reset')}</button>` +
-    `</div></header>` +
-    `<main class="app-grid" aria-busy="true">` +
-    `<div class="region files"></div>` +
-    `<div class="center"><div class="region boot-center"><p class="boot-intro">${t('app.intro')}</p><p class="boot-status" role="status">${t('app.loading')}</p></div></div>` +
-    `<div class="region layers"></div><div class="region terminal"></div><div class="region side"></div><div class="region lesson"></div>` +
-    `</main></div>`
-  );
-}
-
-/**
- * First paint without JavaScript: puts the start screen (both languages) into index.html and, in the
- * production build, inlines the entry's stylesheet so the first paint waits for no other request.
+ * First paint without JavaScript: puts the start screen (both languages, src/ui/app/startScreen.ts) into
+ * index.html and, in the production build, inlines the entry's stylesheet so the first paint waits for no other
+ * request, and leaves the app's scripts to public/boot.js, which fetches and runs them after the first paint.
  */
 function startScreenPlugin(): Plugin {
   return {
@@ -47,6 +17,11 @@ function startScreenPlugin(): Plugin {
       handler(html, ctx) {
         html = html.replace('<!--start-screen-->', startScreen('en') + startScreen('ko'));
         if (!ctx.bundle) return html;
+        // The app's entry and the modules it imports are listed as inert links that public/boot.js turns into
+        // modulepreloads, and the entry into a module script, once the start screen has been painted: nothing the
+        // first paint does not need is fetched or run before it (a module script that has arrived would run first).
+        html = html.replace(/<script type="module" crossorigin src="([^"]+)"><\/script>/, '<link data-app-module="entry" href="$1">');
+        html = html.replace(/<link rel="modulepreload" crossorigin href="([^"]+)">/g, '<link data-app-module href="$1">');
         return html.replace(/<link rel="stylesheet"[^>]*href="\.?\/?(assets\/index-[\w-]+\.css)"[^>]*>/, (link, file: string) => {
           const asset = ctx.bundle![file];
           if (!asset || asset.type !== 'asset') return link;
@@ -100,7 +75,8 @@ function headersMiddleware(base: string): Connect.NextHandleFunction {
 
 /**
  * The container sandbox's worker (src/ui/runtime/worker.ts) bundled into one self-contained classic script and
- * offered as text by `virtual:layerlab-sandbox-worker` (a lazily loaded chunk of the app). The page hands that
+ * offered as text by `virtual:layerlab-sandbox-worker` (a lazily loaded chunk of the app; in the build it fetches
+ * the script, an asset of its own, as text). The page hands that
  * text to the opaque-origin sandbox frame, which starts workers from a blob: URL of it: such a worker can load
  * nothing from anywhere, so it must not import other chunks. Same in the dev server (rebuilt when a file it
  * bundles changes) and in the production build. Also sends the security headers of both servers.
@@ -143,7 +119,11 @@ function sandboxWorkerPlugin(): Plugin {
       if (id !== resolved) return null;
       const { code, files } = await bundle();
       for (const f of files) this.addWatchFile(f);
-      return `export default ${JSON.stringify(code)};`;
+      if (!production) return `export default ${JSON.stringify(code)};`;
+      // In the build the script is a file of its own, fetched as text: a 700 kB string literal in a module
+      // would be parsed on the page's main thread, in one long task.
+      const ref = this.emitFile({ type: 'asset', name: 'sandbox-worker.js', source: code });
+      return `export default await fetch(import.meta.ROLLUP_FILE_URL_${ref}).then((r) => { if (!r.ok) throw new Error('sandbox worker script: HTTP ' + r.status); return r.text(); });`;
     },
     configureServer(server) {
       server.middlewares.use(headersMiddleware(server.config.base));

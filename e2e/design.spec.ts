@@ -177,3 +177,13 @@ test('the welcome is shown once, says what Layerlab is and opens the first lesso
   await waitReady(page);
   await expect(welcome).toBeHidden();
 });
+
+test('at 1280x720 the editor shows a Dockerfile of 15 lines whole by default', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await openFresh(page);
+  await page.getByTestId('welcome-dismiss').click();
+  await expect(page.getByTestId('monaco')).toBeVisible();
+  const host = (await page.getByTestId('monaco').boundingBox())!;
+  const line = (await page.locator('.monaco-host .view-line').first().boundingBox())!;
+  expect(host.height / line.height).toBeGreaterThanOrEqual(15);
+});

@@ -60,7 +60,7 @@ test('the workspace shows before the engine; a command typed and a build asked f
   await page.reload();
 
   // The first screen: files and editor text, while the engine is held back.
-  await expect(page.locator('.app')).toHaveAttribute('data-engine', 'starting');
+  await expect(page.locator('#root > .app')).toHaveAttribute('data-engine', 'starting');
   await expect.poll(() => editorText(page)).toContain('FROM diamol/node');
   await expect(page.getByTestId('file-tree')).toContainText('app.js');
 
@@ -83,12 +83,12 @@ test('the workspace shows before the engine; a command typed and a build asked f
   await page.keyboard.press('ControlOrMeta+Enter');
   await expect(build).toHaveText('Build queued…');
   expect(await terminalText(page)).not.toContain('REPOSITORY');
-  await expect(page.locator('.app')).toHaveAttribute('data-engine', 'starting');
+  await expect(page.locator('#root > .app')).toHaveAttribute('data-engine', 'starting');
 
   release();
 
   // The engine is up: the command ran (once), then the queued build.
-  await expect(page.locator('.app')).toHaveAttribute('data-engine', 'ready');
+  await expect(page.locator('#root > .app')).toHaveAttribute('data-engine', 'ready');
   await expect.poll(() => terminalText(page), { timeout: 30_000 }).toContain('REPOSITORY');
   await expect.poll(async () => count(await terminalText(page), 'REPOSITORY')).toBe(1);
   await expect.poll(() => terminalText(page), { timeout: 30_000 }).toContain('$ docker build -t web-ping .');
@@ -116,7 +116,7 @@ test.describe('in Korean', () => {
     // Reload with the engine held back: the saved build shows, Build says (in Korean) why it waits.
     const release = await holdEngine(page);
     await page.reload();
-    await expect(page.locator('.app')).toHaveAttribute('data-engine', 'starting');
+    await expect(page.locator('#root > .app')).toHaveAttribute('data-engine', 'starting');
     await expect.poll(() => editorText(page)).toContain('FROM diamol/node');
     await expect(page.getByTestId('build-button')).toHaveAccessibleDescription(/엔진을 시작하는 중/);
     await expect(page.getByTestId('layer-stack')).toHaveAttribute('data-mode', 'build');
@@ -137,7 +137,7 @@ test.describe('in Korean', () => {
     expect(await savedEngine(page)).toBe(saved);
 
     release();
-    await expect(page.locator('.app')).toHaveAttribute('data-engine', 'ready');
+    await expect(page.locator('#root > .app')).toHaveAttribute('data-engine', 'ready');
     await expect(page.getByTestId('build-button')).toBeEnabled();
     expect(await terminalText(page)).not.toContain('CONTAINER ID');
 

@@ -48,3 +48,35 @@ test('the start screen takes the last language, theme and presenter mode, and th
   await expect(page.locator('#boot')).toHaveCount(0);
   await expect(page.locator('.app-header .tagline')).toHaveText('브라우저 안의 Docker 엔진');
 });
+
+for (const size of [{ width: 390, height: 844 }, { width: 1280, height: 720 }]) {
+  test(`the app takes over from the start screen without moving anything, at ${size.width}x${size.height}`, async ({ page }) => {
+    await page.setViewportSize(size);
+    await page.addInitScript(() => {
+      const w = window as unknown as { __shift: number; __swapAt: number };
+      w.__shift = 0;
+      w.__swapAt = -1;
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) {
+          if (!e.hadRecentInput && (w.__swapAt < 0 || e.startTime < w.__swapAt + 300)) w.__shift += e.value;
+        }
+      }).observe({ type: 'layout-shift', buffered: true });
+      new MutationObserver((_, obs) => {
+        if (document.readyState !== 'loading' && !document.getElementById('boot')) {
+          w.__swapAt = performance.now();
+          obs.disconnect();
+        }
+      }).observe(document, { childList: true, subtree: true });
+    });
+    await page.goto('/');
+    await page.evaluate(() => localStorage.clear());
+    await page.reload();
+    // a first visit: the welcome and the first workspace's Dockerfile are on the start screen already
+    await expect(page.locator('#boot [data-boot="welcome"]')).toBeVisible();
+    await expect(page.getByTestId('build-button')).toBeVisible();
+    await expect(page.locator('#boot')).toHaveCount(0);
+    await expect(page.getByTestId('welcome')).toBeVisible();
+    await page.waitForTimeout(500);
+    expect(await page.evaluate(() => (window as unknown as { __shift: number }).__shift)).toBeLessThan(0.001);
+  });
+}

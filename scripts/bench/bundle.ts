@@ -1,7 +1,7 @@
 /**
- * Measures the initial JavaScript of a production build: the scripts (module and classic, e.g. public/boot.js)
- * and modulepreload links of index.html plus every chunk they import statically (recursively). Dynamic
- * `import()` chunks (Monaco, D3, xterm, lessons, the engine) are not initial. Sizes are gzip (zlib level 9, like Vite's report) in bytes.
+ * Measures the initial JavaScript of a production build: the scripts (module and classic, e.g. public/boot.js),
+ * modulepreload links and app module links (`data-app-module`, started by boot.js) of index.html plus every
+ * chunk they import statically (recursively). Dynamic `import()` chunks (Monaco, D3, xterm, lessons, the engine) are not initial. Sizes are gzip (zlib level 9, like Vite's report) in bytes.
  */
 import { readFileSync, existsSync } from 'node:fs';
 import { dirname, join, normalize, relative } from 'node:path';
@@ -25,6 +25,8 @@ export function measureInitialJs(distDir = 'dist'): InitialJs {
   const entries: string[] = [];
   for (const m of html.matchAll(/<script\b[^>]*\bsrc=["']([^"']+)["']/g)) entries.push(m[1]);
   for (const m of html.matchAll(/<link\b[^>]*\brel=["']modulepreload["'][^>]*\bhref=["']([^"']+)["']/g)) entries.push(m[1]);
+  // (the app's modules, which public/boot.js fetches and runs after the first paint)
+  for (const m of html.matchAll(/<link\b[^>]*\bdata-app-module\b[^>]*\bhref=["']([^"']+)["']/g)) entries.push(m[1]);
   for (const m of html.matchAll(/<script\b(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)) if (m[1].trim()) throw new Error('index.html has an inline script');
   const seen = new Set<string>();
   const queue = entries.map((e) => normalize(join(distDir, e.replace(/^\//, ''))));

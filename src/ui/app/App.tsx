@@ -29,6 +29,12 @@ const SHARE_HASH = '#/share/';
 /** Below this width the regions are tabs (PhoneLayout) instead of panes side by side. */
 const PHONE_QUERY = '(max-width: 1000px)';
 
+/**
+ * The order in which the shell mounts once the saved state is read, one step per frame (useStage), each in a
+ * short task of its own; the start screen covers the steps up to the editor.
+ */
+const STAGE = { header: 0, welcome: 1, panes: 2, build: 3, editor: 4, layers: 5, terminal: 6, files: 7, side: 8, lesson: 9 } as const;
+
 /** The localStorage copy of the settings the static start screen needs (read by public/boot.js). */
 const BOOT_KEY = 'layerlab.boot';
 
@@ -37,10 +43,11 @@ const BOOT_KEY = 'layerlab.boot';
  * (`presenter`: large type, high contrast) classes; all colours are CSS variables in app.css.
  * The lesson region renders <LessonSlot/>, which lazy-loads src/ui/lesson/LessonPanel.
  *
- * First paint: index.html carries a static start screen (#boot, see vite.config.ts and public/boot.js) that
- * stays while the saved state loads from IndexedDB; the app replaces it as soon as that is read (the engine is
- * not waited for). The regions then mount one per frame (see useStage; build controls and editor first), so
- * no single task blocks the page for long, and a region below the fold (narrow screens) only when it scrolls
+ * First paint: index.html carries a static start screen (#boot, see startScreen.ts and public/boot.js) of the
+ * same shell, over the page while the saved state loads from IndexedDB; once that is read (the engine is not
+ * waited for) the shell renders underneath, invisible, one part per frame (STAGE: header, welcome, panes, build
+ * controls, editor), and replaces the start screen in the frame where the editor is there. The other regions then mount one per frame, so no single task blocks the page for long, and a
+ * region below the fold (narrow screens) only when it scrolls
  * into view. The engine's chunk is fetched and run only once the editor has been painted (useFirstScreen),
  * so it competes neither for bandwidth nor for the main thread with the first screen; until it is up the
  * regions show "the engine is starting" (`data-engine="starting"` on the root).
@@ -51,8 +58,8 @@ export function App() {
   const settings = useApp((s) => s.settings);
   const [lessonOpen, setLessonOpen] = useState(true);
   const starting = useApp(engineStarting);
-  const stage = useStage(phase === 'ready', 6);
-  const firstScreen = useFirstScreen(stage >= 2);
+  const stage = useStage(phase === 'ready', STAGE.lesson);
+  const firstScreen = useFirstScreen(stage > STAGE.editor);
   const phone = useMediaQuery(PHONE_QUERY);
   const [phoneTab, setPhoneTab] = useState('editor');
   const hash = useHash();
@@ -61,9 +68,12 @@ export function App() {
     void useApp.getState().init({ startEngineAfter: firstScreen });
   }, [firstScreen]);
 
+  // The start screen stays over the page until the shell underneath shows the build controls and the editor
+  // (STAGE.editor): then both swap in one frame, and since they draw the same shell nothing moves.
+  const shown = phase === 'damaged' || (phase === 'ready' && stage >= STAGE.editor);
   useLayoutEffect(() => {
-    if (phase !== 'loading') document.getElementById('boot')?.remove();
-  }, [phase]);
+    if (shown) document.getElementById('boot')?.remove();
+  }, [shown]);
 
   useEffect(() => {
     document.documentElement.lang = settings.lang;
@@ -111,36 +121,36 @@ export function App() {
   };
 
   const regions: Regions = {
-    build: stage > 0 ? <ErrorBoundary panel="build" className="build-controls"><BuildControls /></ErrorBoundary> : null,
+    build: stage >= STAGE.build ? <ErrorBoundary panel="build" className="build-controls"><BuildControls /></ErrorBoundary> : null,
     editor:
-      stage > 0 ? (
+      stage >= STAGE.editor ? (
         <ErrorBoundary panel="editor" className="region editor"><EditorPane /></ErrorBoundary>
       ) : (
-        <div className="region boot-center" aria-busy="true" />
+        <div className="region editor" aria-busy="true" />
       ),
     layers: (
-      <Deferred ready={stage > 1} placeholder="region layers">
+      <Deferred ready={stage >= STAGE.layers} placeholder="region layers">
         <ErrorBoundary panel="layers" className="region layers"><LayerStack /></ErrorBoundary>
       </Deferred>
     ),
     terminal: (
-      <Deferred ready={stage > 2} placeholder="region terminal">
+      <Deferred ready={stage >= STAGE.terminal} placeholder="region terminal">
         <ErrorBoundary panel="terminal" className="region terminal"><TerminalPane /></ErrorBoundary>
       </Deferred>
     ),
     files: (
-      <Deferred ready={stage > 3} placeholder="region files">
+      <Deferred ready={stage >= STAGE.files} placeholder="region files">
         <ErrorBoundary panel="files" className="region files"><WorkspacePanel /></ErrorBoundary>
       </Deferred>
     ),
     side: (
-      <Deferred ready={stage > 4} placeholder="region side">
+      <Deferred ready={stage >= STAGE.side} placeholder="region side">
         <ErrorBoundary panel="side" className="region side"><SidePanel /></ErrorBoundary>
       </Deferred>
     ),
     lesson: (
       <aside className="region lesson" data-testid="lesson-region" aria-label={t('region.lesson')}>
-        <Deferred ready={stage > 5} placeholder="">
+        <Deferred ready={stage >= STAGE.lesson} placeholder="">
           <ErrorBoundary panel="lesson"><LessonSlot failedText={t('lesson.failed')} /></ErrorBoundary>
         </Deferred>
       </aside>
@@ -149,7 +159,7 @@ export function App() {
 
   return (
     <TipProvider>
-      <div className={rootClass} lang={settings.lang} data-phase={phase} data-engine={starting ? 'starting' : 'ready'}>
+      <div className={rootClass} lang={settings.lang} data-phase={phase} data-engine={starting ? 'starting' : 'ready'} data-booting={shown ? undefined : ''}>
         <Header lessonOpen={lessonOpen} onToggleLesson={() => setLessonOpen((o) => !o)} />
         <MultiTabBanner />
         {hash.startsWith(SHARE_HASH) && (
@@ -159,9 +169,9 @@ export function App() {
             </Suspense>
           </div>
         )}
-        {stage > 1 && <Welcome onStartLesson={startLesson} />}
+        {stage >= STAGE.welcome && <Welcome onStartLesson={startLesson} />}
         <main className="app-main">
-          {phone ? <PhoneLayout regions={regions} tab={phoneTab} onTab={setPhoneTab} /> : <DesktopLayout regions={regions} lessonOpen={lessonOpen} />}
+          {stage < STAGE.panes ? null : phone ? <PhoneLayout regions={regions} tab={phoneTab} onTab={setPhoneTab} /> : <DesktopLayout regions={regions} lessonOpen={lessonOpen} />}
         </main>
       </div>
     </TipProvider>

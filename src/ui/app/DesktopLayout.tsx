@@ -9,7 +9,7 @@ import { Group, Panel, Separator, useDefaultLayout } from 'react-resizable-panel
 import { Container, FileCode, FolderTree, GraduationCap, Layers, SquareTerminal } from 'lucide-react';
 import { useT } from '../i18n/useT';
 import { Pane } from './Pane';
-import type { Regions } from './layout';
+import { PANE_DEFAULTS as D, type Regions } from './layout';
 
 /** localStorage, or nothing where storage is blocked (the layout then starts from the defaults each time). */
 function layoutStorage(): Storage | undefined {
@@ -41,24 +41,24 @@ export function DesktopLayout({ regions, lessonOpen }: { regions: Regions; lesso
   const right = lessonOpen ? ['p-lesson', 'p-side'] : ['p-side'];
   return (
     <SavedGroup id="outer" orientation="horizontal" panelIds={['p-work', 'p-right']} className="workbench">
-      <Panel id="p-work" minSize={560} defaultSize="73">
+      <Panel id="p-work" minSize={560} defaultSize={String(D.outer['p-work'])}>
         <SavedGroup id="work" orientation="vertical" panelIds={['p-top', 'p-terminal']}>
-          <Panel id="p-top" minSize={200} defaultSize="60">
+          <Panel id="p-top" minSize={200} defaultSize={String(D.work['p-top'])}>
             <SavedGroup id="top" orientation="horizontal" panelIds={['p-files', 'p-editor', 'p-layers']}>
-              <Panel id="p-files" minSize={140} defaultSize="17">
+              <Panel id="p-files" minSize={140} defaultSize={String(D.top['p-files'])}>
                 <Pane title={t('pane.files')} icon={<FolderTree size={16} />} className="pane-files">
                   {regions.files}
                 </Pane>
               </Panel>
               <Handle label={resize('pane.files', 'pane.editor')} />
-              <Panel id="p-editor" minSize={260} defaultSize="48">
+              <Panel id="p-editor" minSize={260} defaultSize={String(D.top['p-editor'])}>
                 <Pane title={t('pane.editor')} icon={<FileCode size={16} />} className="pane-editor">
                   {regions.build}
                   {regions.editor}
                 </Pane>
               </Panel>
               <Handle label={resize('pane.editor', 'pane.layers')} />
-              <Panel id="p-layers" minSize={200} defaultSize="35">
+              <Panel id="p-layers" minSize={200} defaultSize={String(D.top['p-layers'])}>
                 <Pane title={t('pane.layers')} icon={<Layers size={16} />} className="pane-layers">
                   {regions.layers}
                 </Pane>
@@ -66,7 +66,7 @@ export function DesktopLayout({ regions, lessonOpen }: { regions: Regions; lesso
             </SavedGroup>
           </Panel>
           <Handle label={resize('pane.editor', 'pane.terminal')} />
-          <Panel id="p-terminal" minSize={120} defaultSize="40">
+          <Panel id="p-terminal" minSize={120} defaultSize={String(D.work['p-terminal'])}>
             <Pane title={t('pane.terminal')} icon={<SquareTerminal size={16} />} className="pane-terminal" testId="terminal-pane">
               {regions.terminal}
             </Pane>
@@ -74,11 +74,11 @@ export function DesktopLayout({ regions, lessonOpen }: { regions: Regions; lesso
         </SavedGroup>
       </Panel>
       <Handle label={resize('pane.editor', lessonOpen ? 'pane.lesson' : 'pane.side')} />
-      <Panel id="p-right" minSize={260} defaultSize="27">
+      <Panel id="p-right" minSize={260} defaultSize={String(D.outer['p-right'])}>
         <SavedGroup key={right.join()} id={lessonOpen ? 'right' : 'right-side'} orientation="vertical" panelIds={right}>
           {lessonOpen && (
             <>
-              <Panel id="p-lesson" minSize={160} defaultSize="62">
+              <Panel id="p-lesson" minSize={160} defaultSize={String(D.right['p-lesson'])}>
                 <Pane title={t('pane.lesson')} icon={<GraduationCap size={16} />} className="pane-lesson">
                   {regions.lesson}
                 </Pane>
@@ -86,7 +86,7 @@ export function DesktopLayout({ regions, lessonOpen }: { regions: Regions; lesso
               <Handle label={resize('pane.lesson', 'pane.side')} />
             </>
           )}
-          <Panel id="p-side" minSize={120} defaultSize={lessonOpen ? '38' : '100'}>
+          <Panel id="p-side" minSize={120} defaultSize={lessonOpen ? String(D.right['p-side']) : '100'}>
             <Pane title={t('pane.side')} icon={<Container size={16} />} className="pane-side">
               {regions.side}
             </Pane>

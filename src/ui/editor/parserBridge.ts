@@ -5,6 +5,7 @@
 import type { EngineError, SourceRange } from '../../engine/core/errors';
 import type { Diagnostic as ParserDiagnostic, DockerfileDescription } from '../../engine/dockerfile/index';
 import type { LintOptions } from '../../engine/dockerfile/lint/lintDockerfile';
+import { nextTask } from '../state/nextTask';
 
 export interface Diagnostic {
   severity: 'error' | 'warning' | 'info';
@@ -21,7 +22,8 @@ export type ParserModule = typeof import('../../engine/dockerfile/index');
 let cached: Promise<ParserModule | null> | null = null;
 
 export function loadParser(): Promise<ParserModule | null> {
-  if (!cached) cached = import('../../engine/dockerfile/index').catch(() => null);
+  // (the first use in a task after the module's evaluation, not in the same one)
+  if (!cached) cached = import('../../engine/dockerfile/index').then(async (m) => (await nextTask(), m)).catch(() => null);
   return cached;
 }
 

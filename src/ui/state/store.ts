@@ -18,6 +18,7 @@ import type { BuildEvent } from '../../engine/build/events';
 import type { CliIO } from '../../engine/core/io';
 import { predictBuild, type PredictedStep, type UiBuildOptions } from '../engine/engineApi';
 import { exampleWorkspaces } from '../workspace/examples';
+import { nextTask } from './nextTask';
 import { deletePath, renameFile, workspaceContext, workspaceHostFiles, type FileContent, type Workspace } from '../workspace/workspace';
 import { applyBuildEvent, metaKey, type BuildView } from '../layers/model';
 import { summaryText } from '../layers/buildModel';
@@ -467,8 +468,12 @@ export const useApp = create<AppState>()((set, get) => {
     for (const loadRuntime of Object.values(runtimeModules)) void loadRuntime().catch(() => undefined);
     try {
       const { createBrowserEngine } = await import('../engine/browserEngine');
+      // (each step of the start in a task of its own, so the page stays responsive: the chunk's evaluation,
+      // the engine, the panels' first render with it, the first prediction)
+      await nextTask();
       // the workspace may have been switched or edited meanwhile: the engine starts on the current one
       engine = await createBrowserEngine(workspaceContext(activeWorkspace(get()) ?? active), snapshot);
+      await nextTask();
     } catch (e) {
       set({ phase: 'damaged', damagedDetail: e instanceof Error ? e.message : String(e) });
       settleEngine(null);
@@ -486,6 +491,7 @@ export const useApp = create<AppState>()((set, get) => {
     set({ engine });
     syncContext();
     settleEngine(engine);
+    await nextTask();
     void get().predict();
   };
 
