@@ -5,7 +5,7 @@
  * (see state-store.ts). Exit codes are docker's (0, 1, 125, 126, 127, or the container's).
  */
 import { resolve } from 'node:path';
-import { createHash } from 'node:crypto';
+import { isatty } from 'node:tty';
 import { Engine, type EngineSnapshot } from '../engine/engine';
 import { SeededRandom } from '../engine/core/env';
 import type { CliIO } from '../engine/core/io';
@@ -17,6 +17,7 @@ import { diskNpmRegistry } from './npm-registry';
 import { setNpmRegistryLoader } from '../engine/runtime/packages/npm-registry/source';
 import { lockState, type StateLock } from './state-lock';
 import { processStdin } from './stdin';
+import { hostSha256 } from './sha256';
 
 export { statePath } from './state-store';
 
@@ -69,7 +70,7 @@ async function runLocked(args: string[], env: NodeJS.ProcessEnv, path: string, o
       env: {
         clock: { now: () => Date.now() },
         random: new SeededRandom((Date.now() ^ (process.pid << 8)) >>> 0),
-        sha256: (data) => createHash('sha256').update(data).digest('hex'),
+        sha256: hostSha256(),
       },
       context: diskContext(opts.cwd ?? process.cwd()),
       hostFiles: diskHostFiles(resolve(opts.cwd ?? process.cwd())),
@@ -102,7 +103,8 @@ async function runLocked(args: string[], env: NodeJS.ProcessEnv, path: string, o
     stdout: (t) => void process.stdout.write(t),
     stderr: (t) => void process.stderr.write(t),
     stdin,
-    stdinIsTTY: Boolean(process.stdin.isTTY),
+    // (isatty, not process.stdin.isTTY: the same answer without opening stdin, which most commands never read)
+    stdinIsTTY: isatty(0),
     stdoutIsTTY: Boolean(process.stdout.isTTY),
     columns: process.stdout.columns || 80,
     env,
