@@ -21,7 +21,7 @@ const ENTRY = 'src/node/main.ts';
 const LAZY_PACKAGES = { fflate: 'fflate/browser', yaml: 'yaml' };
 // Node's own modules that Node does not load for itself at start-up and that most commands never use: compiling
 // them is most of what an empty `layerlab version` costs beyond Node's own start.
-const LAZY_BUILTINS = ['crypto', 'child_process', 'http', 'https', 'os', 'worker_threads', 'zlib', 'net', 'tls'];
+const LAZY_BUILTINS = ['crypto', 'child_process', 'http', 'https', 'os', 'worker_threads', 'zlib', 'net', 'tls', 'tty'];
 for (const m of LAZY_BUILTINS) LAZY_PACKAGES[m] = LAZY_PACKAGES[`node:${m}`] = `node:${m}`;
 
 // Sources inside the bundle evaluated only when one of their exports is first read, with everything they alone
@@ -33,13 +33,16 @@ const DEFERRED = [
   // managers: half the bundle). The CLI runs container programs in child processes (src/node/runtime/), so here
   // it is only the engine's fallback.
   'src/engine/runtime/in-process-host.ts',
-  // The offline Docker Hub's catalog (pull, run, build, search).
+  // The offline Docker Hub's catalog and its table of what Docker Hub has beyond it (pull, run, build, search).
   'src/engine/registry/catalog/index.ts',
+  'src/engine/registry/catalog/hub.ts',
   // The Dockerfile parser and linter, and the builders (build, debug).
   'src/engine/dockerfile/index.ts',
   'src/engine/build/builder.ts',
   // Compose's commands and model (compose).
   'src/engine/cli/commands/compose-commands.ts',
+  // The child-process sandbox (src/node/main.ts creates it on a command's first container process).
+  'src/node/runtime/child-process-host.ts',
 ];
 
 /** 32-bit FNV-1a of a string's UTF-16 units from a given offset basis, as 8 hex digits. */
