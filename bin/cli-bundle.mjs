@@ -122,7 +122,8 @@ function deferPlugin(esbuild) {
           resolveDir: dirname(args.path),
           contents: [
             `let real;`,
-            `const load = () => (real ??= require(${JSON.stringify(args.path)}));`,
+            // (__layerlabDeferredLoad: a parameter of the bundle's function, see loadBundledMain)
+            `const load = () => (real ??= (__layerlabDeferredLoad(), require(${JSON.stringify(args.path)})));`,
             `Object.defineProperty(exports, '__esModule', { value: true });`,
             `for (const name of ${JSON.stringify(names)}) Object.defineProperty(exports, name, { enumerable: true, get: () => load()[name] });`,
           ].join('\n'),
@@ -151,7 +152,7 @@ async function build(dir) {
     // source URL, wherever the bundle itself is kept.
     define: { 'import.meta.url': '__layerlabEntryUrl' },
     // The file is one function expression, called with CommonJS's arguments (see loadBundledMain).
-    banner: { js: `(function (exports, require, module, __filename, __dirname) {const __layerlabEntryUrl = ${JSON.stringify(pathToFileURL(join(ROOT, ENTRY)).href)};` },
+    banner: { js: `(function (exports, require, module, __filename, __dirname, __layerlabDeferredLoad) {const __layerlabEntryUrl = ${JSON.stringify(pathToFileURL(join(ROOT, ENTRY)).href)};` },
     footer: { js: '\n})' },
     charset: 'ascii',
     // Smaller to read and parse; names are kept, so stack traces still name the engine's functions.
@@ -206,7 +207,9 @@ function bundleRequire(req) {
 
 /**
  * Loads the CLI's `main` from the bundle (building it when missing or stale). `saveCodeCache()`, called after the
- * command ran, stores V8's code cache for the functions that command compiled, when there was none to use.
+ * command ran, stores V8's code cache for the functions that command compiled, when there was none to use and the
+ * command loaded no DEFERRED code: the cache then holds what most commands run, and a command that needs more
+ * compiles the rest on its first call (a cache written by `build` would be half as large again for every `ps`).
  */
 export async function loadBundledMain(env = process.env) {
   const dir = cacheDir(env);
@@ -225,10 +228,13 @@ export async function loadBundledMain(env = process.env) {
     cachedData,
   });
   const module = { exports: {} };
+  let deferredLoaded = false;
   // Packages left outside the bundle (esbuild) resolve from the checkout, wherever the cache is.
-  script.runInThisContext()(module.exports, bundleRequire(createRequire(join(ROOT, 'package.json'))), module, file, dirname(file));
+  script.runInThisContext()(module.exports, bundleRequire(createRequire(join(ROOT, 'package.json'))), module, file, dirname(file), () => {
+    deferredLoaded = true;
+  });
   const saveCodeCache = () => {
-    if (cachedData && !script.cachedDataRejected) return;
+    if ((cachedData && !script.cachedDataRejected) || deferredLoaded) return;
     try {
       writeAtomic(cacheFile, script.createCachedData());
     } catch {
