@@ -2,9 +2,10 @@
 // file under node_modules/.cache/layerlab/, so a command starts without compiling TypeScript. V8's code cache
 // for the bundle sits beside it, so later starts skip most of the parsing too.
 //
-// Freshness: `current.json` lists every input file of the bundle with its size and mtime; a command stats them
-// (a few hundred stats, ~2 ms) and rebuilds the bundle (~1-2 s, once) when any changed. Writes are atomic
-// (temp file + rename), so concurrent commands never read half a bundle.
+// Freshness: `current.json` lists every source file of the bundle, and the package.json of each package it
+// bundles (a package changes with its version), with their sizes and mtimes; a command stats them (~300 stats,
+// 2-5 ms) and rebuilds the bundle (~1-2 s, once) when any changed. Writes are atomic (temp file + rename), so
+// concurrent commands never read half a bundle.
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { builtinModules, createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
@@ -20,8 +21,29 @@ const ENTRY = 'src/node/main.ts';
 const LAZY_PACKAGES = { fflate: 'fflate/browser', yaml: 'yaml' };
 // Node's own modules that Node does not load for itself at start-up and that most commands never use: compiling
 // them is most of what an empty `layerlab version` costs beyond Node's own start.
-const LAZY_BUILTINS = ['crypto', 'child_process', 'http', 'https', 'os', 'worker_threads', 'zlib', 'net', 'tls'];
+const LAZY_BUILTINS = ['crypto', 'child_process', 'http', 'https', 'os', 'worker_threads', 'zlib', 'net', 'tls', 'tty'];
 for (const m of LAZY_BUILTINS) LAZY_PACKAGES[m] = LAZY_PACKAGES[`node:${m}`] = `node:${m}`;
+
+// Sources inside the bundle evaluated only when one of their exports is first read, with everything they alone
+// import, so that a command loads only what it uses (`version`, `ps` or `image ls` none of these). Their importers
+// use them inside functions only, and their module tops change nothing outside themselves, so deferring them
+// changes when they run, not what they do.
+const DEFERRED = [
+  // The in-process sandbox and the whole container runtime behind it (shell, programs, Node emulation, package
+  // managers: half the bundle). The CLI runs container programs in child processes (src/node/runtime/), so here
+  // it is only the engine's fallback.
+  'src/engine/runtime/in-process-host.ts',
+  // The offline Docker Hub's catalog and its table of what Docker Hub has beyond it (pull, run, build, search).
+  'src/engine/registry/catalog/index.ts',
+  'src/engine/registry/catalog/hub.ts',
+  // The Dockerfile parser and linter, and the builders (build, debug).
+  'src/engine/dockerfile/index.ts',
+  'src/engine/build/builder.ts',
+  // Compose's commands and model (compose).
+  'src/engine/cli/commands/compose-commands.ts',
+  // The child-process sandbox (src/node/main.ts creates it on a command's first container process).
+  'src/node/runtime/child-process-host.ts',
+];
 
 /** 32-bit FNV-1a of a string's UTF-16 units from a given offset basis, as 8 hex digits. */
 function fnv1a(text, basis) {
@@ -44,6 +66,14 @@ function signature(file) {
   return s ? `${s.size}:${s.mtimeMs}` : 'missing';
 }
 
+/** A file inside an installed package stands for its package.json; any other file for itself. */
+function packageFile(file) {
+  const i = file.lastIndexOf('/node_modules/');
+  if (i < 0) return file;
+  const parts = file.slice(i + '/node_modules/'.length).split('/');
+  return join(file.slice(0, i), 'node_modules', ...parts.slice(0, parts[0].startsWith('@') ? 2 : 1), 'package.json');
+}
+
 function writeAtomic(file, data) {
   const tmp = `${file}.${process.pid}.tmp`;
   writeFileSync(tmp, data);
@@ -64,6 +94,45 @@ function freshBundle(dir) {
   return existsSync(file) ? file : null;
 }
 
+// Left to Node's require (esbuild bundles the sandbox runtime at run time; it stays a package).
+const external = ['esbuild', ...Object.keys(LAZY_PACKAGES), ...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
+
+/**
+ * Replaces each import of a DEFERRED source with a CommonJS stand-in whose exports are getters that require the
+ * real module on first read. esbuild reads an imported CommonJS export at each use (`mod.name`), and bundles the
+ * required source as a module initialised on that first require.
+ */
+function deferPlugin(esbuild) {
+  const deferred = new Set(DEFERRED.map((p) => join(ROOT, p)));
+  return {
+    name: 'layerlab-defer',
+    setup(b) {
+      b.onResolve({ filter: /^\./ }, async (args) => {
+        if (args.pluginData === 'real') return undefined;
+        const r = await b.resolve(args.path, { kind: args.kind, importer: args.importer, resolveDir: args.resolveDir, pluginData: 'real' });
+        // (The stand-in's own require names the source by its absolute path, so it resolves past this.)
+        return deferred.has(r.path) ? { path: r.path, namespace: 'deferred' } : r;
+      });
+      b.onLoad({ filter: /.*/, namespace: 'deferred' }, async (args) => {
+        // The real module's runtime exports (type-only ones are gone after compiling).
+        const scan = await esbuild({ entryPoints: [args.path], absWorkingDir: ROOT, bundle: true, packages: 'external', format: 'esm', write: false, metafile: true, logLevel: 'silent' });
+        const names = Object.values(scan.metafile.outputs)[0].exports;
+        return {
+          loader: 'js',
+          resolveDir: dirname(args.path),
+          contents: [
+            `let real;`,
+            // (__layerlabDeferredLoad: a parameter of the bundle's function, see loadBundledMain)
+            `const load = () => (real ??= (__layerlabDeferredLoad(), require(${JSON.stringify(args.path)})));`,
+            `Object.defineProperty(exports, '__esModule', { value: true });`,
+            `for (const name of ${JSON.stringify(names)}) Object.defineProperty(exports, name, { enumerable: true, get: () => load()[name] });`,
+          ].join('\n'),
+        };
+      });
+    },
+  };
+}
+
 async function build(dir) {
   const { build: esbuild } = await import('esbuild');
   const { createHash } = await import('node:crypto');
@@ -77,13 +146,13 @@ async function build(dir) {
     mainFields: ['module', 'main'],
     format: 'cjs',
     target: 'node20',
-    // esbuild bundles the sandbox runtime at run time; it stays a package.
-    external: ['esbuild', ...Object.keys(LAZY_PACKAGES), ...builtinModules, ...builtinModules.map((m) => `node:${m}`)],
+    external,
+    plugins: [deferPlugin(esbuild)],
     // Sources find the checkout through import.meta.url (src/node/repo-root.ts): in the bundle it is the entry's
     // source URL, wherever the bundle itself is kept.
     define: { 'import.meta.url': '__layerlabEntryUrl' },
     // The file is one function expression, called with CommonJS's arguments (see loadBundledMain).
-    banner: { js: `(function (exports, require, module, __filename, __dirname) {const __layerlabEntryUrl = ${JSON.stringify(pathToFileURL(join(ROOT, ENTRY)).href)};` },
+    banner: { js: `(function (exports, require, module, __filename, __dirname, __layerlabDeferredLoad) {const __layerlabEntryUrl = ${JSON.stringify(pathToFileURL(join(ROOT, ENTRY)).href)};` },
     footer: { js: '\n})' },
     charset: 'ascii',
     // Smaller to read and parse; names are kept, so stack traces still name the engine's functions.
@@ -94,8 +163,13 @@ async function build(dir) {
     metafile: true,
     logLevel: 'silent',
   });
-  // The bundle also depends on how it is built: this file is an input too.
-  const inputs = [...Object.keys(r.metafile.inputs).sort(), 'bin/cli-bundle.mjs'].map((p) => join(ROOT, p)).map((f) => [f, signature(f)]);
+  // A DEFERRED source that was moved or renamed would silently be loaded at every start again.
+  const missing = DEFERRED.filter((p) => !(p in r.metafile.inputs));
+  if (missing.length) throw new Error(`bin/cli-bundle.mjs: DEFERRED sources not in the bundle: ${missing.join(', ')}`);
+  // The bundle also depends on how it is built: this file is an input too. (DEFERRED stand-ins are inputs in their
+  // own namespace, `deferred:<path>`; their sources are inputs too.)
+  const files = [...Object.keys(r.metafile.inputs).filter((p) => !p.startsWith('deferred:')), 'bin/cli-bundle.mjs'].map((p) => packageFile(join(ROOT, p)));
+  const inputs = [...new Set(files)].sort().map((f) => [f, signature(f)]);
   const text = r.outputFiles[0].text;
   const key = createHash('sha256').update(text).digest('hex').slice(0, 16);
   mkdirSync(dir, { recursive: true });
@@ -133,7 +207,9 @@ function bundleRequire(req) {
 
 /**
  * Loads the CLI's `main` from the bundle (building it when missing or stale). `saveCodeCache()`, called after the
- * command ran, stores V8's code cache for the functions that command compiled, when there was none to use.
+ * command ran, stores V8's code cache for the functions that command compiled, when there was none to use and the
+ * command loaded no DEFERRED code: the cache then holds what most commands run, and a command that needs more
+ * compiles the rest on its first call (a cache written by `build` would be half as large again for every `ps`).
  */
 export async function loadBundledMain(env = process.env) {
   const dir = cacheDir(env);
@@ -152,10 +228,13 @@ export async function loadBundledMain(env = process.env) {
     cachedData,
   });
   const module = { exports: {} };
+  let deferredLoaded = false;
   // Packages left outside the bundle (esbuild) resolve from the checkout, wherever the cache is.
-  script.runInThisContext()(module.exports, bundleRequire(createRequire(join(ROOT, 'package.json'))), module, file, dirname(file));
+  script.runInThisContext()(module.exports, bundleRequire(createRequire(join(ROOT, 'package.json'))), module, file, dirname(file), () => {
+    deferredLoaded = true;
+  });
   const saveCodeCache = () => {
-    if (cachedData && !script.cachedDataRejected) return;
+    if ((cachedData && !script.cachedDataRejected) || deferredLoaded) return;
     try {
       writeAtomic(cacheFile, script.createCachedData());
     } catch {

@@ -3,7 +3,7 @@
  * the TypeScript sources, the bundle is reused while its inputs are unchanged and rebuilt when one changes.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -62,5 +62,17 @@ describe('the CLI bundle', { timeout: 120_000 }, () => {
     const build = layerlab(['build', '--progress', 'plain', '-t', 'z', '.']);
     expect(build.code).toBe(0);
     expect(build.err).toContain('zipped');
+  });
+
+  it('keeps the code cache to what most commands run: a command that loads a deferred part neither writes nor replaces it', () => {
+    const cacheFile = join(bundleDir(), `${current().key}.cjs.v8cache`);
+    rmSync(cacheFile, { force: true });
+    writeFileSync(join(dir, 'compose.yaml'), 'services:\n  web:\n    image: busybox\n');
+    expect(layerlab(['compose', 'config']).code).toBe(0);
+    expect(existsSync(cacheFile)).toBe(false);
+    expect(layerlab(['ps']).out).toBe('CONTAINER ID   IMAGE     COMMAND   CREATED   STATUS    PORTS     NAMES\n');
+    const written = statSync(cacheFile).mtimeMs;
+    expect(layerlab(['compose', 'config']).code).toBe(0);
+    expect(statSync(cacheFile).mtimeMs).toBe(written);
   });
 });

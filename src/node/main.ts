@@ -5,10 +5,11 @@
  * (see state-store.ts). Exit codes are docker's (0, 1, 125, 126, 127, or the container's).
  */
 import { resolve } from 'node:path';
-import { createHash } from 'node:crypto';
+import { isatty } from 'node:tty';
 import { Engine, type EngineSnapshot } from '../engine/engine';
 import { SeededRandom } from '../engine/core/env';
 import type { CliIO } from '../engine/core/io';
+import type { SandboxHost } from '../engine/runtime/process';
 import { diskContext } from './disk-context';
 import { diskHostFiles } from './disk-host-files';
 import { ChildProcessHost } from './runtime/child-process-host';
@@ -17,6 +18,7 @@ import { diskNpmRegistry } from './npm-registry';
 import { setNpmRegistryLoader } from '../engine/runtime/packages/npm-registry/source';
 import { lockState, type StateLock } from './state-lock';
 import { processStdin } from './stdin';
+import { hostSha256 } from './sha256';
 
 export { statePath } from './state-store';
 
@@ -50,6 +52,12 @@ export async function main(argv: string[], opts: MainOptions = {}): Promise<numb
   }
 }
 
+/** The child-process sandbox, created (and its code loaded) when a command first starts a container process. */
+function childProcessSandbox(): SandboxHost {
+  let host: ChildProcessHost | undefined;
+  return { kind: 'node-child', spawn: (spec) => (host ??= new ChildProcessHost()).spawn(spec) };
+}
+
 /** Counts the containers a snapshot holds (to notice entries a restore skipped as damaged). */
 function containerCount(snap: EngineSnapshot | undefined): number {
   const c = (snap?.containers as { containers?: unknown } | undefined)?.containers;
@@ -69,7 +77,7 @@ async function runLocked(args: string[], env: NodeJS.ProcessEnv, path: string, o
       env: {
         clock: { now: () => Date.now() },
         random: new SeededRandom((Date.now() ^ (process.pid << 8)) >>> 0),
-        sha256: (data) => createHash('sha256').update(data).digest('hex'),
+        sha256: hostSha256(),
       },
       context: diskContext(opts.cwd ?? process.cwd()),
       hostFiles: diskHostFiles(resolve(opts.cwd ?? process.cwd())),
@@ -87,7 +95,7 @@ async function runLocked(args: string[], env: NodeJS.ProcessEnv, path: string, o
   }
   // Container programs run in separate sandboxed Node processes (see runtime/child-process-host.ts): an endless
   // loop or a memory hog ends with 137 instead of hanging the CLI. Idle ones do not keep the CLI alive.
-  engine.sandbox = new ChildProcessHost();
+  engine.sandbox = childProcessSandbox();
   setNpmRegistryLoader(diskNpmRegistry());
   const controller = new AbortController();
   let interrupts = 0;
@@ -102,7 +110,11 @@ async function runLocked(args: string[], env: NodeJS.ProcessEnv, path: string, o
     stdout: (t) => void process.stdout.write(t),
     stderr: (t) => void process.stderr.write(t),
     stdin,
-    stdinIsTTY: Boolean(process.stdin.isTTY),
+    // Asked for when a command needs it (help's width, -it): isatty(0) gives process.stdin.isTTY's answer
+    // without opening stdin, and node:tty is loaded only then.
+    get stdinIsTTY() {
+      return isatty(0);
+    },
     stdoutIsTTY: Boolean(process.stdout.isTTY),
     columns: process.stdout.columns || 80,
     env,

@@ -9,7 +9,9 @@ export interface ProcessStdin extends StdinSource {
   release(): void;
 }
 
-export function processStdin(stream: NodeJS.ReadStream = process.stdin): ProcessStdin {
+/** `stream` defaults to process.stdin, opened on the first read (opening it costs a command a few milliseconds). */
+export function processStdin(source?: NodeJS.ReadStream): ProcessStdin {
+  let stream: NodeJS.ReadStream;
   const chunks: string[] = [];
   let ended = false;
   let started = false;
@@ -26,6 +28,7 @@ export function processStdin(stream: NodeJS.ReadStream = process.stdin): Process
     async read() {
       if (!started) {
         started = true;
+        stream = source ?? process.stdin;
         stream.setEncoding('utf8');
         stream.on('data', onData);
         stream.on('end', onEnd);
