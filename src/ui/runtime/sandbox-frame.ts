@@ -39,7 +39,10 @@ class FrameChannel implements SandboxChannel {
     readonly port: MessagePort,
     private readonly stop: (ch: FrameChannel) => void,
     readonly responsive: () => boolean,
+    /** False: the port is handed to another thread (sandbox-broker.ts), which reads it. */
+    listen = true,
   ) {
+    if (!listen) return;
     port.onmessage = (ev: MessageEvent) => {
       if (!this.ended) this.onmessage?.(ev.data);
     };
@@ -163,9 +166,9 @@ class Frame {
     return !this.dead && (!this.control || performance.now() - this.lastPong < 2 * PING_MS);
   }
 
-  start(id: number, name: string, stop: (ch: FrameChannel) => void): FrameChannel {
+  start(id: number, name: string, stop: (ch: FrameChannel) => void, listen = true): FrameChannel {
     const { port1, port2 } = new MessageChannel();
-    const ch = new FrameChannel(id, port1, stop, () => this.responsive());
+    const ch = new FrameChannel(id, port1, stop, () => this.responsive(), listen);
     this.workers.set(id, ch);
     if (this.dead) ch.fail({ kind: 'crash', message: 'the sandbox frame is gone' });
     else this.send({ t: 'start', id, name }, [port2]);
@@ -227,5 +230,15 @@ export class SandboxFrameLauncher implements SandboxLauncher {
   launch(name: string): SandboxChannel {
     const frame = this.current();
     return frame.start(this.nextId++, name, (ch) => frame.stop(ch));
+  }
+
+  /**
+   * Starts a worker whose port the caller hands to another thread (the engine worker, see sandbox-broker.ts):
+   * the returned channel then only reports failures, answers `responsive` and terminates.
+   */
+  launchPort(name: string): { channel: SandboxChannel; port: MessagePort } {
+    const frame = this.current();
+    const channel = frame.start(this.nextId++, name, (ch) => frame.stop(ch), false);
+    return { channel, port: channel.port };
   }
 }

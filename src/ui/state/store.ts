@@ -13,17 +13,18 @@
  * cannot be restored still leads to the damaged screen (`phase: 'damaged'`).
  */
 import { create } from 'zustand';
-import type { Engine, EngineSnapshot } from '../../engine/engine';
+import type { EngineSnapshot } from '../../engine/engine';
+import type { EngineClient } from '../engine/engineClient';
 import type { BuildEvent } from '../../engine/build/events';
 import type { CliIO } from '../../engine/core/io';
-import { predictBuild, type PredictedStep, type UiBuildOptions } from '../engine/engineApi';
+import type { PredictedStep, UiBuildOptions } from '../engine/engineApi';
 import { exampleWorkspaces } from '../workspace/examples';
-import { deletePath, renameFile, workspaceContext, workspaceHostFiles, type FileContent, type Workspace } from '../workspace/workspace';
+import { deletePath, renameFile, type FileContent, type Workspace } from '../workspace/workspace';
 import { applyBuildEvent, metaKey, type BuildView } from '../layers/model';
 import { summaryText } from '../layers/buildModel';
 import { setFinished, startPlayback, usePlayback, whenRevealed } from '../layers/playback';
 import { openKv, memoryKv, isQuotaError, type KvStore } from '../persist/idb';
-import { deleteEngineStore, memoryEngineStore, openEngineStore, type EngineStore } from '../persist/engineStore';
+import { deleteEngineStore, memoryEngineStore, openEngineStore, type EngineStore, type StoreUsage } from '../persist/engineStore';
 import { DamagedStore, materialize } from '../../engine/store/layout';
 import { DamagedStoreError, exportAll, exportRaw, importAll, validateEngineSnapshot, validateSettings, type SavedWorkspaces, type Settings } from '../persist/saved';
 import { EditJournal, replayJournal, type StorageLike } from '../persist/journal';
@@ -73,8 +74,9 @@ export interface BuildHistory {
 export interface AppState {
   phase: 'loading' | 'ready' | 'damaged';
   damagedDetail: string;
-  engine: Engine | null;
-  /** Bumped whenever the engine reports a change. */
+  /** The page's client of the engine (which runs in a Web Worker, see engine/engineClient.ts). */
+  engine: EngineClient | null;
+  /** Bumped whenever the engine reports a change, or an answer to a panel's query comes. */
   engineRev: number;
   workspaces: Workspace[];
   activeId: string;
@@ -125,7 +127,7 @@ export interface AppState {
   build(): Promise<void>;
   predict(): Promise<void>;
   resetAll(): Promise<void>;
-  exportFile(): string;
+  exportFile(): Promise<string>;
   /** The raw stored records (for the damaged screen): read what can be read, validate nothing. */
   exportRaw(): Promise<string>;
   importFile(text: string): Promise<void>;
@@ -138,6 +140,8 @@ export interface InitOptions {
   channel?: boolean;
   /** The engine's content-addressed store (with `kv`: in memory unless given). */
   engineStore?: EngineStore;
+  /** Run the engine on the page's thread instead of a worker (tests). */
+  engineInPage?: boolean;
 }
 
 let kv: KvStore = memoryKv();
@@ -147,7 +151,9 @@ let engineStore: EngineStore = memoryEngineStore();
 let legacyEngine = false;
 
 /** What the engine store holds, for the storage figures. */
-export const engineStoreUsage = () => engineStore.usage();
+export const engineStoreUsage = () => storeUsage ?? engineStore.usage();
+/** What the engine store holds after the engine's last save (the engine saves from its own thread). */
+let storeUsage: StoreUsage | null = null;
 /** Edits not yet in IndexedDB, written synchronously so a reload right after an edit keeps it. */
 let journal = new EditJournal(null);
 let tabChannel: TabChannel | null = null;
@@ -164,6 +170,7 @@ const journalSize = (files: Record<string, FileContent>): number => {
 let uiBuildRunning = false;
 let initRun: Promise<void> | null = null;
 const runtimeModules = import.meta.glob('../runtime/index.ts');
+
 /**
  * The engine snapshot read at start-up, kept until the engine has restored it: an export made while the
  * engine is starting still contains the saved engine state.
@@ -171,9 +178,9 @@ const runtimeModules = import.meta.glob('../runtime/index.ts');
 let pendingSnapshot: EngineSnapshot | undefined;
 /** Set once the engine exists or can no longer come (damaged store); `whenEngine()` callers wait for it. */
 let engineSettled = false;
-let engineWaiters: ((e: Engine | null) => void)[] = [];
+let engineWaiters: ((e: EngineClient | null) => void)[] = [];
 
-function settleEngine(e: Engine | null): void {
+function settleEngine(e: EngineClient | null): void {
   engineSettled = true;
   const w = engineWaiters;
   engineWaiters = [];
@@ -184,7 +191,7 @@ function settleEngine(e: Engine | null): void {
  * The page's engine, once it exists: resolves at once when it does, when the engine is up otherwise, and with
  * null when it cannot come (the saved state is damaged and the damaged screen is shown instead).
  */
-export function whenEngine(): Promise<Engine | null> {
+export function whenEngine(): Promise<EngineClient | null> {
   const e = useApp.getState().engine;
   if (e || engineSettled) return Promise.resolve(e);
   return new Promise((r) => engineWaiters.push(r));
@@ -280,15 +287,12 @@ export const useApp = create<AppState>()((set, get) => {
     const engine = get().engine;
     // No engine yet (starting): nothing to save, and the saved snapshot must stay as it is.
     if (!engine) return;
-    try {
-      engineStore.save(engine.snapshot()).then(() => {
-        if (!legacyEngine) return;
-        legacyEngine = false;
-        kv.write({ engine: undefined }).catch(() => undefined);
-      }, saveFailed);
-    } catch (e) {
-      saveFailed(e);
-    }
+    engine.saveSnapshot().then((usage) => {
+      storeUsage = usage;
+      if (!legacyEngine) return;
+      legacyEngine = false;
+      kv.write({ engine: undefined }).catch(() => undefined);
+    }, saveFailed);
   };
 
   // Debounced, but at least once a second while changes keep coming (a running container reports changes
@@ -322,23 +326,14 @@ export const useApp = create<AppState>()((set, get) => {
     });
   }
 
+  /** The engine builds and mounts the active workspace: it gets the files that changed. */
   const syncContext = () => {
     const { engine } = get();
     const ws = activeWorkspace(get());
-    if (engine && ws) engine.context = workspaceContext(ws);
+    if (engine && ws) engine.setFiles(ws.files);
   };
 
-  /** Edits of the workspace so far: bind mounts of running containers read it again after one. */
-  let workspaceEdits = 0;
-  const hostFiles = workspaceHostFiles({
-    files: () => activeWorkspace(get())?.files ?? {},
-    writeFile: (path, content) => get().writeFile(path, content),
-    deletePath: (path) => get().deletePath(path),
-    version: () => workspaceEdits,
-  });
-
   const markEdited = () => {
-    workspaceEdits++;
     const id = get().activeId;
     set({ dirty: { ...get().dirty, [id]: true } });
     touch(id);
@@ -462,27 +457,35 @@ export const useApp = create<AppState>()((set, get) => {
     if (opts.channel ?? !opts.kv) tabChannel = openTabChannel((n) => void onNotice(n));
 
     await opts.startEngineAfter?.catch(() => undefined);
-    let engine: Engine;
+    let engine: EngineClient;
     // the container runtime that browserEngine.ts picks up: fetched alongside the engine, not after it
     for (const loadRuntime of Object.values(runtimeModules)) void loadRuntime().catch(() => undefined);
     try {
-      const { createBrowserEngine } = await import('../engine/browserEngine');
+      const { startEngine } = await import('../engine/startEngine');
       // the workspace may have been switched or edited meanwhile: the engine starts on the current one
-      engine = await createBrowserEngine(workspaceContext(activeWorkspace(get()) ?? active), snapshot);
+      engine = await startEngine({
+        files: (activeWorkspace(get()) ?? active).files,
+        // the former single record is plain data, sent as it is; the store's snapshot is read where the engine runs
+        snapshot: legacyEngine ? snapshot : undefined,
+        store: engineStore,
+        loaded: snapshot,
+        inPage: true,
+      });
     } catch (e) {
       set({ phase: 'damaged', damagedDetail: e instanceof Error ? e.message : String(e) });
       settleEngine(null);
       return;
     }
-    engine.subscribe(() => {
+    engine.subscribe((why) => {
       set({ engineRev: get().engineRev + 1 });
-      scheduleEngineSave();
+      if (why === 'engine') scheduleEngineSave();
     });
+    // what containers write into bind-mounted folders of the workspace
+    engine.onHostWrite = (path, content) => (content === null ? get().deletePath(path) : get().writeFile(path, content));
     engine.onBuildEvent((e) => {
       if (!uiBuildRunning) onBuildEvent(get().activeId)(e);
     });
     pendingSnapshot = undefined;
-    engine.hostFiles = hostFiles;
     set({ engine });
     syncContext();
     settleEngine(engine);
@@ -729,7 +732,7 @@ export const useApp = create<AppState>()((set, get) => {
       const t0 = performance.now();
       const wsId = get().activeId;
       const seq = ++predictSeq;
-      const p = await predictBuild(engine, options());
+      const p = await engine.predictBuild(options()).catch((e: unknown) => ({ steps: null, error: e instanceof Error ? e.message : String(e) }));
       if (seq !== predictSeq || get().activeId !== wsId) return;
       // A Dockerfile with an error predicts no steps: the stack shows the error, not the last good bands.
       set({
@@ -754,14 +757,14 @@ export const useApp = create<AppState>()((set, get) => {
       location.reload();
     },
 
-    exportFile() {
+    async exportFile() {
       const engine = get().engine;
       // While the engine is starting, the saved snapshot is the engine state.
       let snap: EngineSnapshot | undefined = engine ? undefined : pendingSnapshot;
       try {
-        if (engine) snap = engine.snapshot();
+        if (engine) snap = await engine.snapshot();
         // layers restored unread are read now: the file holds everything
-        if (snap) snap = materialize(snap);
+        else if (snap) snap = materialize(snap);
       } catch {
         snap = undefined;
       }
