@@ -7,7 +7,7 @@ import { focusEditor, openFresh } from './helpers';
  * the editor meanwhile land in the file.
  */
 
-type Hook = { store: { getState(): Record<string, (...a: unknown[]) => unknown> & { building: boolean } } };
+type Hook = { store: { getState(): Record<string, (...a: unknown[]) => unknown> & { building: boolean; engine: { thread: string } | null } } };
 
 /** A workspace made through the store's test hook (not the UI), opened as the active one. */
 async function addWorkspace(page: Page, id: string, dockerfile: string, fileCount: number, fileBytes: number): Promise<void> {
@@ -70,6 +70,7 @@ test.describe.configure({ timeout: 240_000 });
 
 test('the engine runs in a worker: a 2,000-file / 20 MB COPY build leaves no long task and takes keys', async ({ page }, testInfo) => {
   await openFresh(page);
+  await expect.poll(() => page.evaluate(() => (window as unknown as { __layerlab: Hook }).__layerlab.store.getState().engine?.thread)).toBe('worker');
   await addWorkspace(page, 'big', 'FROM busybox\nCOPY . .\n', 2000, 10 * 1024);
   const tasks = await buildWhileTyping(page, '\n# typed during the build');
   testInfo.annotations.push({ type: 'long tasks (ms)', description: JSON.stringify(tasks) });

@@ -6,8 +6,10 @@
 import type { Endpoint } from 'comlink';
 import { serveEngine } from './engineHost';
 import { openEngineStore, memoryEngineStore, type EngineStore } from '../persist/engineStore';
+import { openKv, type KvStore } from '../persist/idb';
 
 let store: Promise<EngineStore> | null = null;
+let kv: Promise<KvStore> | null = null;
 
 serveEngine(self as unknown as Endpoint, {
   async sandbox(port) {
@@ -18,5 +20,10 @@ serveEngine(self as unknown as Endpoint, {
   // The engine state is read and written from here: the page never holds a copy of the layers.
   store() {
     return (store ??= openEngineStore().catch(() => memoryEngineStore()));
+  },
+  kv() {
+    const open = (kv ??= openKv());
+    open.catch(() => (kv = null));
+    return open;
   },
 });

@@ -232,6 +232,18 @@ export class EngineClient {
     return this.api.saveSnapshot();
   }
 
+  /**
+   * Writes records into the app's IndexedDB from the engine's thread (`KvStore.write`). `active`: the key of the
+   * record of the workspace last given to `setFiles`, whose files the engine adds (they are not sent again).
+   */
+  writeRecords(records: Record<string, unknown>, active?: { key: string; files: Record<string, FileContent> }): Promise<void> {
+    const rec = active && (records[active.key] as { workspace: { files: unknown } } | undefined);
+    if (!active || !rec || rec.workspace.files !== active.files) return this.api.writeRecords(records);
+    this.setFiles(active.files);
+    const { files: _files, ...meta } = rec.workspace;
+    return this.api.writeRecords({ ...records, [active.key]: { ...rec, workspace: meta } }, active.key);
+  }
+
   /** Delivers the engine's pending change events now (the page is being hidden). */
   flush(): Promise<void> {
     return this.api.flush();

@@ -9,6 +9,7 @@ import { expose, type Endpoint } from 'comlink';
 import type { Engine, EngineSnapshot } from '../../engine/engine';
 import { materialize } from '../../engine/store/layout';
 import type { EngineStore } from '../persist/engineStore';
+import type { KvStore } from '../persist/idb';
 import type { CliIO } from '../../engine/core/io';
 import type { SandboxHost } from '../../engine/runtime/process';
 import { createEngineWorld, engineWorldSource, type EngineWorld } from '../../lessons/engineWorld';
@@ -27,6 +28,8 @@ export interface HostDeps {
   sandbox(port: MessagePort | undefined): Promise<SandboxHost | null>;
   /** The engine store the host restores from (unless the page sends a snapshot) and saves into. */
   store(): Promise<Pick<EngineStore, 'save' | 'usage'> & { load(): Promise<EngineSnapshot | undefined> }>;
+  /** The app's key/value store, for `writeRecords`. */
+  kv(): Promise<Pick<KvStore, 'write'>>;
 }
 
 export function serveEngine(ep: Endpoint, deps: HostDeps): EngineHostApi {
@@ -182,6 +185,15 @@ export function serveEngine(ep: Endpoint, deps: HostDeps): EngineHostApi {
       const store = await deps.store();
       await store.save(need().snapshot());
       return store.usage();
+    },
+
+    async writeRecords(records, withFiles) {
+      const rec = withFiles === undefined ? undefined : records[withFiles];
+      if (rec && typeof rec === 'object' && 'workspace' in rec) {
+        const r = rec as { workspace: object };
+        records = { ...records, [withFiles!]: { ...r, workspace: { ...r.workspace, files } } };
+      }
+      await (await deps.kv()).write(records);
     },
 
     flush() {

@@ -88,6 +88,12 @@ export interface EngineHostApi {
   snapshot(): EngineSnapshot;
   /** Saves what changed into the engine store, from the host's thread; answers what the store then holds. */
   saveSnapshot(): Promise<StoreUsage>;
+  /**
+   * Writes records into the app's key/value store (`KvStore.write`: one transaction, undefined deletes) from the
+   * host's thread. `withFiles`: the key of a workspace record sent without its files, which the host adds from
+   * its own copy of the workspace (`setFiles`): storing a big workspace costs the page nothing per file.
+   */
+  writeRecords(records: Record<string, unknown>, withFiles?: string): Promise<void>;
   /** Delivers pending change events at once (the page is being hidden). */
   flush(): void;
   imageHistory(ref: string): BaseLayerView[] | null;

@@ -80,6 +80,7 @@ async function startInPage(opts: StartEngineOptions): Promise<EngineClient> {
       return (await loadSandbox())?.createBrowserSandbox() ?? null;
     },
     store: async () => ({ load: async () => opts.loaded, save: (snap) => opts.store.save(snap), usage: () => opts.store.usage() }),
+    kv: () => Promise.reject(new Error('the page writes its records itself')),
   });
   port1.start();
   port2.start();

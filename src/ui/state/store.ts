@@ -20,7 +20,7 @@ import type { CliIO } from '../../engine/core/io';
 import type { PredictedStep, UiBuildOptions } from '../engine/engineApi';
 import { exampleWorkspaces } from '../workspace/examples';
 import { deletePath, renameFile, type FileContent, type Workspace } from '../workspace/workspace';
-import { applyBuildEvent, metaKey, type BuildView } from '../layers/model';
+import { applyBuildEvents as applyBuildEventsTo, metaKey, type BuildView } from '../layers/model';
 import { summaryText } from '../layers/buildModel';
 import { setFinished, startPlayback, usePlayback, whenRevealed } from '../layers/playback';
 import { openKv, memoryKv, isQuotaError, type KvStore } from '../persist/idb';
@@ -145,6 +145,8 @@ export interface InitOptions {
 }
 
 let kv: KvStore = memoryKv();
+/** `kv` is the app's IndexedDB (not a store given by a test, nor the in-memory fallback). */
+let appKv = false;
 /** The engine state, saved incrementally (src/ui/persist/engineStore.ts). */
 let engineStore: EngineStore = memoryEngineStore();
 /** The engine state came from the former single `engine` record: removed once the store holds it. */
@@ -266,7 +268,7 @@ export const useApp = create<AppState>()((set, get) => {
     pending.ws.clear();
     pending.list = pending.view = pending.settings = pending.builds = false;
     if (Object.keys(records).length === 0) return;
-    kv.write(records).then(
+    writeRecords(records).then(
       () => {
         ids.forEach((id, i) => journal.saved(id, gens[i]));
         if (get().saveError) set({ saveError: '' });
@@ -281,6 +283,17 @@ export const useApp = create<AppState>()((set, get) => {
         saveFailed(e);
       },
     );
+  };
+
+  /**
+   * `kv.write`, from the engine worker when it runs in one and `kv` is the app's IndexedDB: storing a big
+   * workspace (IndexedDB serialises every file) then costs the page only the message's copy.
+   */
+  const writeRecords = (records: Record<string, unknown>): Promise<void> => {
+    const engine = get().engine;
+    if (!appKv || engine?.thread !== 'worker') return kv.write(records);
+    const ws = activeWorkspace(get());
+    return engine.writeRecords(records, ws && { key: wsKey(ws.id), files: ws.files });
   };
 
   const saveEngine = () => {
@@ -341,24 +354,64 @@ export const useApp = create<AppState>()((set, get) => {
     void get().predict();
   };
 
+  /**
+   * Build events wait here and are applied once per frame, all at once (`applyBuildEvents`): a build of
+   * thousands of steps makes one store update and one render per frame, not one per event.
+   */
+  let queuedEvents: { wsId: string; e: BuildEvent; paced: boolean }[] = [];
+  let applyScheduled = false;
+  const scheduleApply = () => {
+    if (applyScheduled) return;
+    applyScheduled = true;
+    const run = () => {
+      if (applyScheduled) applyBuildEvents();
+    };
+    if (typeof requestAnimationFrame === 'function') requestAnimationFrame(run);
+    // a hidden page gets no frames
+    setTimeout(run, 100);
+  };
   const onBuildEvent = (wsId: string) => (e: BuildEvent) => {
+    queuedEvents.push({ wsId, e, paced: uiBuildRunning });
+    scheduleApply();
+  };
+
+  /** Applies the queued build events now (also before anything reads the builds' progress). */
+  const applyBuildEvents = () => {
+    applyScheduled = false;
+    const queue = queuedEvents;
+    queuedEvents = [];
+    for (let i = 0; i < queue.length; ) {
+      const wsId = queue[i].wsId;
+      let j = i + 1;
+      while (j < queue.length && queue[j].wsId === wsId && queue[j].e.type !== 'build-started') j++;
+      applyEvents(wsId, queue.slice(i, j));
+      i = j;
+    }
+  };
+
+  /** Events of one workspace, of which only the first may be a build-started. */
+  const applyEvents = (wsId: string, batch: { e: BuildEvent; paced: boolean }[]) => {
     const hist = get().builds[wsId] ?? { last: null, previous: null };
-    let next: BuildHistory;
-    if (e.type === 'build-started')
-      next = { previous: hist.last?.state === 'finished' ? hist.last : hist.previous, last: applyBuildEvent(null, e, get().knownMeta[wsId] ?? []) };
-    else next = { ...hist, last: applyBuildEvent(hist.last, e) };
+    const first = batch[0].e;
+    const events = batch.map((b) => b.e);
+    const next: BuildHistory =
+      first.type === 'build-started'
+        ? { previous: hist.last?.state === 'finished' ? hist.last : hist.previous, last: applyBuildEventsTo(null, events, get().knownMeta[wsId] ?? []) }
+        : { ...hist, last: applyBuildEventsTo(hist.last, events) };
     set({ builds: { ...get().builds, [wsId]: next } });
     // The stack reveals the build's steps at the chosen pace when the Build button started it (the terminal's
     // output is paced with it, see build()); a build typed in the terminal is shown as its events come.
-    if (e.type === 'build-started') startPlayback(e.time, uiBuildRunning ? revealStepMs(get().settings.stepMs) : 0);
-    if (next.last && e.type !== 'log' && e.type !== 'step-started') setFinished(next.last.startedAt, next.last.finishOrder.length);
-    if (e.type === 'build-started') set({ dirty: { ...get().dirty, [wsId]: false } });
-    if (e.type === 'build-finished' && next.last) {
+    if (first.type === 'build-started') {
+      startPlayback(first.time, batch[0].paced ? revealStepMs(get().settings.stepMs) : 0);
+      set({ dirty: { ...get().dirty, [wsId]: false } });
+    }
+    if (next.last && events.some((e) => e.type !== 'log' && e.type !== 'step-started')) setFinished(next.last.startedAt, next.last.finishOrder.length);
+    if (next.last && events.some((e) => e.type === 'build-finished')) {
       const keys = new Set(get().knownMeta[wsId] ?? []);
       for (const b of next.last.bands) if (b.metadataOnly) keys.add(metaKey(b));
       set({ knownMeta: { ...get().knownMeta, [wsId]: [...keys] } });
     }
-    if (e.type === 'build-finished' || e.type === 'build-failed') {
+    if (events.some((e) => e.type === 'build-finished' || e.type === 'build-failed')) {
       pending.builds = true;
       scheduleSave();
     }
@@ -388,6 +441,7 @@ export const useApp = create<AppState>()((set, get) => {
       journal = new EditJournal();
       try {
         kv = await openKv();
+        appKv = true;
       } catch {
         kv = memoryKv();
       }
@@ -469,7 +523,7 @@ export const useApp = create<AppState>()((set, get) => {
         snapshot: legacyEngine ? snapshot : undefined,
         store: engineStore,
         loaded: snapshot,
-        inPage: true,
+        inPage: opts.engineInPage ?? !!opts.kv,
       });
     } catch (e) {
       set({ phase: 'damaged', damagedDetail: e instanceof Error ? e.message : String(e) });
@@ -689,7 +743,10 @@ export const useApp = create<AppState>()((set, get) => {
         while (chunks.length && (p.key !== key || chunks[0].at <= p.revealed)) writeToTerminal(chunks.shift()!.text);
       };
       const offPlayback = usePlayback.subscribe(flush);
-      const finishedSteps = () => get().builds[wsId]?.last?.finishOrder.length ?? 0;
+      const finishedSteps = () => {
+        applyBuildEvents();
+        return get().builds[wsId]?.last?.finishOrder.length ?? 0;
+      };
       const out = (t: string) => {
         chunks.push({ at: key === null ? 0 : finishedSteps(), text: t.replace(/\r?\n/g, '\r\n') });
         flush();
