@@ -161,6 +161,8 @@ let journal = new EditJournal(null);
 let tabChannel: TabChannel | null = null;
 /** What the next save writes: only records that changed. */
 const pending = { ws: new Set<string>(), list: false, view: false, settings: false, builds: false };
+/** Active workspaces this big (roughly, in bytes) are saved from the engine worker. */
+const WORKER_SAVE_MIN = 1024 * 1024;
 /** Imports this big (serialized) skip the journal: they are saved at once instead. */
 const JOURNAL_MAX_IMPORT = 512 * 1024;
 /** Roughly what files take in the journal (binary content is stored as base64). */
@@ -286,14 +288,14 @@ export const useApp = create<AppState>()((set, get) => {
   };
 
   /**
-   * `kv.write`, from the engine worker when it runs in one and `kv` is the app's IndexedDB: storing a big
-   * workspace (IndexedDB serialises every file) then costs the page only the message's copy.
+   * `kv.write`; a save of a big active workspace goes through the engine worker when it runs in one and `kv`
+   * is the app's IndexedDB: the worker adds the files from its own copy, so the page does not serialise them.
    */
   const writeRecords = (records: Record<string, unknown>): Promise<void> => {
     const engine = get().engine;
-    if (!appKv || engine?.thread !== 'worker') return kv.write(records);
     const ws = activeWorkspace(get());
-    return engine.writeRecords(records, ws && { key: wsKey(ws.id), files: ws.files });
+    if (!appKv || engine?.thread !== 'worker' || !ws || !(wsKey(ws.id) in records) || journalSize(ws.files) < WORKER_SAVE_MIN) return kv.write(records);
+    return engine.writeRecords(records, { key: wsKey(ws.id), files: ws.files });
   };
 
   const saveEngine = () => {
