@@ -6,6 +6,7 @@
  * liveness (every 250 ms while workers run) and stops workers when asked.
  */
 import type { SandboxChannel, SandboxFailure, SandboxLauncher } from './sandbox-channel';
+import { FailureReport } from './failureReport';
 import type { HostMessage } from '../../engine/runtime/protocol';
 
 type ToPage = { t: 'launch'; id: number; name: string } | { t: 'terminate'; id: number };
@@ -44,16 +45,15 @@ export function serveSandboxBroker(port: MessagePort, launcher: { launchPort(nam
 }
 
 /** A sandbox worker seen from the engine's thread: messages go over the worker's own port once it has come. */
-class BrokeredChannel implements SandboxChannel {
+class BrokeredChannel extends FailureReport implements SandboxChannel {
   onmessage: ((data: unknown) => void) | null = null;
   private port: MessagePort | null = null;
   private queue: HostMessage[] = [];
-  private failure: SandboxFailure | null = null;
-  private listener: ((f: SandboxFailure) => void) | null = null;
-  private ended = false;
   alive = true;
 
-  constructor(private readonly stop: () => void) {}
+  constructor(private readonly stop: () => void) {
+    super();
+  }
 
   attach(port: MessagePort): void {
     if (this.ended) {
@@ -70,15 +70,6 @@ class BrokeredChannel implements SandboxChannel {
     for (const m of this.queue.splice(0)) port.postMessage(m);
   }
 
-  get onfailure(): ((f: SandboxFailure) => void) | null {
-    return this.listener;
-  }
-
-  set onfailure(l: ((f: SandboxFailure) => void) | null) {
-    this.listener = l;
-    if (l && this.failure) l(this.failure);
-  }
-
   postMessage(m: HostMessage): void {
     if (this.ended) return;
     if (this.port) this.port.postMessage(m);
@@ -92,12 +83,8 @@ class BrokeredChannel implements SandboxChannel {
     this.stop();
   }
 
-  fail(f: SandboxFailure): void {
-    if (this.ended || this.failure) return;
-    this.failure = f;
-    this.ended = true;
+  protected closePort(): void {
     this.port?.close();
-    this.listener?.(f);
   }
 
   responsive(): boolean {

@@ -15,7 +15,8 @@
  * not count as a miss.
  */
 import type { HostMessage } from '../../engine/runtime/protocol';
-import type { SandboxChannel, SandboxFailure, SandboxLauncher } from './sandbox-channel';
+import type { SandboxChannel, SandboxLauncher } from './sandbox-channel';
+import { FailureReport } from './failureReport';
 
 /**
  * Ping interval and how many unanswered pings in a row mean the frame is gone: about 1.25 s, less than the CPU
@@ -28,11 +29,8 @@ const BOOT_MS = 20_000;
 
 type Control = { t: 'start'; id: number; name: string } | { t: 'stop'; id: number } | { t: 'ping'; n: number } | { t: 'connect'; code: string };
 
-class FrameChannel implements SandboxChannel {
+class FrameChannel extends FailureReport implements SandboxChannel {
   onmessage: ((data: unknown) => void) | null = null;
-  private failure: SandboxFailure | null = null;
-  private listener: ((f: SandboxFailure) => void) | null = null;
-  ended = false;
 
   constructor(
     readonly id: number,
@@ -42,6 +40,7 @@ class FrameChannel implements SandboxChannel {
     /** False: the port is handed to another thread (sandbox-broker.ts), which reads it. */
     listen = true,
   ) {
+    super();
     if (!listen) return;
     port.onmessage = (ev: MessageEvent) => {
       if (!this.ended) this.onmessage?.(ev.data);
@@ -49,15 +48,6 @@ class FrameChannel implements SandboxChannel {
     port.onmessageerror = () => {
       if (!this.ended) this.onmessage?.(undefined);
     };
-  }
-
-  get onfailure(): ((f: SandboxFailure) => void) | null {
-    return this.listener;
-  }
-
-  set onfailure(l: ((f: SandboxFailure) => void) | null) {
-    this.listener = l;
-    if (l && this.failure) l(this.failure);
   }
 
   postMessage(m: HostMessage): void {
@@ -71,13 +61,8 @@ class FrameChannel implements SandboxChannel {
     this.stop(this);
   }
 
-  /** From the frame: the worker failed. Reported once; the channel is ended. */
-  fail(f: SandboxFailure): void {
-    if (this.ended || this.failure) return;
-    this.failure = f;
-    this.ended = true;
+  protected closePort(): void {
     this.port.close();
-    this.listener?.(f);
   }
 }
 
