@@ -1,14 +1,15 @@
 /**
  * Adapts the real Engine to a LessonWorld. It records, as they happen:
- * - every docker command the engine runs (`engine.onCommand`): canonical path, args, exit code, output
+ * - every docker command the engine runs (`onCommand`): canonical path, args, exit code, output
  *   (capped by the engine), client env;
- * - every build, from the engine's build events (`engine.onBuildEvent`).
- * Images come from `engine.images`; containers from `engine.containers`; volumes, networks and the bind-mount host
- * root from `engine.volumes`, `engine.networks` and `engine.hostFiles`. Everything a check sees is plain data built
- * here, in one place.
+ * - every build, from the engine's build events (`onBuildEvent`).
+ * Images, containers, volumes, networks and the bind-mount host root come from a `WorldSource`:
+ * `engineWorldSource(engine)` reads `engine.images`, `engine.containers`, `engine.volumes`, `engine.networks` and
+ * `engine.hostFiles`; the web app's source reads them from the engine worker (src/ui/engine/engineClient.ts).
+ * Everything a check sees is plain data built in one place.
  */
 import type { CommandEvent, Engine } from '../engine/engine';
-import type { BuildEvent } from '../engine/build/events';
+import type { BuildEvent, BuildEventListener } from '../engine/build/events';
 import type { PortBinding } from '../engine/containers/ports';
 import { canonicalCommand } from './commands';
 import type { LessonWorld, QuizScore, WorldBuild, WorldBuildStep, WorldCommand, WorldContainer, WorldImage, WorldNetwork, WorldVolume } from './world';
@@ -20,6 +21,24 @@ export interface EngineWorldOptions {
   quizScores: () => Record<string, QuizScore>;
 }
 
+/** Images made by `docker container commit`, by image id: the container they came from. */
+export type Commits = ReadonlyMap<string, { containerId: string; containerName?: string }>;
+
+/** Where a world gets its events, images and containers. */
+export interface WorldSource {
+  onCommand(listener: (event: CommandEvent) => void): () => void;
+  onBuildEvent(listener: BuildEventListener): () => void;
+  images(commits: Commits): WorldImage[];
+  containers(): WorldContainer[];
+  volumes(): WorldVolume[];
+  networks(): WorldNetwork[];
+  /** A file's text in a named volume; null when there is no such file. */
+  volumeFile(name: string, path: string): string | null;
+  /** The host folder bind mounts read (the workspace), null when there is none. */
+  hostRoot(): string | null;
+  imageHasPath(id: string, path: string): boolean;
+}
+
 export interface EngineWorld extends LessonWorld {
   /** Stops recording. */
   dispose(): void;
@@ -29,6 +48,8 @@ export interface EngineWorld extends LessonWorld {
   onRecord(listener: () => void): () => void;
 }
 
+const isWorldSource = (s: WorldSource | Engine): s is WorldSource => typeof s.images === 'function';
+
 /** Published ports as the lessons compare them: "80/tcp" bound to host port 8080 is {8080, 80, 'tcp'}. */
 function publishedPorts(bindings: PortBinding[]): WorldContainer['ports'] {
   return bindings.map((b) => {
@@ -37,7 +58,8 @@ function publishedPorts(bindings: PortBinding[]): WorldContainer['ports'] {
   });
 }
 
-export function createEngineWorld(engine: Engine, opts: EngineWorldOptions): EngineWorld {
+export function createEngineWorld(source: WorldSource | Engine, opts: EngineWorldOptions): EngineWorld {
+  const engine = isWorldSource(source) ? source : engineWorldSource(source);
   let seq = 0;
   const commands: WorldCommand[] = [];
   const builds: WorldBuild[] = [];
@@ -113,9 +135,7 @@ export function createEngineWorld(engine: Engine, opts: EngineWorldOptions): Eng
   };
   const unsubscribeBuilds = engine.onBuildEvent(onEvent);
 
-  // ---- images ----
   const images = (): WorldImage[] => {
-    const store = engine.images;
     const committed = new Map<string, { containerId: string; containerName?: string }>();
     for (const c of commands) {
       if (c.command !== 'container commit' || c.exitCode !== 0) continue;
@@ -123,82 +143,22 @@ export function createEngineWorld(engine: Engine, opts: EngineWorldOptions): Eng
       const pos = c.args.filter((a) => !a.startsWith('-'));
       if (id) committed.set(id, { containerId: pos[0] ?? '', containerName: pos[0] });
     }
-    return store.list().map((s) => {
-      const config = store.get(s.id)?.config;
-      const cfg = config?.config ?? {};
-      const layerObjs = store.layers(s.id);
-      const img: WorldImage = {
-        id: s.id,
-        tags: [...s.repoTags],
-        layers: [...(config?.rootfs.diff_ids ?? [])],
-        layerSizes: layerObjs.map((l) => l.size),
-        size: s.size,
-        env: [...(cfg.Env ?? [])],
-        cmd: [...(cfg.Cmd ?? [])],
-        entrypoint: [...(cfg.Entrypoint ?? [])],
-        workingDir: cfg.WorkingDir ?? '',
-        exposedPorts: Object.keys(cfg.ExposedPorts ?? {}),
-        pulled: s.repoDigests.length > 0,
-      };
-      const com = committed.get(s.id);
-      if (com) {
-        const top = layerObjs[layerObjs.length - 1];
-        img.committedFrom = { ...com, changedPaths: top ? [...top.entries.keys()] : [] };
-      }
-      return img;
-    });
-  };
-
-  // ---- containers ----
-  const containers = (): WorldContainer[] =>
-    engine.containers.list().map((c): WorldContainer => {
-      const cfg = c.config;
-      const state = c.state.Status;
-      return {
-        id: c.id,
-        name: c.name.replace(/^\//, ''),
-        image: cfg.Image,
-        imageId: c.imageId,
-        state,
-        exitCode: state === 'exited' || state === 'dead' ? c.state.ExitCode : null,
-        env: [...cfg.Env],
-        ports: publishedPorts(c.hostConfig.PortBindings),
-        tty: cfg.Tty,
-        interactive: cfg.OpenStdin,
-        changes: engine.containers.diff(c),
-        logs: c.logs.map((l) => l.text).join(''),
-        cmd: [...(cfg.Cmd ?? [])],
-        mounts: (c.mounts ?? []).map((m) => ({ type: m.Type, ...(m.Name === undefined ? {} : { name: m.Name }), source: m.Source, destination: m.Destination })),
-        networks: Object.keys(c.networks ?? {}),
-        labels: { ...(cfg.Labels ?? {}) },
-        hostname: cfg.Hostname,
-      };
-    });
-
-  // ---- volumes and networks ----
-  const volumes = (): WorldVolume[] =>
-    engine.volumes.list().map((v) => ({ name: v.Name, anonymous: v.Anonymous, labels: { ...(v.Labels ?? {}) } }));
-  const networks = (): WorldNetwork[] =>
-    engine.networks.list().map((n) => ({ name: n.Name, builtIn: n.BuiltIn, driver: n.Driver, labels: { ...n.Labels } }));
-  const volumeFile = (name: string, path: string): string | null => {
-    const fs = engine.volumes.fs(name);
-    if (!fs || fs.stat(path)?.type !== 'file') return null;
-    return fs.readText(path);
+    return engine.images(committed);
   };
 
   return {
     images,
-    containers,
+    containers: () => engine.containers(),
     builds: () => builds,
     commands: () => commands,
     buildEvents: () => rawEvents,
     files: opts.files,
     quizScores: opts.quizScores,
-    imageHasPath: (id, path) => engine.images.rootfs(id).exists(path),
-    volumes,
-    networks,
-    volumeFile,
-    hostRoot: () => engine.hostFiles?.root() ?? null,
+    imageHasPath: (id, path) => engine.imageHasPath(id, path),
+    volumes: () => engine.volumes(),
+    networks: () => engine.networks(),
+    volumeFile: (name, path) => engine.volumeFile(name, path),
+    hostRoot: () => engine.hostRoot(),
     onRecord(l) {
       listeners.add(l);
       return () => listeners.delete(l);
@@ -208,5 +168,73 @@ export function createEngineWorld(engine: Engine, opts: EngineWorldOptions): Eng
       unsubscribeBuilds();
       listeners.clear();
     },
+  };
+}
+
+/** A world source reading the Engine itself. */
+export function engineWorldSource(engine: Engine): WorldSource {
+  return {
+    onCommand: (l) => engine.onCommand(l),
+    onBuildEvent: (l) => engine.onBuildEvent(l),
+    images: (committed) => {
+      const store = engine.images;
+      return store.list().map((s) => {
+        const config = store.get(s.id)?.config;
+        const cfg = config?.config ?? {};
+        const layerObjs = store.layers(s.id);
+        const img: WorldImage = {
+          id: s.id,
+          tags: [...s.repoTags],
+          layers: [...(config?.rootfs.diff_ids ?? [])],
+          layerSizes: layerObjs.map((l) => l.size),
+          size: s.size,
+          env: [...(cfg.Env ?? [])],
+          cmd: [...(cfg.Cmd ?? [])],
+          entrypoint: [...(cfg.Entrypoint ?? [])],
+          workingDir: cfg.WorkingDir ?? '',
+          exposedPorts: Object.keys(cfg.ExposedPorts ?? {}),
+          pulled: s.repoDigests.length > 0,
+        };
+        const com = committed.get(s.id);
+        if (com) {
+          const top = layerObjs[layerObjs.length - 1];
+          img.committedFrom = { ...com, changedPaths: top ? [...top.entries.keys()] : [] };
+        }
+        return img;
+      });
+    },
+    containers: () =>
+      engine.containers.list().map((c): WorldContainer => {
+        const cfg = c.config;
+        const state = c.state.Status;
+        return {
+          id: c.id,
+          name: c.name.replace(/^\//, ''),
+          image: cfg.Image,
+          imageId: c.imageId,
+          state,
+          exitCode: state === 'exited' || state === 'dead' ? c.state.ExitCode : null,
+          env: [...cfg.Env],
+          ports: publishedPorts(c.hostConfig.PortBindings),
+          tty: cfg.Tty,
+          interactive: cfg.OpenStdin,
+          changes: engine.containers.diff(c),
+          logs: c.logs.map((l) => l.text).join(''),
+          cmd: [...(cfg.Cmd ?? [])],
+          mounts: (c.mounts ?? []).map((m) => ({ type: m.Type, ...(m.Name === undefined ? {} : { name: m.Name }), source: m.Source, destination: m.Destination })),
+          networks: Object.keys(c.networks ?? {}),
+          labels: { ...(cfg.Labels ?? {}) },
+          hostname: cfg.Hostname,
+        };
+      }),
+    volumes: () => engine.volumes.list().map((v) => ({ name: v.Name, anonymous: v.Anonymous, labels: { ...(v.Labels ?? {}) } })),
+    networks: () => engine.networks.list().map((n) => ({ name: n.Name, builtIn: n.BuiltIn, driver: n.Driver, labels: { ...n.Labels } })),
+    volumeFile: (name, path) => {
+      const fs = engine.volumes.fs(name);
+      if (!fs || fs.stat(path)?.type !== 'file') return null;
+      return fs.readText(path);
+    },
+    hostRoot: () => engine.hostFiles?.root() ?? null,
+    imageHasPath: (id, path) => engine.images.rootfs(id).exists(path),
   };
 }

@@ -78,8 +78,7 @@ export function Header({ lessonOpen, onToggleLesson }: { lessonOpen: boolean; on
               testId: 'menu-export',
               onSelect: () => {
                 const name = `layerlab-${new Date().toISOString().slice(0, 10)}.json`;
-                const text = exportFile();
-                void import('../workspace/zip').then((z) => z.downloadBlob(name, text, 'application/json'));
+                void Promise.all([exportFile(), import('../workspace/zip')]).then(([text, z]) => z.downloadBlob(name, text, 'application/json'));
               },
             },
             { label: t('menu.import'), icon: <Upload size={16} />, testId: 'menu-import', onSelect: () => fileInput.current?.click() },

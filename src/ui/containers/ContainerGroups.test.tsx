@@ -8,6 +8,7 @@ import { bufferIO } from '../../engine/core/io';
 import { InProcessHost } from '../../engine/runtime/in-process-host';
 import { useApp } from '../state/store';
 import { ContainerGroups, composeGroups, inComposeProject } from './ContainerGroups';
+import { containerViews } from '../engine/engineApi';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
@@ -58,7 +59,7 @@ describe('Compose apps in the containers panel', () => {
 
   it('groups the containers of a project by its label, with services, statuses and ports', async () => {
     const { engine } = await engineWithApp();
-    const groups = composeGroups(engine);
+    const groups = composeGroups(containerViews(engine));
     expect(groups).toHaveLength(1);
     expect(groups[0]).toMatchObject({ project: 'shop', status: 'running(2)', running: true });
     expect(groups[0].members.map((m) => [m.service, m.name, m.status, m.ports])).toEqual([
@@ -66,7 +67,7 @@ describe('Compose apps in the containers panel', () => {
       ['worker', 'shop-worker-1', 'running', ''],
     ]);
     const solo = engine.containers.list().find((c) => c.name.endsWith('solo'))!;
-    expect(inComposeProject(engine, solo.id)).toBe(false);
+    expect(inComposeProject(containerViews(engine).find((c) => c.id === solo.id)!)).toBe(false);
   });
 
   it('shows the project with its actions: logs, stop, and down which removes the group', async () => {
@@ -74,7 +75,7 @@ describe('Compose apps in the containers panel', () => {
     let logs = '';
     let done = '';
     const render = () =>
-      act(() => root.render(<ContainerGroups engine={engine} run={run} onLogs={(_, text) => (logs = text)} onDone={(text) => (done = text)} onOpen={() => {}} />));
+      act(() => root.render(<ContainerGroups containers={containerViews(engine)} run={run} onLogs={(_, text) => (logs = text)} onDone={(text) => (done = text)} onOpen={() => {}} />));
     render();
     const group = host.querySelector('[data-testid="compose-group"]')!;
     expect(group.getAttribute('data-project')).toBe('shop');

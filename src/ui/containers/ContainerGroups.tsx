@@ -4,7 +4,7 @@
  * status, and the project's actions as `docker compose -p NAME stop|down|logs` (which work from the project's
  * name alone, without its Compose file). Containers without the label stay in the panel's plain table.
  */
-import type { Engine } from '../../engine/engine';
+import type { ContainerView } from '../engine/engineApi';
 import { useT } from '../i18n/useT';
 import './ContainerGroups.css';
 
@@ -34,29 +34,28 @@ export interface ComposeGroup {
 }
 
 /** Whether the container with this id belongs to a Compose project (and so shows in a group, not in the table). */
-export function inComposeProject(engine: Engine, id: string): boolean {
-  return !!engine.containers.list().find((c) => c.id === id)?.config.Labels?.[PROJECT];
+export function inComposeProject(c: ContainerView): boolean {
+  return !!c.labels[PROJECT];
 }
 
 /** The engine's containers grouped by Compose project, projects and services in name order. */
-export function composeGroups(engine: Engine): ComposeGroup[] {
+export function composeGroups(containers: ContainerView[]): ComposeGroup[] {
   const by = new Map<string, GroupMember[]>();
-  for (const c of engine.containers.list()) {
-    const labels = c.config.Labels ?? {};
+  for (const c of containers) {
+    const labels = c.labels;
     const project = labels[PROJECT];
     if (!project) continue;
-    const st = c.state.Status;
     const oneoff = labels[ONEOFF] === 'True';
     by.set(project, [
       ...(by.get(project) ?? []),
       {
         id: c.id,
-        name: c.name.replace(/^\//, ''),
+        name: c.name,
         service: (labels[SERVICE] ?? '') + (oneoff ? ' (run)' : ''),
-        status: st === 'exited' ? `exited (${c.state.ExitCode})` : st,
-        running: st === 'running',
-        hostPorts: c.hostConfig.PortBindings.filter((p) => p.hostPort).map((p) => String(p.hostPort)),
-        ports: c.hostConfig.PortBindings.filter((p) => p.hostPort).map((p) => `${p.hostPort}->${p.containerPort}`).join(', '),
+        status: c.status,
+        running: c.running,
+        hostPorts: c.hostPorts,
+        ports: c.ports,
       },
     ]);
   }
@@ -78,13 +77,13 @@ export function composeGroups(engine: Engine): ComposeGroup[] {
 }
 
 export function ContainerGroups({
-  engine,
+  containers,
   run,
   onLogs,
   onDone,
   onOpen,
 }: {
-  engine: Engine;
+  containers: ContainerView[];
   /** Runs a docker command (argv without `docker`) and resolves with its output. */
   run: (argv: string[]) => Promise<{ out: string; err: string } | undefined>;
   onLogs: (name: string, text: string) => void;
@@ -94,7 +93,7 @@ export function ContainerGroups({
   onOpen?: (port: string) => void;
 }) {
   const t = useT();
-  const groups = composeGroups(engine);
+  const groups = composeGroups(containers);
   if (!groups.length) return null;
   const act = async (project: string, cmd: 'stop' | 'down') => {
     const io = await run(['compose', '-p', project, cmd]);

@@ -48,7 +48,7 @@ function Containers({ onOpen }: { onOpen: (port: string) => void }) {
   useApp((s) => s.engineRev);
   const [logs, setLogs] = useState<{ name: string; text: string } | null>(null);
   const all = engine ? containers(engine) : [];
-  const list = all.filter((c) => engine && !inComposeProject(engine, c.id));
+  const list = all.filter((c) => !inComposeProject(c));
   const run = async (argv: string[]) => {
     if (!engine) return;
     const io = bufferIO();
@@ -60,7 +60,7 @@ function Containers({ onOpen }: { onOpen: (port: string) => void }) {
   if (all.length === 0) return <p className="muted">{t('containers.none')}</p>;
   return (
     <>
-      <ContainerGroups engine={engine} run={run} onLogs={(name, text) => setLogs({ name, text })} onDone={(text) => writeToTerminal(text.replace(/\n/g, '\r\n'))} onOpen={onOpen} />
+      <ContainerGroups containers={all} run={run} onLogs={(name, text) => setLogs({ name, text })} onDone={(text) => writeToTerminal(text.replace(/\n/g, '\r\n'))} onOpen={onOpen} />
       {list.length > 0 && <table className="containers" data-testid="containers">
         <thead>
           <tr>

@@ -1,7 +1,8 @@
 /**
- * The one Engine instance of the page, with the browser's clock, crypto-backed randomness and the pure TS
- * SHA-256 (the default). The build context is the active workspace; container processes run in the Web Worker
- * sandbox (src/ui/runtime/), or on the page's thread when no worker can start.
+ * The one Engine instance of the app, made in the engine host (engineHost.ts: in the engine worker, or on the
+ * page's thread when no worker can start), with the browser's clock, crypto-backed randomness and SHA-256
+ * (sha256.ts). The build context is the active workspace; container processes run in the Web Worker sandbox the
+ * page brokers (src/ui/runtime/), or in the host's thread when there is none.
  */
 import { Engine, type EngineSnapshot } from '../../engine/engine';
 import type { ContextReader } from '../../engine/core/host';
@@ -18,19 +19,9 @@ export const cryptoRandom: RandomSource = {
   },
 };
 
-async function workerSandbox(): Promise<SandboxHost | null> {
-  try {
-    const { createBrowserSandbox } = await import('../runtime/index');
-    return createBrowserSandbox();
-  } catch (e) {
-    console.warn('Layerlab: the container sandbox could not start', e);
-    return null;
-  }
-}
-
-export async function createBrowserEngine(context: ContextReader, snapshot?: EngineSnapshot): Promise<Engine> {
+export async function createBrowserEngine(context: ContextReader, snapshot: EngineSnapshot | undefined, workerSandbox: SandboxHost | null): Promise<Engine> {
   setNpmRegistryLoader(fetchNpmRegistry);
-  let sandbox = await workerSandbox();
+  let sandbox = workerSandbox;
   if (!sandbox) {
     // No worker host: run container processes on the page's thread, yielding to the event loop between slices.
     // Programs there read the npm registry synchronously, so its data is fetched now.
@@ -68,7 +59,7 @@ export function notifyAfterTask(engine: Engine, schedule: (cb: () => void) => vo
 }
 
 /** The next task (a MessageChannel message: not clamped like nested timers). */
-function afterTask(cb: () => void): void {
+export function afterTask(cb: () => void): void {
   if (typeof MessageChannel === 'function') {
     const ch = new MessageChannel();
     ch.port1.onmessage = () => {

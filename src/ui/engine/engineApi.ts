@@ -1,8 +1,11 @@
 /**
- * Views of the engine's state shaped for the UI panels (layer bands, history, completion, containers, preview),
- * read through the engine's typed public members.
+ * Views of the engine's state shaped for the UI panels (layer bands, history, completion, containers, preview).
+ * The `...In(engine)` functions read the Engine through its typed public members, in the engine host
+ * (engineHost.ts); the panels' functions at the end read the page's `EngineClient`: its view mirror, or the
+ * host's answer to a query once it has come (undefined/null until then; the store's `engineRev` grows then).
  */
 import type { Engine } from '../../engine/engine';
+import type { EngineClient } from './engineClient';
 import type { BuildPrediction } from '../../engine/build/records';
 import type { Builder, MissReason, StepInfo } from '../../engine/build/events';
 
@@ -40,10 +43,13 @@ export interface ContainerView {
   status: string;
   running: boolean;
   ports: string;
+  /** Published host ports ("8080"). */
+  hostPorts: string[];
+  labels: Record<string, string>;
 }
 
 /** `engine.predictBuild(opts)` as one entry per step, plus the error that stops the build (if any). */
-export async function predictBuild(engine: Engine, opts: UiBuildOptions): Promise<{ steps: PredictedStep[] | null; error: string }> {
+export async function predictWith(engine: Engine, opts: UiBuildOptions): Promise<{ steps: PredictedStep[] | null; error: string }> {
   try {
     const r = await engine.predictBuild(opts);
     return { steps: predictedSteps(r), error: r.error ?? '' };
@@ -68,7 +74,7 @@ export interface BaseLayerView {
 }
 
 /** The layers of an image as `docker history` lists them, bottom first; null when there is no such image. */
-export function imageHistory(engine: Engine, ref: string): BaseLayerView[] | null {
+export function imageHistoryIn(engine: Engine, ref: string): BaseLayerView[] | null {
   const images = engine.images;
   const img = images.get(ref) ?? (ref.includes(':') || ref.includes('@') ? undefined : images.get(`${ref}:latest`));
   if (!img) return null;
@@ -86,7 +92,7 @@ export function imageHistory(engine: Engine, ref: string): BaseLayerView[] | nul
 }
 
 /** Image references for completion ("repo:tag"), local and in the registry's catalog. */
-export function imageRefs(engine: Engine): string[] {
+export function imageRefsIn(engine: Engine): string[] {
   const out = new Set<string>();
   for (const img of engine.images.list()) for (const t of img.repoTags) out.add(t.replace(/^docker\.io\/(library\/)?/, ''));
   for (const r of catalogRefs(engine)) out.add(r);
@@ -104,7 +110,7 @@ export function catalogRefs(engine: Engine): string[] {
   return out;
 }
 
-export function containers(engine: Engine): ContainerView[] {
+export function containerViews(engine: Engine): ContainerView[] {
   return engine.containers.list().map((c) => {
     const status = c.state.Status;
     const ports = c.hostConfig.PortBindings.filter((p) => p.hostPort)
@@ -117,16 +123,39 @@ export function containers(engine: Engine): ContainerView[] {
       status: status === 'exited' ? `exited (${c.state.ExitCode})` : status,
       running: status === 'running',
       ports,
+      hostPorts: c.hostConfig.PortBindings.filter((p) => p.hostPort).map((p) => String(p.hostPort)),
+      labels: { ...(c.config.Labels ?? {}) },
     };
   });
 }
 
-export function containerNames(engine: Engine): string[] {
-  return containers(engine).flatMap((c) => [c.name, c.id.slice(0, 12)]).filter(Boolean);
-}
 
 /** Why a FROM's image cannot be had (not local, not in the registry), for the editor's diagnostic; null when it can. */
-export function baseImageProblem(engine: Engine, image: string): { message: string; hint?: string; closest: string[] } | null {
+export function baseImageProblemIn(engine: Engine, image: string): { message: string; hint?: string; closest: string[] } | null {
   if (engine.images.get(image)) return null;
   return engine.registry.checkBase(image);
+}
+
+// ---- the panels' reads, through the page's EngineClient ----
+
+export function containers(client: EngineClient): ContainerView[] {
+  return client.view.containers;
+}
+
+export function containerNames(client: EngineClient): string[] {
+  return client.view.containers.flatMap((c) => [c.name, c.id.slice(0, 12)]).filter(Boolean);
+}
+
+export function imageRefs(client: EngineClient): string[] {
+  return client.view.imageRefs;
+}
+
+/** `docker history` of an image; null while the answer is coming or when there is no such image. */
+export function imageHistory(client: EngineClient, ref: string): BaseLayerView[] | null {
+  return client.peek(`history:${ref}`, (api) => api.imageHistory(ref)) ?? null;
+}
+
+/** The editor's FROM check; null while the answer is coming or when the image can be had. */
+export function baseImageProblem(client: EngineClient, image: string): { message: string; hint?: string; closest: string[] } | null {
+  return client.peek(`base:${image}`, (api) => api.baseImageProblem(image)) ?? null;
 }

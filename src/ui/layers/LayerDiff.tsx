@@ -1,13 +1,13 @@
 /** A layer's file changes as a tree (added, modified, removed, sizes), like dive, with wasted-space hints. */
 import { useEffect, useRef, useState } from 'react';
-import type { Engine } from '../../engine/engine';
+import type { EngineClient } from '../engine/engineClient';
 import { useT } from '../i18n/useT';
 import type { Band } from './model';
 import type { LayerChangeView } from '../engine/engineApi';
 import { diffTree, wasteHints, type DiffNode } from './diffTree';
 import { formatBytes } from './format';
 
-export function LayerDiff({ band, engine, imageId, onClose }: { band: Band; engine: Engine; imageId?: string; onClose: () => void }) {
+export function LayerDiff({ band, engine, imageId, onClose }: { band: Band; engine: EngineClient; imageId?: string; onClose: () => void }) {
   const t = useT();
   const ref = useRef<HTMLDialogElement>(null);
   const [changes, setChanges] = useState<LayerChangeView[] | null | undefined>(undefined);
@@ -17,14 +17,15 @@ export function LayerDiff({ band, engine, imageId, onClose }: { band: Band; engi
       setChanges(null);
       return;
     }
-    void import('./layerDiffData').then((m) => {
-      if (cancelled) return;
-      try {
-        setChanges(m.layerChangesInImage(engine, band.digest!, imageId));
-      } catch {
-        setChanges(null);
-      }
-    });
+    // computed by the engine (layerDiffData.ts), off the page's thread
+    engine.layerChanges(band.digest, imageId).then(
+      (c) => {
+        if (!cancelled) setChanges(c);
+      },
+      () => {
+        if (!cancelled) setChanges(null);
+      },
+    );
     return () => {
       cancelled = true;
     };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { BuildEvent, StepInfo } from '../../engine/build/events';
-import { applyBuildEvent, predictedBands, type BuildView } from './model';
+import { applyBuildEvent, applyBuildEvents, predictedBands, type BuildView } from './model';
 import { buildCounts } from './buildModel';
 import { describeReason } from './reasons';
 
@@ -22,8 +22,11 @@ const steps = [
   step(5, 6, 'CMD', 'CMD ["node", "/web-ping/app.js"]', true),
 ];
 
+/** The events applied one by one; applied as one batch (as the app does per frame), the view is the same. */
 function run(events: BuildEvent[]): BuildView | null {
-  return events.reduce<BuildView | null>((v, e) => applyBuildEvent(v, e), null);
+  const v = events.reduce<BuildView | null>((v, e) => applyBuildEvent(v, e), null);
+  expect(applyBuildEvents(null, events)).toEqual(v);
+  return v;
 }
 
 describe('Layer stack model', () => {

@@ -103,33 +103,8 @@ export function applyBuildEvent(view: BuildView | null, e: BuildEvent, knownMeta
       return { ...view, bands: view.bands.map((b) => (b.step === e.step ? { ...b, running: true } : b)) };
     case 'step-finished': {
       if (!view) return view;
-      const bands = view.bands.map((b) => {
-        if (b.step !== e.step) return b;
-        const known = new Set(view.knownMeta ?? []);
-        const bkMeta = view.builder === 'buildkit' && b.metadataOnly && e.outcome === 'cached';
-        const newMeta = bkMeta && !known.has(metaKey(b));
-        // After a rebuilt layer, a metadata-only entry is recorded again on top of the new layer (a new history
-        // entry whose CREATED is the new layer's time): the cascade reaches it even though BuildKit runs no step.
-        const cascade = bkMeta && !newMeta ? firstRebuiltBefore(view.bands, b) : undefined;
-        return {
-          ...b,
-          running: false,
-          status: b.status === 'base' ? ('base' as const) : newMeta || cascade ? ('built' as const) : e.outcome,
-          reason: newMeta
-            ? known.size
-              ? { kind: 'instruction-changed' as const }
-              : { kind: 'first-build' as const }
-            : cascade
-              ? { kind: 'parent-changed' as const, line: cascade.line ?? 0, instruction: plainName(cascade.name) }
-              : e.reason,
-          digest: e.layer?.digest,
-          size: e.layer?.size ?? 0,
-          added: e.layer?.added ?? 0,
-          modified: e.layer?.modified ?? 0,
-          removed: e.layer?.removed ?? 0,
-          durationMs: e.durationMs,
-        };
-      });
+      const known = new Set(view.knownMeta ?? []);
+      const bands = view.bands.map((b) => (b.step === e.step ? finishedBand(view.builder, view.bands, known, b, e) : b));
       // the base image is always on screen: only instruction bands are revealed one by one
       return { ...view, bands, finishOrder: view.bands.some((b) => b.step === e.step && b.status !== 'base') ? [...view.finishOrder, e.step] : view.finishOrder };
     }
@@ -142,6 +117,81 @@ export function applyBuildEvent(view: BuildView | null, e: BuildEvent, knownMeta
     default:
       return view;
   }
+}
+
+/** A band once its step finished: status, reason and layer figures from the event. */
+function finishedBand(builder: Builder, bands: Band[], known: ReadonlySet<string>, b: Band, e: Extract<BuildEvent, { type: 'step-finished' }>): Band {
+  const bkMeta = builder === 'buildkit' && b.metadataOnly && e.outcome === 'cached';
+  const newMeta = bkMeta && !known.has(metaKey(b));
+  // After a rebuilt layer, a metadata-only entry is recorded again on top of the new layer (a new history
+  // entry whose CREATED is the new layer's time): the cascade reaches it even though BuildKit runs no step.
+  const cascade = bkMeta && !newMeta ? firstRebuiltBefore(bands, b) : undefined;
+  return {
+    ...b,
+    running: false,
+    status: b.status === 'base' ? ('base' as const) : newMeta || cascade ? ('built' as const) : e.outcome,
+    reason: newMeta
+      ? known.size
+        ? { kind: 'instruction-changed' as const }
+        : { kind: 'first-build' as const }
+      : cascade
+        ? { kind: 'parent-changed' as const, line: cascade.line ?? 0, instruction: plainName(cascade.name) }
+        : e.reason,
+    digest: e.layer?.digest,
+    size: e.layer?.size ?? 0,
+    added: e.layer?.added ?? 0,
+    modified: e.layer?.modified ?? 0,
+    removed: e.layer?.removed ?? 0,
+    durationMs: e.durationMs,
+  };
+}
+
+const isStepEvent = (e: BuildEvent): e is Extract<BuildEvent, { type: 'step-started' | 'step-finished' }> => e.type === 'step-started' || e.type === 'step-finished';
+
+/**
+ * `applyBuildEvent` over a batch of events, with the same result: a run of step events copies the bands once
+ * (a build of thousands of steps is not copied once per event).
+ */
+export function applyBuildEvents(view: BuildView | null, events: readonly BuildEvent[], knownMeta: string[] = []): BuildView | null {
+  let v = view;
+  let i = 0;
+  while (i < events.length) {
+    if (!v || !isStepEvent(events[i])) {
+      v = applyBuildEvent(v, events[i], knownMeta);
+      i++;
+      continue;
+    }
+    const bands = v.bands.slice();
+    // the bands of a step: looked up in a map for a big batch, found by a scan for a few events
+    let at: Map<number, number[]> | null = null;
+    const bandsOf = (step: number): number[] => {
+      if (events.length - i < 16) {
+        const js: number[] = [];
+        for (let j = 0; j < bands.length; j++) if (bands[j].step === step) js.push(j);
+        return js;
+      }
+      if (!at) {
+        at = new Map();
+        bands.forEach((b, j) => at!.set(b.step, [...(at!.get(b.step) ?? []), j]));
+      }
+      return at.get(step) ?? [];
+    };
+    const finishOrder = v.finishOrder.slice();
+    const known = new Set(v.knownMeta ?? []);
+    for (; i < events.length; i++) {
+      const e = events[i];
+      if (!isStepEvent(e)) break;
+      const js = bandsOf(e.step);
+      if (e.type === 'step-started') for (const j of js) bands[j] = { ...bands[j], running: true };
+      else {
+        const before = js.map((j) => bands[j]);
+        for (const j of js) bands[j] = finishedBand(v.builder, bands, known, bands[j], e);
+        if (before.some((b) => b.status !== 'base')) finishOrder.push(e.step);
+      }
+    }
+    v = { ...v, bands, finishOrder };
+  }
+  return v;
 }
 
 /**

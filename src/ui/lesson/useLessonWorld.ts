@@ -1,6 +1,9 @@
-/** One LessonWorld adapter per Engine instance, and a revision number that changes when the engine or its records do. */
+/**
+ * One LessonWorld adapter per engine client, and a revision number that changes when the engine or its records
+ * do (or when the engine worker's answer to the world's images and containers comes).
+ */
 import { useEffect, useRef, useState } from 'react';
-import type { Engine } from '../../engine/engine';
+import type { EngineClient } from '../engine/engineClient';
 import { createEngineWorld, type EngineWorld } from '../../lessons/engineWorld';
 import type { QuizScore } from '../../lessons/world';
 
@@ -9,7 +12,7 @@ export interface WorldSources {
   quizScores: () => Record<string, QuizScore>;
 }
 
-export function useLessonWorld(engine: Engine | null, sources: WorldSources): { world: EngineWorld | null; rev: number } {
+export function useLessonWorld(engine: EngineClient | null, sources: WorldSources): { world: EngineWorld | null; rev: number } {
   const [rev, setRev] = useState(0);
   const [world, setWorld] = useState<EngineWorld | null>(null);
   const src = useRef(sources);
@@ -18,7 +21,7 @@ export function useLessonWorld(engine: Engine | null, sources: WorldSources): { 
   });
   useEffect(() => {
     if (!engine) return;
-    const w = createEngineWorld(engine, { files: () => src.current.files(), quizScores: () => src.current.quizScores() });
+    const w = createEngineWorld(engine.worldSource(), { files: () => src.current.files(), quizScores: () => src.current.quizScores() });
     const bump = () => setRev((r) => r + 1);
     const offRecord = w.onRecord(bump);
     const offEngine = engine.subscribe(bump);

@@ -15,7 +15,8 @@
  * not count as a miss.
  */
 import type { HostMessage } from '../../engine/runtime/protocol';
-import type { SandboxChannel, SandboxFailure, SandboxLauncher } from './sandbox-channel';
+import type { SandboxChannel, SandboxLauncher } from './sandbox-channel';
+import { FailureReport } from './failureReport';
 
 /**
  * Ping interval and how many unanswered pings in a row mean the frame is gone: about 1.25 s, less than the CPU
@@ -28,33 +29,25 @@ const BOOT_MS = 20_000;
 
 type Control = { t: 'start'; id: number; name: string } | { t: 'stop'; id: number } | { t: 'ping'; n: number } | { t: 'connect'; code: string };
 
-class FrameChannel implements SandboxChannel {
+class FrameChannel extends FailureReport implements SandboxChannel {
   onmessage: ((data: unknown) => void) | null = null;
-  private failure: SandboxFailure | null = null;
-  private listener: ((f: SandboxFailure) => void) | null = null;
-  ended = false;
 
   constructor(
     readonly id: number,
     readonly port: MessagePort,
     private readonly stop: (ch: FrameChannel) => void,
     readonly responsive: () => boolean,
+    /** False: the port is handed to another thread (sandbox-broker.ts), which reads it. */
+    listen = true,
   ) {
+    super();
+    if (!listen) return;
     port.onmessage = (ev: MessageEvent) => {
       if (!this.ended) this.onmessage?.(ev.data);
     };
     port.onmessageerror = () => {
       if (!this.ended) this.onmessage?.(undefined);
     };
-  }
-
-  get onfailure(): ((f: SandboxFailure) => void) | null {
-    return this.listener;
-  }
-
-  set onfailure(l: ((f: SandboxFailure) => void) | null) {
-    this.listener = l;
-    if (l && this.failure) l(this.failure);
   }
 
   postMessage(m: HostMessage): void {
@@ -68,13 +61,8 @@ class FrameChannel implements SandboxChannel {
     this.stop(this);
   }
 
-  /** From the frame: the worker failed. Reported once; the channel is ended. */
-  fail(f: SandboxFailure): void {
-    if (this.ended || this.failure) return;
-    this.failure = f;
-    this.ended = true;
+  protected closePort(): void {
     this.port.close();
-    this.listener?.(f);
   }
 }
 
@@ -163,9 +151,9 @@ class Frame {
     return !this.dead && (!this.control || performance.now() - this.lastPong < 2 * PING_MS);
   }
 
-  start(id: number, name: string, stop: (ch: FrameChannel) => void): FrameChannel {
+  start(id: number, name: string, stop: (ch: FrameChannel) => void, listen = true): FrameChannel {
     const { port1, port2 } = new MessageChannel();
-    const ch = new FrameChannel(id, port1, stop, () => this.responsive());
+    const ch = new FrameChannel(id, port1, stop, () => this.responsive(), listen);
     this.workers.set(id, ch);
     if (this.dead) ch.fail({ kind: 'crash', message: 'the sandbox frame is gone' });
     else this.send({ t: 'start', id, name }, [port2]);
@@ -227,5 +215,15 @@ export class SandboxFrameLauncher implements SandboxLauncher {
   launch(name: string): SandboxChannel {
     const frame = this.current();
     return frame.start(this.nextId++, name, (ch) => frame.stop(ch));
+  }
+
+  /**
+   * Starts a worker whose port the caller hands to another thread (the engine worker, see sandbox-broker.ts):
+   * the returned channel then only reports failures, answers `responsive` and terminates.
+   */
+  launchPort(name: string): { channel: SandboxChannel; port: MessagePort } {
+    const frame = this.current();
+    const channel = frame.start(this.nextId++, name, (ch) => frame.stop(ch), false);
+    return { channel, port: channel.port };
   }
 }

@@ -20,7 +20,7 @@ describe('saving the engine state', () => {
     const first = await freshStore();
     await first.useApp.getState().init({ kv });
     await first.useApp.getState().build();
-    await kv.set('engine', first.useApp.getState().engine!.snapshot());
+    await kv.set('engine', await first.useApp.getState().engine!.snapshot());
 
     const mem = new MemoryStore();
     const m = await freshStore();

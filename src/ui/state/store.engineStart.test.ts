@@ -38,7 +38,7 @@ async function savedPage(): Promise<{ kv: KvStore; snapshot: EngineSnapshot }> {
   await first.useApp.getState().build();
   expect(await imagesOf(first)).toContain('web-ping:latest');
   first.useApp.getState().flushSaves();
-  const snapshot = first.useApp.getState().engine!.snapshot();
+  const snapshot = await first.useApp.getState().engine!.snapshot();
   await kv.set('engine', snapshot);
   return { kv, snapshot };
 }
@@ -66,7 +66,7 @@ describe('App store while the engine starts', () => {
     expect(String(((await kv.get('ws:web-ping')) as { workspace: { files: Record<string, string> } }).workspace.files['app.js'])).toContain('edited while');
 
     // an export made now still carries the saved engine state
-    expect(JSON.parse(m.useApp.getState().exportFile()).engine).toEqual(snapshot);
+    expect(JSON.parse(await m.useApp.getState().exportFile()).engine).toEqual(snapshot);
 
     engineGate.open();
     await init;

@@ -13,18 +13,19 @@
  * cannot be restored still leads to the damaged screen (`phase: 'damaged'`).
  */
 import { create } from 'zustand';
-import type { Engine, EngineSnapshot } from '../../engine/engine';
+import type { EngineSnapshot } from '../../engine/engine';
+import type { EngineClient } from '../engine/engineClient';
 import type { BuildEvent } from '../../engine/build/events';
 import type { CliIO } from '../../engine/core/io';
-import { predictBuild, type PredictedStep, type UiBuildOptions } from '../engine/engineApi';
+import type { PredictedStep, UiBuildOptions } from '../engine/engineApi';
 import { exampleWorkspaces } from '../workspace/examples';
 import { nextTask } from './nextTask';
-import { deletePath, renameFile, workspaceContext, workspaceHostFiles, type FileContent, type Workspace } from '../workspace/workspace';
-import { applyBuildEvent, metaKey, type BuildView } from '../layers/model';
+import { deletePath, renameFile, type FileContent, type Workspace } from '../workspace/workspace';
+import { applyBuildEvents as applyBuildEventsTo, metaKey, type BuildView } from '../layers/model';
 import { summaryText } from '../layers/buildModel';
 import { setFinished, startPlayback, usePlayback, whenRevealed } from '../layers/playback';
 import { openKv, memoryKv, isQuotaError, type KvStore } from '../persist/idb';
-import { deleteEngineStore, memoryEngineStore, openEngineStore, type EngineStore } from '../persist/engineStore';
+import { deleteEngineStore, memoryEngineStore, openEngineStore, type EngineStore, type StoreUsage } from '../persist/engineStore';
 import { DamagedStore, materialize } from '../../engine/store/layout';
 import { DamagedStoreError, exportAll, exportRaw, importAll, validateEngineSnapshot, validateSettings, type SavedWorkspaces, type Settings } from '../persist/saved';
 import { EditJournal, replayJournal, type StorageLike } from '../persist/journal';
@@ -74,8 +75,9 @@ export interface BuildHistory {
 export interface AppState {
   phase: 'loading' | 'ready' | 'damaged';
   damagedDetail: string;
-  engine: Engine | null;
-  /** Bumped whenever the engine reports a change. */
+  /** The page's client of the engine (which runs in a Web Worker, see engine/engineClient.ts). */
+  engine: EngineClient | null;
+  /** Bumped whenever the engine reports a change, or an answer to a panel's query comes. */
   engineRev: number;
   workspaces: Workspace[];
   activeId: string;
@@ -126,7 +128,7 @@ export interface AppState {
   build(): Promise<void>;
   predict(): Promise<void>;
   resetAll(): Promise<void>;
-  exportFile(): string;
+  exportFile(): Promise<string>;
   /** The raw stored records (for the damaged screen): read what can be read, validate nothing. */
   exportRaw(): Promise<string>;
   importFile(text: string): Promise<void>;
@@ -139,21 +141,29 @@ export interface InitOptions {
   channel?: boolean;
   /** The engine's content-addressed store (with `kv`: in memory unless given). */
   engineStore?: EngineStore;
+  /** Run the engine on the page's thread instead of a worker (tests). */
+  engineInPage?: boolean;
 }
 
 let kv: KvStore = memoryKv();
+/** `kv` is the app's IndexedDB (not a store given by a test, nor the in-memory fallback). */
+let appKv = false;
 /** The engine state, saved incrementally (src/ui/persist/engineStore.ts). */
 let engineStore: EngineStore = memoryEngineStore();
 /** The engine state came from the former single `engine` record: removed once the store holds it. */
 let legacyEngine = false;
 
 /** What the engine store holds, for the storage figures. */
-export const engineStoreUsage = () => engineStore.usage();
+export const engineStoreUsage = () => storeUsage ?? engineStore.usage();
+/** What the engine store holds after the engine's last save (the engine saves from its own thread). */
+let storeUsage: StoreUsage | null = null;
 /** Edits not yet in IndexedDB, written synchronously so a reload right after an edit keeps it. */
 let journal = new EditJournal(null);
 let tabChannel: TabChannel | null = null;
 /** What the next save writes: only records that changed. */
 const pending = { ws: new Set<string>(), list: false, view: false, settings: false, builds: false };
+/** Active workspaces this big (roughly, in bytes) are saved from the engine worker. */
+const WORKER_SAVE_MIN = 1024 * 1024;
 /** Imports this big (serialized) skip the journal: they are saved at once instead. */
 const JOURNAL_MAX_IMPORT = 512 * 1024;
 /** Roughly what files take in the journal (binary content is stored as base64). */
@@ -165,6 +175,7 @@ const journalSize = (files: Record<string, FileContent>): number => {
 let uiBuildRunning = false;
 let initRun: Promise<void> | null = null;
 const runtimeModules = import.meta.glob('../runtime/index.ts');
+
 /**
  * The engine snapshot read at start-up, kept until the engine has restored it: an export made while the
  * engine is starting still contains the saved engine state.
@@ -172,9 +183,9 @@ const runtimeModules = import.meta.glob('../runtime/index.ts');
 let pendingSnapshot: EngineSnapshot | undefined;
 /** Set once the engine exists or can no longer come (damaged store); `whenEngine()` callers wait for it. */
 let engineSettled = false;
-let engineWaiters: ((e: Engine | null) => void)[] = [];
+let engineWaiters: ((e: EngineClient | null) => void)[] = [];
 
-function settleEngine(e: Engine | null): void {
+function settleEngine(e: EngineClient | null): void {
   engineSettled = true;
   const w = engineWaiters;
   engineWaiters = [];
@@ -185,7 +196,7 @@ function settleEngine(e: Engine | null): void {
  * The page's engine, once it exists: resolves at once when it does, when the engine is up otherwise, and with
  * null when it cannot come (the saved state is damaged and the damaged screen is shown instead).
  */
-export function whenEngine(): Promise<Engine | null> {
+export function whenEngine(): Promise<EngineClient | null> {
   const e = useApp.getState().engine;
   if (e || engineSettled) return Promise.resolve(e);
   return new Promise((r) => engineWaiters.push(r));
@@ -260,7 +271,7 @@ export const useApp = create<AppState>()((set, get) => {
     pending.ws.clear();
     pending.list = pending.view = pending.settings = pending.builds = false;
     if (Object.keys(records).length === 0) return;
-    kv.write(records).then(
+    writeRecords(records).then(
       () => {
         ids.forEach((id, i) => journal.saved(id, gens[i]));
         if (get().saveError) set({ saveError: '' });
@@ -277,19 +288,27 @@ export const useApp = create<AppState>()((set, get) => {
     );
   };
 
+  /**
+   * `kv.write`; a save of a big active workspace goes through the engine worker when it runs in one and `kv`
+   * is the app's IndexedDB: the worker adds the files from its own copy, so the page does not serialise them.
+   */
+  const writeRecords = (records: Record<string, unknown>): Promise<void> => {
+    const engine = get().engine;
+    const ws = activeWorkspace(get());
+    if (!appKv || engine?.thread !== 'worker' || !ws || !(wsKey(ws.id) in records) || journalSize(ws.files) < WORKER_SAVE_MIN) return kv.write(records);
+    return engine.writeRecords(records, { key: wsKey(ws.id), files: ws.files });
+  };
+
   const saveEngine = () => {
     const engine = get().engine;
     // No engine yet (starting): nothing to save, and the saved snapshot must stay as it is.
     if (!engine) return;
-    try {
-      engineStore.save(engine.snapshot()).then(() => {
-        if (!legacyEngine) return;
-        legacyEngine = false;
-        kv.write({ engine: undefined }).catch(() => undefined);
-      }, saveFailed);
-    } catch (e) {
-      saveFailed(e);
-    }
+    engine.saveSnapshot().then((usage) => {
+      storeUsage = usage;
+      if (!legacyEngine) return;
+      legacyEngine = false;
+      kv.write({ engine: undefined }).catch(() => undefined);
+    }, saveFailed);
   };
 
   // Debounced, but at least once a second while changes keep coming (a running container reports changes
@@ -323,23 +342,14 @@ export const useApp = create<AppState>()((set, get) => {
     });
   }
 
+  /** The engine builds and mounts the active workspace: it gets the files that changed. */
   const syncContext = () => {
     const { engine } = get();
     const ws = activeWorkspace(get());
-    if (engine && ws) engine.context = workspaceContext(ws);
+    if (engine && ws) engine.setFiles(ws.files);
   };
 
-  /** Edits of the workspace so far: bind mounts of running containers read it again after one. */
-  let workspaceEdits = 0;
-  const hostFiles = workspaceHostFiles({
-    files: () => activeWorkspace(get())?.files ?? {},
-    writeFile: (path, content) => get().writeFile(path, content),
-    deletePath: (path) => get().deletePath(path),
-    version: () => workspaceEdits,
-  });
-
   const markEdited = () => {
-    workspaceEdits++;
     const id = get().activeId;
     set({ dirty: { ...get().dirty, [id]: true } });
     touch(id);
@@ -347,24 +357,64 @@ export const useApp = create<AppState>()((set, get) => {
     void get().predict();
   };
 
+  /**
+   * Build events wait here and are applied once per frame, all at once (`applyBuildEvents`): a build of
+   * thousands of steps makes one store update and one render per frame, not one per event.
+   */
+  let queuedEvents: { wsId: string; e: BuildEvent; paced: boolean }[] = [];
+  let applyScheduled = false;
+  const scheduleApply = () => {
+    if (applyScheduled) return;
+    applyScheduled = true;
+    const run = () => {
+      if (applyScheduled) applyBuildEvents();
+    };
+    if (typeof requestAnimationFrame === 'function') requestAnimationFrame(run);
+    // a hidden page gets no frames
+    setTimeout(run, 100);
+  };
   const onBuildEvent = (wsId: string) => (e: BuildEvent) => {
+    queuedEvents.push({ wsId, e, paced: uiBuildRunning });
+    scheduleApply();
+  };
+
+  /** Applies the queued build events now (also before anything reads the builds' progress). */
+  const applyBuildEvents = () => {
+    applyScheduled = false;
+    const queue = queuedEvents;
+    queuedEvents = [];
+    for (let i = 0; i < queue.length; ) {
+      const wsId = queue[i].wsId;
+      let j = i + 1;
+      while (j < queue.length && queue[j].wsId === wsId && queue[j].e.type !== 'build-started') j++;
+      applyEvents(wsId, queue.slice(i, j));
+      i = j;
+    }
+  };
+
+  /** Events of one workspace, of which only the first may be a build-started. */
+  const applyEvents = (wsId: string, batch: { e: BuildEvent; paced: boolean }[]) => {
     const hist = get().builds[wsId] ?? { last: null, previous: null };
-    let next: BuildHistory;
-    if (e.type === 'build-started')
-      next = { previous: hist.last?.state === 'finished' ? hist.last : hist.previous, last: applyBuildEvent(null, e, get().knownMeta[wsId] ?? []) };
-    else next = { ...hist, last: applyBuildEvent(hist.last, e) };
+    const first = batch[0].e;
+    const events = batch.map((b) => b.e);
+    const next: BuildHistory =
+      first.type === 'build-started'
+        ? { previous: hist.last?.state === 'finished' ? hist.last : hist.previous, last: applyBuildEventsTo(null, events, get().knownMeta[wsId] ?? []) }
+        : { ...hist, last: applyBuildEventsTo(hist.last, events) };
     set({ builds: { ...get().builds, [wsId]: next } });
     // The stack reveals the build's steps at the chosen pace when the Build button started it (the terminal's
     // output is paced with it, see build()); a build typed in the terminal is shown as its events come.
-    if (e.type === 'build-started') startPlayback(e.time, uiBuildRunning ? revealStepMs(get().settings.stepMs) : 0);
-    if (next.last && e.type !== 'log' && e.type !== 'step-started') setFinished(next.last.startedAt, next.last.finishOrder.length);
-    if (e.type === 'build-started') set({ dirty: { ...get().dirty, [wsId]: false } });
-    if (e.type === 'build-finished' && next.last) {
+    if (first.type === 'build-started') {
+      startPlayback(first.time, batch[0].paced ? revealStepMs(get().settings.stepMs) : 0);
+      set({ dirty: { ...get().dirty, [wsId]: false } });
+    }
+    if (next.last && events.some((e) => e.type !== 'log' && e.type !== 'step-started')) setFinished(next.last.startedAt, next.last.finishOrder.length);
+    if (next.last && events.some((e) => e.type === 'build-finished')) {
       const keys = new Set(get().knownMeta[wsId] ?? []);
       for (const b of next.last.bands) if (b.metadataOnly) keys.add(metaKey(b));
       set({ knownMeta: { ...get().knownMeta, [wsId]: [...keys] } });
     }
-    if (e.type === 'build-finished' || e.type === 'build-failed') {
+    if (events.some((e) => e.type === 'build-finished' || e.type === 'build-failed')) {
       pending.builds = true;
       scheduleSave();
     }
@@ -394,6 +444,7 @@ export const useApp = create<AppState>()((set, get) => {
       journal = new EditJournal();
       try {
         kv = await openKv();
+        appKv = true;
       } catch {
         kv = memoryKv();
       }
@@ -463,31 +514,39 @@ export const useApp = create<AppState>()((set, get) => {
     if (opts.channel ?? !opts.kv) tabChannel = openTabChannel((n) => void onNotice(n));
 
     await opts.startEngineAfter?.catch(() => undefined);
-    let engine: Engine;
+    let engine: EngineClient;
     // the container runtime that browserEngine.ts picks up: fetched alongside the engine, not after it
     for (const loadRuntime of Object.values(runtimeModules)) void loadRuntime().catch(() => undefined);
     try {
-      const { createBrowserEngine } = await import('../engine/browserEngine');
+      const { startEngine } = await import('../engine/startEngine');
       // (each step of the start in a task of its own, so the page stays responsive: the chunk's evaluation,
       // the engine, the panels' first render with it, the first prediction)
       await nextTask();
       // the workspace may have been switched or edited meanwhile: the engine starts on the current one
-      engine = await createBrowserEngine(workspaceContext(activeWorkspace(get()) ?? active), snapshot);
+      engine = await startEngine({
+        files: (activeWorkspace(get()) ?? active).files,
+        // the former single record is plain data, sent as it is; the store's snapshot is read where the engine runs
+        snapshot: legacyEngine ? snapshot : undefined,
+        store: engineStore,
+        loaded: snapshot,
+        inPage: opts.engineInPage ?? !!opts.kv,
+      });
       await nextTask();
     } catch (e) {
       set({ phase: 'damaged', damagedDetail: e instanceof Error ? e.message : String(e) });
       settleEngine(null);
       return;
     }
-    engine.subscribe(() => {
+    engine.subscribe((why) => {
       set({ engineRev: get().engineRev + 1 });
-      scheduleEngineSave();
+      if (why === 'engine') scheduleEngineSave();
     });
+    // what containers write into bind-mounted folders of the workspace
+    engine.onHostWrite = (path, content) => (content === null ? get().deletePath(path) : get().writeFile(path, content));
     engine.onBuildEvent((e) => {
       if (!uiBuildRunning) onBuildEvent(get().activeId)(e);
     });
     pendingSnapshot = undefined;
-    engine.hostFiles = hostFiles;
     set({ engine });
     syncContext();
     settleEngine(engine);
@@ -692,7 +751,10 @@ export const useApp = create<AppState>()((set, get) => {
         while (chunks.length && (p.key !== key || chunks[0].at <= p.revealed)) writeToTerminal(chunks.shift()!.text);
       };
       const offPlayback = usePlayback.subscribe(flush);
-      const finishedSteps = () => get().builds[wsId]?.last?.finishOrder.length ?? 0;
+      const finishedSteps = () => {
+        applyBuildEvents();
+        return get().builds[wsId]?.last?.finishOrder.length ?? 0;
+      };
       const out = (t: string) => {
         chunks.push({ at: key === null ? 0 : finishedSteps(), text: t.replace(/\r?\n/g, '\r\n') });
         flush();
@@ -735,7 +797,7 @@ export const useApp = create<AppState>()((set, get) => {
       const t0 = performance.now();
       const wsId = get().activeId;
       const seq = ++predictSeq;
-      const p = await predictBuild(engine, options());
+      const p = await engine.predictBuild(options()).catch((e: unknown) => ({ steps: null, error: e instanceof Error ? e.message : String(e) }));
       if (seq !== predictSeq || get().activeId !== wsId) return;
       // A Dockerfile with an error predicts no steps: the stack shows the error, not the last good bands.
       set({
@@ -760,14 +822,14 @@ export const useApp = create<AppState>()((set, get) => {
       location.reload();
     },
 
-    exportFile() {
+    async exportFile() {
       const engine = get().engine;
       // While the engine is starting, the saved snapshot is the engine state.
       let snap: EngineSnapshot | undefined = engine ? undefined : pendingSnapshot;
       try {
-        if (engine) snap = engine.snapshot();
+        if (engine) snap = await engine.snapshot();
         // layers restored unread are read now: the file holds everything
-        if (snap) snap = materialize(snap);
+        else if (snap) snap = materialize(snap);
       } catch {
         snap = undefined;
       }

@@ -6,7 +6,7 @@ import { translate } from '../i18n/i18n';
 import { attachTerminal, setTerminalColumns } from '../state/terminalBus';
 import { containerNames, imageRefs } from '../engine/engineApi';
 import { DEFAULT_COMMANDS, type CompletionSource } from './completion';
-import { commandRegistry } from './commandRegistry';
+import { commandRegistry, type Registry } from './commandRegistry';
 
 const HISTORY_KEY = 'layerlab.history';
 
@@ -33,7 +33,9 @@ export function TerminalPane() {
     let disposed = false;
     let cleanup: (() => void) | null = null;
     const px = () => (useApp.getState().settings.presenter ? PRESENTER_FONT_PX : FONT_PX);
-    void Promise.all([import('./xtermLoader').then(async (x) => (await x.loadTerminalFont(px()), x)), commandRegistry()]).then(([x, registry]) => {
+    let registry: Registry | null = null;
+    void commandRegistry(whenEngine()).then((r) => (registry = r));
+    void import('./xtermLoader').then(async (x) => (await x.loadTerminalFont(px()), x)).then((x) => {
       if (disposed || !host.current) return;
       const st = useApp.getState().settings;
       const dark = st.theme === 'dark' || (st.theme === 'system' && matchMedia('(prefers-color-scheme: dark)').matches);

@@ -1,25 +1,20 @@
 /**
- * The CLI's command list (src/engine/cli/commands/index.ts), loaded lazily, for tab completion of commands and
- * flags.
+ * The CLI's command list (src/engine/cli/commands/index.ts), for tab completion of commands and flags: asked of
+ * the engine once it is up (the CLI's code stays in the engine's worker, not on the page).
  */
+import type { EngineClient } from '../engine/engineClient';
+
 export interface Registry {
   commands: string[][];
   flagsFor(path: string[]): string[];
 }
 
-export async function commandRegistry(): Promise<Registry | null> {
+export async function commandRegistry(engine: Promise<EngineClient | null>): Promise<Registry | null> {
   try {
-    const { commands: specs } = await import('../../engine/cli/commands/index');
-    const commands: string[][] = [];
-    const flags = new Map<string, string[]>();
-    for (const s of specs) {
-      const names = (s.flags ?? []).filter((f) => !f.hidden).flatMap((f) => ['--' + f.name, ...(f.short ? ['-' + f.short] : [])]);
-      for (const p of [s.path, ...(s.aliases ?? [])]) {
-        commands.push(p);
-        flags.set(p.join(' '), names);
-      }
-    }
-    return { commands, flagsFor: (path) => flags.get(path.join(' ')) ?? [] };
+    const client = await engine;
+    if (!client) return null;
+    const { commands, flags } = await client.commandTable();
+    return { commands, flagsFor: (path) => flags[path.join(' ')] ?? [] };
   } catch {
     return null;
   }

@@ -1,5 +1,5 @@
 /**
- * The terminal's shell: a prompt with a line editor, running docker commands through `engine.run(argv, io)`.
+ * The terminal's shell: a prompt with a line editor, running docker commands through `engine.run(argv, io)` (the page's EngineClient).
  * Free of xterm (it writes to a TermLike), so it is unit-tested with a fake terminal and engine.
  * Interactive sessions: with -t the keystrokes go raw to the container's terminal (it echoes and handles
  * Ctrl-C/Ctrl-D); with -i only, typed lines are sent (cooked mode: we echo). Ctrl-C otherwise aborts the
@@ -10,14 +10,19 @@
  * unless a TTY program that reads stdin runs (`repliesWanted`), and the terminal modes a program turned on
  * are turned off when it exits (see terminalGuard.ts).
  */
-import type { Engine } from '../../engine/engine';
-import type { CliIO, StdinSource } from '../../engine/core/io';
+import type { CliIO } from '../../engine/core/io';
+import { StdinQueue } from '../engine/stdinQueue';
 import { LineEditor } from './lineEditor';
 import { splitArgs, toDockerArgv } from './splitArgs';
 import { WORKSPACE_ROOT } from '../workspace/workspace';
 import { complete, type CompletionSource } from './completion';
 import { modeResetSequence, stripTerminalReplies } from './terminalGuard';
 import { suggest } from '../../engine/dockerfile/suggest';
+
+/** What the shell needs of the engine: run one docker command line (the page's EngineClient). */
+export interface ShellEngine {
+  run(argv: string[], io: CliIO): Promise<number>;
+}
 
 export interface TermLike {
   write(text: string): void;
@@ -37,21 +42,6 @@ export interface ShellTexts {
 
 const PROMPT = '\x1b[1;32m$\x1b[0m ';
 const PROMPT_LEN = 2;
-
-/** A stdin queue fed by the terminal. */
-class StdinQueue implements StdinSource {
-  private chunks: (string | null)[] = [];
-  private waiting: ((v: string | null) => void)[] = [];
-  push(v: string | null): void {
-    const w = this.waiting.shift();
-    if (w) w(v);
-    else this.chunks.push(v);
-  }
-  read(): Promise<string | null> {
-    if (this.chunks.length) return Promise.resolve(this.chunks.shift()!);
-    return new Promise((r) => this.waiting.push(r));
-  }
-}
 
 /** Does this command line want an interactive stdin / a TTY (docker run/exec/start -i, -t, -it)? */
 export function interactiveFlags(argv: string[]): { interactive: boolean; tty: boolean } {
@@ -85,13 +75,13 @@ export class Shell {
 
   constructor(
     private term: TermLike,
-    private engine: () => Engine | null,
+    private engine: () => ShellEngine | null,
     private completionSource: () => CompletionSource,
     private texts: () => ShellTexts,
     history: string[] = [],
     private onHistory: (h: readonly string[]) => void = () => {},
     /** The engine once it is up (null: it cannot start). Without it, a command typed before then fails. */
-    private waitEngine: (() => Promise<Engine | null>) | null = null,
+    private waitEngine: (() => Promise<ShellEngine | null>) | null = null,
   ) {
     this.editor = new LineEditor(history);
   }
@@ -309,7 +299,8 @@ export class Shell {
   private replayTypeAhead(): void {
     const typed = this.typeAhead;
     this.typeAhead = '';
-    if (typed) this.input(typed);
+    // A Tab completes what was typed before it: each Tab ends a chunk, as if the keys came one by one.
+    for (const part of typed.split(/(?<=\t)/)) if (part) this.input(part);
   }
 
   private interrupted = false;
@@ -318,7 +309,7 @@ export class Shell {
    * Waits for the engine while it starts, saying so; counts as a running command (what is typed meanwhile is
    * typed ahead; Ctrl-C cancels). Null when it cannot start or Ctrl-C cancelled the wait (`interrupted`).
    */
-  private async startingEngine(): Promise<Engine | null> {
+  private async startingEngine(): Promise<ShellEngine | null> {
     const texts = this.texts();
     this.interrupted = false;
     if (!this.waitEngine) {
@@ -330,7 +321,7 @@ export class Shell {
     this.stdinLine.reset();
     this.term.write(`\x1b[2m${texts.engineStarting ?? 'Starting the engine…'}\x1b[0m\r\n`);
     const cancelled = new Promise<null>((r) => abort.signal.addEventListener('abort', () => r(null), { once: true }));
-    let engine: Engine | null = null;
+    let engine: ShellEngine | null = null;
     try {
       engine = await Promise.race([this.waitEngine(), cancelled]);
     } catch {

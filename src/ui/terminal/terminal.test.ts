@@ -190,6 +190,17 @@ describe('Terminal shell', () => {
     expect(s.calls.map((c) => c.argv[0])).toEqual(['build', 'ps', 'logs']);
   });
 
+  it('completes with a Tab typed while a command ran, at the point it was typed', async () => {
+    const s = setup();
+    s.shell.input('version\r');
+    s.shell.input('docker imag');
+    s.shell.input('\t');
+    s.shell.input(' ls\r');
+    s.release(0);
+    await settle();
+    expect(s.calls.map((c) => c.argv)).toEqual([['version'], ['image', 'ls']]);
+  });
+
   it('drops terminal replies at the prompt and while a program without a TTY runs; a TTY program gets them', async () => {
     const s = setup();
     s.shell.input('\x1b[?1;2c\x1b]11;rgb:0000/0000/0000\x1b\\');

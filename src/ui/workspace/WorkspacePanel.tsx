@@ -1,5 +1,5 @@
 /** Workspaces (examples and the learner's own) and the file tree of the active build context. */
-import { useMemo, useState } from 'react';
+import { memo, useMemo, useRef, useState } from 'react';
 import { activeWorkspace, useApp } from '../state/store';
 import { useT } from '../i18n/useT';
 import { fileTree, normalizePath, type TreeNode } from './workspace';
@@ -28,6 +28,46 @@ function sizeLabel(n: number): string {
   return s;
 }
 
+interface RowActions {
+  open(path: string): void;
+  rename(path: string): void;
+  remove(path: string): void;
+}
+
+interface RowProps {
+  path: string;
+  name: string;
+  kind: TreeNode['kind'];
+  size: number;
+  depth: number;
+  selected: boolean;
+  renameLabel: string;
+  removeLabel: string;
+  actions: RowActions;
+}
+
+/** One row of the tree: a file (opens on click, with its size) or a directory, with rename and delete. */
+const TreeRow = memo(function TreeRow({ path, name, kind, size, depth, selected, renameLabel, removeLabel, actions }: RowProps) {
+  return (
+    <div className={`tree-row${selected ? ' selected' : ''}`} style={{ paddingLeft: `${depth * 0.9 + 0.3}rem` }}>
+      {kind === 'file' ? (
+        <button type="button" className="tree-name" aria-current={selected ? 'true' : undefined} onClick={() => actions.open(path)}>
+          {name}
+        </button>
+      ) : (
+        <span className="tree-name dir">{name}/</span>
+      )}
+      {kind === 'file' && <span className="tree-size">{sizeLabel(size)}</span>}
+      <button type="button" className="icon" title={renameLabel} aria-label={`${renameLabel} ${path}`} onClick={() => actions.rename(path)}>
+        <Pencil size={14} aria-hidden />
+      </button>
+      <button type="button" className="icon" title={removeLabel} aria-label={`${removeLabel} ${path}`} onClick={() => actions.remove(path)}>
+        <X size={14} aria-hidden />
+      </button>
+    </div>
+  );
+});
+
 export function WorkspacePanel() {
   const t = useT();
   const workspaces = useApp((s) => s.workspaces);
@@ -40,6 +80,11 @@ export function WorkspacePanel() {
   const [confirm, setConfirm] = useState<ConfirmRequest | null>(null);
   const files = ws?.files;
   const tree = useMemo(() => (files ? fileTree(files) : []), [files]);
+  const rowActions = useRef<RowActions | null>(null);
+  const stableActions = useMemo<RowActions>(
+    () => ({ open: (p) => rowActions.current?.open(p), rename: (p) => rowActions.current?.rename(p), remove: (p) => rowActions.current?.remove(p) }),
+    [],
+  );
   if (!ws) return null;
 
   /** Asks for a path inside the build context in a dialog; `check` refuses one that cannot be used. */
@@ -59,52 +104,32 @@ export function WorkspacePanel() {
       },
     });
 
+  // Rows get stable handlers that call the latest ones: a row re-renders only when what it shows changes (an
+  // edit of one file in a project of thousands re-renders one row, not all of them).
+  rowActions.current = {
+    open: (path) => openPath(path),
+    rename: (path) =>
+      askPath(
+        t('files.renameTitle', { path }),
+        t('files.renamePrompt', { path }),
+        t('files.renameAction'),
+        path,
+        (to) => (to !== path && ws.files[to] !== undefined ? t('files.exists', { path: to }) : ''),
+        (to) => to !== path && renamePath(path, to),
+      ),
+    remove: (path) =>
+      setConfirm({
+        title: t('files.deleteTitle', { path }),
+        body: t('files.deleteBody', { path }),
+        confirmLabel: t('files.deleteAction'),
+        onConfirm: () => deletePath(path),
+      }),
+  };
+  const labels = { rename: t('files.rename'), remove: t('files.delete') };
+
   const renderNode = (n: TreeNode, depth: number) => (
     <li key={n.path}>
-      <div className={`tree-row${n.path === openFile ? ' selected' : ''}`} style={{ paddingLeft: `${depth * 0.9 + 0.3}rem` }}>
-        {n.kind === 'file' ? (
-          <button type="button" className="tree-name" aria-current={n.path === openFile ? 'true' : undefined} onClick={() => openPath(n.path)}>
-            {n.name}
-          </button>
-        ) : (
-          <span className="tree-name dir">{n.name}/</span>
-        )}
-        {n.kind === 'file' && <span className="tree-size">{sizeLabel(n.size)}</span>}
-        <button
-          type="button"
-          className="icon"
-          title={t('files.rename')}
-          aria-label={`${t('files.rename')} ${n.path}`}
-          onClick={() =>
-            askPath(
-              t('files.renameTitle', { path: n.path }),
-              t('files.renamePrompt', { path: n.path }),
-              t('files.renameAction'),
-              n.path,
-              (to) => (to !== n.path && ws.files[to] !== undefined ? t('files.exists', { path: to }) : ''),
-              (to) => to !== n.path && renamePath(n.path, to),
-            )
-          }
-        >
-          <Pencil size={14} aria-hidden />
-        </button>
-        <button
-          type="button"
-          className="icon"
-          title={t('files.delete')}
-          aria-label={`${t('files.delete')} ${n.path}`}
-          onClick={() =>
-            setConfirm({
-              title: t('files.deleteTitle', { path: n.path }),
-              body: t('files.deleteBody', { path: n.path }),
-              confirmLabel: t('files.deleteAction'),
-              onConfirm: () => deletePath(n.path),
-            })
-          }
-        >
-          <X size={14} aria-hidden />
-        </button>
-      </div>
+      <TreeRow path={n.path} name={n.name} kind={n.kind} size={n.size} depth={depth} selected={n.path === openFile} renameLabel={labels.rename} removeLabel={labels.remove} actions={stableActions} />
       {n.children.length > 0 && (
         <ul>
           {(expanded.has(n.path) ? n.children : n.children.slice(0, DIR_ROWS)).map((c) => renderNode(c, depth + 1))}

@@ -82,15 +82,20 @@ export interface TreeNode {
 /** The file tree, directories first, then files, each sorted by name. */
 export function fileTree(files: Record<string, FileContent>): TreeNode[] {
   const root: TreeNode = { name: '', path: '', kind: 'dir', size: 0, children: [] };
+  // children by kind and name: a project of thousands of files is laid out in one pass
+  const index = new Map<TreeNode, Map<string, TreeNode>>();
   for (const [path, content] of Object.entries(files)) {
     const parts = path.split('/');
     let node = root;
     for (let i = 0; i < parts.length; i++) {
       const isFile = i === parts.length - 1;
-      const p = parts.slice(0, i + 1).join('/');
-      let child = node.children.find((c) => c.name === parts[i] && c.kind === (isFile ? 'file' : 'dir'));
+      const key = (isFile ? 'f:' : 'd:') + parts[i];
+      let byName = index.get(node);
+      if (!byName) index.set(node, (byName = new Map()));
+      let child = byName.get(key);
       if (!child) {
-        child = { name: parts[i], path: p, kind: isFile ? 'file' : 'dir', size: 0, children: [] };
+        child = { name: parts[i], path: node.path ? `${node.path}/${parts[i]}` : parts[i], kind: isFile ? 'file' : 'dir', size: 0, children: [] };
+        byName.set(key, child);
         node.children.push(child);
       }
       if (isFile) child.size = sizeOf(content);
@@ -98,12 +103,15 @@ export function fileTree(files: Record<string, FileContent>): TreeNode[] {
     }
   }
   const sort = (n: TreeNode) => {
-    n.children.sort((a, b) => (a.kind !== b.kind ? (a.kind === 'dir' ? -1 : 1) : a.name.localeCompare(b.name)));
+    n.children.sort((a, b) => (a.kind !== b.kind ? (a.kind === 'dir' ? -1 : 1) : nameOrder.compare(a.name, b.name)));
     n.children.forEach(sort);
   };
   sort(root);
   return root.children;
 }
+
+/** The tree's order of names (`localeCompare`'s, without building a collator per comparison). */
+const nameOrder = new Intl.Collator();
 
 /** The engine's view of a workspace: `docker build .` reads this. */
 export function workspaceContext(ws: Workspace): ContextReader {

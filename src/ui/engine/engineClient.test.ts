@@ -1,0 +1,78 @@
+// @vitest-environment node
+import { afterEach, describe, expect, it } from 'vitest';
+import { bufferIO } from '../../engine/core/io';
+import type { BuildEvent } from '../../engine/build/events';
+import { startEngine } from './startEngine';
+import type { EngineClient } from './engineClient';
+import { memoryEngineStore } from '../persist/engineStore';
+
+/** The client talks to the engine host over a MessageChannel here: the same messages as with the worker. */
+let client: EngineClient | null = null;
+afterEach(() => {
+  client?.dispose();
+  client = null;
+});
+
+const start = async (files: Record<string, string> = { Dockerfile: 'FROM busybox\nCOPY . /app\n', 'a.txt': 'one\n' }) => (client = await startEngine({ files, inPage: true, store: memoryEngineStore() }));
+
+describe('Engine client and host', () => {
+  it('delivers every line of a command before its exit code, and the view follows the engine', async () => {
+    const c = await start();
+    const io = bufferIO();
+    const code = await c.run(['run', '--rm', 'busybox', 'sh', '-c', 'for i in 1 2 3; do echo line $i; done; echo err >&2; exit 3'], io);
+    expect(code).toBe(3);
+    expect(io.out).toBe('line 1\nline 2\nline 3\n');
+    expect(io.err).toContain('err\n');
+    expect(c.thread).toBe('page');
+    await c.run(['pull', 'alpine'], bufferIO());
+    await new Promise((r) => setTimeout(r, 10));
+    expect(c.view.imageRefs).toContain('alpine:latest');
+  });
+
+  it('streams a build’s events to its caller and to listeners, and builds the files sent last', async () => {
+    const c = await start();
+    const mine: BuildEvent['type'][] = [];
+    const heard: BuildEvent['type'][] = [];
+    const off = c.onBuildEvent((e) => heard.push(e.type));
+    const io = bufferIO();
+    const r = await c.build({ contextDir: '.', tags: ['t'], builder: 'buildkit', noCache: false, buildArgs: {} }, io, (e) => mine.push(e.type));
+    off();
+    expect(r.exitCode).toBe(0);
+    expect(mine[0]).toBe('build-started');
+    expect(mine[mine.length - 1]).toBe('build-finished');
+    expect(heard).toEqual(mine);
+    // an edit reaches the engine: the COPY step is no longer cached
+    c.setFiles({ Dockerfile: 'FROM busybox\nCOPY . /app\n', 'a.txt': 'two\n' });
+    const p = await c.predictBuild({ contextDir: '.', tags: ['t'], builder: 'buildkit', noCache: false, buildArgs: {} });
+    expect(p.steps?.find((s) => s.step.instruction.startsWith('COPY'))?.outcome).toBe('built');
+  });
+
+  it('gives a container’s writes into the bind-mounted workspace back to the page', async () => {
+    const c = await start({ Dockerfile: 'FROM busybox\n' });
+    const writes: [string, unknown][] = [];
+    c.onHostWrite = (path, content) => writes.push([path, content]);
+    const code = await c.run(['run', '--rm', '-v', '/workspace:/w', 'busybox', 'sh', '-c', 'echo hi > /w/out.txt'], bufferIO());
+    expect(code).toBe(0);
+    expect(writes[writes.length - 1]).toEqual(['out.txt', 'hi\n']);
+  });
+
+  it('answers a query once asked, and says so to subscribers', async () => {
+    const c = await start();
+    await c.run(['pull', 'busybox'], bufferIO());
+    const answered = new Promise<string>((r) => c.subscribe((why) => why === 'answer' && r(why)));
+    const ask = () => c.peek('history:busybox', (api) => api.imageHistory('busybox'));
+    expect(ask()).toBeUndefined();
+    await answered;
+    expect(ask()?.length).toBeGreaterThan(0);
+  });
+
+  it('a snapshot that cannot be restored is an error; a good one brings the images back', async () => {
+    const c = await start();
+    await c.run(['pull', 'alpine'], bufferIO());
+    const snapshot = await c.snapshot();
+    c.dispose();
+    client = await startEngine({ files: {}, snapshot, inPage: true, store: memoryEngineStore() });
+    expect(client.view.imageRefs).toContain('alpine:latest');
+    await expect(startEngine({ files: {}, snapshot: { version: 1, images: 'broken' }, inPage: true, store: memoryEngineStore() })).rejects.toThrow(/could not be restored/);
+  });
+});
