@@ -134,7 +134,7 @@ test('copy and paste: a selection is copied with Ctrl+Shift+C; pasted lines run 
   await page.mouse.move(box.x + box.width - 4, box.y + box.height - 4, { steps: 8 });
   await page.mouse.up();
   await page.keyboard.press('Control+Shift+C');
-  await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toContain('Layerlab simulated Docker Engine');
+  await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toContain('legacy builder with DOCKER_BUILDKIT=0');
 
   // two lines pasted at once: each is shown at the prompt and runs in turn
   await page.evaluate(() => navigator.clipboard.writeText('docker pull diamol/ch03-web-ping\ndocker image ls diamol/ch03-web-ping\n'));
