@@ -3,7 +3,7 @@
  * statuses (0 a line matched, 1 none, 2 an error and no match).
  */
 import type { Applet, AppletEnv, AppletIO } from './types';
-import { lines } from './types';
+import { lines, shortOptions } from './types';
 import { decodeText, resolvePath, walk } from '../fs-helpers';
 import { posixToJs } from './regex';
 
@@ -13,41 +13,24 @@ const USAGE =
 async function grepMain(argv: string[], io: AppletIO, e: AppletEnv, mode: '' | 'E' | 'F'): Promise<number> {
   const flags = new Set<string>(mode ? [mode] : []);
   const patterns: string[] = [];
-  const operands: string[] = [];
   let max = Infinity;
-  const args = argv.slice(1);
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i];
-    if (a === '--') {
-      operands.push(...args.slice(i + 1));
-      break;
-    }
-    if (!a.startsWith('-') || a === '-') {
-      operands.push(a);
-      continue;
-    }
-    for (let j = 1; j < a.length; j++) {
-      const c = a[j];
-      if (c === 'e' || c === 'm' || c === 'f') {
-        const v = a.slice(j + 1) || args[++i] || '';
-        if (c === 'e') patterns.push(v);
-        else if (c === 'm') max = Number(v);
-        else {
-          const data = e.fs.readFile(resolvePath(e.cwd, v));
-          if (!data) {
-            io.err(`grep: ${v}: No such file or directory\n`);
-            return 2;
-          }
-          patterns.push(...lines(decodeText(data)));
-        }
-        break;
-      }
-      if (!'ivcnlLqsEFwxohHrR'.includes(c)) {
-        io.err(`grep: invalid option -- '${c}'\n${USAGE}`);
+  const parsed = shortOptions(argv.slice(1), 'emf');
+  const operands = parsed.operands;
+  for (const { letter: c, value } of parsed.options) {
+    const v = value ?? '';
+    if (c === 'e') patterns.push(v);
+    else if (c === 'm') max = Number(v);
+    else if (c === 'f') {
+      const data = e.fs.readFile(resolvePath(e.cwd, v));
+      if (!data) {
+        io.err(`grep: ${v}: No such file or directory\n`);
         return 2;
       }
-      flags.add(c);
-    }
+      patterns.push(...lines(decodeText(data)));
+    } else if (!'ivcnlLqsEFwxohHrR'.includes(c)) {
+      io.err(`grep: invalid option -- '${c}'\n${USAGE}`);
+      return 2;
+    } else flags.add(c);
   }
   if (!patterns.length) {
     if (!operands.length) {

@@ -6,6 +6,7 @@
  * Messages as BusyBox prints them (testdata/engine-20.10-network-applets.txt).
  */
 import type { Applet } from './types';
+import { shortOptions } from './types';
 import { STATUS_CODES } from '../nodejs/network';
 import { parseRequestText, parseResponseText, requestText, responseText } from './http-text';
 
@@ -16,38 +17,24 @@ export const nc: Applet = async (argv, io, e) => {
   let listen = false;
   let scan = false;
   let port: string | undefined;
-  const operands: string[] = [];
-  const args = argv.slice(1);
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i];
-    if (a === '--') {
-      operands.push(...args.slice(i + 1));
-      break;
-    }
-    if (!a.startsWith('-') || a === '-') {
-      operands.push(a);
-      continue;
-    }
-    for (let j = 1; j < a.length; j++) {
-      const c = a[j];
-      if (c === 'l') listen = true;
-      else if (c === 'z' || c === 'v' || c === 'n') scan ||= c === 'z';
-      else if ('pwieqf'.includes(c)) {
-        const v = a.slice(j + 1) || args[++i];
-        if (v === undefined) {
-          io.err(`nc: option requires an argument -- '${c}'\n${USAGE}`);
-          return 1;
-        }
-        if (c === 'p') port = v;
-        else if (c === 'e' || c === 'f') {
-          io.err(`nc: -${c} is not available in Layerlab (its network carries HTTP requests only)\n`);
-          return 1;
-        }
-        break;
-      } else {
-        io.err(`nc: invalid option -- '${c}'\n${USAGE}`);
+  const parsed = shortOptions(argv.slice(1), 'pwieqf');
+  const operands = parsed.operands;
+  for (const { letter: c, value } of parsed.options) {
+    if (c === 'l') listen = true;
+    else if (c === 'z' || c === 'v' || c === 'n') scan ||= c === 'z';
+    else if ('pwieqf'.includes(c)) {
+      if (value === undefined) {
+        io.err(`nc: option requires an argument -- '${c}'\n${USAGE}`);
         return 1;
       }
+      if (c === 'p') port = value;
+      else if (c === 'e' || c === 'f') {
+        io.err(`nc: -${c} is not available in Layerlab (its network carries HTTP requests only)\n`);
+        return 1;
+      }
+    } else {
+      io.err(`nc: invalid option -- '${c}'\n${USAGE}`);
+      return 1;
     }
   }
   if (listen) return serve(port, io, e);

@@ -6,7 +6,7 @@
  * as text (its UTF-8 bytes).
  */
 import type { Applet, AppletEnv, AppletIO } from './types';
-import { ENOENT, isStdin } from './types';
+import { ENOENT, isStdin, shortOptions } from './types';
 import { encodeText, resolvePath } from '../fs-helpers';
 
 const USAGE =
@@ -99,52 +99,34 @@ export const od: Applet = async (argv, io, e) => {
     io.err(`${msg}\n`);
     return 1;
   };
-  const args = argv.slice(1);
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i];
-    if (a === '--') {
-      files.push(...args.slice(i + 1));
-      break;
-    }
-    if (!a.startsWith('-') || a === '-') {
-      files.push(a);
-      continue;
-    }
-    for (let j = 1; j < a.length; j++) {
-      const c = a[j];
-      if ('AtNjS'.includes(c)) {
-        const value = a.slice(j + 1) || args[++i];
-        if (value === undefined) {
-          io.err(`od: option requires an argument -- '${c}'\n${USAGE}`);
-          return 1;
-        }
-        if (c === 'A') {
-          if (!/^[doxn]$/.test(value)) return bad(`od: bad output address radix '${value}' (must be [doxn])`);
-          radix = value;
-        } else if (c === 't') {
-          const r = parseTypes(value);
-          if ('error' in r) return bad(r.error);
-          types.push(...r.types);
-        } else if (c === 'N' || c === 'j') {
-          const n = parseCount(value);
-          if (n === null) return bad(`od: invalid number '${value}'`);
-          if (c === 'N') limit = n;
-          else skip = n;
-        }
-        break;
-      }
-      if (c === 'w') {
-        const rest = a.slice(j + 1);
-        width = rest ? Number(rest) || 16 : 32;
-        break;
-      }
-      if (c === 'v') verbose = true;
-      else if (c === 'f') return bad('od: floating point types are not available in Layerlab');
-      else if (SHORTHANDS[c]) types.push(...(parseTypes(SHORTHANDS[c]) as { types: OutType[] }).types);
-      else {
-        io.err(`od: invalid option -- '${c}'\n${USAGE}`);
+  const parsed = shortOptions(argv.slice(1), 'AtNjS', 'w');
+  files.push(...parsed.operands);
+  for (const { letter: c, value } of parsed.options) {
+    if ('AtNjS'.includes(c)) {
+      if (value === undefined) {
+        io.err(`od: option requires an argument -- '${c}'\n${USAGE}`);
         return 1;
       }
+      if (c === 'A') {
+        if (!/^[doxn]$/.test(value)) return bad(`od: bad output address radix '${value}' (must be [doxn])`);
+        radix = value;
+      } else if (c === 't') {
+        const r = parseTypes(value);
+        if ('error' in r) return bad(r.error);
+        types.push(...r.types);
+      } else if (c === 'N' || c === 'j') {
+        const n = parseCount(value);
+        if (n === null) return bad(`od: invalid number '${value}'`);
+        if (c === 'N') limit = n;
+        else skip = n;
+      }
+    } else if (c === 'w') width = value ? Number(value) || 16 : 32;
+    else if (c === 'v') verbose = true;
+    else if (c === 'f') return bad('od: floating point types are not available in Layerlab');
+    else if (SHORTHANDS[c]) types.push(...(parseTypes(SHORTHANDS[c]) as { types: OutType[] }).types);
+    else {
+      io.err(`od: invalid option -- '${c}'\n${USAGE}`);
+      return 1;
     }
   }
   if (!types.length) types.push({ kind: 'o', size: 2 });

@@ -2,7 +2,7 @@
  * Text applets: echo printf head tail wc sort uniq tr cut tee seq yes, with busybox's flags and messages.
  */
 import type { Applet } from './types';
-import { inputOf, isStdin, lines, splitFlags } from './types';
+import { inputOf, isStdin, lines, shortOptions, splitFlags } from './types';
 import { appendFile, decodeText, encodeText, resolvePath } from '../fs-helpers';
 import { echoBuiltin, printfBuiltin } from '../shell/format';
 
@@ -180,32 +180,16 @@ const sort: Applet = async (argv, io, e) => {
   let sep: string | null = null;
   let outFile: string | null = null;
   const flags = new Set<string>();
-  const files: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i];
-    if (a === '--') {
-      files.push(...args.slice(i + 1));
-      break;
-    }
-    if (!a.startsWith('-') || a === '-') {
-      files.push(a);
-      continue;
-    }
-    for (let j = 1; j < a.length; j++) {
-      const c = a[j];
-      if (c === 'k' || c === 't' || c === 'o') {
-        const v = a.slice(j + 1) || args[++i] || '';
-        if (c === 'k') keys.push(v);
-        else if (c === 't') sep = v;
-        else outFile = v;
-        break;
-      }
-      if (!'nrufbdgsczm'.includes(c)) {
-        io.err(`sort: invalid option -- '${c}'\n`);
-        return 1;
-      }
-      flags.add(c);
-    }
+  const opts = shortOptions(args, 'kto');
+  const files = opts.operands;
+  for (const { letter: c, value } of opts.options) {
+    if (c === 'k') keys.push(value ?? '');
+    else if (c === 't') sep = value ?? '';
+    else if (c === 'o') outFile = value ?? '';
+    else if (!'nrufbdgsczm'.includes(c)) {
+      io.err(`sort: invalid option -- '${c}'\n`);
+      return 1;
+    } else flags.add(c);
   }
   const global = { numeric: flags.has('n') || flags.has('g'), reverse: flags.has('r'), fold: flags.has('f') };
   const parsed: SortKey[] = [];

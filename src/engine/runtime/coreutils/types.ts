@@ -94,6 +94,43 @@ export function splitFlags(args: string[], known: string): { flags: Set<string>;
   return { flags, rest, bad };
 }
 
+/** One short option in the order given: its letter and, for a letter that takes a value, the value (undefined when missing). */
+export interface ShortOption {
+  letter: string;
+  value?: string;
+}
+
+/**
+ * Short options and operands as BusyBox's getopt reads them: letters grouped (`-abc`), a letter of `valued` takes
+ * the rest of its word or else the next word, a letter of `attached` takes only the rest of its word (`-w32`, or no
+ * value), `--` ends the options, `-` and words after it are operands; operands may come between options.
+ */
+export function shortOptions(args: string[], valued: string, attached = ''): { options: ShortOption[]; operands: string[] } {
+  const options: ShortOption[] = [];
+  const operands: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (a === '--') {
+      operands.push(...args.slice(i + 1));
+      break;
+    }
+    if (!a.startsWith('-') || a === '-') {
+      operands.push(a);
+      continue;
+    }
+    for (let j = 1; j < a.length; j++) {
+      const letter = a[j];
+      if (valued.includes(letter) || attached.includes(letter)) {
+        const rest = a.slice(j + 1);
+        options.push({ letter, value: rest || (attached.includes(letter) ? undefined : args[++i]) });
+        break;
+      }
+      options.push({ letter });
+    }
+  }
+  return { options, operands };
+}
+
 export function modeString(st: FsStat): string {
   const t = st.type === 'dir' ? 'd' : st.type === 'symlink' ? 'l' : st.type === 'char' ? 'c' : '-';
   const bits = 'rwxrwxrwx';
