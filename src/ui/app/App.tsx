@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useLayoutEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useLayoutEffect, useState, type ReactNode } from 'react';
 import { engineStarting, useApp } from '../state/store';
 import { useT } from '../i18n/useT';
 import { LessonSlot } from './LessonSlot';
@@ -120,6 +120,13 @@ export function App() {
     });
   };
 
+  /** A region mounted at its stage, behind its own error boundary; until then a placeholder of its size. */
+  const deferredRegion = (name: 'layers' | 'terminal' | 'files' | 'side', body: ReactNode) => (
+    <Deferred ready={stage >= STAGE[name]} placeholder={`region ${name}`}>
+      <ErrorBoundary panel={name} className={`region ${name}`}>{body}</ErrorBoundary>
+    </Deferred>
+  );
+
   const regions: Regions = {
     build: stage >= STAGE.build ? <ErrorBoundary panel="build" className="build-controls"><BuildControls /></ErrorBoundary> : null,
     editor:
@@ -128,26 +135,10 @@ export function App() {
       ) : (
         <div className="region editor" aria-busy="true" />
       ),
-    layers: (
-      <Deferred ready={stage >= STAGE.layers} placeholder="region layers">
-        <ErrorBoundary panel="layers" className="region layers"><LayerStack /></ErrorBoundary>
-      </Deferred>
-    ),
-    terminal: (
-      <Deferred ready={stage >= STAGE.terminal} placeholder="region terminal">
-        <ErrorBoundary panel="terminal" className="region terminal"><TerminalPane /></ErrorBoundary>
-      </Deferred>
-    ),
-    files: (
-      <Deferred ready={stage >= STAGE.files} placeholder="region files">
-        <ErrorBoundary panel="files" className="region files"><WorkspacePanel /></ErrorBoundary>
-      </Deferred>
-    ),
-    side: (
-      <Deferred ready={stage >= STAGE.side} placeholder="region side">
-        <ErrorBoundary panel="side" className="region side"><SidePanel /></ErrorBoundary>
-      </Deferred>
-    ),
+    layers: deferredRegion('layers', <LayerStack />),
+    terminal: deferredRegion('terminal', <TerminalPane />),
+    files: deferredRegion('files', <WorkspacePanel />),
+    side: deferredRegion('side', <SidePanel />),
     lesson: (
       <aside className="region lesson" data-testid="lesson-region" aria-label={t('region.lesson')}>
         <Deferred ready={stage >= STAGE.lesson} placeholder="">

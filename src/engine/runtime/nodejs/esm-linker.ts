@@ -339,8 +339,8 @@ export class EsmLinker {
     return rec.async || rec.deps.some((d) => this.graphAwaits(d, seen));
   }
 
-  /** Loads, links and evaluates a graph; a promise when it awaits. Errors of a failed load are thrown again. */
-  private run(rec: Rec): void | Promise<void> {
+  /** Loads and links a graph; after a failed load or link its unlinked modules are dropped and the error thrown again. */
+  private loadAndLink(rec: Rec): void {
     try {
       this.load(rec);
       this.link(rec);
@@ -348,6 +348,11 @@ export class EsmLinker {
       this.forget(rec);
       throw e;
     }
+  }
+
+  /** Loads, links and evaluates a graph; a promise when it awaits. */
+  private run(rec: Rec): void | Promise<void> {
+    this.loadAndLink(rec);
     return this.evaluate(rec);
   }
 
@@ -388,13 +393,7 @@ export class EsmLinker {
   /** `require()` of an ES module (Node 20.19+): its namespace, with `__esModule` when it has a default export. */
   requireEsm(file: string, fromFile: string): any {
     const rec = this.record(file);
-    try {
-      this.load(rec);
-      this.link(rec);
-    } catch (e) {
-      this.forget(rec);
-      throw e;
-    }
+    this.loadAndLink(rec);
     if (this.graphAwaits(rec)) {
       throw internalError(Error, 'ERR_REQUIRE_ASYNC_MODULE', `require() cannot be used on an ESM graph with top-level await. Use import() instead. To see where the top-level await comes from, use --experimental-print-required-tla.\n  From ${fromFile} \n  Requiring ${file} `, ['ModuleJobSync.runSync (node:internal/modules/esm/module_job:433:13)']);
     }
