@@ -6,7 +6,7 @@
  * a few at a time, the page getting a turn every few milliseconds, with progress and cancel.
  */
 import { ignoreMatcher } from '../../engine/build/dockerignore';
-import { checkPickedFiles, importZip, readZipDirectory, readZipEntry, IMPORT_LIMITS, type ImportError, type ImportLimits, type ImportProgress } from './zipImport';
+import { checkPickedFiles, defaultYield, importZip, readZipDirectory, readZipEntry, IMPORT_LIMITS, type ImportError, type ImportLimits, type ImportProgress } from './zipImport';
 import { isProbablyText, normalizePath, type FileContent } from './workspace';
 
 /** A file to upload: its path inside the project, its size, and how to read it. */
@@ -33,7 +33,6 @@ export interface Skipped {
 
 export type UploadResult = { ok: true; files: Record<string, FileContent>; skipped: Skipped } | { ok: false; error: ImportError };
 
-const defaultYield = () => new Promise<void>((r) => setTimeout(r, 0));
 const ALWAYS_SENT = new Set(['Dockerfile', '.dockerignore']);
 
 /**

@@ -57,7 +57,8 @@ export interface ImportOptions {
   directory?: ZipDirectory;
 }
 
-const defaultYield = () => new Promise<void>((r) => setTimeout(r, 0));
+/** Gives the page a turn (a timer task) between slices of an import. */
+export const defaultYield = () => new Promise<void>((r) => setTimeout(r, 0));
 
 const u16 = (b: Uint8Array, o: number) => b[o] | (b[o + 1] << 8);
 const u32 = (b: Uint8Array, o: number) => (b[o] | (b[o + 1] << 8) | (b[o + 2] << 16) | (b[o + 3] << 24)) >>> 0;
