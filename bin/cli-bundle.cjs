@@ -6,13 +6,14 @@
 // bundles (a package changes with its version), with their sizes and mtimes; a command stats them (~300 stats,
 // 2-5 ms) and rebuilds the bundle (~1-2 s, once) when any changed. Writes are atomic (temp file + rename), so
 // concurrent commands never read half a bundle.
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { builtinModules, createRequire } from 'node:module';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import vm from 'node:vm';
+//
+// CommonJS, as bin/layerlab.cjs: a command's start loads neither Node's ES module loader nor node:url.
+'use strict';
+const { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } = require('node:fs');
+const { dirname, join, resolve } = require('node:path');
+const vm = require('node:vm');
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const ROOT = resolve(__dirname, '..');
 const ENTRY = 'src/node/main.ts';
 
 // Packages whose top level does real work at import, needed by few commands: left out of the bundle and loaded on
@@ -95,7 +96,10 @@ function freshBundle(dir) {
 }
 
 // Left to Node's require (esbuild bundles the sandbox runtime at run time; it stays a package).
-const external = ['esbuild', ...Object.keys(LAZY_PACKAGES), ...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
+function external() {
+  const { builtinModules } = require('node:module');
+  return ['esbuild', ...Object.keys(LAZY_PACKAGES), ...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
+}
 
 /**
  * Replaces each import of a DEFERRED source with a CommonJS stand-in whose exports are getters that require the
@@ -134,8 +138,9 @@ function deferPlugin(esbuild) {
 }
 
 async function build(dir) {
-  const { build: esbuild } = await import('esbuild');
-  const { createHash } = await import('node:crypto');
+  const { build: esbuild } = require('esbuild');
+  const { createHash } = require('node:crypto');
+  const { pathToFileURL } = require('node:url');
   const r = await esbuild({
     entryPoints: [ENTRY],
     absWorkingDir: ROOT,
@@ -146,7 +151,7 @@ async function build(dir) {
     mainFields: ['module', 'main'],
     format: 'cjs',
     target: 'node20',
-    external,
+    external: external(),
     plugins: [deferPlugin(esbuild)],
     // Sources find the checkout through import.meta.url (src/node/repo-root.ts): in the bundle it is the entry's
     // source URL, wherever the bundle itself is kept.
@@ -165,10 +170,10 @@ async function build(dir) {
   });
   // A DEFERRED source that was moved or renamed would silently be loaded at every start again.
   const missing = DEFERRED.filter((p) => !(p in r.metafile.inputs));
-  if (missing.length) throw new Error(`bin/cli-bundle.mjs: DEFERRED sources not in the bundle: ${missing.join(', ')}`);
+  if (missing.length) throw new Error(`bin/cli-bundle.cjs: DEFERRED sources not in the bundle: ${missing.join(', ')}`);
   // The bundle also depends on how it is built: this file is an input too. (DEFERRED stand-ins are inputs in their
   // own namespace, `deferred:<path>`; their sources are inputs too.)
-  const files = [...Object.keys(r.metafile.inputs).filter((p) => !p.startsWith('deferred:')), 'bin/cli-bundle.mjs'].map((p) => packageFile(join(ROOT, p)));
+  const files = [...Object.keys(r.metafile.inputs).filter((p) => !p.startsWith('deferred:')), 'bin/cli-bundle.cjs'].map((p) => packageFile(join(ROOT, p)));
   const inputs = [...new Set(files)].sort().map((f) => [f, signature(f)]);
   const text = r.outputFiles[0].text;
   const key = createHash('sha256').update(text).digest('hex').slice(0, 16);
@@ -211,7 +216,7 @@ function bundleRequire(req) {
  * command loaded no DEFERRED code: the cache then holds what most commands run, and a command that needs more
  * compiles the rest on its first call (a cache written by `build` would be half as large again for every `ps`).
  */
-export async function loadBundledMain(env = process.env) {
+async function loadBundledMain(env = process.env) {
   const dir = cacheDir(env);
   const file = freshBundle(dir) ?? (await build(dir));
   const cacheFile = `${file}.v8cache`;
@@ -229,8 +234,8 @@ export async function loadBundledMain(env = process.env) {
   });
   const module = { exports: {} };
   let deferredLoaded = false;
-  // Packages left outside the bundle (esbuild) resolve from the checkout, wherever the cache is.
-  script.runInThisContext()(module.exports, bundleRequire(createRequire(join(ROOT, 'package.json'))), module, file, dirname(file), () => {
+  // Packages left outside the bundle (esbuild) resolve from the checkout (this file's require), wherever the cache is.
+  script.runInThisContext()(module.exports, bundleRequire(require), module, file, dirname(file), () => {
     deferredLoaded = true;
   });
   const saveCodeCache = () => {
@@ -243,3 +248,5 @@ export async function loadBundledMain(env = process.env) {
   };
   return { main: module.exports.main, saveCodeCache };
 }
+
+module.exports = { loadBundledMain };
