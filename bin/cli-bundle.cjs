@@ -101,10 +101,15 @@ function external() {
   return ['esbuild', ...Object.keys(LAZY_PACKAGES), ...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
 }
 
+/** The absolute path of a metafile input key, or null for a stand-in (`deferred:…`, `shared:…`). */
+function inputPath(key) {
+  return key.includes(':') && !key.startsWith('/') ? null : resolve(ROOT, key);
+}
+
 /**
- * Replaces each import of a DEFERRED source with a CommonJS stand-in whose exports are getters that require the
- * real module on first read. esbuild reads an imported CommonJS export at each use (`mod.name`), and bundles the
- * required source as a module initialised on that first require.
+ * Replaces each import of a DEFERRED source with a CommonJS stand-in whose exports are getters that load the real
+ * module, from the deferred bundle, on first read (esbuild reads an imported CommonJS export at each use,
+ * `mod.name`).
  */
 function deferPlugin(esbuild) {
   const deferred = new Set(DEFERRED.map((p) => join(ROOT, p)));
@@ -114,7 +119,6 @@ function deferPlugin(esbuild) {
       b.onResolve({ filter: /^\./ }, async (args) => {
         if (args.pluginData === 'real') return undefined;
         const r = await b.resolve(args.path, { kind: args.kind, importer: args.importer, resolveDir: args.resolveDir, pluginData: 'real' });
-        // (The stand-in's own require names the source by its absolute path, so it resolves past this.)
         return deferred.has(r.path) ? { path: r.path, namespace: 'deferred' } : r;
       });
       b.onLoad({ filter: /.*/, namespace: 'deferred' }, async (args) => {
@@ -126,8 +130,8 @@ function deferPlugin(esbuild) {
           resolveDir: dirname(args.path),
           contents: [
             `let real;`,
-            // (__layerlabDeferredLoad: a parameter of the bundle's function, see loadBundledMain)
-            `const load = () => (real ??= (__layerlabDeferredLoad(), require(${JSON.stringify(args.path)})));`,
+            // (__layerlabDeferredLoad, __layerlabDeferred: parameters of the bundle's function, see loadBundledMain)
+            `const load = () => (real ??= (__layerlabDeferredLoad(), __layerlabDeferred(${JSON.stringify(args.path)})));`,
             `Object.defineProperty(exports, '__esModule', { value: true });`,
             `for (const name of ${JSON.stringify(names)}) Object.defineProperty(exports, name, { enumerable: true, get: () => load()[name] });`,
           ].join('\n'),
@@ -137,12 +141,47 @@ function deferPlugin(esbuild) {
   };
 }
 
+/**
+ * In the deferred bundle, an import of a module the main bundle holds becomes a stand-in for the main bundle's
+ * instance of it (`__layerlabShared`), so each module exists once: one state, one class for `instanceof`. An ES
+ * module comes as getters over its namespace (live bindings), a CommonJS one as its `module.exports`.
+ */
+function sharedPlugin(formats) {
+  return {
+    name: 'layerlab-shared',
+    setup(b) {
+      b.onResolve({ filter: /.*/ }, async (args) => {
+        if (args.pluginData === 'real' || args.kind === 'entry-point') return undefined;
+        const r = await b.resolve(args.path, { kind: args.kind, importer: args.importer, resolveDir: args.resolveDir, pluginData: 'real' });
+        return !r.external && r.errors.length === 0 && formats.has(r.path) ? { path: r.path, namespace: 'shared' } : r;
+      });
+      b.onLoad({ filter: /.*/, namespace: 'shared' }, (args) => ({
+        loader: 'js',
+        contents:
+          formats.get(args.path) === 'cjs'
+            ? `module.exports = __layerlabShared(${JSON.stringify(args.path)});`
+            : [
+                `const ns = __layerlabShared(${JSON.stringify(args.path)});`,
+                `Object.defineProperty(exports, '__esModule', { value: true });`,
+                `for (const name of Object.keys(ns)) Object.defineProperty(exports, name, { enumerable: true, get: () => ns[name] });`,
+              ].join('\n'),
+      }));
+    },
+  };
+}
+
+/**
+ * Builds two files: the main bundle (main.ts and all it imports, with DEFERRED sources as stand-ins) and the
+ * deferred bundle (the DEFERRED sources and what they alone import), read only when a command first uses one of
+ * them, so a command that uses none reads and compiles a quarter of the code. Three esbuild passes: the main
+ * bundle, to learn which modules it holds; the deferred bundle, sharing those; the main bundle again, exposing the
+ * ones the deferred bundle uses (`__shared`).
+ */
 async function build(dir) {
   const { build: esbuild } = require('esbuild');
   const { createHash } = require('node:crypto');
   const { pathToFileURL } = require('node:url');
-  const r = await esbuild({
-    entryPoints: [ENTRY],
+  const common = {
     absWorkingDir: ROOT,
     bundle: true,
     // 'neutral' with Node's built-ins external: packages resolve to their plain builds (fflate's Node build
@@ -152,12 +191,9 @@ async function build(dir) {
     format: 'cjs',
     target: 'node20',
     external: external(),
-    plugins: [deferPlugin(esbuild)],
     // Sources find the checkout through import.meta.url (src/node/repo-root.ts): in the bundle it is the entry's
     // source URL, wherever the bundle itself is kept.
     define: { 'import.meta.url': '__layerlabEntryUrl' },
-    // The file is one function expression, called with CommonJS's arguments (see loadBundledMain).
-    banner: { js: `(function (exports, require, module, __filename, __dirname, __layerlabDeferredLoad) {const __layerlabEntryUrl = ${JSON.stringify(pathToFileURL(join(ROOT, ENTRY)).href)};` },
     footer: { js: '\n})' },
     charset: 'ascii',
     // Smaller to read and parse; names are kept, so stack traces still name the engine's functions.
@@ -167,25 +203,68 @@ async function build(dir) {
     write: false,
     metafile: true,
     logLevel: 'silent',
-  });
-  // A DEFERRED source that was moved or renamed would silently be loaded at every start again.
-  const missing = DEFERRED.filter((p) => !(p in r.metafile.inputs));
+  };
+  const entryUrl = `const __layerlabEntryUrl = ${JSON.stringify(pathToFileURL(join(ROOT, ENTRY)).href)};`;
+  // Each file is one function expression, called with CommonJS's arguments and the links between the two (see
+  // loadBundledMain).
+  const main = (contents) =>
+    esbuild({
+      ...common,
+      stdin: { contents, resolveDir: ROOT, sourcefile: 'layerlab-main.js', loader: 'js' },
+      plugins: [deferPlugin(esbuild)],
+      banner: { js: `(function (exports, require, module, __filename, __dirname, __layerlabDeferredLoad, __layerlabDeferred) {${entryUrl}` },
+    });
+  const entry = `export * from ${JSON.stringify(join(ROOT, ENTRY))};`;
+  const first = await main(entry);
+  // A DEFERRED source that was moved or renamed, or no longer imported, would silently be loaded at every start again.
+  const standIns = new Set(Object.keys(first.metafile.inputs).filter((k) => k.startsWith('deferred:')).map((k) => k.slice('deferred:'.length)));
+  const missing = DEFERRED.filter((p) => !standIns.has(join(ROOT, p)));
   if (missing.length) throw new Error(`bin/cli-bundle.cjs: DEFERRED sources not in the bundle: ${missing.join(', ')}`);
-  // The bundle also depends on how it is built: this file is an input too. (DEFERRED stand-ins are inputs in their
-  // own namespace, `deferred:<path>`; their sources are inputs too.)
-  const files = [...Object.keys(r.metafile.inputs).filter((p) => !p.startsWith('deferred:')), 'bin/cli-bundle.cjs'].map((p) => packageFile(join(ROOT, p)));
+  const formats = new Map();
+  for (const key of Object.keys(Object.values(first.metafile.outputs)[0].inputs)) {
+    const path = inputPath(key);
+    if (path) formats.set(path, first.metafile.inputs[key].format === 'cjs' ? 'cjs' : 'esm');
+  }
+  const deferred = await esbuild({
+    ...common,
+    stdin: {
+      contents: `export const __deferred = {${DEFERRED.map((p) => `${JSON.stringify(join(ROOT, p))}: () => require(${JSON.stringify(join(ROOT, p))})`).join(',')}};`,
+      resolveDir: ROOT,
+      sourcefile: 'layerlab-deferred.js',
+      loader: 'js',
+    },
+    plugins: [sharedPlugin(formats)],
+    banner: { js: `(function (exports, require, module, __filename, __dirname, __layerlabShared) {${entryUrl}` },
+  });
+  const shared = Object.keys(deferred.metafile.inputs).filter((k) => k.startsWith('shared:')).map((k) => k.slice('shared:'.length)).sort();
+  const expose = shared.map((p, i) => (formats.get(p) === 'cjs' ? `${JSON.stringify(p)}: () => require(${JSON.stringify(p)})` : `${JSON.stringify(p)}: () => m${i}`));
+  const second = await main(
+    [entry, ...shared.flatMap((p, i) => (formats.get(p) === 'cjs' ? [] : [`import * as m${i} from ${JSON.stringify(p)};`])), `export const __shared = {${expose.join(',')}};`].join('\n'),
+  );
+  // The bundles also depend on how they are built: this file is an input too. (Stand-ins are inputs in their own
+  // namespaces, `deferred:<path>` and `shared:<path>`; their sources are inputs too.)
+  const keys = [...Object.keys(second.metafile.inputs), ...Object.keys(deferred.metafile.inputs), 'bin/cli-bundle.cjs'];
+  const files = keys.map(inputPath).filter((p) => p && !p.endsWith('/<stdin>')).map(packageFile);
   const inputs = [...new Set(files)].sort().map((f) => [f, signature(f)]);
-  const text = r.outputFiles[0].text;
-  const key = createHash('sha256').update(text).digest('hex').slice(0, 16);
+  const texts = [second.outputFiles[0].text, deferred.outputFiles[0].text];
+  const key = createHash('sha256').update(texts[0]).update(texts[1]).digest('hex').slice(0, 16);
   mkdirSync(dir, { recursive: true });
   const file = join(dir, `${key}.cjs`);
-  if (!existsSync(file)) writeAtomic(file, text);
+  if (!existsSync(file)) {
+    writeAtomic(deferredFile(file), texts[1]);
+    writeAtomic(file, texts[0]);
+  }
   writeAtomic(join(dir, 'current.json'), JSON.stringify({ key, inputs }));
   // Earlier bundles and their code caches go (a command still running one has already read it).
   for (const name of readdirSync(dir)) {
     if (!name.startsWith(key) && /\.cjs(\.v8cache)?$/.test(name)) rmSync(join(dir, name), { force: true });
   }
   return file;
+}
+
+/** The deferred bundle beside a main bundle. */
+function deferredFile(file) {
+  return file.replace(/\.cjs$/, '.deferred.cjs');
 }
 
 /** The bundle's `require`: LAZY_PACKAGES come back as stand-ins that load the package on first property access. */
@@ -211,14 +290,10 @@ function bundleRequire(req) {
 }
 
 /**
- * Loads the CLI's `main` from the bundle (building it when missing or stale). `saveCodeCache()`, called after the
- * command ran, stores V8's code cache for the functions that command compiled, when there was none to use and the
- * command loaded no DEFERRED code: the cache then holds what most commands run, and a command that needs more
- * compiles the rest on its first call (a cache written by `build` would be half as large again for every `ps`).
+ * Compiles and runs one of the two bundle files with V8's code cache when there is one. `save()` stores the cache
+ * when there was none to use (or V8 rejected it) and `worth()` says the run is one to keep it from.
  */
-async function loadBundledMain(env = process.env) {
-  const dir = cacheDir(env);
-  const file = freshBundle(dir) ?? (await build(dir));
+function runBundle(file, args) {
   const cacheFile = `${file}.v8cache`;
   let cachedData;
   try {
@@ -227,26 +302,52 @@ async function loadBundledMain(env = process.env) {
     cachedData = undefined;
   }
   // ASCII only (charset: 'ascii'), so latin1 reads it without decoding.
-  const source = readFileSync(file, 'latin1');
-  const script = new vm.Script(source, {
-    filename: file,
-    cachedData,
-  });
+  const script = new vm.Script(readFileSync(file, 'latin1'), { filename: file, cachedData });
   const module = { exports: {} };
-  let deferredLoaded = false;
-  // Packages left outside the bundle (esbuild) resolve from the checkout (this file's require), wherever the cache is.
-  script.runInThisContext()(module.exports, bundleRequire(require), module, file, dirname(file), () => {
-    deferredLoaded = true;
-  });
-  const saveCodeCache = () => {
-    if ((cachedData && !script.cachedDataRejected) || deferredLoaded) return;
+  script.runInThisContext()(module.exports, args.require, module, file, dirname(file), ...args.links);
+  const save = () => {
+    if (cachedData && !script.cachedDataRejected) return;
     try {
       writeAtomic(cacheFile, script.createCachedData());
     } catch {
       // a read-only cache folder only costs start-up time
     }
   };
-  return { main: module.exports.main, saveCodeCache };
+  return { exports: module.exports, save };
+}
+
+/**
+ * Loads the CLI's `main` from the bundle (building it when missing or stale); the deferred bundle is read on the
+ * first use of a DEFERRED source. `saveCodeCache()`, called after the command ran, stores V8's code cache for the
+ * functions that command compiled, where there was none to use: for the main bundle only from a command that
+ * loaded no DEFERRED code, so that it holds what most commands run (a command that needs more compiles the rest on
+ * its first call; a cache written by `build` would be half as large again for every `ps`).
+ */
+async function loadBundledMain(env = process.env) {
+  const dir = cacheDir(env);
+  const file = freshBundle(dir) ?? (await build(dir));
+  // Packages left outside the bundle (esbuild) resolve from the checkout (this file's require), wherever the cache is.
+  const req = bundleRequire(require);
+  let deferredLoaded = false;
+  let deferred;
+  const loadDeferred = (path) => {
+    deferred ??= runBundle(deferredFile(file), { require: req, links: [(p) => main.exports.__shared[p]()] });
+    return deferred.exports.__deferred[path]();
+  };
+  const main = runBundle(file, {
+    require: req,
+    links: [
+      () => {
+        deferredLoaded = true;
+      },
+      loadDeferred,
+    ],
+  });
+  const saveCodeCache = () => {
+    if (!deferredLoaded) main.save();
+    deferred?.save();
+  };
+  return { main: main.exports.main, saveCodeCache };
 }
 
 module.exports = { loadBundledMain };
