@@ -71,4 +71,10 @@ export default tseslint.config(
     files: ['src/node/**/*.ts', 'scripts/**/*.ts', 'e2e/**/*.ts', 'bin/**/*.mjs', '*.config.{ts,js}', '.ci/**'],
     languageOptions: { globals: { ...globals.node } },
   },
+  {
+    // The CLI's launcher and bundle loader are CommonJS (no ES module loader at start-up).
+    files: ['bin/**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: { ...globals.node } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
 );

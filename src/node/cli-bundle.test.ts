@@ -1,9 +1,11 @@
 /**
- * The CLI's prebuilt bundle (bin/cli-bundle.mjs): the same command prints the same through the bundle as through
- * the TypeScript sources, the bundle is reused while its inputs are unchanged and rebuilt when one changes.
+ * The CLI's prebuilt bundle (bin/cli-bundle.cjs): the same command prints the same through the bundle as through
+ * the TypeScript sources, the bundle is reused while its inputs are unchanged and rebuilt when one changes, and a
+ * command that uses no deferred part never reads the deferred bundle. The package's bin (bin/layerlab.cjs), run as
+ * a program, starts Node without its extra CA certificates and gives commands the environment they were given.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -14,8 +16,8 @@ const dir = mkdtempSync(join(tmpdir(), 'layerlab-cli-bundle-'));
 const cache = join(dir, 'cache');
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function layerlab(args: string[], extra: Record<string, string> = {}) {
-  const r = spawnSync(process.execPath, [BIN, ...args], {
+function layerlab(args: string[], extra: Record<string, string> = {}, argv = [process.execPath, BIN]) {
+  const r = spawnSync(argv[0], [...argv.slice(1), ...args], {
     cwd: dir,
     env: { ...process.env, LAYERLAB_STATE: join(dir, 'state.json'), LAYERLAB_CLI_CACHE: cache, LAYERLAB_TSX: '', ...extra },
     encoding: 'utf8',
@@ -35,7 +37,7 @@ describe('the CLI bundle', { timeout: 120_000 }, () => {
     expect(first.code).toBe(0);
     const { key, inputs } = current();
     // Inputs are kept as absolute paths, so a start checks them without joining paths.
-    expect(inputs.map(([p]) => p)).toEqual(expect.arrayContaining(['src/node/main.ts', 'src/engine/engine.ts', 'bin/cli-bundle.mjs'].map((p) => join(ROOT, p))));
+    expect(inputs.map(([p]) => p)).toEqual(expect.arrayContaining(['src/node/main.ts', 'src/engine/engine.ts', 'bin/cli-bundle.cjs'].map((p) => join(ROOT, p))));
     const bundle = join(bundleDir(), `${key}.cjs`);
     const built = statSync(bundle).mtimeMs;
     expect(readdirSync(bundleDir())).toContain(`${key}.cjs.v8cache`);
@@ -74,5 +76,38 @@ describe('the CLI bundle', { timeout: 120_000 }, () => {
     const written = statSync(cacheFile).mtimeMs;
     expect(layerlab(['compose', 'config']).code).toBe(0);
     expect(statSync(cacheFile).mtimeMs).toBe(written);
+  });
+
+  it('reads the deferred bundle only for a command that uses a deferred part', () => {
+    const deferred = join(bundleDir(), `${current().key}.deferred.cjs`);
+    const aside = `${deferred}.aside`;
+    const images = ['image', 'ls', '--format', '{{.Repository}}:{{.Tag}} {{.ID}} {{.Size}}'];
+    const listed = layerlab(images);
+    expect(listed.out).toMatch(/^z:latest [0-9a-f]{12} /);
+    renameSync(deferred, aside);
+    try {
+      expect(layerlab(images)).toEqual(listed);
+      expect(layerlab(['ps', '-a']).code).toBe(0);
+      expect(layerlab(['compose', 'config']).code).not.toBe(0);
+    } finally {
+      renameSync(aside, deferred);
+    }
+    expect(layerlab(['compose', 'config']).code).toBe(0);
+  });
+});
+
+describe('the bin run as a program', { timeout: 120_000 }, () => {
+  const bin = join(ROOT, 'bin/layerlab.cjs');
+  it('starts Node without reading NODE_EXTRA_CA_CERTS, and commands still see its value', () => {
+    // Node warns at start-up when the file cannot be read: through `node`, it is read; through the bin, it is not.
+    const missing = join(dir, 'no-such-ca.pem');
+    expect(layerlab(['version', '--format', '{{.Client.Version}}'], { NODE_EXTRA_CA_CERTS: missing }).err).toContain('no-such-ca.pem');
+    const run = layerlab(['version', '--format', '{{.Client.Version}}'], { NODE_EXTRA_CA_CERTS: missing }, [bin]);
+    expect(run).toEqual({ code: 0, out: '28.2.2\n', err: '' });
+    // A build argument without a value takes it from the environment, as docker's does.
+    writeFileSync(join(dir, 'Dockerfile'), 'FROM busybox\nARG NODE_EXTRA_CA_CERTS\nRUN echo "ca=[$NODE_EXTRA_CA_CERTS]"\n');
+    const build = layerlab(['build', '--progress', 'plain', '--build-arg', 'NODE_EXTRA_CA_CERTS', '.'], { NODE_EXTRA_CA_CERTS: missing }, [bin]);
+    expect(build.code).toBe(0);
+    expect(build.err).toContain(`ca=[${missing}]`);
   });
 });

@@ -13,7 +13,7 @@ import type { SandboxHost } from '../engine/runtime/process';
 import { diskContext } from './disk-context';
 import { diskHostFiles } from './disk-host-files';
 import { ChildProcessHost } from './runtime/child-process-host';
-import { keepDamagedCopy, loadStore, saveStore, StateTooBigError, statePath } from './state-store';
+import { keepDamagedCopy, loadStore, saveStore, StateTooBigError, statePath, type LoadResult } from './state-store';
 import { diskNpmRegistry } from './npm-registry';
 import { setNpmRegistryLoader } from '../engine/runtime/packages/npm-registry/source';
 import { lockState, type StateLock } from './state-lock';
@@ -27,10 +27,14 @@ export interface MainOptions {
   env?: NodeJS.ProcessEnv;
 }
 
+const STATELESS = new Set(['version', '--version', '-v']);
+
 export async function main(argv: string[], opts: MainOptions = {}): Promise<number> {
   const env = opts.env ?? process.env;
   const args = argv[0] === 'docker' ? argv.slice(1) : argv;
   const path = statePath(env);
+  // `version` (and `--version`, `-v`) prints what the client and engine are and reads no state: no lock, no store.
+  if (STATELESS.has(args[0])) return runLocked(args, env, null, opts);
   // One command at a time reads, changes and writes the state: concurrent commands wait for each other.
   let lock: StateLock;
   try {
@@ -64,8 +68,9 @@ function containerCount(snap: EngineSnapshot | undefined): number {
   return Array.isArray(c) ? c.length : 0;
 }
 
-async function runLocked(args: string[], env: NodeJS.ProcessEnv, path: string, opts: MainOptions): Promise<number> {
-  const loaded = loadStore(path);
+/** Runs a command on the state in `path` (read before, saved after), or on a fresh engine when `path` is null. */
+async function runLocked(args: string[], env: NodeJS.ProcessEnv, path: string | null, opts: MainOptions): Promise<number> {
+  const loaded: LoadResult = path === null ? {} : loadStore(path);
   if (loaded.fatal) {
     process.stderr.write(loaded.fatal);
     return 1;
@@ -89,7 +94,7 @@ async function runLocked(args: string[], env: NodeJS.ProcessEnv, path: string, o
     return 1;
   }
   const before = containerCount(loaded.snapshot);
-  if (before > 0) {
+  if (before > 0 && path !== null) {
     const after = engine.containers.list().length;
     if (after < before) process.stderr.write(keepDamagedCopy(path, `${before - after} damaged container entr${before - after === 1 ? 'y was' : 'ies were'} not restored`));
   }
@@ -127,6 +132,7 @@ async function runLocked(args: string[], env: NodeJS.ProcessEnv, path: string, o
     stdin.release();
     process.off('SIGINT', onSigint);
   }
+  if (path === null) return code;
   try {
     saveStore(path, engine.snapshot(), loaded);
   } catch (e) {

@@ -70,16 +70,31 @@ const sha256 = (b: Uint8Array): string => createHash('sha256').update(b).digest(
  * would be unchanged. Unreferenced layers and blobs are removed afterwards, when something was dropped.
  */
 export function saveStore(path: string, snap: EngineSnapshot, loaded: LoadResult = {}): void {
-  if (existsSync(path) && !statSync(path).isDirectory()) {
+  if (statSync(path, { throwIfNoEntry: false })?.isDirectory() === false) {
     // An old single-file state: set it aside until the store is written (a crash meanwhile is recovered at load).
     renameSync(path, `${path}.v1`);
     loaded = { ...loaded, migrateFrom: `${path}.v1` };
   }
-  mkdirSync(join(path, 'blobs'), { recursive: true });
-  mkdirSync(join(path, 'layers'), { recursive: true });
+  // What the store holds, listed when the plan first asks: a save that leaves meta.json as it was (`ps`, `image
+  // ls`) reads no folder when no layer or blob is in question.
+  const listed = (sub: string, keep: (f: string) => string | undefined): Set<string> => {
+    let names: string[] = [];
+    try {
+      names = readdirSync(join(path, sub));
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+    }
+    return new Set(names.map(keep).filter((k): k is string => k !== undefined));
+  };
+  let blobs: Set<string> | undefined;
+  let layers: Set<string> | undefined;
   const stored = {
-    blobs: new Set(readdirSync(join(path, 'blobs')).filter((f) => HEX.test(f))),
-    layers: new Set(readdirSync(join(path, 'layers')).filter((f) => f.endsWith('.json')).map((f) => f.replace(/\.json$/, ''))),
+    get blobs() {
+      return (blobs ??= listed('blobs', (f) => (HEX.test(f) ? f : undefined)));
+    },
+    get layers() {
+      return (layers ??= listed('layers', (f) => (f.endsWith('.json') ? f.replace(/\.json$/, '') : undefined)));
+    },
   };
   let plan;
   try {
@@ -96,6 +111,9 @@ export function saveStore(path: string, snap: EngineSnapshot, loaded: LoadResult
       return undefined;
     }
   };
+  if (plan.meta === null && !loaded.migrateFrom) return;
+  mkdirSync(join(path, 'blobs'), { recursive: true });
+  mkdirSync(join(path, 'layers'), { recursive: true });
   applySave(
     plan,
     stored,
