@@ -244,7 +244,8 @@ async function build(dir) {
   // The bundles also depend on how they are built: this file is an input too. (Stand-ins are inputs in their own
   // namespaces, `deferred:<path>` and `shared:<path>`; their sources are inputs too.)
   const keys = [...Object.keys(second.metafile.inputs), ...Object.keys(deferred.metafile.inputs), 'bin/cli-bundle.cjs'];
-  const files = keys.map(inputPath).filter((p) => p && !p.endsWith('/<stdin>')).map(packageFile);
+  // (The two generated entries, named `layerlab-*.js`, are no files.)
+  const files = keys.filter((k) => !/^layerlab-\w+\.js$/.test(k)).map(inputPath).filter(Boolean).map(packageFile);
   const inputs = [...new Set(files)].sort().map((f) => [f, signature(f)]);
   const texts = [second.outputFiles[0].text, deferred.outputFiles[0].text];
   const key = createHash('sha256').update(texts[0]).update(texts[1]).digest('hex').slice(0, 16);

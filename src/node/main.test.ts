@@ -25,12 +25,15 @@ function layerlab(args: string[], opts: { state?: string; input?: string } = {})
 }
 
 describe('layerlab headless CLI', { timeout: 60_000 }, () => {
-  it('prints the version block, says it is simulated, and saves state', () => {
+  it('prints the version block and says it is simulated, without touching the state; a command on it saves it', () => {
     const r = layerlab(['version']);
     expect(r.code).toBe(0);
     expect(r.out).toContain('Client:\n Version:           28.2.2\n');
     expect(r.out).toContain('Server: Layerlab simulated Docker Engine\n');
     expect(r.err).toBe('');
+    // As docker's, `version` reads and writes no state.
+    expect(existsSync(r.state)).toBe(false);
+    expect(layerlab(['ps'], { state: r.state }).code).toBe(0);
     const saved = JSON.parse(readFileSync(join(r.state, 'meta.json'), 'utf8'));
     expect(saved.snapshot.version).toBe(1);
   });
@@ -58,7 +61,7 @@ describe('layerlab headless CLI', { timeout: 60_000 }, () => {
   it('moves a damaged state file aside with a message and starts fresh', () => {
     const state = join(dir, 'damaged.json');
     writeFileSync(state, '{"version": 1, "images": ');
-    const r = layerlab(['version'], { state });
+    const r = layerlab(['ps'], { state });
     expect(r.code).toBe(0);
     expect(r.err).toMatch(/^layerlab: state file .*damaged\.json is damaged \(.*\); moved it to .*damaged\.json\.damaged and started with an empty engine\n$/);
     expect(readFileSync(`${state}.damaged`, 'utf8')).toBe('{"version": 1, "images": ');
@@ -66,7 +69,7 @@ describe('layerlab headless CLI', { timeout: 60_000 }, () => {
   });
 
   it('leaves no temporary files next to the state', () => {
-    const r = layerlab(['version'], { state: join(dir, 'clean', 'state.json') });
+    const r = layerlab(['ps'], { state: join(dir, 'clean', 'state.json') });
     expect(existsSync(r.state)).toBe(true);
     expect(readdirSync(join(dir, 'clean'))).toEqual(['state.json']);
   });
