@@ -9,7 +9,7 @@
 //
 // CommonJS, as bin/layerlab.cjs: a command's start loads neither Node's ES module loader nor node:url.
 'use strict';
-const { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } = require('node:fs');
+const { existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } = require('node:fs');
 const { dirname, join, resolve } = require('node:path');
 const vm = require('node:vm');
 
@@ -251,16 +251,23 @@ async function build(dir) {
   const key = createHash('sha256').update(texts[0]).update(texts[1]).digest('hex').slice(0, 16);
   mkdirSync(dir, { recursive: true });
   const file = join(dir, `${key}.cjs`);
-  if (!existsSync(file)) {
-    writeAtomic(deferredFile(file), texts[1]);
-    writeAtomic(file, texts[0]);
-  }
+  if (!existsSync(deferredFile(file))) writeAtomic(deferredFile(file), texts[1]);
+  if (!existsSync(file)) writeAtomic(file, texts[0]);
   writeAtomic(join(dir, 'current.json'), JSON.stringify({ key, inputs }));
   // Earlier bundles and their code caches go (a command still running one has already read it).
   for (const name of readdirSync(dir)) {
     if (!name.startsWith(key) && /\.cjs(\.v8cache)?$/.test(name)) rmSync(join(dir, name), { force: true });
   }
   return file;
+}
+
+/** A descriptor of a file opened for reading, or undefined when it cannot be opened. */
+function openIfThere(file) {
+  try {
+    return openSync(file, 'r');
+  } catch {
+    return undefined;
+  }
 }
 
 /** The deferred bundle beside a main bundle. */
@@ -294,7 +301,7 @@ function bundleRequire(req) {
  * Compiles and runs one of the two bundle files with V8's code cache when there is one. `save()` stores the cache
  * when there was none to use (or V8 rejected it) and `worth()` says the run is one to keep it from.
  */
-function runBundle(file, args) {
+function runBundle(file, args, fd = file) {
   const cacheFile = `${file}.v8cache`;
   let cachedData;
   try {
@@ -303,7 +310,7 @@ function runBundle(file, args) {
     cachedData = undefined;
   }
   // ASCII only (charset: 'ascii'), so latin1 reads it without decoding.
-  const script = new vm.Script(readFileSync(file, 'latin1'), { filename: file, cachedData });
+  const script = new vm.Script(readFileSync(fd, 'latin1'), { filename: file, cachedData });
   const module = { exports: {} };
   script.runInThisContext()(module.exports, args.require, module, file, dirname(file), ...args.links);
   const save = () => {
@@ -326,13 +333,20 @@ function runBundle(file, args) {
  */
 async function loadBundledMain(env = process.env) {
   const dir = cacheDir(env);
-  const file = freshBundle(dir) ?? (await build(dir));
+  let file = freshBundle(dir);
+  // The deferred bundle is opened now and read through this descriptor when first needed: a rebuild by another
+  // command meanwhile (a source changed) removes the file, not what this command reads.
+  let deferredFd = file && openIfThere(deferredFile(file));
+  if (!deferredFd) {
+    file = await build(dir);
+    deferredFd = openSync(deferredFile(file), 'r');
+  }
   // Packages left outside the bundle (esbuild) resolve from the checkout (this file's require), wherever the cache is.
   const req = bundleRequire(require);
   let deferredLoaded = false;
   let deferred;
   const loadDeferred = (path) => {
-    deferred ??= runBundle(deferredFile(file), { require: req, links: [(p) => main.exports.__shared[p]()] });
+    deferred ??= runBundle(deferredFile(file), { require: req, links: [(p) => main.exports.__shared[p]()] }, deferredFd);
     return deferred.exports.__deferred[path]();
   };
   const main = runBundle(file, {
