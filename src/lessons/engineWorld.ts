@@ -178,7 +178,8 @@ export function engineWorldSource(engine: Engine): WorldSource {
     onBuildEvent: (l) => engine.onBuildEvent(l),
     images: (committed) => {
       const store = engine.images;
-      return store.list().map((s) => {
+      // what `docker image ls` lists: not the legacy builder's intermediate images (untagged, with a child)
+      return store.list().filter((s) => s.repoTags.length > 0 || !s.hasChildren).map((s) => {
         const config = store.get(s.id)?.config;
         const cfg = config?.config ?? {};
         const layerObjs = store.layers(s.id);
