@@ -78,3 +78,20 @@ test('the engine runs in a worker: keys typed during a 2,000-file / 20 MB COPY b
   expect(await dockerfileText(page)).toContain('# typed during the build');
   await expect(page.locator('[data-testid="layer"][data-line="2"]')).toHaveCount(1);
 });
+
+test('a Dockerfile of hundreds of instructions: the stack keeps only the bands near the scrolled-to part in the DOM', async ({ page }) => {
+  await openFresh(page);
+  await addWorkspace(page, 'envs', 'FROM busybox\n' + Array.from({ length: 300 }, (_, i) => `ENV V${i}=value${i}`).join('\n') + '\n', 0, 0);
+  const stack = page.getByTestId('layer-stack');
+  // the prediction's top bands (the last lines) are on screen, thousands of pixels of stack are not in the DOM
+  await expect(stack.locator('[data-testid="layer"][data-line="301"]')).toBeVisible();
+  const inDom = await stack.locator('[data-testid="layer"]').count();
+  expect(inDom).toBeGreaterThan(3);
+  expect(inDom).toBeLessThan(60);
+  await expect(stack.locator('[data-testid="layer"][data-status="base"]')).toHaveCount(0);
+  // scrolled to the bottom: the base image and the first instructions are there
+  await page.getByTestId('stack-box').evaluate((el) => (el.scrollTop = el.scrollHeight));
+  await expect(stack.locator('[data-testid="layer"][data-status="base"]')).toBeVisible();
+  await expect(stack.locator('[data-testid="layer"][data-line="2"]')).toBeVisible();
+  await expect(stack.locator('[data-testid="layer"][data-line="301"]')).toHaveCount(0);
+});

@@ -268,7 +268,7 @@ async function benchAnimation(page: Page): Promise<Row[]> {
  * store's test hook, and of 8,000 ENV lines with the legacy builder.
  */
 async function benchLongTasks(page: Page): Promise<Row[]> {
-  const one = async (id: string, dockerfile: string, files: number, builder: 'buildkit' | 'legacy'): Promise<number> => {
+  const one = async (id: string, dockerfile: string, files: number, builder: 'buildkit' | 'legacy'): Promise<{ longest: number; wallMs: number }> => {
     await openFresh(page);
     await page.evaluate(
       ([id, dockerfile, n]) => {
@@ -292,6 +292,7 @@ async function benchLongTasks(page: Page): Promise<Row[]> {
         for (const e of l.getEntries()) w.__longTasks.push(e.duration);
       }).observe({ type: 'longtask' });
     });
+    const t0 = Date.now();
     await page.getByTestId('build-button').click();
     const ended = () =>
       page.evaluate(() => {
@@ -300,13 +301,25 @@ async function benchLongTasks(page: Page): Promise<Row[]> {
         return !s.building && (state === 'finished' || state === 'failed');
       });
     await until(ended, (v) => v, 300_000, 'the build');
+    const wallMs = Date.now() - t0;
     await page.waitForTimeout(1000);
-    return page.evaluate(() => Math.max(0, ...(window as unknown as { __longTasks: number[] }).__longTasks));
+    return { longest: await page.evaluate(() => Math.max(0, ...(window as unknown as { __longTasks: number[] }).__longTasks)), wallMs };
   };
   const copy = await one('big', 'FROM busybox\nCOPY . .\n', 2000, 'buildkit');
   const envs = await one('envs', 'FROM busybox\n' + Array.from({ length: 8000 }, (_, i) => `ENV V${i}=value${i}`).join('\n') + '\n', 0, 'legacy');
-  const worst = Math.max(copy, envs);
-  return [{ issue: 'engine worker', figure: F.longTask, value: `COPY ${ms(copy)}, ENV ${ms(envs)}`, target: '≤ 50 ms', pass: worst <= 50 }];
+  const worst = Math.max(copy.longest, envs.longest);
+  const { loadavg } = await import('node:os');
+  return [
+    {
+      issue: 'engine worker',
+      figure: F.longTask,
+      value: `COPY ${ms(copy.longest)}, ENV ${ms(envs.longest)}`,
+      target: '≤ 50 ms',
+      pass: worst <= 50,
+      // task lengths are wall-clock: other work on the machine lengthens them
+      note: `click → Build enabled again: COPY ${(copy.wallMs / 1000).toFixed(1)} s, ENV ${(envs.wallMs / 1000).toFixed(1)} s; load average ${loadavg()[0].toFixed(1)}`,
+    },
+  ];
 }
 
 type LighthouseResult = { lhr: { categories: { performance: { score: number | null } }; audits: Record<string, { displayValue?: string; numericValue?: number }> } };

@@ -64,3 +64,20 @@ describe('Engine adapter', () => {
     h.world.dispose();
   });
 });
+
+describe('images the lessons see', () => {
+  it('are those `docker image ls` lists: a legacy build’s intermediate images are not among them', async () => {
+    const { testEngine } = await import('../engine/build/testkit');
+    const { engine, build } = testEngine({ Dockerfile: 'FROM busybox\nENV A=1\nENV B=2\nENV C=3\n' });
+    expect((await build({ builder: 'legacy', tags: ['envs'] })).exitCode).toBe(0);
+    const world = createEngineWorld(engine, { files: () => ({}), quizScores: () => ({}) });
+    const built = world.images().filter((i) => !i.pulled);
+    expect(built.map((i) => i.tags)).toEqual([['envs:latest']]);
+    expect(built[0].env).toEqual(expect.arrayContaining(['A=1', 'B=2', 'C=3']));
+    // the intermediate images still exist (docker image ls -a)
+    const all = engine.images.list().filter((s) => s.repoDigests.length === 0);
+    expect(all.length).toBe(3);
+    // and none of them counts as a <none> image for the lessons
+    expect(world.images().some((i) => i.tags.length === 0)).toBe(false);
+  });
+});

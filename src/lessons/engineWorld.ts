@@ -178,7 +178,10 @@ export function engineWorldSource(engine: Engine): WorldSource {
     onBuildEvent: (l) => engine.onBuildEvent(l),
     images: (committed) => {
       const store = engine.images;
-      return store.list().map((s) => {
+      // what `docker image ls` lists, and the images of containers: not the legacy builder's intermediate images
+      // (untagged, with a child), thousands of which each carry their step's whole config
+      const used = new Set(engine.containers.list().map((c) => c.imageId));
+      return store.list().filter((s) => s.repoTags.length > 0 || !s.hasChildren || used.has(s.id)).map((s) => {
         const config = store.get(s.id)?.config;
         const cfg = config?.config ?? {};
         const layerObjs = store.layers(s.id);

@@ -17,6 +17,7 @@ import { textOf } from '../workspace/workspace';
 import { LayerDiff } from './LayerDiff';
 import { setPaused, setStepMs, stepOnce, usePlayback } from './playback';
 import { stackHeights, type StackScale } from './stackHeights';
+import { bandWindow, WINDOW_FROM } from './bandWindow';
 import type { Lang } from '../i18n/i18n';
 import { Pause, Play, StepForward } from 'lucide-react';
 import './layerStack.css';
@@ -28,6 +29,9 @@ function baseImageOf(name: string): string {
 }
 
 type Mode = 'prediction' | 'build' | 'empty' | 'loading' | 'error';
+
+/** The space between two bands (`.ls-stack`'s gap in layerStack.css). */
+const BAND_GAP = 4;
 
 export function LayerStack() {
   const t = useT();
@@ -48,6 +52,8 @@ export function LayerStack() {
   const [expanded, setExpanded] = useState<Record<string, boolean>>({});
   const [scale, setScale] = useState<StackScale>('size');
   const [boxH, setBoxH] = useState(300);
+  const [scrollTop, setScrollTop] = useState(0);
+  const scrollFrame = useRef(0);
   const [diffOf, setDiffOf] = useState<Band | null>(null);
 
   const last = hist?.last ?? null;
@@ -155,6 +161,23 @@ export function LayerStack() {
   const stages = new Set(bands.map((b) => b.stage));
   const firstMiss = bands.find((b) => bandKind(viewBuilder, b) === 'layer' && (b.status === 'built' || b.status === 'will-rebuild'));
   const speed = speedOption(settings.stepMs);
+  const stageLabelOf = (i: number) => (stages.size > 1 && (i === 0 || bands[i - 1].stage !== bands[i].stage) ? bands[i].stage : undefined);
+
+  // A stack of thousands of bands keeps only the bands near the scrolled-to part in the DOM (bandWindow.ts).
+  const windowed = bands.length >= WINDOW_FROM;
+  const win = useMemo(() => {
+    if (!windowed) return { lo: 0, hi: bands.length - 1, below: 0, above: 0 };
+    const est = heights.map((h, i) => h + (stageLabelOf(i) ? 18 : 0) + (bands[i].status === 'base' && expanded[`base${bands[i].step}`] ? (baseLayers[bands[i].step]?.length ?? 0) * 24 : 0));
+    return bandWindow(est, BAND_GAP, scrollTop, boxH, Math.max(200, boxH));
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [windowed, heights, bands, scrollTop, boxH, expanded, baseLayers]);
+  const onScroll = () => {
+    if (!windowed || scrollFrame.current) return;
+    scrollFrame.current = requestAnimationFrame(() => {
+      scrollFrame.current = 0;
+      if (boxRef.current) setScrollTop(boxRef.current.scrollTop);
+    });
+  };
   const stepping = mode === 'build' && revealing && !allRevealed;
 
   return (
@@ -220,7 +243,7 @@ export function LayerStack() {
         )}
       </div>
       <Legend t={t} />
-      <div className="stack-box ls-box" ref={boxRef} data-testid="stack-box" data-ws={wsId}>
+      <div className="stack-box ls-box" ref={boxRef} data-testid="stack-box" data-ws={wsId} onScroll={onScroll}>
         {mode === 'empty' && <p className="muted ls-empty">{t('layers.empty')}</p>}
         {mode === 'error' && (
           <div className="ls-error" role="alert" data-testid="stack-error">
@@ -228,10 +251,12 @@ export function LayerStack() {
             <p>{t('stack.parseError', { error: predictionError })}</p>
           </div>
         )}
-        <ol className="ls-stack" aria-label={t('region.layers')}>
-          {bands.map((b, i) => {
+        <ol className="ls-stack" aria-label={t('region.layers')} data-windowed={windowed || undefined}>
+          {win.below > 0 && <li className="ls-spacer" aria-hidden="true" style={{ height: win.below }} />}
+          {bands.slice(win.lo, win.hi + 1).map((b, k) => {
+            const i = win.lo + k;
             const kind = bandKind(viewBuilder, b);
-            const stageLabel = stages.size > 1 && (i === 0 || bands[i - 1].stage !== b.stage) ? b.stage : undefined;
+            const stageLabel = stageLabelOf(i);
             if (kind === 'base')
               return (
                 <BaseBlock
@@ -265,6 +290,7 @@ export function LayerStack() {
               />
             );
           })}
+          {win.above > 0 && <li className="ls-spacer" aria-hidden="true" style={{ height: win.above }} />}
         </ol>
       </div>
       {diffOf && engine && <LayerDiff band={diffOf} engine={engine} imageId={mode === 'build' ? last?.imageId : undefined} onClose={() => setDiffOf(null)} />}

@@ -200,26 +200,33 @@ export function applyBuildEvents(view: BuildView | null, events: readonly BuildE
  */
 export function predictedBands(pred: PredictedStep[], last: BuildView | null, knownMeta: string[] = []): Band[] {
   const known = new Set(knownMeta);
-  return pred
+  // the last build's band of each instruction (the first of equal ones), looked up once per step
+  const sameKey = (x: { line: number | null; name: string; stage: string }) => `${x.line}\u0000${x.stage}\u0000${plainName(x.name)}`;
+  const previous = new Map<string, Band>();
+  for (const x of last?.bands ?? []) if (!previous.has(sameKey(x))) previous.set(sameKey(x), x);
+  const bands = pred
     .filter((p) => visibleStep(p.step))
     .map((p) => {
       const b = bandOf(p.step);
-      const prev = last?.bands.find((x) => x.line === b.line && plainName(x.name) === plainName(b.name) && x.stage === b.stage);
+      const prev = previous.get(sameKey(b));
       if (prev) Object.assign(b, { digest: prev.digest, size: prev.size, durationMs: prev.durationMs, added: prev.added, modified: prev.modified, removed: prev.removed });
       if (b.status === 'base') return b;
       if (p.outcome === 'built') return { ...b, status: 'will-rebuild' as const, reason: p.reason };
       if (p.outcome === 'metadata' && !known.has(metaKey(b)))
         return { ...b, status: 'will-rebuild' as const, reason: known.size ? { kind: 'instruction-changed' as const } : { kind: 'first-build' as const } };
       return { ...b, status: 'cached' as const };
-    })
-    .map((b, _i, all) => {
-      // A metadata-only entry after a layer that will be rebuilt is recorded again on top of it (see applyBuildEvent).
-      if (!b.metadataOnly || b.status !== 'cached') return b;
-      const first = all.find((x) => x.stage === b.stage && x.step < b.step && !x.metadataOnly && x.status === 'will-rebuild');
-      return first
-        ? { ...b, status: 'will-rebuild' as const, reason: { kind: 'parent-changed' as const, line: first.line ?? 0, instruction: plainName(first.name) } }
-        : b;
     });
+  // the first layer of each stage that will be rebuilt (steps are in order)
+  const firstRebuilt = new Map<string, Band>();
+  for (const x of bands) if (!x.metadataOnly && x.status === 'will-rebuild' && !firstRebuilt.has(x.stage)) firstRebuilt.set(x.stage, x);
+  return bands.map((b) => {
+    // A metadata-only entry after a layer that will be rebuilt is recorded again on top of it (see applyBuildEvent).
+    if (!b.metadataOnly || b.status !== 'cached') return b;
+    const first = firstRebuilt.get(b.stage);
+    return first && first.step < b.step
+      ? { ...b, status: 'will-rebuild' as const, reason: { kind: 'parent-changed' as const, line: first.line ?? 0, instruction: plainName(first.name) } }
+      : b;
+  });
 }
 
 /** The first band of `b`'s stage, before it, whose layer was rebuilt in this build (the start of the cascade). */

@@ -3,6 +3,9 @@
  * revealed one at a time (the speed setting; at once with prefers-reduced-motion), can be paused and stepped,
  * and the terminal releases a build's output only up to the step the stack shows. So the terminal's FINISHED
  * and the summary line never run ahead of the stack.
+ * A build that finishes steps faster than the pace shows them (thousands of ENV lines) is revealed a quarter of
+ * the steps still hidden per tick while more than `MAX_BACKLOG` are, so the reveal ends seconds after the build
+ * instead of steps × pace later; the last `MAX_BACKLOG` steps (a whole ordinary Dockerfile) come one per tick.
  */
 import { create } from 'zustand';
 
@@ -22,6 +25,15 @@ export const usePlayback = create<PlaybackState>(() => ({ key: null, revealed: 0
 
 let timer: ReturnType<typeof setTimeout> | null = null;
 
+/** Steps the reveal may fall behind the build before it shows several per tick. */
+export const MAX_BACKLOG = 30;
+
+/** How many steps the next tick reveals: one, or a quarter of the hidden ones while more than `MAX_BACKLOG` are. */
+export function stepsPerTick(revealed: number, total: number): number {
+  const behind = total - revealed;
+  return behind > MAX_BACKLOG ? Math.ceil(behind / 4) : 1;
+}
+
 function schedule(): void {
   const s = usePlayback.getState();
   if (timer || s.paused || s.revealed >= s.total) return;
@@ -32,7 +44,7 @@ function schedule(): void {
   timer = setTimeout(() => {
     timer = null;
     const t = usePlayback.getState();
-    if (!t.paused && t.revealed < t.total) usePlayback.setState({ revealed: t.revealed + 1 });
+    if (!t.paused && t.revealed < t.total) usePlayback.setState({ revealed: Math.min(t.total, t.revealed + stepsPerTick(t.revealed, t.total)) });
     schedule();
   }, s.stepMs);
 }

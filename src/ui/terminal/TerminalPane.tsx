@@ -105,7 +105,18 @@ export function TerminalPane() {
       // queries in program output are answered only when a program may read the answer (terminalGuard.ts)
       const unguard = x.installQueryGuard(term.parser, () => shell.repliesWanted);
       const data = term.onData((d) => shell.input(d));
-      const detach = attachTerminal((text) => shell.external(text));
+      // Writes from outside the shell (a build's output) made in one task reach it as one: a build that releases
+      // hundreds of steps' output at once erases and redraws the prompt once, not once per chunk.
+      const outside: string[] = [];
+      const detach = attachTerminal((text) => {
+        if (!outside.length)
+          queueMicrotask(() => {
+            const all = outside.join('');
+            outside.length = 0;
+            shell.external(all);
+          });
+        outside.push(text);
+      });
       const ro = new ResizeObserver(() => {
         try {
           fit.fit();
