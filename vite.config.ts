@@ -120,10 +120,11 @@ function sandboxWorkerPlugin(): Plugin {
       const { code, files } = await bundle();
       for (const f of files) this.addWatchFile(f);
       if (!production) return `export default ${JSON.stringify(code)};`;
-      // In the build the script is a file of its own, fetched as text: a 700 kB string literal in a module
-      // would be parsed on the page's main thread, in one long task.
+      // In the build the script is a file of its own, fetched as a Blob: a 700 kB string literal in a module
+      // would be parsed on the page's main thread, in one long task, and so would the response's text be decoded
+      // there (the sandbox frame makes its blob: URL from the Blob as well as from text).
       const ref = this.emitFile({ type: 'asset', name: 'sandbox-worker.js', source: code });
-      return `export default await fetch(import.meta.ROLLUP_FILE_URL_${ref}).then((r) => { if (!r.ok) throw new Error('sandbox worker script: HTTP ' + r.status); return r.text(); });`;
+      return `export default await fetch(import.meta.ROLLUP_FILE_URL_${ref}).then((r) => { if (!r.ok) throw new Error('sandbox worker script: HTTP ' + r.status); return r.blob(); });`;
     },
     configureServer(server) {
       server.middlewares.use(headersMiddleware(server.config.base));
