@@ -22,6 +22,21 @@ function startScreenPlugin(): Plugin {
         // first paint does not need is fetched or run before it (a module script that has arrived would run first).
         html = html.replace(/<script type="module" crossorigin src="([^"]+)"><\/script>/, '<link data-app-module="entry" href="$1">');
         html = html.replace(/<link rel="modulepreload" crossorigin href="([^"]+)">/g, '<link data-app-module href="$1">');
+        // The entry (src/ui/main.tsx) imports React's DOM renderer and the app at once: fetched with it, not after it.
+        const bundle = ctx.bundle;
+        const entry = Object.values(bundle).find((c) => c.type === 'chunk' && c.isEntry);
+        if (entry?.type === 'chunk') {
+          const start = new Set<string>();
+          const add = (file: string) => {
+            const c = bundle[file];
+            if (start.has(file) || c?.type !== 'chunk') return;
+            start.add(file);
+            c.imports.forEach(add);
+          };
+          entry.dynamicImports.forEach(add);
+          const links = [...start].filter((f) => !html.includes(`/${f}"`)).map((f) => `<link data-app-module href="./${f}">`);
+          html = html.replace('<link data-app-module="entry"', `${links.join('')}<link data-app-module="entry"`);
+        }
         return html.replace(/<link rel="stylesheet"[^>]*href="\.?\/?(assets\/index-[\w-]+\.css)"[^>]*>/, (link, file: string) => {
           const asset = ctx.bundle![file];
           if (!asset || asset.type !== 'asset') return link;
