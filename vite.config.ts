@@ -22,6 +22,21 @@ function startScreenPlugin(): Plugin {
         // first paint does not need is fetched or run before it (a module script that has arrived would run first).
         html = html.replace(/<script type="module" crossorigin src="([^"]+)"><\/script>/, '<link data-app-module="entry" href="$1">');
         html = html.replace(/<link rel="modulepreload" crossorigin href="([^"]+)">/g, '<link data-app-module href="$1">');
+        // The entry (src/ui/main.tsx) imports React's DOM renderer and the app at once: fetched with it, not after it.
+        const bundle = ctx.bundle;
+        const entry = Object.values(bundle).find((c) => c.type === 'chunk' && c.isEntry);
+        if (entry?.type === 'chunk') {
+          const start = new Set<string>();
+          const add = (file: string) => {
+            const c = bundle[file];
+            if (start.has(file) || c?.type !== 'chunk') return;
+            start.add(file);
+            c.imports.forEach(add);
+          };
+          entry.dynamicImports.forEach(add);
+          const links = [...start].filter((f) => !html.includes(`/${f}"`)).map((f) => `<link data-app-module href="./${f}">`);
+          html = html.replace('<link data-app-module="entry"', `${links.join('')}<link data-app-module="entry"`);
+        }
         return html.replace(/<link rel="stylesheet"[^>]*href="\.?\/?(assets\/index-[\w-]+\.css)"[^>]*>/, (link, file: string) => {
           const asset = ctx.bundle![file];
           if (!asset || asset.type !== 'asset') return link;
@@ -120,10 +135,11 @@ function sandboxWorkerPlugin(): Plugin {
       const { code, files } = await bundle();
       for (const f of files) this.addWatchFile(f);
       if (!production) return `export default ${JSON.stringify(code)};`;
-      // In the build the script is a file of its own, fetched as text: a 700 kB string literal in a module
-      // would be parsed on the page's main thread, in one long task.
+      // In the build the script is a file of its own, fetched as a Blob: a 700 kB string literal in a module
+      // would be parsed on the page's main thread, in one long task, and so would the response's text be decoded
+      // there (the sandbox frame makes its blob: URL from the Blob as well as from text).
       const ref = this.emitFile({ type: 'asset', name: 'sandbox-worker.js', source: code });
-      return `export default await fetch(import.meta.ROLLUP_FILE_URL_${ref}).then((r) => { if (!r.ok) throw new Error('sandbox worker script: HTTP ' + r.status); return r.text(); });`;
+      return `export default await fetch(import.meta.ROLLUP_FILE_URL_${ref}).then((r) => { if (!r.ok) throw new Error('sandbox worker script: HTTP ' + r.status); return r.blob(); });`;
     },
     configureServer(server) {
       server.middlewares.use(headersMiddleware(server.config.base));

@@ -43,31 +43,44 @@
   var startApp = function () {
     var links = document.querySelectorAll('link[data-app-module]');
     if (!links.length) return; // the dev server's index.html loads the app itself
-    var go = function () {
-      // new elements, added at once (changing the links' rel one by one makes the browser re-check the page's styles)
+    // New elements (changing the links' rel one by one makes the browser re-check the page's styles), added a few
+    // at a time, each few in a task of its own (starting a fetch takes the main thread a while), the entry last.
+    var PER_TASK = 6;
+    var go = function (from) {
       var add = document.createDocumentFragment();
-      for (var m = 0; m < links.length; m++) {
-        var entry = links[m].getAttribute('data-app-module') === 'entry';
-        var el = document.createElement(entry ? 'script' : 'link');
+      var entry = null;
+      for (var m = from; m < links.length && m < from + PER_TASK; m++) {
+        var isEntry = links[m].getAttribute('data-app-module') === 'entry';
+        var el = document.createElement(isEntry ? 'script' : 'link');
         el.crossOrigin = '';
-        if (entry) {
+        if (isEntry) {
           el.type = 'module';
           el.src = links[m].getAttribute('href');
+          entry = el;
         } else {
           el.rel = 'modulepreload';
           el.href = links[m].getAttribute('href');
+          add.appendChild(el);
         }
-        add.appendChild(el);
       }
       document.head.appendChild(add);
+      if (entry) later.push(entry);
+      if (m < links.length)
+        setTimeout(function () {
+          go(m);
+        }, 0);
+      else for (var e = 0; e < later.length; e++) document.head.appendChild(later[e]);
     };
+    var later = [];
     // Once the start screen's first contentful paint is done (after two frames where the browser does not
     // report paints, 2 s at the latest); at once in a hidden page, which paints nothing.
     var started = false;
     var once = function () {
       if (started) return;
       started = true;
-      setTimeout(go, 0);
+      setTimeout(function () {
+        go(0);
+      }, 0);
     };
     if (document.visibilityState === 'hidden') return once();
     setTimeout(once, 2000);

@@ -1,6 +1,4 @@
 import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { App } from './app/App';
 import './theme/tokens.css';
 import './kit/kit.css';
 import './app/app.css';
@@ -9,9 +7,14 @@ import './classroom/presenter.css';
 // No early fetch of the engine's chunk here: the first screen (files, editor text) does not wait for the
 // engine, and that chunk would compete with it for bandwidth. The app starts the engine once the editor has
 // been painted (see app/App.tsx, useFirstScreen).
-
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
+//
+// React's DOM renderer and the app's modules (the shell, the store, the texts) are imported, not part of this
+// small entry: each is evaluated in a task of its own instead of all in one long task (the static start screen
+// stays up meanwhile).
+void Promise.all([import('react-dom/client'), import('./app/App')]).then(([{ createRoot }, { App }]) =>
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  ),
 );

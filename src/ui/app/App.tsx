@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useLayoutEffect, useState, type ReactNode } from 'react';
+import { lazy, startTransition, Suspense, useEffect, useLayoutEffect, useState, type ReactNode } from 'react';
 import { engineStarting, useApp } from '../state/store';
 import { useT } from '../i18n/useT';
 import { LessonSlot } from './LessonSlot';
@@ -33,7 +33,7 @@ const PHONE_QUERY = '(max-width: 1000px)';
  * The order in which the shell mounts once the saved state is read, one step per frame (useStage), each in a
  * short task of its own; the start screen covers the steps up to the editor.
  */
-const STAGE = { header: 0, welcome: 1, panes: 2, build: 3, editor: 4, layers: 5, terminal: 6, files: 7, side: 8, lesson: 9 } as const;
+const STAGE = { header: 1, welcome: 2, panes: 3, build: 4, editor: 5, layers: 6, terminal: 7, files: 8, side: 9, lesson: 10 } as const;
 
 /** The localStorage copy of the settings the static start screen needs (read by public/boot.js). */
 const BOOT_KEY = 'layerlab.boot';
@@ -151,7 +151,7 @@ export function App() {
   return (
     <TipProvider>
       <div className={rootClass} lang={settings.lang} data-phase={phase} data-engine={starting ? 'starting' : 'ready'} data-booting={shown ? undefined : ''}>
-        <Header lessonOpen={lessonOpen} onToggleLesson={() => setLessonOpen((o) => !o)} />
+        {stage >= STAGE.header && <Header lessonOpen={lessonOpen} onToggleLesson={() => setLessonOpen((o) => !o)} />}
         <MultiTabBanner />
         {hash.startsWith(SHARE_HASH) && (
           <div className="notice-area">
@@ -228,7 +228,9 @@ function useFirstScreen(painted: boolean): Promise<void> {
 
 /**
  * Counts from 0 to `steps` once `active`, one step per frame (after the frame is painted), so each region's
- * first render, layout and effects run in their own tasks instead of one long one.
+ * first render, layout and effects run in their own tasks instead of one long one. Each step renders as a
+ * transition: React renders it in slices of a few milliseconds, yielding to the browser between them, and only
+ * the commit (the DOM changes) is one piece.
  */
 function useStage(active: boolean, steps: number): number {
   const [stage, setStage] = useState(0);
@@ -236,7 +238,7 @@ function useStage(active: boolean, steps: number): number {
     if (!active || stage >= steps) return;
     let timer = 0;
     const frame = requestAnimationFrame(() => {
-      timer = window.setTimeout(() => setStage((s) => s + 1), 0);
+      timer = window.setTimeout(() => startTransition(() => setStage((s) => s + 1)), 0);
     });
     return () => {
       cancelAnimationFrame(frame);

@@ -1,7 +1,7 @@
 /**
  * The isolation boundary of the browser sandbox: one hidden `<iframe sandbox="allow-scripts">` (no
  * allow-same-origin, so its origin is opaque) showing public/sandbox.html, whose policy forbids every network
- * request and every script but its own. The page hands it the worker script's text once; the frame makes a blob:
+ * request and every script but its own. The page hands it the worker script once (text, or a Blob of it); the frame makes a blob:
  * URL of it and starts each sandbox worker from it, so the workers share the frame's opaque origin and policy:
  * no IndexedDB, caches, cookies or storage of the app, no fetch, XHR, WebSocket, EventSource or importScripts.
  * Each worker gets one end of a MessageChannel (the page keeps the other): the page talks to the worker directly,
@@ -27,7 +27,7 @@ const MISSES = 5;
 /** How long the frame may take to load and answer its first message. */
 const BOOT_MS = 20_000;
 
-type Control = { t: 'start'; id: number; name: string } | { t: 'stop'; id: number } | { t: 'ping'; n: number } | { t: 'connect'; code: string };
+type Control = { t: 'start'; id: number; name: string } | { t: 'stop'; id: number } | { t: 'ping'; n: number } | { t: 'connect'; code: string | Blob };
 
 class FrameChannel extends FailureReport implements SandboxChannel {
   onmessage: ((data: unknown) => void) | null = null;
@@ -84,7 +84,7 @@ class Frame {
 
   constructor(
     private readonly iframe: HTMLIFrameElement,
-    code: Promise<string>,
+    code: Promise<string | Blob>,
     private readonly onDead: (frame: Frame) => void,
   ) {
     const loaded = new Promise<void>((resolve) => iframe.addEventListener('load', () => resolve(), { once: true }));
@@ -95,7 +95,7 @@ class Frame {
     );
   }
 
-  private connect(code: string): void {
+  private connect(code: string | Blob): void {
     if (this.dead) return;
     const win = this.iframe.contentWindow;
     if (!win) return this.die('the sandbox frame has no window');
@@ -183,12 +183,12 @@ class Frame {
 
 export class SandboxFrameLauncher implements SandboxLauncher {
   private frame: Frame | null = null;
-  private code: Promise<string> | null = null;
+  private code: Promise<string | Blob> | null = null;
   private nextId = 1;
 
-  /** `workerScript`: loads the text of the bundled worker script (index.ts: a lazily loaded chunk). */
+  /** `workerScript`: loads the bundled worker script, as text or a Blob (index.ts: a lazily loaded chunk). */
   constructor(
-    private readonly workerScript: () => Promise<string>,
+    private readonly workerScript: () => Promise<string | Blob>,
     private readonly doc: Document = document,
   ) {}
 

@@ -110,8 +110,12 @@ export function fileTree(files: Record<string, FileContent>): TreeNode[] {
   return root.children;
 }
 
-/** The tree's order of names (`localeCompare`'s, without building a collator per comparison). */
-const nameOrder = new Intl.Collator();
+/**
+ * The tree's order of names (`localeCompare`'s, without building a collator per comparison). Made on first use:
+ * the first collator of a page loads the locale's collation data, a long task the start-up need not wait for.
+ */
+let collator: Intl.Collator | undefined;
+const nameOrder = { compare: (a: string, b: string) => (collator ??= new Intl.Collator()).compare(a, b) };
 
 /** The engine's view of a workspace: `docker build .` reads this. */
 export function workspaceContext(ws: Workspace): ContextReader {
