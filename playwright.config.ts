@@ -33,7 +33,8 @@ export default defineConfig({
   workers: 1,
   // One retry: a test that passes only on its retry is reported as flaky in the summary, not hidden.
   retries: 1,
-  reporter: [['list']],
+  // `list` for people; the JSON file gives each test's duration to find the slow ones (CI prints the slowest).
+  reporter: [['list'], ['json', { outputFile: 'test-results/e2e-timings.json' }]],
   outputDir: 'test-results',
   use: {
     baseURL: `http://127.0.0.1:${port}`,
