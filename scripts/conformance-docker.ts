@@ -14,7 +14,7 @@
  * Exit 0 when every build agrees or its disagreement is listed in tests/conformance/known-differences.ts.
  */
 import { spawn, spawnSync, type SpawnSyncReturns } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmdirSync, rmSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { formatTable } from '../src/engine/cli/format/tabwriter';
@@ -216,7 +216,9 @@ async function record(): Promise<OracleResults> {
     recordedAt: new Date().toISOString(),
     results,
   };
-  writeFileSync(RESULTS, JSON.stringify(data, null, 1) + '\n');
+  // Written whole, then renamed: CI's unit tests read the file while this runs.
+  writeFileSync(`${RESULTS}.tmp`, JSON.stringify(data, null, 1) + '\n');
+  renameSync(`${RESULTS}.tmp`, RESULTS);
   process.stdout.write(`oracle: recorded ${fresh.length} builds in ${((Date.now() - t0) / 1000).toFixed(1)}s → ${RESULTS}\n`);
   return data;
 }
