@@ -33,7 +33,9 @@ export default defineConfig({
   workers: 1,
   // One retry: a test that passes only on its retry is reported as flaky in the summary, not hidden.
   retries: 1,
-  reporter: [['list']],
+  // `list` for people, then the slowest tests of the run; every test's duration in timings/e2e.json (not in
+  // test-results/, which each run empties first).
+  reporter: [['list'], ['./e2e/slowest-reporter.ts'], ['json', { outputFile: 'timings/e2e.json' }]],
   outputDir: 'test-results',
   use: {
     baseURL: `http://127.0.0.1:${port}`,

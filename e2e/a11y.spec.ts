@@ -1,12 +1,18 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { openFresh, terminalText } from './helpers';
+
+/** Waits until the layer stack shows every band and no finite animation or transition runs (colours have settled). */
+async function settled(page: Page): Promise<void> {
+  await expect(page.locator('[data-testid="layer"][data-status="pending"]')).toHaveCount(0);
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().endTime === Infinity));
+}
 
 for (const theme of ['light', 'dark'] as const) {
   test(`axe finds no serious or critical violations (${theme} theme)`, async ({ page }) => {
     await openFresh(page);
     await page.getByLabel('Theme').selectOption(theme);
-    await page.waitForTimeout(300);
+    await settled(page);
     const results = await new AxeBuilder({ page }).analyze();
     const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
     const report = bad.map((v) => `${v.id} (${v.impact}): ${v.help}\n  ${v.nodes.slice(0, 4).map((n) => n.target.join(' ')).join('\n  ')}`).join('\n');
@@ -20,7 +26,7 @@ test('axe after a build, in Korean and presenter mode', async ({ page }) => {
   await expect(page.getByTestId('build-button')).toBeEnabled({ timeout: 60_000 });
   await page.getByLabel('Language').selectOption('ko');
   await page.getByLabel('발표 모드').check();
-  await page.waitForTimeout(2500);
+  await settled(page);
   const results = await new AxeBuilder({ page }).analyze();
   const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   const report = bad.map((v) => `${v.id} (${v.impact}): ${v.help}\n  ${v.nodes.slice(0, 4).map((n) => n.target.join(' ')).join('\n  ')}`).join('\n');
@@ -40,18 +46,18 @@ test('axe: Korean dark theme with a dialog and the menu open, English presenter 
   await page.getByLabel('테마').selectOption('dark');
   await page.getByRole('button', { name: '새 파일' }).click();
   await expect(page.getByTestId('prompt-dialog')).toBeVisible();
-  await page.waitForTimeout(300);
+  await settled(page);
   await check('ko dark, new-file dialog');
   await page.keyboard.press('Escape');
   await page.getByTestId('header-menu').click();
   await expect(page.getByRole('menu')).toBeVisible();
-  await page.waitForTimeout(300);
+  await settled(page);
   await check('ko dark, header menu');
   await page.keyboard.press('Escape');
 
   await page.getByLabel('언어').selectOption('en');
   await page.getByLabel('Presenter mode').check();
-  await page.waitForTimeout(600);
+  await settled(page);
   await check('en presenter dark');
   await page.getByLabel('Presenter mode').uncheck();
 

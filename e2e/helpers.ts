@@ -14,10 +14,17 @@ export async function clearStorage(page: Page): Promise<void> {
   });
 }
 
-/** Opens the app on a fresh profile state (IndexedDB cleared) and waits until it is ready. */
+/**
+ * Opens the app on a fresh profile state (IndexedDB cleared) and waits until it is ready. A test's first page
+ * has a browser context of its own whose storage starts empty, so it is opened once, not opened, cleared and
+ * reloaded; later calls (the app already open) clear what it saved and reload.
+ */
 export async function openFresh(page: Page): Promise<void> {
-  await clearStorage(page);
-  await page.reload();
+  if (page.url() === 'about:blank' && page.context().pages().length === 1) await page.goto('/');
+  else {
+    await clearStorage(page);
+    await page.reload();
+  }
   await waitReady(page);
 }
 

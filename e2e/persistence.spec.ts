@@ -79,12 +79,13 @@ async function buildAndWait(page: import('@playwright/test').Page): Promise<void
     const last = (window as any).__layerlab.store.getState().builds['web-ping']?.last;
     return last && last.startedAt !== b && last.state === 'finished';
   }, before);
-  await page.waitForTimeout(1500); // the engine save is debounced
 }
 
 test('the engine state is stored by layer: a rebuild adds records and keeps the old ones, an export carries it all', async ({ page }) => {
   await openFresh(page);
   await buildAndWait(page);
+  // The engine save is debounced: wait until it has stored the build's layers.
+  await expect.poll(async () => (await engineRecords(page)).layers).toBeGreaterThan(0);
   const first = await engineRecords(page);
   expect(first).toMatchObject({ meta: 1, legacy: false });
   expect(first.layers).toBeGreaterThan(0);
@@ -93,6 +94,7 @@ test('the engine state is stored by layer: a rebuild adds records and keeps the 
     s.writeFile('app.js', `${s.workspaces.find((w: { id: string }) => w.id === 'web-ping').files['app.js']}\n// edited\n`);
   });
   await buildAndWait(page);
+  await expect.poll(async () => (await engineRecords(page)).layers).toBeGreaterThan(first.layers);
   const second = await engineRecords(page);
   expect(second.meta).toBe(1);
   expect(second.layers).toBeGreaterThan(first.layers);

@@ -13,8 +13,8 @@
  * list, cache outcome per step (FROM excluded), files of the resulting image relative to busybox.
  * Exit 0 when every build agrees or its disagreement is listed in tests/conformance/known-differences.ts.
  */
-import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmdirSync, rmSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync, type SpawnSyncReturns } from 'node:child_process';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { formatTable } from '../src/engine/cli/format/tabwriter';
@@ -25,6 +25,7 @@ import { buildScenarios } from '../tests/conformance/scenarios/builds';
 import { containerSession } from '../tests/conformance/scenarios/containers';
 import type { BuildResult, Builder, FileEntry, OracleResults, Scenario } from '../tests/conformance/scenarios/types';
 
+const started = Date.now();
 const ROOT = resolve(dirname(new URL(import.meta.url).pathname), '..');
 const RESULTS = join(ROOT, 'tests/conformance/oracle-results.json');
 const DOCKER = process.env.ORACLE_DOCKER || '/usr/bin/docker';
@@ -51,7 +52,37 @@ function loud(msg: string): void {
 function docker(args: string[], opts: { cwd?: string; env?: Record<string, string> } = {}): SpawnSyncReturns<Buffer> {
   return spawnSync(DOCKER, args, { cwd: opts.cwd, env: { ...process.env, ...opts.env }, maxBuffer: 512 * 1024 * 1024, timeout: 300_000 });
 }
-const text = (r: SpawnSyncReturns<Buffer>) => `${r.stdout?.toString() ?? ''}${r.stderr?.toString() ?? ''}`;
+const text = (r: { stdout: Buffer | null; stderr: Buffer | null }) => `${r.stdout?.toString() ?? ''}${r.stderr?.toString() ?? ''}`;
+
+interface Ran {
+  status: number | null;
+  stdout: Buffer;
+  stderr: Buffer;
+}
+/** `docker` without blocking the event loop, so an export can run while the next build does and Layerlab plays meanwhile. */
+function dockerAsync(args: string[], opts: { cwd?: string; env?: Record<string, string> } = {}): Promise<Ran> {
+  return new Promise((done) => {
+    const p = spawn(DOCKER, args, { cwd: opts.cwd, env: { ...process.env, ...opts.env }, timeout: 300_000 });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    p.stdout.on('data', (b: Buffer) => out.push(b));
+    p.stderr.on('data', (b: Buffer) => err.push(b));
+    p.on('error', (e) => err.push(Buffer.from(String(e))));
+    p.on('close', (status) => done({ status, stdout: Buffer.concat(out), stderr: Buffer.concat(err) }));
+  });
+}
+const lines = (r: Ran) => r.stdout.toString().split('\n').filter(Boolean);
+
+/** Wall time per phase of the run (seconds), printed at the end and written to timings/conformance.json. */
+const timings: Record<string, number> = {};
+async function timed<T>(phase: string, f: () => Promise<T>): Promise<T> {
+  const t = Date.now();
+  try {
+    return await f();
+  } finally {
+    timings[phase] = (timings[phase] ?? 0) + (Date.now() - t) / 1000;
+  }
+}
 
 function oracleAvailable(): string | null {
   if (!process.env.DOCKER_HOST) return 'DOCKER_HOST is not set (run through scripts/with-oracle.sh)';
@@ -64,27 +95,26 @@ function oracleAvailable(): string | null {
 }
 
 /** Empties the daemon except busybox: containers, other images, BuildKit cache. */
-function resetDaemon(busyboxId: string): void {
-  const cs = docker(['ps', '-aq']).stdout.toString().split('\n').filter(Boolean);
-  if (cs.length) docker(['rm', '-f', ...cs]);
-  const ids = [...new Set(docker(['images', '-aq', '--no-trunc']).stdout.toString().split('\n').filter(Boolean))].filter((id) => id !== busyboxId);
-  if (ids.length) docker(['rmi', '-f', ...ids]);
+async function resetDaemon(busyboxId: string): Promise<void> {
+  const [cs, images, vs] = await Promise.all([dockerAsync(['ps', '-aq']), dockerAsync(['images', '-aq', '--no-trunc']), dockerAsync(['volume', 'ls', '-q'])]);
+  if (lines(cs).length) await dockerAsync(['rm', '-f', ...lines(cs)]);
+  const ids = [...new Set(lines(images))].filter((id) => id !== busyboxId);
+  if (ids.length) await dockerAsync(['rmi', '-f', ...ids]);
   // Tags pointing at busybox's ID (none expected) would survive; the build cache and volumes go too.
-  docker(['builder', 'prune', '-af']);
-  const vs = docker(['volume', 'ls', '-q']).stdout.toString().split('\n').filter(Boolean);
-  if (vs.length) docker(['volume', 'rm', '-f', ...vs]);
+  await dockerAsync(['builder', 'prune', '-af']);
+  if (lines(vs).length) await dockerAsync(['volume', 'rm', '-f', ...lines(vs)]);
 }
 
-function exportFiles(ref: string): FileEntry[] {
-  const c = docker(['create', ref]);
+async function exportFiles(ref: string): Promise<FileEntry[]> {
+  const c = await dockerAsync(['create', ref]);
   if (c.status !== 0) throw new Error(`docker create ${ref}: ${text(c)}`);
   const id = c.stdout.toString().trim();
   try {
-    const e = docker(['export', id]);
+    const e = await dockerAsync(['export', id]);
     if (e.status !== 0) throw new Error(`docker export: ${text(e)}`);
     return parseTar(new Uint8Array(e.stdout));
   } finally {
-    docker(['rm', '-f', id]);
+    await dockerAsync(['rm', '-f', id]);
   }
 }
 
@@ -111,26 +141,45 @@ function writeEdits(dir: string, b: Scenario['builds'][number], step: number): v
   }
 }
 
-function recordScenario(s: Scenario, builder: Builder, base: FileEntry[], busyboxId: string): BuildResult[] {
-  resetDaemon(busyboxId);
+/**
+ * Plays one scenario's builds in order. A build's image is exported while the next build runs (a container
+ * created from an image changes neither builder's cache); the scenario ends when every export has.
+ */
+async function recordScenario(s: Scenario, builder: Builder, base: FileEntry[], busyboxId: string): Promise<BuildResult[]> {
+  await timed('reset', () => resetDaemon(busyboxId));
   const dir = mkdtempSync(join(tmpdir(), `conformance-${s.name}-`));
   const out: BuildResult[] = [];
+  const exports: Promise<void>[] = [];
   try {
     for (let i = 0; i < s.builds.length; i++) {
       const b = s.builds[i];
       writeEdits(dir, b, i);
       const tag = `conformance-${i + 1}`;
       const args = builder === 'buildkit' ? ['build', '--progress=plain', '-t', tag, ...(b.flags ?? []), '.'] : ['build', '-t', tag, ...(b.flags ?? []), '.'];
-      const r = docker(args, { cwd: dir, env: { DOCKER_BUILDKIT: builder === 'buildkit' ? '1' : '0' } });
+      const r = await timed('build', () => dockerAsync(args, { cwd: dir, env: { DOCKER_BUILDKIT: builder === 'buildkit' ? '1' : '0' } }));
       const output = text(r);
       const steps = builder === 'buildkit' ? parseBuildKitSteps(output) : parseClassicSteps(output);
       const res: BuildResult = { scenario: s.name, builder, index: i, note: b.note, ok: r.status === 0, steps, files: [], removed: [] };
-      if (r.status === 0) Object.assign(res, diffAgainstBase(base, exportFiles(tag)));
-      else res.error = output.trim().split('\n').slice(-3).join('\n');
+      const report = () =>
+        process.stdout.write(`  recorded ${resultKey(res)}: ${res.ok ? 'ok' : 'failed'}, ${steps.filter((x) => x.cached).length}/${steps.filter((x) => x.cached !== null).length} cached\n`);
       out.push(res);
-      process.stdout.write(`  recorded ${resultKey(res)}: ${res.ok ? 'ok' : 'failed'}, ${steps.filter((x) => x.cached).length}/${steps.filter((x) => x.cached !== null).length} cached\n`);
+      if (r.status === 0) {
+        // By image ID: a later build of the scenario may move the tag before the export starts.
+        const id = (await dockerAsync(['image', 'inspect', '--format', '{{.Id}}', tag])).stdout.toString().trim();
+        exports.push(
+          timed('export (overlaps builds)', () => exportFiles(id)).then((files) => {
+            Object.assign(res, diffAgainstBase(base, files));
+            report();
+          }),
+        );
+      } else {
+        res.error = output.trim().split('\n').slice(-3).join('\n');
+        report();
+      }
     }
+    await timed('export wait', () => Promise.all(exports));
   } finally {
+    await Promise.allSettled(exports);
     rmSync(dir, { recursive: true, force: true });
   }
   return out;
@@ -145,16 +194,16 @@ function selected(): { s: Scenario; builder: Builder }[] {
   return out;
 }
 
-function record(): OracleResults {
+async function record(): Promise<OracleResults> {
   const version = docker(['version', '--format', '{{.Server.Version}}']).stdout.toString().trim();
   const busyboxId = docker(['image', 'inspect', 'busybox:latest', '--format', '{{.Id}}']).stdout.toString().trim();
-  resetDaemon(busyboxId);
-  const base = exportFiles('busybox:latest');
+  await resetDaemon(busyboxId);
+  const base = await exportFiles('busybox:latest');
   const previous: OracleResults | null = existsSync(RESULTS) ? JSON.parse(readFileSync(RESULTS, 'utf8')) : null;
   const fresh: BuildResult[] = [];
   const t0 = Date.now();
-  for (const { s, builder } of selected()) fresh.push(...recordScenario(s, builder, base, busyboxId));
-  resetDaemon(busyboxId);
+  for (const { s, builder } of selected()) fresh.push(...(await recordScenario(s, builder, base, busyboxId)));
+  await resetDaemon(busyboxId);
   // Keep earlier results of scenarios not replayed this time (--only / --builder).
   const replayed = new Set(fresh.map((r) => `${r.scenario} ${r.builder}`));
   const kept = (previous?.results ?? []).filter((r) => !replayed.has(`${r.scenario} ${r.builder}`) && buildScenarios.some((s) => s.name === r.scenario));
@@ -167,16 +216,29 @@ function record(): OracleResults {
     recordedAt: new Date().toISOString(),
     results,
   };
-  writeFileSync(RESULTS, JSON.stringify(data, null, 1) + '\n');
+  // Written whole, then renamed: CI's unit tests read the file while this runs.
+  writeFileSync(`${RESULTS}.tmp`, JSON.stringify(data, null, 1) + '\n');
+  renameSync(`${RESULTS}.tmp`, RESULTS);
   process.stdout.write(`oracle: recorded ${fresh.length} builds in ${((Date.now() - t0) / 1000).toFixed(1)}s → ${RESULTS}\n`);
   return data;
 }
 
-async function compare(oracle: OracleResults): Promise<number> {
-  if (!layerlabCanBuild()) {
-    loud('Layerlab has no `docker build` command yet: nothing to compare the oracle results with.');
-    return 1;
+/** Plays the selected scenarios on Layerlab (needs no oracle, so it runs while the oracle records). */
+async function playAll(): Promise<BuildResult[][]> {
+  const all: BuildResult[][] = [];
+  for (const { s, builder } of selected()) {
+    try {
+      all.push(await playOnLayerlab(s, builder));
+    } catch (e) {
+      all.push(s.builds.map((b, index) => ({ scenario: s.name, builder, index, note: b.note, ok: false, steps: [], files: [], removed: [], error: `Layerlab threw: ${e instanceof Error ? e.stack : String(e)}` })));
+    }
+    // Let the recording's docker processes be reaped between scenarios.
+    await new Promise((r) => setImmediate(r));
   }
+  return all;
+}
+
+function compare(oracle: OracleResults, played: BuildResult[][]): number {
   const byKey = new Map(oracle.results.map((r) => [resultKey(r), r]));
   const rows: string[][] = [['BUILD', 'STEPS', 'CACHE', 'FILES', 'RESULT', 'NOTE']];
   let agree = 0;
@@ -184,13 +246,7 @@ async function compare(oracle: OracleResults): Promise<number> {
   let unexplained = 0;
   const details: string[] = [];
   const used = new Set<KnownDifference>();
-  for (const { s, builder } of selected()) {
-    let ours: BuildResult[];
-    try {
-      ours = await playOnLayerlab(s, builder);
-    } catch (e) {
-      ours = s.builds.map((b, index) => ({ scenario: s.name, builder, index, note: b.note, ok: false, steps: [], files: [], removed: [], error: `Layerlab threw: ${e instanceof Error ? e.stack : String(e)}` }));
-    }
+  for (const ours of played) {
     for (const r of ours) {
       const key = resultKey(r);
       const o = byKey.get(key);
@@ -228,10 +284,10 @@ async function compare(oracle: OracleResults): Promise<number> {
 }
 
 /** Records the container session with the docker 28 client (our persona) against the oracle engine. */
-function recordContainers(): number {
+async function recordContainers(): Promise<number> {
   const client = existsSync(CLIENT28) ? CLIENT28 : DOCKER;
   const busyboxId = docker(['image', 'inspect', 'busybox:latest', '--format', '{{.Id}}']).stdout.toString().trim();
-  resetDaemon(busyboxId);
+  await resetDaemon(busyboxId);
   const ids = new Map<string, string>();
   const placeholders = (t: string) => {
     for (const m of t.match(/\b[0-9a-f]{64}\b/g) ?? []) if (!ids.has(m)) ids.set(m, `<id${ids.size + 1}>`);
@@ -256,7 +312,7 @@ function recordContainers(): number {
     cases.push(rec);
     process.stdout.write(`  ${c.argv.join(' ')} → ${r.status}\n`);
   }
-  resetDaemon(busyboxId);
+  await resetDaemon(busyboxId);
   const server = docker(['version', '--format', '{{.Server.Version}}']).stdout.toString().trim();
   const clientVersion = spawnSync(client, ['version', '--format', '{{.Client.Version}}']).stdout.toString().trim();
   writeFileSync(
@@ -291,13 +347,21 @@ async function main(): Promise<number> {
     }
     return recordContainers();
   }
+  const canBuild = layerlabCanBuild();
+  // Layerlab plays the scenarios while the oracle records them: one waits on docker, the other computes.
+  const playing = recordOnly || !canBuild ? Promise.resolve([]) : timed('layerlab (overlaps recording)', playAll);
   let oracle: OracleResults | null = null;
   if (!noRecord) {
-    const why = oracleAvailable();
+    const why = await timed('oracle check', async () => oracleAvailable());
     if (why) loud(`No real Docker engine: ${why}.\nComparing Layerlab with the committed results in tests/conformance/oracle-results.json instead.`);
-    else oracle = record();
+    else oracle = await timed('record', record);
   }
+  const played = await timed('layerlab wait', () => playing);
   if (recordOnly) return 0;
+  if (!canBuild) {
+    loud('Layerlab has no `docker build` command yet: nothing to compare the oracle results with.');
+    return 1;
+  }
   if (!oracle) {
     if (!existsSync(RESULTS)) {
       loud('No recorded oracle results (tests/conformance/oracle-results.json) and no engine to record them.');
@@ -305,11 +369,23 @@ async function main(): Promise<number> {
     }
     oracle = JSON.parse(readFileSync(RESULTS, 'utf8')) as OracleResults;
   }
-  return compare(oracle);
+  return compare(oracle, played);
+}
+
+/** Prints and saves the phase timings (wall seconds; overlapping phases say so in their names). */
+function reportTimings(): void {
+  const total = (Date.now() - started) / 1000;
+  const all = { total, ...Object.fromEntries(Object.entries(timings).map(([k, v]) => [k, Math.round(v * 10) / 10])) };
+  process.stdout.write(`conformance timings (s): ${Object.entries(all).map(([k, v]) => `${k} ${typeof v === 'number' ? v.toFixed(1) : v}`).join(', ')}\n`);
+  mkdirSync(join(ROOT, 'timings'), { recursive: true });
+  writeFileSync(join(ROOT, 'timings/conformance.json'), JSON.stringify(all, null, 1) + '\n');
 }
 
 main().then(
-  (code) => process.exit(code),
+  (code) => {
+    reportTimings();
+    process.exit(code);
+  },
   (e) => {
     loud(`conformance:docker crashed: ${e instanceof Error ? e.stack : String(e)}`);
     process.exit(1);
