@@ -433,12 +433,17 @@ const SCRIPTS: Record<string, StepScript> = {
       await h.run(['network', 'create', 'by-hand']);
       await h.run(['run', '-d', '--name', 'web', '--network', 'by-hand', '-p', '8080:80', 'nginx']);
       await h.run(['run', '--name', 'client', '--network', 'by-hand', 'diamol/base', 'wget', '-qO-', 'http://web']);
+      await h.wait(1000);
     },
     undo: async (h) => {
       await h.run(['rm', '-f', 'web', 'client']);
       await h.run(['network', 'rm', 'by-hand']);
     },
-    solve: docker('compose', 'up', '-d'),
+    // the client service's container runs on after `up -d` returns: a second passes before the step is checked
+    solve: async (h) => {
+      await h.run(['compose', 'up', '-d']);
+      await h.wait(1000);
+    },
   },
   'compose/logs': {
     shortcut: '`docker compose logs web` (another service\'s logs)',

@@ -66,6 +66,13 @@ export function lessonHarness(initial: Record<string, string>) {
     const code = await pending;
     return { code, out: io.out, err: io.err };
   };
+  /** Lets `ms` of virtual time pass in 100 ms ticks, as on the page, so detached containers run on meanwhile. */
+  const wait = async (ms: number) => {
+    for (let t = 0; t < ms; t += 100) {
+      env.clock.advance(100);
+      await engine.containers.advance();
+    }
+  };
   const edit = (path: string, content: string) => {
     edits++;
     files = { ...files, [path]: content };
@@ -92,5 +99,5 @@ export function lessonHarness(initial: Record<string, string>) {
     if (ev.newlyCompleted.length && next) since[next.id] = worldSeq(world);
     return ev;
   };
-  return { env, engine, world, run, edit, setFiles, start, advance, completed, scores, files: () => files };
+  return { env, engine, world, run, wait, edit, setFiles, start, advance, completed, scores, files: () => files };
 }
