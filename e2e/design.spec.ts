@@ -183,7 +183,10 @@ test('at 1280x720 the editor shows a Dockerfile of 15 lines whole by default', a
   await openFresh(page);
   await page.getByTestId('welcome-dismiss').click();
   await expect(page.getByTestId('monaco')).toBeVisible();
+  // Monaco draws its lines after the editor appears: measure once the first one is on screen.
+  const firstLine = page.locator('.monaco-host .view-line').first();
+  await expect(firstLine).toBeVisible();
   const host = (await page.getByTestId('monaco').boundingBox())!;
-  const line = (await page.locator('.monaco-host .view-line').first().boundingBox())!;
+  const line = (await firstLine.boundingBox())!;
   expect(host.height / line.height).toBeGreaterThanOrEqual(15);
 });
