@@ -10,7 +10,7 @@ import { sha256Hex } from './core/sha256';
 import type { CliIO } from './core/io';
 import { runDocker } from './cli/docker';
 import { ImageStore, type StoreSnapshot } from './images/store';
-import { BuildService, type BuildSnapshot } from './build/service';
+import { BuildService, type BuildSection } from './build/service';
 import type { BuildOptions, BuildResult } from './build/builder';
 import type { BuildEvent, BuildEventListener } from './build/events';
 import type { BuildPrediction, BuildRecord } from './build/records';
@@ -56,7 +56,11 @@ export type CommandListener = (event: CommandEvent) => void;
 /** Decides when change listeners hear about changes: `deliver` must be called once, e.g. after the current task. */
 export type ChangeScheduler = (deliver: () => void) => void;
 
-/** Everything the engine persists, as plain JSON. Each subsystem owns one key. */
+/**
+ * Everything the engine persists, as plain JSON. Each subsystem owns one key. A slice a store restored unread (the
+ * build slice: src/engine/store) stays a function giving it until first used, and `snapshot()` gives that function
+ * back while unused; JSON.stringify sees the plain value (toJSON), `materialize` in src/engine/store reads it.
+ */
 export interface EngineSnapshot {
   version: 1;
   [subsystem: string]: unknown;
@@ -217,7 +221,7 @@ export class Engine {
   restore(_snapshot: EngineSnapshot): void {
     // Subsystems restore their own slices here.
     this.images.restore(_snapshot.images as StoreSnapshot | undefined);
-    this.buildService.restore(_snapshot.build as BuildSnapshot | undefined);
+    this.buildService.restore(_snapshot.build as BuildSection | undefined);
     this.registry.restore(_snapshot.registry as RegistrySnapshot | undefined);
     this.networks.restore(_snapshot.networks as NetworksSnapshot | undefined);
     this.containers.restore(_snapshot.containers as ContainersSnapshot | undefined);

@@ -1,14 +1,18 @@
 /**
  * The headless CLI's persistent state as a content-addressed store, laid out as Docker keeps /var/lib/docker:
  *
- *   <state>/meta.json          the engine snapshot, each sealed layer replaced by a reference, big contents by digest
- *   <state>/layers/<hex>.json  a sealed layer's entries (named by its diffId; written once, never rewritten)
- *   <state>/blobs/<hex>        a file's bytes (named by their SHA-256; stored once, however many layers hold them)
+ *   <state>/meta.json            the engine snapshot, each sealed layer replaced by a reference, big contents by
+ *                                digest, the build records and cache by a reference to their section
+ *   <state>/layers/<hex>.json    a sealed layer's entries (named by its diffId; written once, never rewritten)
+ *   <state>/blobs/<hex>          a file's bytes (named by their SHA-256; stored once, however many layers hold them)
+ *   <state>/sections/<hex>.json  the build records and cache (named by the SHA-256 of the text; read only by the
+ *                                commands that use them: `ps` or `image ls` never do)
  *
- * A command writes only what is new: blobs and layers it has not stored yet, then meta.json (atomically, fsynced),
- * and nothing at all when meta.json would not change. Blobs and layers no longer referenced are removed after
+ * A command writes only what is new: blobs, layers and sections it has not stored yet, then meta.json (atomically,
+ * fsynced), and nothing at all when meta.json would not change. Records no longer referenced are removed after
  * meta.json is written, so a kill at any moment leaves a consistent store (at worst some unreferenced files that
- * the next write removes). `LAYERLAB_STATE` names the folder; an old single-file state there is migrated.
+ * the next write removes). `LAYERLAB_STATE` names the folder; an old single-file state there is migrated, and a
+ * meta.json holding the build slice inline (the store's first form) is read as it is and rewritten at the next save.
  */
 import { createHash } from 'node:crypto';
 import { closeSync, copyFileSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -30,6 +34,8 @@ export interface LoadResult {
   fatal?: string;
   /** meta.json as read: a save that would write the same text writes nothing. */
   metaText?: string;
+  /** Section texts read during the command (by hex): a section saved with the same text is not hashed again. */
+  sections?: Map<string, string>;
   /** An old single-file state to remove once the store is written. */
   migrateFrom?: string;
 }
@@ -63,6 +69,8 @@ function writeAtomic(file: string, data: string | Uint8Array, sync = false): voi
 
 // ---------------------------------------------------------------- writing
 
+const sectionFile = (path: string, hex: string) => join(path, 'sections', `${hex}.json`);
+
 const sha256 = (b: Uint8Array): string => createHash('sha256').update(b).digest('hex');
 
 /**
@@ -88,17 +96,22 @@ export function saveStore(path: string, snap: EngineSnapshot, loaded: LoadResult
   };
   let blobs: Set<string> | undefined;
   let layers: Set<string> | undefined;
+  let sections: Set<string> | undefined;
+  const jsonHex = (f: string) => (f.endsWith('.json') && HEX.test(f.slice(0, -5)) ? f.slice(0, -5) : undefined);
   const stored = {
     get blobs() {
       return (blobs ??= listed('blobs', (f) => (HEX.test(f) ? f : undefined)));
     },
     get layers() {
-      return (layers ??= listed('layers', (f) => (f.endsWith('.json') ? f.replace(/\.json$/, '') : undefined)));
+      return (layers ??= listed('layers', jsonHex));
+    },
+    get sections() {
+      return (sections ??= listed('sections', jsonHex));
     },
   };
   let plan;
   try {
-    plan = planSave(snap, stored, loaded.metaText, sha256);
+    plan = planSave(snap, stored, loaded.metaText, sha256, loaded.sections);
   } catch (e) {
     if (e instanceof RangeError) throw new StateTooBigError();
     throw e;
@@ -114,6 +127,7 @@ export function saveStore(path: string, snap: EngineSnapshot, loaded: LoadResult
   if (plan.meta === null && !loaded.migrateFrom) return;
   mkdirSync(join(path, 'blobs'), { recursive: true });
   mkdirSync(join(path, 'layers'), { recursive: true });
+  if (plan.sections.size) mkdirSync(join(path, 'sections'), { recursive: true });
   applySave(
     plan,
     stored,
@@ -121,9 +135,12 @@ export function saveStore(path: string, snap: EngineSnapshot, loaded: LoadResult
     {
       putBlob: (hex, bytes) => writeAtomic(join(path, 'blobs', hex), bytes),
       putLayer: (hex, rec) => writeAtomic(layerFile(hex), JSON.stringify(rec)),
+      // fsynced: meta.json, fsynced next, names it
+      putSection: (hex, text) => writeAtomic(sectionFile(path, hex), text, true),
       putMeta: (text) => writeAtomic(join(path, 'meta.json'), text, true),
       deleteLayer: (hex) => rmSync(layerFile(hex), { force: true }),
       deleteBlob: (hex) => rmSync(join(path, 'blobs', hex), { force: true }),
+      deleteSection: (hex) => rmSync(sectionFile(path, hex), { force: true }),
     },
     !!loaded.migrateFrom || !loaded.metaText,
   );
@@ -165,6 +182,7 @@ export function loadStore(path: string): LoadResult {
     if (code === 'ENOENT') return existsSync(`${path}.v1`) ? { ...loadStateFile(`${path}.v1`), migrateFrom: `${path}.v1` } : {};
     return { fatal: `layerlab: cannot read state ${path} (${code ?? String(e)}); fix its permissions or move it away\n` };
   }
+  const sections = new Map<string, string>();
   try {
     const snapshot = restoreSnapshot(text, {
       hasLayer: (hex) => existsSync(join(path, 'layers', `${hex}.json`)),
@@ -182,8 +200,20 @@ export function loadStore(path: string): LoadResult {
           return undefined;
         }
       },
+      hasSection: (hex) => existsSync(sectionFile(path, hex)),
+      // Read on the first use of the build records or cache, during the command.
+      section: (hex) => {
+        let t: string;
+        try {
+          t = readFileSync(sectionFile(path, hex), 'utf8');
+        } catch (e) {
+          throw new DamagedStore(`state ${path}: section ${hex} cannot be read (${e instanceof Error ? e.message : String(e)}); move the state away to start fresh`);
+        }
+        sections.set(hex, t);
+        return t;
+      },
     });
-    return { snapshot, metaText: text };
+    return { snapshot, metaText: text, sections };
   } catch (e) {
     return setAside(path, e instanceof Error ? e.message : String(e));
   }
@@ -204,7 +234,7 @@ export function keepDamagedCopy(path: string, what: string): string {
   }
 }
 
-/** Bytes the store holds on disk (blobs, layers and meta.json). */
+/** Bytes the store holds on disk (blobs, layers, sections and meta.json). */
 export function storeSize(path: string): number {
   let n = 0;
   const add = (f: string) => {
@@ -215,7 +245,7 @@ export function storeSize(path: string): number {
     }
   };
   add(join(path, 'meta.json'));
-  for (const sub of ['blobs', 'layers']) {
+  for (const sub of ['blobs', 'layers', 'sections']) {
     let names: string[] = [];
     try {
       names = readdirSync(join(path, sub));

@@ -31,15 +31,40 @@ export interface BuildSnapshot {
   records: BuildRecord[];
 }
 
+/**
+ * The build slice as a snapshot holds it: plain, or a function giving it on first use (a store keeps the slice in
+ * its own record and restores it unread: `ps` or `image ls` never read the build history).
+ */
+export type BuildSection = BuildSnapshot | (() => unknown);
+
 const MAX_RECORDS = 20;
 
 export class BuildService {
-  readonly cache = new BuildCache();
+  private readonly buildCache = new BuildCache();
   readonly hashCache: ContextHashCache;
   readonly memos = new BuildMemos();
   private fallbackHost: SandboxHost | null = null;
-  records: BuildRecord[] = [];
+  private buildRecords: BuildRecord[] = [];
+  /** A slice restored unread: read and checked on the first use of the cache or the records. */
+  private deferred: (() => unknown) | null = null;
   private listeners = new Set<BuildEventListener>();
+
+  /** The BuildKit cache (records and step memos). */
+  get cache(): BuildCache {
+    this.readDeferred();
+    return this.buildCache;
+  }
+
+  /** Recent builds, oldest first. */
+  get records(): BuildRecord[] {
+    this.readDeferred();
+    return this.buildRecords;
+  }
+
+  set records(list: BuildRecord[]) {
+    this.readDeferred();
+    this.buildRecords = list;
+  }
 
   constructor(private host: () => BuildServiceHost) {
     const h = host();
@@ -93,14 +118,36 @@ export class BuildService {
     return { removed, reclaimed };
   }
 
-  snapshot(): BuildSnapshot {
-    return { cache: this.cache.snapshot(), records: this.records.slice(-10) };
+  /** The slice to persist: a slice restored unread and not used since is given back as it came, still unread. */
+  snapshot(): BuildSection {
+    if (this.deferred) return this.deferred;
+    return { cache: this.buildCache.snapshot(), records: this.buildRecords.slice(-10) };
   }
 
-  restore(s: BuildSnapshot | undefined): void {
+  /** Restores a slice; one given as a function is read on first use (its errors are thrown then). */
+  restore(s: BuildSection | undefined): void {
+    if (typeof s === 'function') {
+      this.buildCache.restore(undefined);
+      this.buildRecords = [];
+      this.deferred = s;
+      return;
+    }
+    this.deferred = null;
+    this.restoreNow(s);
+  }
+
+  private readDeferred(): void {
+    const read = this.deferred;
+    if (!read) return;
+    // Still deferred if reading or checking fails: the next save keeps the stored slice as it was.
+    this.restoreNow(read() as BuildSnapshot | undefined);
+    this.deferred = null;
+  }
+
+  private restoreNow(s: BuildSnapshot | undefined): void {
     if (s !== undefined && s !== null) checkShape(buildSnapshot, s, 'build');
-    this.cache.restore(s?.cache);
-    this.records = s?.records ?? [];
+    this.buildCache.restore(s?.cache);
+    this.buildRecords = s?.records ?? [];
   }
 }
 

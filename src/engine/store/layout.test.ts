@@ -34,11 +34,13 @@ describe('the content-addressed engine store', () => {
 
     t.setFiles({ ...files, 'src/f7.txt': 'edited\n'.repeat(100) });
     expect((await t.build()).exitCode).toBe(0);
+    const logged = store.log.length;
     const second = store.save(t.engine.snapshot());
-    expect(second).toMatchObject({ layersWritten: 1, blobsWritten: 1, metaWritten: true, layersDeleted: 0, blobsDeleted: 0 });
+    expect(second).toMatchObject({ layersWritten: 1, blobsWritten: 1, sectionsWritten: 1, metaWritten: true, layersDeleted: 0, blobsDeleted: 0, sectionsDeleted: 1 });
     // the file contents are not written again: the meta names layers, layers name blobs
     expect(second.bytesWritten).toBeLessThan(first.bytesWritten / 2);
-    expect(store.log.slice(-3).map((w) => w.replace(/:.*/, ''))).toEqual(['blob', 'layer', 'meta']);
+    // the build records and cache changed: a new section, named by the meta, and the old one removed after it
+    expect(store.log.slice(logged).map((w) => w.replace(/:.*/, ''))).toEqual(['blob', 'layer', 'section', 'meta', '-section']);
 
     // nothing changed: nothing written
     expect(store.save(t.engine.snapshot())).toMatchObject({ metaWritten: false, blobsWritten: 0, layersWritten: 0 });
@@ -85,16 +87,16 @@ describe('the content-addressed engine store', () => {
     await t.build();
     const snap = t.engine.snapshot();
     const after = materialize(snap);
-    // writes of the second save: 1 blob, 1 layer, meta
-    for (let cut = 0; cut <= 3; cut++) {
+    // writes of the second save: 1 blob, 1 layer, 1 section (the build records and cache), meta, the old section
+    for (let cut = 0; cut <= 5; cut++) {
       const store = new MemoryStore();
       store.save(materialize(before));
       store.crashAfter = cut;
-      if (cut < 3) expect(() => store.save(snap)).toThrow(/crashed before/);
+      if (cut < 5) expect(() => store.save(snap)).toThrow(/crashed before/);
       else store.save(snap);
       store.crashAfter = undefined;
       const loaded = store.load();
-      expect(materialize(loaded!)).toEqual(cut < 3 ? before : after);
+      expect(materialize(loaded!)).toEqual(cut < 4 ? before : after);
       store.save(snap);
       expect(materialize(store.load()!)).toEqual(after);
     }
@@ -113,9 +115,65 @@ describe('the content-addressed engine store', () => {
     const again = new MemoryStore();
     for (const [k, v] of store.layers) again.layers.set(k, v);
     for (const [k, v] of store.blobs) again.blobs.set(k, v);
+    for (const [k, v] of store.sections) again.sections.set(k, v);
     again.meta = store.meta;
     again.load();
     expect(again.save(back.snapshot()).metaWritten).toBe(false);
     expect(await run(back, 'run', '--rm', 'app', 'cat', '/app/src/f9.txt')).toBe('file 9\n'.repeat(80));
+  });
+
+  it('keeps the build records and cache in a section that ps and image ls never read, and saves it only changed', async () => {
+    const files = context(10);
+    const t = testEngine(files);
+    await t.build();
+    const store = new MemoryStore();
+    store.save(t.engine.snapshot());
+    expect(store.meta).not.toContain('"records"');
+    expect(store.sections.size).toBe(1);
+
+    const engine = new Engine({ env: testEnv(), context: memoryContext(files), snapshot: store.load() });
+    expect(await run(engine, 'ps', '-a')).toMatch(/^CONTAINER ID/);
+    expect(await run(engine, 'image', 'ls', '--format', '{{.Repository}}')).toMatch(/^app\n/);
+    expect(store.save(engine.snapshot())).toMatchObject({ metaWritten: false, sectionsWritten: 0 });
+    expect(store.sectionReads).toEqual([]);
+
+    // a command that uses them reads them once; unchanged, they are not written again
+    expect(await run(engine, 'system', 'df', '--format', '{{.Type}} {{.TotalCount}}')).toMatch(/^Build Cache [1-9]/m);
+    expect(store.sectionReads).toHaveLength(1);
+    expect(store.save(engine.snapshot())).toMatchObject({ metaWritten: false, sectionsWritten: 0 });
+
+    // and a rebuild after a restore finds its cache
+    const again = new Engine({ env: testEnv(), context: memoryContext(files), snapshot: store.load() });
+    const io = bufferIO();
+    expect(await again.run(['build', '-t', 'app', '.'], io)).toBe(0);
+    expect(io.err).toMatch(/CACHED/);
+    expect(again.builds).toHaveLength(2);
+  });
+
+  it('loads a store whose meta holds the build slice inline, and moves it into a section at the next save', async () => {
+    const t = testEngine(context(10));
+    await t.build();
+    const store = new MemoryStore();
+    store.save(t.engine.snapshot());
+    // the store's first form: the same meta with the section's text in place of its reference
+    const [[hex, text]] = [...store.sections];
+    store.meta = store.meta!.replace(`{"$section":"${hex}"}`, text);
+    store.sections.clear();
+    const old = store.load()!;
+    expect(materialize(old)).toEqual(materialize(t.engine.snapshot()));
+    const back = new Engine({ env: testEnv(), context: memoryContext({}), snapshot: old });
+    expect(back.builds).toHaveLength(1);
+    expect(store.save(back.snapshot())).toMatchObject({ metaWritten: true, sectionsWritten: 1 });
+    expect([...store.sections.keys()]).toEqual([hex]);
+    expect(store.meta).toContain(`{"$section":"${hex}"}`);
+  });
+
+  it('refuses a meta whose section record is missing', async () => {
+    const t = testEngine(context(2));
+    await t.build();
+    const store = new MemoryStore();
+    store.save(t.engine.snapshot());
+    store.sections.clear();
+    expect(() => store.load()).toThrow(/^build record [0-9a-f]{64} is missing or damaged$/);
   });
 });

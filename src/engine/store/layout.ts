@@ -2,13 +2,16 @@
  * The content-addressed layout an engine snapshot is stored in, as Docker keeps /var/lib/docker, shared by every
  * host (the CLI's state folder, the web app's IndexedDB):
  *
- *   meta          the snapshot with each sealed layer replaced by `{ $layer: <hex> }` and big contents by `$h`
- *   layers/<hex>  a sealed layer's entries, named by its diffId: written once, never rewritten
- *   blobs/<hex>   a file's bytes, named by their SHA-256: stored once, however many layers hold them
+ *   meta            the snapshot with each sealed layer replaced by `{ $layer: <hex> }`, big contents by `$h`
+ *                   and each section (SECTIONS) by `{ $section: <hex> }`
+ *   layers/<hex>    a sealed layer's entries, named by its diffId: written once, never rewritten
+ *   blobs/<hex>     a file's bytes, named by their SHA-256: stored once, however many layers hold them
+ *   sections/<hex>  a big part of the snapshot few commands use (the build records and cache), as JSON text named
+ *                   by its SHA-256: read on first use, written only when it changed
  *
- * A save is planned here (`planSave`) and applied by a host in this order: new blobs, new layers, meta, then the
- * records nothing references any more (`garbage`). Applied in that order a save interrupted anywhere leaves a
- * loadable store: meta only ever references records written before it. Pure: hashing is injected.
+ * A save is planned here (`planSave`) and applied by a host in this order: new blobs, new layers, new sections,
+ * meta, then the records nothing references any more (`garbage`). Applied in that order a save interrupted
+ * anywhere leaves a loadable store: meta only ever references records written before it. Pure: hashing is injected.
  */
 import type { EngineSnapshot } from '../engine';
 import { fromBase64, toBase64 } from '../fs/serialize';
@@ -16,6 +19,11 @@ import { fromBase64, toBase64 } from '../fs/serialize';
 export const STORE_FORMAT = 'layerlab-store-1';
 /** Contents at least this long (as text or base64) are stored as blobs; smaller ones stay in their record. */
 export const BLOB_MIN = 512;
+/**
+ * Top-level snapshot keys kept in their own record and restored unread: most commands (`ps`, `image ls`) never
+ * need them, and their size grows with history. A section holds plain JSON (no layers, no blob references).
+ */
+export const SECTIONS: readonly string[] = ['build'];
 
 export type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 type Obj = { [k: string]: Json };
@@ -30,18 +38,23 @@ export interface LayerRecord {
 export interface StoredKeys {
   layers: ReadonlySet<string>;
   blobs: ReadonlySet<string>;
+  sections: ReadonlySet<string>;
 }
 
 /** What one save writes, in the order a host applies it. */
 export interface SavePlan {
   blobs: Map<string, Uint8Array>;
   layers: Map<string, LayerRecord>;
+  /** New section texts by the SHA-256 hex of their text. */
+  sections: Map<string, string>;
   /** The new meta text; null when it would be the same as the last one (nothing is written then). */
   meta: string | null;
   /** Sealed layers the meta references. */
   layerRefs: Set<string>;
   /** Blobs the meta references itself (unsealed layers: containers' writable layers). */
   inlineBlobs: Set<string>;
+  /** Sections the meta references. */
+  sectionRefs: Set<string>;
   /** Something the previous meta referenced is no longer referenced: there may be garbage to remove. */
   dropped: boolean;
 }
@@ -55,6 +68,14 @@ const decoder = new TextDecoder();
 /** The store's records do not fit together (a missing layer or blob, a bad reference). */
 export class DamagedStore extends Error {}
 
+/**
+ * A section restored unread: calling it (or JSON.stringify, through toJSON) reads and parses its record. A save
+ * of the same function references the stored record again without reading it.
+ */
+export type StoredSection = (() => unknown) & { toJSON(): unknown };
+/** Unread sections restoreSnapshot gave out -> the hex of their record. */
+const storedSections = new WeakMap<object, string>();
+
 /** A layer as the engine serialises it (fs/serialize.ts LayerJSON). */
 function isLayerJSON(v: Obj): boolean {
   return typeof v.diffId === 'string' && typeof v.size === 'number' && (Array.isArray(v.entries) || typeof v.entries === 'function');
@@ -64,11 +85,18 @@ function isLayerJSON(v: Obj): boolean {
 const entriesOf = (v: Obj): Json[] => (typeof v.entries === 'function' ? (v.entries as () => Json[])() : (v.entries as Json[]));
 
 /**
- * Plans a save of `snap` against what is stored: the blobs and layers not stored yet, and the meta text unless
- * it equals `previousMeta`. A layer already stored is not read (an unread layer stays unread).
+ * Plans a save of `snap` against what is stored: the blobs, layers and sections not stored yet, and the meta text
+ * unless it equals `previousMeta`. A layer already stored is not read (an unread layer stays unread), nor is an
+ * unread section; a section whose text is one of `knownSections` (hex -> text the host read or wrote) is not hashed.
  */
-export function planSave(snap: EngineSnapshot, stored: StoredKeys, previousMeta: string | undefined, sha256: (b: Uint8Array) => string): SavePlan {
-  const plan: SavePlan = { blobs: new Map(), layers: new Map(), meta: null, layerRefs: new Set(), inlineBlobs: new Set(), dropped: false };
+export function planSave(
+  snap: EngineSnapshot,
+  stored: StoredKeys,
+  previousMeta: string | undefined,
+  sha256: (b: Uint8Array) => string,
+  knownSections?: ReadonlyMap<string, string>,
+): SavePlan {
+  const plan: SavePlan = { blobs: new Map(), layers: new Map(), sections: new Map(), meta: null, layerRefs: new Set(), inlineBlobs: new Set(), sectionRefs: new Set(), dropped: false };
   const putBlob = (bytes: Uint8Array): string => {
     const hex = sha256(bytes);
     if (!stored.blobs.has(hex)) plan.blobs.set(hex, bytes);
@@ -113,11 +141,30 @@ export function planSave(snap: EngineSnapshot, stored: StoredKeys, previousMeta:
     for (const [k, x] of Object.entries(v)) out[k] = value(x);
     return out;
   };
-  const text = JSON.stringify({ format: STORE_FORMAT, snapshot: value(snap as unknown as Json) });
+  const section = (v: unknown): Json => {
+    let hex = typeof v === 'function' ? storedSections.get(v) : undefined;
+    if (hex === undefined) {
+      const text = JSON.stringify(typeof v === 'function' ? (v as () => unknown)() : v);
+      if (knownSections) for (const [h, t] of knownSections) if (t === text) hex = h;
+      if (hex === undefined) {
+        hex = sha256(encoder.encode(text));
+        if (!stored.sections.has(hex)) plan.sections.set(hex, text);
+      }
+    }
+    plan.sectionRefs.add(hex);
+    return { $section: hex };
+  };
+  const top: Obj = {};
+  for (const [k, v] of Object.entries(snap)) {
+    if (v === undefined) continue;
+    top[k] = SECTIONS.includes(k) && v !== null ? section(v) : value(v as Json);
+  }
+  const text = JSON.stringify({ format: STORE_FORMAT, snapshot: top });
   if (text !== previousMeta) {
     plan.meta = text;
     const before = referencesOf(previousMeta);
-    plan.dropped = [...before.layers].some((h) => !plan.layerRefs.has(h)) || [...before.blobs].some((h) => !plan.inlineBlobs.has(h));
+    plan.dropped =
+      [...before.layers].some((h) => !plan.layerRefs.has(h)) || [...before.blobs].some((h) => !plan.inlineBlobs.has(h)) || [...before.sections].some((h) => !plan.sectionRefs.has(h));
   }
   return plan;
 }
@@ -127,26 +174,29 @@ export function planSave(snap: EngineSnapshot, stored: StoredKeys, previousMeta:
  * no meta entry references. `blobsOf` gives a stored layer's blob list; when one cannot be told (undefined),
  * no blob is removed this time (a later save removes them).
  */
-export function garbage(plan: SavePlan, stored: StoredKeys, blobsOf: (hex: string) => readonly string[] | undefined): { layers: string[]; blobs: string[] } {
+export function garbage(plan: SavePlan, stored: StoredKeys, blobsOf: (hex: string) => readonly string[] | undefined): { layers: string[]; blobs: string[]; sections: string[] } {
   const layers = [...stored.layers].filter((h) => !plan.layerRefs.has(h));
+  const sections = [...stored.sections].filter((h) => !plan.sectionRefs.has(h));
   const live = new Set(plan.inlineBlobs);
   for (const hex of plan.layerRefs) {
     const list = plan.layers.get(hex)?.blobs ?? blobsOf(hex);
-    if (!list) return { layers, blobs: [] };
+    if (!list) return { layers, blobs: [], sections };
     for (const b of list) live.add(b);
   }
-  return { layers, blobs: [...stored.blobs].filter((h) => !live.has(h)) };
+  return { layers, blobs: [...stored.blobs].filter((h) => !live.has(h)), sections };
 }
 
-/** Layer and blob references of a meta text (to tell whether anything may have become garbage). */
-export function referencesOf(metaText: string | undefined): { layers: Set<string>; blobs: Set<string> } {
+/** Layer, blob and section references of a meta text (to tell whether anything may have become garbage). */
+export function referencesOf(metaText: string | undefined): { layers: Set<string>; blobs: Set<string>; sections: Set<string> } {
   const layers = new Set<string>();
   const blobs = new Set<string>();
+  const sections = new Set<string>();
   if (metaText) {
     for (const m of metaText.matchAll(/"\$layer":"([0-9a-f]{64})"/g)) layers.add(m[1]);
     for (const m of metaText.matchAll(/"\$h":"([0-9a-f]{64})"/g)) blobs.add(m[1]);
+    for (const m of metaText.matchAll(/"\$section":"([0-9a-f]{64})"/g)) sections.add(m[1]);
   }
-  return { layers, blobs };
+  return { layers, blobs, sections };
 }
 
 /** How a host reads its records back (synchronously: an async host reads them into memory first). */
@@ -156,11 +206,15 @@ export interface StoreReader {
   layer(hex: string): LayerRecord;
   /** A stored blob; undefined when missing. */
   blob(hex: string): Uint8Array | undefined;
+  hasSection(hex: string): boolean;
+  /** A stored section's text; throws DamagedStore when it cannot be read. */
+  section(hex: string): string;
 }
 
 /**
  * The snapshot a meta text holds. Sealed layers come back unread: their entries are a function that reads
- * them on the engine's first use (fs/serialize.ts), so most commands never read most layers.
+ * them on the engine's first use (fs/serialize.ts), so most commands never read most layers. Sections come back
+ * unread too, as a StoredSection the subsystem calls on first use (an older meta holding them inline still loads).
  */
 export function restoreSnapshot(metaText: string, reader: StoreReader): EngineSnapshot {
   const data: unknown = JSON.parse(metaText);
@@ -197,14 +251,30 @@ export function restoreSnapshot(metaText: string, reader: StoreReader): EngineSn
     for (const [k, x] of Object.entries(v)) out[k] = value(x);
     return out;
   };
-  const snapshot = value(data.snapshot) as Obj;
+  const section = (key: string, hex: Json): StoredSection => {
+    if (typeof hex !== 'string' || !HEX.test(hex) || !reader.hasSection(hex)) throw new DamagedStore(`${key} record ${String(hex).slice(0, 80)} is missing or damaged`);
+    const read = (): unknown => {
+      const text = reader.section(hex);
+      try {
+        return JSON.parse(text);
+      } catch (e) {
+        throw new DamagedStore(`${key} record ${hex} is damaged (${e instanceof Error ? e.message : String(e)})`);
+      }
+    };
+    const fn = Object.assign(read, { toJSON: read });
+    storedSections.set(fn, hex);
+    return fn;
+  };
+  const snapshot: Obj = {};
+  for (const [k, v] of Object.entries(data.snapshot)) snapshot[k] = SECTIONS.includes(k) && isObj(v) && '$section' in v ? (section(k, v.$section) as unknown as Json) : value(v);
   if (snapshot.version !== 1) throw new DamagedStore('not a Layerlab state (version 1)');
   return snapshot as unknown as EngineSnapshot;
 }
 
-/** A snapshot with every unread layer read: plain JSON, for a one-file export. */
+/** A snapshot with every unread layer and section read: plain JSON, for a one-file export. */
 export function materialize(snap: EngineSnapshot): EngineSnapshot {
   const walk = (v: unknown): unknown => {
+    if (typeof v === 'function') return walk((v as () => unknown)());
     if (Array.isArray(v)) return v.map(walk);
     if (!isObj(v)) return v;
     const out: Record<string, unknown> = {};
@@ -214,9 +284,10 @@ export function materialize(snap: EngineSnapshot): EngineSnapshot {
   return walk(snap) as EngineSnapshot;
 }
 
-/** Bytes a plan writes (blobs, layer records and meta as stored text), for figures and tests. */
+/** Bytes a plan writes (blobs, layer records, sections and meta as stored text), for figures and tests. */
 export function planBytes(plan: SavePlan): number {
   let n = plan.meta?.length ?? 0;
+  for (const t of plan.sections.values()) n += t.length;
   for (const b of plan.blobs.values()) n += b.length;
   for (const l of plan.layers.values()) n += JSON.stringify(l).length;
   return n;
@@ -226,42 +297,54 @@ export function planBytes(plan: SavePlan): number {
 export interface StoreWriter {
   putBlob(hex: string, bytes: Uint8Array): void;
   putLayer(hex: string, record: LayerRecord): void;
+  putSection(hex: string, text: string): void;
   putMeta(text: string): void;
   deleteLayer(hex: string): void;
   deleteBlob(hex: string): void;
+  deleteSection(hex: string): void;
 }
 
 /** What a save wrote and removed. */
 export interface SaveStats {
   blobsWritten: number;
   layersWritten: number;
+  sectionsWritten: number;
   metaWritten: boolean;
   bytesWritten: number;
   layersDeleted: number;
   blobsDeleted: number;
+  sectionsDeleted: number;
 }
 
 /**
- * Applies a plan: new blobs, new layers, meta, then (when `collect`, or when something was dropped) the
- * records no longer referenced. Nothing at all when the meta is unchanged.
+ * Applies a plan: new blobs, new layers, new sections, meta, then (when `collect`, or when something was
+ * dropped) the records no longer referenced. Nothing at all when the meta is unchanged.
  */
 export function applySave(plan: SavePlan, stored: StoredKeys, blobsOf: (hex: string) => readonly string[] | undefined, w: StoreWriter, collect = false): SaveStats {
-  const stats: SaveStats = { blobsWritten: 0, layersWritten: 0, metaWritten: false, bytesWritten: 0, layersDeleted: 0, blobsDeleted: 0 };
+  const stats: SaveStats = { blobsWritten: 0, layersWritten: 0, sectionsWritten: 0, metaWritten: false, bytesWritten: 0, layersDeleted: 0, blobsDeleted: 0, sectionsDeleted: 0 };
   if (plan.meta === null) return stats;
   for (const [hex, bytes] of plan.blobs) w.putBlob(hex, bytes);
   for (const [hex, rec] of plan.layers) w.putLayer(hex, rec);
+  for (const [hex, text] of plan.sections) w.putSection(hex, text);
   w.putMeta(plan.meta);
   stats.blobsWritten = plan.blobs.size;
   stats.layersWritten = plan.layers.size;
+  stats.sectionsWritten = plan.sections.size;
   stats.metaWritten = true;
   stats.bytesWritten = planBytes(plan);
   if (plan.dropped || collect) {
-    const all = { layers: new Set([...stored.layers, ...plan.layers.keys()]), blobs: new Set([...stored.blobs, ...plan.blobs.keys()]) };
+    const all = {
+      layers: new Set([...stored.layers, ...plan.layers.keys()]),
+      blobs: new Set([...stored.blobs, ...plan.blobs.keys()]),
+      sections: new Set([...stored.sections, ...plan.sections.keys()]),
+    };
     const g = garbage(plan, all, blobsOf);
     for (const hex of g.layers) w.deleteLayer(hex);
     for (const hex of g.blobs) w.deleteBlob(hex);
+    for (const hex of g.sections) w.deleteSection(hex);
     stats.layersDeleted = g.layers.length;
     stats.blobsDeleted = g.blobs.length;
+    stats.sectionsDeleted = g.sections.length;
   }
   return stats;
 }

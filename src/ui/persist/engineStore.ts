@@ -1,9 +1,10 @@
 /**
  * The engine's saved state in IndexedDB, in the content-addressed layout of src/engine/store/layout.ts: database
- * `layerlab-engine`, object stores `meta` (one record, `current`: the snapshot with layers by reference),
- * `layers` (a sealed layer's entries by diffId hex) and `blobs` (file bytes by SHA-256). A save writes only what
- * is new, in one readwrite transaction (blobs and layers, then meta, then the records nothing references any
- * more): all of it or, on a full disk or a closed tab, none of it.
+ * `layerlab-engine`, object stores `meta` (one record, `current`: the snapshot with layers and sections by
+ * reference), `layers` (a sealed layer's entries by diffId hex), `blobs` (file bytes by SHA-256) and `sections`
+ * (the build records and cache as JSON text, by its SHA-256; parsed on the engine's first use, saved again only
+ * when changed). A save writes only what is new, in one readwrite transaction (blobs, layers and sections, then
+ * meta, then the records nothing references any more): all of it or, on a full disk or a closed tab, none of it.
  *
  * Uses nothing but the `indexedDB` global: it runs in a window and in a Web Worker alike.
  */
@@ -14,6 +15,7 @@ import { MemoryStore } from '../../engine/store/memoryStore';
 
 export const ENGINE_DB = 'layerlab-engine';
 const META_KEY = 'current';
+const STORES = ['meta', 'layers', 'blobs', 'sections'];
 
 /** What the store holds, in bytes (layer records estimated at 64 bytes an entry). */
 export interface StoreUsage {
@@ -21,6 +23,7 @@ export interface StoreUsage {
   blobBytes: number;
   layers: number;
   layerBytes: number;
+  /** The meta record and the sections it references. */
   metaBytes: number;
 }
 
@@ -46,21 +49,25 @@ function req<T>(r: IDBRequest<T>): Promise<T> {
 class Sizes {
   readonly blobs = new Map<string, number>();
   readonly layers = new Map<string, number>();
+  readonly sections = new Map<string, number>();
   meta = 0;
   usage(): StoreUsage {
     let blobBytes = 0;
     let layerBytes = 0;
+    let metaBytes = this.meta;
     for (const n of this.blobs.values()) blobBytes += n;
     for (const n of this.layers.values()) layerBytes += n;
-    return { blobs: this.blobs.size, blobBytes, layers: this.layers.size, layerBytes, metaBytes: this.meta };
+    for (const n of this.sections.values()) metaBytes += n;
+    return { blobs: this.blobs.size, blobBytes, layers: this.layers.size, layerBytes, metaBytes };
   }
 }
 
 export async function openEngineStore(name = ENGINE_DB): Promise<EngineStore> {
   const db = await new Promise<IDBDatabase>((resolve, reject) => {
-    const open = indexedDB.open(name, 1);
+    // version 2 added `sections`; a version-1 database keeps its records, and its meta (build slice inline) loads
+    const open = indexedDB.open(name, 2);
     open.onupgradeneeded = () => {
-      for (const s of ['meta', 'layers', 'blobs']) if (!open.result.objectStoreNames.contains(s)) open.result.createObjectStore(s);
+      for (const s of STORES) if (!open.result.objectStoreNames.contains(s)) open.result.createObjectStore(s);
     };
     open.onsuccess = () => resolve(open.result);
     open.onerror = () => reject(open.error);
@@ -71,20 +78,29 @@ export async function openEngineStore(name = ENGINE_DB): Promise<EngineStore> {
   const blobBytes = new Map<string, Uint8Array>();
   /** The blobs each layer this page knows references (for garbage collection). */
   const layerBlobs = new Map<string, readonly string[]>();
+  /** Section texts stored (read at load or written here): the reader's source, and texts a save need not hash. */
+  const sectionTexts = new Map<string, string>();
   const sizes = new Sizes();
   /** The meta text last read or written here: a save that would write the same writes nothing. */
   let known: string | undefined;
   let queue: Promise<unknown> = Promise.resolve();
 
   const load = async (): Promise<EngineSnapshot | undefined> => {
-    const t = db.transaction(['meta', 'layers', 'blobs'], 'readonly');
-    const [meta, lk, lv, bk, bv] = await Promise.all([
+    const t = db.transaction(STORES, 'readonly');
+    const [meta, lk, lv, bk, bv, sk, sv] = await Promise.all([
       req(t.objectStore('meta').get(META_KEY)) as Promise<unknown>,
       req(t.objectStore('layers').getAllKeys()),
       req(t.objectStore('layers').getAll()) as Promise<LayerRecord[]>,
       req(t.objectStore('blobs').getAllKeys()),
       req(t.objectStore('blobs').getAll()) as Promise<Uint8Array[]>,
+      req(t.objectStore('sections').getAllKeys()),
+      req(t.objectStore('sections').getAll()) as Promise<unknown[]>,
     ]);
+    sk.forEach((k, i) => {
+      if (typeof sv[i] !== 'string') return;
+      sectionTexts.set(String(k), sv[i]);
+      sizes.sections.set(String(k), sv[i].length);
+    });
     lk.forEach((k, i) => {
       const rec = lv[i];
       if (!rec || !Array.isArray(rec.blobs) || !Array.isArray(rec.entries)) return;
@@ -107,18 +123,25 @@ export async function openEngineStore(name = ENGINE_DB): Promise<EngineStore> {
       hasLayer: (hex) => layerRecords.has(hex),
       layer: (hex) => layerRecords.get(hex)!,
       blob: (hex) => blobBytes.get(hex),
+      hasSection: (hex) => sectionTexts.has(hex),
+      section: (hex) => {
+        const text = sectionTexts.get(hex);
+        if (text === undefined) throw new DamagedStore(`section ${hex} is missing`);
+        return text;
+      },
     });
   };
 
   const saveNow = (snap: EngineSnapshot): Promise<SaveStats> =>
     new Promise<SaveStats>((resolve, reject) => {
-      const t = db.transaction(['meta', 'layers', 'blobs'], 'readwrite');
+      const t = db.transaction(STORES, 'readwrite');
       const L = t.objectStore('layers');
       const B = t.objectStore('blobs');
+      const S = t.objectStore('sections');
       const M = t.objectStore('meta');
       let stats: SaveStats | undefined;
       let plan: ReturnType<typeof planSave> | undefined;
-      const deleted = { layers: [] as string[], blobs: [] as string[] };
+      const deleted = { layers: [] as string[], blobs: [] as string[], sections: [] as string[] };
       let failed: unknown;
       t.oncomplete = () => {
         if (!plan || !stats) return reject(failed ?? new Error('the save did not run'));
@@ -131,6 +154,14 @@ export async function openEngineStore(name = ENGINE_DB): Promise<EngineStore> {
           sizes.layers.set(hex, rec.entries.length * 64);
         }
         for (const [hex, b] of plan.blobs) sizes.blobs.set(hex, b.length);
+        for (const [hex, text] of plan.sections) {
+          sectionTexts.set(hex, text);
+          sizes.sections.set(hex, text.length);
+        }
+        for (const hex of deleted.sections) {
+          sectionTexts.delete(hex);
+          sizes.sections.delete(hex);
+        }
         for (const hex of deleted.layers) {
           layerBlobs.delete(hex);
           layerRecords.delete(hex);
@@ -146,15 +177,17 @@ export async function openEngineStore(name = ENGINE_DB): Promise<EngineStore> {
       // What is stored is listed inside the transaction: another tab's save cannot slip in between.
       const lr = L.getAllKeys();
       const br = B.getAllKeys();
-      // planned in the second listing's success callback, while the transaction is still active
+      const sr = S.getAllKeys();
+      // planned in the last listing's success callback, while the transaction is still active
       const plan_ = () => {
-        if (lr.readyState !== 'done' || br.readyState !== 'done') return;
+        if (lr.readyState !== 'done' || br.readyState !== 'done' || sr.readyState !== 'done') return;
         try {
-          const stored = { layers: new Set(lr.result.map(String)), blobs: new Set(br.result.map(String)) };
-          plan = planSave(snap, stored, known, sha256Hex);
+          const stored = { layers: new Set(lr.result.map(String)), blobs: new Set(br.result.map(String)), sections: new Set(sr.result.map(String)) };
+          plan = planSave(snap, stored, known, sha256Hex, sectionTexts);
           const w: StoreWriter = {
             putBlob: (hex, bytes) => B.put(bytes, hex),
             putLayer: (hex, rec) => L.put(rec, hex),
+            putSection: (hex, text) => S.put(text, hex),
             putMeta: (text) => M.put(text, META_KEY),
             deleteLayer: (hex) => {
               L.delete(hex);
@@ -163,6 +196,10 @@ export async function openEngineStore(name = ENGINE_DB): Promise<EngineStore> {
             deleteBlob: (hex) => {
               B.delete(hex);
               deleted.blobs.push(hex);
+            },
+            deleteSection: (hex) => {
+              S.delete(hex);
+              deleted.sections.push(hex);
             },
           };
           stats = applySave(plan, stored, (hex) => layerBlobs.get(hex), w, known === undefined);
@@ -177,6 +214,7 @@ export async function openEngineStore(name = ENGINE_DB): Promise<EngineStore> {
       };
       lr.onsuccess = plan_;
       br.onsuccess = plan_;
+      sr.onsuccess = plan_;
     });
 
   return {
@@ -189,9 +227,9 @@ export async function openEngineStore(name = ENGINE_DB): Promise<EngineStore> {
     usage: () => sizes.usage(),
     clear: async () => {
       await queue;
-      const t = db.transaction(['meta', 'layers', 'blobs'], 'readwrite');
-      await Promise.all(['meta', 'layers', 'blobs'].map((n) => req(t.objectStore(n).clear())));
-      for (const m of [layerRecords, blobBytes, layerBlobs, sizes.blobs, sizes.layers]) m.clear();
+      const t = db.transaction(STORES, 'readwrite');
+      await Promise.all(STORES.map((n) => req(t.objectStore(n).clear())));
+      for (const m of [layerRecords, blobBytes, layerBlobs, sectionTexts, sizes.blobs, sizes.layers, sizes.sections]) m.clear();
       known = undefined;
       sizes.meta = 0;
     },
@@ -209,12 +247,15 @@ export function memoryEngineStore(store = new MemoryStore()): EngineStore {
       for (const b of store.blobs.values()) blobBytes += b.length;
       let entries = 0;
       for (const l of store.layers.values()) entries += l.entries.length;
-      return { blobs: store.blobs.size, blobBytes, layers: store.layers.size, layerBytes: entries * 64, metaBytes: store.meta?.length ?? 0 };
+      let metaBytes = store.meta?.length ?? 0;
+      for (const t of store.sections.values()) metaBytes += t.length;
+      return { blobs: store.blobs.size, blobBytes, layers: store.layers.size, layerBytes: entries * 64, metaBytes };
     },
     clear: async () => {
       store.meta = undefined;
       store.layers.clear();
       store.blobs.clear();
+      store.sections.clear();
       store.load();
     },
     close: () => undefined,
