@@ -76,6 +76,29 @@ export type StoredSection = (() => unknown) & { toJSON(): unknown };
 /** Unread sections restoreSnapshot gave out -> the hex of their record. */
 const storedSections = new WeakMap<object, string>();
 
+/**
+ * `v` with `f` applied to each of its members: the same object or array when `f` changed none (most of a snapshot
+ * holds no layer: walking it allocates nothing), else a copy with the changed members.
+ */
+function copyOnWrite(v: Json, f: (x: Json) => Json): Json {
+  if (Array.isArray(v)) {
+    let out: Json[] | undefined;
+    for (let i = 0; i < v.length; i++) {
+      const y = f(v[i]);
+      if (y !== v[i]) (out ??= v.slice())[i] = y;
+    }
+    return out ?? v;
+  }
+  if (!isObj(v)) return v;
+  let out: Obj | undefined;
+  for (const k of Object.keys(v)) {
+    const x = v[k];
+    const y = f(x);
+    if (y !== x) (out ??= { ...v })[k] = y;
+  }
+  return out ?? v;
+}
+
 /** A layer as the engine serialises it (fs/serialize.ts LayerJSON). */
 function isLayerJSON(v: Obj): boolean {
   return typeof v.diffId === 'string' && typeof v.size === 'number' && (Array.isArray(v.entries) || typeof v.entries === 'function');
@@ -133,14 +156,7 @@ export function planSave(
     const { entries: _e, ...rest } = v;
     return { ...rest, $layer: hex };
   };
-  const value = (v: Json): Json => {
-    if (Array.isArray(v)) return v.map(value);
-    if (!isObj(v)) return v;
-    if (isLayerJSON(v)) return layer(v);
-    const out: Obj = {};
-    for (const [k, x] of Object.entries(v)) out[k] = value(x);
-    return out;
-  };
+  const value = (v: Json): Json => (isObj(v) && isLayerJSON(v) ? layer(v) : copyOnWrite(v, value));
   const section = (v: unknown): Json => {
     let hex = typeof v === 'function' ? storedSections.get(v) : undefined;
     if (hex === undefined) {
@@ -238,8 +254,7 @@ export function restoreSnapshot(metaText: string, reader: StoreReader): EngineSn
       return [pair[0], $t ? { ...rest, x: decoder.decode(bytes) } : { ...rest, b: toBase64(bytes) }];
     });
   const value = (v: Json): Json => {
-    if (Array.isArray(v)) return v.map(value);
-    if (!isObj(v)) return v;
+    if (!isObj(v)) return copyOnWrite(v, value);
     if (typeof v.$layer === 'string') {
       const hex = v.$layer;
       if (!HEX.test(hex) || !reader.hasLayer(hex)) throw new DamagedStore(`layer ${hex.slice(0, 80)} is missing or damaged`);
@@ -247,9 +262,7 @@ export function restoreSnapshot(metaText: string, reader: StoreReader): EngineSn
       return { ...rest, entries: () => entries(reader.layer(hex).entries) } as unknown as Json;
     }
     if (isLayerJSON(v)) return { ...v, entries: entries(v.entries as Json[]) };
-    const out: Obj = {};
-    for (const [k, x] of Object.entries(v)) out[k] = value(x);
-    return out;
+    return copyOnWrite(v, value);
   };
   const section = (key: string, hex: Json): StoredSection => {
     if (typeof hex !== 'string' || !HEX.test(hex) || !reader.hasSection(hex)) throw new DamagedStore(`${key} record ${String(hex).slice(0, 80)} is missing or damaged`);
