@@ -16,7 +16,7 @@ const state = join(dir, 'state');
 const ctx = join(dir, 'ctx');
 const env = { ...process.env, LAYERLAB_STATE: state };
 
-/** Every layer meta.json references is on disk, and every blob those layers and meta.json reference. */
+/** Every layer and section meta.json references is on disk, and every blob those layers and meta.json reference. */
 function missing(): string[] {
   const meta = readFileSync(join(state, 'meta.json'), 'utf8');
   const out: string[] = [];
@@ -29,6 +29,7 @@ function missing(): string[] {
     for (const b of (JSON.parse(readFileSync(file, 'utf8')) as { blobs: string[] }).blobs) if (!existsSync(join(state, 'blobs', b))) out.push(`blob ${b}`);
   }
   for (const [, b] of meta.matchAll(/"\$h":"([0-9a-f]{64})"/g)) if (!existsSync(join(state, 'blobs', b))) out.push(`blob ${b}`);
+  for (const [, hex] of meta.matchAll(/"\$section":"([0-9a-f]{64})"/g)) if (!existsSync(join(state, 'sections', `${hex}.json`))) out.push(`section ${hex}`);
   return out;
 }
 

@@ -27,11 +27,12 @@ function snapshot(layers: ReturnType<typeof layer>[], upper = layer('', { '/tmp/
     containers: { containers: [{ id: 'c1', name: 'web', upper }] },
   };
 }
-/** A loaded snapshot with every unread layer read (layers come back as functions that read them on first use). */
+/** A loaded snapshot with every unread layer and section read (they come back as functions that read them on first use). */
 function read(v: unknown): unknown {
+  if (typeof v === 'function') return read(v());
   if (Array.isArray(v)) return v.map(read);
   if (typeof v !== 'object' || v === null) return v;
-  return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, k === 'entries' && typeof x === 'function' ? read(x()) : read(x)]));
+  return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, read(x)]));
 }
 const load = (p: string) => read(loadStore(p).snapshot);
 const files = (p: string, sub: string) => (existsSync(join(p, sub)) ? readdirSync(join(p, sub)).sort() : []);
@@ -90,6 +91,37 @@ describe('the state store', () => {
     expect(files(p, 'layers')).toEqual([`${hex('a')}.json`]);
     expect(files(p, 'blobs')).toHaveLength(2); // /keep and the container's note
     expect(load(p)).toEqual(snapshot([layer('a', { '/keep': big('k') })]));
+  });
+
+  it('keeps the build slice in a section of its own, read only when used, and migrates a meta holding it inline', () => {
+    const p = join(dir, 'sections');
+    const build = { cache: { records: [], memos: [['buildkit|./Dockerfile', [['0:1', { text: 'COPY . .', key: 'k', parentKey: 'p', files: { 'a.txt': 'sha256:1' } }]]]] }, records: [{ id: 'b1', steps: [] }] };
+    const snap = { ...snapshot([layer('a', { '/a': big('a') })]), build };
+    saveStore(p, snap);
+    const [section] = files(p, 'sections');
+    expect(section).toMatch(/^[0-9a-f]{64}\.json$/);
+    const meta = join(p, 'meta.json');
+    expect(readFileSync(meta, 'utf8')).toContain(`"build":{"$section":"${section.slice(0, 64)}"}`);
+    expect(load(p)).toEqual(snap);
+
+    // A command that never uses it (ps, image ls) neither reads nor writes it: damage there goes unnoticed...
+    const loaded = loadStore(p);
+    writeFileSync(join(p, 'sections', section), '{"cache":');
+    const before = mtime(meta);
+    saveStore(p, loaded.snapshot!, loaded);
+    expect(mtime(meta)).toBe(before);
+    // ...until one uses it
+    expect(() => (loaded.snapshot!.build as () => unknown)()).toThrow(/^build record [0-9a-f]{64} is damaged/);
+
+    // The store's first form held the slice inline: it loads, and the next save moves it into a section.
+    writeFileSync(meta, readFileSync(meta, 'utf8').replace(`{"$section":"${section.slice(0, 64)}"}`, JSON.stringify(build)));
+    rmSync(join(p, 'sections'), { recursive: true });
+    const old = loadStore(p);
+    expect(old.warning).toBeUndefined();
+    expect(old.snapshot!.build).toEqual(build);
+    saveStore(p, old.snapshot!, old);
+    expect(files(p, 'sections')).toEqual([section]);
+    expect(load(p)).toEqual(snap);
   });
 
   it('migrates a single-file state into a store and removes the old file', () => {
