@@ -22,6 +22,7 @@ const storedBytes = (s: MemoryStore) => {
   let n = s.meta?.length ?? 0;
   for (const b of s.blobs.values()) n += b.length;
   for (const l of s.layers.values()) n += JSON.stringify(l).length;
+  for (const t of s.sections.values()) n += t.length;
   return n;
 };
 
