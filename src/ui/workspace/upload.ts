@@ -92,17 +92,17 @@ export async function uploadFolder(sources: UploadSource[], opts: UploadOptions 
     }
   }
   const keep = dockerignoreFilter(text);
+  // matching thousands of paths, and a file's size (it may cost the browser a look at the disk): in slices
   const picked: { source: UploadSource; path: string }[] = [];
-  for (const s of sources) {
-    const p = keep(rel(s.path));
-    if (p) picked.push({ source: s, path: p });
-  }
-  // a file's size may cost the browser a look at the disk: read in slices too
   const sized: { name: string; size: number }[] = [];
   let lastYield = performance.now();
-  for (const x of picked) {
+  for (const s of sources) {
     if (opts.signal?.aborted) return { ok: false, error: { kind: 'cancelled' } };
-    sized.push({ name: x.path, size: x.source.size });
+    const p = keep(rel(s.path));
+    if (p) {
+      picked.push({ source: s, path: p });
+      sized.push({ name: p, size: s.size });
+    }
     if (performance.now() - lastYield > 8) {
       await yieldToPage();
       lastYield = performance.now();
