@@ -203,7 +203,7 @@ export function FileTree({ tree, openFile, label, renameLabel, removeLabel, acti
   // rows opened or closed, or a new row height: a new window
   useLayoutEffect(measure, [measure, rows, rowH]);
 
-  // the rows' height, read from a rendered one (it follows the font size and the device)
+  // the rows' height (one for all, fileTree.css), read from a rendered one: it follows the font size and the device
   useLayoutEffect(() => {
     const first = box.current?.querySelector<HTMLElement>('.tree-row');
     const h = first?.getBoundingClientRect().height ?? 0;

@@ -1,5 +1,5 @@
 /** Workspaces (examples and the learner's own) and the file tree of the active build context. */
-import { useMemo, useState } from 'react';
+import { useDeferredValue, useMemo, useState } from 'react';
 import { activeWorkspace, useApp } from '../state/store';
 import { useT } from '../i18n/useT';
 import { fileTree, normalizePath } from './workspace';
@@ -22,7 +22,11 @@ export function WorkspacePanel() {
   const [error, setError] = useState('');
   const [ask, setAsk] = useState<PromptRequest | null>(null);
   const [confirm, setConfirm] = useState<ConfirmRequest | null>(null);
-  const files = ws?.files;
+  // the tree follows in a render of its own (a new workspace of thousands of files is laid out after the
+  // rest of the page has answered, not in the same task)
+  const shownWs = useDeferredValue(ws);
+  const shownOpen = useDeferredValue(openFile);
+  const files = shownWs?.files;
   const tree = useMemo(() => (files ? fileTree(files) : []), [files]);
   if (!ws) return null;
 
@@ -151,7 +155,7 @@ export function WorkspacePanel() {
           {error}
         </p>
       )}
-      <FileTree key={ws.id} tree={tree} openFile={openFile} label={t('region.files')} renameLabel={t('files.rename')} removeLabel={t('files.delete')} actions={treeActions} />
+      <FileTree key={shownWs?.id} tree={tree} openFile={shownOpen} label={t('region.files')} renameLabel={t('files.rename')} removeLabel={t('files.delete')} actions={treeActions} />
       <StorageUsage />
       <PromptDialog request={ask} onClose={() => setAsk(null)} />
       <ConfirmDialog request={confirm} onClose={() => setConfirm(null)} />

@@ -80,9 +80,25 @@ const stripRoot = (root: string) => (p: string) => (root ? p.slice(root.length +
 export async function uploadFolder(sources: UploadSource[], opts: UploadOptions = {}): Promise<UploadResult> {
   const limits = opts.limits ?? IMPORT_LIMITS;
   const yieldToPage = opts.yieldToPage ?? defaultYield;
-  const root = commonRoot(sources.map((s) => s.path));
+  // every step over thousands of files goes in slices, the page getting a turn every few milliseconds: a
+  // picked file's path is a DOM attribute (slow by the thousand), then matching, then sizes (a file's size may
+  // cost the browser a look at the disk), then reading
+  let lastYield = performance.now();
+  const slice = async () => {
+    if (performance.now() - lastYield > 8) {
+      await yieldToPage();
+      lastYield = performance.now();
+    }
+  };
+  const paths: string[] = [];
+  for (const s of sources) {
+    paths.push(s.path);
+    await slice();
+  }
+  const root = commonRoot(paths);
   const rel = stripRoot(root);
-  const ignoreFile = sources.find((s) => rel(s.path) === '.dockerignore');
+  const ignoreAt = paths.findIndex((p) => rel(p) === '.dockerignore');
+  const ignoreFile = ignoreAt < 0 ? undefined : sources[ignoreAt];
   let text: string | null = null;
   if (ignoreFile) {
     try {
@@ -92,21 +108,16 @@ export async function uploadFolder(sources: UploadSource[], opts: UploadOptions 
     }
   }
   const keep = dockerignoreFilter(text);
-  // matching thousands of paths, and a file's size (it may cost the browser a look at the disk): in slices
   const picked: { source: UploadSource; path: string }[] = [];
   const sized: { name: string; size: number }[] = [];
-  let lastYield = performance.now();
-  for (const s of sources) {
+  for (let i = 0; i < sources.length; i++) {
     if (opts.signal?.aborted) return { ok: false, error: { kind: 'cancelled' } };
-    const p = keep(rel(s.path));
+    const p = keep(rel(paths[i]));
     if (p) {
-      picked.push({ source: s, path: p });
-      sized.push({ name: p, size: s.size });
+      picked.push({ source: sources[i], path: p });
+      sized.push({ name: p, size: sources[i].size });
     }
-    if (performance.now() - lastYield > 8) {
-      await yieldToPage();
-      lastYield = performance.now();
-    }
+    await slice();
   }
   const refused = checkPickedFiles(sized, limits);
   if (refused) return { ok: false, error: refused };
@@ -135,8 +146,7 @@ export async function uploadFolder(sources: UploadSource[], opts: UploadOptions 
   }
   if (opts.signal?.aborted) return { ok: false, error: { kind: 'cancelled' } };
   opts.onProgress?.({ done, total });
-  const all = sources.map((s) => rel(s.path));
-  return { ok: true, files, skipped: skippedSummary(all, new Set(picked.map((x) => x.path))) };
+  return { ok: true, files, skipped: skippedSummary(paths.map(rel), new Set(picked.map((x) => x.path))) };
 }
 
 /** A .zip as a project: one top folder in it is the project's root; its .dockerignore applies. */
@@ -171,7 +181,10 @@ export async function uploadZip(bytes: Uint8Array, opts: UploadOptions = {}): Pr
  */
 export function sourcesFromFiles(files: File[], path: (f: File) => string = (f) => f.webkitRelativePath || f.name): UploadSource[] {
   return files.map((f) => ({
-    path: path(f),
+    // asked for in the upload's slices, not all at once when the files are picked
+    get path() {
+      return path(f);
+    },
     get size() {
       return f.size;
     },
