@@ -136,18 +136,25 @@ export function FileTree({ tree, openFile, label, renameLabel, removeLabel, acti
   const [range, setRange] = useState<[number, number]>([0, UNMEASURED]);
   const [focusPath, setFocusPath] = useState('');
   const box = useRef<HTMLDivElement>(null);
-  const scroller = useRef<HTMLElement | null>(null);
+  /** The panel's scroller, found on the first measure (undefined: not looked for yet; null: the page). */
+  const scroller = useRef<HTMLElement | null | undefined>(undefined);
   /** A row to give the keyboard focus once it is rendered. */
   const focusWanted = useRef<string | null>(null);
 
   const latest = useRef({ rows, rowH, actions });
   latest.current = { rows, rowH, actions };
 
-  /** Works out which rows are near the visible part of the panel. */
+  /** Works out which rows are near the visible part of the panel (and the rows' height, from a rendered one). */
   const measure = useCallback(() => {
     const el = box.current;
     if (!el) return;
+    if (scroller.current === undefined) scroller.current = scrollerOf(el);
     const n = latest.current.rows.length;
+    const shownH = el.querySelector('.tree-row')?.getBoundingClientRect().height ?? 0;
+    if (shownH > 0 && Math.abs(shownH - latest.current.rowH) > 0.5) {
+      latest.current.rowH = shownH;
+      setRowH(shownH);
+    }
     const h = latest.current.rowH;
     const r = el.getBoundingClientRect();
     const s = scroller.current?.getBoundingClientRect();
@@ -180,35 +187,30 @@ export function FileTree({ tree, openFile, label, renameLabel, removeLabel, acti
     [measure],
   );
 
-  // the panel's scroller, and a new window whenever anything scrolls or resizes
+  // A new window whenever anything scrolls or resizes, measured in the next frame's callback: reading the layout
+  // there costs nothing the frame would not do anyway (read while a new workspace is committed, it would lay
+  // out the whole page inside that task).
+  const frame = useRef(0);
+  const soon = useCallback(() => {
+    if (!frame.current) frame.current = requestAnimationFrame(() => ((frame.current = 0), measure()));
+  }, [measure]);
   useLayoutEffect(() => {
-    if (!box.current) return;
-    scroller.current = scrollerOf(box.current);
-    let frame = 0;
-    const soon = () => {
-      if (!frame) frame = requestAnimationFrame(() => ((frame = 0), measure()));
-    };
     addEventListener('scroll', soon, { capture: true, passive: true });
     addEventListener('resize', soon);
-    const ro = typeof ResizeObserver === 'function' ? new ResizeObserver(soon) : null;
-    if (ro && scroller.current) ro.observe(scroller.current);
+    const ro = typeof ResizeObserver === 'function' && box.current?.parentElement ? new ResizeObserver(soon) : null;
+    ro?.observe(box.current!.parentElement!);
     return () => {
-      cancelAnimationFrame(frame);
+      cancelAnimationFrame(frame.current);
+      frame.current = 0;
       removeEventListener('scroll', soon, { capture: true });
       removeEventListener('resize', soon);
       ro?.disconnect();
     };
-  }, [measure]);
+  }, [soon]);
 
-  // rows opened or closed, or a new row height: a new window
-  useLayoutEffect(measure, [measure, rows, rowH]);
-
-  // the rows' height (one for all, fileTree.css), read from a rendered one: it follows the font size and the device
-  useLayoutEffect(() => {
-    const first = box.current?.querySelector<HTMLElement>('.tree-row');
-    const h = first?.getBoundingClientRect().height ?? 0;
-    if (h > 0 && Math.abs(h - rowH) > 0.5) setRowH(h);
-  }, [rowH, rows, range]);
+  // rows opened or closed, or a new row height (one for all rows, fileTree.css; it follows the font size and
+  // the device): a new window
+  useLayoutEffect(soon, [soon, rows, rowH]);
 
   // the open file changed: its directories open, and its row comes into view
   const revealed = useRef('');
@@ -220,7 +222,9 @@ export function FileTree({ tree, openFile, label, renameLabel, removeLabel, acti
       return;
     }
     revealed.current = openFile;
-    reveal(rows.findIndex((r) => r.node.path === openFile));
+    const i = rows.findIndex((r) => r.node.path === openFile);
+    const id = requestAnimationFrame(() => reveal(i));
+    return () => cancelAnimationFrame(id);
   }, [openFile, rows, choices, reveal]);
 
   // the keyboard focus follows the row asked for once it is in the DOM

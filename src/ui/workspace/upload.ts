@@ -49,17 +49,27 @@ export function dockerignoreFilter(text: string | null): (path: string) => strin
   };
 }
 
+/** Counts left-out paths as they are seen, and the top-level folders left out whole (every path under them). */
+class SkippedCount {
+  private count = 0;
+  private readonly tops = new Map<string, boolean>();
+  add(path: string, kept: boolean): void {
+    if (!kept) this.count++;
+    const i = path.indexOf('/');
+    if (i < 0) return;
+    const top = path.slice(0, i);
+    this.tops.set(top, (this.tops.get(top) ?? true) && !kept);
+  }
+  summary(): Skipped {
+    return { count: this.count, dirs: [...this.tops].filter(([, whole]) => whole).map(([t]) => t).sort() };
+  }
+}
+
 /** The top-level folders of left-out paths that were left out whole (every path under them left out). */
 function skippedSummary(all: string[], kept: Set<string>): Skipped {
-  const left = all.filter((p) => !kept.has(p));
-  const tops = new Map<string, boolean>();
-  for (const p of all) {
-    const i = p.indexOf('/');
-    if (i < 0) continue;
-    const top = p.slice(0, i);
-    tops.set(top, (tops.get(top) ?? true) && !kept.has(p));
-  }
-  return { count: left.length, dirs: [...tops].filter(([, whole]) => whole).map(([t]) => t).sort() };
+  const s = new SkippedCount();
+  for (const p of all) s.add(p, kept.has(p));
+  return s.summary();
 }
 
 /** The common top folder of a set of paths, or '' when they do not share one. */
@@ -110,9 +120,11 @@ export async function uploadFolder(sources: UploadSource[], opts: UploadOptions 
   const keep = dockerignoreFilter(text);
   const picked: { source: UploadSource; path: string }[] = [];
   const sized: { name: string; size: number }[] = [];
+  const skipped = new SkippedCount();
   for (let i = 0; i < sources.length; i++) {
     if (opts.signal?.aborted) return { ok: false, error: { kind: 'cancelled' } };
     const p = keep(rel(paths[i]));
+    skipped.add(rel(paths[i]), !!p);
     if (p) {
       picked.push({ source: sources[i], path: p });
       sized.push({ name: p, size: sources[i].size });
@@ -146,7 +158,7 @@ export async function uploadFolder(sources: UploadSource[], opts: UploadOptions 
   }
   if (opts.signal?.aborted) return { ok: false, error: { kind: 'cancelled' } };
   opts.onProgress?.({ done, total });
-  return { ok: true, files, skipped: skippedSummary(paths.map(rel), new Set(picked.map((x) => x.path))) };
+  return { ok: true, files, skipped: skipped.summary() };
 }
 
 /** A .zip as a project: one top folder in it is the project's root; its .dockerignore applies. */
