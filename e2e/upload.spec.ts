@@ -93,3 +93,59 @@ test('a 5,000-file folder becomes a workspace with a progress bar, the page answ
   console.log(`engine up after a reload with the 5,000-file workspace: ${Date.now() - t1} ms`);
   expect(await fileOf('src/d0/f0.txt')).toEqual({ count: 5000, file: 'file 0\n' });
 });
+
+test('a 5,000-file workspace: the tree keeps only the rows in view in the page, and the keyboard walks it', async ({ page }) => {
+  await openFresh(page);
+  await page.evaluate(() => {
+    const files: Record<string, string> = { Dockerfile: 'FROM alpine\nCOPY src /src\n' };
+    for (let i = 0; i < 4999; i++) files[`src/d${Math.floor(i / 100)}/f${i}.txt`] = `file ${i}\n`;
+    (window as any).__layerlab.store.getState().addWorkspace('big', { id: 'big', name: 'big', tag: 'big', files });
+  });
+  const tree = page.getByTestId('file-tree');
+  const item = (name: string) => tree.getByRole('treeitem', { name, exact: true });
+  // a directory of thousands of files starts closed: the project opens on its top level
+  await expect(item('src')).toHaveAttribute('aria-expanded', 'false');
+  await expect(tree.getByRole('treeitem')).toHaveCount(2);
+
+  // → opens a directory, ↓ moves, → again opens the next one
+  await item('src').focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(item('src')).toHaveAttribute('aria-expanded', 'true');
+  await expect(item('d0')).toHaveAttribute('aria-level', '2');
+  await page.keyboard.press('ArrowDown');
+  await expect(item('d0')).toBeFocused();
+  await page.keyboard.press('ArrowRight');
+  await expect(item('f0.txt')).toBeVisible();
+  await page.keyboard.press('ArrowRight');
+  await expect(item('f0.txt')).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('open-file')).toHaveText('src/d0/f0.txt');
+
+  // a file opened from elsewhere: its directories open and its row scrolls into view, a few dozen rows in the page
+  await page.evaluate(() => (window as any).__layerlab.store.getState().openPath('src/d49/f4998.txt'));
+  await expect(item('f4998.txt')).toBeInViewport();
+  await expect(item('f4998.txt')).toHaveAttribute('aria-selected', 'true');
+  await expect(item('f4998.txt')).toHaveAttribute('aria-setsize', '99');
+  const inPage = await tree.getByRole('treeitem').count();
+  expect(inPage).toBeLessThan(150);
+  // End and Home reach the last and first rows, rendering them on the way
+  await item('f4998.txt').focus();
+  await page.keyboard.press('Home');
+  await expect(item('src')).toBeFocused();
+  await expect(item('src')).toBeInViewport();
+  await page.keyboard.press('End');
+  await expect(item('Dockerfile')).toBeFocused();
+  await expect(item('Dockerfile')).toBeInViewport();
+  // ← from a file goes to its parent; on an open directory it closes it
+  await page.keyboard.press('Home');
+  await page.keyboard.press('ArrowLeft');
+  await expect(item('src')).toHaveAttribute('aria-expanded', 'false');
+  await expect(tree.getByRole('treeitem')).toHaveCount(2);
+  // a click on a directory opens it; rows far below come into the page as they come into view; files keep their buttons
+  await tree.getByText('src/').click();
+  await expect(item('src')).toHaveAttribute('aria-expanded', 'true');
+  await expect(item('Dockerfile')).toHaveCount(0);
+  await page.keyboard.press('End');
+  await tree.getByRole('button', { name: 'Dockerfile', exact: true }).click();
+  await expect(page.getByTestId('open-file')).toHaveText('Dockerfile');
+});

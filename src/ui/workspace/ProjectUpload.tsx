@@ -9,7 +9,7 @@ import { useApp } from '../state/store';
 import { useT } from '../i18n/useT';
 import { formatBytes } from '../layers/format';
 import { sourcesFromDrop, sourcesFromFiles, uploadFolder, uploadZip, type UploadResult } from './upload';
-import { IMPORT_LIMITS, type ImportError, type ImportProgress } from './zipImport';
+import { defaultYield, IMPORT_LIMITS, type ImportError, type ImportProgress } from './zipImport';
 import type { Workspace } from './workspace';
 
 type Importing = ImportProgress & { name: string; abort: AbortController };
@@ -64,6 +64,8 @@ export function ProjectUpload() {
       busy.current = false;
       setImporting(null);
     }
+    // the progress bar goes in one task, the workspace comes in the next: a page turn between them
+    if (r.ok) await defaultYield();
     if (!r.ok) return setError(`${failed(name, r.error)}${r.error.kind === 'cancelled' ? '' : ` ${limits}`}`);
     const count = Object.keys(r.files).length;
     if (asWorkspace) {

@@ -1,72 +1,17 @@
 /** Workspaces (examples and the learner's own) and the file tree of the active build context. */
-import { memo, useMemo, useRef, useState } from 'react';
+import { useDeferredValue, useMemo, useState } from 'react';
 import { activeWorkspace, useApp } from '../state/store';
 import { useT } from '../i18n/useT';
-import { fileTree, normalizePath, type TreeNode } from './workspace';
+import { fileTree, normalizePath } from './workspace';
+import { FileTree, type FileTreeActions } from './FileTree';
 import { exampleWorkspaces } from './examples';
 import { downloadBlob, zipFiles } from './zip';
 import { ProjectUpload } from './ProjectUpload';
 import { StorageUsage } from './StorageUsage';
-import { formatBytes } from '../layers/format';
-import { Copy, Download, FilePlus, FolderPlus, Pencil, Trash2, X } from 'lucide-react';
+import { Copy, Download, FilePlus, FolderPlus, Trash2 } from 'lucide-react';
 import { PromptDialog, type PromptRequest } from '../kit/PromptDialog';
 import { ConfirmDialog, type ConfirmRequest } from '../kit/AlertDialog';
 import { IconButton } from '../kit/IconButton';
-
-/** Rows shown per directory before "show more" (an imported project can hold thousands of files). */
-const DIR_ROWS = 100;
-
-const sizeLabels = new Map<number, string>();
-/** Docker-style sizes, cached: the tree asks for every file on each render. */
-function sizeLabel(n: number): string {
-  let s = sizeLabels.get(n);
-  if (s === undefined) {
-    s = formatBytes(n);
-    if (sizeLabels.size > 5000) sizeLabels.clear();
-    sizeLabels.set(n, s);
-  }
-  return s;
-}
-
-interface RowActions {
-  open(path: string): void;
-  rename(path: string): void;
-  remove(path: string): void;
-}
-
-interface RowProps {
-  path: string;
-  name: string;
-  kind: TreeNode['kind'];
-  size: number;
-  depth: number;
-  selected: boolean;
-  renameLabel: string;
-  removeLabel: string;
-  actions: RowActions;
-}
-
-/** One row of the tree: a file (opens on click, with its size) or a directory, with rename and delete. */
-const TreeRow = memo(function TreeRow({ path, name, kind, size, depth, selected, renameLabel, removeLabel, actions }: RowProps) {
-  return (
-    <div className={`tree-row${selected ? ' selected' : ''}`} style={{ paddingLeft: `${depth * 0.9 + 0.3}rem` }}>
-      {kind === 'file' ? (
-        <button type="button" className="tree-name" aria-current={selected ? 'true' : undefined} onClick={() => actions.open(path)}>
-          {name}
-        </button>
-      ) : (
-        <span className="tree-name dir">{name}/</span>
-      )}
-      {kind === 'file' && <span className="tree-size">{sizeLabel(size)}</span>}
-      <button type="button" className="icon" title={renameLabel} aria-label={`${renameLabel} ${path}`} onClick={() => actions.rename(path)}>
-        <Pencil size={14} aria-hidden />
-      </button>
-      <button type="button" className="icon" title={removeLabel} aria-label={`${removeLabel} ${path}`} onClick={() => actions.remove(path)}>
-        <X size={14} aria-hidden />
-      </button>
-    </div>
-  );
-});
 
 export function WorkspacePanel() {
   const t = useT();
@@ -75,16 +20,14 @@ export function WorkspacePanel() {
   const openFile = useApp((s) => s.openFile[s.activeId] ?? 'Dockerfile');
   const { selectWorkspace, addWorkspace, removeWorkspace, openPath, writeFile, renamePath, deletePath } = useApp.getState();
   const [error, setError] = useState('');
-  const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
   const [ask, setAsk] = useState<PromptRequest | null>(null);
   const [confirm, setConfirm] = useState<ConfirmRequest | null>(null);
-  const files = ws?.files;
+  // the tree follows in a render of its own (a new workspace of thousands of files is laid out after the
+  // rest of the page has answered, not in the same task)
+  const shownWs = useDeferredValue(ws);
+  const shownOpen = useDeferredValue(openFile);
+  const files = shownWs?.files;
   const tree = useMemo(() => (files ? fileTree(files) : []), [files]);
-  const rowActions = useRef<RowActions | null>(null);
-  const stableActions = useMemo<RowActions>(
-    () => ({ open: (p) => rowActions.current?.open(p), rename: (p) => rowActions.current?.rename(p), remove: (p) => rowActions.current?.remove(p) }),
-    [],
-  );
   if (!ws) return null;
 
   /** Asks for a path inside the build context in a dialog; `check` refuses one that cannot be used. */
@@ -104,9 +47,8 @@ export function WorkspacePanel() {
       },
     });
 
-  // Rows get stable handlers that call the latest ones: a row re-renders only when what it shows changes (an
-  // edit of one file in a project of thousands re-renders one row, not all of them).
-  rowActions.current = {
+  // the tree's rows call these through stable handlers: a row re-renders only when what it shows changes
+  const treeActions: FileTreeActions = {
     open: (path) => openPath(path),
     rename: (path) =>
       askPath(
@@ -125,26 +67,6 @@ export function WorkspacePanel() {
         onConfirm: () => deletePath(path),
       }),
   };
-  const labels = { rename: t('files.rename'), remove: t('files.delete') };
-
-  const renderNode = (n: TreeNode, depth: number) => (
-    <li key={n.path}>
-      <TreeRow path={n.path} name={n.name} kind={n.kind} size={n.size} depth={depth} selected={n.path === openFile} renameLabel={labels.rename} removeLabel={labels.remove} actions={stableActions} />
-      {n.children.length > 0 && (
-        <ul>
-          {(expanded.has(n.path) ? n.children : n.children.slice(0, DIR_ROWS)).map((c) => renderNode(c, depth + 1))}
-          {!expanded.has(n.path) && n.children.length > DIR_ROWS && (
-            <li>
-              <button type="button" className="tree-more" style={{ paddingLeft: `${(depth + 1) * 0.9 + 0.3}rem` }} onClick={() => setExpanded(new Set(expanded).add(n.path))}>
-                {t('robust.tree.more', { count: (n.children.length - DIR_ROWS).toLocaleString() })}
-              </button>
-            </li>
-          )}
-        </ul>
-      )}
-    </li>
-  );
-
   return (
     <nav className="region files" aria-label={t('region.files')} data-testid="files">
       <div className="ws-bar">
@@ -233,9 +155,7 @@ export function WorkspacePanel() {
           {error}
         </p>
       )}
-      <ul className="tree" data-testid="file-tree">
-        {tree.map((n) => renderNode(n, 0))}
-      </ul>
+      <FileTree key={shownWs?.id} tree={tree} openFile={shownOpen} label={t('region.files')} renameLabel={t('files.rename')} removeLabel={t('files.delete')} actions={treeActions} />
       <StorageUsage />
       <PromptDialog request={ask} onClose={() => setAsk(null)} />
       <ConfirmDialog request={confirm} onClose={() => setConfirm(null)} />

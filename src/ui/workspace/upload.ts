@@ -49,17 +49,27 @@ export function dockerignoreFilter(text: string | null): (path: string) => strin
   };
 }
 
+/** Counts left-out paths as they are seen, and the top-level folders left out whole (every path under them). */
+class SkippedCount {
+  private count = 0;
+  private readonly tops = new Map<string, boolean>();
+  add(path: string, kept: boolean): void {
+    if (!kept) this.count++;
+    const i = path.indexOf('/');
+    if (i < 0) return;
+    const top = path.slice(0, i);
+    this.tops.set(top, (this.tops.get(top) ?? true) && !kept);
+  }
+  summary(): Skipped {
+    return { count: this.count, dirs: [...this.tops].filter(([, whole]) => whole).map(([t]) => t).sort() };
+  }
+}
+
 /** The top-level folders of left-out paths that were left out whole (every path under them left out). */
 function skippedSummary(all: string[], kept: Set<string>): Skipped {
-  const left = all.filter((p) => !kept.has(p));
-  const tops = new Map<string, boolean>();
-  for (const p of all) {
-    const i = p.indexOf('/');
-    if (i < 0) continue;
-    const top = p.slice(0, i);
-    tops.set(top, (tops.get(top) ?? true) && !kept.has(p));
-  }
-  return { count: left.length, dirs: [...tops].filter(([, whole]) => whole).map(([t]) => t).sort() };
+  const s = new SkippedCount();
+  for (const p of all) s.add(p, kept.has(p));
+  return s.summary();
 }
 
 /** The common top folder of a set of paths, or '' when they do not share one. */
@@ -80,9 +90,25 @@ const stripRoot = (root: string) => (p: string) => (root ? p.slice(root.length +
 export async function uploadFolder(sources: UploadSource[], opts: UploadOptions = {}): Promise<UploadResult> {
   const limits = opts.limits ?? IMPORT_LIMITS;
   const yieldToPage = opts.yieldToPage ?? defaultYield;
-  const root = commonRoot(sources.map((s) => s.path));
+  // every step over thousands of files goes in slices, the page getting a turn every few milliseconds: a
+  // picked file's path is a DOM attribute (slow by the thousand), then matching, then sizes (a file's size may
+  // cost the browser a look at the disk), then reading
+  let lastYield = performance.now();
+  const slice = async () => {
+    if (performance.now() - lastYield > 8) {
+      await yieldToPage();
+      lastYield = performance.now();
+    }
+  };
+  const paths: string[] = [];
+  for (const s of sources) {
+    paths.push(s.path);
+    await slice();
+  }
+  const root = commonRoot(paths);
   const rel = stripRoot(root);
-  const ignoreFile = sources.find((s) => rel(s.path) === '.dockerignore');
+  const ignoreAt = paths.findIndex((p) => rel(p) === '.dockerignore');
+  const ignoreFile = ignoreAt < 0 ? undefined : sources[ignoreAt];
   let text: string | null = null;
   if (ignoreFile) {
     try {
@@ -93,20 +119,17 @@ export async function uploadFolder(sources: UploadSource[], opts: UploadOptions 
   }
   const keep = dockerignoreFilter(text);
   const picked: { source: UploadSource; path: string }[] = [];
-  for (const s of sources) {
-    const p = keep(rel(s.path));
-    if (p) picked.push({ source: s, path: p });
-  }
-  // a file's size may cost the browser a look at the disk: read in slices too
   const sized: { name: string; size: number }[] = [];
-  let lastYield = performance.now();
-  for (const x of picked) {
+  const skipped = new SkippedCount();
+  for (let i = 0; i < sources.length; i++) {
     if (opts.signal?.aborted) return { ok: false, error: { kind: 'cancelled' } };
-    sized.push({ name: x.path, size: x.source.size });
-    if (performance.now() - lastYield > 8) {
-      await yieldToPage();
-      lastYield = performance.now();
+    const p = keep(rel(paths[i]));
+    skipped.add(rel(paths[i]), !!p);
+    if (p) {
+      picked.push({ source: sources[i], path: p });
+      sized.push({ name: p, size: sources[i].size });
     }
+    await slice();
   }
   const refused = checkPickedFiles(sized, limits);
   if (refused) return { ok: false, error: refused };
@@ -135,8 +158,7 @@ export async function uploadFolder(sources: UploadSource[], opts: UploadOptions 
   }
   if (opts.signal?.aborted) return { ok: false, error: { kind: 'cancelled' } };
   opts.onProgress?.({ done, total });
-  const all = sources.map((s) => rel(s.path));
-  return { ok: true, files, skipped: skippedSummary(all, new Set(picked.map((x) => x.path))) };
+  return { ok: true, files, skipped: skipped.summary() };
 }
 
 /** A .zip as a project: one top folder in it is the project's root; its .dockerignore applies. */
@@ -171,7 +193,10 @@ export async function uploadZip(bytes: Uint8Array, opts: UploadOptions = {}): Pr
  */
 export function sourcesFromFiles(files: File[], path: (f: File) => string = (f) => f.webkitRelativePath || f.name): UploadSource[] {
   return files.map((f) => ({
-    path: path(f),
+    // asked for in the upload's slices, not all at once when the files are picked
+    get path() {
+      return path(f);
+    },
     get size() {
       return f.size;
     },
