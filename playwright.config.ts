@@ -24,13 +24,21 @@ function findChromium(): string | undefined {
 
 const executablePath = findChromium();
 const port = Number(process.env.E2E_PORT || 4173);
+/** Tests run one at a time with nothing beside them (matched against "project file describe title tags"). */
+const ALONE = [/@alone\b/, /\bupload\.spec\.ts\b/, /\bresponsive\.spec\.ts\b/];
 
 export default defineConfig({
   testDir: 'e2e',
-  timeout: 60_000,
-  expect: { timeout: 10_000 },
-  fullyParallel: false,
-  workers: 1,
+  // Generous for a shared 2-core machine with two browsers open (a load of 20 made a 13 s test take over 60 s);
+  // a timeout costs time only when a test fails anyway.
+  timeout: 120_000,
+  expect: { timeout: 15_000 },
+  // Two workers share the machine's two cores: most tests wait on the engine, debounces and the browser much of the
+  // time. Tests that measure the page's responsiveness (frame gaps, stalls, a prediction's time, keys typed during a
+  // build, a program run out of memory before the CPU watchdog stops it) run afterwards, one at a time: the
+  // `alone` project holds the tests tagged @alone and the specs named below, and runs as the teardown of the
+  // `shared` project, so it starts once every shared test has ended and runs even when one of them failed.
+  workers: 2,
   // One retry: a test that passes only on its retry is reported as flaky in the summary, not hidden.
   retries: 1,
   // `list` for people, then the slowest tests of the run; every test's duration in timings/e2e.json (not in
@@ -53,6 +61,10 @@ export default defineConfig({
       ],
     },
   },
+  projects: [
+    { name: 'shared', grepInvert: ALONE, fullyParallel: true, teardown: 'alone' },
+    { name: 'alone', grep: ALONE, workers: 1 },
+  ],
   webServer: {
     command: `npx vite preview${process.env.E2E_DIST ? ` --outDir ${process.env.E2E_DIST}` : ""} --host 127.0.0.1 --port ${port} --strictPort`,
     url: `http://127.0.0.1:${port}`,

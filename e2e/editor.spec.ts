@@ -3,7 +3,7 @@ import { focusEditor, openFresh } from './helpers';
 
 test.describe.configure({ timeout: 90_000 });
 
-test('Dockerfile editing: hover docs, completion, diagnostics with a quick fix, Alt+Up/Down, how Docker reads it', async ({ page }) => {
+test('Dockerfile editing: hover docs, completion, diagnostics with a quick fix, Alt+Up/Down, how Docker reads it', { tag: '@alone' }, async ({ page }) => {
   await openFresh(page);
   const editor = page.locator('.monaco-host');
 

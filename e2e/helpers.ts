@@ -48,7 +48,8 @@ export async function putStored(page: Page, key: string, value: unknown): Promis
 }
 
 export async function waitReady(page: Page): Promise<void> {
-  await expect(page.getByTestId('build-button')).toBeEnabled();
+  // The engine starts in a worker; on a loaded 2-core machine with two browsers open that can take over 10 s.
+  await expect(page.getByTestId('build-button')).toBeEnabled({ timeout: 30_000 });
   await expect(page.getByTestId('monaco')).toBeVisible();
   await page.waitForFunction(() => typeof (window as any).__layerlabTerminalText === 'function');
 }

@@ -261,7 +261,7 @@ test('the app refuses to be framed by another site; the sandbox page is framed b
   await expect.poll(() => page.frames().find((f) => f !== page.mainFrame())?.url()).toMatch(/^chrome-error:/);
 });
 
-test.describe('memory', () => {
+test.describe('memory', { tag: '@alone' }, () => {
   // On a machine so loaded that a garbage-collecting slice takes over 2 s, the CPU watchdog stops the program
   // before it runs out of memory (137, not OOM-killed): a retry, not a looser assertion.
   test.describe.configure({ retries: 2 });

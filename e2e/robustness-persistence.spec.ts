@@ -208,7 +208,7 @@ function zipOfFiles(n: number): Buffer {
   return Buffer.from(zipSync(files, { level: 6 }));
 }
 
-test('a 10,000-file zip is refused within seconds, naming the limit, while the page stays responsive', async ({ page }) => {
+test('a 10,000-file zip is refused within seconds, naming the limit, while the page stays responsive', { tag: '@alone' }, async ({ page }) => {
   await openFresh(page);
   const zip = zipOfFiles(10_000);
   const t0 = Date.now();
@@ -221,7 +221,7 @@ test('a 10,000-file zip is refused within seconds, naming the limit, while the p
   expect(await fileOf(page, 'web-ping', 'src/part0/file1.txt')).toBe(''); // nothing was added
 });
 
-test('a 1,900-file zip imports with progress, the page responsive, and survives a reload', async ({ page }) => {
+test('a 1,900-file zip imports with progress, the page responsive, and survives a reload', { tag: '@alone' }, async ({ page }) => {
   await openFresh(page);
   const zip = zipOfFiles(1900);
   const { stall, progressShown } = await worstStall(page, async () => {

@@ -130,7 +130,7 @@ test('a failing panel shows a message and a reload action while the others keep 
   expect(errors).toEqual([]);
 });
 
-test('a container that loops forever runs in a worker: the page stays responsive and the loop is stopped', async ({ page }) => {
+test('a container that loops forever runs in a worker: the page stays responsive and the loop is stopped', { tag: '@alone' }, async ({ page }) => {
   await openFresh(page);
   const workers: string[] = [];
   page.on('worker', (w) => workers.push(w.url()));
