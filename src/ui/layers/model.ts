@@ -172,7 +172,11 @@ export function applyBuildEvents(view: BuildView | null, events: readonly BuildE
       }
       if (!at) {
         at = new Map();
-        bands.forEach((b, j) => at!.set(b.step, [...(at!.get(b.step) ?? []), j]));
+        bands.forEach((b, j) => {
+          const js = at!.get(b.step);
+          if (js) js.push(j);
+          else at!.set(b.step, [j]);
+        });
       }
       return at.get(step) ?? [];
     };
@@ -192,6 +196,22 @@ export function applyBuildEvents(view: BuildView | null, events: readonly BuildE
     v = { ...v, bands, finishOrder };
   }
   return v;
+}
+
+/**
+ * Counts a build's finished steps as its events come: `finishOrder.length` of the view the events fold into
+ * (the steps the stack reveals one by one), without folding them (which copies the bands).
+ */
+export function finishedStepCounter(): (e: BuildEvent) => number {
+  let revealable = new Set<number>();
+  let n = 0;
+  return (e) => {
+    if (e.type === 'build-started') {
+      revealable = new Set(e.steps.filter((s) => visibleStep(s) && s.instruction.toUpperCase() !== 'FROM').map((s) => s.index));
+      n = 0;
+    } else if (e.type === 'step-finished' && revealable.has(e.step)) n++;
+    return n;
+  };
 }
 
 /**

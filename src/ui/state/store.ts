@@ -21,7 +21,7 @@ import type { PredictedStep, UiBuildOptions } from '../engine/engineApi';
 import { exampleWorkspaces } from '../workspace/examples';
 import { nextTask } from './nextTask';
 import { deletePath, renameFile, type FileContent, type Workspace } from '../workspace/workspace';
-import { applyBuildEvents as applyBuildEventsTo, metaKey, type BuildView } from '../layers/model';
+import { applyBuildEvents as applyBuildEventsTo, finishedStepCounter, metaKey, type BuildView } from '../layers/model';
 import { summaryText } from '../layers/buildModel';
 import { setFinished, startPlayback, usePlayback, whenRevealed } from '../layers/playback';
 import { openKv, memoryKv, isQuotaError, type KvStore } from '../persist/idb';
@@ -751,10 +751,11 @@ export const useApp = create<AppState>()((set, get) => {
         while (chunks.length && (p.key !== key || chunks[0].at <= p.revealed)) writeToTerminal(chunks.shift()!.text);
       };
       const offPlayback = usePlayback.subscribe(flush);
-      const finishedSteps = () => {
-        applyBuildEvents();
-        return get().builds[wsId]?.last?.finishOrder.length ?? 0;
-      };
+      // the steps finished so far, counted as the events come (folding them into the view at every chunk of
+      // output would copy a long build's bands again and again)
+      const countFinished = finishedStepCounter();
+      let finished = 0;
+      const finishedSteps = () => finished;
       const out = (t: string) => {
         chunks.push({ at: key === null ? 0 : finishedSteps(), text: t.replace(/\r?\n/g, '\r\n') });
         flush();
@@ -772,12 +773,14 @@ export const useApp = create<AppState>()((set, get) => {
       try {
         await engine.build(opts, io, (e) => {
           if (e.type === 'build-started') key = e.time;
+          finished = countFinished(e);
           onEvent(e);
         });
       } catch (e) {
         out(`ERROR: ${e instanceof Error ? e.message : String(e)}\n`);
       } finally {
         uiBuildRunning = false;
+        applyBuildEvents();
         if (key !== null) await whenRevealed(key, finishedSteps());
         key = null;
         flush();
