@@ -668,6 +668,9 @@ export const useApp = create<AppState>()((set, get) => {
       let finished = 0;
       const finishedSteps = () => finished;
       const out = (t: string) => {
+        // the stack's reveal of this build starts when its build-started event is applied: before that, the
+        // playback is another build's and would let the output through
+        if (key !== null && usePlayback.getState().key !== key) applyBuildEvents();
         chunks.push({ at: key === null ? 0 : finishedSteps(), text: t.replace(/\r?\n/g, '\r\n') });
         flush();
       };
