@@ -5,6 +5,7 @@ import type { BuildEvent } from '../../engine/build/events';
 import { startEngine } from './startEngine';
 import type { EngineClient } from './engineClient';
 import { memoryEngineStore } from '../persist/engineStore';
+import { STEPS_PER_MESSAGE } from './protocol';
 
 /** The client talks to the engine host over a MessageChannel here: the same messages as with the worker. */
 let client: EngineClient | null = null;
@@ -46,6 +47,20 @@ describe('Engine client and host', () => {
     const p = await c.predictBuild({ contextDir: '.', tags: ['t'], builder: 'buildkit', noCache: false, buildArgs: {} });
     expect(p.steps?.find((s) => s.step.instruction.startsWith('COPY'))?.outcome).toBe('built');
   });
+
+  it('a Dockerfile of thousands of steps: its step list and its prediction reach the page whole (sent in parts)', async () => {
+    const n = STEPS_PER_MESSAGE + 100;
+    const c = await start({ Dockerfile: 'FROM busybox\n' + Array.from({ length: n }, (_, i) => `ENV V${i}=v${i}`).join('\n') + '\n' });
+    const opts = { contextDir: '.', tags: ['envs'], builder: 'legacy' as const, noCache: false, buildArgs: {} };
+    const p = await c.predictBuild(opts);
+    expect(p.steps?.filter((s) => s.step.instruction.toUpperCase() === 'ENV').map((s) => s.step.line)).toEqual(Array.from({ length: n }, (_, i) => i + 2));
+    let started: Extract<BuildEvent, { type: 'build-started' }> | undefined;
+    const r = await c.build(opts, bufferIO(), (e) => {
+      if (e.type === 'build-started') started = e;
+    });
+    expect(r.exitCode).toBe(0);
+    expect(started?.steps.map((s) => s.line)).toEqual(p.steps?.map((s) => s.step.line));
+  }, 60_000);
 
   it('gives a container’s writes into the bind-mounted workspace back to the page', async () => {
     const c = await start({ Dockerfile: 'FROM busybox\n' });

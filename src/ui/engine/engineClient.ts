@@ -12,7 +12,7 @@
  */
 import { transfer, wrap, type Endpoint, type Remote } from 'comlink';
 import type { CommandEvent, EngineSnapshot } from '../../engine/engine';
-import type { BuildEventListener } from '../../engine/build/events';
+import type { BuildEventListener, StepInfo } from '../../engine/build/events';
 import type { CliIO } from '../../engine/core/io';
 import type { HttpRequest } from '../../engine/runtime/process';
 import type { WorldSource } from '../../lessons/engineWorld';
@@ -62,6 +62,8 @@ export class EngineClient {
   private inbox: HostEvent[] = [];
   private draining = false;
   private drainWaiters: (() => void)[] = [];
+  /** The leading steps of the next build-started event (sent ahead in messages of their own). */
+  private stepsAhead: StepInfo[] = [];
 
   constructor(
     ep: Endpoint,
@@ -115,9 +117,18 @@ export class EngineClient {
         this.view = e.view;
         this.emit('engine');
         break;
-      case 'build':
-        for (const l of [...this.buildListeners]) l(e.event);
+      case 'steps':
+        for (const s of e.steps) this.stepsAhead.push(s);
         break;
+      case 'build': {
+        let event = e.event;
+        if (event.type === 'build-started' && this.stepsAhead.length) {
+          event = { ...event, steps: this.stepsAhead.concat(event.steps) };
+          this.stepsAhead = [];
+        }
+        for (const l of [...this.buildListeners]) l(event);
+        break;
+      }
       case 'command':
         for (const l of [...this.commandListeners]) l(e.event);
         break;
@@ -214,8 +225,18 @@ export class EngineClient {
     }
   }
 
-  predictBuild(opts: UiBuildOptions): Promise<{ steps: PredictedStep[] | null; error: string }> {
-    return this.api.predict(opts);
+  /** The engine's prediction of a build; a long one comes a page per message (each read in a task of its own). */
+  async predictBuild(opts: UiBuildOptions): Promise<{ steps: PredictedStep[] | null; error: string }> {
+    const r = await this.api.predict(opts);
+    if (!r.more || !r.steps) return { steps: r.steps, error: r.error };
+    const steps = r.steps;
+    while (steps.length < r.more.total) {
+      const page = await this.api.predictionPage(r.more.id, steps.length);
+      // a newer prediction replaced this one: it is not shown anyway
+      if (!page?.length) return { steps: null, error: '' };
+      for (const s of page) steps.push(s);
+    }
+    return { steps, error: r.error };
   }
 
   /** An HTTP request to the container publishing `port` (the preview). */

@@ -16,7 +16,9 @@ import { createEngineWorld, engineWorldSource, type EngineWorld } from '../../le
 import { workspaceContext, workspaceHostFiles, type FileContent } from '../workspace/workspace';
 import { baseImageProblemIn, containerViews, imageHistoryIn, imageRefsIn, predictWith } from './engineApi';
 import { createBrowserEngine, afterTask } from './browserEngine';
-import type { EngineHostApi, EngineView, HostEvent, IoSpec, StartOptions, StartResult } from './protocol';
+import { STEPS_PER_MESSAGE, type EngineHostApi, type EngineView, type HostEvent, type IoSpec, type StartOptions, type StartResult } from './protocol';
+import type { BuildEvent } from '../../engine/build/events';
+import type { PredictedStep } from './engineApi';
 import { StdinQueue } from './stdinQueue';
 import { commands as commandSpecs } from '../../engine/cli/commands/index';
 
@@ -50,6 +52,18 @@ export function serveEngine(ep: Endpoint, deps: HostDeps): EngineHostApi {
     queue = [];
     ep.postMessage({ layerlabEvents: list });
   };
+  /** A build-started event with thousands of steps: its leading steps go ahead in messages of their own. */
+  const postBuild = (event: BuildEvent) => {
+    if (event.type !== 'build-started' || event.steps.length <= STEPS_PER_MESSAGE) return post({ k: 'build', event });
+    flushEvents();
+    let at = 0;
+    for (; event.steps.length - at > STEPS_PER_MESSAGE; at += STEPS_PER_MESSAGE) ep.postMessage({ layerlabEvents: [{ k: 'steps', steps: event.steps.slice(at, at + STEPS_PER_MESSAGE) }] });
+    post({ k: 'build', event: { ...event, steps: event.steps.slice(at) } });
+  };
+  /** Long predictions, read a page at a time by the page (the last few kept). */
+  const predictions = new Map<number, PredictedStep[]>();
+  let predictionId = 0;
+
   const post = (e: HostEvent) => {
     const last = queue[queue.length - 1];
     if (e.k === 'out' && last?.k === 'out' && last.run === e.run && last.stream === e.stream) last.text += e.text;
@@ -125,7 +139,7 @@ export function serveEngine(ep: Endpoint, deps: HostDeps): EngineHostApi {
       const e = engine;
       e.hostFiles = hostFiles;
       e.subscribe(() => post({ k: 'view', view: view(e) }));
-      e.onBuildEvent((event) => post({ k: 'build', event }));
+      e.onBuildEvent(postBuild);
       e.onCommand((event) => post({ k: 'command', event }));
       return { ok: true, view: view(e) };
     },
@@ -166,8 +180,20 @@ export function serveEngine(ep: Endpoint, deps: HostDeps): EngineHostApi {
       runs.get(id)?.abort.abort();
     },
 
-    predict(opts) {
-      return predictWith(need(), opts);
+    async predict(opts) {
+      const r = await predictWith(need(), opts);
+      if (!r.steps || r.steps.length <= STEPS_PER_MESSAGE) return r;
+      const id = ++predictionId;
+      predictions.set(id, r.steps);
+      for (const old of predictions.keys()) if (predictions.size > 4) predictions.delete(old);
+      return { steps: r.steps.slice(0, STEPS_PER_MESSAGE), error: r.error, more: { id, total: r.steps.length } };
+    },
+
+    predictionPage(id, from) {
+      const steps = predictions.get(id);
+      if (!steps) return null;
+      if (from + STEPS_PER_MESSAGE >= steps.length) predictions.delete(id);
+      return steps.slice(from, from + STEPS_PER_MESSAGE);
     },
 
     async http(port, req) {

@@ -7,7 +7,7 @@
  * command are all delivered before its exit code.
  */
 import type { CommandEvent, Engine, EngineSnapshot } from '../../engine/engine';
-import type { BuildEvent } from '../../engine/build/events';
+import type { BuildEvent, StepInfo } from '../../engine/build/events';
 import type { HttpRequest } from '../../engine/runtime/process';
 import type { FileContent } from '../workspace/workspace';
 import type { BaseLayerView, ContainerView, LayerChangeView, PredictedStep, UiBuildOptions } from './engineApi';
@@ -37,6 +37,11 @@ export type HostEvent =
   | { k: 'out'; run: number; stream: 'stdout' | 'stderr'; text: string }
   | { k: 'view'; view: EngineView }
   | { k: 'build'; event: BuildEvent }
+  /**
+   * The first steps of the next build-started event's list, which holds the rest: a list of thousands of steps
+   * comes in several messages, each read (deserialised) by the page in a task of its own.
+   */
+  | { k: 'steps'; steps: StepInfo[] }
   | { k: 'command'; event: CommandEvent }
   /** A container wrote (content) or removed (null) a file of the workspace through a bind mount. */
   | { k: 'host-write'; path: string; content: FileContent | null };
@@ -72,6 +77,16 @@ export interface WorldData {
   hostRoot: string | null;
 }
 
+/** Steps per message of a long step list (a build's, a prediction's): one message is read in one task. */
+export const STEPS_PER_MESSAGE = 1000;
+
+export interface PredictionPage {
+  steps: PredictedStep[] | null;
+  error: string;
+  /** The prediction has more steps than these: `total` in all, kept by the host as `id`. */
+  more?: { id: number; total: number };
+}
+
 /** The engine host's calls. Every method answers asynchronously; `run` ids are chosen by the page. */
 export interface EngineHostApi {
   start(opts: StartOptions): StartResult | Promise<StartResult>;
@@ -83,7 +98,10 @@ export interface EngineHostApi {
   stdin(id: number, chunk: string | null): void;
   /** Ctrl-C: aborts a running command or build. */
   abort(id: number): void;
-  predict(opts: UiBuildOptions): Promise<{ steps: PredictedStep[] | null; error: string }>;
+  /** The prediction's first `PREDICTION_PAGE` steps; `more`: the rest is read with `predictionPage`. */
+  predict(opts: UiBuildOptions): Promise<PredictionPage>;
+  /** Steps of a long prediction from `from` on (null: no longer kept). */
+  predictionPage(id: number, from: number): PredictedStep[] | null;
   http(port: number, req: HttpRequest): Promise<HttpResult>;
   snapshot(): EngineSnapshot;
   /** Saves what changed into the engine store, from the host's thread; answers what the store then holds. */

@@ -18,6 +18,7 @@ import { LayerDiff } from './LayerDiff';
 import { setPaused, setStepMs, stepOnce, usePlayback } from './playback';
 import { stackHeights, type StackScale } from './stackHeights';
 import { bandWindow, WINDOW_FROM } from './bandWindow';
+import { revealAll, revealOf, type Reveal } from './reveal';
 import type { Lang } from '../i18n/i18n';
 import { Pause, Play, StepForward } from 'lucide-react';
 import './layerStack.css';
@@ -79,21 +80,18 @@ export function LayerStack() {
   const mode: Mode = parseFailed ? 'error' : showPrediction ? 'prediction' : last ? 'build' : engine ? 'empty' : 'loading';
   const viewBuilder = mode === 'build' && last ? last.builder : builder;
 
-  const bands: Band[] = useMemo(() => {
-    if (mode === 'prediction') return predictedBands(prediction!, last, knownMeta);
-    if (mode === 'build' && last) {
-      const shown = new Set(last.finishOrder.slice(0, revealed));
-      const nextStep = last.finishOrder[revealed];
-      const stopped = last.state === 'failed' && revealed >= finishedCount;
-      return last.bands.map((b) => {
-        if (shown.has(b.step) || b.status === 'base') return { ...b, running: b.running && !shown.has(b.step) };
-        if (stopped && b.failed) return b;
-        const isNext = nextStep === b.step || (b.running && nextStep === undefined);
-        return { ...b, status: 'pending' as const, reason: undefined, running: isNext, failed: false };
-      });
-    }
-    return [];
-  }, [mode, prediction, last, revealed, knownMeta, finishedCount]);
+  // The bands as they are (the prediction's, or the build's end state) and, for a build being revealed, how
+  // each is shown at this step of the reveal (reveal.ts): a step of the reveal changes only the bands on screen.
+  const shownPrediction = mode === 'prediction' ? prediction : null;
+  // the last build and the known metadata change what a prediction shows; a build shows its own bands
+  const predictionLast = shownPrediction ? last : null;
+  const predictionMeta = shownPrediction ? knownMeta : undefined;
+  const buildBands = mode === 'build' && last ? last.bands : null;
+  const bands: Band[] = useMemo(
+    () => (shownPrediction ? predictedBands(shownPrediction, predictionLast, predictionMeta) : (buildBands ?? [])),
+    [shownPrediction, predictionLast, predictionMeta, buildBands],
+  );
+  const reveal: Reveal = useMemo(() => (mode === 'build' && last ? revealOf(last, revealed) : revealAll), [mode, last, revealed]);
 
   const allRevealed = mode !== 'build' || revealed >= finishedCount;
 
@@ -157,9 +155,18 @@ export function LayerStack() {
     }
   };
 
-  const configNames = [...new Set(bands.filter((b) => bandKind(viewBuilder, b) === 'config').map((b) => b.instruction))];
-  const stages = new Set(bands.map((b) => b.stage));
-  const firstMiss = bands.find((b) => bandKind(viewBuilder, b) === 'layer' && (b.status === 'built' || b.status === 'will-rebuild'));
+  const { configNames, stages, instructions } = useMemo(
+    () => ({
+      configNames: [...new Set(bands.filter((b) => bandKind(viewBuilder, b) === 'config').map((b) => b.instruction))],
+      stages: new Set(bands.map((b) => b.stage)),
+      instructions: bands.filter((b) => b.status !== 'base').length,
+    }),
+    [bands, viewBuilder],
+  );
+  const firstMiss = useMemo(() => {
+    const missed = (status: string) => status === 'built' || status === 'will-rebuild';
+    return bands.find((x) => bandKind(viewBuilder, x) === 'layer' && missed(reveal.status(x)));
+  }, [bands, viewBuilder, reveal]);
   const speed = speedOption(settings.stepMs);
   const stageLabelOf = (i: number) => (stages.size > 1 && (i === 0 || bands[i - 1].stage !== bands[i].stage) ? bands[i].stage : undefined);
 
@@ -221,7 +228,7 @@ export function LayerStack() {
         </button>
         {stepping && (
           <span className="ls-progress" data-testid="stack-progress">
-            {t('stack.progress', { i: Math.min(revealed, finishedCount), n: last?.bands.filter((b) => b.status !== 'base').length ?? 0 })}
+            {t('stack.progress', { i: Math.min(revealed, finishedCount), n: instructions })}
           </span>
         )}
       </div>
@@ -253,8 +260,9 @@ export function LayerStack() {
         )}
         <ol className="ls-stack" aria-label={t('region.layers')} data-windowed={windowed || undefined}>
           {win.below > 0 && <li className="ls-spacer" aria-hidden="true" style={{ height: win.below }} />}
-          {bands.slice(win.lo, win.hi + 1).map((b, k) => {
+          {bands.slice(win.lo, win.hi + 1).map((shownBand, k) => {
             const i = win.lo + k;
+            const b = reveal.band(shownBand);
             const kind = bandKind(viewBuilder, b);
             const stageLabel = stageLabelOf(i);
             if (kind === 'base')

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { BuildEvent, StepInfo } from '../../engine/build/events';
-import { applyBuildEvent, applyBuildEvents, predictedBands, type BuildView } from './model';
+import { applyBuildEvent, applyBuildEvents, finishedStepCounter, predictedBands, type BuildView } from './model';
 import { buildCounts } from './buildModel';
 import { describeReason } from './reasons';
 
@@ -22,9 +22,17 @@ const steps = [
   step(5, 6, 'CMD', 'CMD ["node", "/web-ping/app.js"]', true),
 ];
 
-/** The events applied one by one; applied as one batch (as the app does per frame), the view is the same. */
+/**
+ * The events applied one by one; applied as one batch (as the app does per frame), the view is the same; the
+ * finished steps counted as the events come (which paces the terminal) are the view's finishOrder at every event.
+ */
 function run(events: BuildEvent[]): BuildView | null {
-  const v = events.reduce<BuildView | null>((v, e) => applyBuildEvent(v, e), null);
+  const count = finishedStepCounter();
+  const v = events.reduce<BuildView | null>((v, e) => {
+    const next = applyBuildEvent(v, e);
+    expect(count(e)).toBe(next?.finishOrder.length ?? 0);
+    return next;
+  }, null);
   expect(applyBuildEvents(null, events)).toEqual(v);
   return v;
 }

@@ -162,9 +162,24 @@ export function applyBuildEvents(view: BuildView | null, events: readonly BuildE
       continue;
     }
     const bands = v.bands.slice();
-    // the bands of a step: looked up in a map for a big batch, found by a scan for a few events
+    // the bands of a step: bands come in step order (binary search); otherwise a map for a big batch, a scan
+    // for a few events
+    let sorted = true;
+    for (let j = 1; j < bands.length && sorted; j++) sorted = bands[j - 1].step <= bands[j].step;
     let at: Map<number, number[]> | null = null;
     const bandsOf = (step: number): number[] => {
+      if (sorted) {
+        let lo = 0;
+        let hi = bands.length;
+        while (lo < hi) {
+          const m = (lo + hi) >> 1;
+          if (bands[m].step < step) lo = m + 1;
+          else hi = m;
+        }
+        const js: number[] = [];
+        for (let j = lo; j < bands.length && bands[j].step === step; j++) js.push(j);
+        return js;
+      }
       if (events.length - i < 16) {
         const js: number[] = [];
         for (let j = 0; j < bands.length; j++) if (bands[j].step === step) js.push(j);
@@ -172,7 +187,11 @@ export function applyBuildEvents(view: BuildView | null, events: readonly BuildE
       }
       if (!at) {
         at = new Map();
-        bands.forEach((b, j) => at!.set(b.step, [...(at!.get(b.step) ?? []), j]));
+        bands.forEach((b, j) => {
+          const js = at!.get(b.step);
+          if (js) js.push(j);
+          else at!.set(b.step, [j]);
+        });
       }
       return at.get(step) ?? [];
     };
@@ -192,6 +211,22 @@ export function applyBuildEvents(view: BuildView | null, events: readonly BuildE
     v = { ...v, bands, finishOrder };
   }
   return v;
+}
+
+/**
+ * Counts a build's finished steps as its events come: `finishOrder.length` of the view the events fold into
+ * (the steps the stack reveals one by one), without folding them (which copies the bands).
+ */
+export function finishedStepCounter(): (e: BuildEvent) => number {
+  let revealable = new Set<number>();
+  let n = 0;
+  return (e) => {
+    if (e.type === 'build-started') {
+      revealable = new Set(e.steps.filter((s) => visibleStep(s) && s.instruction.toUpperCase() !== 'FROM').map((s) => s.index));
+      n = 0;
+    } else if (e.type === 'step-finished' && revealable.has(e.step)) n++;
+    return n;
+  };
 }
 
 /**

@@ -20,10 +20,15 @@ import type { CliIO } from '../../engine/core/io';
 import type { PredictedStep, UiBuildOptions } from '../engine/engineApi';
 import { exampleWorkspaces } from '../workspace/examples';
 import { nextTask } from './nextTask';
+import { BUILDS_KEY, buildsRecord, readBuildsRecord, type BuildHistory } from './buildHistory';
 import { deletePath, renameFile, type FileContent, type Workspace } from '../workspace/workspace';
-import { applyBuildEvents as applyBuildEventsTo, metaKey, type BuildView } from '../layers/model';
+import { finishedStepCounter } from '../layers/model';
+import { buildEventQueue } from './buildEvents';
+import { buildCommandLine, buildOptions } from './buildOptions';
+
+export { buildCommandLine, parseBuildArgs } from './buildOptions';
 import { summaryText } from '../layers/buildModel';
-import { setFinished, startPlayback, usePlayback, whenRevealed } from '../layers/playback';
+import { usePlayback, whenRevealed } from '../layers/playback';
 import { openKv, memoryKv, isQuotaError, type KvStore } from '../persist/idb';
 import { deleteEngineStore, memoryEngineStore, openEngineStore, type EngineStore, type StoreUsage } from '../persist/engineStore';
 import { DamagedStore, materialize } from '../../engine/store/layout';
@@ -51,11 +56,6 @@ import { terminalColumns, writeToTerminal } from './terminalBus';
 export const FAST_STEP_MS = 250;
 export const SLOW_STEP_MS = 900;
 
-/** The pace of the stack's reveal: the speed setting, or at once with prefers-reduced-motion. */
-function revealStepMs(stepMs: number): number {
-  const reduced = typeof matchMedia !== 'undefined' && matchMedia('(prefers-reduced-motion: reduce)').matches;
-  return reduced ? 0 : stepMs;
-}
 
 export const defaultSettings = (): Settings => ({
   lang: typeof navigator !== 'undefined' ? detectLang() : 'en',
@@ -67,10 +67,7 @@ export const defaultSettings = (): Settings => ({
   stepMs: FAST_STEP_MS,
 });
 
-export interface BuildHistory {
-  last: BuildView | null;
-  previous: BuildView | null;
-}
+export type { BuildHistory };
 
 export interface AppState {
   phase: 'loading' | 'ready' | 'damaged';
@@ -213,29 +210,6 @@ export function activeWorkspace(s: Pick<AppState, 'workspaces' | 'activeId'>): W
   return s.workspaces.find((w) => w.id === s.activeId) ?? s.workspaces[0];
 }
 
-export function parseBuildArgs(text: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const raw of text.split(/[\n,]/)) {
-    const l = raw.trim();
-    if (!l) continue;
-    const eq = l.indexOf('=');
-    if (eq <= 0) continue;
-    out[l.slice(0, eq).trim()] = l.slice(eq + 1);
-  }
-  return out;
-}
-
-/** The equivalent command line, echoed in the terminal so learners see what the button does. */
-export function buildCommandLine(o: UiBuildOptions): string {
-  const parts = ['docker', 'build'];
-  for (const t of o.tags) parts.push('-t', t);
-  if (o.noCache) parts.push('--no-cache');
-  if (o.target) parts.push('--target', o.target);
-  for (const [k, v] of Object.entries(o.buildArgs)) parts.push('--build-arg', /\s/.test(v) ? `"${k}=${v}"` : `${k}=${v}`);
-  parts.push(o.contextDir);
-  return (o.builder === 'legacy' ? 'DOCKER_BUILDKIT=0 ' : '') + parts.join(' ');
-}
-
 export const useApp = create<AppState>()((set, get) => {
   const savedWorkspaces = (): SavedWorkspaces => ({ version: 1, workspaces: get().workspaces, activeId: get().activeId, openFile: get().openFile });
 
@@ -262,12 +236,7 @@ export const useApp = create<AppState>()((set, get) => {
     if (pending.list) records[ORDER_KEY] = orderRecord(s.workspaces.map((w) => w.id));
     if (pending.view) records[VIEW_KEY] = viewRecord(s.activeId, s.openFile);
     if (pending.settings) records.settings = s.settings;
-    if (pending.builds) {
-      const builds: Record<string, BuildHistory> = {};
-      for (const [id, h] of Object.entries(s.builds))
-        if (h.last?.state !== 'running') builds[id] = { last: h.last && { ...h.last, live: false }, previous: h.previous && { ...h.previous, live: false } };
-      records['ui-builds'] = { builds, knownMeta: s.knownMeta };
-    }
+    if (pending.builds) saveBuilds();
     pending.ws.clear();
     pending.list = pending.view = pending.settings = pending.builds = false;
     if (Object.keys(records).length === 0) return;
@@ -282,10 +251,26 @@ export const useApp = create<AppState>()((set, get) => {
         pending.list ||= taken.list;
         pending.view ||= taken.view;
         pending.settings ||= taken.settings;
-        pending.builds ||= taken.builds;
         saveFailed(e);
       },
     );
+  };
+
+  /**
+   * The layer stack's history, saved on its own: encoded a few milliseconds per task (all at once when the page
+   * is being hidden), one save after the other.
+   */
+  let buildsSave = Promise.resolve();
+  const saveBuilds = () => {
+    pending.builds = false;
+    const atOnce = typeof document !== 'undefined' && document.visibilityState === 'hidden';
+    buildsSave = buildsSave
+      .then(() => buildsRecord(get().builds, get().knownMeta, atOnce))
+      .then((rec) => kv.write({ [BUILDS_KEY]: rec }))
+      .catch((e: unknown) => {
+        pending.builds = true;
+        saveFailed(e);
+      });
   };
 
   /**
@@ -357,82 +342,18 @@ export const useApp = create<AppState>()((set, get) => {
     void get().predict();
   };
 
-  /**
-   * Build events wait here and are applied once per frame, all at once (`applyBuildEvents`): a build of
-   * thousands of steps makes one store update and one render per frame, not one per event.
-   */
-  let queuedEvents: { wsId: string; e: BuildEvent; paced: boolean }[] = [];
-  let applyScheduled = false;
-  const scheduleApply = () => {
-    if (applyScheduled) return;
-    applyScheduled = true;
-    const run = () => {
-      if (applyScheduled) applyBuildEvents();
-    };
-    if (typeof requestAnimationFrame === 'function') requestAnimationFrame(run);
-    // a hidden page gets no frames
-    setTimeout(run, 100);
-  };
-  const onBuildEvent = (wsId: string) => (e: BuildEvent) => {
-    queuedEvents.push({ wsId, e, paced: uiBuildRunning });
-    scheduleApply();
-  };
-
-  /** Applies the queued build events now (also before anything reads the builds' progress). */
-  const applyBuildEvents = () => {
-    applyScheduled = false;
-    const queue = queuedEvents;
-    queuedEvents = [];
-    for (let i = 0; i < queue.length; ) {
-      const wsId = queue[i].wsId;
-      let j = i + 1;
-      while (j < queue.length && queue[j].wsId === wsId && queue[j].e.type !== 'build-started') j++;
-      applyEvents(wsId, queue.slice(i, j));
-      i = j;
-    }
-  };
-
-  /** Events of one workspace, of which only the first may be a build-started. */
-  const applyEvents = (wsId: string, batch: { e: BuildEvent; paced: boolean }[]) => {
-    const hist = get().builds[wsId] ?? { last: null, previous: null };
-    const first = batch[0].e;
-    const events = batch.map((b) => b.e);
-    const next: BuildHistory =
-      first.type === 'build-started'
-        ? { previous: hist.last?.state === 'finished' ? hist.last : hist.previous, last: applyBuildEventsTo(null, events, get().knownMeta[wsId] ?? []) }
-        : { ...hist, last: applyBuildEventsTo(hist.last, events) };
-    set({ builds: { ...get().builds, [wsId]: next } });
-    // The stack reveals the build's steps at the chosen pace when the Build button started it (the terminal's
-    // output is paced with it, see build()); a build typed in the terminal is shown as its events come.
-    if (first.type === 'build-started') {
-      startPlayback(first.time, batch[0].paced ? revealStepMs(get().settings.stepMs) : 0);
-      set({ dirty: { ...get().dirty, [wsId]: false } });
-    }
-    if (next.last && events.some((e) => e.type !== 'log' && e.type !== 'step-started')) setFinished(next.last.startedAt, next.last.finishOrder.length);
-    if (next.last && events.some((e) => e.type === 'build-finished')) {
-      const keys = new Set(get().knownMeta[wsId] ?? []);
-      for (const b of next.last.bands) if (b.metadataOnly) keys.add(metaKey(b));
-      set({ knownMeta: { ...get().knownMeta, [wsId]: [...keys] } });
-    }
-    if (events.some((e) => e.type === 'build-finished' || e.type === 'build-failed')) {
+  const buildEvents = buildEventQueue({
+    get: () => ({ builds: get().builds, knownMeta: get().knownMeta, dirty: get().dirty, stepMs: get().settings.stepMs }),
+    set,
+    ended: () => {
       pending.builds = true;
       scheduleSave();
-    }
-  };
+    },
+  });
+  const onBuildEvent = (wsId: string) => (e: BuildEvent) => buildEvents.push(wsId, e, uiBuildRunning);
+  const applyBuildEvents = buildEvents.apply;
 
-  const options = (): UiBuildOptions => {
-    const s = get();
-    const ws = activeWorkspace(s);
-    return {
-      contextDir: '.',
-      dockerfile: 'Dockerfile',
-      tags: ws?.tag ? [ws.tag] : [],
-      builder: s.settings.builder,
-      noCache: s.settings.noCache,
-      target: s.target || undefined,
-      buildArgs: parseBuildArgs(s.buildArgs),
-    };
-  };
+  const options = (): UiBuildOptions => buildOptions(get().settings, activeWorkspace(get()), get().target, get().buildArgs);
 
   /** init(): the saved state first (phase 'ready'), then the engine. */
   const load = async (opts: InitOptions): Promise<void> => {
@@ -485,19 +406,9 @@ export const useApp = create<AppState>()((set, get) => {
         snapshot = validateEngineSnapshot(await kv.get('engine'));
         legacyEngine = snapshot !== undefined;
       }
-      const ub = (await kv.get('ui-builds')) as { builds?: Record<string, BuildHistory>; knownMeta?: Record<string, string[]> } | undefined;
-      if (ub && typeof ub === 'object' && ub.builds && typeof ub.builds === 'object') {
-        // the layer stack's own history is a convenience: keep only well-formed entries, never fail on it
-        const okView = (v: unknown): v is BuildView => !!v && typeof v === 'object' && Array.isArray((v as BuildView).bands) && Array.isArray((v as BuildView).finishOrder);
-        const builds: Record<string, BuildHistory> = {};
-        for (const [id, h] of Object.entries(ub.builds)) {
-          if (!h || typeof h !== 'object') continue;
-          builds[id] = { last: okView(h.last) ? h.last : null, previous: okView(h.previous) ? h.previous : null };
-        }
-        const knownMeta: Record<string, string[]> = {};
-        for (const [id, k] of Object.entries(ub.knownMeta ?? {})) if (Array.isArray(k)) knownMeta[id] = k.filter((x) => typeof x === 'string');
-        set({ builds, knownMeta });
-      }
+      // the layer stack's own history is a convenience: only well-formed entries are kept, it never fails
+      const history = readBuildsRecord(await kv.get(BUILDS_KEY));
+      if (history) set(history);
     } catch (e) {
       set({ phase: 'damaged', damagedDetail: e instanceof Error ? e.message : String(e) });
       settleEngine(null);
@@ -751,11 +662,15 @@ export const useApp = create<AppState>()((set, get) => {
         while (chunks.length && (p.key !== key || chunks[0].at <= p.revealed)) writeToTerminal(chunks.shift()!.text);
       };
       const offPlayback = usePlayback.subscribe(flush);
-      const finishedSteps = () => {
-        applyBuildEvents();
-        return get().builds[wsId]?.last?.finishOrder.length ?? 0;
-      };
+      // the steps finished so far, counted as the events come (folding them into the view at every chunk of
+      // output would copy a long build's bands again and again)
+      const countFinished = finishedStepCounter();
+      let finished = 0;
+      const finishedSteps = () => finished;
       const out = (t: string) => {
+        // the stack's reveal of this build starts when its build-started event is applied: before that, the
+        // playback is another build's and would let the output through
+        if (key !== null && usePlayback.getState().key !== key) applyBuildEvents();
         chunks.push({ at: key === null ? 0 : finishedSteps(), text: t.replace(/\r?\n/g, '\r\n') });
         flush();
       };
@@ -772,12 +687,14 @@ export const useApp = create<AppState>()((set, get) => {
       try {
         await engine.build(opts, io, (e) => {
           if (e.type === 'build-started') key = e.time;
+          finished = countFinished(e);
           onEvent(e);
         });
       } catch (e) {
         out(`ERROR: ${e instanceof Error ? e.message : String(e)}\n`);
       } finally {
         uiBuildRunning = false;
+        applyBuildEvents();
         if (key !== null) await whenRevealed(key, finishedSteps());
         key = null;
         flush();
@@ -839,7 +756,7 @@ export const useApp = create<AppState>()((set, get) => {
     async exportRaw() {
       const records: Record<string, unknown> = {};
       const unreadable: string[] = [];
-      let keys = ['workspaces', 'settings', 'engine', 'ui-builds'];
+      let keys = ['workspaces', 'settings', 'engine', BUILDS_KEY];
       try {
         keys = await kv.keys();
       } catch {

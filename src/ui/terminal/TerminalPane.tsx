@@ -7,6 +7,7 @@ import { attachTerminal, setTerminalColumns } from '../state/terminalBus';
 import { containerNames, imageRefs } from '../engine/engineApi';
 import { DEFAULT_COMMANDS, type CompletionSource } from './completion';
 import { commandRegistry, type Registry } from './commandRegistry';
+import { outputSlices } from './outputSlices';
 
 const HISTORY_KEY = 'layerlab.history';
 
@@ -66,7 +67,10 @@ export function TerminalPane() {
       };
       const shell = new x.Shell(
         {
-          write: (s) => term.write(s),
+          // a few lines per write: xterm yields to the page only between writes (outputSlices.ts)
+          write: (s) => {
+            for (const piece of outputSlices(s)) term.write(piece);
+          },
           clear: () => term.clear(),
           get cols() {
             return term.cols;
