@@ -69,7 +69,11 @@ export async function openEngineStore(name = ENGINE_DB): Promise<EngineStore> {
     open.onupgradeneeded = () => {
       for (const s of STORES) if (!open.result.objectStoreNames.contains(s)) open.result.createObjectStore(s);
     };
-    open.onsuccess = () => resolve(open.result);
+    open.onsuccess = () => {
+      // A newer page that upgrades the database is not held up by this one: this one lets go of it.
+      open.result.onversionchange = () => open.result.close();
+      resolve(open.result);
+    };
     open.onerror = () => reject(open.error);
     open.onblocked = () => reject(new Error('IndexedDB is blocked by another tab'));
   });
