@@ -3,35 +3,16 @@
  * uploaded through the folder input becomes a workspace, with a progress bar, while the page keeps painting
  * frames; it survives a reload.
  */
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { openFresh } from './helpers';
+import { writeUploadProject } from './uploadProject';
 
 test.describe.configure({ timeout: 180_000 });
 
-function project(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'layerlab-upload-'));
-  const root = join(dir, 'proj');
-  mkdirSync(root);
-  writeFileSync(join(root, 'Dockerfile'), 'FROM alpine\nCOPY src /src\n');
-  writeFileSync(join(root, '.dockerignore'), 'node_modules\n');
-  // 2 + 4,998 = 5,000 files kept: exactly the limit
-  for (let d = 0; d < 50; d++) {
-    mkdirSync(join(root, 'src', `d${d}`), { recursive: true });
-    for (let i = d * 100; i < Math.min(d * 100 + 100, 4998); i++) writeFileSync(join(root, 'src', `d${d}`, `f${i}.txt`), `file ${i}\n`);
-  }
-  for (let p = 0; p < 20; p++) {
-    mkdirSync(join(root, 'node_modules', `pkg${p}`), { recursive: true });
-    for (let i = 0; i < 10; i++) writeFileSync(join(root, 'node_modules', `pkg${p}`, `m${i}.js`), 'module.exports = 1;\n');
-  }
-  return root;
-}
 
 test('a 5,000-file folder becomes a workspace with a progress bar, the page answering throughout', async ({ page }) => {
   await openFresh(page);
-  const folder = project();
+  const folder = writeUploadProject();
   await page.evaluate(() => {
     const w = window as any;
     w.__frames = 0;

@@ -9,6 +9,7 @@
  * Frame times are sampled with requestAnimationFrame: the interval between frames, and the main-thread work
  * of each frame (from its rAF callback to a message posted from it, which runs after style, layout and paint).
  */
+import { writeUploadProject } from '../../e2e/uploadProject';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { chromium, type Browser, type Page } from '@playwright/test';
@@ -333,23 +334,12 @@ async function benchLongTasks(page: Page): Promise<Row[]> {
  * given apart, with how long the page's change handlers took inside it.
  */
 async function benchUpload(page: Page): Promise<Row[]> {
-  const { mkdirSync, mkdtempSync, writeFileSync, rmSync } = await import('node:fs');
-  const { tmpdir, loadavg } = await import('node:os');
-  const { join } = await import('node:path');
-  const dir = mkdtempSync(join(tmpdir(), 'layerlab-bench-upload-'));
-  const root = join(dir, 'proj');
+  const { rmSync } = await import('node:fs');
+  const { loadavg } = await import('node:os');
+  const { dirname } = await import('node:path');
+  const root = writeUploadProject('layerlab-bench-upload-');
+  const dir = dirname(root);
   try {
-    mkdirSync(root);
-    writeFileSync(join(root, 'Dockerfile'), 'FROM alpine\nCOPY src /src\n');
-    writeFileSync(join(root, '.dockerignore'), 'node_modules\n');
-    for (let d = 0; d < 50; d++) {
-      mkdirSync(join(root, 'src', `d${d}`), { recursive: true });
-      for (let i = d * 100; i < Math.min(d * 100 + 100, 4998); i++) writeFileSync(join(root, 'src', `d${d}`, `f${i}.txt`), `file ${i}\n`);
-    }
-    for (let p = 0; p < 20; p++) {
-      mkdirSync(join(root, 'node_modules', `pkg${p}`), { recursive: true });
-      for (let i = 0; i < 10; i++) writeFileSync(join(root, 'node_modules', `pkg${p}`, `m${i}.js`), 'module.exports = 1;\n');
-    }
     await openFresh(page);
     await page.waitForTimeout(1500);
     await page.evaluate(() => {
