@@ -122,6 +122,24 @@ describe('the content-addressed engine store', () => {
     expect(await run(back, 'run', '--rm', 'app', 'cat', '/app/src/f9.txt')).toBe('file 9\n'.repeat(80));
   });
 
+  it('a no-change rebuild replaces the build section and reads no layer: only a dropped layer or content can free a blob', async () => {
+    const files = context(20);
+    const t = testEngine(files);
+    await t.build();
+    const store = new MemoryStore();
+    store.save(t.engine.snapshot());
+    const engine = new Engine({ env: testEnv(), context: memoryContext(files), snapshot: store.load() });
+    expect(await run(engine, 'build', '-q', '-t', 'app', '.')).toMatch(/^sha256:/);
+    const stats = store.save(engine.snapshot());
+    expect(stats).toMatchObject({ sectionsWritten: 1, sectionsDeleted: 1, layersDeleted: 0, blobsDeleted: 0 });
+    expect(store.blobListReads).toEqual([]);
+    // removing the image and the cache that holds its layer drops the layer: then blob lists are read, contents freed
+    await run(engine, 'rmi', 'app');
+    await run(engine, 'builder', 'prune', '-af');
+    expect(store.save(engine.snapshot())).toMatchObject({ layersDeleted: 1, blobsDeleted: 20 });
+    expect(store.blobListReads.length).toBeGreaterThan(0);
+  });
+
   it('keeps the build records and cache in a section that ps and image ls never read, and saves it only changed', async () => {
     const files = context(10);
     const t = testEngine(files);

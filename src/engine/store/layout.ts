@@ -57,6 +57,11 @@ export interface SavePlan {
   sectionRefs: Set<string>;
   /** Something the previous meta referenced is no longer referenced: there may be garbage to remove. */
   dropped: boolean;
+  /**
+   * A layer or an inline blob was dropped: only then can a blob have become garbage (a save that only replaces a
+   * section, as every build does, need not read the layers' blob lists).
+   */
+  droppedData: boolean;
 }
 
 export const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -119,7 +124,7 @@ export function planSave(
   sha256: (b: Uint8Array) => string,
   knownSections?: ReadonlyMap<string, string>,
 ): SavePlan {
-  const plan: SavePlan = { blobs: new Map(), layers: new Map(), sections: new Map(), meta: null, layerRefs: new Set(), inlineBlobs: new Set(), sectionRefs: new Set(), dropped: false };
+  const plan: SavePlan = { blobs: new Map(), layers: new Map(), sections: new Map(), meta: null, layerRefs: new Set(), inlineBlobs: new Set(), sectionRefs: new Set(), dropped: false, droppedData: false };
   const putBlob = (bytes: Uint8Array): string => {
     const hex = sha256(bytes);
     if (!stored.blobs.has(hex)) plan.blobs.set(hex, bytes);
@@ -179,20 +184,21 @@ export function planSave(
   if (text !== previousMeta) {
     plan.meta = text;
     const before = referencesOf(previousMeta);
-    plan.dropped =
-      [...before.layers].some((h) => !plan.layerRefs.has(h)) || [...before.blobs].some((h) => !plan.inlineBlobs.has(h)) || [...before.sections].some((h) => !plan.sectionRefs.has(h));
+    plan.droppedData = [...before.layers].some((h) => !plan.layerRefs.has(h)) || [...before.blobs].some((h) => !plan.inlineBlobs.has(h));
+    plan.dropped = plan.droppedData || [...before.sections].some((h) => !plan.sectionRefs.has(h));
   }
   return plan;
 }
 
 /**
  * The records a store holds that the plan's meta no longer references: layers, then blobs no live layer and
- * no meta entry references. `blobsOf` gives a stored layer's blob list; when one cannot be told (undefined),
- * no blob is removed this time (a later save removes them).
+ * no meta entry references. `blobsOf` gives a stored layer's blob list; when one cannot be told (undefined), or
+ * without `blobsOf` (no blob can have been dropped), no blob is removed this time (a later save removes them).
  */
-export function garbage(plan: SavePlan, stored: StoredKeys, blobsOf: (hex: string) => readonly string[] | undefined): { layers: string[]; blobs: string[]; sections: string[] } {
+export function garbage(plan: SavePlan, stored: StoredKeys, blobsOf: ((hex: string) => readonly string[] | undefined) | undefined): { layers: string[]; blobs: string[]; sections: string[] } {
   const layers = [...stored.layers].filter((h) => !plan.layerRefs.has(h));
   const sections = [...stored.sections].filter((h) => !plan.sectionRefs.has(h));
+  if (!blobsOf) return { layers, blobs: [], sections };
   const live = new Set(plan.inlineBlobs);
   for (const hex of plan.layerRefs) {
     const list = plan.layers.get(hex)?.blobs ?? blobsOf(hex);
@@ -351,7 +357,7 @@ export function applySave(plan: SavePlan, stored: StoredKeys, blobsOf: (hex: str
       blobs: new Set([...stored.blobs, ...plan.blobs.keys()]),
       sections: new Set([...stored.sections, ...plan.sections.keys()]),
     };
-    const g = garbage(plan, all, blobsOf);
+    const g = garbage(plan, all, plan.droppedData || collect ? blobsOf : undefined);
     for (const hex of g.layers) w.deleteLayer(hex);
     for (const hex of g.blobs) w.deleteBlob(hex);
     for (const hex of g.sections) w.deleteSection(hex);

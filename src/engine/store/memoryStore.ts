@@ -18,6 +18,8 @@ export class MemoryStore {
   readonly log: string[] = [];
   /** Sections read back so far (by hex), in order: an unread section is never read. */
   readonly sectionReads: string[] = [];
+  /** Stored layers whose blob lists a save read (by hex), in order: garbage collection reads them. */
+  readonly blobListReads: string[] = [];
   /** When set, a save stops (throws) once this many more writes were made. */
   crashAfter: number | undefined;
   /** The meta text this host last wrote or read: an identical save writes nothing. */
@@ -61,7 +63,16 @@ export class MemoryStore {
       deleteBlob: (hex) => step(`-blob:${hex}`, () => this.blobs.delete(hex)),
       deleteSection: (hex) => step(`-section:${hex}`, () => this.sections.delete(hex)),
     };
-    const stats = applySave(plan, stored, (hex) => this.layers.get(hex)?.blobs, w, this.known === undefined);
+    const stats = applySave(
+      plan,
+      stored,
+      (hex) => {
+        this.blobListReads.push(hex);
+        return this.layers.get(hex)?.blobs;
+      },
+      w,
+      this.known === undefined,
+    );
     if (plan.meta !== null) {
       this.known = plan.meta;
       for (const [hex, text] of plan.sections) this.knownSections.set(hex, text);
