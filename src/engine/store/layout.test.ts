@@ -14,6 +14,16 @@ function context(n: number): Record<string, string> {
   return f;
 }
 
+/** An engine that built a context of `n` files, and a store holding its first save. */
+async function builtAndSaved(n: number) {
+  const files = context(n);
+  const t = testEngine(files);
+  await t.build();
+  const store = new MemoryStore();
+  store.save(t.engine.snapshot());
+  return { files, t, store };
+}
+
 async function run(engine: Engine, ...argv: string[]): Promise<string> {
   const io = bufferIO();
   const code = await engine.run(argv, io);
@@ -47,11 +57,7 @@ describe('the content-addressed engine store', () => {
   });
 
   it('frees the layers and contents of removed images (rmi, prune) and keeps what others share', async () => {
-    const files = context(50);
-    const t = testEngine(files);
-    await t.build();
-    const store = new MemoryStore();
-    store.save(t.engine.snapshot());
+    const { files, t, store } = await builtAndSaved(50);
     t.setFiles({ ...files, 'src/f1.txt': 'second\n'.repeat(100) });
     await t.build();
     store.save(t.engine.snapshot());
@@ -103,10 +109,7 @@ describe('the content-addressed engine store', () => {
   });
 
   it('gives back a snapshot a fresh engine restores, layers unread until used', async () => {
-    const t = testEngine(context(10));
-    await t.build();
-    const store = new MemoryStore();
-    store.save(t.engine.snapshot());
+    const { store } = await builtAndSaved(10);
     const snap = store.load()!;
     const images = snap.images as { layers: { entries: unknown }[] };
     expect(images.layers.every((l) => typeof l.entries === 'function')).toBe(true);
@@ -123,11 +126,7 @@ describe('the content-addressed engine store', () => {
   });
 
   it('a no-change rebuild replaces the build section and reads no layer: only a dropped layer or content can free a blob', async () => {
-    const files = context(20);
-    const t = testEngine(files);
-    await t.build();
-    const store = new MemoryStore();
-    store.save(t.engine.snapshot());
+    const { files, store } = await builtAndSaved(20);
     const engine = new Engine({ env: testEnv(), context: memoryContext(files), snapshot: store.load() });
     expect(await run(engine, 'build', '-q', '-t', 'app', '.')).toMatch(/^sha256:/);
     const stats = store.save(engine.snapshot());
@@ -141,11 +140,7 @@ describe('the content-addressed engine store', () => {
   });
 
   it('keeps the build records and cache in a section that ps and image ls never read, and saves it only changed', async () => {
-    const files = context(10);
-    const t = testEngine(files);
-    await t.build();
-    const store = new MemoryStore();
-    store.save(t.engine.snapshot());
+    const { files, store } = await builtAndSaved(10);
     expect(store.meta).not.toContain('"records"');
     expect(store.sections.size).toBe(1);
 
@@ -169,10 +164,7 @@ describe('the content-addressed engine store', () => {
   });
 
   it('loads a store whose meta holds the build slice inline, and moves it into a section at the next save', async () => {
-    const t = testEngine(context(10));
-    await t.build();
-    const store = new MemoryStore();
-    store.save(t.engine.snapshot());
+    const { t, store } = await builtAndSaved(10);
     // the store's first form: the same meta with the section's text in place of its reference
     const [[hex, text]] = [...store.sections];
     store.meta = store.meta!.replace(`{"$section":"${hex}"}`, text);
@@ -187,10 +179,7 @@ describe('the content-addressed engine store', () => {
   });
 
   it('refuses a meta whose section record is missing', async () => {
-    const t = testEngine(context(2));
-    await t.build();
-    const store = new MemoryStore();
-    store.save(t.engine.snapshot());
+    const { store } = await builtAndSaved(2);
     store.sections.clear();
     expect(() => store.load()).toThrow(/^build record [0-9a-f]{64} is missing or damaged$/);
   });
