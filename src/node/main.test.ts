@@ -92,6 +92,33 @@ describe('layerlab headless CLI', { timeout: 60_000 }, () => {
     expect(second.stderr).toMatch(/\[3\/3\] RUN cat \/a.txt\n#\d+ CACHED/);
   }, 120_000);
 
+  it('saves what each command changes, and a command that changes nothing (ps, image ls, inspect) writes nothing', () => {
+    const state = join(dir, 'changes');
+    const cli = (args: string[]) => {
+      const r = layerlab(args, { state });
+      expect(r.code, r.err).toBe(0);
+      return r.out;
+    };
+    cli(['pull', 'busybox']);
+    cli(['tag', 'busybox', 'mine:v1']);
+    cli(['network', 'create', 'net1']);
+    cli(['volume', 'create', 'vol1']);
+    cli(['create', '--name', 'box', 'busybox', 'true']);
+    cli(['rename', 'box', 'box2']);
+    const meta = join(state, 'meta.json');
+    const before = readFileSync(meta, 'utf8');
+    const files = readdirSync(state, { recursive: true }).sort();
+    expect(cli(['image', 'ls', '--format', '{{.Repository}}:{{.Tag}}']).split('\n')).toEqual(expect.arrayContaining(['busybox:latest', 'mine:v1']));
+    expect(cli(['network', 'ls', '--format', '{{.Name}}'])).toContain('net1\n');
+    expect(cli(['volume', 'ls', '-q'])).toBe('vol1\n');
+    expect(cli(['ps', '-a', '--format', '{{.Names}} {{.Status}}'])).toBe('box2 Created\n');
+    cli(['inspect', 'box2']);
+    expect(readFileSync(meta, 'utf8')).toBe(before);
+    expect(readdirSync(state, { recursive: true }).sort()).toEqual(files);
+    cli(['rmi', 'mine:v1']);
+    expect(cli(['image', 'ls', '--format', '{{.Repository}}:{{.Tag}}'])).toBe('busybox:latest\n');
+  }, 120_000);
+
   it('bind-mounts folders of the working directory both ways and keeps named volumes between invocations', () => {
     const work = join(dir, 'binds');
     mkdirSync(join(work, 'src'), { recursive: true });

@@ -94,10 +94,18 @@ async function runLocked(args: string[], env: NodeJS.ProcessEnv, path: string | 
     return 1;
   }
   const before = containerCount(loaded.snapshot);
+  // What the save must write even when the command changes nothing: a restore that skipped damaged entries.
+  let changed = false;
   if (before > 0 && path !== null) {
     const after = engine.containers.list().length;
-    if (after < before) process.stderr.write(keepDamagedCopy(path, `${before - after} damaged container entr${before - after === 1 ? 'y was' : 'ies were'} not restored`));
+    if (after < before) {
+      process.stderr.write(keepDamagedCopy(path, `${before - after} damaged container entr${before - after === 1 ? 'y was' : 'ies were'} not restored`));
+      changed = true;
+    }
   }
+  // The engine's change event, as the web app saves on it: a command that changes nothing (`ps`, `image ls`,
+  // `inspect`) neither snapshots the engine nor plans a save.
+  const unsubscribe = engine.subscribe(() => (changed = true));
   // Container programs run in separate sandboxed Node processes (see runtime/child-process-host.ts): an endless
   // loop or a memory hog ends with 137 instead of hanging the CLI. Idle ones do not keep the CLI alive.
   engine.sandbox = childProcessSandbox();
@@ -132,7 +140,9 @@ async function runLocked(args: string[], env: NodeJS.ProcessEnv, path: string | 
     stdin.release();
     process.off('SIGINT', onSigint);
   }
+  unsubscribe();
   if (path === null) return code;
+  if (!changed && !loaded.migrateFrom) return code;
   try {
     saveStore(path, engine.snapshot(), loaded);
   } catch (e) {

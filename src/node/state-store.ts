@@ -183,9 +183,20 @@ export function loadStore(path: string): LoadResult {
     return { fatal: `layerlab: cannot read state ${path} (${code ?? String(e)}); fix its permissions or move it away\n` };
   }
   const sections = new Map<string, string>();
+  // The layers folder listed once (one read, not one lookup per layer an image references).
+  let layers: Set<string> | undefined;
+  const storedLayers = (): Set<string> => {
+    let names: string[] = [];
+    try {
+      names = readdirSync(join(path, 'layers'));
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+    }
+    return new Set(names.filter((f) => f.endsWith('.json')).map((f) => f.slice(0, -5)));
+  };
   try {
     const snapshot = restoreSnapshot(text, {
-      hasLayer: (hex) => existsSync(join(path, 'layers', `${hex}.json`)),
+      hasLayer: (hex) => (layers ??= storedLayers()).has(hex),
       layer: (hex) => {
         try {
           return JSON.parse(readFileSync(join(path, 'layers', `${hex}.json`), 'utf8')) as LayerRecord;

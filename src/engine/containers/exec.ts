@@ -54,5 +54,7 @@ export function execIn(ctx: StoreContext, c: Container, o: ExecOptions): Result<
     // moby writes exec start errors into the attached stream (stdout, "\r\n") and sets 127 / 126.
     return err({ code: r.error.code, message: `OCI runtime exec failed: exec failed: unable to start container process: ${r.error.message}: unknown`, exitCode: r.error.exitCode === 127 ? 127 : 126 });
   }
+  // What the process wrote into the container's layers is state to save once it ends.
+  void r.value.exited.then(() => ctx.changed());
   return ok(r.value);
 }

@@ -215,6 +215,9 @@ export class ImageStore {
 
   private find(refOrId: string): ImageRecord | undefined {
     if (!refOrId) return undefined;
+    // A full ID ("sha256:" and 64 hex) is a digest before it is a reference, as the daemon reads it.
+    const byId = refOrId.length === 71 ? this.images.get(refOrId) : undefined;
+    if (byId) return byId;
     const r = parseReference(refOrId);
     if (r.ok) {
       const ref = withDefaultTag(r.value);

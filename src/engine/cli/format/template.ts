@@ -225,8 +225,14 @@ const FUNCS: Record<string, (...a: unknown[]) => unknown> = {
   pad: (v, l, r) => ' '.repeat(Number(l)) + String(v ?? '') + ' '.repeat(Number(r)),
 };
 
+/** A pipeline's commands, each split into words: parsed once per template, however many items it formats. */
+type Pipes = Map<string, string[][]>;
+
 class Evaluator {
-  constructor(private readonly root: unknown) {}
+  constructor(
+    private readonly root: unknown,
+    private readonly pipes: Pipes,
+  ) {}
 
   private operand(w: string, dot: unknown): unknown {
     if (w.startsWith('"')) return JSON.parse(w);
@@ -248,8 +254,7 @@ class Evaluator {
     throw new TemplateError(`template: :1: function "${w}" not defined`);
   }
 
-  private command(cmd: string, dot: unknown, piped: unknown[]): unknown {
-    const ws = words(cmd);
+  private command(ws: string[], dot: unknown, piped: unknown[]): unknown {
     if (ws.length === 0) throw new TemplateError('template: :1: missing value for command');
     const fn = FUNCS[ws[0]];
     if (fn) return fn(...ws.slice(1).map((w) => this.operand(w, dot)), ...piped);
@@ -260,8 +265,10 @@ class Evaluator {
   pipeline(pipe: string, dot: unknown): unknown {
     let v: unknown;
     let first = true;
-    for (const cmd of splitPipes(pipe)) {
-      v = this.command(cmd, dot, first ? [] : [v]);
+    let cmds = this.pipes.get(pipe);
+    if (!cmds) this.pipes.set(pipe, (cmds = splitPipes(pipe).map(words)));
+    for (const ws of cmds) {
+      v = this.command(ws, dot, first ? [] : [v]);
       first = false;
     }
     return v;
@@ -291,7 +298,8 @@ export interface Template {
 
 export function parseTemplate(src: string): Template {
   const nodes = parse(tokenize(src));
-  return { execute: (data) => new Evaluator(data).exec(nodes, data) };
+  const pipes: Pipes = new Map();
+  return { execute: (data) => new Evaluator(data, pipes).exec(nodes, data) };
 }
 
 /** Docker's `--format` shortcut handling for single objects (version, info, inspect): "json" or a template. */
