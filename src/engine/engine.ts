@@ -95,7 +95,7 @@ export class Engine {
     this.context = opts.context ?? memoryContext({});
     this.sandbox = opts.sandbox ?? null;
     this.images = new ImageStore(this.env, () => this.changed());
-    this.buildService = new BuildService(() => ({ env: this.env, context: this.context, images: this.images, registry: this.registry ?? null, sandbox: this.sandbox, changed: () => this.changed() }));
+    this.buildService = new BuildService(() => ({ env: this.env, context: this.context, images: this.images, registry: this.registry ?? null, sandbox: this.sandbox, changed: () => this.changed(), damaged: (what) => this.damaged(what) }));
     this.registry = new Registry(this.env, () => this.images, () => this.changed());
     this.networks = new NetworkStore(this.env, () => this.containers.networkAccess(), () => this.changed());
     this.hostFiles = opts.hostFiles ?? null;
@@ -144,6 +144,21 @@ export class Engine {
 
   private emitChange(): void {
     for (const l of [...this.listeners]) l();
+  }
+
+  private damageListeners = new Set<(what: string) => void>();
+
+  /**
+   * Calls `listener` when part of the restored state turns out unreadable on first use and starts empty (the
+   * host tells the user, and may keep a copy). Returns an unsubscribe function.
+   */
+  onDamage(listener: (what: string) => void): () => void {
+    this.damageListeners.add(listener);
+    return () => this.damageListeners.delete(listener);
+  }
+
+  private damaged(what: string): void {
+    for (const l of [...this.damageListeners]) l(what);
   }
 
   /** Calls `listener` after each `engine.run` finishes. Returns an unsubscribe function. */

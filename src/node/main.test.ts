@@ -119,6 +119,27 @@ describe('layerlab headless CLI', { timeout: 60_000 }, () => {
     expect(cli(['image', 'ls', '--format', '{{.Repository}}:{{.Tag}}'])).toBe('busybox:latest\n');
   }, 120_000);
 
+  it('starts the build cache empty when its record is damaged, says so once and keeps a copy; images stay', () => {
+    const work = join(dir, 'damaged-cache');
+    mkdirSync(work);
+    writeFileSync(join(work, 'Dockerfile'), 'FROM busybox\nCOPY a.txt /\n');
+    writeFileSync(join(work, 'a.txt'), 'hi\n');
+    const state = join(dir, 'damaged-cache-state');
+    const cli = (args: string[]) => spawnSync(process.execPath, [BIN, ...args], { cwd: work, env: { ...process.env, LAYERLAB_STATE: state }, input: '', encoding: 'utf8', timeout: 60_000 });
+    expect(cli(['build', '-q', '-t', 'demo', '.']).status).toBe(0);
+    const [section] = readdirSync(join(state, 'sections'));
+    writeFileSync(join(state, 'sections', section), '{"cache":');
+    expect(cli(['image', 'ls', '--format', '{{.Repository}}']).stdout).toBe('demo\n');
+    const df = cli(['system', 'df']);
+    expect(df.status).toBe(0);
+    expect(df.stderr).toMatch(/^layerlab: state .* is partly damaged \(the build cache and history could not be read and start empty: build record [0-9a-f]{64} is damaged \(.*\)\); kept a copy of its meta\.json at .*meta\.json\.damaged\n$/);
+    expect(readFileSync(join(state, 'sections', `${section}.damaged`), 'utf8')).toBe('{"cache":');
+    const again = cli(['build', '--progress=plain', '-t', 'demo', '.']);
+    expect(again.status).toBe(0);
+    expect(again.stderr).not.toMatch(/damaged|CACHED/);
+    expect(cli(['build', '--progress=plain', '-t', 'demo', '.']).stderr).toMatch(/COPY a\.txt \/\n#\d+ CACHED/);
+  }, 120_000);
+
   it('bind-mounts folders of the working directory both ways and keeps named volumes between invocations', () => {
     const work = join(dir, 'binds');
     mkdirSync(join(work, 'src'), { recursive: true });

@@ -106,6 +106,10 @@ async function runLocked(args: string[], env: NodeJS.ProcessEnv, path: string | 
   // The engine's change event, as the web app saves on it: a command that changes nothing (`ps`, `image ls`,
   // `inspect`) neither snapshots the engine nor plans a save.
   const unsubscribe = engine.subscribe(() => (changed = true));
+  // A part found unreadable on first use (the build cache and history) starts empty: say so, keep a copy.
+  const offDamage = engine.onDamage((what) => {
+    if (path !== null) process.stderr.write(keepDamagedCopy(path, what));
+  });
   // Container programs run in separate sandboxed Node processes (see runtime/child-process-host.ts): an endless
   // loop or a memory hog ends with 137 instead of hanging the CLI. Idle ones do not keep the CLI alive.
   engine.sandbox = childProcessSandbox();
@@ -141,6 +145,7 @@ async function runLocked(args: string[], env: NodeJS.ProcessEnv, path: string | 
     process.off('SIGINT', onSigint);
   }
   unsubscribe();
+  offDamage();
   if (path === null) return code;
   if (!changed && !loaded.migrateFrom) return code;
   try {

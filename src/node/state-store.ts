@@ -218,7 +218,7 @@ export function loadStore(path: string): LoadResult {
         try {
           t = readFileSync(sectionFile(path, hex), 'utf8');
         } catch (e) {
-          throw new DamagedStore(`state ${path}: section ${hex} cannot be read (${e instanceof Error ? e.message : String(e)}); move the state away to start fresh`);
+          throw new DamagedStore(`section ${hex} cannot be read (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
         }
         sections.set(hex, t);
         return t;
@@ -231,14 +231,19 @@ export function loadStore(path: string): LoadResult {
 }
 
 /**
- * Keeps a copy of meta.json as `meta.json.damaged` when part of it could not be restored (a damaged container
- * entry the engine skipped), so nothing is dropped without a copy. Returns the message for stderr.
+ * Keeps a copy of meta.json as `meta.json.damaged` (and of the section records it names, as `<hex>.json.damaged`)
+ * when part of the state could not be restored (a damaged container entry the engine skipped, a build section that
+ * cannot be read), so nothing is dropped without a copy. Returns the message for stderr.
  */
 export function keepDamagedCopy(path: string, what: string): string {
   const meta = join(path, 'meta.json');
   const aside = `${meta}.damaged`;
   try {
     copyFileSync(meta, aside);
+    // and the section records it names (kept beside them: the next save removes the records meta no longer names)
+    for (const m of readFileSync(meta, 'utf8').matchAll(/"\$section":"([0-9a-f]{64})"/g)) {
+      if (existsSync(sectionFile(path, m[1]))) copyFileSync(sectionFile(path, m[1]), `${sectionFile(path, m[1])}.damaged`);
+    }
     return `layerlab: state ${path} is partly damaged (${what}); kept a copy of its meta.json at ${aside}\n`;
   } catch (e) {
     return `layerlab: state ${path} is partly damaged (${what}); could not keep a copy (${(e as NodeJS.ErrnoException).code ?? String(e)})\n`;

@@ -24,6 +24,8 @@ export interface BuildServiceHost {
   /** The engine's sandbox host (RUN steps run there); an in-process host when the engine has none. */
   sandbox: SandboxHost | null;
   changed(): void;
+  /** Part of the restored state could not be read and starts empty: `what` says which, in one line. */
+  damaged(what: string): void;
 }
 
 export interface BuildSnapshot {
@@ -139,9 +141,16 @@ export class BuildService {
   private readDeferred(): void {
     const read = this.deferred;
     if (!read) return;
-    // Still deferred if reading or checking fails: the next save keeps the stored slice as it was.
-    this.restoreNow(read() as BuildSnapshot | undefined);
     this.deferred = null;
+    try {
+      this.restoreNow(read() as BuildSnapshot | undefined);
+    } catch (e) {
+      // A stored slice that cannot be read or fails its checks: builds go on with an empty cache and history (as
+      // after `docker builder prune -a`), the host says so, and the next save stores the empty slice.
+      this.restoreNow(undefined);
+      this.host().damaged(`the build cache and history could not be read and start empty: ${e instanceof Error ? e.message : String(e)}`);
+      this.host().changed();
+    }
   }
 
   private restoreNow(s: BuildSnapshot | undefined): void {

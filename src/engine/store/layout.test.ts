@@ -178,9 +178,21 @@ describe('the content-addressed engine store', () => {
     expect(store.meta).toContain(`{"$section":"${hex}"}`);
   });
 
-  it('refuses a meta whose section record is missing', async () => {
+  it('loads a meta whose section record is missing; the engine finds it on first use and starts that part empty', async () => {
     const { store } = await builtAndSaved(2);
     store.sections.clear();
-    expect(() => store.load()).toThrow(/^build record [0-9a-f]{64} is missing or damaged$/);
+    const engine = new Engine({ env: testEnv(), context: memoryContext({}), snapshot: store.load()! });
+    const heard: string[] = [];
+    engine.onDamage((what) => heard.push(what));
+    let changes = 0;
+    engine.subscribe(() => changes++);
+    expect(engine.images.list().length).toBeGreaterThan(0);
+    expect(heard).toEqual([]);
+    expect(engine.builds).toEqual([]);
+    expect(heard).toEqual([expect.stringMatching(/^the build cache and history could not be read and start empty: build record [0-9a-f]{64} is missing$/)]);
+    expect(changes).toBe(1);
+    // the next save stores the empty slice in place of the missing one
+    expect(store.save(engine.snapshot())).toMatchObject({ metaWritten: true, sectionsWritten: 1 });
+    expect(new Engine({ env: testEnv(), context: memoryContext({}), snapshot: store.load()! }).builds).toEqual([]);
   });
 });

@@ -271,8 +271,10 @@ export function restoreSnapshot(metaText: string, reader: StoreReader): EngineSn
     return copyOnWrite(v, value);
   };
   const section = (key: string, hex: Json): StoredSection => {
-    if (typeof hex !== 'string' || !HEX.test(hex) || !reader.hasSection(hex)) throw new DamagedStore(`${key} record ${String(hex).slice(0, 80)} is missing or damaged`);
+    if (typeof hex !== 'string' || !HEX.test(hex)) throw new DamagedStore(`${key} record ${String(hex).slice(0, 80)} is not a record reference`);
+    // A missing or unreadable record is found on first use: the subsystem that reads it decides what follows.
     const read = (): unknown => {
+      if (!reader.hasSection(hex)) throw new DamagedStore(`${key} record ${hex} is missing`);
       const text = reader.section(hex);
       try {
         return JSON.parse(text);

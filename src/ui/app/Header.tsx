@@ -3,7 +3,7 @@
  * lesson panel switch, and one menu with everything else (export, import, and, set apart, reset everything,
  * which asks first in a dialog).
  */
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Boxes, Download, Ellipsis, Languages, Monitor, Moon, PanelRightClose, PanelRightOpen, Presentation, RotateCcw, Sun, Upload } from 'lucide-react';
 import { useApp } from '../state/store';
 import { useT } from '../i18n/useT';
@@ -27,6 +27,9 @@ export function Header({ lessonOpen, onToggleLesson }: { lessonOpen: boolean; on
   const [message, setMessage] = useState('');
   const [confirm, setConfirm] = useState<ConfirmRequest | null>(null);
   const ThemeIcon = themeIcon[settings.theme] ?? Monitor;
+  const engine = useApp((s) => s.engine);
+  // Part of the saved state found unreadable (the build cache) starts empty: said here, in the engine's words.
+  useEffect(() => engine?.onDamage((what) => setMessage(t('robust.partDamaged', { what }))), [engine, t]);
 
   return (
     <header className="app-header">

@@ -5,6 +5,7 @@ import type { BuildEvent } from '../../engine/build/events';
 import { startEngine } from './startEngine';
 import type { EngineClient } from './engineClient';
 import { memoryEngineStore } from '../persist/engineStore';
+import { MemoryStore } from '../../engine/store/memoryStore';
 import { STEPS_PER_MESSAGE } from './protocol';
 
 /** The client talks to the engine host over a MessageChannel here: the same messages as with the worker. */
@@ -46,6 +47,26 @@ describe('Engine client and host', () => {
     c.setFiles({ Dockerfile: 'FROM busybox\nCOPY . /app\n', 'a.txt': 'two\n' });
     const p = await c.predictBuild({ contextDir: '.', tags: ['t'], builder: 'buildkit', noCache: false, buildArgs: {} });
     expect(p.steps?.find((s) => s.step.instruction.startsWith('COPY'))?.outcome).toBe('built');
+  });
+
+  it('a damaged build record in the saved state: the page hears it once, and builds go on with an empty cache', async () => {
+    const saved = new MemoryStore();
+    const files = { Dockerfile: 'FROM busybox\nCOPY . /app\n', 'a.txt': 'one\n' };
+    const opts = { contextDir: '.', tags: ['t'], builder: 'buildkit' as const, noCache: false, buildArgs: {} };
+    const first = await startEngine({ files, inPage: true, store: memoryEngineStore(saved) });
+    expect((await first.build(opts, bufferIO())).exitCode).toBe(0);
+    await first.saveSnapshot();
+    first.dispose();
+    for (const hex of saved.sections.keys()) saved.sections.set(hex, '{"cache":');
+    const c = (client = await startEngine({ files, inPage: true, store: memoryEngineStore(saved), loaded: saved.load() }));
+    const heard: string[] = [];
+    c.onDamage((what) => heard.push(what));
+    const p = await c.predictBuild(opts);
+    expect(p.steps?.find((s) => s.step.instruction.startsWith('COPY'))?.outcome).toBe('built');
+    await new Promise((r) => setTimeout(r, 10));
+    expect(heard).toEqual([expect.stringMatching(/^the build cache and history could not be read and start empty: build record [0-9a-f]{64} is damaged/)]);
+    expect((await c.build(opts, bufferIO())).exitCode).toBe(0);
+    expect(heard).toHaveLength(1);
   });
 
   it('a Dockerfile of thousands of steps: its step list and its prediction reach the page whole (sent in parts)', async () => {

@@ -132,6 +132,9 @@ export class EngineClient {
       case 'command':
         for (const l of [...this.commandListeners]) l(e.event);
         break;
+      case 'damage':
+        for (const l of [...this.damageListeners]) l(e.what);
+        break;
       case 'host-write':
         if (e.content === null) {
           for (const p of Object.keys(this.sent)) if (p === e.path || p.startsWith(e.path + '/')) delete this.sent[p];
@@ -159,6 +162,14 @@ export class EngineClient {
   onCommand(listener: (e: CommandEvent) => void): () => void {
     this.commandListeners.add(listener);
     return () => this.commandListeners.delete(listener);
+  }
+
+  private damageListeners = new Set<(what: string) => void>();
+
+  /** Part of the saved state was unreadable and starts empty (the engine's words). Returns an unsubscribe function. */
+  onDamage(listener: (what: string) => void): () => void {
+    this.damageListeners.add(listener);
+    return () => this.damageListeners.delete(listener);
   }
 
   // ---- calls ----

@@ -141,6 +141,7 @@ export function serveEngine(ep: Endpoint, deps: HostDeps): EngineHostApi {
       e.subscribe(() => post({ k: 'view', view: view(e) }));
       e.onBuildEvent(postBuild);
       e.onCommand((event) => post({ k: 'command', event }));
+      e.onDamage((what) => post({ k: 'damage', what }));
       return { ok: true, view: view(e) };
     },
 

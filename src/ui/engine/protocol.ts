@@ -44,7 +44,9 @@ export type HostEvent =
   | { k: 'steps'; steps: StepInfo[] }
   | { k: 'command'; event: CommandEvent }
   /** A container wrote (content) or removed (null) a file of the workspace through a bind mount. */
-  | { k: 'host-write'; path: string; content: FileContent | null };
+  | { k: 'host-write'; path: string; content: FileContent | null }
+  /** Part of the saved state was found unreadable on first use and starts empty (Engine.onDamage). */
+  | { k: 'damage'; what: string };
 
 /** One message of events, in order. */
 export interface HostEvents {
