@@ -19,11 +19,13 @@ export function diskContext(cwd: string): ContextReader {
           const r = rel ? `${rel}/${name}` : name;
           const st = lstatSync(join(abs, name));
           const mode = st.mode & 0o7777;
-          if (st.isSymbolicLink()) out.push({ path: r, type: 'symlink', mode, target: readlinkSync(join(abs, name)) });
+          // whole milliseconds: the engine's file times
+          const mtime = Math.floor(st.mtimeMs);
+          if (st.isSymbolicLink()) out.push({ path: r, type: 'symlink', mode, target: readlinkSync(join(abs, name)), mtime });
           else if (st.isDirectory()) {
-            out.push({ path: r, type: 'dir', mode });
+            out.push({ path: r, type: 'dir', mode, mtime });
             walk(r);
-          } else if (st.isFile()) out.push({ path: r, type: 'file', mode, content: readFileSync(join(abs, name)) });
+          } else if (st.isFile()) out.push({ path: r, type: 'file', mode, content: readFileSync(join(abs, name)), mtime });
         }
       };
       walk('');

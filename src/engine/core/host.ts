@@ -12,6 +12,8 @@ export interface ContextEntry {
   content?: Uint8Array;
   /** Symlink target (symlinks only). */
   target?: string;
+  /** Modification time (ms since the epoch) when the host knows it (a folder on disk): COPY and ADD keep it. */
+  mtime?: number;
 }
 
 /** Reads the host side of a build context: the workspace in the browser, a directory on disk in Node. */
@@ -28,7 +30,7 @@ export interface ContextReader {
 }
 
 /** An in-memory context: what tests and the browser workspace use. */
-export function memoryContext(files: Record<string, string | Uint8Array | { content: string | Uint8Array; mode?: number }>): ContextReader {
+export function memoryContext(files: Record<string, string | Uint8Array | { content: string | Uint8Array; mode?: number; mtime?: number }>): ContextReader {
   const enc = new TextEncoder();
   const entries: ContextEntry[] = [];
   const dirs = new Set<string>();
@@ -37,7 +39,7 @@ export function memoryContext(files: Record<string, string | Uint8Array | { cont
     for (let i = 1; i < parts.length; i++) dirs.add(parts.slice(0, i).join('/'));
     const spec = typeof v === 'string' || v instanceof Uint8Array ? { content: v } : v;
     const content = typeof spec.content === 'string' ? enc.encode(spec.content) : spec.content;
-    entries.push(Object.freeze({ path, type: 'file', mode: spec.mode ?? 0o644, content }) as ContextEntry);
+    entries.push(Object.freeze({ path, type: 'file', mode: spec.mode ?? 0o644, content, ...('mtime' in spec ? { mtime: spec.mtime } : {}) }) as ContextEntry);
   }
   for (const d of dirs) entries.push(Object.freeze({ path: d, type: 'dir', mode: 0o755 }) as ContextEntry);
   entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));

@@ -54,14 +54,15 @@ export function sameCopyShape(a: CopyShape, b: CopyShape): boolean {
  * The node a rebuilt COPY puts at `it.target`: the previous run's node when it is the same apart from its mtime (an
  * unchanged file keeps its timestamp and the layer's diffId pieces are reused), else a new one with this owner/mode.
  */
-export function copiedNode(it: { target: string; node: FsNode; digest: string }, before: Layer | null, uid: number | undefined, gid: number | undefined, mode: number | undefined, keepOwner: boolean, now: number): FsNode {
+export function copiedNode(it: { target: string; node: FsNode; digest: string; mtime?: number }, before: Layer | null, uid: number | undefined, gid: number | undefined, mode: number | undefined, keepOwner: boolean, now: number): FsNode {
   const src = it.node;
   const u = uid ?? (keepOwner ? src.uid : 0);
   const g = gid ?? (keepOwner ? src.gid : 0);
   const m = mode !== undefined && src.type !== 'symlink' ? mode : src.mode;
   const old = before?.entries.get(it.target);
-  if (old && sameNodeAs(old, src, u, g, m, it.digest)) return old as FsNode;
-  const node = ownedNode(src, u, g, now);
+  // A source whose modification time is known gives it to the copy (and a new time is a new node).
+  if (old && sameNodeAs(old, src, u, g, m, it.digest) && (it.mtime === undefined || (old as FsNode).mtime === it.mtime)) return old as FsNode;
+  const node = ownedNode(src, u, g, it.mtime ?? now);
   node.mode = m;
   if (node.type === 'dir') delete node.opaque;
   return node;

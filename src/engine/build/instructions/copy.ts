@@ -3,6 +3,7 @@
  * local archives), checksum them for the cache key, and copy them into a new layer with the owner and mode flags.
  * A rebuild after a small context change patches the previous selection and layer (copy-selection.ts, copy-layer.ts).
  */
+import type { ContextEntry } from '../../core/host';
 import type { CopyInstr } from '../../dockerfile/index';
 import { Layer } from '../../fs/layer';
 import { contentDigest, dirNode, fileNode, isWhiteout, symlinkNode, type FsNode } from '../../fs/node';
@@ -88,10 +89,16 @@ export async function copyInstruction(run: BuildRun, st: StageState, ins: CopyIn
     target: string;
     node: FsNode;
     digest: string;
+    /** The source's modification time, kept by the copy (context files of a host that knows it); else the build's time. */
+    mtime?: number;
   }
   let items: Item[] = [];
   let fileList = FileList.empty();
   const many = srcs.length > 1;
+  // Copied context files keep their modification time, as Docker's do (the context is sent with it). The legacy
+  // builder keeps whole seconds of it for ADD and for what a copied directory holds (recorded on Engine 20.10).
+  const sourceTime = (e: ContextEntry, inDir: boolean): number | undefined =>
+    e.mtime === undefined ? undefined : !run.rules.buildkitFeatures && (ins.kind === 'ADD' || inDir) ? Math.floor(e.mtime / 1000) * 1000 : e.mtime;
   // A COPY of context directories after a build that changed only some files: patch its last selection.
   const selKey = !run.dryRun && !srcFs && !ins.exclude.length && !ins.heredocs.length && !srcs.some(isUrl) ? `${ins.kind}\0${dest}\0${destIsDirSyntax}\0${srcs.join('\0')}` : null;
   let selRoots: string[] | null = null;
@@ -112,7 +119,7 @@ export async function copyInstruction(run: BuildRun, st: StageState, ins: CopyIn
       ? patchSelection(selMemo, run.contextDelta, selRoots, (p) => run.ctx.get(p), (e, old) => {
           const digest = run.ctx.digest(e);
           const node: FsNode = e.type === 'symlink' ? symlinkNode(e.target ?? '') : fileNode(e.content ?? new Uint8Array(0), { mode: e.mode });
-          return { item: { src: old.src, target: old.target, node, digest }, tag: run.host.memos.fileTag(e.mode, digest) };
+          return { item: { src: old.src, target: old.target, node, digest, mtime: sourceTime(e, true) }, tag: run.host.memos.fileTag(e.mode, digest) };
         })
       : null;
   if (patched) {
@@ -205,7 +212,7 @@ export async function copyInstruction(run: BuildRun, st: StageState, ins: CopyIn
         }
         const node: FsNode = e.type === 'dir' ? dirNode({ mode: e.mode }) : e.type === 'symlink' ? symlinkNode(e.target ?? '') : fileNode(e.content ?? new Uint8Array(0), { mode: e.mode });
         if (isDir && rel === '') continue; // the directory itself: its contents go into dest
-        items.push({ src: f.path, target, node, digest: f.digest });
+        items.push({ src: f.path, target, node, digest: f.digest, mtime: sourceTime(e, isDir) });
         fileList.set(f.path, run.host.memos.fileTag(e.mode, f.digest));
       }
     }
@@ -297,7 +304,7 @@ export async function copyInstruction(run: BuildRun, st: StageState, ins: CopyIn
       // Directories this COPY creates (absent from the lower layers): what lies below them can only be in the new layer.
       const newDirs = new Set<string>();
       for (const it of items) {
-        const n = ownedNode(it.node, uid ?? (keepOwner ? it.node.uid : 0), gid ?? (keepOwner ? it.node.gid : 0), now);
+        const n = ownedNode(it.node, uid ?? (keepOwner ? it.node.uid : 0), gid ?? (keepOwner ? it.node.gid : 0), it.mtime ?? now);
         if (mode !== undefined && n.type !== 'symlink') n.mode = mode;
         const parent = dirname(it.target);
         if (!dirs.has(parent)) {
