@@ -17,6 +17,8 @@ describe('Tabs telling each other what they saved', () => {
     stops.push(a.close, b.close, () => chA.close(), () => chB.close());
     a.announce(['web-ping'], false);
     b.announce(['multi-stage', 'x'], true);
+    // delivery is asynchronous (slower on a busy machine): wait until both arrived, then check nothing else did
+    await expect.poll(() => gotA.length + gotB.length, { timeout: 5000 }).toBe(2);
     await tick();
     expect(gotB.map((n) => n.workspaceIds)).toEqual([['web-ping']]);
     expect(gotA).toEqual([expect.objectContaining({ workspaceIds: ['multi-stage', 'x'], list: true, at: 42 })]);
