@@ -55,6 +55,7 @@ export function execIn(ctx: StoreContext, c: Container, o: ExecOptions): Result<
     return err({ code: r.error.code, message: `OCI runtime exec failed: exec failed: unable to start container process: ${r.error.message}: unknown`, exitCode: r.error.exitCode === 127 ? 127 : 126 });
   }
   // What the process wrote into the container's layers is state to save once it ends.
-  void r.value.exited.then(() => ctx.changed());
+  const saved = () => ctx.changed();
+  void r.value.exited.then(saved, saved);
   return ok(r.value);
 }
