@@ -11,6 +11,8 @@ import { formatBytes } from '../layers/format';
 import { sourcesFromDrop, sourcesFromFiles, uploadFolder, uploadZip, type UploadResult } from './upload';
 import { defaultYield, IMPORT_LIMITS, type ImportError, type ImportProgress } from './zipImport';
 import type { Workspace } from './workspace';
+import { fileTreeInSlices } from './treeNodes';
+import { timeSlicer } from './timeSlicer';
 
 type Importing = ImportProgress & { name: string; abort: AbortController };
 
@@ -58,6 +60,10 @@ export function ProjectUpload() {
     let r: UploadResult;
     try {
       r = await read({ signal: abort.signal, onProgress: (p) => setImporting({ name, abort, ...p }) });
+      // a new workspace's file tree is laid out while the bar is full, a few milliseconds a task, not all at once
+      // when the workspace is first shown
+      if (r.ok && asWorkspace) await fileTreeInSlices(r.files, timeSlicer());
+      if (r.ok && abort.signal.aborted) r = { ok: false, error: { kind: 'cancelled' } };
     } catch (e) {
       r = { ok: false, error: { kind: 'unreadable', detail: e instanceof Error ? e.message : String(e) } };
     } finally {
