@@ -44,14 +44,15 @@ export function sizeOf(content: FileContent): number {
   return n;
 }
 
-/** True when the bytes look like text we can edit (valid UTF-8, no NUL bytes). */
-export function isProbablyText(bytes: Uint8Array): boolean {
-  if (bytes.includes(0)) return false;
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** Bytes as a workspace file: their text when they look like text we can edit (valid UTF-8, no NUL bytes), else the bytes. */
+export function contentOf(bytes: Uint8Array): FileContent {
+  if (bytes.includes(0)) return bytes;
   try {
-    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    return true;
+    return strictUtf8.decode(bytes);
   } catch {
-    return false;
+    return bytes;
   }
 }
 
@@ -88,7 +89,7 @@ export function workspaceHostFiles(access: {
 }): HostFiles {
   return memoryHostFiles(WORKSPACE_ROOT, {
     files: access.files,
-    write: (path, data) => access.writeFile(path, isProbablyText(data) ? new TextDecoder().decode(data) : data),
+    write: (path, data) => access.writeFile(path, contentOf(data)),
     remove: access.deletePath,
     version: access.version,
   });
