@@ -120,6 +120,7 @@ export interface AppState {
   renamePath(from: string, to: string): void;
   deletePath(path: string): void;
   setTag(tag: string): void;
+  /** A new workspace (empty, or a copy of `from`), opened; one of over 1,000 files (or 512 KB) opens a task or two later. */
   addWorkspace(name: string, from?: Workspace): void;
   removeWorkspace(id: string): void;
   setTarget(t: string): void;
