@@ -125,14 +125,21 @@ export function EditorPane() {
     else if (model.getValue() !== text) {
       model.pushEditOperations([], [{ range: model.getFullModelRange(), text }], () => null);
     }
-    if (editor.getModel() !== model) editor.setModel(model);
-    editor.updateOptions({ ariaLabel: t('editor.fileLabel', { path }) });
-    // The user was in the plain text area while Monaco loaded: continue there, at the same place.
-    if (focusAt.current !== null) {
-      editor.setPosition(model.getPositionAt(focusAt.current));
-      editor.focus();
-      focusAt.current = null;
-    }
+    const shown = model;
+    const show = () => {
+      if (editor.getModel() !== shown) editor.setModel(shown);
+      editor.updateOptions({ ariaLabel: t('editor.fileLabel', { path }) });
+      // The user was in the plain text area while Monaco loaded: continue there, at the same place.
+      if (focusAt.current !== null) {
+        editor.setPosition(shown.getPositionAt(focusAt.current));
+        editor.focus();
+        focusAt.current = null;
+      }
+    };
+    if (editor.getModel() === shown) return show();
+    // another file: Monaco lays its view out again, in a task of its own rather than in the page's render
+    const later = setTimeout(show, 0);
+    return () => clearTimeout(later);
   }, [loaded, ws, path, text, isBinary, t]);
 
   // Theme.

@@ -84,6 +84,28 @@ describe('Saving workspaces', () => {
     expect(session.getItem('layerlab.journal')).toBeNull(); // cleared once IndexedDB has it
   });
 
+  it('saves a new workspace of thousands of files to IndexedDB at once, not into the journal, and opens it', async () => {
+    const kv = memoryKv();
+    const session = sessionLike();
+    const a = await page(kv, { journal: session });
+    await settle();
+    const files: Record<string, string> = { Dockerfile: 'FROM alpine\n' };
+    for (let i = 0; i < 2000; i++) files[`src/f${i}.txt`] = `file ${i}\n`;
+    const writes: string[][] = [];
+    const write = kv.write.bind(kv);
+    kv.write = (r) => (writes.push(Object.keys(r)), write(r));
+    a.useApp.getState().addWorkspace('proj', { id: '', name: 'proj', tag: 'proj', files });
+    expect(session.getItem('layerlab.journal')).toBeNull();
+    await vi.waitFor(() => expect(a.useApp.getState().activeId).toBe('proj'));
+    await settle(); // well before the save's debounce
+    expect(writes.flat()).toContain('ws:proj');
+    expect(Object.keys((await record(kv, 'proj'))?.files ?? {})).toHaveLength(2001);
+    // a small one goes into the journal and is opened on the spot
+    a.useApp.getState().addWorkspace('small', { id: '', name: 'small', tag: 'small', files: { Dockerfile: 'FROM alpine\n' } });
+    expect(a.useApp.getState().activeId).toBe('small');
+    expect(session.getItem('layerlab.journal')).toContain('small');
+  });
+
   it('says in words that the disk is full and leaves the saved records as they were', async () => {
     const kv = memoryKv();
     const a = await page(kv);

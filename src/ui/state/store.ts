@@ -49,6 +49,8 @@ import {
 } from '../persist/workspaceRecords';
 import { openTabChannel, useMultiTab, type SavedNotice, type TabChannel } from '../persist/multi-tab';
 import { createSaveScheduler } from './saveScheduler';
+import { savedFromWorker, tooBigForJournal } from './workspaceSize';
+import { newWorkspace } from './newWorkspace';
 import { detectLang, translate } from '../i18n/i18n';
 import { terminalColumns, writeToTerminal } from './terminalBus';
 
@@ -118,6 +120,7 @@ export interface AppState {
   renamePath(from: string, to: string): void;
   deletePath(path: string): void;
   setTag(tag: string): void;
+  /** A new workspace (empty, or a copy of `from`), opened; one of over 1,000 files (or 512 KB) opens a task or two later. */
   addWorkspace(name: string, from?: Workspace): void;
   removeWorkspace(id: string): void;
   setTarget(t: string): void;
@@ -159,16 +162,6 @@ let journal = new EditJournal(null);
 let tabChannel: TabChannel | null = null;
 /** What the next save writes: only records that changed. */
 const pending = { ws: new Set<string>(), list: false, view: false, settings: false, builds: false };
-/** Active workspaces this big (roughly, in bytes) are saved from the engine worker. */
-const WORKER_SAVE_MIN = 1024 * 1024;
-/** Imports this big (serialized) skip the journal: they are saved at once instead. */
-const JOURNAL_MAX_IMPORT = 512 * 1024;
-/** Roughly what files take in the journal (binary content is stored as base64). */
-const journalSize = (files: Record<string, FileContent>): number => {
-  let n = 0;
-  for (const c of Object.values(files)) n += typeof c === 'string' ? c.length : Math.ceil(c.length * 1.37);
-  return n;
-};
 let uiBuildRunning = false;
 let initRun: Promise<void> | null = null;
 const runtimeModules = import.meta.glob('../runtime/index.ts');
@@ -280,7 +273,7 @@ export const useApp = create<AppState>()((set, get) => {
   const writeRecords = (records: Record<string, unknown>): Promise<void> => {
     const engine = get().engine;
     const ws = activeWorkspace(get());
-    if (!appKv || engine?.thread !== 'worker' || !ws || !(wsKey(ws.id) in records) || journalSize(ws.files) < WORKER_SAVE_MIN) return kv.write(records);
+    if (!appKv || engine?.thread !== 'worker' || !ws || !(wsKey(ws.id) in records) || !savedFromWorker(ws.files)) return kv.write(records);
     return engine.writeRecords(records, { key: wsKey(ws.id), files: ws.files });
   };
 
@@ -328,10 +321,14 @@ export const useApp = create<AppState>()((set, get) => {
   }
 
   /** The engine builds and mounts the active workspace: it gets the files that changed. */
-  const syncContext = () => {
+  const synced: { engine?: EngineClient; files?: Record<string, FileContent> } = {};
+  /** Gives the engine the active workspace's files (or `files`, a workspace about to be opened). */
+  const syncContext = (files = activeWorkspace(get())?.files) => {
     const { engine } = get();
-    const ws = activeWorkspace(get());
-    if (engine && ws) engine.setFiles(ws.files);
+    // the same files given to the same engine again: nothing to compare (thousands of files cost a diff)
+    if (!engine || !files || (engine === synced.engine && files === synced.files)) return;
+    engine.setFiles(files);
+    Object.assign(synced, { engine, files });
   };
 
   const markEdited = () => {
@@ -563,7 +560,7 @@ export const useApp = create<AppState>()((set, get) => {
     writeFiles(files) {
       const id = get().activeId;
       set({ workspaces: get().workspaces.map((w) => (w.id === id ? { ...w, files: { ...w.files, ...files } } : w)) });
-      if (journalSize(files) <= JOURNAL_MAX_IMPORT) journal.writeFiles(id, files);
+      if (!tooBigForJournal(files)) journal.writeFiles(id, files);
       markEdited();
       workspaceSaver.flush();
     },
@@ -598,21 +595,24 @@ export const useApp = create<AppState>()((set, get) => {
     },
 
     addWorkspace(name, from) {
-      const base = name.trim() || 'workspace';
-      let id = base.toLowerCase().replace(/[^a-z0-9._-]+/g, '-');
-      const taken = new Set(get().workspaces.map((w) => w.id));
-      for (let i = 2; taken.has(id); i++) id = `${base.toLowerCase().replace(/[^a-z0-9._-]+/g, '-')}-${i}`;
-      const ws: Workspace = from
-        ? { ...from, id, name: base, files: { ...from.files } }
-        : { id, name: base, tag: id, files: { Dockerfile: 'FROM alpine\n\nCMD ["echo", "hello"]\n' } };
+      const ws = newWorkspace(name, new Set(get().workspaces.map((w) => w.id)), from);
+      const { id, files } = ws;
       set({ workspaces: [...get().workspaces, ws] });
-      const big = journalSize(ws.files) > JOURNAL_MAX_IMPORT;
-      if (!big) journal.created(ws);
-      pending.ws.add(id);
-      pending.list = true;
-      get().selectWorkspace(id);
-      // a big copy skips the journal (serialising it on the spot would stall the page): it is saved at once
-      if (big) workspaceSaver.flush();
+      const open = () => {
+        pending.ws.add(id);
+        pending.list = true;
+        get().selectWorkspace(id);
+      };
+      if (!tooBigForJournal(ws.files)) return (journal.created(ws), open());
+      // a big copy skips the journal (serialising it on the spot would stall the page) and is saved at once; each
+      // step over its thousands of files in a task of its own: the engine gets them, the page shows them, they are saved
+      void (async () => {
+        for (const step of [() => syncContext(files), open, () => workspaceSaver.flush()]) {
+          await nextTask();
+          if (!get().workspaces.some((w) => w.id === id)) return;
+          step();
+        }
+      })();
     },
 
     removeWorkspace(id) {

@@ -10,7 +10,7 @@ import { memo, useCallback, useLayoutEffect, useMemo, useRef, useState, type CSS
 import { ChevronDown, ChevronRight, Pencil, X } from 'lucide-react';
 import { formatBytes } from '../layers/format';
 import { ancestorsOf, treeRows, type TreeRowModel } from './treeRows';
-import type { TreeNode } from './workspace';
+import type { TreeNode } from './treeNodes';
 import './fileTree.css';
 
 /** Rows kept in the DOM beyond each edge of the visible part. */

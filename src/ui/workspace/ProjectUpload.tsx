@@ -11,8 +11,13 @@ import { formatBytes } from '../layers/format';
 import { sourcesFromDrop, sourcesFromFiles, uploadFolder, uploadZip, type UploadResult } from './upload';
 import { defaultYield, IMPORT_LIMITS, type ImportError, type ImportProgress } from './zipImport';
 import type { Workspace } from './workspace';
+import { fileTreeInSlices } from './treeNodes';
+import { timeSlicer } from './timeSlicer';
 
 type Importing = ImportProgress & { name: string; abort: AbortController };
+
+/** How often the progress bar moves. */
+const PROGRESS_MS = 100;
 
 export function ProjectUpload() {
   const t = useT();
@@ -56,8 +61,21 @@ export function ProjectUpload() {
     const abort = new AbortController();
     setImporting({ name, done: 0, total: 0, abort });
     let r: UploadResult;
+    // the bar moves ten times a second (each move lays out and paints the page): the first count, then every
+    // 100 ms, and the last
+    let shownAt = -Infinity;
+    const onProgress = (p: ImportProgress) => {
+      const now = performance.now();
+      if (p.done > 0 && p.done < p.total && now - shownAt < PROGRESS_MS) return;
+      shownAt = now;
+      setImporting({ name, abort, ...p });
+    };
     try {
-      r = await read({ signal: abort.signal, onProgress: (p) => setImporting({ name, abort, ...p }) });
+      r = await read({ signal: abort.signal, onProgress });
+      // a new workspace's file tree is laid out while the bar is full, a few milliseconds a task, not all at once
+      // when the workspace is first shown
+      if (r.ok && asWorkspace) await fileTreeInSlices(r.files, timeSlicer());
+      if (r.ok && abort.signal.aborted) r = { ok: false, error: { kind: 'cancelled' } };
     } catch (e) {
       r = { ok: false, error: { kind: 'unreadable', detail: e instanceof Error ? e.message : String(e) } };
     } finally {

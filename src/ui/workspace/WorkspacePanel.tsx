@@ -2,7 +2,8 @@
 import { useDeferredValue, useMemo, useState } from 'react';
 import { activeWorkspace, useApp } from '../state/store';
 import { useT } from '../i18n/useT';
-import { fileTree, normalizePath } from './workspace';
+import { normalizePath } from './workspace';
+import { fileTree } from './treeNodes';
 import { FileTree, type FileTreeActions } from './FileTree';
 import { exampleWorkspaces } from './examples';
 import { downloadBlob, zipFiles } from './zip';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fileTree } from './workspace';
+import { fileTree } from './treeNodes';
 import { AUTO_OPEN_FILES, ancestorsOf, fileCount, treeRows } from './treeRows';
 
 const names = (rows: ReturnType<typeof treeRows>) => rows.map((r) => `${'  '.repeat(r.level - 1)}${r.node.name}${r.node.kind === 'dir' ? (r.open ? '/ v' : '/ >') : ''}`);

@@ -4,7 +4,7 @@
  * when only some rows are in the DOM). A directory holding many files starts closed, so a big project opens
  * on its top level; the learner's own choices (open/closed) override that.
  */
-import type { TreeNode } from './workspace';
+import type { TreeNode } from './treeNodes';
 
 /** Directories with more files than this under them start closed. */
 export const AUTO_OPEN_FILES = 50;

@@ -7,7 +7,7 @@
  */
 import { ignoreMatcher } from '../../engine/build/dockerignore';
 import { checkPickedFiles, defaultYield, importZip, readZipDirectory, readZipEntry, IMPORT_LIMITS, type ImportError, type ImportLimits, type ImportProgress } from './zipImport';
-import { isProbablyText, normalizePath, type FileContent } from './workspace';
+import { contentOf, normalizePath, type FileContent } from './workspace';
 
 /** A file to upload: its path inside the project, its size, and how to read it. */
 export interface UploadSource {
@@ -142,7 +142,7 @@ export async function uploadFolder(sources: UploadSource[], opts: UploadOptions 
     while (next < total && !opts.signal?.aborted) {
       const { source, path } = picked[next++];
       const bytes = await source.read();
-      files[path] = isProbablyText(bytes) ? new TextDecoder().decode(bytes) : bytes;
+      files[path] = contentOf(bytes);
       done++;
       if (performance.now() - lastYield > 8) {
         lastYield = performance.now();

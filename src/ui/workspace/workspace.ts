@@ -44,14 +44,15 @@ export function sizeOf(content: FileContent): number {
   return n;
 }
 
-/** True when the bytes look like text we can edit (valid UTF-8, no NUL bytes). */
-export function isProbablyText(bytes: Uint8Array): boolean {
-  if (bytes.includes(0)) return false;
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** Bytes as a workspace file: their text when they look like text we can edit (valid UTF-8, no NUL bytes), else the bytes. */
+export function contentOf(bytes: Uint8Array): FileContent {
+  if (bytes.includes(0)) return bytes;
   try {
-    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    return true;
+    return strictUtf8.decode(bytes);
   } catch {
-    return false;
+    return bytes;
   }
 }
 
@@ -71,52 +72,6 @@ export function deletePath(ws: Workspace, path: string): Workspace {
   return { ...ws, files };
 }
 
-export interface TreeNode {
-  name: string;
-  path: string;
-  kind: 'file' | 'dir';
-  size: number;
-  children: TreeNode[];
-}
-
-/** The file tree, directories first, then files, each sorted by name. */
-export function fileTree(files: Record<string, FileContent>): TreeNode[] {
-  const root: TreeNode = { name: '', path: '', kind: 'dir', size: 0, children: [] };
-  // children by kind and name: a project of thousands of files is laid out in one pass
-  const index = new Map<TreeNode, Map<string, TreeNode>>();
-  for (const [path, content] of Object.entries(files)) {
-    const parts = path.split('/');
-    let node = root;
-    for (let i = 0; i < parts.length; i++) {
-      const isFile = i === parts.length - 1;
-      const key = (isFile ? 'f:' : 'd:') + parts[i];
-      let byName = index.get(node);
-      if (!byName) index.set(node, (byName = new Map()));
-      let child = byName.get(key);
-      if (!child) {
-        child = { name: parts[i], path: node.path ? `${node.path}/${parts[i]}` : parts[i], kind: isFile ? 'file' : 'dir', size: 0, children: [] };
-        byName.set(key, child);
-        node.children.push(child);
-      }
-      if (isFile) child.size = sizeOf(content);
-      node = child;
-    }
-  }
-  const sort = (n: TreeNode) => {
-    n.children.sort((a, b) => (a.kind !== b.kind ? (a.kind === 'dir' ? -1 : 1) : nameOrder.compare(a.name, b.name)));
-    n.children.forEach(sort);
-  };
-  sort(root);
-  return root.children;
-}
-
-/**
- * The tree's order of names (`localeCompare`'s, without building a collator per comparison). Made on first use:
- * the first collator of a page loads the locale's collation data, a long task the start-up need not wait for.
- */
-let collator: Intl.Collator | undefined;
-const nameOrder = { compare: (a: string, b: string) => (collator ??= new Intl.Collator()).compare(a, b) };
-
 /** The engine's view of a workspace: `docker build .` reads this. */
 export function workspaceContext(ws: Workspace): ContextReader {
   return memoryContext(ws.files);
@@ -134,7 +89,7 @@ export function workspaceHostFiles(access: {
 }): HostFiles {
   return memoryHostFiles(WORKSPACE_ROOT, {
     files: access.files,
-    write: (path, data) => access.writeFile(path, isProbablyText(data) ? new TextDecoder().decode(data) : data),
+    write: (path, data) => access.writeFile(path, contentOf(data)),
     remove: access.deletePath,
     version: access.version,
   });

@@ -10,7 +10,7 @@
  * import fails or is cancelled.
  */
 import { inflate, inflateSync } from 'fflate';
-import { isProbablyText, normalizePath, type FileContent } from './workspace';
+import { contentOf, normalizePath, type FileContent } from './workspace';
 
 export interface ImportLimits {
   maxFiles: number;
@@ -152,7 +152,6 @@ function checkDirectory(dir: ZipDirectory, limits: ImportLimits): ImportError | 
   return null;
 }
 
-const asContent = (data: Uint8Array): FileContent => (isProbablyText(data) ? new TextDecoder().decode(data) : data);
 
 /** Unpacks a .zip into workspace files (paths normalised; entries with unusable paths left out). */
 export async function importZip(bytes: Uint8Array, opts: ImportOptions = {}): Promise<ImportResult> {
@@ -181,7 +180,7 @@ export async function importZip(bytes: Uint8Array, opts: ImportOptions = {}): Pr
       return { ok: false, error: { kind: 'unreadable', detail: `${e.name}: ${err instanceof Error ? err.message : String(err)}` } };
     }
     const p = pathOf(e.name);
-    if (p) files[p] = asContent(data);
+    if (p) files[p] = contentOf(data);
     done++;
     if (performance.now() - lastYield > 8) {
       opts.onProgress?.({ done, total: dir.files });
