@@ -8,8 +8,7 @@ import type { MessageKey } from '../i18n/messages';
 import { useApp } from '../state/store';
 import { useT } from '../i18n/useT';
 import { formatBytes } from '../layers/format';
-import { sourcesFromDrop, sourcesFromFiles, uploadFolder, uploadZip, type UploadOptions, type UploadResult, type UploadSource } from './upload';
-import { startFileReads } from './fileReads';
+import { sourcesFromDrop, sourcesFromFiles, uploadFolder, uploadZip, type UploadResult } from './upload';
 import { defaultYield, IMPORT_LIMITS, type ImportError, type ImportProgress } from './zipImport';
 import type { Workspace } from './workspace';
 import { fileTreeInSlices } from './treeNodes';
@@ -19,16 +18,6 @@ type Importing = ImportProgress & { name: string; abort: AbortController };
 
 /** How often the progress bar moves. */
 const PROGRESS_MS = 100;
-
-/** A folder's files sized and read off the page (a worker of its own for this upload). */
-async function uploadWithReads(sources: UploadSource[], o: UploadOptions): Promise<UploadResult> {
-  const reads = startFileReads();
-  try {
-    return await uploadFolder(sources, { ...o, reads });
-  } finally {
-    reads.dispose();
-  }
-}
 
 export function ProjectUpload() {
   const t = useT();
@@ -113,7 +102,7 @@ export function ProjectUpload() {
   const fromFolderInput = (picked: File[]) => {
     const sources = sourcesFromFiles(picked);
     const name = picked[0]?.webkitRelativePath.split('/')[0] || 'project';
-    void run(name, true, (o) => uploadWithReads(sources, o));
+    void run(name, true, (o) => uploadFolder(sources, o));
   };
 
   const fromFilesInput = (picked: File[]) => {
@@ -123,7 +112,7 @@ export function ProjectUpload() {
     }
     const sources = sourcesFromFiles(picked, (f) => f.name);
     const label = picked.slice(0, 2).map((f) => f.name).join(', ') + (picked.length > 2 ? ', …' : '');
-    void run(label, false, (o) => uploadWithReads(sources, o));
+    void run(label, false, (o) => uploadFolder(sources, o));
   };
 
   // Dropping a folder or a .zip anywhere on the panel this sits in.
@@ -147,7 +136,7 @@ export function ProjectUpload() {
         (d) =>
           d.zip
             ? run(d.name, true, async (o) => uploadZip(new Uint8Array(await d.zip!.arrayBuffer()), o))
-            : run(d.name, true, (o) => uploadWithReads(d.sources, o), d.prunedDirs),
+            : run(d.name, true, (o) => uploadFolder(d.sources, o), d.prunedDirs),
         (err: unknown) => setError(failed('drop', { kind: 'unreadable', detail: err instanceof Error ? err.message : String(err) })),
       );
     };

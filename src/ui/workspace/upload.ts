@@ -8,15 +8,12 @@
 import { ignoreMatcher } from '../../engine/build/dockerignore';
 import { checkPickedFiles, defaultYield, importZip, readZipDirectory, readZipEntry, IMPORT_LIMITS, type ImportError, type ImportLimits, type ImportProgress } from './zipImport';
 import { contentOf, normalizePath, type FileContent } from './workspace';
-import type { FileReads } from './fileReads';
 
 /** A file to upload: its path inside the project, its size, and how to read it. */
 export interface UploadSource {
   path: string;
   size: number;
   read(): Promise<Uint8Array>;
-  /** The browser's File, when there is one: its size and bytes can then be read in batches off the page. */
-  file?: File;
 }
 
 export interface UploadOptions {
@@ -26,13 +23,7 @@ export interface UploadOptions {
   yieldToPage?: () => Promise<void>;
   /** Files read at the same time. */
   parallel?: number;
-  /** Where sources that carry a File are sized and read, in batches (fileReads.ts); else each source itself. */
-  reads?: FileReads;
 }
-
-/** Files a batch asks the reader for: sizes, and bytes. */
-const SIZE_BATCH = 500;
-const READ_BATCH = 64;
 
 export interface Skipped {
   count: number;
@@ -128,22 +119,16 @@ export async function uploadFolder(sources: UploadSource[], opts: UploadOptions 
   }
   const keep = dockerignoreFilter(text);
   const picked: { source: UploadSource; path: string }[] = [];
+  const sized: { name: string; size: number }[] = [];
   const skipped = new SkippedCount();
   for (let i = 0; i < sources.length; i++) {
     if (opts.signal?.aborted) return { ok: false, error: { kind: 'cancelled' } };
     const p = keep(rel(paths[i]));
     skipped.add(rel(paths[i]), !!p);
-    if (p) picked.push({ source: sources[i], path: p });
-    await slice();
-  }
-  // Batched through the reader when every source has its File (a folder input, a drop), else one by one.
-  const reads = opts.reads && picked.every((x) => x.source.file) ? opts.reads : null;
-  const sized: { name: string; size: number }[] = [];
-  for (let i = 0; i < picked.length; i += reads ? SIZE_BATCH : 1) {
-    if (opts.signal?.aborted) return { ok: false, error: { kind: 'cancelled' } };
-    const batch = picked.slice(i, i + (reads ? SIZE_BATCH : 1));
-    const sizes = reads ? await reads.sizes(batch.map((x) => x.source.file!)) : batch.map((x) => x.source.size);
-    batch.forEach((x, j) => sized.push({ name: x.path, size: sizes[j] }));
+    if (p) {
+      picked.push({ source: sources[i], path: p });
+      sized.push({ name: p, size: sources[i].size });
+    }
     await slice();
   }
   const refused = checkPickedFiles(sized, limits);
@@ -166,24 +151,8 @@ export async function uploadFolder(sources: UploadSource[], opts: UploadOptions 
       }
     }
   };
-  const batches = async (r: FileReads): Promise<void> => {
-    for (let i = 0; i < total && !opts.signal?.aborted; i += READ_BATCH) {
-      const batch = picked.slice(i, i + READ_BATCH);
-      const bytes = await r.read(batch.map((x) => x.source.file!));
-      for (let j = 0; j < batch.length; j++) {
-        files[batch[j].path] = contentOf(bytes[j]);
-        done++;
-        if (performance.now() - lastYield > 8) {
-          lastYield = performance.now();
-          opts.onProgress?.({ done, total });
-          await yieldToPage();
-        }
-      }
-    }
-  };
   try {
-    if (reads) await batches(reads);
-    else await Promise.all(Array.from({ length: Math.min(opts.parallel ?? 8, Math.max(1, total)) }, worker));
+    await Promise.all(Array.from({ length: Math.min(opts.parallel ?? 8, Math.max(1, total)) }, worker));
   } catch (e) {
     return { ok: false, error: { kind: 'unreadable', detail: e instanceof Error ? e.message : String(e) } };
   }
@@ -232,7 +201,6 @@ export function sourcesFromFiles(files: File[], path: (f: File) => string = (f) 
       return f.size;
     },
     read: async () => new Uint8Array(await f.arrayBuffer()),
-    file: f,
   }));
 }
 
@@ -286,14 +254,7 @@ export async function sourcesFromDrop(items: DataTransferItemList): Promise<{ so
   const walk = async (e: EntryLike, rel: string): Promise<void> => {
     if (e.isFile) {
       const file = await fileOf(e);
-      sources.push({
-        path: base + rel,
-        get size() {
-          return file.size;
-        },
-        read: async () => new Uint8Array(await file.arrayBuffer()),
-        file,
-      });
+      sources.push({ path: base + rel, size: file.size, read: async () => new Uint8Array(await file.arrayBuffer()) });
       return;
     }
     if (!e.isDirectory) return;
