@@ -21,7 +21,7 @@ interface BuildsRecord {
 }
 
 /** Bands encoded between two checks of the clock. */
-const BANDS_PER_SLICE = 500;
+const BANDS_PER_SLICE = 250;
 /** Page time spent encoding before yielding to input and painting. */
 const SLICE_MS = 8;
 

@@ -266,7 +266,12 @@ export const useApp = create<AppState>()((set, get) => {
     const atOnce = typeof document !== 'undefined' && document.visibilityState === 'hidden';
     buildsSave = buildsSave
       .then(() => buildsRecord(get().builds, get().knownMeta, atOnce))
-      .then((rec) => kv.write({ [BUILDS_KEY]: rec }))
+      .then((rec) => {
+        // IndexedDB copies a value in the thread that stores it: megabytes of history in one page task. The
+        // engine's worker stores it when there is one (not while the page is being hidden: it may be stopped).
+        const engine = get().engine;
+        return appKv && !atOnce && engine?.thread === 'worker' ? engine.writeRecords({ [BUILDS_KEY]: rec }) : kv.write({ [BUILDS_KEY]: rec });
+      })
       .catch((e: unknown) => {
         pending.builds = true;
         saveFailed(e);
