@@ -326,10 +326,11 @@ export function LayerStack() {
 /**
  * The base image's layers read from the built image, for a base that is not in the image store (BuildKit pulls
  * it into its cache only): the image's history up to the first layer of this stage, without the entries of the
- * stage's config instructions that come before that layer.
+ * stage's config instructions that come before that layer. The legacy builder pulls the base into the store: its
+ * builds are not asked for (an image of thousands of steps has a history of thousands of entries to send).
  */
 function baseFromBuilt(engine: NonNullable<ReturnType<typeof useApp.getState>['engine']>, view: BuildView | null, base: Band): BaseLayerView[] | null {
-  if (!view?.imageId || view.state !== 'finished') return null;
+  if (!view?.imageId || view.state !== 'finished' || view.builder !== 'buildkit') return null;
   const last = view.bands[view.bands.length - 1];
   if (last.stage !== base.stage) return null;
   const all = imageHistory(engine, view.imageId);
