@@ -112,3 +112,28 @@ describe('Engine client and host', () => {
     await expect(startEngine({ files: {}, snapshot: { version: 1, images: 'broken' }, inPage: true, store: memoryEngineStore() })).rejects.toThrow(/could not be restored/);
   });
 });
+
+describe('records written through the engine host', () => {
+  it('a long text sent as UTF-8 chunks is stored as its text, and its buffers are handed over, not copied', async () => {
+    const { serveEngine } = await import('./engineHost');
+    const { EngineClient } = await import('./engineClient');
+    const stored: Record<string, unknown> = {};
+    const { port1, port2 } = new MessageChannel();
+    serveEngine(port2, {
+      sandbox: async () => null,
+      store: async () => ({ load: async () => undefined, save: async () => ({ bytes: 0, layers: 0, blobs: 0 }) as never, usage: () => ({ bytes: 0, layers: 0, blobs: 0 }) as never }),
+      kv: async () => ({ write: async (records: Record<string, unknown>) => void Object.assign(stored, records) }),
+    });
+    const c = new EngineClient(port1, () => {
+      port1.close();
+      port2.close();
+    }, 'page');
+    const text = `{"bands":[${Array.from({ length: 3000 }, (_, i) => `{"name":"ENV 변수${i}=값"}`).join(',')}]}`;
+    const enc = new TextEncoder();
+    const chunks = [enc.encode(text.slice(0, 1000)), enc.encode(text.slice(1000))];
+    await c.writeRecords({ 'ui-builds': { builds: { envs: { last: { layerlabText: chunks }, previous: null } }, knownMeta: { envs: ['a'] } } });
+    expect(stored['ui-builds']).toEqual({ builds: { envs: { last: text, previous: null } }, knownMeta: { envs: ['a'] } });
+    expect(chunks.every((b) => b.byteLength === 0)).toBe(true);
+    c.dispose();
+  });
+});

@@ -19,7 +19,7 @@ import type { WorldSource } from '../../lessons/engineWorld';
 import type { FileContent } from '../workspace/workspace';
 import type { LayerChangeView, PredictedStep, UiBuildOptions } from './engineApi';
 import type { StoreUsage } from '../persist/engineStore';
-import { isHostEvents, type EngineHostApi, type EngineView, type HostEvent, type HttpResult, type IoSpec, type StartOptions, type StartResult } from './protocol';
+import { isHostEvents, isTextChunks, type EngineHostApi, type EngineView, type HostEvent, type HttpResult, type IoSpec, type StartOptions, type StartResult } from './protocol';
 
 /** Page time spent on the host's messages before yielding to input and painting. */
 const SLICE_MS = 8;
@@ -270,7 +270,10 @@ export class EngineClient {
    */
   writeRecords(records: Record<string, unknown>, active?: { key: string; files: Record<string, FileContent> }): Promise<void> {
     const rec = active && (records[active.key] as { workspace: { files: unknown } } | undefined);
-    if (!active || !rec || rec.workspace.files !== active.files) return this.api.writeRecords(records);
+    if (!active || !rec || rec.workspace.files !== active.files) {
+      const buffers = textBuffers(records);
+      return this.api.writeRecords(buffers.length ? transfer(records, buffers) : records);
+    }
     this.setFiles(active.files);
     const { files: _files, ...meta } = rec.workspace;
     return this.api.writeRecords({ ...records, [active.key]: { ...rec, workspace: meta } }, active.key);
@@ -333,3 +336,10 @@ export class EngineClient {
   }
 }
 
+/** The buffers of the `TextChunks` in `v` (at any depth of plain objects): handed to the host, not copied. */
+function textBuffers(v: unknown, out: ArrayBuffer[] = []): ArrayBuffer[] {
+  if (isTextChunks(v)) {
+    for (const c of v.layerlabText) if (c.buffer instanceof ArrayBuffer && !out.includes(c.buffer)) out.push(c.buffer);
+  } else if (typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype) for (const x of Object.values(v)) textBuffers(x, out);
+  return out;
+}

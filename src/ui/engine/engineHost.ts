@@ -16,7 +16,7 @@ import { createEngineWorld, engineWorldSource, type EngineWorld } from '../../le
 import { workspaceContext, workspaceHostFiles, type FileContent } from '../workspace/workspace';
 import { baseImageProblemIn, containerViews, imageHistoryIn, imageRefsIn, predictWith } from './engineApi';
 import { createBrowserEngine, afterTask } from './browserEngine';
-import { STEPS_PER_MESSAGE, type EngineHostApi, type EngineView, type HostEvent, type IoSpec, type StartOptions, type StartResult } from './protocol';
+import { isTextChunks, STEPS_PER_MESSAGE, type EngineHostApi, type EngineView, type HostEvent, type IoSpec, type StartOptions, type StartResult } from './protocol';
 import type { BuildEvent } from '../../engine/build/events';
 import type { PredictedStep } from './engineApi';
 import { StdinQueue } from './stdinQueue';
@@ -215,6 +215,7 @@ export function serveEngine(ep: Endpoint, deps: HostDeps): EngineHostApi {
     },
 
     async writeRecords(records, withFiles) {
+      records = withTexts(records) as Record<string, unknown>;
       const rec = withFiles === undefined ? undefined : records[withFiles];
       if (rec && typeof rec === 'object' && 'workspace' in rec) {
         const r = rec as { workspace: object };
@@ -269,4 +270,16 @@ export function serveEngine(ep: Endpoint, deps: HostDeps): EngineHostApi {
   };
   expose(api, ep);
   return api;
+}
+
+/** `v` with each `TextChunks` in it (at any depth of plain objects) replaced by its text. */
+function withTexts(v: unknown): unknown {
+  if (isTextChunks(v)) {
+    const decoder = new TextDecoder();
+    return v.layerlabText.map((c) => decoder.decode(c)).join('');
+  }
+  if (typeof v !== 'object' || v === null || Object.getPrototypeOf(v) !== Object.prototype) return v;
+  const out: Record<string, unknown> = {};
+  for (const [k, x] of Object.entries(v)) out[k] = withTexts(x);
+  return out;
 }

@@ -79,6 +79,18 @@ export interface WorldData {
   hostRoot: string | null;
 }
 
+/**
+ * A long text of a record written through the engine host, as UTF-8 chunks: their buffers are transferred, not
+ * copied (posting megabytes of text copies it in one task of the page), and the host stores the text.
+ */
+export interface TextChunks {
+  layerlabText: Uint8Array[];
+}
+
+export function isTextChunks(v: unknown): v is TextChunks {
+  return typeof v === 'object' && v !== null && Array.isArray((v as TextChunks).layerlabText);
+}
+
 /** Steps per message of a long step list (a build's, a prediction's): one message is read in one task. */
 export const STEPS_PER_MESSAGE = 1000;
 
@@ -111,7 +123,8 @@ export interface EngineHostApi {
   /**
    * Writes records into the app's key/value store (`KvStore.write`: one transaction, undefined deletes) from the
    * host's thread. `withFiles`: the key of a workspace record sent without its files, which the host adds from
-   * its own copy of the workspace (`setFiles`): storing a big workspace costs the page nothing per file.
+   * its own copy of the workspace (`setFiles`): storing a big workspace costs the page nothing per file. A
+   * `TextChunks` value anywhere in the records is stored as its text.
    */
   writeRecords(records: Record<string, unknown>, withFiles?: string): Promise<void>;
   /** Delivers pending change events at once (the page is being hidden). */

@@ -16,9 +16,10 @@ import { moveInstruction, moveInstructionTo } from '../editor/logicalLines';
 import { textOf } from '../workspace/workspace';
 import { LayerDiff } from './LayerDiff';
 import { setPaused, setStepMs, stepOnce, usePlayback } from './playback';
-import { stackHeights, type StackScale } from './stackHeights';
-import { bandWindow, WINDOW_FROM } from './bandWindow';
-import { revealAll, revealOf, type Reveal } from './reveal';
+import type { StackScale } from './stackHeights';
+import { WINDOW_FROM } from './bandWindow';
+import { StackLayout } from './stackLayout';
+import { revealAll, RevealTracker, type Reveal } from './reveal';
 import type { Lang } from '../i18n/i18n';
 import { Pause, Play, StepForward } from 'lucide-react';
 import './layerStack.css';
@@ -91,26 +92,29 @@ export function LayerStack() {
     () => (shownPrediction ? predictedBands(shownPrediction, predictionLast, predictionMeta) : (buildBands ?? [])),
     [shownPrediction, predictionLast, predictionMeta, buildBands],
   );
-  const reveal: Reveal = useMemo(() => (mode === 'build' && last ? revealOf(last, revealed) : revealAll), [mode, last, revealed]);
+  const tracker = useRef<RevealTracker | null>(null);
+  tracker.current ??= new RevealTracker();
+  const reveal: Reveal = useMemo(() => (mode === 'build' && last ? tracker.current!.reveal(last, revealed) : revealAll), [mode, last, revealed]);
+  // What the bands are, as opposed to how far their build is: the same for every frame of a build (its bands
+  // change status, not kind, stage or number), so what follows from it is not worked out again at each frame.
+  const structure = mode === 'build' && last ? `build ${last.startedAt} ${bands.length}` : bands;
 
   const allRevealed = mode !== 'build' || revealed >= finishedCount;
 
   // Base image layers. As text, so an engine change that leaves the base images alone keeps the same object.
+  const builtState = mode === 'build' ? `${last?.state} ${last?.imageId}` : '';
   const baseLayersJson = useMemo(() => {
     const out: Record<string, BaseLayerView[] | null> = {};
     if (!engine) return '{}';
     for (const b of bands) if (b.status === 'base') out[b.step] = imageHistory(engine, baseImageOf(b.name)) ?? baseFromBuilt(engine, mode === 'build' ? last : null, b);
     return JSON.stringify(out);
-    // engineRev: the image store changed (a pull)
+    // engineRev: the image store changed (a pull); a build's base layers are read from it once it has finished
+    // (builtState), the bands' structure otherwise
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [engine, bands, engineRev, mode, last]);
+  }, [engine, structure, engineRev, mode, builtState]);
   const baseLayers = useMemo(() => JSON.parse(baseLayersJson) as Record<string, BaseLayerView[] | null>, [baseLayersJson]);
 
   const zoom = settings.presenter ? 1.4 : 1;
-  const heights = useMemo(
-    () => stackHeights(bands.map((b) => ({ kind: bandKind(viewBuilder, b), size: b.status === 'base' ? baseSize(baseLayers[b.step], b) : b.size, durationMs: b.durationMs })), scale, boxH, zoom),
-    [bands, viewBuilder, baseLayers, scale, boxH, zoom],
-  );
 
   // Summary lines
   let summary = '';
@@ -161,23 +165,36 @@ export function LayerStack() {
       stages: new Set(bands.map((b) => b.stage)),
       instructions: bands.filter((b) => b.status !== 'base').length,
     }),
-    [bands, viewBuilder],
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [structure, viewBuilder],
   );
   const firstMiss = useMemo(() => {
+    const isLayer = (x: Band) => bandKind(viewBuilder, x) === 'layer';
+    // a build: the first band among its revealed steps that rebuilt a layer, learnt a few steps per frame
+    if (mode === 'build' && last) return tracker.current!.firstRebuilt(last, revealed, isLayer);
     const missed = (status: string) => status === 'built' || status === 'will-rebuild';
-    return bands.find((x) => bandKind(viewBuilder, x) === 'layer' && missed(reveal.status(x)));
-  }, [bands, viewBuilder, reveal]);
+    return bands.find((x) => isLayer(x) && missed(reveal.status(x)));
+  }, [bands, viewBuilder, reveal, mode, last, revealed]);
   const speed = speedOption(settings.stepMs);
   const stageLabelOf = (i: number) => (stages.size > 1 && (i === 0 || bands[i - 1].stage !== bands[i].stage) ? bands[i].stage : undefined);
 
-  // A stack of thousands of bands keeps only the bands near the scrolled-to part in the DOM (bandWindow.ts).
+  // Band heights, measured again only for the bands a frame changed (stackLayout.ts); a stack of thousands of
+  // bands keeps only the bands near the scrolled-to part in the DOM (bandWindow.ts).
+  const layoutRef = useRef<StackLayout | null>(null);
+  layoutRef.current ??= new StackLayout(BAND_GAP);
+  const layout = layoutRef.current;
+  layout.update({
+    bands,
+    item: (b) => ({ kind: bandKind(viewBuilder, b), size: b.status === 'base' ? baseSize(baseLayers[b.step], b) : b.size, durationMs: b.durationMs }),
+    extra: (i) => (stageLabelOf(i) ? 18 : 0) + (bands[i].status === 'base' && expanded[`base${bands[i].step}`] ? (baseLayers[bands[i].step]?.length ?? 0) * 24 : 0),
+    scale,
+    boxHeight: boxH,
+    zoom,
+    key: [viewBuilder, baseLayers, expanded, stages],
+  });
+  const heights = layout.heights;
   const windowed = bands.length >= WINDOW_FROM;
-  const win = useMemo(() => {
-    if (!windowed) return { lo: 0, hi: bands.length - 1, below: 0, above: 0 };
-    const est = heights.map((h, i) => h + (stageLabelOf(i) ? 18 : 0) + (bands[i].status === 'base' && expanded[`base${bands[i].step}`] ? (baseLayers[bands[i].step]?.length ?? 0) * 24 : 0));
-    return bandWindow(est, BAND_GAP, scrollTop, boxH, Math.max(200, boxH));
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [windowed, heights, bands, scrollTop, boxH, expanded, baseLayers]);
+  const win = windowed ? layout.window(scrollTop, boxH, Math.max(200, boxH)) : { lo: 0, hi: bands.length - 1, below: 0, above: 0 };
   const onScroll = () => {
     if (!windowed || scrollFrame.current) return;
     scrollFrame.current = requestAnimationFrame(() => {
@@ -309,10 +326,11 @@ export function LayerStack() {
 /**
  * The base image's layers read from the built image, for a base that is not in the image store (BuildKit pulls
  * it into its cache only): the image's history up to the first layer of this stage, without the entries of the
- * stage's config instructions that come before that layer.
+ * stage's config instructions that come before that layer. The legacy builder pulls the base into the store: its
+ * builds are not asked for (an image of thousands of steps has a history of thousands of entries to send).
  */
 function baseFromBuilt(engine: NonNullable<ReturnType<typeof useApp.getState>['engine']>, view: BuildView | null, base: Band): BaseLayerView[] | null {
-  if (!view?.imageId || view.state !== 'finished') return null;
+  if (!view?.imageId || view.state !== 'finished' || view.builder !== 'buildkit') return null;
   const last = view.bands[view.bands.length - 1];
   if (last.stage !== base.stage) return null;
   const all = imageHistory(engine, view.imageId);

@@ -23,10 +23,18 @@ export interface BandWindow {
  */
 export function bandWindow(heights: readonly number[], gap: number, scrollTop: number, viewport: number, overscan: number): BandWindow {
   const n = heights.length;
-  if (n === 0) return { lo: 0, hi: -1, below: 0, above: 0 };
   // bottom[i]: distance from the stack's bottom edge to band i's bottom edge
   const bottom = new Float64Array(n + 1);
   for (let i = 0; i < n; i++) bottom[i + 1] = bottom[i] + heights[i] + gap;
+  return bandWindowOf(bottom, heights, n, gap, scrollTop, viewport, overscan);
+}
+
+/**
+ * `bandWindow` from the running sums of the heights (`bottom[i]`: the distance from the stack's bottom edge to
+ * band i's bottom edge, gaps included; n + 1 entries): a binary search, whatever the number of bands.
+ */
+export function bandWindowOf(bottom: ArrayLike<number>, heights: ArrayLike<number>, n: number, gap: number, scrollTop: number, viewport: number, overscan: number): BandWindow {
+  if (n === 0) return { lo: 0, hi: -1, below: 0, above: 0 };
   const total = bottom[n] - gap;
   const from = total - scrollTop - viewport - overscan;
   const to = total - scrollTop + overscan;

@@ -79,16 +79,24 @@ export interface BuildCounts {
   bytesRebuilt: number;
 }
 
+/** Counts of the views counted so far (a view does not change: a build's next event makes a new one). */
+const counted = new WeakMap<BuildView, BuildCounts>();
+
+/** The counts of a build (worked out once per view: the stack and the terminal read them at every render). */
 export function buildCounts(view: BuildView): BuildCounts {
+  let c = counted.get(view);
+  if (c) return c;
   const steps = view.bands.filter((b) => bandKind(view.builder, b) === 'layer');
   const built = steps.filter((b) => b.status === 'built');
-  return {
+  c = {
     built: built.length,
     cached: steps.filter((b) => b.status === 'cached').length,
     config: view.bands.filter((b) => bandKind(view.builder, b) === 'config').length,
     durationMs: view.durationMs || steps.reduce((s, b) => s + b.durationMs, 0),
     bytesRebuilt: built.reduce((s, b) => s + b.size, 0),
   };
+  counted.set(view, c);
+  return c;
 }
 
 /** The one-line result of a finished or failed build: the stack's summary and the terminal's last line. */

@@ -146,6 +146,9 @@ function finishedBand(builder: Builder, bands: Band[], known: ReadonlySet<string
   };
 }
 
+/** Band lists known to be in step order. */
+const inStepOrder = new WeakSet<readonly Band[]>();
+
 const isStepEvent = (e: BuildEvent): e is Extract<BuildEvent, { type: 'step-started' | 'step-finished' }> => e.type === 'step-started' || e.type === 'step-finished';
 
 /**
@@ -164,8 +167,13 @@ export function applyBuildEvents(view: BuildView | null, events: readonly BuildE
     const bands = v.bands.slice();
     // the bands of a step: bands come in step order (binary search); otherwise a map for a big batch, a scan
     // for a few events
-    let sorted = true;
-    for (let j = 1; j < bands.length && sorted; j++) sorted = bands[j - 1].step <= bands[j].step;
+    let sorted = inStepOrder.has(v.bands);
+    if (!sorted) {
+      sorted = true;
+      for (let j = 1; j < bands.length && sorted; j++) sorted = bands[j - 1].step <= bands[j].step;
+    }
+    // the copy keeps each band's step: it is in order too (known without a walk over it at the next batch)
+    if (sorted) inStepOrder.add(bands);
     let at: Map<number, number[]> | null = null;
     const bandsOf = (step: number): number[] => {
       if (sorted) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { BuildEvent, StepInfo } from '../../engine/build/events';
 import { applyBuildEvents } from './model';
-import { revealOf } from './reveal';
+import { revealOf, RevealTracker } from './reveal';
 
 const step = (index: number, line: number, instruction: string): StepInfo => ({ index, stage: '', line, name: `${instruction} x`, instruction, metadataOnly: false });
 const steps = [step(0, 1, 'FROM'), step(1, 2, 'RUN'), step(2, 3, 'COPY'), step(3, 4, 'RUN')];
@@ -40,5 +40,36 @@ describe('revealOf: a build shown step by step', () => {
     const at = (n: number) => failed.bands.map((b) => revealOf(failed, n).band(b)).map((b) => `${b.line}:${b.status}${b.failed ? '!' : ''}`);
     expect(at(0)).toEqual(['1:base', '2:pending', '3:pending', '4:pending']);
     expect(at(1)).toEqual(['1:base', '2:built', '3:pending!', '4:pending']);
+  });
+});
+
+describe('RevealTracker: the reveal of a build followed frame by frame', () => {
+  const many = Array.from({ length: 40 }, (_, i) => step(i, i + 1, i ? 'RUN' : 'FROM'));
+  const outcome = (s: number) => (s % 7 === 3 ? 'built' : 'cached') as 'built' | 'cached';
+  const done = (s: number): BuildEvent => ({ type: 'step-finished', step: s, outcome: outcome(s), durationMs: 5, time: s, reason: outcome(s) === 'built' ? { kind: 'first-build' } : undefined });
+
+  it('shows what a reveal worked out from scratch shows, and finds the first rebuilt layer as a scan does', () => {
+    const tracker = new RevealTracker();
+    let view = applyBuildEvents(null, [{ type: 'build-started', builder: 'legacy', steps: many, time: 0 }])!;
+    let revealed = 0;
+    for (let s = 1; s < 40; s++) {
+      view = applyBuildEvents(view, [{ type: 'step-started', step: s, time: s }, done(s)])!;
+      revealed = Math.min(view.finishOrder.length, revealed + (s % 3));
+      const r = tracker.reveal(view, revealed);
+      const scratch = revealOf(view, revealed);
+      expect(view.bands.map((b) => r.band(b))).toEqual(view.bands.map((b) => scratch.band(b)));
+      const first = view.bands.find((b) => b.status !== 'base' && ['built', 'will-rebuild'].includes(scratch.status(b)));
+      expect(tracker.firstRebuilt(view, revealed, (b) => b.status !== 'base')).toBe(first);
+    }
+  });
+
+  it('starts over for another build', () => {
+    const tracker = new RevealTracker();
+    const a = applyBuildEvents(null, [{ type: 'build-started', builder: 'legacy', steps, time: 0 }, finished(1), finished(2)])!;
+    tracker.reveal(a, 2);
+    expect(tracker.firstRebuilt(a, 2, () => true)?.line).toBe(2);
+    const b = applyBuildEvents(null, [{ type: 'build-started', builder: 'legacy', steps, time: 10 }, finished(3)])!;
+    expect(b.bands.map((x) => tracker.reveal(b, 1).band(x).status)).toEqual(['base', 'pending', 'pending', 'built']);
+    expect(tracker.firstRebuilt(b, 1, () => true)?.line).toBe(4);
   });
 });

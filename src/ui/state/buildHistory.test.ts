@@ -48,3 +48,16 @@ describe('the saved layer-stack history', () => {
     expect(readBuildsRecord(undefined)).toBeNull();
   });
 });
+
+describe('the saved history handed to the engine host', () => {
+  it('as UTF-8 chunks, the same text as the record the page stores itself', async () => {
+    const builds = { envs: { last: view(1234), previous: view(3) } };
+    const text = await buildsRecord(builds, {});
+    const chunked = await buildsRecord(builds, {}, false, true);
+    const dec = new TextDecoder();
+    const joined = (v: unknown) => (v as { layerlabText: Uint8Array[] }).layerlabText.map((c) => dec.decode(c)).join('');
+    expect(joined(chunked.builds.envs.last)).toBe(text.builds.envs.last);
+    expect(joined(chunked.builds.envs.previous)).toBe(text.builds.envs.previous);
+    expect((chunked.builds.envs.last as { layerlabText: Uint8Array[] }).layerlabText.length).toBeGreaterThan(3);
+  });
+});

@@ -3,10 +3,13 @@
  * 'ui-builds'. A build of thousands of steps makes a view of megabytes: the record holds each view as JSON
  * text, written a slice of bands at a time between tasks (IndexedDB clones a string at once, but an object
  * tree of thousands of bands in one long task) and kept per view, so a save encodes only the views that
- * changed. Records of the former layout (views as objects) are read too.
+ * changed. Records of the former layout (views as objects) are read too. Where the engine host stores the
+ * record, the texts go to it as UTF-8 chunks whose buffers are handed over (posting megabytes of text copies them
+ * in one task).
  */
 import type { BuildView } from '../layers/model';
 import { nextTask } from './nextTask';
+import type { TextChunks } from '../engine/protocol';
 
 export interface BuildHistory {
   last: BuildView | null;
@@ -16,49 +19,65 @@ export interface BuildHistory {
 export const BUILDS_KEY = 'ui-builds';
 
 interface BuildsRecord {
-  builds: Record<string, { last: string | BuildView | null; previous: string | BuildView | null }>;
+  builds: Record<string, { last: string | TextChunks | BuildView | null; previous: string | TextChunks | BuildView | null }>;
   knownMeta: Record<string, string[]>;
 }
 
 /** Bands encoded between two checks of the clock. */
-const BANDS_PER_SLICE = 500;
+const BANDS_PER_SLICE = 250;
 /** Page time spent encoding before yielding to input and painting. */
 const SLICE_MS = 8;
 
-const encoded = new WeakMap<BuildView, string>();
+/** A view's JSON text in pieces (concatenated, they are the text), kept while the view lives. */
+const encoded = new WeakMap<BuildView, string[]>();
 
-/** The view as JSON text (as shown after a reload: not animated), a slice of bands per step. */
-function* viewJson(v: BuildView): Generator<void, string> {
+/** The view as JSON text in pieces of a slice of bands each (as shown after a reload: not animated), a slice per step. */
+function* viewPieces(v: BuildView): Generator<void, string[]> {
   const cached = encoded.get(v);
   if (cached !== undefined) return cached;
-  const parts: string[] = [];
-  for (let i = 0; i < v.bands.length; i += BANDS_PER_SLICE) {
-    parts.push(JSON.stringify(v.bands.slice(i, i + BANDS_PER_SLICE)).slice(1, -1));
-    yield;
-  }
   const { bands: _bands, ...rest } = v;
   const head = JSON.stringify({ ...rest, live: false });
-  const text = `${head.slice(0, -1)},"bands":[${parts.filter(Boolean).join(',')}]}`;
-  encoded.set(v, text);
-  return text;
+  const pieces = [`${head.slice(0, -1)},"bands":[`];
+  for (let i = 0; i < v.bands.length; i += BANDS_PER_SLICE) {
+    const part = JSON.stringify(v.bands.slice(i, i + BANDS_PER_SLICE)).slice(1, -1);
+    if (part) pieces.push(pieces.length > 1 ? `,${part}` : part);
+    yield;
+  }
+  pieces.push(']}');
+  encoded.set(v, pieces);
+  return pieces;
 }
 
-function* recordSteps(builds: Record<string, BuildHistory>, knownMeta: Record<string, string[]>): Generator<void, BuildsRecord> {
+/** The view as one JSON text, or as UTF-8 chunks (`TextChunks`, a piece encoded per step). */
+function* viewJson(v: BuildView, asChunks: boolean): Generator<void, string | TextChunks> {
+  const pieces = yield* viewPieces(v);
+  if (!asChunks) return pieces.join('');
+  const encoder = new TextEncoder();
+  const chunks: Uint8Array[] = [];
+  for (const p of pieces) {
+    chunks.push(encoder.encode(p));
+    yield;
+  }
+  return { layerlabText: chunks };
+}
+
+function* recordSteps(builds: Record<string, BuildHistory>, knownMeta: Record<string, string[]>, asChunks: boolean): Generator<void, BuildsRecord> {
   const out: BuildsRecord['builds'] = {};
   for (const [id, h] of Object.entries(builds)) {
     // a build still running is saved once it has ended
     if (h.last?.state === 'running') continue;
-    out[id] = { last: h.last && (yield* viewJson(h.last)), previous: h.previous && (yield* viewJson(h.previous)) };
+    out[id] = { last: h.last && (yield* viewJson(h.last, asChunks)), previous: h.previous && (yield* viewJson(h.previous, asChunks)) };
   }
   return { builds: out, knownMeta };
 }
 
 /**
  * The record to save. `atOnce`: in one go (the page is being hidden: it may get no further task); otherwise
- * a few milliseconds per task.
+ * a few milliseconds per task. `asChunks`: each view's text as UTF-8 chunks, for the engine host to store
+ * (`EngineClient.writeRecords` hands their buffers over instead of copying megabytes of text in one task).
  */
-export async function buildsRecord(builds: Record<string, BuildHistory>, knownMeta: Record<string, string[]>, atOnce = false): Promise<BuildsRecord> {
-  const steps = recordSteps(builds, knownMeta);
+export async function buildsRecord(builds: Record<string, BuildHistory>, knownMeta: Record<string, string[]>, atOnce = false, asChunks = false): Promise<BuildsRecord> {
+  const steps = recordSteps(builds, knownMeta, asChunks);
   let t0 = performance.now();
   for (;;) {
     const r = steps.next();

@@ -257,9 +257,12 @@ export const useApp = create<AppState>()((set, get) => {
   const saveBuilds = () => {
     pending.builds = false;
     const atOnce = typeof document !== 'undefined' && document.visibilityState === 'hidden';
+    // IndexedDB copies a value in the thread that stores it: megabytes of history in one task. The engine's
+    // worker stores it when there is one (not while the page is being hidden: the worker may be stopped).
+    const engine = appKv && !atOnce && get().engine?.thread === 'worker' ? get().engine : null;
     buildsSave = buildsSave
-      .then(() => buildsRecord(get().builds, get().knownMeta, atOnce))
-      .then((rec) => kv.write({ [BUILDS_KEY]: rec }))
+      .then(() => buildsRecord(get().builds, get().knownMeta, atOnce, !!engine))
+      .then((rec) => (engine ? engine.writeRecords({ [BUILDS_KEY]: rec }) : kv.write({ [BUILDS_KEY]: rec })))
       .catch((e: unknown) => {
         pending.builds = true;
         saveFailed(e);
