@@ -177,13 +177,7 @@ export function applyBuildEvents(view: BuildView | null, events: readonly BuildE
     let at: Map<number, number[]> | null = null;
     const bandsOf = (step: number): number[] => {
       if (sorted) {
-        let lo = 0;
-        let hi = bands.length;
-        while (lo < hi) {
-          const m = (lo + hi) >> 1;
-          if (bands[m].step < step) lo = m + 1;
-          else hi = m;
-        }
+        const lo = firstBandFrom(bands, step);
         const js: number[] = [];
         for (let j = lo; j < bands.length && bands[j].step === step; j++) js.push(j);
         return js;
@@ -275,4 +269,16 @@ export function predictedBands(pred: PredictedStep[], last: BuildView | null, kn
 /** The first band of `b`'s stage, before it, whose layer was rebuilt in this build (the start of the cascade). */
 function firstRebuiltBefore(bands: Band[], b: Band): Band | undefined {
   return bands.find((x) => x.stage === b.stage && x.step < b.step && !x.metadataOnly && x.status === 'built');
+}
+
+/** In bands sorted by step: the index of the first band whose step is `step` or later (bands.length if none). */
+export function firstBandFrom(bands: readonly Band[], step: number): number {
+  let lo = 0;
+  let hi = bands.length;
+  while (lo < hi) {
+    const m = (lo + hi) >> 1;
+    if (bands[m].step < step) lo = m + 1;
+    else hi = m;
+  }
+  return lo;
 }

@@ -5,7 +5,7 @@
  * of a build's finish order from one frame to the next (a build's order only grows), so a frame costs the
  * steps that finished or were revealed since the last one, not the whole build.
  */
-import type { Band, BandStatus, BuildView } from './model';
+import { firstBandFrom, type Band, type BandStatus, type BuildView } from './model';
 
 export interface Reveal {
   /** The band as shown. */
@@ -93,13 +93,7 @@ export class RevealTracker {
 /** Where each step's band is in `bands` (a build's bands are in step order: a binary search; else a scan). */
 function stepIndex(bands: readonly Band[]): (step: number) => number {
   return (step) => {
-    let lo = 0;
-    let hi = bands.length;
-    while (lo < hi) {
-      const m = (lo + hi) >> 1;
-      if (bands[m].step < step) lo = m + 1;
-      else hi = m;
-    }
+    const lo = firstBandFrom(bands, step);
     return bands[lo]?.step === step ? lo : bands.findIndex((b) => b.step === step);
   };
 }
