@@ -110,3 +110,38 @@ test('the engine state is stored by layer: a rebuild adds records and keeps the 
   await page.keyboard.type('docker run --rm web-ping cat /web-ping/app.js\n');
   await expect.poll(() => page.evaluate(() => (window as any).__layerlabTerminalText())).toContain('// edited');
 });
+
+test('a damaged build record in the saved engine: the page says so, the images stay, builds go on', async ({ page }) => {
+  await openFresh(page);
+  await buildAndWait(page);
+  // The engine save is debounced: wait until it has stored the build's section, then damage it.
+  const damaged = () =>
+    page.evaluate(
+      () =>
+        new Promise<number>((resolve, reject) => {
+          const o = indexedDB.open('layerlab-engine');
+          o.onerror = () => reject(o.error);
+          o.onsuccess = () => {
+            const t = o.result.transaction('sections', 'readwrite');
+            const s = t.objectStore('sections');
+            const keys = s.getAllKeys();
+            keys.onsuccess = () => {
+              for (const k of keys.result) s.put('{"cache":', k);
+              t.oncomplete = () => (o.result.close(), resolve(keys.result.length));
+            };
+          };
+        }),
+    );
+  await expect.poll(damaged).toBeGreaterThan(0);
+  await page.reload();
+  await waitReady(page);
+  await expect(page.locator('.header-alert')).toHaveText(/^Saved engine state: the build cache and history could not be read and start empty: build record [0-9a-f]{64} is damaged \(.+\)$/);
+  await page.getByTestId('terminal').click();
+  await page.locator('.xterm-helper-textarea').focus();
+  await page.keyboard.type('docker images --format "{{.Repository}}"\n');
+  await expect.poll(() => page.evaluate(() => (window as any).__layerlabTerminalText())).toContain('web-ping');
+  await buildAndWait(page);
+  // nothing was cached: the first build after the damage builds its layers again
+  await expect(page.getByTestId('layer-stack')).toContainText(/Built web-ping:latest in [\d.]+ s: 2 built, 0 cached/);
+  await page.screenshot({ path: 'test-results/damaged-build-record.png' });
+});
