@@ -78,6 +78,8 @@ export function createEngineWorld(source: WorldSource | Engine, opts: EngineWorl
 
   // ---- builds: from events ----
   let current: WorldBuild | null = null;
+  /** The steps of the build in progress, by step index. */
+  let stepAt = new Map<number, WorldBuildStep>();
   const rawEvents: BuildEvent[][] = [];
   const onEvent = (ev: BuildEvent) => {
     if (ev.type === 'build-started') {
@@ -98,11 +100,13 @@ export function createEngineWorld(source: WorldSource | Engine, opts: EngineWorl
             (s): WorldBuildStep => ({ index: s.index, stage: s.stage, name: s.name, instruction: s.instruction, metadataOnly: s.metadataOnly, outcome: 'pending', durationMs: 0, layer: false }),
           ),
         };
+        stepAt = new Map(current.steps.map((s) => [s.index, s]));
         builds.push(current);
         if (builds.length > KEEP) builds.splice(0, builds.length - KEEP);
         break;
       case 'step-finished': {
-        const st = current?.steps.find((s) => s.index === ev.step);
+        // by index, not a search: a build of thousands of steps finishes them one event each
+        const st = current ? stepAt.get(ev.step) : undefined;
         if (st) {
           st.outcome = ev.outcome;
           st.reason = ev.reason;
