@@ -67,6 +67,10 @@ describe('Engine client and host', () => {
     expect(heard).toEqual([expect.stringMatching(/^the build cache and history could not be read and start empty: build record [0-9a-f]{64} is damaged/)]);
     expect((await c.build(opts, bufferIO())).exitCode).toBe(0);
     expect(heard).toHaveLength(1);
+    // a listener that comes after the report (a panel mounted later) hears it too
+    const late: string[] = [];
+    c.onDamage((what) => late.push(what));
+    expect(late).toEqual(heard);
   });
 
   it('a Dockerfile of thousands of steps: its step list and its prediction reach the page whole (sent in parts)', async () => {

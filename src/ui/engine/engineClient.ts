@@ -133,6 +133,7 @@ export class EngineClient {
         for (const l of [...this.commandListeners]) l(e.event);
         break;
       case 'damage':
+        this.damages.push(e.what);
         for (const l of [...this.damageListeners]) l(e.what);
         break;
       case 'host-write':
@@ -165,9 +166,12 @@ export class EngineClient {
   }
 
   private damageListeners = new Set<(what: string) => void>();
+  /** What was reported so far: a listener that comes later (a panel mounted after the report) hears it too. */
+  private damages: string[] = [];
 
   /** Part of the saved state was unreadable and starts empty (the engine's words). Returns an unsubscribe function. */
   onDamage(listener: (what: string) => void): () => void {
+    for (const what of this.damages) listener(what);
     this.damageListeners.add(listener);
     return () => this.damageListeners.delete(listener);
   }
